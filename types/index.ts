@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './enums';
+export * from './limits';
+export * from './dto';
+export * from './schemas';
+export * from './api';

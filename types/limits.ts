@@ -1,0 +1,17 @@
+/** Field limits shared by the forms (src/) and the request schemas (types/schemas). */
+export const LIMITS = {
+  nameMax: 20,
+  phoneLength: 11,
+  roomMax: 10,
+  reasonMax: 200,
+  sceneMax: 32,
+  idMax: 2_147_483_647,
+  pageSizeMax: 100,
+  /** Gateway request body limit in bytes. Photos never travel inside an action call. */
+  bodyBytesMax: 256 * 1024,
+} as const;
+
+/** Mainland mobile number: 11 digits starting with 1. Demo data uses the reserved-looking 1990000xxxx range. */
+export const PHONE_PATTERN = /^1\d{10}$/;
+/** Characters WeChat allows in a wxacode scene (RECIPES: WeChat cloud). */
+export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { HouseholdRelation, MembershipStatus } from './enums';
+import { LIMITS, PHONE_PATTERN, SCENE_PATTERN } from './limits';
+
+/**
+ * Request schemas, one per action, named Z<Action>Request with the inferred T<Action>Request.
+ * `.strict()` everywhere: an unknown field is a client bug and is reported, not ignored.
+ */
+
+const id = z.number({ error: '必须是数字编号' }).int('必须是整数').positive('必须大于0').max(LIMITS.idMax, '编号过大');
+const personName = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, '请填写姓名')
+  .max(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`);
+const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '请填写11位手机号');
+const cursor = z.string().max(200, '游标无效').optional();
+const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
+
+export const ZEmptyRequest = z.object({}).strict();
+export type TEmptyRequest = z.infer<typeof ZEmptyRequest>;
+
+export const ZUpdateMeRequest = z
+  .object({ name: personName.optional(), phone: phone.optional() })
+  .strict();
+export type TUpdateMeRequest = z.infer<typeof ZUpdateMeRequest>;
+
+export const ZResolveSceneRequest = z
+  .object({ scene: z.string({ error: '缺少二维码参数' }).max(LIMITS.sceneMax * 3, '二维码参数过长') })
+  .strict();
+export type TResolveSceneRequest = z.infer<typeof ZResolveSceneRequest>;
+
+export const ZCompoundRequest = z.object({ compoundId: id }).strict();
+export type TCompoundRequest = z.infer<typeof ZCompoundRequest>;
+
+export const ZListCompoundsRequest = z.object({ communityId: id.optional() }).strict();
+export type TListCompoundsRequest = z.infer<typeof ZListCompoundsRequest>;
+
+export const ZBindHouseholdRequest = z
+  .object({
+    compoundId: id,
+    buildingId: id,
+    unitId: id,
+    room: z
+      .string({ error: '请填写房号' })
+      .trim()
+      .min(1, '请填写房号')
+      .max(LIMITS.roomMax, `房号不超过${LIMITS.roomMax}个字符`)
+      .regex(/^[0-9A-Za-z-]+$/, '房号只能包含数字、字母和-'),
+    name: personName,
+    phone,
+    relation: z.enum(Object.values(HouseholdRelation) as [HouseholdRelation, ...HouseholdRelation[]], {
+      error: '请选择与住户的关系',
+    }),
+  })
+  .strict();
+export type TBindHouseholdRequest = z.infer<typeof ZBindHouseholdRequest>;
+
+export const ZVerifyQueueRequest = z
+  .object({
+    compoundId: id.optional(),
+    status: z.enum(Object.values(MembershipStatus) as [MembershipStatus, ...MembershipStatus[]]).optional(),
+    cursor,
+    limit,
+  })
+  .strict();
+export type TVerifyQueueRequest = z.infer<typeof ZVerifyQueueRequest>;
+
+export const ZVerifyMembershipRequest = z
+  .object({
+    membershipId: id,
+    approve: z.boolean({ error: '请选择通过或驳回' }),
+    reason: z.string().trim().max(LIMITS.reasonMax, `理由不超过${LIMITS.reasonMax}个字`).optional(),
+  })
+  .strict()
+  .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写理由', path: ['reason'] });
+export type TVerifyMembershipRequest = z.infer<typeof ZVerifyMembershipRequest>;
+
+export const ZDemoLoginRequest = z.object({ userId: id }).strict();
+export type TDemoLoginRequest = z.infer<typeof ZDemoLoginRequest>;
+
+/** Pure scene helpers, shared by the poster generator (cloud) and the entry page (src). */
+export function makeScene(kind: 'compound' | 'building', code: string): string {
+  const scene = `${kind === 'compound' ? 'c' : 'b'}=${code}`;
+  if (!SCENE_PATTERN.test(scene)) throw new Error(`scene not allowed by WeChat: ${scene}`);
+  return scene;
+}
+
+/** Accepts the raw or URL-encoded scene ("c=AB12CD" or "c%3DAB12CD"). Returns null for anything else. */
+export function parseScene(raw: string): { kind: 'compound' | 'building'; code: string } | null {
+  let s = raw;
+  try {
+    s = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const m = /^([cb])=([0-9A-Z]{4,12})$/.exec(s.trim());
+  if (!m) return null;
+  return { kind: m[1] === 'c' ? 'compound' : 'building', code: m[2] };
+}
