@@ -11,7 +11,7 @@ export const LIMITS = {
   bodyBytesMax: 256 * 1024,
 } as const;
 
-/** Mainland mobile number: 11 digits starting with 1. Demo data uses the reserved-looking 1990000xxxx range. */
+/** Mainland mobile number: 11 digits starting with 1. Demo data uses 1000000xxxx, a prefix no carrier issues. */
 export const PHONE_PATTERN = /^1\d{10}$/;
 /** Characters WeChat allows in a wxacode scene (RECIPES: WeChat cloud). */
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;

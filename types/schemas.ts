@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { HouseholdRelation, MembershipStatus } from './enums';
 import { LIMITS, PHONE_PATTERN, SCENE_PATTERN } from './limits';
 
+// Default messages in Simplified Chinese for issues a schema does not word itself.
+z.config(z.locales.zhCN());
+
 /**
  * Request schemas, one per action, named Z<Action>Request with the inferred T<Action>Request.
  * `.strict()` everywhere: an unknown field is a client bug and is reported, not ignored.

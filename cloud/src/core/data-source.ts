@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../migrations';
+
+/**
+ * Database selection: MySQL/MariaDB when MYSQL_URL is set (mysql:// or mariadb://), otherwise an
+ * embedded SQLite file (SQLITE_PATH, default data/hongse.sqlite) so a fresh clone runs with nothing
+ * installed. Production on WeChat always sets MYSQL_URL.
+ */
+export type Dialect = 'mysql' | 'mariadb' | 'better-sqlite3';
+
+export function buildOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
+  const url = env.MYSQL_URL?.trim();
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  if (url) {
+    const scheme = url.split(':')[0];
+    if (scheme !== 'mysql' && scheme !== 'mariadb') throw new Error(`MYSQL_URL must start with mysql:// or mariadb://, got ${scheme}://`);
+    return {
+      ...common,
+      // TypeORM's 'mariadb' type avoids MySQL-only DDL quirks on MariaDB (RECIPES: Database).
+      type: scheme,
+      url: url.replace(/^mariadb:/, 'mysql:'),
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      poolSize: Number(env.MYSQL_POOL_SIZE ?? 10),
+      supportBigNumbers: true,
+    } as DataSourceOptions;
+  }
+  const file = env.SQLITE_PATH ?? path.resolve(process.cwd(), 'data', 'hongse.sqlite');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: file,
+    // WAL lets readers proceed while a write transaction runs; foreign keys are off by default in SQLite.
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  } as DataSourceOptions;
+}
+
+let initPromise: Promise<DataSource> | null = null;
+let current: DataSource | null = null;
+
+/**
+ * One initialised DataSource per warm instance. A failed init resets the promise so the next call
+ * retries instead of caching the failure (RECIPES: cold start).
+ */
+export function getDataSource(): Promise<DataSource> {
+  if (!initPromise) {
+    const ds = new DataSource(buildOptions());
+    initPromise = ds.initialize().then(
+      (ready) => {
+        current = ready;
+        return ready;
+      },
+      (err) => {
+        initPromise = null;
+        throw err;
+      },
+    );
+  }
+  return initPromise;
+}
+
+/** Replace the process-wide DataSource (tests, gateway). The caller owns its lifecycle. */
+export function setDataSource(ds: DataSource): void {
+  current = ds;
+  initPromise = Promise.resolve(ds);
+}
+
+export async function closeDataSource(): Promise<void> {
+  const ds = current;
+  initPromise = null;
+  current = null;
+  if (ds?.isInitialized) await ds.destroy();
+}
+
+export function dialectOf(ds: DataSource): Dialect {
+  return ds.options.type as Dialect;
+}
+
+// better-sqlite3 shares one connection, so overlapping transactions fail ("cannot start a
+// transaction within a transaction"). Serialise them; MySQL gets real concurrency from its pool.
+let sqliteQueue: Promise<unknown> = Promise.resolve();
+
+/** Run `work` in one transaction: all of its writes land, or none do. */
+export function runInTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (dialectOf(ds) !== 'better-sqlite3') return ds.transaction(work);
+  const run = sqliteQueue.then(() => ds.transaction(work));
+  sqliteQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** Apply pending migrations, each in its own transaction (MySQL DDL auto-commits regardless). */
+export async function migrate(ds: DataSource): Promise<string[]> {
+  const done = await ds.runMigrations({ transaction: 'each' });
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,4 @@
+import { Foundation1764201600000 } from './1764201600000-Foundation';
+
+/** Every migration, oldest first. Append only; never edit one that has shipped. */
+export const MIGRATIONS = [Foundation1764201600000];

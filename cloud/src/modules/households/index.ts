@@ -1,0 +1,12 @@
+import { bindHousehold } from './actions/bind-household';
+import { listMyMemberships } from './actions/list-my-memberships';
+import { listVerifyQueue } from './actions/list-verify-queue';
+import { verifyMembership } from './actions/verify-membership';
+
+/** The `households` cloud function's action table. */
+export const householdActions = {
+  bind: bindHousehold,
+  mine: listMyMemberships,
+  verifyQueue: listVerifyQueue,
+  verify: verifyMembership,
+};

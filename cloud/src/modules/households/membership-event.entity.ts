@@ -1,0 +1,14 @@
+import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
+
+/** Append-only history of a membership: who moved it from which status to which, when, why. */
+@Entity('membership_events')
+export class MembershipEvent {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @IdColumn() membershipId: number;
+  @IdColumn() actorId: number;
+  @TextColumn(10, { nullable: true }) fromStatus: string | null;
+  @TextColumn(10) toStatus: string;
+  @TextColumn(200, { nullable: true }) note: string | null;
+  @DateTimeColumn() createdAt: Date;
+}

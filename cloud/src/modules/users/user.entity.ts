@@ -1,0 +1,13 @@
+import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn, TextColumn } from '../../core/columns';
+
+/** A person, known by the trusted WeChat OPENID (or a demo openid locally). */
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @TextColumn(64) openid: string;
+  @TextColumn(20, { default: '' }) name: string;
+  /** Stored in full; every list masks it (see maskPhone). */
+  @TextColumn(11, { nullable: true }) phone: string | null;
+  @DateTimeColumn() createdAt: Date;
+}

@@ -1,0 +1,15 @@
+import { closeDataSource, getDataSource, migrate } from '../core/data-source';
+import { seedDemo } from './seed';
+
+/** `npm run db:seed`: migrate, then insert the demo city if it is not there yet. */
+async function main() {
+  const ds = await getDataSource();
+  await migrate(ds);
+  console.log((await seedDemo(ds)) ? 'demo data seeded' : 'demo data already present');
+  await closeDataSource();
+}
+
+main().catch((err) => {
+  console.error('seed failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
