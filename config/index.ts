@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * One config for both targets. `TARO_ENV` picks the output folder so a weapp and an h5 build can
+ * live side by side (dist/weapp for the WeChat devtools, dist/h5 served by the local gateway).
+ */
+/** types/ sits outside src/, so Taro's script loader must be told to compile it too. */
+const typesDir = path.resolve(__dirname, '..', 'types');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'hongse-guanjia',
+    date: '2025-11-27',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    // `@hg/types` is the contract shared with cloud/; same alias as tsconfig paths and jest.
+    alias: {
+      '@hg/types': typesDir,
+    },
+    defineConstants: {
+      // '' means same origin: the gateway serves both the H5 dist and /api.
+      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      // Modules used only by subpackages stay in those subpackages, keeping the main package small.
+      optimizeMainPackage: { enable: true },
+      compile: { include: [typesDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      // './' so the dist works under any base path (RECIPES: '/' breaks sub-path serving).
+      publicPath: './',
+      compile: { include: [typesDir] },
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: {
+        proxy: {
+          '/api': { target: process.env.HG_GATEWAY_URL ?? 'http://127.0.0.1:3000', changeOrigin: true },
+        },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

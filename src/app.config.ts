@@ -1,0 +1,32 @@
+/**
+ * Only the three tab pages live in the main package (WeChat requires tab pages there); every other
+ * page sits in its domain's subpackage so the main package stays small as domains grow.
+ */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/needs/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/entry', pages: ['pages/scan/index'] },
+    { root: 'packages/household', pages: ['pages/bind/index', 'pages/verify/index'] },
+    { root: 'packages/community', pages: ['pages/compound/index', 'pages/posters/index'] },
+    { root: 'packages/auth', pages: ['pages/login/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '红色管家',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f1ee',
+  },
+  // Text-only tab bar: no icon bytes in the main package; colours chosen for WCAG AA on white.
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/needs/index', text: '需求' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { usePrefs } from '../../hooks/usePrefs';
+import './index.scss';
+
+export interface PageProps {
+  /** Visible page heading (the navigation bar title comes from the page config). */
+  title?: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+const defaults = { title: '', className: '' } satisfies Partial<PageProps>;
+
+/**
+ * Root of every page. Large-text mode is a class here rather than a global style so it reaches
+ * every page, including ones kept alive below the current page in the stack.
+ */
+export default function Page(props: PageProps) {
+  const { title, className, children } = { ...defaults, ...props };
+  const [prefs] = usePrefs();
+  const classes = ['page', prefs.largeText ? 'page--large' : '', className].filter(Boolean).join(' ');
+  return (
+    <View className={classes} role='main' data-testid='page-root'>
+      {title ? (
+        <View className='page__title' role='heading' aria-level={1}>
+          {title}
+        </View>
+      ) : null}
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components';
+import type { ApiError } from '@hg/types';
+import './index.scss';
+
+export interface StateViewProps {
+  loading?: boolean;
+  error?: ApiError | null;
+  empty?: boolean;
+  emptyText?: string;
+  onRetry?: () => void;
+}
+
+const defaults = { loading: false, error: null, empty: false, emptyText: '暂无内容' } satisfies Partial<StateViewProps>;
+
+/** The loading / error / empty line every list and detail shows the same way. Renders nothing when there is content. */
+export default function StateView(props: StateViewProps) {
+  const { loading, error, empty, emptyText, onRetry } = { ...defaults, ...props };
+  if (loading) return <View className='state' aria-live='polite'>加载中…</View>;
+  if (error) {
+    return (
+      <View className='state state--error' role='alert'>
+        <View>{error.message}</View>
+        {onRetry ? (
+          <View className='btn btn--ghost state__retry' role='button' onClick={onRetry}>
+            重试
+          </View>
+        ) : null}
+      </View>
+    );
+  }
+  if (empty) return <View className='state'>{emptyText}</View>;
+  return null;
+}

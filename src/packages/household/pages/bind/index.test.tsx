@@ -1,0 +1,113 @@
+import { render, screen } from '@testing-library/react';
+import type { BuildingDTO, Envelope, MembershipDTO } from '@hg/types';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { community } from '../../../../services/community';
+import { households } from '../../../../services/households';
+import { click, flush, typeInto } from '../../../../test-utils';
+import BindPage from './index';
+
+jest.mock('../../../../services/community');
+jest.mock('../../../../services/households');
+
+const buildings: BuildingDTO[] = [
+  { id: 11, name: '1栋', code: 'B1', units: [{ id: 111, name: '1单元' }, { id: 112, name: '2单元' }] },
+  { id: 12, name: '2栋', code: 'B2', units: [{ id: 121, name: '1单元' }] },
+];
+
+const bind = households.bind as jest.Mock;
+
+async function renderForm() {
+  __setRouter('/packages/household/pages/bind/index', { compoundId: '1', buildingId: '11' });
+  (community.listBuildings as jest.Mock).mockResolvedValue({ ok: true, data: buildings } satisfies Envelope<BuildingDTO[]>);
+  render(<BindPage />);
+  await flush();
+}
+
+async function fillValidForm() {
+  await click(screen.getByRole('radio', { name: '2单元' }));
+  await typeInto(screen.getByLabelText('房号'), '502');
+  await typeInto(screen.getByLabelText('姓名'), '张秀英');
+  await typeInto(screen.getByLabelText('手机号'), '19900001234');
+  await click(screen.getByRole('radio', { name: '业主' }));
+}
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+});
+
+describe('绑定房屋 form', () => {
+  it('prefills the scanned building and lists its units', async () => {
+    await renderForm();
+    expect(screen.getByRole('radio', { name: '1栋' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: '2单元' })).toBeTruthy();
+  });
+
+  it('shows the Chinese validation error next to the field and does not call the service', async () => {
+    await renderForm();
+    await fillValidForm();
+    await typeInto(screen.getByLabelText('手机号'), '12345');
+
+    await click(screen.getByRole('button', { name: '提交认证' }));
+
+    expect(screen.getByTestId('bind-phone-error').textContent).toBe('请填写11位手机号');
+    expect(screen.getByLabelText('手机号').getAttribute('aria-invalid')).toBe('true');
+    expect(bind).not.toHaveBeenCalled();
+  });
+
+  it('asks for every missing field at once', async () => {
+    await renderForm();
+    await click(screen.getByRole('button', { name: '提交认证' }));
+    expect(screen.getByTestId('bind-unit-error').textContent).toBe('请选择单元');
+    expect(screen.getByTestId('bind-room-error').textContent).toBe('请填写房号');
+    expect(screen.getByTestId('bind-name-error').textContent).toBe('请填写姓名');
+    expect(screen.getByTestId('bind-relation-error').textContent).toBe('请选择与住户的关系');
+    expect(bind).not.toHaveBeenCalled();
+  });
+
+  it('shows a server INVALID_INPUT error next to the field it names', async () => {
+    bind.mockResolvedValue({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '该房号不存在，请核对', details: { field: 'room' } },
+    });
+    await renderForm();
+    await fillValidForm();
+
+    await click(screen.getByRole('button', { name: '提交认证' }));
+
+    expect(bind).toHaveBeenCalledWith({
+      compoundId: 1,
+      buildingId: 11,
+      unitId: 112,
+      room: '502',
+      name: '张秀英',
+      phone: '19900001234',
+      relation: 'owner',
+    });
+    expect(screen.getByTestId('bind-room-error').textContent).toBe('该房号不存在，请核对');
+  });
+
+  it('confirms the submission is waiting for review', async () => {
+    const membership = {
+      id: 5,
+      status: 'pending',
+      statusLabel: '待审核',
+      relation: 'owner',
+      compound: { id: 1, name: '锦屏小区' },
+      building: { id: 11, name: '1栋' },
+      unit: { id: 112, name: '2单元' },
+      room: '502',
+      address: '1栋2单元502',
+      rejectReason: null,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      verifiedAt: null,
+    } satisfies MembershipDTO;
+    bind.mockResolvedValue({ ok: true, data: membership });
+    await renderForm();
+    await fillValidForm();
+
+    await click(screen.getByRole('button', { name: '提交认证' }));
+
+    expect(screen.getByRole('status').textContent).toBe('已提交，等待楼栋长或社区审核');
+  });
+});

@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { HouseholdRelation, MembershipDTO } from '@hg/types';
+import { RELATION_LABEL } from '@hg/types/enums';
+import { LIMITS } from '@hg/types/limits';
+import Page from '../../../../components/Page';
+import Field from '../../../../components/Field';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
+import StateView from '../../../../components/StateView';
+import { useLoad } from '../../../../hooks/useLoad';
+import { community } from '../../../../services/community';
+import { households } from '../../../../services/households';
+import { getCurrentCompoundId } from '../../../../store/current-compound';
+import { ROUTES, openPage } from '../../../../routes';
+import { type BindErrors, type BindField, type BindForm, validateBind } from '../../bind-form';
+import './index.scss';
+
+const RELATIONS = (Object.keys(RELATION_LABEL) as HouseholdRelation[]).map((value) => ({ value, label: RELATION_LABEL[value] }));
+const FIELDS: BindField[] = ['compoundId', 'buildingId', 'unitId', 'room', 'name', 'phone', 'relation'];
+
+function positiveId(raw: string | undefined): number | null {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * 绑定房屋: a resident claims a household; a building head, compound head or community staff
+ * verifies it. Prefilled from the QR entry (compound, and building when a building code was scanned).
+ */
+export default function BindPage() {
+  const { params } = useRouter();
+  const compoundId = positiveId(params.compoundId) ?? getCurrentCompoundId();
+  const [form, setForm] = useState<BindForm>({
+    compoundId,
+    buildingId: positiveId(params.buildingId),
+    unitId: null,
+    room: '',
+    name: '',
+    phone: '',
+    relation: null,
+  });
+  const [errors, setErrors] = useState<BindErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState<MembershipDTO | null>(null);
+
+  const buildings = useLoad(compoundId ? () => community.listBuildings(compoundId) : null, [compoundId]);
+  const building = buildings.data?.find((b) => b.id === form.buildingId) ?? null;
+
+  const set = <K extends BindField>(key: K, value: BindForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value, ...(key === 'buildingId' ? { unitId: null } : {}) }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async () => {
+    if (submitting) return;
+    const found = validateBind(form);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    setSubmitting(true);
+    const res = await households.bind({
+      compoundId: form.compoundId as number,
+      buildingId: form.buildingId as number,
+      unitId: form.unitId as number,
+      room: form.room.trim(),
+      name: form.name.trim(),
+      phone: form.phone.trim(),
+      relation: form.relation as HouseholdRelation,
+    });
+    setSubmitting(false);
+    if (res.ok) {
+      setDone(res.data);
+      return;
+    }
+    // The server names the offending field; show its message right there when we have that field.
+    const field = res.error.details?.field as BindField | undefined;
+    if (res.error.code === 'INVALID_INPUT' && field && FIELDS.includes(field)) {
+      setErrors({ [field]: res.error.message });
+    } else {
+      setFormError(res.error.message);
+    }
+  };
+
+  if (done) {
+    return (
+      <Page title='绑定房屋'>
+        <View className='success' role='status'>
+          已提交，等待楼栋长或社区审核
+        </View>
+        <View className='card'>
+          <View>
+            {done.compound.name} {done.address}
+          </View>
+          <View className='muted'>
+            {RELATION_LABEL[done.relation]} · {done.statusLabel}
+          </View>
+        </View>
+        <View className='btn btn--primary' role='button' onClick={() => openPage(ROUTES.me)}>
+          查看我的房屋
+        </View>
+      </Page>
+    );
+  }
+
+  if (!compoundId) {
+    return (
+      <Page title='绑定房屋'>
+        <View className='notice' role='alert'>
+          请先扫描小区或楼栋二维码，进入您所在的小区后再绑定房屋。
+        </View>
+        <View className='btn btn--primary' role='button' onClick={() => openPage(ROUTES.home)}>
+          去首页
+        </View>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title='绑定房屋'>
+      <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} />
+      {buildings.data ? (
+        <View className='card'>
+          <ChoiceGroup
+            id='bind-building'
+            label='楼栋'
+            options={buildings.data.map((b) => ({ value: b.id, label: b.name }))}
+            value={form.buildingId}
+            onChange={(v) => set('buildingId', v)}
+            error={errors.buildingId}
+            emptyText='本小区暂无楼栋信息'
+          />
+          {building ? (
+            <ChoiceGroup
+              id='bind-unit'
+              label='单元'
+              options={building.units.map((u) => ({ value: u.id, label: u.name }))}
+              value={form.unitId}
+              onChange={(v) => set('unitId', v)}
+              error={errors.unitId}
+              emptyText='该楼栋暂无单元信息'
+            />
+          ) : errors.unitId ? (
+            <View className='field__error' role='alert' data-testid='bind-unit-error'>
+              {errors.unitId}
+            </View>
+          ) : null}
+          <Field
+            id='bind-room'
+            label='房号'
+            placeholder='例如 502'
+            value={form.room}
+            maxlength={LIMITS.roomMax}
+            onChange={(v) => set('room', v)}
+            error={errors.room}
+          />
+          <Field
+            id='bind-name'
+            label='姓名'
+            value={form.name}
+            maxlength={LIMITS.nameMax}
+            onChange={(v) => set('name', v)}
+            error={errors.name}
+          />
+          <Field
+            id='bind-phone'
+            label='手机号'
+            type='number'
+            value={form.phone}
+            maxlength={LIMITS.phoneLength}
+            onChange={(v) => set('phone', v)}
+            error={errors.phone}
+          />
+          <ChoiceGroup
+            id='bind-relation'
+            label='与住户的关系'
+            options={RELATIONS}
+            value={form.relation}
+            onChange={(v) => set('relation', v)}
+            error={errors.relation}
+          />
+          {errors.compoundId ? (
+            <View className='field__error' role='alert'>
+              {errors.compoundId}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {formError ? (
+        <View className='notice' role='alert'>
+          {formError}
+        </View>
+      ) : null}
+      <View
+        className={`btn ${submitting ? 'btn--disabled' : 'btn--primary'}`}
+        role='button'
+        aria-disabled={submitting ? 'true' : 'false'}
+        onClick={submit}
+      >
+        {submitting ? '提交中…' : '提交认证'}
+      </View>
+      <View className='muted bind__hint'>提交后由楼栋长或社区工作人员核对，手机号仅用于核实身份，不会公开。</View>
+    </Page>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { MeDTO } from '@hg/types';
+import Page from '../../components/Page';
+import CompoundHome from '../../components/CompoundHome';
+import StateView from '../../components/StateView';
+import { useLoad } from '../../hooks/useLoad';
+import { community } from '../../services/community';
+import { me } from '../../services/me';
+import { PLATFORM, hasIdentity } from '../../services/platform';
+import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-compound';
+import { ROUTES, openPage, withQuery } from '../../routes';
+import './index.scss';
+
+/** A verified membership is the best guess of "my compound" when nothing was scanned yet. */
+function compoundFromMe(profile: MeDTO): number | null {
+  const m = profile.memberships.find((x) => x.status === 'verified') ?? profile.memberships[0];
+  return m ? m.compound.id : null;
+}
+
+async function scanCode() {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: false });
+    // A mini-program code opens its page with the scene; anything else is not ours.
+    if (res.path) openPage(`/${res.path.replace(/^\//, '')}`);
+    else void Taro.showToast({ title: '这不是小区二维码', icon: 'none' });
+  } catch {
+    // The user closed the scanner: nothing to report.
+  }
+}
+
+function CompoundPicker({ onPick }: { onPick: (id: number) => void }) {
+  const list = useLoad(() => community.listCompounds(), []);
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        选择小区
+      </View>
+      <StateView loading={list.loading} error={list.error} empty={list.data?.length === 0} emptyText='暂无小区' onRetry={list.reload} />
+      {(list.data ?? []).map((c) => (
+        <View
+          key={c.id}
+          className='home__compound'
+          role='button'
+          onClick={() => onPick(c.id)}
+        >
+          <View className='home__compound-name'>{c.name}</View>
+          <View className='muted'>
+            {c.typeLabel} · {c.street.name} · {c.community.name}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** 首页: my current compound, or how to get one (scan on WeChat, pick from the list on H5). */
+export default function HomePage() {
+  const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
+  const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
+  const [picking, setPicking] = useState(false);
+  const pick = (id: number) => {
+    setCurrentCompoundId(id);
+    setCompoundId(id);
+    setPicking(false);
+  };
+
+  // Coming back from the scan or login page may have changed both.
+  useDidShow(() => {
+    setCompoundId(getCurrentCompoundId());
+    setSignedIn(hasIdentity());
+  });
+
+  const profile = useLoad(compoundId === null && signedIn ? () => me.get() : null, [compoundId, signedIn]);
+  const fromMe = profile.data ? compoundFromMe(profile.data) : null;
+  const effectiveId = compoundId ?? fromMe;
+  const home = useLoad(effectiveId ? () => community.getCompound(effectiveId) : null, [effectiveId]);
+
+  return (
+    <Page title='我的小区'>
+      {effectiveId && !picking ? (
+        <>
+          <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
+          {home.data ? (
+            <CompoundHome
+              compound={home.data}
+              actions={
+                <View
+                  className='btn btn--primary'
+                  role='button'
+                  onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
+                >
+                  绑定房屋
+                </View>
+              }
+            />
+          ) : null}
+          {PLATFORM.pickCompoundFromList ? (
+            <View className='btn btn--ghost home__switch' role='button' onClick={() => setPicking(true)}>
+              更换小区
+            </View>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {picking ? null : (
+            <View className='notice'>还没有选择小区。请扫描小区或楼栋门口张贴的二维码，进入您所在的小区。</View>
+          )}
+          {PLATFORM.canScan ? (
+            <View className='btn btn--primary' role='button' onClick={scanCode}>
+              扫码进入小区
+            </View>
+          ) : null}
+          {profile.loading ? <StateView loading /> : null}
+          {PLATFORM.pickCompoundFromList ? (
+            signedIn ? (
+              <CompoundPicker onPick={pick} />
+            ) : (
+              <View
+                className='btn btn--primary'
+                role='button'
+                onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.home }))}
+              >
+                登录演示账号
+              </View>
+            )
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}

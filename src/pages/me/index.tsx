@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { MeDTO, Role } from '@hg/types';
+import Page from '../../components/Page';
+import StateView from '../../components/StateView';
+import LargeTextSwitch from '../../components/LargeTextSwitch';
+import { useLoad } from '../../hooks/useLoad';
+import { me } from '../../services/me';
+import { PLATFORM, hasIdentity } from '../../services/platform';
+import { clearSession } from '../../services/session';
+import { ROUTES, openPage, withQuery } from '../../routes';
+import './index.scss';
+
+/** Who may work the verification queue (居民认证审核). */
+const VERIFIER_ROLES: Role[] = ['unit_head', 'building_head', 'compound_head', 'community_staff'];
+/** Who prints the compound / building QR posters. */
+const POSTER_ROLES: Role[] = ['community_staff', 'compound_head', 'street_staff', 'admin'];
+
+function hasAnyRole(profile: MeDTO, roles: Role[]): boolean {
+  return profile.roles.some((r) => roles.includes(r.role));
+}
+
+function Entry({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <View className='me__entry' role='button' onClick={onClick}>
+      <View>{label}</View>
+      <View className='me__chevron' aria-hidden='true'>
+        ›
+      </View>
+    </View>
+  );
+}
+
+function Profile({ profile }: { profile: MeDTO }) {
+  return (
+    <>
+      <View className='card'>
+        <View className='me__name' role='heading' aria-level={2}>
+          {profile.name}
+        </View>
+        {profile.phone ? <View className='muted'>手机号：{profile.phone}</View> : null}
+        <View className='me__tags'>
+          {profile.verifiedResident ? <View className='me__tag'>已认证居民</View> : null}
+          {profile.roles.map((r) => (
+            <View key={`${r.role}-${r.scopeLevel}-${r.scopeId}`} className='me__tag'>
+              {r.roleLabel} · {r.organisation ? `${r.organisation.name} · ` : ''}
+              {r.scopeName}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='card'>
+        <View className='card__title' role='heading' aria-level={2}>
+          我的房屋
+        </View>
+        {profile.memberships.length === 0 ? <View className='muted'>还没有绑定房屋</View> : null}
+        <View role='list'>
+          {profile.memberships.map((m) => (
+            <View key={m.id} className='me__membership' role='listitem'>
+              <View className='me__membership-addr'>
+                {m.compound.name} {m.address}
+              </View>
+              <View className={`me__status me__status--${m.status}`}>{m.statusLabel}</View>
+              {m.status === 'rejected' && m.rejectReason ? <View className='muted'>驳回理由：{m.rejectReason}</View> : null}
+            </View>
+          ))}
+        </View>
+      </View>
+    </>
+  );
+}
+
+/** 我的: profile, roles with their scopes, household memberships, large text, role entries. */
+export default function MePage() {
+  const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
+  const [visit, setVisit] = useState(0);
+  // Reload on every show: a binding may have been approved while the user was elsewhere.
+  useDidShow(() => {
+    setSignedIn(hasIdentity());
+    setVisit((v) => v + 1);
+  });
+  const profile = useLoad(signedIn ? () => me.get() : null, [signedIn, visit]);
+  const data = profile.data;
+
+  return (
+    <Page title='我的'>
+      {signedIn ? (
+        <StateView loading={profile.loading && !data} error={profile.error} onRetry={profile.reload} />
+      ) : (
+        <View className='card'>
+          <View className='muted'>尚未登录。</View>
+          {PLATFORM.demoLogin ? (
+            <View
+              className='btn btn--primary me__login'
+              role='button'
+              onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.me }))}
+            >
+              登录演示账号
+            </View>
+          ) : null}
+        </View>
+      )}
+      {signedIn && data ? <Profile profile={data} /> : null}
+
+      <View className='card'>
+        <LargeTextSwitch />
+      </View>
+
+      <View className='card me__entries'>
+        <Entry label='绑定房屋' onClick={() => openPage(ROUTES.bind)} />
+        {data && hasAnyRole(data, VERIFIER_ROLES) ? (
+          <Entry label='居民认证审核' onClick={() => openPage(ROUTES.verify)} />
+        ) : null}
+        {data && hasAnyRole(data, POSTER_ROLES) ? <Entry label='二维码海报' onClick={() => openPage(ROUTES.posters)} /> : null}
+      </View>
+
+      {PLATFORM.demoLogin && signedIn ? (
+        <View className='card me__entries'>
+          <Entry label='切换演示账号' onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.me }))} />
+          <Entry
+            label='退出'
+            onClick={() => {
+              clearSession();
+              setSignedIn(false);
+            }}
+          />
+        </View>
+      ) : null}
+    </Page>
+  );
+}

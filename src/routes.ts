@@ -1,0 +1,59 @@
+import Taro from '@tarojs/taro';
+
+/** Every page path in one place, so a moved page breaks the type checker rather than a button. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  needs: '/pages/needs/index',
+  me: '/pages/me/index',
+  scan: '/packages/entry/pages/scan/index',
+  bind: '/packages/household/pages/bind/index',
+  verify: '/packages/household/pages/verify/index',
+  compound: '/packages/community/pages/compound/index',
+  posters: '/packages/community/pages/posters/index',
+  login: '/packages/auth/pages/login/index',
+} as const;
+
+const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];
+
+/** Builds `path?k=v` with encoded values, skipping undefined ones. */
+export function withQuery(path: string, query: Record<string, string | number | undefined> = {}): string {
+  const qs = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Tab pages can only be reached with switchTab (and take no query); everything else is pushed. */
+export function openPage(url: string): void {
+  const path = url.split('?')[0];
+  if (TAB_PAGES.includes(path)) {
+    void Taro.switchTab({ url: path });
+  } else {
+    void Taro.navigateTo({ url });
+  }
+}
+
+/** Like openPage, but replaces the current page (after login, after a finished form). */
+export function replacePage(url: string): void {
+  const path = url.split('?')[0];
+  if (TAB_PAGES.includes(path)) {
+    void Taro.switchTab({ url: path });
+  } else {
+    void Taro.redirectTo({ url });
+  }
+}
+
+/** The current page as a URL that can be opened again (used as the login `redirect`). */
+export function currentPageUrl(): string {
+  const router = Taro.getCurrentInstance().router;
+  if (!router) return ROUTES.home;
+  const path = router.path.split('?')[0];
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(router.params ?? {})) {
+    // Taro adds its own bookkeeping params; they must not leak into the redirect URL.
+    if (k.startsWith('$') || k === 'stamp' || v === undefined) continue;
+    query[k] = String(v);
+  }
+  return withQuery(path.startsWith('/') ? path : `/${path}`, query);
+}

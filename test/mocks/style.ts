@@ -1,0 +1,2 @@
+// Styles have no meaning in jsdom; components import them for the real build only.
+export default {};
