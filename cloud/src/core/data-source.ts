@@ -12,7 +12,7 @@ import { MIGRATIONS } from '../migrations';
  */
 export type Dialect = 'mysql' | 'mariadb' | 'better-sqlite3';
 
-export function buildOptions(env: NodeJS.ProcessEnv = process.env): DataSourceOptions {
+export function buildOptions(env: Record<string, string | undefined> = process.env): DataSourceOptions {
   const url = env.MYSQL_URL?.trim();
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (url) {
@@ -89,12 +89,29 @@ export function dialectOf(ds: DataSource): Dialect {
 // transaction within a transaction"). Serialise them; MySQL gets real concurrency from its pool.
 let sqliteQueue: Promise<unknown> = Promise.resolve();
 
-/** Run `work` in one transaction: all of its writes land, or none do. */
-export function runInTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  if (dialectOf(ds) !== 'better-sqlite3') return ds.transaction(work);
-  const run = sqliteQueue.then(() => ds.transaction(work));
-  sqliteQueue = run.catch(() => undefined);
-  return run;
+/** InnoDB picks a victim when two transactions wait on each other; the victim may simply retry. */
+const RETRYABLE_ERRNO = new Set([1213 /* ER_LOCK_DEADLOCK */, 1205 /* ER_LOCK_WAIT_TIMEOUT */]);
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Run `work` in one transaction: all of its writes land, or none do. On MySQL a deadlock victim
+ * is retried (the whole unit of work, from its first read) a few times with jitter.
+ */
+export async function runInTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (dialectOf(ds) === 'better-sqlite3') {
+    const run = sqliteQueue.then(() => ds.transaction(work));
+    sqliteQueue = run.catch(() => undefined);
+    return run;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(work);
+    } catch (err) {
+      const errno = (err as { driverError?: { errno?: number } }).driverError?.errno;
+      if (attempt >= MAX_ATTEMPTS || errno === undefined || !RETRYABLE_ERRNO.has(errno)) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /** Apply pending migrations, each in its own transaction (MySQL DDL auto-commits regardless). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Role, ScopeLevel } from '@hg/types';
 import { clock } from '../../core/clock';
+import { runInTransaction } from '../../core/data-source';
 import { isUniqueViolation } from '../../core/errors';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
@@ -29,7 +30,7 @@ export async function resolveActor(em: EntityManager, openid: string): Promise<A
   let user = await em.findOne(User, { where: { openid } });
   if (!user) {
     try {
-      user = await em.save(em.create(User, { openid, name: '', phone: null, createdAt: clock.now() }));
+      user = await runInTransaction(em.connection, (tx) => tx.save(tx.create(User, { openid, name: '', phone: null, createdAt: clock.now() })));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       user = await em.findOneOrFail(User, { where: { openid } });

@@ -1,9 +1,9 @@
 import { ErrorCode, ZBindHouseholdRequest } from '@hg/types';
-import { IsNull, type EntityManager } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
+import { runInTransaction } from '../../../core/data-source';
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
-import { latestRowLock } from '../../../core/locking';
 import { communityRepo } from '../../community/community.repository';
 import { User } from '../../users/user.entity';
 import { MAX_PENDING_PER_USER } from '../household.policy';
@@ -19,26 +19,27 @@ import { MembershipEvent } from '../membership-event.entity';
 export const bindHousehold = defineAction({
   input: ZBindHouseholdRequest,
   async handler(input, { actor, ds, tx }) {
+    const compound = await communityRepo.compound(ds.manager, input.compoundId);
+    if (!compound) throw notFound('小区');
+    const building = await communityRepo.building(ds.manager, input.buildingId);
+    if (!building || building.compoundId !== compound.id) throw invalidInput('buildingId', '楼栋不属于该小区');
+    const unit = await communityRepo.unit(ds.manager, input.unitId);
+    if (!unit || unit.buildingId !== building.id) throw invalidInput('unitId', '单元不属于该楼栋');
+    const pending = await ds.manager.count(HouseholdMember, { where: { userId: actor.userId, status: 'pending' } });
+    if (pending >= MAX_PENDING_PER_USER) {
+      throw new AppError(ErrorCode.RATE_LIMITED, `待审核的房屋已有${MAX_PENDING_PER_USER}处，请等待审核后再申请`);
+    }
+    // The room registry row is created on its own, before the transaction: it describes a real
+    // room, not this request, and racing first applicants must not deadlock on its unique key.
+    const household = await findOrCreateHousehold(ds, {
+      unitId: unit.id,
+      buildingId: building.id,
+      compoundId: compound.id,
+      communityId: compound.communityId,
+      room: input.room.toUpperCase(),
+    });
+
     const membership = await tx(async (em) => {
-      const compound = await communityRepo.compound(em, input.compoundId);
-      if (!compound) throw notFound('小区');
-      const building = await communityRepo.building(em, input.buildingId);
-      if (!building || building.compoundId !== compound.id) throw invalidInput('buildingId', '楼栋不属于该小区');
-      const unit = await communityRepo.unit(em, input.unitId);
-      if (!unit || unit.buildingId !== building.id) throw invalidInput('unitId', '单元不属于该楼栋');
-
-      const pending = await em.count(HouseholdMember, { where: { userId: actor.userId, status: 'pending' } });
-      if (pending >= MAX_PENDING_PER_USER) {
-        throw new AppError(ErrorCode.RATE_LIMITED, `待审核的房屋已有${MAX_PENDING_PER_USER}处，请等待审核后再申请`);
-      }
-
-      const household = await findOrCreateHousehold(em, {
-        unitId: unit.id,
-        buildingId: building.id,
-        compoundId: compound.id,
-        communityId: compound.communityId,
-        room: input.room.toUpperCase(),
-      });
       const now = clock.now();
       const existing = await em.findOne(HouseholdMember, { where: { householdId: household.id, userId: actor.userId } });
       let row: HouseholdMember;
@@ -95,14 +96,17 @@ export const bindHousehold = defineAction({
   },
 });
 
-/** Rooms are unique per unit; two first applicants for one room race on that key. */
-async function findOrCreateHousehold(em: EntityManager, h: Omit<Household, 'id'>): Promise<Household> {
-  const found = await em.findOne(Household, { where: { unitId: h.unitId, room: h.room } });
+/**
+ * Rooms are unique per unit; two first applicants for one room race on that key and the loser
+ * re-reads. Its own short transaction keeps it inside the SQLite queue.
+ */
+async function findOrCreateHousehold(ds: DataSource, h: Omit<Household, 'id'>): Promise<Household> {
+  const found = await ds.manager.findOne(Household, { where: { unitId: h.unitId, room: h.room } });
   if (found) return found;
   try {
-    return await em.save(em.create(Household, h));
+    return await runInTransaction(ds, (em) => em.save(em.create(Household, h)));
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    return em.findOneOrFail(Household, { where: { unitId: h.unitId, room: h.room }, ...latestRowLock(em) });
+    return ds.manager.findOneOrFail(Household, { where: { unitId: h.unitId, room: h.room } });
   }
 }

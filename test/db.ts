@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { buildOptions, closeDataSource, migrate, setDataSource } from '../cloud/src/core/data-source';
+import { seedDemo } from '../cloud/src/seed/seed';
+
+/**
+ * Test databases. Every database test runs on SQLite, and on MySQL/MariaDB too when MYSQL_URL is
+ * set; each run creates its own database on that server and drops it afterwards, so runs never
+ * see each other's rows.
+ */
+export type TestDialect = 'sqlite' | 'mysql';
+export const DIALECTS: TestDialect[] = process.env.MYSQL_URL ? ['sqlite', 'mysql'] : ['sqlite'];
+
+export interface TestDb {
+  dialect: TestDialect;
+  ds: DataSource;
+  drop(): Promise<void>;
+}
+
+export async function createTestDb(dialect: TestDialect, opts: { seed?: boolean } = {}): Promise<TestDb> {
+  const name = `hg_test_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  let ds: DataSource;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const file = path.join(os.tmpdir(), `${name}.sqlite`);
+    ds = new DataSource(buildOptions({ SQLITE_PATH: file }));
+    cleanup = async () => {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    };
+  } else {
+    const server = new URL(process.env.MYSQL_URL!);
+    const admin = await mysql.createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const url = new URL(process.env.MYSQL_URL!);
+    url.pathname = `/${name}`;
+    ds = new DataSource(buildOptions({ MYSQL_URL: url.toString() }));
+    cleanup = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    };
+  }
+  await ds.initialize();
+  await migrate(ds);
+  if (opts.seed !== false) await seedDemo(ds);
+  setDataSource(ds);
+  return {
+    dialect,
+    ds,
+    async drop() {
+      await closeDataSource();
+      if (ds.isInitialized) await ds.destroy();
+      await cleanup();
+    },
+  };
+}
+
+/** Row count of a table: the "nothing was written" check of bad-input tests. */
+export async function countRows(ds: DataSource, table: string): Promise<number> {
+  const [row] = await ds.query(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row.n);
+}
+
+export async function snapshotCounts(ds: DataSource, tables: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = await countRows(ds, t);
+  return out;
+}
+
+export const ALL_TABLES = [
+  'streets',
+  'communities',
+  'compounds',
+  'buildings',
+  'units',
+  'organisations',
+  'organisation_compounds',
+  'users',
+  'role_assignments',
+  'households',
+  'household_members',
+  'membership_events',
+];
