@@ -1,0 +1,183 @@
+/**
+ * `npm run build:cloud`: every cloud/functions/<name>/index.ts becomes one deployable folder,
+ *
+ *   dist/cloudfunctions/<name>/index.js      one esbuild bundle (CommonJS, exports `main`)
+ *   dist/cloudfunctions/<name>/package.json  only wx-server-sdk, installed by the cloud on upload
+ *   dist/cloudfunctions/<name>/config.json   the openapi permissions the function calls
+ *
+ * which WeChat DevTools uploads from `cloudfunctionRoot` (project.config.json) with
+ * "上传并部署：云端安装依赖". Everything else — TypeORM, mysql2, zod, our code — is inside index.js.
+ */
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '..');
+export const FUNCTIONS_DIR = path.join(ROOT, 'cloud', 'functions');
+export const OUT_DIR = path.join(ROOT, 'dist', 'cloudfunctions');
+
+/** The SDK the WeChat runtime installs from the function's package.json (RECIPES: WeChat cloud). */
+const WX_SERVER_SDK_VERSION = '~4.0.2';
+
+/**
+ * Optional drivers TypeORM can load. TypeORM requires them by a computed name at run time, so
+ * esbuild never sees them; they are listed so that a future static import of any of them stays a
+ * run-time require instead of dragging a native module into the bundle. better-sqlite3 is only
+ * loaded for the local SQLite default, never when MYSQL_URL is set (the deployed case).
+ */
+const EXTERNAL = [
+  'wx-server-sdk',
+  'better-sqlite3',
+  'sqlite3',
+  'sql.js',
+  'pg',
+  'pg-native',
+  'pg-query-stream',
+  'oracledb',
+  'mssql',
+  'mongodb',
+  'mysql',
+  'redis',
+  'ioredis',
+  '@sap/hana-client',
+  'hdb-pool',
+  'typeorm-aurora-data-api-driver',
+  'react-native-sqlite-storage',
+  '@google-cloud/spanner',
+  '@capacitor-community/sqlite',
+  'expo-sqlite',
+];
+
+/**
+ * WeChat openapi calls each function makes (config.json `permissions.openapi`). A function folder
+ * may instead carry its own config.json, which is copied as it is.
+ */
+const OPENAPI: Record<string, string[]> = {
+  community: ['wxacode.getUnlimited'],
+};
+
+/** The WeChat cloud runtime we target: Node 16 is the oldest runtime the console still offers. */
+const TARGET = 'node16';
+
+/**
+ * TypeORM loads its driver with `require(name)` on a computed name, which a bundler cannot follow:
+ * the deployed function would have no mysql2. This rewrites the one loader so mysql2 becomes a
+ * static require (bundled), leaving every other driver a run-time lookup.
+ */
+const bundleMysqlDriver: Plugin = {
+  name: 'typeorm-bundle-mysql2',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]typeorm[\\/]platform[\\/]PlatformTools\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const anchor = 'static load(name) {';
+      if (!source.includes(anchor)) {
+        throw new Error(`${args.path}: "${anchor}" not found — TypeORM changed its driver loader; update scripts/build-cloud.ts`);
+      }
+      return { contents: source.replace(anchor, `${anchor}\n        if (name === "mysql2") return require("mysql2");`), loader: 'js' };
+    });
+  },
+};
+
+export interface BuiltFunction {
+  name: string;
+  file: string;
+  bytes: number;
+  /** Modules the bundle still requires at run time (Node built-ins excluded). */
+  runtimeRequires: string[];
+}
+
+export function listFunctions(): string[] {
+  return fs
+    .readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(FUNCTIONS_DIR, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+const BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+/**
+ * Run-time requires that may fail without harm: both sit in a try/catch of their package.
+ * cardinal is mysql2's optional debug highlighter. (`require.resolve` calls, such as fdir's for
+ * picomatch, are not loads and are skipped.)
+ */
+const OPTIONAL_AT_RUNTIME = new Set(['cardinal']);
+
+function runtimeRequires(meta: Metafile, output: string): string[] {
+  const out = meta.outputs[output];
+  const names = out.imports
+    .filter((i) => i.external && i.kind !== 'require-resolve' && !BUILTINS.has(i.path) && !OPTIONAL_AT_RUNTIME.has(i.path))
+    .map((i) => i.path);
+  return [...new Set(names)].sort();
+}
+
+export async function buildCloudFunctions(opts: { minify?: boolean } = {}): Promise<BuiltFunction[]> {
+  const names = listFunctions();
+  if (!names.length) throw new Error(`no functions found in ${path.relative(ROOT, FUNCTIONS_DIR)}`);
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: Object.fromEntries(names.map((n) => [`${n}/index`, path.join(FUNCTIONS_DIR, n, 'index.ts')])),
+    outdir: OUT_DIR,
+    bundle: true,
+    platform: 'node',
+    target: TARGET,
+    format: 'cjs',
+    // TypeORM falls back to class names for metadata and error messages; keep them under minify.
+    keepNames: true,
+    minify: opts.minify ?? true,
+    // No sourcemap: it would double the upload; stack traces keep function names (keepNames).
+    legalComments: 'none',
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    external: EXTERNAL,
+    plugins: [bundleMysqlDriver],
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  const built: BuiltFunction[] = [];
+  for (const name of names) {
+    const dir = path.join(OUT_DIR, name);
+    const file = path.join(dir, 'index.js');
+    const requires = runtimeRequires(result.metafile, path.relative(ROOT, file).split(path.sep).join('/'));
+    const unexpected = requires.filter((r) => r !== 'wx-server-sdk');
+    if (unexpected.length) throw new Error(`${name}: bundle still requires ${unexpected.join(', ')} at run time`);
+
+    const pkg = {
+      name: `hg-${name}`,
+      version: '1.0.0',
+      private: true,
+      description: `红色管家 cloud function "${name}" (built by scripts/build-cloud.ts; do not edit)`,
+      main: 'index.js',
+      dependencies: { 'wx-server-sdk': WX_SERVER_SDK_VERSION },
+    };
+    fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+
+    const ownConfig = path.join(FUNCTIONS_DIR, name, 'config.json');
+    if (fs.existsSync(ownConfig)) fs.copyFileSync(ownConfig, path.join(dir, 'config.json'));
+    else fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify({ permissions: { openapi: OPENAPI[name] ?? [] } }, null, 2)}\n`);
+
+    built.push({ name, file, bytes: fs.statSync(file).size, runtimeRequires: requires });
+  }
+  return built;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function cli() {
+  const started = Date.now();
+  const built = await buildCloudFunctions({ minify: !process.argv.includes('--no-minify') });
+  const width = Math.max(...built.map((b) => b.name.length), 8);
+  console.log(`${'function'.padEnd(width)}  ${'index.js'.padStart(10)}  run-time requires`);
+  for (const b of built) console.log(`${b.name.padEnd(width)}  ${kb(b.bytes).padStart(10)}  ${b.runtimeRequires.join(', ') || '—'}`);
+  console.log(`built ${built.length} functions into ${path.relative(ROOT, OUT_DIR)}/ in ${Date.now() - started} ms`);
+}
+
+if (require.main === module) {
+  cli().catch((err) => {
+    console.error('build:cloud failed:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
