@@ -79,6 +79,72 @@ const bundleMysqlDriver: Plugin = {
   },
 };
 
+/**
+ * TypeORM's DriverFactory requires all 17 drivers up front (~550 KB of a bundle, parsed on every
+ * cold start). We only ever create the three dialects data-source.ts can choose; this replaces the
+ * factory with one that knows those three and requires each driver only when it is created.
+ */
+const KEPT_DRIVERS: Record<string, string> = {
+  mysql: './mysql/MysqlDriver',
+  mariadb: './mysql/MysqlDriver',
+  'better-sqlite3': './better-sqlite3/BetterSqlite3Driver',
+};
+const trimTypeormDrivers: Plugin = {
+  name: 'typeorm-only-our-drivers',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]typeorm[\\/]driver[\\/]DriverFactory\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      for (const [type, file] of Object.entries(KEPT_DRIVERS)) {
+        const cls = path.basename(file);
+        if (!source.includes(`case "${type}":`) || !source.includes(`require("${file}")`) || !source.includes(`.${cls}(dataSource)`)) {
+          throw new Error(`${args.path}: driver "${type}" not found as expected — TypeORM changed its DriverFactory; update scripts/build-cloud.ts`);
+        }
+      }
+      const cases = Object.entries(KEPT_DRIVERS)
+        .map(([type, file]) => `      case ${JSON.stringify(type)}: return new (require(${JSON.stringify(file)}).${path.basename(file)})(dataSource);`)
+        .join('\n');
+      const contents = `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DriverFactory = void 0;
+const MissingDriverError_1 = require("../error/MissingDriverError");
+/** Trimmed by scripts/build-cloud.ts: only the dialects the cloud functions can choose. */
+class DriverFactory {
+  create(dataSource) {
+    const { type } = dataSource.options;
+    switch (type) {
+${cases}
+      default: throw new MissingDriverError_1.MissingDriverError(type, ${JSON.stringify(Object.keys(KEPT_DRIVERS))});
+    }
+  }
+}
+exports.DriverFactory = DriverFactory;
+`;
+      return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * zod's `z.locales` namespace drags in all ~50 translations (~300 KB). types/schemas.ts selects
+ * zhCN; keep that, English (zod's default) and Traditional Chinese, drop the rest.
+ */
+const KEPT_ZOD_LOCALES = new Set(['en', 'zhCN', 'zhTW']);
+const trimZodLocales: Plugin = {
+  name: 'zod-only-our-locales',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const lines = source.split('\n').filter((line) => {
+        const m = /^export \{ default as (\w+) \} from "\.\/[\w-]+\.js";$/.exec(line.trim());
+        return !m || KEPT_ZOD_LOCALES.has(m[1]);
+      });
+      const kept = lines.filter((l) => l.startsWith('export')).length;
+      if (kept !== KEPT_ZOD_LOCALES.size) throw new Error(`${args.path}: expected ${KEPT_ZOD_LOCALES.size} kept locales, got ${kept} — zod changed its locale index`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
 export interface BuiltFunction {
   name: string;
   file: string;
@@ -112,7 +178,18 @@ function runtimeRequires(meta: Metafile, output: string): string[] {
   return [...new Set(names)].sort();
 }
 
-export async function buildCloudFunctions(opts: { minify?: boolean } = {}): Promise<BuiltFunction[]> {
+/** Bytes each package (or our own folder) contributes to one output: `--analyze`. */
+function contributions(meta: Metafile, output: string): [string, number][] {
+  const by = new Map<string, number>();
+  for (const [file, { bytesInOutput }] of Object.entries(meta.outputs[output].inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = pkg ? pkg[1] : file.split('/').slice(0, 3).join('/');
+    by.set(key, (by.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...by].sort((a, b) => b[1] - a[1]);
+}
+
+export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: boolean } = {}): Promise<BuiltFunction[]> {
   const names = listFunctions();
   if (!names.length) throw new Error(`no functions found in ${path.relative(ROOT, FUNCTIONS_DIR)}`);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -132,7 +209,7 @@ export async function buildCloudFunctions(opts: { minify?: boolean } = {}): Prom
     legalComments: 'none',
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     external: EXTERNAL,
-    plugins: [bundleMysqlDriver],
+    plugins: [bundleMysqlDriver, trimTypeormDrivers, trimZodLocales],
     metafile: true,
     logLevel: 'warning',
   });
@@ -141,7 +218,12 @@ export async function buildCloudFunctions(opts: { minify?: boolean } = {}): Prom
   for (const name of names) {
     const dir = path.join(OUT_DIR, name);
     const file = path.join(dir, 'index.js');
-    const requires = runtimeRequires(result.metafile, path.relative(ROOT, file).split(path.sep).join('/'));
+    const output = path.relative(ROOT, file).split(path.sep).join('/');
+    const requires = runtimeRequires(result.metafile, output);
+    if (opts.analyze) {
+      console.log(`\n${name}/index.js by package:`);
+      for (const [key, bytes] of contributions(result.metafile, output).slice(0, 15)) console.log(`  ${kb(bytes).padStart(10)}  ${key}`);
+    }
     const unexpected = requires.filter((r) => r !== 'wx-server-sdk');
     if (unexpected.length) throw new Error(`${name}: bundle still requires ${unexpected.join(', ')} at run time`);
 
@@ -168,7 +250,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function cli() {
   const started = Date.now();
-  const built = await buildCloudFunctions({ minify: !process.argv.includes('--no-minify') });
+  const built = await buildCloudFunctions({ minify: !process.argv.includes('--no-minify'), analyze: process.argv.includes('--analyze') });
   const width = Math.max(...built.map((b) => b.name.length), 8);
   console.log(`${'function'.padEnd(width)}  ${'index.js'.padStart(10)}  run-time requires`);
   for (const b of built) console.log(`${b.name.padEnd(width)}  ${kb(b.bytes).padStart(10)}  ${b.runtimeRequires.join(', ') || '—'}`);

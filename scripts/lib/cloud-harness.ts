@@ -118,10 +118,11 @@ export interface Invocation {
   ms: number;
 }
 
+/** A clean environment: nothing from the caller's shell leaks in (no MYSQL_URL, no NODE_OPTIONS). */
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG, TZ: process.env.TZ, ...extra };
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG, TZ: process.env.TZ, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  return env;
+  return env as NodeJS.ProcessEnv;
 }
 
 /** Spawn `node invoke.js <event>` in the staged folder; resolve with the parsed answer and its latency. */
