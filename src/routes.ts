@@ -57,3 +57,8 @@ export function currentPageUrl(): string {
   }
   return withQuery(path.startsWith('/') ? path : `/${path}`, query);
 }
+
+/** Starts over at `url` with an empty stack: after the identity changed, no page may keep stale data. */
+export function relaunchPage(url: string): void {
+  void Taro.reLaunch({ url });
+}

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import './index.scss';
+import { FOCUSABLE } from '../a11y';
 
 export interface Choice<V extends string | number> {
   value: V;
@@ -41,7 +42,7 @@ export default function ChoiceGroup<V extends string | number>(props: ChoiceGrou
             <View
               key={String(o.value)}
               className={`choice__option ${selected ? 'choice__option--on' : ''}`}
-              role='radio'
+              role='radio' {...FOCUSABLE}
               aria-checked={selected ? 'true' : 'false'}
               onClick={() => onChange(o.value)}
             >

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CompoundHomeDTO, OrgDTO } from '@hg/types';
 import './index.scss';
+import { FOCUSABLE } from '../a11y';
 
 export interface CompoundHomeProps {
   compound: CompoundHomeDTO;
@@ -56,7 +57,7 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
           <View className='compound__org'>
             <View className='compound__org-name'>{firm.name}</View>
             {firm.hotline ? (
-              <View className='btn btn--ghost compound__call' role='button' onClick={() => callHotline(firm)}>
+              <View className='btn btn--ghost compound__call' role='button' {...FOCUSABLE} onClick={() => callHotline(firm)}>
                 服务热线 {firm.hotline}
               </View>
             ) : (

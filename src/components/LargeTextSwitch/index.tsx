@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { usePrefs } from '../../hooks/usePrefs';
 import './index.scss';
+import { FOCUSABLE } from '../a11y';
 
 /** 大字模式 switch (适老化). A real switch role so screen readers announce on/off. */
 export default function LargeTextSwitch() {
@@ -9,7 +10,7 @@ export default function LargeTextSwitch() {
   return (
     <View
       className={`lts ${on ? 'lts--on' : ''}`}
-      role='switch'
+      role='switch' {...FOCUSABLE}
       aria-checked={on ? 'true' : 'false'}
       aria-label='大字模式'
       onClick={() => setPrefs({ largeText: !on })}

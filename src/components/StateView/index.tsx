@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import type { ApiError } from '@hg/types';
 import './index.scss';
+import { FOCUSABLE } from '../a11y';
 
 export interface StateViewProps {
   loading?: boolean;
@@ -21,7 +22,7 @@ export default function StateView(props: StateViewProps) {
       <View className='state state--error' role='alert'>
         <View>{error.message}</View>
         {onRetry ? (
-          <View className='btn btn--ghost state__retry' role='button' onClick={onRetry}>
+          <View className='btn btn--ghost state__retry' role='button' {...FOCUSABLE} onClick={onRetry}>
             重试
           </View>
         ) : null}

@@ -12,6 +12,7 @@ import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../components/a11y';
 
 /** A verified membership is the best guess of "my compound" when nothing was scanned yet. */
 function compoundFromMe(profile: MeDTO): number | null {
@@ -42,7 +43,7 @@ function CompoundPicker({ onPick }: { onPick: (id: number) => void }) {
         <View
           key={c.id}
           className='home__compound'
-          role='button'
+          role='button' {...FOCUSABLE}
           onClick={() => onPick(c.id)}
         >
           <View className='home__compound-name'>{c.name}</View>
@@ -88,7 +89,7 @@ export default function HomePage() {
               actions={
                 <View
                   className='btn btn--primary'
-                  role='button'
+                  role='button' {...FOCUSABLE}
                   onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
                 >
                   绑定房屋
@@ -97,7 +98,7 @@ export default function HomePage() {
             />
           ) : null}
           {PLATFORM.pickCompoundFromList ? (
-            <View className='btn btn--ghost home__switch' role='button' onClick={() => setPicking(true)}>
+            <View className='btn btn--ghost home__switch' role='button' {...FOCUSABLE} onClick={() => setPicking(true)}>
               更换小区
             </View>
           ) : null}
@@ -108,7 +109,7 @@ export default function HomePage() {
             <View className='notice'>还没有选择小区。请扫描小区或楼栋门口张贴的二维码，进入您所在的小区。</View>
           )}
           {PLATFORM.canScan ? (
-            <View className='btn btn--primary' role='button' onClick={scanCode}>
+            <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={scanCode}>
               扫码进入小区
             </View>
           ) : null}
@@ -119,7 +120,7 @@ export default function HomePage() {
             ) : (
               <View
                 className='btn btn--primary'
-                role='button'
+                role='button' {...FOCUSABLE}
                 onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.home }))}
               >
                 登录演示账号

@@ -11,6 +11,7 @@ import { PLATFORM, hasIdentity } from '../../services/platform';
 import { clearSession } from '../../services/session';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../components/a11y';
 
 /** Who may work the verification queue (居民认证审核). */
 const VERIFIER_ROLES: Role[] = ['unit_head', 'building_head', 'compound_head', 'community_staff'];
@@ -23,7 +24,7 @@ function hasAnyRole(profile: MeDTO, roles: Role[]): boolean {
 
 function Entry({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <View className='me__entry' role='button' onClick={onClick}>
+    <View className='me__entry' role='button' {...FOCUSABLE} onClick={onClick}>
       <View>{label}</View>
       <View className='me__chevron' aria-hidden='true'>
         ›
@@ -94,7 +95,7 @@ export default function MePage() {
           {PLATFORM.demoLogin ? (
             <View
               className='btn btn--primary me__login'
-              role='button'
+              role='button' {...FOCUSABLE}
               onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.me }))}
             >
               登录演示账号

@@ -6,8 +6,9 @@ import StateView from '../../components/StateView';
 import { useLoad } from '../../hooks/useLoad';
 import { community } from '../../services/community';
 import { getCurrentCompoundId } from '../../store/current-compound';
-import { ROUTES, openPage } from '../../routes';
+import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../components/a11y';
 
 /**
  * 需求 tab. The needs list (居民点单) arrives with the next issue; until then the tab shows the
@@ -43,11 +44,18 @@ export default function NeedsPage() {
               </View>
             </View>
           ) : null}
+          <View
+            className='btn btn--ghost'
+            role='button' {...FOCUSABLE}
+            onClick={() => openPage(withQuery(ROUTES.compound, { compoundId }))}
+          >
+            查看小区主页
+          </View>
         </>
       ) : (
         <>
           <View className='card'>请先在首页进入您所在的小区，即可查看本小区的服务清单。</View>
-          <View className='btn btn--primary' role='button' onClick={() => openPage(ROUTES.home)}>
+          <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.home)}>
             去首页
           </View>
         </>

@@ -6,8 +6,9 @@ import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
 import { PLATFORM } from '../../../../services/platform';
 import { demoLogin, listDemoUsers } from '../../../../services/session';
-import { ROUTES, replacePage } from '../../../../routes';
+import { ROUTES, relaunchPage } from '../../../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 /** Only same-app paths may be a redirect target (no open redirect to another site). */
 function safeRedirect(raw: string | undefined): string {
@@ -38,7 +39,7 @@ export default function LoginPage() {
     setError(null);
     const res = await demoLogin(userId);
     setBusy(null);
-    if (res.ok) replacePage(redirect);
+    if (res.ok) relaunchPage(redirect);
     else setError(res.error.message);
   };
 
@@ -63,8 +64,7 @@ export default function LoginPage() {
             <View
               key={u.id}
               className='btn btn--ghost login__user'
-              role='button'
-              aria-label={`以 ${u.name}（${u.roleLabel}，${u.scopeName}）登录`}
+              role='button' {...FOCUSABLE}
               onClick={() => login(u.id)}
             >
               <View className='login__user-name'>{busy === u.id ? '登录中…' : u.name}</View>

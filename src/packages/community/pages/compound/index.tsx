@@ -8,6 +8,7 @@ import { community } from '../../../../services/community';
 import { setCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 /** A compound's home by id (links from lists); the same card the QR entry shows. */
 export default function CompoundPage() {
@@ -31,14 +32,14 @@ export default function CompoundPage() {
             <>
               <View
                 className='btn btn--primary'
-                role='button'
+                role='button' {...FOCUSABLE}
                 onClick={() => openPage(withQuery(ROUTES.bind, { compoundId }))}
               >
                 绑定房屋
               </View>
               <View
                 className='btn btn--ghost'
-                role='button'
+                role='button' {...FOCUSABLE}
                 onClick={() => {
                   setCurrentCompoundId(compoundId);
                   openPage(ROUTES.home);

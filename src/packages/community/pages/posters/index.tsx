@@ -8,6 +8,7 @@ import { community } from '../../../../services/community';
 import { PLATFORM, printPage } from '../../../../services/platform';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 /**
  * Printable QR posters for a compound and each of its buildings. Staff print them from the H5
@@ -33,7 +34,7 @@ export default function PostersPage() {
           />
         ) : null}
         {PLATFORM.canPrint && posters.data && posters.data.length > 0 ? (
-          <View className='btn btn--primary' role='button' onClick={printPage}>
+          <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={printPage}>
             打印
           </View>
         ) : null}
@@ -59,7 +60,7 @@ export default function PostersPage() {
             <Image
               className='poster__qr'
               src={p.image}
-              mode='aspectFit'
+              mode='scaleToFill'
               nativeProps={{ alt: `${p.name} 二维码` }}
               aria-label={`${p.name} 二维码`}
             />

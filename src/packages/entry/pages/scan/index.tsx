@@ -10,6 +10,7 @@ import { sceneFromLocation } from '../../../../services/platform';
 import { setCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 const INVALID_SCENE = '无法识别这个二维码。请扫描小区或楼栋门口张贴的「红色管家」二维码。';
 
@@ -55,7 +56,7 @@ export default function ScanPage() {
           actions={
             <View
               className='btn btn--primary'
-              role='button'
+              role='button' {...FOCUSABLE}
               onClick={() =>
                 openPage(
                   withQuery(ROUTES.bind, { compoundId: home.data?.id, buildingId: home.data?.building?.id ?? undefined }),
@@ -67,7 +68,7 @@ export default function ScanPage() {
           }
         />
       ) : null}
-      <View className='btn btn--ghost' role='button' onClick={() => openPage(ROUTES.home)}>
+      <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.home)}>
         返回首页
       </View>
     </Page>

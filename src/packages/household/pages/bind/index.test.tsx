@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { BuildingDTO, Envelope, MembershipDTO } from '@hg/types';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { community } from '../../../../services/community';
@@ -25,9 +25,9 @@ async function renderForm() {
 
 async function fillValidForm() {
   await click(screen.getByRole('radio', { name: '2单元' }));
-  await typeInto(screen.getByLabelText('房号'), '502');
-  await typeInto(screen.getByLabelText('姓名'), '张秀英');
-  await typeInto(screen.getByLabelText('手机号'), '19900001234');
+  await typeInto(await screen.findByLabelText('房号'), '502');
+  await typeInto(await screen.findByLabelText('姓名'), '张秀英');
+  await typeInto(await screen.findByLabelText('手机号'), '19900001234');
   await click(screen.getByRole('radio', { name: '业主' }));
 }
 
@@ -46,12 +46,12 @@ describe('绑定房屋 form', () => {
   it('shows the Chinese validation error next to the field and does not call the service', async () => {
     await renderForm();
     await fillValidForm();
-    await typeInto(screen.getByLabelText('手机号'), '12345');
+    await typeInto(await screen.findByLabelText('手机号'), '12345');
 
     await click(screen.getByRole('button', { name: '提交认证' }));
-
     expect(screen.getByTestId('bind-phone-error').textContent).toBe('请填写11位手机号');
-    expect(screen.getByLabelText('手机号').getAttribute('aria-invalid')).toBe('true');
+    // stencil re-renders the inner <input> asynchronously
+    await waitFor(() => expect(screen.getByLabelText('手机号').getAttribute('aria-invalid')).toBe('true'));
     expect(bind).not.toHaveBeenCalled();
   });
 

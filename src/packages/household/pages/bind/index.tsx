@@ -15,6 +15,7 @@ import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage } from '../../../../routes';
 import { type BindErrors, type BindField, type BindForm, validateBind } from '../../bind-form';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 const RELATIONS = (Object.keys(RELATION_LABEL) as HouseholdRelation[]).map((value) => ({ value, label: RELATION_LABEL[value] }));
 const FIELDS: BindField[] = ['compoundId', 'buildingId', 'unitId', 'room', 'name', 'phone', 'relation'];
@@ -97,7 +98,7 @@ export default function BindPage() {
             {RELATION_LABEL[done.relation]} · {done.statusLabel}
           </View>
         </View>
-        <View className='btn btn--primary' role='button' onClick={() => openPage(ROUTES.me)}>
+        <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.me)}>
           查看我的房屋
         </View>
       </Page>
@@ -110,7 +111,7 @@ export default function BindPage() {
         <View className='notice' role='alert'>
           请先扫描小区或楼栋二维码，进入您所在的小区后再绑定房屋。
         </View>
-        <View className='btn btn--primary' role='button' onClick={() => openPage(ROUTES.home)}>
+        <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.home)}>
           去首页
         </View>
       </Page>
@@ -194,7 +195,7 @@ export default function BindPage() {
       ) : null}
       <View
         className={`btn ${submitting ? 'btn--disabled' : 'btn--primary'}`}
-        role='button'
+        role='button' {...FOCUSABLE}
         aria-disabled={submitting ? 'true' : 'false'}
         onClick={submit}
       >

@@ -65,7 +65,7 @@ describe('居民认证审核 queue', () => {
     expect(screen.getByRole('alert').textContent).toBe('驳回时请填写理由');
     expect(households.reject).not.toHaveBeenCalled();
 
-    await typeInto(screen.getByLabelText('驳回理由'), '房号与登记信息不符');
+    await typeInto(await screen.findByLabelText('驳回理由'), '房号与登记信息不符');
     await click(screen.getByRole('button', { name: '确认驳回' }));
     expect(households.reject).toHaveBeenCalledWith(2, '房号与登记信息不符');
     expect(screen.queryByText('李桂兰')).toBeNull();

@@ -8,6 +8,7 @@ import StateView from '../../../../components/StateView';
 import { households } from '../../../../services/households';
 import type { ApiError } from '@hg/types';
 import './index.scss';
+import { FOCUSABLE } from '../../../../components/a11y';
 
 const TABS: MembershipStatus[] = ['pending', 'verified', 'rejected'];
 const PAGE_SIZE = 20;
@@ -78,19 +79,19 @@ function QueueItem({ item, onDone }: ItemProps) {
         <View className='btn-row verify__actions'>
           {rejecting ? (
             <>
-              <View className='btn btn--ghost' role='button' onClick={() => setRejecting(false)}>
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => setRejecting(false)}>
                 取消
               </View>
-              <View className='btn btn--danger' role='button' onClick={() => run(false)}>
+              <View className='btn btn--danger' role='button' {...FOCUSABLE} onClick={() => run(false)}>
                 确认驳回
               </View>
             </>
           ) : (
             <>
-              <View className='btn btn--primary' role='button' aria-label={`通过 ${item.applicantName}`} onClick={() => run(true)}>
+              <View className='btn btn--primary' role='button' {...FOCUSABLE} aria-label={`通过 ${item.applicantName}`} onClick={() => run(true)}>
                 通过
               </View>
-              <View className='btn btn--danger' role='button' aria-label={`驳回 ${item.applicantName}`} onClick={() => setRejecting(true)}>
+              <View className='btn btn--danger' role='button' {...FOCUSABLE} aria-label={`驳回 ${item.applicantName}`} onClick={() => setRejecting(true)}>
                 驳回
               </View>
             </>
@@ -136,7 +137,7 @@ export default function VerifyPage() {
           <View
             key={t}
             className={`verify__tab ${t === status ? 'verify__tab--on' : ''}`}
-            role='tab'
+            role='tab' {...FOCUSABLE}
             aria-selected={t === status ? 'true' : 'false'}
             onClick={() => setStatus(t)}
           >
@@ -157,7 +158,7 @@ export default function VerifyPage() {
         onRetry={() => load(items.length === 0)}
       />
       {cursor && !loading ? (
-        <View className='btn btn--ghost' role='button' onClick={() => load(false)}>
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => load(false)}>
           加载更多
         </View>
       ) : null}
