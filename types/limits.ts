@@ -15,3 +15,5 @@ export const LIMITS = {
 export const PHONE_PATTERN = /^1\d{10}$/;
 /** Characters WeChat allows in a wxacode scene (RECIPES: WeChat cloud). */
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+/** Room numbers: digits, letters and '-' ("502", "B-1203"). */
+export const ROOM_PATTERN = /^[0-9A-Za-z-]+$/;

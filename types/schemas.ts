@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HouseholdRelation, MembershipStatus } from './enums';
-import { LIMITS, PHONE_PATTERN, SCENE_PATTERN } from './limits';
+import { LIMITS, PHONE_PATTERN, ROOM_PATTERN } from './limits';
 
 // Default messages in Simplified Chinese for issues a schema does not word itself.
 z.config(z.locales.zhCN());
@@ -49,7 +49,7 @@ export const ZBindHouseholdRequest = z
       .trim()
       .min(1, '请填写房号')
       .max(LIMITS.roomMax, `房号不超过${LIMITS.roomMax}个字符`)
-      .regex(/^[0-9A-Za-z-]+$/, '房号只能包含数字、字母和-'),
+      .regex(ROOM_PATTERN, '房号只能包含数字、字母和-'),
     name: personName,
     phone,
     relation: z.enum(Object.values(HouseholdRelation) as [HouseholdRelation, ...HouseholdRelation[]], {
@@ -82,22 +82,4 @@ export type TVerifyMembershipRequest = z.infer<typeof ZVerifyMembershipRequest>;
 export const ZDemoLoginRequest = z.object({ userId: id }).strict();
 export type TDemoLoginRequest = z.infer<typeof ZDemoLoginRequest>;
 
-/** Pure scene helpers, shared by the poster generator (cloud) and the entry page (src). */
-export function makeScene(kind: 'compound' | 'building', code: string): string {
-  const scene = `${kind === 'compound' ? 'c' : 'b'}=${code}`;
-  if (!SCENE_PATTERN.test(scene)) throw new Error(`scene not allowed by WeChat: ${scene}`);
-  return scene;
-}
-
-/** Accepts the raw or URL-encoded scene ("c=AB12CD" or "c%3DAB12CD"). Returns null for anything else. */
-export function parseScene(raw: string): { kind: 'compound' | 'building'; code: string } | null {
-  let s = raw;
-  try {
-    s = decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-  const m = /^([cb])=([0-9A-Z]{4,12})$/.exec(s.trim());
-  if (!m) return null;
-  return { kind: m[1] === 'c' ? 'compound' : 'building', code: m[2] };
-}
+export { makeScene, parseScene } from './scene';

@@ -37,7 +37,7 @@ export function verifySession(secret: string, token: string, now = Date.now()): 
 }
 
 /** SESSION_SECRET from the environment, else one generated on first run and kept in the data folder. */
-export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+export function loadSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.SESSION_SECRET && env.SESSION_SECRET.length >= 16) return env.SESSION_SECRET;
   const file = path.join(dataDir, 'session-secret');
   try {

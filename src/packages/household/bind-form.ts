@@ -1,5 +1,5 @@
 import type { HouseholdRelation } from '@hg/types';
-import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
+import { LIMITS, PHONE_PATTERN, ROOM_PATTERN } from '@hg/types/limits';
 
 /** The bind form's state; ids are null until picked. */
 export interface BindForm {
@@ -24,7 +24,7 @@ export function validateBind(form: BindForm): BindErrors {
   const room = form.room.trim();
   if (!room) errors.room = '请填写房号';
   else if (room.length > LIMITS.roomMax) errors.room = `房号不超过${LIMITS.roomMax}个字符`;
-  else if (!/^[0-9A-Za-z-]+$/.test(room)) errors.room = '房号只能包含数字、字母和-';
+  else if (!ROOM_PATTERN.test(room)) errors.room = '房号只能包含数字、字母和-';
   const name = form.name.trim();
   if (!name) errors.name = '请填写姓名';
   else if (name.length > LIMITS.nameMax) errors.name = `姓名不超过${LIMITS.nameMax}个字`;

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { parseScene } from '@hg/types/schemas';
+import { parseScene } from '@hg/types/scene';
 import Page from '../../../../components/Page';
 import CompoundHome from '../../../../components/CompoundHome';
 import StateView from '../../../../components/StateView';
