@@ -1,0 +1,148 @@
+/**
+ * `npm run bench` (MYSQL_URL set for the MySQL rows): cold start of a built cloud function,
+ * gateway throughput, weapp main package size. Prints the tables and rewrites the results
+ * section of docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildCloudFunctions } from '../scripts/build-cloud';
+import { ROOT, tempMysql, tempSqlite, type TempDatabase } from '../scripts/lib/cloud-harness';
+import { benchColdStart, type ColdStartRow } from './cold-start';
+import { benchGateway, type ThroughputRow } from './gateway';
+import { describeMachine, type Machine } from './machine';
+import { weappSize } from './weapp-size';
+
+const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
+const START = '<!-- bench:results:start (written by npm run bench; edit the text above instead) -->';
+const END = '<!-- bench:results:end -->';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const mysql = await import('mysql2/promise');
+  const c = await mysql.createConnection(url.replace(/^mariadb:/, 'mysql:'));
+  const [rows] = await c.query('SELECT VERSION() AS v');
+  await c.end();
+  return String((rows as { v: string }[])[0].v);
+}
+
+function render(m: Machine, dbNote: string, bundles: { name: string; bytes: number }[], cold: ColdStartRow[], gw: ThroughputRow[], size: ReturnType<typeof weappSize>, quick: boolean): string {
+  const coldTable = table(
+    ['variant', 'runs', 'median', 'p90', '× `node -e`', 'target', ''],
+    cold.map((r) => [
+      r.variant,
+      r.runs,
+      `${r.medianMs.toFixed(0)} ms`,
+      `${r.p90Ms.toFixed(0)} ms`,
+      r.ratio === null ? '1.00' : r.ratio.toFixed(2),
+      r.target === null ? '' : `≤ ${r.target.toFixed(1)}×`,
+      r.ratio === null || r.target === null ? '' : verdict(r.ratio <= r.target),
+    ]),
+  );
+  const gwTable = table(
+    ['variant', 'req/s', 'p50', 'p99', 'requests', 'failed', '× bare', 'target', ''],
+    gw.map((r) => [
+      r.variant,
+      Math.round(r.reqPerSec).toLocaleString('en-US'),
+      `${r.p50Ms} ms`,
+      `${r.p99Ms} ms`,
+      r.requests.toLocaleString('en-US'),
+      r.failures,
+      r.ratio === null ? '1.00' : r.ratio.toFixed(2),
+      r.target === null ? '' : `≥ ${r.target.toFixed(1)}×`,
+      r.ratio === null || r.target === null ? '' : verdict(r.ratio >= r.target && r.failures === 0),
+    ]),
+  );
+  const sizeTable = table(
+    ['package', 'bytes', 'limit / target', ''],
+    [
+      ['main', kb(size.main), `≤ ${kb(size.target)} target, ≤ ${kb(size.limit)} limit`, verdict(size.main <= size.target)],
+      ...size.subpackages.map((p) => [p.root, kb(p.bytes), `≤ ${kb(size.limit)} limit`, verdict(p.bytes <= size.limit)]),
+      ['total', kb(size.total), '', ''],
+    ],
+  );
+  const bundleTable = table(
+    ['function', 'index.js'],
+    bundles.map((b) => [b.name, kb(b.bytes)]),
+  );
+  return [
+    START,
+    '',
+    `## Latest results${quick ? ' (quick run: fewer samples, shorter loads)' : ''}`,
+    '',
+    `Measured ${m.date} on ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB RAM, Node ${m.node}; ${dbNote}.`,
+    '',
+    '### Cold start of a built cloud function',
+    '',
+    coldTable,
+    '',
+    '### Gateway: authenticated read, 50 connections',
+    '',
+    gwTable,
+    '',
+    `### weapp packages (dist/weapp-size.json, measured ${size.measuredAt.replace(/\.\d+Z$/, 'Z')})`,
+    '',
+    sizeTable,
+    '',
+    '### Cloud function bundles (minified)',
+    '',
+    bundleTable,
+    '',
+    END,
+  ].join('\n');
+}
+
+function writeDoc(section: string): void {
+  const doc = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${path.relative(ROOT, DOC)} has no results markers; keep the intro and the two marker comments`);
+  fs.writeFileSync(DOC, `${doc.slice(0, a)}${section}${doc.slice(b + END.length)}`);
+}
+
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const machine = describeMachine();
+  console.log(`bench on ${machine.cores} × ${machine.cpu}, Node ${machine.node}${quick ? ' (quick)' : ''}`);
+
+  const bundles = await buildCloudFunctions();
+  const dbs: TempDatabase[] = [tempSqlite()];
+  let dbNote = 'SQLite (better-sqlite3, WAL) in a temp folder';
+  try {
+    if (process.env.MYSQL_URL) {
+      dbs.push(await tempMysql(process.env.MYSQL_URL, 'hg_bench'));
+      dbNote += `; MySQL: ${await serverVersion(process.env.MYSQL_URL)} on the same machine`;
+    } else console.log('MYSQL_URL not set: MySQL rows skipped');
+
+    console.log('\ncold start…');
+    const cold = await benchColdStart(dbs, quick ? 10 : 15);
+    for (const r of cold) console.log(`  ${r.variant.padEnd(28)} ${r.medianMs.toFixed(0).padStart(5)} ms  ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}× (target ≤ ${r.target}×)`}`);
+
+    console.log('\ngateway throughput…');
+    const gw = await benchGateway(dbs, quick ? 3 : 10);
+    for (const r of gw) {
+      console.log(
+        `  ${r.variant.padEnd(28)} ${Math.round(r.reqPerSec).toString().padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  failed ${r.failures}  ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}× (target ≥ ${r.target}×)`}`,
+      );
+    }
+
+    console.log('\nweapp size…');
+    const size = weappSize();
+    console.log(`  main ${kb(size.main)} (target ≤ ${kb(size.target)}), total ${kb(size.total)}`);
+
+    writeDoc(render(machine, dbNote, bundles, cold, gw, size, quick));
+    console.log(`\nwritten ${path.relative(ROOT, DOC)}`);
+  } finally {
+    for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
+  }
+}
+
+main().catch((err) => {
+  console.error('bench failed:', err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
