@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { MeDTO } from '@hg/types';
+import type { MeDTO, MembershipDTO } from '@hg/types';
 import Page from '../../components/Page';
 import CompoundHome from '../../components/CompoundHome';
 import StateView from '../../components/StateView';
@@ -56,6 +56,22 @@ function CompoundPicker({ onPick }: { onPick: (id: number) => void }) {
   );
 }
 
+/** The caller's bindings in this compound, so a resident sees at once whether they are verified. */
+function MyHomes({ memberships }: { memberships: MembershipDTO[] }) {
+  if (!memberships.length) return null;
+  return (
+    <View className='home__mine' role='list' aria-label='我的房屋'>
+      {memberships.map((m) => (
+        <View key={m.id} role='listitem' className={`home__mine-item home__mine-item--${m.status}`} data-testid={`my-home-${m.status}`}>
+          <View className='home__mine-status'>{m.status === 'verified' ? '已认证住户' : m.statusLabel}</View>
+          <View>{m.address}</View>
+          {m.rejectReason ? <View className='muted'>理由：{m.rejectReason}</View> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /** 首页: my current compound, or how to get one (scan on WeChat, pick from the list on H5). */
 export default function HomePage() {
   const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
@@ -73,7 +89,8 @@ export default function HomePage() {
     setSignedIn(hasIdentity());
   });
 
-  const profile = useLoad(compoundId === null && signedIn ? () => me.get() : null, [compoundId, signedIn]);
+  // Signed-in people also see where they stand in this compound (待审核 / 已认证).
+  const profile = useLoad(signedIn ? () => me.get() : null, [compoundId, signedIn]);
   const fromMe = profile.data ? compoundFromMe(profile.data) : null;
   const effectiveId = compoundId ?? fromMe;
   const home = useLoad(effectiveId ? () => community.getCompound(effectiveId) : null, [effectiveId]);
@@ -87,13 +104,16 @@ export default function HomePage() {
             <CompoundHome
               compound={home.data}
               actions={
-                <View
-                  className='btn btn--primary'
-                  role='button' {...FOCUSABLE}
-                  onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
-                >
-                  绑定房屋
-                </View>
+                <>
+                  <MyHomes memberships={(profile.data?.memberships ?? []).filter((m) => m.compound.id === home.data?.id)} />
+                  <View
+                    className='btn btn--primary'
+                    role='button' {...FOCUSABLE}
+                    onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
+                  >
+                    绑定房屋
+                  </View>
+                </>
               }
             />
           ) : null}

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type http from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createGateway } from '../../cloud/gateway/server';
+import { createTestDb, type TestDb } from '../db';
+
+/** Browser journeys: the built H5 app, served by the real gateway on a throw-away database. */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const H5_DIR = path.join(ROOT, 'dist', 'h5');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the H5 app unless a build newer than every source file exists. */
+export function ensureH5Build(): void {
+  const index = path.join(H5_DIR, 'index.html');
+  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'types')), newestMtime(path.join(ROOT, 'config')));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) return;
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`H5 build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export interface Stack {
+  db: TestDb;
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  ensureH5Build();
+  const db = await createTestDb('sqlite');
+  const server: http.Server = createGateway({ ds: db.ds, secret: 'browser-journey-secret-0123', demo: true, staticDir: H5_DIR });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    db,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await db.drop();
+    },
+  };
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/**
+ * Run axe-core on the visible page (Taro H5 keeps earlier pages in the DOM, hidden) and return the
+ * serious and critical violations.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+}
+
+/** The currently shown Taro page (earlier ones stay in the DOM with display:none). */
+export function visible(page: Page) {
+  return page.locator('.taro_page:visible, taro-page:visible').last();
+}
