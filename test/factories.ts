@@ -31,3 +31,38 @@ export function errorCode(env: Envelope<unknown>): string | null {
 export function buildBinding(ids: { compoundId: number; buildingId: number; unitId: number }, overrides: Record<string, unknown> = {}) {
   return { ...ids, room: '603', name: '测试居民', phone: '10000009999', relation: 'owner', ...overrides };
 }
+
+/**
+ * A photo as the upload step leaves it: a file in the local store, referenced as `local/<sha>.jpg`.
+ * Tests point UPLOAD_DIR at a temp folder first.
+ */
+export function storedPhoto(seed = Math.random().toString()): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require('node:path') as typeof import('node:path');
+  const sha = crypto.createHash('sha256').update(seed).digest('hex');
+  const dir = process.env.UPLOAD_DIR!;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${sha}.jpg`), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  return `local/${sha}.jpg`;
+}
+
+/** The household id of a seeded person's verified home. */
+export async function homeOf(ds: import('typeorm').DataSource, key: string): Promise<number> {
+  const [row] = await ds.query(
+    "SELECT m.householdId AS id FROM household_members m JOIN users u ON u.id = m.userId WHERE u.openid = ? AND m.status = 'verified'",
+    [as(key)],
+  );
+  return Number(row.id);
+}
+
+export async function categoryId(ds: import('typeorm').DataSource, code: string): Promise<number> {
+  const [row] = await ds.query('SELECT id FROM need_categories WHERE code = ?', [code]);
+  return Number(row.id);
+}
+
+export async function orgId(ds: import('typeorm').DataSource, name: string): Promise<number> {
+  const [row] = await ds.query('SELECT id FROM organisations WHERE name = ?', [name]);
+  return Number(row.id);
+}

@@ -11,7 +11,42 @@ import type {
   Page,
   PosterDTO,
   VerifyQueueItemDTO,
+  EscalationTickDTO,
+  NeedBoardDTO,
+  NeedCategoryDTO,
+  NeedDetailDTO,
+  NeedExportDTO,
+  NeedReceiverDTO,
+  NeedStatsDTO,
+  NeedSummaryDTO,
+  NotificationDTO,
 } from './dto';
+import type {
+  TCancelNeedRequest,
+  TClaimableRequest,
+  TCommentNeedRequest,
+  TCreateNeedRequest,
+  TDeclineNeedRequest,
+  TDispatchNeedRequest,
+  TDispatchQueueRequest,
+  TEscalationTickRequest,
+  THoldNeedRequest,
+  TInboxRequest,
+  TListMyNeedsRequest,
+  TMarkReadRequest,
+  TMergeNeedRequest,
+  TNeedBoardRequest,
+  TNeedExportRequest,
+  TNeedRequest,
+  TNeedStatsRequest,
+  TNotificationsRequest,
+  TRateNeedRequest,
+  TReceiversRequest,
+  TRejectNeedRequest,
+  TReopenNeedRequest,
+  TResolveNeedRequest,
+  TTransferNeedRequest,
+} from './needs-schemas';
 import type {
   TBindHouseholdRequest,
   TCompoundRequest,
@@ -40,6 +75,43 @@ export interface Api {
     mine: [TEmptyRequest, MembershipDTO[]];
     verifyQueue: [TVerifyQueueRequest, Page<VerifyQueueItemDTO>];
     verify: [TVerifyMembershipRequest, MembershipDTO];
+  };
+  needs: {
+    categories: [TEmptyRequest, NeedCategoryDTO[]];
+    create: [TCreateNeedRequest, NeedDetailDTO];
+    get: [TNeedRequest, NeedDetailDTO];
+    mine: [TListMyNeedsRequest, Page<NeedSummaryDTO>];
+    inbox: [TInboxRequest, Page<NeedSummaryDTO>];
+    queue: [TDispatchQueueRequest, Page<NeedSummaryDTO>];
+    claimable: [TClaimableRequest, Page<NeedSummaryDTO>];
+    receivers: [TReceiversRequest, NeedReceiverDTO[]];
+    dispatch: [TDispatchNeedRequest, NeedDetailDTO];
+    publish: [TNeedRequest, NeedDetailDTO];
+    claim: [TNeedRequest, NeedDetailDTO];
+    accept: [TNeedRequest, NeedDetailDTO];
+    decline: [TDeclineNeedRequest, NeedDetailDTO];
+    transfer: [TTransferNeedRequest, NeedDetailDTO];
+    start: [TNeedRequest, NeedDetailDTO];
+    hold: [THoldNeedRequest, NeedDetailDTO];
+    resume: [TNeedRequest, NeedDetailDTO];
+    resolve: [TResolveNeedRequest, NeedDetailDTO];
+    rate: [TRateNeedRequest, NeedDetailDTO];
+    reopen: [TReopenNeedRequest, NeedDetailDTO];
+    cancel: [TCancelNeedRequest, NeedDetailDTO];
+    reject: [TRejectNeedRequest, NeedDetailDTO];
+    merge: [TMergeNeedRequest, NeedDetailDTO];
+    urge: [TNeedRequest, NeedDetailDTO];
+    comment: [TCommentNeedRequest, NeedDetailDTO];
+    board: [TNeedBoardRequest, NeedBoardDTO];
+    stats: [TNeedStatsRequest, NeedStatsDTO];
+    export: [TNeedExportRequest, NeedExportDTO];
+  };
+  notifications: {
+    list: [TNotificationsRequest, Page<NotificationDTO> & { unread: number }];
+    markRead: [TMarkReadRequest, { updated: number }];
+  };
+  escalation: {
+    tick: [TEscalationTickRequest, EscalationTickDTO];
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DispatchMode, EscalationLevel, NeedChannel, NeedEventType, NeedList, NeedStatus, RejectReason } from './needs';
 import type { CompoundType, HouseholdRelation, MembershipStatus, OrgKind, Role, ScopeLevel } from './enums';
 
 /** Data transfer objects: the only shapes that leave cloud/. Built field by field in presenters. */
@@ -120,4 +121,174 @@ export interface SessionDTO {
   token: string;
   expiresAt: string;
   user: { id: number; name: string };
+}
+
+// ---- needs (issue #3) ----
+
+export interface NeedCategoryDTO {
+  id: number;
+  code: string;
+  name: string;
+  icon: string;
+  list: NeedList;
+  listLabel: string;
+  dispatchMode: DispatchMode;
+  partyClaimable: boolean;
+  acceptSlaHours: number;
+  resolveSlaHours: number;
+}
+
+export interface PhotoDTO {
+  fileId: string;
+  /** Displayable URL (local store path, or the cloud fileID the client resolves with getTempFileURL). */
+  url: string;
+}
+
+export interface NeedReceiverDTO {
+  kind: 'org' | 'user';
+  id: number;
+  name: string;
+  /** e.g. 物业企业, 专业服务队, 党员 */
+  kindLabel: string;
+}
+
+export interface NeedSummaryDTO {
+  id: number;
+  category: { id: number; name: string; icon: string };
+  list: NeedList;
+  status: NeedStatus;
+  statusLabel: string;
+  level: EscalationLevel;
+  levelLabel: string;
+  channel: NeedChannel;
+  compound: { id: number; name: string };
+  building: { id: number; name: string } | null;
+  /** First 60 characters of the description. */
+  excerpt: string;
+  receiver: NeedReceiverDTO | null;
+  overdue: boolean;
+  urgeCount: number;
+  reopenCount: number;
+  rating: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NeedEventDTO {
+  id: number;
+  type: NeedEventType;
+  label: string;
+  /** Role and name of who did it ("社区工作人员 杨晓燕"); "系统" for timers. */
+  actor: string;
+  fromStatus: NeedStatus | null;
+  toStatus: NeedStatus | null;
+  level: EscalationLevel | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface NeedCommentDTO {
+  id: number;
+  author: string;
+  side: 'resident' | 'receiver' | 'community';
+  body: string;
+  mine: boolean;
+  createdAt: string;
+}
+
+/** What the caller may do next; the pages render buttons from this, the server re-checks. */
+export type NeedActionName =
+  | 'dispatch'
+  | 'publish'
+  | 'claim'
+  | 'accept'
+  | 'decline'
+  | 'transfer'
+  | 'start'
+  | 'hold'
+  | 'resume'
+  | 'resolve'
+  | 'rate'
+  | 'reopen'
+  | 'cancel'
+  | 'reject'
+  | 'merge'
+  | 'urge'
+  | 'comment';
+
+export interface NeedDetailDTO extends NeedSummaryDTO {
+  description: string;
+  location: string;
+  photos: PhotoDTO[];
+  resolutionNote: string | null;
+  resolutionPhotos: PhotoDTO[];
+  ratingComment: string | null;
+  reporter: {
+    name: string;
+    /** Full number only for the assigned receiver while the need is open; otherwise null. */
+    phone: string | null;
+    phoneMasked: string;
+  };
+  acceptDueAt: string | null;
+  resolveDueAt: string | null;
+  holdUntil: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  rejectReason: RejectReason | null;
+  rejectReasonLabel: string | null;
+  mergedIntoId: number | null;
+  events: NeedEventDTO[];
+  comments: NeedCommentDTO[];
+  can: NeedActionName[];
+}
+
+/** Public board: counts only — no names, no phone numbers, no free text. */
+export interface NeedBoardDTO {
+  compound: { id: number; name: string };
+  building: { id: number; name: string } | null;
+  days: number;
+  rows: { categoryId: number; categoryName: string; open: number; resolved: number; unfixed: number }[];
+  totals: { open: number; resolved: number; unfixed: number; settledInBuilding: number };
+}
+
+export interface NeedStatsDTO {
+  from: string;
+  to: string;
+  created: number;
+  /** resolved + closed (fixed) */
+  solved: number;
+  /** rejected + cancelled + merged: closed without fixing */
+  unfixed: number;
+  open: number;
+  medianFirstResponseMinutes: number | null;
+  medianCompletionMinutes: number | null;
+  /** Share of solved needs that never left the building level. */
+  buildingLevelShare: number | null;
+  averageRating: number | null;
+  ratedCount: number;
+  byCommunity: { id: number; name: string; created: number; solved: number; unfixed: number; buildingLevelShare: number | null }[];
+  byReceiver: { kind: 'org' | 'user'; id: number; name: string; solved: number; medianCompletionMinutes: number | null; averageRating: number | null }[];
+}
+
+export interface NeedExportDTO {
+  filename: string;
+  mime: string;
+  /** File content, base64. */
+  base64: string;
+  rows: number;
+}
+
+export interface NotificationDTO {
+  id: number;
+  title: string;
+  body: string;
+  needId: number | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface EscalationTickDTO {
+  escalated: number;
+  autoClosed: number;
+  resumed: number;
 }

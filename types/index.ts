@@ -4,3 +4,5 @@ export * from './limits';
 export * from './dto';
 export * from './schemas';
 export * from './api';
+export * from './needs';
+export * from './needs-schemas';

@@ -8,6 +8,12 @@ import { Unit } from './modules/community/unit.entity';
 import { HouseholdMember } from './modules/households/household-member.entity';
 import { Household } from './modules/households/household.entity';
 import { MembershipEvent } from './modules/households/membership-event.entity';
+import { NeedCategory } from './modules/needs/need-category.entity';
+import { NeedComment } from './modules/needs/need-comment.entity';
+import { NeedEvent } from './modules/needs/need-event.entity';
+import { NeedPhoto } from './modules/needs/need-photo.entity';
+import { Need } from './modules/needs/need.entity';
+import { Notification } from './modules/notifications/notification.entity';
 import { RoleAssignment } from './modules/users/role-assignment.entity';
 import { User } from './modules/users/user.entity';
 
@@ -25,4 +31,10 @@ export const ENTITIES = [
   Household,
   HouseholdMember,
   MembershipEvent,
+  NeedCategory,
+  Need,
+  NeedEvent,
+  NeedComment,
+  NeedPhoto,
+  Notification,
 ];

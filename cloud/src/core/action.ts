@@ -10,10 +10,14 @@ import type { Platform } from './platform';
 /** The trusted identity of a call: OPENID from WeChat's context, or the gateway's verified token. */
 export interface Identity {
   openid: string | null;
+  /** A platform trigger (WeChat timer, the gateway's interval), never an HTTP caller. */
+  system?: boolean;
 }
 
 interface BaseContext {
   ds: DataSource;
+  /** True only for platform triggers (timers); see Identity.system. */
+  system: boolean;
   platform: Platform;
   /** Run writes in one transaction (serialised on SQLite, pooled on MySQL). */
   tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
@@ -81,7 +85,7 @@ export async function runAction(table: ActionTable, event: unknown, identity: Id
     if (identity.openid) actor = await resolveActor(ds.manager, identity.openid);
     else if (def.auth === 'required') throw new AppError(ErrorCode.UNAUTHENTICATED, '请先登录');
 
-    const ctx = { ds, platform, actor, tx: <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(ds, work) };
+    const ctx = { ds, platform, actor, system: identity.system === true, tx: <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(ds, work) };
     const data = await def.handler(parsed.data, ctx as ActionContext);
     return { ok: true, data };
   } catch (err) {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /**
  * What differs between WeChat cloud and the local gateway, behind one interface: how QR codes are
  * drawn and where the H5 app lives. Identity is handled before an action runs (see action.ts).
@@ -7,9 +10,32 @@ export interface QrRenderer {
   render(input: { scene: string; url: string; page: string }): Promise<string>;
 }
 
+/** A WeChat one-time subscribe message (订阅消息); sending is best effort. */
+export interface SubscribeMessage {
+  openid: string;
+  /** Our template key; each platform maps it to its template id. */
+  template: 'need_update';
+  /** Mini-program page the message opens. */
+  page: string;
+  title: string;
+  body: string;
+}
+
+export interface Messenger {
+  send(msg: SubscribeMessage): Promise<void>;
+}
+
+/** Where uploaded photos live: cloud storage on WeChat, a folder behind the gateway locally. */
+export interface PhotoStore {
+  /** Does this uploaded file exist (and belong to this deployment)? */
+  exists(fileId: string): Promise<boolean>;
+}
+
 export interface Platform {
   name: 'wechat' | 'local';
+  photos: PhotoStore;
   qr: QrRenderer;
+  messenger: Messenger;
   /** Base URL of the H5 app, ending with '/'. */
   publicBaseUrl: string;
 }
@@ -31,6 +57,29 @@ export const svgQrRenderer: QrRenderer = {
   },
 };
 
+/**
+ * Locally there is no WeChat to push to: messages land in this outbox (the in-app message centre
+ * carries the same content), which tests read.
+ */
+export const localOutbox: SubscribeMessage[] = [];
+const localMessenger: Messenger = {
+  async send(msg) {
+    localOutbox.push(msg);
+    if (localOutbox.length > 1000) localOutbox.splice(0, localOutbox.length - 1000);
+  },
+};
+
+/** Local uploads: `local/<sha256>.<ext>` stored as `<dir>/<sha256>.<ext>`. */
+export function uploadDir(): string {
+  return process.env.UPLOAD_DIR ?? path.resolve(process.cwd(), 'data', 'uploads');
+}
+export const localPhotoStore: PhotoStore = {
+  async exists(fileId) {
+    const m = /^local\/([0-9a-f]{64}\.(jpg|png|webp))$/.exec(fileId);
+    return !!m && fs.existsSync(path.join(uploadDir(), m[1]));
+  },
+};
+
 export function localPlatform(publicBaseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000/'): Platform {
-  return { name: 'local', qr: svgQrRenderer, publicBaseUrl };
+  return { name: 'local', qr: svgQrRenderer, messenger: localMessenger, photos: localPhotoStore, publicBaseUrl };
 }

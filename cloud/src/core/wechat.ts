@@ -8,6 +8,9 @@ export interface WxSdk {
   DYNAMIC_CURRENT_ENV: unknown;
   getWXContext(): { OPENID?: string };
   openapi: {
+    subscribeMessage?: {
+      send(req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<unknown>;
+    };
     wxacode: {
       getUnlimited(req: { scene: string; page: string; checkPath: boolean; width?: number }): Promise<{ buffer: Buffer; contentType?: string }>;
     };
@@ -36,6 +39,25 @@ export function wechatPlatform(wx: WxSdk): Platform {
   return {
     name: 'wechat',
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+    // Files come from wx.cloud.uploadFile into this environment's storage; the id is all we keep.
+    photos: { exists: async (fileId) => fileId.startsWith('cloud://') },
+    messenger: {
+      async send(msg) {
+        const templateId = process.env.WX_TEMPLATE_NEED_UPDATE;
+        if (!templateId || !wx.openapi.subscribeMessage) return;
+        try {
+          // Template fields: thing1 = title, thing2 = body (WeChat caps "thing" values at 20 characters).
+          await wx.openapi.subscribeMessage.send({
+            touser: msg.openid,
+            templateId,
+            page: msg.page,
+            data: { thing1: { value: msg.title.slice(0, 20) }, thing2: { value: msg.body.slice(0, 20) } },
+          });
+        } catch {
+          // No consent left for this user (errCode 43101) or quota: the in-app message centre still has it.
+        }
+      },
+    },
     qr: {
       async render({ scene, page }) {
         const res = await wx.openapi.wxacode.getUnlimited({ scene, page: page || ENTRY_PAGE, checkPath: false, width: 430 });
@@ -54,5 +76,19 @@ export function createMain(table: ActionTable) {
     const wx = loadSdk();
     const { OPENID } = wx.getWXContext();
     return runAction(table, event, { openid: OPENID ?? null }, wechatPlatform(wx));
+  };
+}
+
+/**
+ * Entry of a timer-triggered function: WeChat calls it with `{ Type: 'Timer', ... }` and no
+ * OPENID; that (and only that) runs as the system. Any other caller is an ordinary user.
+ */
+export function createTimerMain(table: ActionTable, action: string) {
+  return async function main(event: unknown, _context?: unknown) {
+    const wx = loadSdk();
+    const { OPENID } = wx.getWXContext();
+    const timer = !OPENID && !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+    const payload = timer ? { action } : event;
+    return runAction(table, payload, { openid: OPENID ?? null, system: timer }, wechatPlatform(wx));
   };
 }

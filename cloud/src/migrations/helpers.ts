@@ -14,6 +14,7 @@ export const col = {
     length: String(length),
     ...extra,
   }),
+  bool: (name: string, def: boolean): TableColumnOptions => ({ name, type: 'boolean', default: def }),
   datetime: (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'datetime', precision: 3, ...extra }),
 };
 

@@ -1,0 +1,131 @@
+import { ErrorCode, ZCreateNeedRequest, type NeedChannel } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { AppError, forbidden, invalidInput, notFound } from '../../../core/errors';
+import { Compound } from '../../community/compound.entity';
+import { HouseholdMember } from '../../households/household-member.entity';
+import { Household } from '../../households/household.entity';
+import { Notifier, usersWithRoleOver } from '../../notifications/notifier';
+import { holdsRoleOver } from '../../users/scope';
+import { NeedCategory } from '../need-category.entity';
+import { communityStaffOf, hoursFrom, receiverUserIds, recordEvent } from '../need-flow';
+import { attachPhotos } from '../need-photos';
+import { presentDetail } from '../need.presenter';
+import { Need } from '../need.entity';
+
+/** A resident may file this many needs a day; a proxy files for many people and is not limited. */
+export const MAX_NEEDS_PER_DAY = 20;
+
+/**
+ * 居民点单: a verified resident (or a linked family member) reports a need about their household;
+ * a grid worker or community staff may file it for a resident without a phone. Categories routed
+ * to the property firm or published for claiming skip the dispatch queue.
+ */
+export const createNeed = defineAction({
+  input: ZCreateNeedRequest,
+  async handler(input, { actor, ds, tx, platform }) {
+    const now = clock.now();
+    const notifier = new Notifier();
+    const category = await ds.manager.findOne(NeedCategory, { where: { id: input.categoryId, active: true } });
+    if (!category) throw notFound('需求类别');
+    const household = await ds.manager.findOne(Household, { where: { id: input.householdId } });
+    if (!household) throw notFound('房屋');
+    const compound = await ds.manager.findOneByOrFail(Compound, { id: household.compoundId });
+    const path = { streetId: compound.streetId, communityId: household.communityId, compoundId: household.compoundId, buildingId: household.buildingId, unitId: household.unitId };
+
+    const membership = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, userId: actor.userId, status: 'verified' } });
+    let channel: NeedChannel;
+    let reporterId = actor.userId;
+    let contactName: string;
+    let contactPhone: string;
+    if (membership) {
+      channel = membership.relation === 'family' ? 'family' : 'self';
+      contactName = membership.applicantName;
+      contactPhone = membership.applicantPhone;
+    } else if (holdsRoleOver(actor, ['grid_worker', 'community_staff'], path)) {
+      channel = holdsRoleOver(actor, ['grid_worker'], path) ? 'grid_worker' : 'staff';
+      if (!input.contactName) throw invalidInput('contactName', '代办时请填写居民姓名');
+      if (!input.contactPhone) throw invalidInput('contactPhone', '代办时请填写联系电话');
+      contactName = input.contactName;
+      contactPhone = input.contactPhone;
+      // If someone of the household uses the app, they follow the need themselves.
+      const owner = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, status: 'verified' }, order: { id: 'ASC' } });
+      if (owner) reporterId = owner.userId;
+    } else {
+      throw forbidden('请先绑定房屋并通过认证后再点单');
+    }
+
+    const since = new Date(now.getTime() - 24 * 3600 * 1000);
+    const today = await ds.manager
+      .createQueryBuilder(Need, 'n')
+      .where('n.createdById = :uid AND n.createdAt > :since', { uid: actor.userId, since })
+      .getCount();
+    if (channel !== 'grid_worker' && channel !== 'staff' && today >= MAX_NEEDS_PER_DAY) {
+      throw new AppError(ErrorCode.RATE_LIMITED, `每天最多提交${MAX_NEEDS_PER_DAY}条需求`);
+    }
+
+    // Routing: straight to the property firm, open for claiming, or into the dispatch queue.
+    let status: Need['status'] = 'submitted';
+    let receiverOrgId: number | null = null;
+    if (category.dispatchMode === 'property' && compound.propertyOrgId) {
+      status = 'dispatched';
+      receiverOrgId = compound.propertyOrgId;
+    } else if (category.dispatchMode === 'claim') {
+      status = 'open_for_claim';
+    }
+
+    const need = await tx(async (em) => {
+      const row = await em.save(
+        em.create(Need, {
+          categoryId: category.id,
+          list: category.list,
+          ...path,
+          householdId: household.id,
+          reporterId,
+          createdById: actor.userId,
+          channel,
+          description: input.description,
+          location: input.location ?? '',
+          contactName,
+          contactPhone,
+          status,
+          level: 'building',
+          receiverOrgId,
+          receiverUserId: null,
+          acceptDueAt: hoursFrom(now, category.acceptSlaHours),
+          resolveDueAt: null,
+          holdUntil: null,
+          firstResponseAt: null,
+          resolvedAt: null,
+          closedAt: null,
+          resolutionNote: null,
+          rating: null,
+          ratingComment: null,
+          reopenCount: 0,
+          urgeCount: 0,
+          urgesSinceEscalation: 0,
+          lastUrgedAt: null,
+          mergedIntoId: null,
+          rejectReason: null,
+          leftBuilding: false,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
+      await recordEvent(em, row.id, 'created', actor.userId, null, 'submitted', 'building', null, now);
+      if (status === 'dispatched') await recordEvent(em, row.id, 'dispatched', null, 'submitted', 'dispatched', null, '按类别自动派至小区物业', now);
+      if (status === 'open_for_claim') await recordEvent(em, row.id, 'published', null, 'submitted', 'open_for_claim', null, '按类别自动发布认领', now);
+
+      const title = `新需求：${category.name}`;
+      const body = `${compound.name} #${row.id}`;
+      await notifier.to(em, await communityStaffOf(em, row), { title, body, needId: row.id }, actor.userId);
+      await notifier.to(em, await usersWithRoleOver(em, ['building_head'], row), { title, body, needId: row.id }, actor.userId);
+      if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, needId: row.id });
+      if (status === 'open_for_claim') await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, needId: row.id });
+      return row;
+    });
+    await notifier.flush(ds.manager, platform);
+    return presentDetail(ds.manager, need, actor, now);
+  },
+});

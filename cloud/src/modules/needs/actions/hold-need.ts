@@ -1,0 +1,19 @@
+import { NEED_RULES, ZHoldNeedRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { invalidInput } from '../../../core/errors';
+import { runNeedAction, transition } from '../need-flow';
+
+const MAX_HOLD_DAYS = 30;
+
+/** 挂起 with a resume time (waiting for parts, a holiday…); the timer resumes it. */
+export const holdNeed = defineAction({
+  input: ZHoldNeedRequest,
+  handler: ({ needId, resumeAt, reason }, ctx) =>
+    runNeedAction(ctx, needId, 'hold', async ({ em, need, actor, now, notifier }) => {
+      const until = new Date(resumeAt);
+      if (until.getTime() <= now.getTime()) throw invalidInput('resumeAt', '恢复时间须晚于现在');
+      if (until.getTime() - now.getTime() > MAX_HOLD_DAYS * 24 * 3600 * 1000) throw invalidInput('resumeAt', `挂起不超过${MAX_HOLD_DAYS}天`);
+      await transition(em, need, 'hold', actor.userId, { holdUntil: until, updatedAt: now }, reason.slice(0, NEED_RULES.noteMax));
+      await notifier.to(em, [need.reporterId], { title: '需求挂起', body: `#${need.id} ${reason}`, needId: need.id });
+    }),
+});

@@ -1,0 +1,19 @@
+import { ZReceiversRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { forbidden, notFound } from '../../../core/errors';
+import { NeedCategory } from '../need-category.entity';
+import { relationTo } from '../need.policy';
+import { Need } from '../need.entity';
+import { listReceivers } from '../need-receivers';
+
+/** The dispatch console's choice of receivers for one need (community staff only). */
+export const listNeedReceivers = defineAction({
+  input: ZReceiversRequest,
+  async handler({ needId }, { actor, ds }) {
+    const need = await ds.manager.findOne(Need, { where: { id: needId } });
+    if (!need) throw notFound('需求');
+    const category = await ds.manager.findOneByOrFail(NeedCategory, { id: need.categoryId });
+    if (!relationTo(actor, need, category).staff) throw forbidden();
+    return listReceivers(ds.manager, need);
+  },
+});

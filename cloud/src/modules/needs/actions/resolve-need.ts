@@ -1,0 +1,15 @@
+import { ZResolveNeedRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { runNeedAction, transition } from '../need-flow';
+import { attachPhotos } from '../need-photos';
+
+/** 办结: a completion note and at least one photo; the resident is asked to rate. */
+export const resolveNeed = defineAction({
+  input: ZResolveNeedRequest,
+  handler: ({ needId, note, photoIds }, ctx) =>
+    runNeedAction(ctx, needId, 'resolve', async ({ em, need, actor, now, notifier }) => {
+      await transition(em, need, 'resolve', actor.userId, { resolutionNote: note, resolvedAt: now, updatedAt: now }, note);
+      await attachPhotos(em, ctx.platform, need.id, 'resolution', photoIds, actor.userId, now);
+      await notifier.to(em, [need.reporterId], { title: '需求已办结', body: `#${need.id} 请评价本次服务`, needId: need.id });
+    }),
+});

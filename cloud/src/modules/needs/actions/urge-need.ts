@@ -1,0 +1,32 @@
+import { ErrorCode, NEED_RULES, ZNeedRequest } from '@hg/types';
+import { Brackets } from 'typeorm';
+import { defineAction } from '../../../core/action';
+import { AppError } from '../../../core/errors';
+import { Need } from '../need.entity';
+import { communityStaffOf, escalate, receiverUserIds, recordEvent, runNeedAction } from '../need-flow';
+
+/**
+ * 催办: at most one counted urge per need per 5 minutes, enforced by a conditional update on
+ * lastUrgedAt (fifty parallel taps count once). Repeated urges climb the ladder.
+ */
+export const urgeNeed = defineAction({
+  input: ZNeedRequest,
+  handler: ({ needId }, ctx) =>
+    runNeedAction(ctx, needId, 'urge', async ({ em, need, actor, now, notifier }) => {
+      const windowStart = new Date(now.getTime() - NEED_RULES.urgeWindowMinutes * 60 * 1000);
+      const res = await em
+        .createQueryBuilder()
+        .update(Need)
+        .set({ urgeCount: () => 'urgeCount + 1', urgesSinceEscalation: () => 'urgesSinceEscalation + 1', lastUrgedAt: now, updatedAt: now })
+        .where('id = :id', { id: need.id })
+        .andWhere(new Brackets((w) => w.where('lastUrgedAt IS NULL').orWhere('lastUrgedAt <= :windowStart', { windowStart })))
+        .execute();
+      if (res.affected !== 1) throw new AppError(ErrorCode.RATE_LIMITED, `${NEED_RULES.urgeWindowMinutes}分钟内已催办过，请稍后再试`);
+      await recordEvent(em, need.id, 'urged', actor.userId, null, null, null, null, now);
+      const fresh = await em.findOneByOrFail(Need, { id: need.id });
+      Object.assign(need, fresh);
+      const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
+      await notifier.to(em, to, { title: '居民催办', body: `#${need.id} 已催办${need.urgeCount}次`, needId: need.id });
+      if (need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate) await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId);
+    }),
+});

@@ -1,0 +1,46 @@
+import { acceptNeed } from './actions/accept-need';
+import { cancelNeed } from './actions/cancel-need';
+import { claimNeed } from './actions/claim-need';
+import { commentNeed } from './actions/comment-need';
+import { createNeed } from './actions/create-need';
+import { declineNeed } from './actions/decline-need';
+import { dispatchNeed } from './actions/dispatch-need';
+import { getNeed } from './actions/get-need';
+import { holdNeed } from './actions/hold-need';
+import { listCategories } from './actions/list-categories';
+import { listNeedReceivers } from './actions/list-receivers';
+import { mergeNeed } from './actions/merge-need';
+import { publishNeed } from './actions/publish-need';
+import { rateNeed } from './actions/rate-need';
+import { rejectNeed } from './actions/reject-need';
+import { reopenNeed } from './actions/reopen-need';
+import { resolveNeed } from './actions/resolve-need';
+import { resumeNeed } from './actions/resume-need';
+import { startNeed } from './actions/start-need';
+import { transferNeed } from './actions/transfer-need';
+import { urgeNeed } from './actions/urge-need';
+
+/** The `needs` cloud function's action table (lists, board, stats and export: see ./queries). */
+export const needActions = {
+  categories: listCategories,
+  create: createNeed,
+  get: getNeed,
+  receivers: listNeedReceivers,
+  dispatch: dispatchNeed,
+  publish: publishNeed,
+  claim: claimNeed,
+  accept: acceptNeed,
+  decline: declineNeed,
+  transfer: transferNeed,
+  start: startNeed,
+  hold: holdNeed,
+  resume: resumeNeed,
+  resolve: resolveNeed,
+  rate: rateNeed,
+  reopen: reopenNeed,
+  cancel: cancelNeed,
+  reject: rejectNeed,
+  merge: mergeNeed,
+  urge: urgeNeed,
+  comment: commentNeed,
+};

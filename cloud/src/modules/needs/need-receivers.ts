@@ -1,0 +1,40 @@
+import { In, type EntityManager } from 'typeorm';
+import { ORG_KIND_LABEL, ROLE_LABEL, type NeedReceiverDTO } from '@hg/types';
+import { invalidInput } from '../../core/errors';
+import { Compound } from '../community/compound.entity';
+import { OrganisationCompound } from '../community/organisation-compound.entity';
+import { Organisation } from '../community/organisation.entity';
+import { usersWithRoleOver } from '../notifications/notifier';
+import { User } from '../users/user.entity';
+import type { Need } from './need.entity';
+
+/**
+ * Who can take a need: the compound's property firm, organisations serving the compound, teams of
+ * its community, city departments, and party members reporting to the compound.
+ */
+export async function listReceivers(em: EntityManager, need: Need): Promise<NeedReceiverDTO[]> {
+  const compound = await em.findOneByOrFail(Compound, { id: need.compoundId });
+  const links = await em.find(OrganisationCompound, { where: { compoundId: need.compoundId } });
+  const orgs = await em
+    .createQueryBuilder(Organisation, 'o')
+    .where('o.id IN (:...ids)', { ids: [compound.propertyOrgId ?? 0, ...links.map((l) => l.organisationId), 0] })
+    .orWhere('o.communityId = :communityId', { communityId: need.communityId })
+    .orWhere("o.kind = 'department'")
+    .orderBy('o.id', 'ASC')
+    .getMany();
+  const memberIds = await usersWithRoleOver(em, ['party_member'], need);
+  const members = memberIds.length ? await em.find(User, { where: { id: In(memberIds) }, order: { id: 'ASC' } }) : [];
+  const firmFirst = orgs.sort((a, b) => Number(b.id === compound.propertyOrgId) - Number(a.id === compound.propertyOrgId));
+  return [
+    ...firmFirst.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name, kindLabel: ORG_KIND_LABEL[o.kind] })),
+    ...members.map((u) => ({ kind: 'user' as const, id: u.id, name: u.name, kindLabel: ROLE_LABEL.party_member })),
+  ];
+}
+
+/** The dispatch target must be one of the receivers above. */
+export async function assertReceiver(em: EntityManager, need: Need, target: { orgId?: number; userId?: number }): Promise<NeedReceiverDTO> {
+  const all = await listReceivers(em, need);
+  const found = all.find((r) => (target.orgId ? r.kind === 'org' && r.id === target.orgId : r.kind === 'user' && r.id === target.userId));
+  if (!found) throw invalidInput(target.orgId ? 'orgId' : 'userId', '该接单方不服务于此小区');
+  return found;
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EscalationLevel, NeedChannel, NeedList, NeedStatus, RejectReason } from '@hg/types';
+import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
+
+/**
+ * One need (需求/服务/问题) and where it stands. The place ids are copied from the household so
+ * scope filters and the dispatch queue are single-table, index-only scans.
+ */
+@Entity('needs')
+export class Need {
+  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @IdColumn() categoryId: number;
+  @Column({ type: 'varchar', length: 10 }) list: NeedList;
+  @IdColumn() streetId: number;
+  @IdColumn() communityId: number;
+  @IdColumn() compoundId: number;
+  @IdColumn() buildingId: number;
+  @IdColumn() unitId: number;
+  @IdColumn() householdId: number;
+  /** The resident who follows the need in the app (the filer, unless a proxy filed it). */
+  @IdColumn() reporterId: number;
+  /** Who typed it in: the reporter, a grid worker, staff or a family member. */
+  @IdColumn() createdById: number;
+  @Column({ type: 'varchar', length: 12 }) channel: NeedChannel;
+  @TextColumn(500) description: string;
+  @TextColumn(100, { default: '' }) location: string;
+  @TextColumn(20) contactName: string;
+  @TextColumn(11) contactPhone: string;
+  @Column({ type: 'varchar', length: 16 }) status: NeedStatus;
+  @Column({ type: 'varchar', length: 10 }) level: EscalationLevel;
+  @IdColumn({ nullable: true }) receiverOrgId: number | null;
+  @IdColumn({ nullable: true }) receiverUserId: number | null;
+  @DateTimeColumn({ nullable: true }) acceptDueAt: Date | null;
+  @DateTimeColumn({ nullable: true }) resolveDueAt: Date | null;
+  @DateTimeColumn({ nullable: true }) holdUntil: Date | null;
+  @DateTimeColumn({ nullable: true }) firstResponseAt: Date | null;
+  @DateTimeColumn({ nullable: true }) resolvedAt: Date | null;
+  @DateTimeColumn({ nullable: true }) closedAt: Date | null;
+  @TextColumn(500, { nullable: true }) resolutionNote: string | null;
+  @IdColumn({ nullable: true }) rating: number | null;
+  @TextColumn(500, { nullable: true }) ratingComment: string | null;
+  @IdColumn({ default: 0 }) reopenCount: number;
+  @IdColumn({ default: 0 }) urgeCount: number;
+  @IdColumn({ default: 0 }) urgesSinceEscalation: number;
+  @DateTimeColumn({ nullable: true }) lastUrgedAt: Date | null;
+  @IdColumn({ nullable: true }) mergedIntoId: number | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) rejectReason: RejectReason | null;
+  /** True once the need left the building level: feeds "settled inside the building". */
+  @Column({ type: 'boolean', default: false }) leftBuilding: boolean;
+  @DateTimeColumn() createdAt: Date;
+  @DateTimeColumn() updatedAt: Date;
+}

@@ -1,0 +1,152 @@
+import { In, type EntityManager } from 'typeorm';
+import {
+  LEVEL_LABEL,
+  NEED_EVENT_LABEL,
+  NEED_STATUS_LABEL,
+  ORG_KIND_LABEL,
+  REJECT_REASON_LABEL,
+  ROLE_LABEL,
+  type NeedDetailDTO,
+  type NeedReceiverDTO,
+  type NeedSummaryDTO,
+  type PhotoDTO,
+} from '@hg/types';
+import { Building } from '../community/building.entity';
+import { byId } from '../community/community.repository';
+import { Compound } from '../community/compound.entity';
+import { Organisation } from '../community/organisation.entity';
+import type { Actor } from '../users/actor';
+import { RoleAssignment } from '../users/role-assignment.entity';
+import { maskPhone } from '../users/user.presenter';
+import { User } from '../users/user.entity';
+import { NeedCategory } from './need-category.entity';
+import { NeedComment } from './need-comment.entity';
+import { NeedEvent } from './need-event.entity';
+import { NeedPhoto } from './need-photo.entity';
+import { allowedActions, relationTo } from './need.policy';
+import type { Need } from './need.entity';
+import { OPEN_NEED_STATUSES } from '@hg/types';
+
+/** Local store ids are served by the gateway under /uploads; cloud fileIDs display as they are. */
+export function photoUrl(fileId: string): string {
+  return fileId.startsWith('local/') ? `/uploads/${fileId.slice('local/'.length)}` : fileId;
+}
+const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
+
+function isOverdue(n: Need, now: Date): boolean {
+  const due = ['dispatched', 'open_for_claim'].includes(n.status) ? n.acceptDueAt : ['accepted', 'in_progress'].includes(n.status) ? n.resolveDueAt : null;
+  return !!due && due.getTime() < now.getTime();
+}
+
+/** Present a page of needs, loading each kind of related row once. */
+export async function presentSummaries(em: EntityManager, needs: Need[], now: Date): Promise<NeedSummaryDTO[]> {
+  if (!needs.length) return [];
+  const [categories, compounds, buildings, orgs, users] = await Promise.all([
+    byId(em, NeedCategory, needs.map((n) => n.categoryId)),
+    byId(em, Compound, needs.map((n) => n.compoundId)),
+    byId(em, Building, needs.map((n) => n.buildingId)),
+    byId(em, Organisation, needs.map((n) => n.receiverOrgId ?? 0)),
+    byId(em, User, needs.map((n) => n.receiverUserId ?? 0)),
+  ]);
+  return needs.map((n) => {
+    const c = categories.get(n.categoryId)!;
+    const b = buildings.get(n.buildingId);
+    let receiver: NeedReceiverDTO | null = null;
+    if (n.receiverOrgId && orgs.get(n.receiverOrgId)) {
+      const o = orgs.get(n.receiverOrgId)!;
+      receiver = { kind: 'org', id: o.id, name: o.name, kindLabel: ORG_KIND_LABEL[o.kind] };
+    } else if (n.receiverUserId && users.get(n.receiverUserId)) {
+      const u = users.get(n.receiverUserId)!;
+      receiver = { kind: 'user', id: u.id, name: u.name, kindLabel: ROLE_LABEL.party_member };
+    }
+    return {
+      id: n.id,
+      category: { id: c.id, name: c.name, icon: c.icon },
+      list: n.list,
+      status: n.status,
+      statusLabel: NEED_STATUS_LABEL[n.status],
+      level: n.level,
+      levelLabel: LEVEL_LABEL[n.level],
+      channel: n.channel,
+      compound: { id: n.compoundId, name: compounds.get(n.compoundId)?.name ?? '' },
+      building: b ? { id: b.id, name: b.name } : null,
+      excerpt: n.description.length > 60 ? `${n.description.slice(0, 60)}…` : n.description,
+      receiver,
+      overdue: isOverdue(n, now),
+      urgeCount: n.urgeCount,
+      reopenCount: n.reopenCount,
+      rating: n.rating,
+      createdAt: n.createdAt.toISOString(),
+      updatedAt: n.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** "社区工作人员 杨晓燕": the first assigned role of each user, or 居民. */
+async function actorLabels(em: EntityManager, userIds: number[]): Promise<Map<number, string>> {
+  const ids = [...new Set(userIds)].filter((x) => x > 0);
+  if (!ids.length) return new Map();
+  const [users, roles] = await Promise.all([
+    em.find(User, { where: { id: In(ids) } }),
+    em.find(RoleAssignment, { where: { userId: In(ids) }, order: { id: 'ASC' } }),
+  ]);
+  return new Map(
+    users.map((u) => {
+      const role = roles.find((r) => r.userId === u.id);
+      return [u.id, `${role ? ROLE_LABEL[role.role] : ROLE_LABEL.resident} ${u.name}`.trim()];
+    }),
+  );
+}
+
+/** The full view of one need for an actor allowed to see it. */
+export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date): Promise<NeedDetailDTO> {
+  const category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
+  const [[summary], photos, events, comments] = await Promise.all([
+    presentSummaries(em, [need], now),
+    em.find(NeedPhoto, { where: { needId: need.id }, order: { id: 'ASC' } }),
+    em.find(NeedEvent, { where: { needId: need.id }, order: { id: 'ASC' } }),
+    em.find(NeedComment, { where: { needId: need.id }, order: { id: 'ASC' } }),
+  ]);
+  const labels = await actorLabels(em, [...events.map((e) => e.actorId ?? 0), ...comments.map((c) => c.authorId)]);
+  const rel = relationTo(actor, need, category);
+  // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
+  const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
+  return {
+    ...summary,
+    description: need.description,
+    location: need.location,
+    photos: photos.filter((p) => p.kind === 'report').map(presentPhoto),
+    resolutionNote: need.resolutionNote,
+    resolutionPhotos: photos.filter((p) => p.kind === 'resolution').map(presentPhoto),
+    ratingComment: need.ratingComment,
+    reporter: { name: need.contactName, phone: showPhone ? need.contactPhone : null, phoneMasked: maskPhone(need.contactPhone) },
+    acceptDueAt: need.acceptDueAt?.toISOString() ?? null,
+    resolveDueAt: need.resolveDueAt?.toISOString() ?? null,
+    holdUntil: need.holdUntil?.toISOString() ?? null,
+    resolvedAt: need.resolvedAt?.toISOString() ?? null,
+    closedAt: need.closedAt?.toISOString() ?? null,
+    rejectReason: need.rejectReason,
+    rejectReasonLabel: need.rejectReason ? REJECT_REASON_LABEL[need.rejectReason] : null,
+    mergedIntoId: need.mergedIntoId,
+    events: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      label: e.type === 'escalated' && e.level ? `升级至${LEVEL_LABEL[e.level]}` : NEED_EVENT_LABEL[e.type],
+      actor: e.actorId ? (labels.get(e.actorId) ?? '') : '系统',
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      level: e.level,
+      note: e.note,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: labels.get(c.authorId) ?? '',
+      side: c.side,
+      body: c.body,
+      mine: c.authorId === actor.userId,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    can: allowedActions(rel, need, now),
+  };
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { LIMITS, PHONE_PATTERN } from './limits';
+import { NEED_RULES, NeedStatus, EscalationLevel, RejectReason } from './needs';
+import './schemas'; // zh-CN messages
+
+/** Request schemas of the `needs` function. Same conventions as ./schemas.ts. */
+
+const id = z.number({ error: '必须是数字编号' }).int('必须是整数').positive('必须大于0').max(LIMITS.idMax, '编号过大');
+const needId = id;
+const cursor = z.string().max(200, '游标无效').optional();
+const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
+const text = (max: number, label: string) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
+/** A photo reference returned by the upload step: a cloud fileID on WeChat, a local store id locally. */
+export const PHOTO_ID_PATTERN = /^(cloud:\/\/[\w.\-/]{1,240}|local\/[0-9a-f]{64}\.(jpg|png|webp))$/;
+const photoId = z.string().regex(PHOTO_ID_PATTERN, '图片无效，请重新上传');
+const photos = z.array(photoId).max(NEED_RULES.maxPhotos, `最多${NEED_RULES.maxPhotos}张图片`);
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效');
+const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
+
+export const ZCreateNeedRequest = z
+  .object({
+    categoryId: id,
+    /** The household the need is about; the caller must be bound to it, or be its grid worker / staff. */
+    householdId: id,
+    description: text(NEED_RULES.descriptionMax, '需求描述'),
+    location: z.string().trim().max(NEED_RULES.locationMax, `位置不超过${NEED_RULES.locationMax}个字`).optional(),
+    photoIds: photos.optional(),
+    /** Proxy filing (grid worker / staff) for residents without a phone: who to contact. */
+    contactName: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
+    contactPhone: z.string().trim().regex(PHONE_PATTERN, '请填写11位手机号').optional(),
+  })
+  .strict();
+export type TCreateNeedRequest = z.infer<typeof ZCreateNeedRequest>;
+
+export const ZNeedRequest = z.object({ needId }).strict();
+export type TNeedRequest = z.infer<typeof ZNeedRequest>;
+
+export const ZListMyNeedsRequest = z.object({ open: z.boolean().optional(), cursor, limit }).strict();
+export type TListMyNeedsRequest = z.infer<typeof ZListMyNeedsRequest>;
+
+export const ZInboxRequest = z.object({ status: enumOf(NeedStatus).optional(), cursor, limit }).strict();
+export type TInboxRequest = z.infer<typeof ZInboxRequest>;
+
+export const ZDispatchQueueRequest = z
+  .object({
+    communityId: id.optional(),
+    compoundId: id.optional(),
+    status: enumOf(NeedStatus).optional(),
+    level: enumOf(EscalationLevel).optional(),
+    categoryId: id.optional(),
+    overdue: z.boolean().optional(),
+    cursor,
+    limit,
+  })
+  .strict();
+export type TDispatchQueueRequest = z.infer<typeof ZDispatchQueueRequest>;
+
+export const ZClaimableRequest = z.object({ cursor, limit }).strict();
+export type TClaimableRequest = z.infer<typeof ZClaimableRequest>;
+
+/** Dispatch or transfer to an organisation, or to a party member (user). Exactly one. */
+const target = {
+  orgId: id.optional(),
+  userId: id.optional(),
+};
+const oneTarget = (v: { orgId?: number; userId?: number }) => (v.orgId === undefined) !== (v.userId === undefined);
+export const ZDispatchNeedRequest = z
+  .object({ needId, ...target, note: z.string().trim().max(NEED_RULES.noteMax).optional() })
+  .strict()
+  .refine(oneTarget, { message: '请选择一个接单方', path: ['orgId'] });
+export type TDispatchNeedRequest = z.infer<typeof ZDispatchNeedRequest>;
+export const ZTransferNeedRequest = ZDispatchNeedRequest;
+export type TTransferNeedRequest = TDispatchNeedRequest;
+
+export const ZReceiversRequest = z.object({ needId }).strict();
+export type TReceiversRequest = z.infer<typeof ZReceiversRequest>;
+
+export const ZDeclineNeedRequest = z.object({ needId, reason: text(NEED_RULES.noteMax, '退单理由') }).strict();
+export type TDeclineNeedRequest = z.infer<typeof ZDeclineNeedRequest>;
+
+export const ZHoldNeedRequest = z.object({ needId, resumeAt: isoTime, reason: text(NEED_RULES.noteMax, '挂起原因') }).strict();
+export type THoldNeedRequest = z.infer<typeof ZHoldNeedRequest>;
+
+export const ZResolveNeedRequest = z
+  .object({
+    needId,
+    note: text(NEED_RULES.noteMax, '办结说明'),
+    photoIds: photos.min(1, '请至少上传1张办结照片'),
+  })
+  .strict();
+export type TResolveNeedRequest = z.infer<typeof ZResolveNeedRequest>;
+
+export const ZRateNeedRequest = z
+  .object({
+    needId,
+    stars: z.number({ error: '请选择评分' }).int('评分必须是整数').min(1, '评分为1到5星').max(5, '评分为1到5星'),
+    comment: z.string().trim().max(NEED_RULES.commentMax, `评价不超过${NEED_RULES.commentMax}个字`).optional(),
+  })
+  .strict();
+export type TRateNeedRequest = z.infer<typeof ZRateNeedRequest>;
+
+export const ZReopenNeedRequest = z.object({ needId, reason: text(NEED_RULES.noteMax, '重新打开的原因') }).strict();
+export type TReopenNeedRequest = z.infer<typeof ZReopenNeedRequest>;
+
+export const ZCancelNeedRequest = z.object({ needId, reason: z.string().trim().max(NEED_RULES.noteMax).optional() }).strict();
+export type TCancelNeedRequest = z.infer<typeof ZCancelNeedRequest>;
+
+export const ZRejectNeedRequest = z
+  .object({ needId, reasonCode: enumOf(RejectReason), note: z.string().trim().max(NEED_RULES.noteMax).optional() })
+  .strict();
+export type TRejectNeedRequest = z.infer<typeof ZRejectNeedRequest>;
+
+export const ZMergeNeedRequest = z
+  .object({ needId, intoNeedId: id })
+  .strict()
+  .refine((v) => v.needId !== v.intoNeedId, { message: '不能合并到自身', path: ['intoNeedId'] });
+export type TMergeNeedRequest = z.infer<typeof ZMergeNeedRequest>;
+
+export const ZCommentNeedRequest = z.object({ needId, body: text(NEED_RULES.commentMax, '留言') }).strict();
+export type TCommentNeedRequest = z.infer<typeof ZCommentNeedRequest>;
+
+export const ZNeedBoardRequest = z
+  .object({ compoundId: id, buildingId: id.optional(), days: z.number().int().min(1).max(366).optional() })
+  .strict();
+export type TNeedBoardRequest = z.infer<typeof ZNeedBoardRequest>;
+
+const period = { from: isoTime, to: isoTime };
+export const ZNeedStatsRequest = z.object({ communityId: id.optional(), ...period }).strict();
+export type TNeedStatsRequest = z.infer<typeof ZNeedStatsRequest>;
+
+export const ZNeedExportRequest = z.object({ communityId: id, ...period, format: z.enum(['csv', 'xlsx']) }).strict();
+export type TNeedExportRequest = z.infer<typeof ZNeedExportRequest>;
+
+export const ZNotificationsRequest = z.object({ unreadOnly: z.boolean().optional(), cursor, limit }).strict();
+export type TNotificationsRequest = z.infer<typeof ZNotificationsRequest>;
+
+export const ZMarkReadRequest = z.object({ ids: z.array(id).min(1).max(100) }).strict();
+export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
+
+/** The escalation timer. `now` is honoured only outside production, for tests and demos. */
+export const ZEscalationTickRequest = z.object({ now: isoTime.optional() }).strict();
+export type TEscalationTickRequest = z.infer<typeof ZEscalationTickRequest>;

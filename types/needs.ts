@@ -1,0 +1,150 @@
+/**
+ * Needs (需求清单 / 服务清单 / 问题清单) and the four-order flow (居民点单 → 社区派单 → 接单 → 群众评单).
+ * The state machine follows BRIEF §5; the transition table lives in cloud/src/modules/needs/need-status.ts.
+ */
+
+export const NeedStatus = {
+  submitted: 'submitted', // 已点单
+  dispatched: 'dispatched', // 已派单
+  open_for_claim: 'open_for_claim', // 待认领
+  accepted: 'accepted', // 已接单
+  in_progress: 'in_progress', // 处理中
+  on_hold: 'on_hold', // 挂起
+  resolved: 'resolved', // 已办结
+  closed: 'closed', // 已评单 / 自动关闭
+  rejected: 'rejected', // 不予受理
+  cancelled: 'cancelled', // 已撤销
+  merged: 'merged', // 已合并
+} as const;
+export type NeedStatus = (typeof NeedStatus)[keyof typeof NeedStatus];
+export const NEED_STATUS_LABEL: Record<NeedStatus, string> = {
+  submitted: '已点单',
+  dispatched: '已派单',
+  open_for_claim: '待认领',
+  accepted: '已接单',
+  in_progress: '处理中',
+  on_hold: '挂起',
+  resolved: '已办结',
+  closed: '已评单',
+  rejected: '不予受理',
+  cancelled: '已撤销',
+  merged: '已合并',
+};
+/** Open = someone still owes the resident something. */
+export const OPEN_NEED_STATUSES: NeedStatus[] = ['submitted', 'dispatched', 'open_for_claim', 'accepted', 'in_progress', 'on_hold'];
+/** "Closed without fixing" — reported apart from resolved/closed (BRIEF §6). */
+export const UNFIXED_NEED_STATUSES: NeedStatus[] = ['rejected', 'cancelled', 'merged'];
+
+/** Escalation is an attribute, not a state: the ladder 小事不出楼栋、大事不出小区. */
+export const EscalationLevel = {
+  building: 'building',
+  compound: 'compound',
+  community: 'community',
+  street: 'street',
+} as const;
+export type EscalationLevel = (typeof EscalationLevel)[keyof typeof EscalationLevel];
+export const ESCALATION_ORDER: EscalationLevel[] = ['building', 'compound', 'community', 'street'];
+export const LEVEL_LABEL: Record<EscalationLevel, string> = { building: '楼栋', compound: '小区', community: '社区', street: '街道' };
+
+/** The three lists (3项清单). */
+export const NeedList = { need: 'need', service: 'service', problem: 'problem' } as const;
+export type NeedList = (typeof NeedList)[keyof typeof NeedList];
+export const NEED_LIST_LABEL: Record<NeedList, string> = { need: '需求清单', service: '服务清单', problem: '问题清单' };
+
+/** How a category's needs reach a receiver by default. */
+export const DispatchMode = {
+  assign: 'assign', // community staff dispatch by hand
+  claim: 'claim', // published for party members / volunteers to claim
+  property: 'property', // routed straight to the compound's property firm
+} as const;
+export type DispatchMode = (typeof DispatchMode)[keyof typeof DispatchMode];
+
+/** Who filed the need. */
+export const NeedChannel = {
+  self: 'self', // the resident
+  grid_worker: 'grid_worker', // 网格员代办
+  staff: 'staff', // 社区代办
+  family: 'family', // linked family member (家属代办)
+} as const;
+export type NeedChannel = (typeof NeedChannel)[keyof typeof NeedChannel];
+export const CHANNEL_LABEL: Record<NeedChannel, string> = { self: '居民自报', grid_worker: '网格员代报', staff: '社区代报', family: '家属代报' };
+
+/** Reason codes for 不予受理. */
+export const RejectReason = {
+  out_of_scope: 'out_of_scope',
+  insufficient_info: 'insufficient_info',
+  legal_process: 'legal_process',
+  private_matter: 'private_matter',
+  other: 'other',
+} as const;
+export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
+export const REJECT_REASON_LABEL: Record<RejectReason, string> = {
+  out_of_scope: '不属于受理范围',
+  insufficient_info: '信息不全，无法核实',
+  legal_process: '需通过司法或仲裁途径解决',
+  private_matter: '属个人私事，建议协商解决',
+  other: '其他原因',
+};
+
+export const NeedEventType = {
+  created: 'created',
+  dispatched: 'dispatched',
+  published: 'published',
+  claimed: 'claimed',
+  accepted: 'accepted',
+  declined: 'declined',
+  transferred: 'transferred',
+  started: 'started',
+  held: 'held',
+  resumed: 'resumed',
+  resolved: 'resolved',
+  rated: 'rated',
+  reopened: 'reopened',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+  merged: 'merged',
+  auto_closed: 'auto_closed',
+  escalated: 'escalated',
+  urged: 'urged',
+} as const;
+export type NeedEventType = (typeof NeedEventType)[keyof typeof NeedEventType];
+export const NEED_EVENT_LABEL: Record<NeedEventType, string> = {
+  created: '居民点单',
+  dispatched: '社区派单',
+  published: '发布认领',
+  claimed: '党员认领',
+  accepted: '已接单',
+  declined: '退单',
+  transferred: '转单',
+  started: '开始处理',
+  held: '挂起',
+  resumed: '恢复处理',
+  resolved: '已办结',
+  rated: '群众评单',
+  reopened: '重新打开',
+  cancelled: '居民撤销',
+  rejected: '不予受理',
+  merged: '合并为重复需求',
+  auto_closed: '超期未评，自动关闭',
+  escalated: '升级',
+  urged: '催办',
+};
+
+/** Time rules of the flow, in one place. */
+export const NEED_RULES = {
+  reopenWindowDays: 7,
+  maxReopens: 2,
+  autoCloseDays: 7,
+  urgeWindowMinutes: 5,
+  /** Urges counted since the last escalation that raise the level again. */
+  urgesToEscalate: 3,
+  maxPhotos: 9,
+  photoBytesMax: 5 * 1024 * 1024,
+  descriptionMax: 500,
+  commentMax: 500,
+  noteMax: 500,
+  locationMax: 100,
+} as const;
+
+/** Photo MIME types accepted for upload. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
