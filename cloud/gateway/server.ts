@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, HTTP_STATUS, LIMITS, ZDemoLoginRequest, type Envelope, type ErrorCode as TErrorCode, type SessionDTO } from '@hg/types';
+import { ErrorCode, HTTP_STATUS, LIMITS, NEED_RULES, PHOTO_TYPES, ZDemoLoginRequest, type Envelope, type ErrorCode as TErrorCode, type SessionDTO } from '@hg/types';
 import { runAction } from '../src/core/action';
-import { localPlatform } from '../src/core/platform';
+import { localPlatform, uploadDir } from '../src/core/platform';
 import { FUNCTIONS } from '../src/functions';
 import { User } from '../src/modules/users/user.entity';
 import { listDemoUsers } from './demo';
@@ -63,6 +64,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
     res.writeHead(204).end();
     return;
   }
+  if (url.pathname.startsWith('/uploads/')) return serveUpload(req, res, url.pathname.slice('/uploads/'.length));
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname, opts.staticDir);
 
   let envelope: Envelope<unknown>;
@@ -91,30 +93,77 @@ async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayO
     return { ok: true, data: session };
   }
 
+  if (route === '_upload') {
+    const openid = authenticate(req, opts.secret);
+    if (!openid) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '请先登录');
+    if (req.method !== 'POST') throw new HttpFailure(ErrorCode.NOT_FOUND, '请使用 POST 上传');
+    return { ok: true, data: await storeUpload(req) };
+  }
+
   const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, route) ? FUNCTIONS[route as keyof typeof FUNCTIONS] : undefined;
   if (!fn) throw new HttpFailure(ErrorCode.NOT_FOUND, `未知的云函数：${route.slice(0, 40)}`);
   if (req.method !== 'POST') throw new HttpFailure(ErrorCode.NOT_FOUND, '请使用 POST 调用云函数');
 
-  let openid: string | null = null;
-  const auth = req.headers.authorization;
-  if (auth) {
-    const m = /^Bearer (\S+)$/.exec(auth);
-    openid = m ? verifySession(opts.secret, m[1]) : null;
-    // A bad token is an error even for public actions: the client should know its session is gone.
-    if (!openid) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
-  }
+  const openid = authenticate(req, opts.secret);
   const event = await readJson(req);
   const base = opts.publicBaseUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
   return runAction(fn, event, { openid }, localPlatform(base));
 }
 
-/** Read and parse a JSON body, refusing anything over the limit without buffering it. */
-function readJson(req: http.IncomingMessage): Promise<unknown> {
+/** The openid of the bearer token; null without one; a bad token is an error even for public actions. */
+function authenticate(req: http.IncomingMessage, secret: string): string | null {
+  const auth = req.headers.authorization;
+  if (!auth) return null;
+  const m = /^Bearer (\S+)$/.exec(auth);
+  const openid = m ? verifySession(secret, m[1]) : null;
+  if (!openid) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
+  return openid;
+}
+
+const IMAGE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** Magic bytes, so a renamed file is not taken for an image because of its Content-Type. */
+function sniffImage(buf: Buffer): string | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 12 && buf.toString('ascii', 0, 4) === 'RIFF' && buf.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+/**
+ * Local photo upload (the stand-in for wx.cloud.uploadFile): the raw image is the body. Stored
+ * content-addressed as <sha256>.<ext>, so the same photo twice is one file.
+ */
+async function storeUpload(req: http.IncomingMessage): Promise<{ fileId: string; url: string }> {
+  const body = await readBody(req, NEED_RULES.photoBytesMax, `图片不能超过 ${NEED_RULES.photoBytesMax / 1024 / 1024} MB`);
+  const type = sniffImage(body);
+  if (!type || !(PHOTO_TYPES as readonly string[]).includes(type)) throw new HttpFailure(ErrorCode.INVALID_INPUT, '只能上传 JPG、PNG 或 WebP 图片');
+  const name = `${crypto.createHash('sha256').update(body).digest('hex')}.${IMAGE_EXT[type]}`;
+  const dir = uploadDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, body);
+  return { fileId: `local/${name}`, url: `/uploads/${name}` };
+}
+
+function serveUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string): void {
+  const m = /^([0-9a-f]{64})\.(jpg|png|webp)$/.exec(name);
+  const file = m ? path.join(uploadDir(), name) : null;
+  if (!file || !fs.existsSync(file) || req.method !== 'GET') {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const mime = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }[m![2] as 'jpg' | 'png' | 'webp'];
+  res.writeHead(200, { 'Content-Type': mime, 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
+  fs.createReadStream(file).pipe(res);
+}
+
+/** Read a raw body up to `max` bytes; larger bodies fail fast with PAYLOAD_TOO_LARGE. */
+function readBody(req: http.IncomingMessage, max: number, tooLarge: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > LIMITS.bodyBytesMax) {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
       req.resume();
-      reject(new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, `请求体不能超过 ${LIMITS.bodyBytesMax / 1024} KB`));
+      reject(new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge));
       return;
     }
     const chunks: Buffer[] = [];
@@ -122,23 +171,29 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
     let failed = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > LIMITS.bodyBytesMax && !failed) {
+      if (size > max && !failed) {
         failed = true;
-        reject(new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, `请求体不能超过 ${LIMITS.bodyBytesMax / 1024} KB`));
+        reject(new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge));
       }
       if (!failed) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (failed) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text.trim()) return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpFailure(ErrorCode.INVALID_INPUT, '请求体不是合法的 JSON'));
-      }
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', reject);
+  });
+}
+
+/** Read and parse a JSON body, refusing anything over the limit without buffering it. */
+function readJson(req: http.IncomingMessage): Promise<unknown> {
+  return readBody(req, LIMITS.bodyBytesMax, `请求体不能超过 ${LIMITS.bodyBytesMax / 1024} KB`).then((buf) => {
+    const text = buf.toString('utf8');
+    if (!text.trim()) return {};
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpFailure(ErrorCode.INVALID_INPUT, '请求体不是合法的 JSON');
+    }
   });
 }
 

@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { EscalationTickDTO } from '@hg/types';
+import { runAction } from '../src/core/action';
 import { getDataSource, migrate } from '../src/core/data-source';
+import { localPlatform } from '../src/core/platform';
+import { escalationActions } from '../src/modules/escalation';
 import { seedDemo } from '../src/seed/seed';
 import { createGateway } from './server';
 import { loadSecret } from './session';
@@ -38,6 +42,18 @@ async function main() {
       console.log(`  scan entry: http://localhost:${port}/#/packages/entry/pages/scan/index?scene=c%3DNJJP01`);
     }
   });
+  // The escalation timer: on WeChat a timer trigger; here an interval over the same action.
+  const everyMs = Number(process.env.ESCALATION_INTERVAL_MS ?? 60_000);
+  const timer = setInterval(() => {
+    runAction(escalationActions, { action: 'tick' }, { openid: null, system: true }, localPlatform())
+      .then((r) => {
+        if (!r.ok) return console.error('[escalation]', r.error.message);
+        const d = r.data as EscalationTickDTO;
+        if (d.escalated || d.autoClosed || d.resumed) console.log('[escalation]', JSON.stringify(d));
+      })
+      .catch((err) => console.error('[escalation]', err));
+  }, everyMs);
+  timer.unref();
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
