@@ -66,3 +66,23 @@ export async function orgId(ds: import('typeorm').DataSource, name: string): Pro
   const [row] = await ds.query('SELECT id FROM organisations WHERE name = ?', [name]);
   return Number(row.id);
 }
+
+/**
+ * A new person with a verified binding to a fresh room of 锦屏花园 1栋1单元 — for tests that file
+ * many needs, which one seeded resident could not (daily limit).
+ */
+export async function verifiedResident(ds: import('typeorm').DataSource): Promise<{ openid: string; householdId: number }> {
+  const openid = newcomer();
+  const room = `T${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
+  const [unit] = await ds.query("SELECT u.id, u.buildingId, b.compoundId, c.communityId FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds c ON c.id = b.compoundId WHERE b.code = 'NJJP0101' AND u.name = '1单元'");
+  const at = '2026-01-01 00:00:00.000';
+  await ds.query('INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, ?, ?)', [openid, '测试居民', '10000001111', at]);
+  const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
+  await ds.query('INSERT INTO households (unitId, buildingId, compoundId, communityId, room) VALUES (?, ?, ?, ?, ?)', [unit.id, unit.buildingId, unit.compoundId, unit.communityId, room]);
+  const [{ id: householdId }] = await ds.query('SELECT id FROM households WHERE unitId = ? AND room = ?', [unit.id, room]);
+  await ds.query(
+    "INSERT INTO household_members (householdId, userId, buildingId, compoundId, communityId, relation, status, applicantName, applicantPhone, createdAt, updatedAt, verifiedAt) VALUES (?, ?, ?, ?, ?, 'owner', 'verified', '测试居民', '10000001111', ?, ?, ?)",
+    [householdId, userId, unit.buildingId, unit.compoundId, unit.communityId, at, at, at],
+  );
+  return { openid, householdId: Number(householdId) };
+}

@@ -120,6 +120,29 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     expect(pre.headers.get('access-control-allow-headers')).toContain('Authorization');
   });
 
+  it('stores uploaded photos by content, serves them back, and refuses non-images, oversize and anonymous uploads', async () => {
+    process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hg-up-'));
+    const token = await loginAs('王秀兰');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
+    const upload = (body: Buffer, auth = true) =>
+      fetch(`${base}/api/_upload`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body });
+    const res = await upload(jpeg);
+    const env = (await res.json()) as Envelope<{ fileId: string; url: string }>;
+    expect(env).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^local\/[0-9a-f]{64}\.jpg$/) } });
+    const again = (await (await upload(jpeg)).json()) as Envelope<{ fileId: string }>;
+    expect(again.ok && env.ok && again.data.fileId).toBe(env.ok && env.data.fileId);
+    const served = await fetch(`${base}${env.ok ? env.data.url : ''}`);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await served.arrayBuffer()).equals(jpeg)).toBe(true);
+
+    const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(html.status).toBe(400);
+    const big = await upload(Buffer.concat([jpeg, Buffer.alloc(5 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    expect((await upload(jpeg, false)).status).toBe(401);
+    expect((await fetch(`${base}/uploads/../session-secret`)).status).toBe(404);
+  });
+
   it('has no demo endpoints when demo login is off', async () => {
     const prod = createGateway({ ds: db.ds, secret: SECRET, demo: false });
     await new Promise<void>((r) => prod.listen(0, '127.0.0.1', r));
