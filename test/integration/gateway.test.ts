@@ -140,7 +140,8 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     const big = await upload(Buffer.concat([jpeg, Buffer.alloc(5 * 1024 * 1024)]));
     expect(big.status).toBe(413);
     expect((await upload(jpeg, false)).status).toBe(401);
-    expect((await fetch(`${base}/uploads/../session-secret`)).status).toBe(404);
+    expect((await fetch(`${base}/uploads/..%2F..%2Fsession-secret`)).status).toBe(404);
+    expect((await fetch(`${base}/uploads/${'a'.repeat(64)}.jpg`)).status).toBe(404);
   });
 
   it('has no demo endpoints when demo login is off', async () => {
