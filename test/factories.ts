@@ -86,3 +86,48 @@ export async function verifiedResident(ds: import('typeorm').DataSource): Promis
   );
   return { openid, householdId: Number(householdId) };
 }
+
+/** Id of a seeded compound by its code (NJJP01 = 锦屏花园). */
+export async function compoundIdOf(ds: import('typeorm').DataSource, code: string): Promise<number> {
+  const [row] = await ds.query('SELECT id FROM compounds WHERE code = ?', [code]);
+  return Number(row.id);
+}
+
+export async function communityIdOf(ds: import('typeorm').DataSource, name: string): Promise<number> {
+  const [row] = await ds.query('SELECT id FROM communities WHERE name = ?', [name]);
+  return Number(row.id);
+}
+
+/** A new person holding `role` on a node (scopeId 0 at city level); returns their openid. */
+export async function personWithRole(
+  ds: import('typeorm').DataSource,
+  role: string,
+  scopeLevel: string,
+  scopeId: number,
+  organisationId = 0,
+  name = '测试人员',
+): Promise<string> {
+  const openid = newcomer();
+  await ds.query("INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, NULL, '2026-01-01 00:00:00.000')", [openid, name]);
+  const [{ id }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
+  await ds.query('INSERT INTO role_assignments (userId, role, scopeLevel, scopeId, organisationId) VALUES (?, ?, ?, ?, ?)', [id, role, scopeLevel, scopeId, organisationId]);
+  return openid;
+}
+
+/**
+ * A new verified resident of a household in compound `code` (the n-th household by id), with the
+ * given name and phone; returns their openid and household id.
+ */
+export async function residentOf(ds: import('typeorm').DataSource, code: string, nth = 0, name = '测试居民', phone = '10000009998'): Promise<{ openid: string; householdId: number }> {
+  const openid = newcomer();
+  await ds.query("INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, ?, '2026-01-01 00:00:00.000')", [openid, name, phone]);
+  const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
+  const households = await ds.query('SELECT h.id, h.buildingId, h.compoundId, h.communityId FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = ? ORDER BY h.id', [code]);
+  const h = households[nth];
+  await ds.query(
+    `INSERT INTO household_members (householdId, userId, buildingId, compoundId, communityId, relation, status, applicantName, applicantPhone, rejectReason, verifiedBy, verifiedAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, 'owner', 'verified', ?, ?, NULL, NULL, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000')`,
+    [h.id, userId, h.buildingId, h.compoundId, h.communityId, name, phone],
+  );
+  return { openid, householdId: Number(h.id) };
+}

@@ -19,6 +19,13 @@ import { resumeNeed } from './actions/resume-need';
 import { startNeed } from './actions/start-need';
 import { transferNeed } from './actions/transfer-need';
 import { urgeNeed } from './actions/urge-need';
+import { exportNeeds } from './queries/export-needs';
+import { getNeedBoard } from './queries/get-need-board';
+import { getNeedStats } from './queries/get-need-stats';
+import { listClaimable } from './queries/list-claimable';
+import { listDispatchQueue } from './queries/list-dispatch-queue';
+import { listInbox } from './queries/list-inbox';
+import { listMyNeeds } from './queries/list-my-needs';
 
 /** The `needs` cloud function's action table (lists, board, stats and export: see ./queries). */
 export const needActions = {
@@ -43,4 +50,11 @@ export const needActions = {
   merge: mergeNeed,
   urge: urgeNeed,
   comment: commentNeed,
+  mine: listMyNeeds,
+  inbox: listInbox,
+  queue: listDispatchQueue,
+  claimable: listClaimable,
+  board: getNeedBoard,
+  stats: getNeedStats,
+  export: exportNeeds,
 };

@@ -1,0 +1,25 @@
+import { OPEN_NEED_STATUSES, UNFIXED_NEED_STATUSES, type NeedStatus } from '@hg/types';
+
+/**
+ * How a need ended, for every count the board and the dashboard show. "Fixed" and "closed
+ * without fixing" are different outcomes (BRIEF §6): resolved and closed (rated or auto-closed
+ * unrated) are solved; rejected, cancelled and merged are unfixed and never count as solved.
+ */
+export type Outcome = 'open' | 'solved' | 'unfixed';
+
+export function outcomeOf(status: NeedStatus): Outcome {
+  if (OPEN_NEED_STATUSES.includes(status)) return 'open';
+  if (UNFIXED_NEED_STATUSES.includes(status)) return 'unfixed';
+  return 'solved';
+}
+
+/** Median of a list, null when empty. */
+export function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+export const minutesBetween = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
