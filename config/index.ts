@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // '' means same origin: the gateway serves both the H5 dist and /api.
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      // Subscribe-message template for need progress (weapp); '' = do not ask for consent.
+      'process.env.TARO_APP_TMPL_NEED_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_NEED_UPDATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

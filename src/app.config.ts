@@ -9,6 +9,20 @@ export default defineAppConfig({
     { root: 'packages/household', pages: ['pages/bind/index', 'pages/verify/index'] },
     { root: 'packages/community', pages: ['pages/compound/index', 'pages/posters/index'] },
     { root: 'packages/auth', pages: ['pages/login/index'] },
+    {
+      root: 'packages/needs',
+      pages: [
+        'pages/create/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/inbox/index',
+        'pages/console/index',
+        'pages/claim/index',
+        'pages/board/index',
+        'pages/dashboard/index',
+        'pages/messages/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

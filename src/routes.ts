@@ -11,6 +11,15 @@ export const ROUTES = {
   compound: '/packages/community/pages/compound/index',
   posters: '/packages/community/pages/posters/index',
   login: '/packages/auth/pages/login/index',
+  needCreate: '/packages/needs/pages/create/index',
+  needDetail: '/packages/needs/pages/detail/index',
+  needMine: '/packages/needs/pages/mine/index',
+  needInbox: '/packages/needs/pages/inbox/index',
+  needConsole: '/packages/needs/pages/console/index',
+  needClaim: '/packages/needs/pages/claim/index',
+  needBoard: '/packages/needs/pages/board/index',
+  needDashboard: '/packages/needs/pages/dashboard/index',
+  messages: '/packages/needs/pages/messages/index',
 } as const;
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];

@@ -7,6 +7,7 @@ import StateView from '../../components/StateView';
 import LargeTextSwitch from '../../components/LargeTextSwitch';
 import { useLoad } from '../../hooks/useLoad';
 import { me } from '../../services/me';
+import { notifications } from '../../services/notifications';
 import { PLATFORM, hasIdentity } from '../../services/platform';
 import { clearSession } from '../../services/session';
 import { ROUTES, openPage, withQuery } from '../../routes';
@@ -22,10 +23,13 @@ function hasAnyRole(profile: MeDTO, roles: Role[]): boolean {
   return profile.roles.some((r) => roles.includes(r.role));
 }
 
-function Entry({ label, onClick }: { label: string; onClick: () => void }) {
+function Entry({ label, onClick, badge, testId }: { label: string; onClick: () => void; badge?: string; testId?: string }) {
   return (
-    <View className='me__entry' role='button' {...FOCUSABLE} onClick={onClick}>
-      <View>{label}</View>
+    <View className='me__entry' role='button' {...FOCUSABLE} data-testid={testId} onClick={onClick}>
+      <View>
+        {label}
+        {badge ? <View className='me__badge'>{badge}</View> : null}
+      </View>
       <View className='me__chevron' aria-hidden='true'>
         ›
       </View>
@@ -84,6 +88,8 @@ export default function MePage() {
   });
   const profile = useLoad(signedIn ? () => me.get() : null, [signedIn, visit]);
   const data = profile.data;
+  const unread = useLoad(signedIn ? () => notifications.list({ unreadOnly: true, limit: 1 }) : null, [signedIn, visit]);
+  const unreadCount = unread.data?.unread ?? 0;
 
   return (
     <Page title='我的'>
@@ -110,6 +116,9 @@ export default function MePage() {
       </View>
 
       <View className='card me__entries'>
+        {signedIn ? (
+          <Entry label='消息中心' badge={unreadCount ? `${unreadCount}条未读` : undefined} testId='entry-messages' onClick={() => openPage(ROUTES.messages)} />
+        ) : null}
         <Entry label='绑定房屋' onClick={() => openPage(ROUTES.bind)} />
         {data && hasAnyRole(data, VERIFIER_ROLES) ? (
           <Entry label='居民认证审核' onClick={() => openPage(ROUTES.verify)} />

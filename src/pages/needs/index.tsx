@@ -1,65 +1,109 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { MeDTO, Role } from '@hg/types';
 import Page from '../../components/Page';
 import StateView from '../../components/StateView';
+import NeedRow from '../../components/NeedRow';
+import { FOCUSABLE } from '../../components/a11y';
 import { useLoad } from '../../hooks/useLoad';
-import { community } from '../../services/community';
+import { me } from '../../services/me';
+import { needs } from '../../services/needs';
+import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId } from '../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
-import { FOCUSABLE } from '../../components/a11y';
+
+const STAFF_ROLES: Role[] = ['community_staff', 'street_staff', 'admin'];
+
+function hasRole(profile: MeDTO | null, roles: Role[]): boolean {
+  return !!profile?.roles.some((r) => roles.includes(r.role));
+}
+
+function Entry({ label, hint, testId, onClick }: { label: string; hint: string; testId: string; onClick: () => void }) {
+  return (
+    <View className='needs__entry' role='link' {...FOCUSABLE} data-testid={testId} onClick={onClick}>
+      <View>
+        <View className='needs__entry-label'>{label}</View>
+        <View className='muted'>{hint}</View>
+      </View>
+      <View className='needs__chevron' aria-hidden='true'>
+        ›
+      </View>
+    </View>
+  );
+}
 
 /**
- * 需求 tab. The needs list (居民点单) arrives with the next issue; until then the tab shows the
- * real service list of the resident's compound and says plainly what is coming.
+ * 需求 tab: the resident's way in (我要点单, my open needs) and, by role, the work lists —
+ * 接单箱 for receivers, 派单台 and 数据看板 for staff, 待认领 for party members — plus the public board.
  */
 export default function NeedsPage() {
-  const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
-  useDidShow(() => setCompoundId(getCurrentCompoundId()));
-  const home = useLoad(compoundId ? () => community.getCompound(compoundId) : null, [compoundId]);
+  const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
+  const [visit, setVisit] = useState(0);
+  useDidShow(() => {
+    setSignedIn(hasIdentity());
+    setVisit((v) => v + 1);
+  });
+  const profile = useLoad(signedIn ? () => me.get() : null, [signedIn]);
+  const mine = useLoad(signedIn ? () => needs.mine({ open: true, limit: 5 }) : null, [signedIn, visit]);
+  const isReceiver = hasRole(profile.data, ['org_staff']);
+  // Party members who claimed a need work it from the inbox too: show it whenever it has items.
+  const inbox = useLoad(signedIn && profile.data && !isReceiver ? () => needs.inbox({ limit: 1 }) : null, [signedIn, profile.data, visit]);
+  const membershipCompound = profile.data?.memberships.find((m) => m.status === 'verified')?.compound.id ?? null;
+  const compoundId = getCurrentCompoundId() ?? membershipCompound;
+
+  if (!signedIn) {
+    return (
+      <Page title='需求与服务'>
+        <View className='card'>登录后即可点单，并查看办理进度。</View>
+        {PLATFORM.demoLogin ? (
+          <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.needs }))}>
+            登录演示账号
+          </View>
+        ) : null}
+      </Page>
+    );
+  }
+
+  const showInbox = isReceiver || !!inbox.data?.items.length;
+  const isStaff = hasRole(profile.data, STAFF_ROLES);
+  const isParty = hasRole(profile.data, ['party_member']);
 
   return (
     <Page title='需求与服务'>
-      <View className='notice'>需求点单（居民点单、社区派单、接单办理、群众评单）即将上线，敬请期待。</View>
-      {compoundId ? (
-        <>
-          <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
-          {home.data ? (
-            <View className='card'>
-              <View className='card__title' role='heading' aria-level={2}>
-                {home.data.name} · 服务清单
-              </View>
-              {home.data.services.length === 0 ? <View className='muted'>本小区暂无服务组织</View> : null}
-              <View role='list'>
-                {home.data.services.map((s) => (
-                  <View key={s.id} className='needs__service' role='listitem'>
-                    <View className='needs__service-name'>{s.name}</View>
-                    <View className='muted'>
-                      {s.kindLabel}
-                      {s.hotline ? ` · 电话 ${s.hotline}` : ''}
-                    </View>
-                  </View>
-                ))}
-              </View>
-            </View>
-          ) : null}
-          <View
-            className='btn btn--ghost'
-            role='button' {...FOCUSABLE}
-            onClick={() => openPage(withQuery(ROUTES.compound, { compoundId }))}
-          >
-            查看小区主页
-          </View>
-        </>
-      ) : (
-        <>
-          <View className='card'>请先在首页进入您所在的小区，即可查看本小区的服务清单。</View>
-          <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.home)}>
-            去首页
-          </View>
-        </>
-      )}
+      <View className='btn btn--primary needs__order' role='button' {...FOCUSABLE} data-testid='need-create-entry' onClick={() => openPage(ROUTES.needCreate)}>
+        <View className='needs__order-icon' aria-hidden='true'>
+          ✚
+        </View>
+        我要点单
+      </View>
+      <View className='muted needs__order-hint'>居民点单 → 社区派单 → 接单办理 → 群众评单</View>
+
+      <View className='card'>
+        <View className='card__title' role='heading' aria-level={2}>
+          我的进行中需求
+        </View>
+        <StateView loading={mine.loading} error={mine.error} empty={mine.data?.items.length === 0} emptyText='暂无进行中的需求' onRetry={mine.reload} />
+        <View role='list' aria-label='我的进行中需求'>
+          {(mine.data?.items ?? []).map((n) => (
+            <NeedRow key={n.id} need={n} />
+          ))}
+        </View>
+        <View className='btn btn--ghost' role='link' {...FOCUSABLE} data-testid='need-mine-entry' onClick={() => openPage(ROUTES.needMine)}>
+          查看我的全部需求
+        </View>
+      </View>
+
+      <View className='card needs__entries' role='navigation' aria-label='更多功能'>
+        {showInbox ? <Entry label='接单箱' hint='派给我的需求，接单、办理、办结' testId='entry-inbox' onClick={() => openPage(ROUTES.needInbox)} /> : null}
+        {isStaff ? <Entry label='派单台' hint='派单、转单、不予受理、导出台账' testId='entry-console' onClick={() => openPage(ROUTES.needConsole)} /> : null}
+        {isStaff ? <Entry label='数据看板' hint='解决数、响应与办结用时、满意度' testId='entry-dashboard' onClick={() => openPage(ROUTES.needDashboard)} /> : null}
+        {isParty ? <Entry label='待认领' hint='党员主动认领居民需求' testId='entry-claim' onClick={() => openPage(ROUTES.needClaim)} /> : null}
+        {compoundId ? (
+          <Entry label='楼栋公示' hint='本小区需求办理情况（只显示数量）' testId='entry-board' onClick={() => openPage(withQuery(ROUTES.needBoard, { compoundId }))} />
+        ) : null}
+      </View>
     </Page>
   );
 }

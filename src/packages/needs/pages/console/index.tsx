@@ -1,0 +1,121 @@
+import { useMemo, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { EscalationLevel, MeDTO, NeedStatus } from '@hg/types';
+import { ESCALATION_ORDER, LEVEL_LABEL, NEED_STATUS_LABEL } from '@hg/types/needs';
+import Page from '../../../../components/Page';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { usePaged } from '../../../../hooks/usePaged';
+import { community } from '../../../../services/community';
+import { me } from '../../../../services/me';
+import { needs } from '../../../../services/needs';
+import { saveExport } from '../../../../services/export-file';
+import NeedListView from '../../components/NeedListView';
+import { PERIODS, type PeriodKey, periodRange } from '../../period';
+import './index.scss';
+
+const STATUS_FILTERS: NeedStatus[] = ['submitted', 'open_for_claim', 'dispatched', 'accepted', 'in_progress', 'on_hold', 'resolved'];
+const STATUS_OPTIONS = [{ value: '', label: '全部' }, ...STATUS_FILTERS.map((s) => ({ value: s, label: NEED_STATUS_LABEL[s] }))];
+const LEVEL_OPTIONS = [{ value: '', label: '全部' }, ...ESCALATION_ORDER.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))];
+const OVERDUE_OPTIONS = [
+  { value: 'all', label: '全部' },
+  { value: 'overdue', label: '只看超时' },
+];
+const FORMAT_OPTIONS = [
+  { value: 'xlsx', label: 'Excel' },
+  { value: 'csv', label: 'CSV' },
+];
+
+/** Communities the caller answers for: their own community roles, else every community they can list. */
+function communitiesOf(profile: MeDTO | null): { id: number; name: string }[] {
+  return (profile?.roles ?? []).filter((r) => r.scopeLevel === 'community' && r.scopeId).map((r) => ({ id: r.scopeId as number, name: r.scopeName }));
+}
+
+function ExportCard() {
+  const profile = useLoad(() => me.get(), []);
+  const own = communitiesOf(profile.data);
+  const all = useLoad(profile.data && own.length === 0 ? () => community.listCompounds() : null, [profile.data]);
+  const options = useMemo(() => {
+    const list = own.length ? own : [...new Map((all.data ?? []).map((c) => [c.community.id, c.community])).values()];
+    return list.map((c) => ({ value: c.id, label: c.name }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [profile.data, all.data]);
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [period, setPeriod] = useState<PeriodKey>('thisMonth');
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const chosen = communityId ?? (options.length === 1 ? options[0].value : null);
+
+  const run = async () => {
+    if (busy) return;
+    if (!chosen) {
+      setMessage({ ok: false, text: '请选择社区' });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    const res = await needs.export({ communityId: chosen, ...periodRange(period), format });
+    if (!res.ok) {
+      setBusy(false);
+      setMessage({ ok: false, text: res.error.message });
+      return;
+    }
+    const problem = await saveExport(res.data);
+    setBusy(false);
+    setMessage(problem ? { ok: false, text: problem } : { ok: true, text: `已导出 ${res.data.rows} 条：${res.data.filename}` });
+    if (!problem) void Taro.showToast({ title: '已导出', icon: 'success' });
+  };
+
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        导出台账
+      </View>
+      {options.length > 1 ? <ChoiceGroup id='export-community' label='社区' options={options} value={chosen} onChange={setCommunityId} /> : null}
+      <ChoiceGroup id='export-period' label='时间范围' options={PERIODS} value={period} onChange={setPeriod} />
+      <ChoiceGroup id='export-format' label='文件格式' options={FORMAT_OPTIONS} value={format} onChange={(v) => setFormat(v as 'csv' | 'xlsx')} />
+      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} role='button' {...FOCUSABLE} aria-disabled={busy ? 'true' : 'false'} data-testid='export' onClick={run}>
+        {busy ? '导出中…' : '导出'}
+      </View>
+      {message ? (
+        <View className={message.ok ? 'success console__msg' : 'notice console__msg'} role={message.ok ? 'status' : 'alert'} data-testid='export-message'>
+          {message.text}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 派单台: the community's dispatch queue with status / level / overdue filters, and the export. */
+export default function ConsolePage() {
+  const [status, setStatus] = useState<NeedStatus | ''>('');
+  const [level, setLevel] = useState<EscalationLevel | ''>('');
+  const [overdue, setOverdue] = useState<'all' | 'overdue'>('all');
+  const [visit, setVisit] = useState(0);
+  useDidShow(() => setVisit((v) => v + 1));
+  const list = usePaged(
+    (cursor) =>
+      needs.queue({
+        ...(status ? { status } : {}),
+        ...(level ? { level } : {}),
+        ...(overdue === 'overdue' ? { overdue: true } : {}),
+        limit: 20,
+        ...(cursor ? { cursor } : {}),
+      }),
+    [status, level, overdue, visit],
+  );
+  return (
+    <Page title='派单台'>
+      <View className='card' data-testid='console-filters'>
+        <ChoiceGroup id='filter-status' label='状态' options={STATUS_OPTIONS} value={status} onChange={(v) => setStatus(v as NeedStatus | '')} />
+        <ChoiceGroup id='filter-level' label='层级' options={LEVEL_OPTIONS} value={level} onChange={(v) => setLevel(v as EscalationLevel | '')} />
+        <ChoiceGroup id='filter-overdue' label='时限' options={OVERDUE_OPTIONS} value={overdue} onChange={(v) => setOverdue(v as 'all' | 'overdue')} />
+      </View>
+      <NeedListView label='派单队列' list={list} emptyText='没有符合条件的需求' />
+      <ExportCard />
+    </Page>
+  );
+}

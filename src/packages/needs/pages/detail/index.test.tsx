@@ -1,0 +1,135 @@
+import { render, screen, within } from '@testing-library/react';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { needs } from '../../../../services/needs';
+import { click, flush, typeInto } from '../../../../test-utils';
+import { detail } from '../../test-fixtures';
+import NeedDetailPage from './index';
+
+jest.mock('../../../../services/needs');
+
+const get = needs.get as jest.Mock;
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter('/packages/needs/pages/detail/index', { id: '42' });
+});
+
+async function renderWith(need: ReturnType<typeof detail>) {
+  get.mockResolvedValue({ ok: true, data: need });
+  render(<NeedDetailPage />);
+  await flush();
+  await screen.findByTestId('need-detail');
+}
+
+const buttonNames = () =>
+  within(screen.queryByTestId('need-actions') ?? document.createElement('div'))
+    .queryAllByRole('button')
+    .map((b) => b.textContent);
+
+describe('需求详情', () => {
+  it('shows the facts, the masked phone and the timeline', async () => {
+    await renderWith(detail(42, { level: 'compound', levelLabel: '小区', overdue: true }));
+    expect(get).toHaveBeenCalledWith(42);
+    expect(screen.getByTestId('need-description').textContent).toBe('厨房下水道堵了，水排不下去');
+    expect(screen.getByTestId('need-level').textContent).toBe('升级至小区');
+    expect(screen.getByTestId('need-overdue').textContent).toBe('已超时');
+    expect(screen.getByTestId('need-reporter').textContent).toContain('100****0001');
+    expect(within(screen.getByTestId('need-timeline')).getByText('居民点单')).toBeTruthy();
+  });
+
+  it('renders action buttons only from `can`', async () => {
+    await renderWith(detail(42, { can: ['urge', 'cancel', 'comment'] }));
+    expect(buttonNames()).toEqual(['催办', '撤销']);
+    expect(screen.queryByRole('button', { name: '接单' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '评价' })).toBeNull();
+    expect(await screen.findByLabelText('回复')).toBeTruthy();
+  });
+
+  it('shows no actions and no reply box when `can` is empty', async () => {
+    await renderWith(detail(42, { can: [] }));
+    expect(screen.queryByTestId('need-actions')).toBeNull();
+    expect(screen.queryByTestId('comment-send')).toBeNull();
+  });
+
+  it('shows receiver buttons for a receiver and the full phone when the DTO gives it', async () => {
+    await renderWith(detail(42, { status: 'dispatched', can: ['accept', 'decline', 'comment'], reporter: { name: '王秀兰', phone: '10000000001', phoneMasked: '100****0001' } }));
+    expect(buttonNames()).toEqual(['接单', '退单']);
+    expect(screen.getByTestId('need-reporter').textContent).toContain('10000000001');
+  });
+
+  it('rates with the chosen stars and replaces the view with the answer', async () => {
+    (needs.rate as jest.Mock).mockResolvedValue({ ok: true, data: detail(42, { status: 'closed', statusLabel: '已评单', rating: 4, can: [] }) });
+    await renderWith(detail(42, { status: 'resolved', statusLabel: '已办结', can: ['rate', 'reopen'] }));
+
+    await click(screen.getByRole('button', { name: '评价' }));
+    await click(screen.getByRole('button', { name: '提交评价' }));
+    expect(screen.getByRole('alert').textContent).toBe('请选择评分');
+    expect(needs.rate).not.toHaveBeenCalled();
+
+    await click(screen.getByRole('radio', { name: '4星' }));
+    await typeInto(await screen.findByLabelText('评价内容（选填）'), '师傅很负责');
+    await click(screen.getByRole('button', { name: '提交评价' }));
+    await flush();
+
+    expect(needs.rate).toHaveBeenCalledWith({ needId: 42, stars: 4, comment: '师傅很负责' });
+    expect(screen.getByTestId('need-status').textContent).toBe('已评单');
+    expect(screen.queryByTestId('need-actions')).toBeNull();
+  });
+
+  it('shows a CONFLICT message and re-reads the need', async () => {
+    (needs.claim as jest.Mock).mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '已被其他党员认领' } });
+    await renderWith(detail(42, { status: 'open_for_claim', can: ['claim'] }));
+    get.mockResolvedValue({ ok: true, data: detail(42, { status: 'accepted', statusLabel: '已接单', can: [] }) });
+
+    await click(screen.getByRole('button', { name: '认领' }));
+    await flush();
+
+    expect(needs.claim).toHaveBeenCalledWith(42);
+    expect(screen.getByTestId('action-error').textContent).toBe('已被其他党员认领');
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('need-status').textContent).toBe('已接单');
+    expect(screen.queryByRole('button', { name: '认领' })).toBeNull();
+  });
+
+  it('shows a RATE_LIMITED message from 催办', async () => {
+    (needs.urge as jest.Mock).mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: '5分钟内只能催办一次' } });
+    await renderWith(detail(42, { can: ['urge'] }));
+    await click(screen.getByRole('button', { name: '催办' }));
+    expect(screen.getByTestId('action-error').textContent).toBe('5分钟内只能催办一次');
+  });
+
+  it('dispatches to a receiver picked from needs.receivers', async () => {
+    (needs.receivers as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: [
+        { kind: 'org', id: 3, name: '管网疏通服务队', kindLabel: '专业服务队' },
+        { kind: 'user', id: 8, name: '周卫东', kindLabel: '党员' },
+      ],
+    });
+    (needs.dispatch as jest.Mock).mockResolvedValue({ ok: true, data: detail(42, { status: 'dispatched', statusLabel: '已派单', can: ['transfer'] }) });
+    await renderWith(detail(42, { can: ['dispatch', 'publish', 'reject', 'merge'] }));
+    expect(buttonNames()).toEqual(['派单', '发布认领', '不予受理', '合并']);
+
+    await click(screen.getByRole('button', { name: '派单' }));
+    await flush();
+    await click(screen.getByRole('radio', { name: '管网疏通服务队（专业服务队）' }));
+    await click(screen.getByRole('button', { name: '确认派单' }));
+    await flush();
+    expect(needs.dispatch).toHaveBeenCalledWith({ needId: 42, orgId: 3 });
+    expect(screen.getByTestId('need-status').textContent).toBe('已派单');
+  });
+
+  it('posts a reply to the thread', async () => {
+    (needs.comment as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: detail(42, { can: ['comment'], comments: [{ id: 5, author: '王秀兰', side: 'resident', body: '请上午来', mine: true, createdAt: '2025-03-01T09:00:00.000Z' }] }),
+    });
+    await renderWith(detail(42, { can: ['comment'] }));
+    await typeInto(await screen.findByLabelText('回复'), '请上午来');
+    await click(screen.getByTestId('comment-send'));
+    await flush();
+    expect(needs.comment).toHaveBeenCalledWith({ needId: 42, body: '请上午来' });
+    expect(screen.getByTestId('comment-5').className).toContain('nd__msg--mine');
+  });
+});

@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { ApiError, NeedCommentDTO, NeedDetailDTO } from '@hg/types';
+import { CHANNEL_LABEL, NEED_LIST_LABEL, NEED_RULES } from '@hg/types/needs';
+import Page from '../../../../components/Page';
+import StateView from '../../../../components/StateView';
+import { NeedBadges } from '../../../../components/NeedRow';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { needs } from '../../../../services/needs';
+import { formatTime } from '../../../../utils/format';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
+import NeedActions from '../../components/NeedActions';
+import PhotoStrip from '../../components/PhotoStrip';
+import TextBox from '../../components/TextBox';
+import './index.scss';
+
+const SIDE_LABEL: Record<NeedCommentDTO['side'], string> = { resident: '居民', receiver: '接单方', community: '社区' };
+
+function Line({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <View className='nd__line' data-testid={testId}>
+      <View className='nd__key'>{label}</View>
+      <View className='nd__val'>{children}</View>
+    </View>
+  );
+}
+
+function Timeline({ need }: { need: NeedDetailDTO }) {
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        办理进度
+      </View>
+      <View className='nd__timeline' role='list' aria-label='办理进度' data-testid='need-timeline'>
+        {need.events.map((e) => (
+          <View key={e.id} className='nd__event' role='listitem'>
+            <View className='nd__dot' aria-hidden='true' />
+            <View className='nd__event-body'>
+              <View className='nd__event-label'>{e.label}</View>
+              <View className='muted'>
+                {e.actor} · {formatTime(e.createdAt)}
+              </View>
+              {e.note ? <View className='nd__event-note'>{e.note}</View> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDetailDTO) => void }) {
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canReply = need.can.includes('comment');
+  const send = async () => {
+    if (busy) return;
+    const text = body.trim();
+    if (!text) return setError('请填写留言');
+    setBusy(true);
+    setError(null);
+    const res = await needs.comment({ needId: need.id, body: text });
+    setBusy(false);
+    if (!res.ok) return setError(res.error.message);
+    setBody('');
+    onChange(res.data);
+    return undefined;
+  };
+  if (!need.comments.length && !canReply) return null;
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        留言沟通
+      </View>
+      {need.comments.length === 0 ? <View className='muted'>还没有留言</View> : null}
+      <View role='list' aria-label='留言' data-testid='need-thread'>
+        {need.comments.map((c) => (
+          <View key={c.id} role='listitem' className={`nd__msg nd__msg--${c.side} ${c.mine ? 'nd__msg--mine' : ''}`} data-testid={`comment-${c.id}`}>
+            <View className='nd__msg-head'>
+              <View className='nd__side'>{c.mine ? '我' : SIDE_LABEL[c.side]}</View>
+              <View className='muted'>
+                {c.author} · {formatTime(c.createdAt)}
+              </View>
+            </View>
+            <View className='nd__msg-body'>{c.body}</View>
+          </View>
+        ))}
+      </View>
+      {canReply ? (
+        <View className='nd__reply'>
+          <TextBox id='comment-body' label='回复' value={body} onChange={(v) => { setBody(v); setError(null); }} max={NEED_RULES.commentMax} error={error} placeholder='写下您想说的话' />
+          <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} role='button' {...FOCUSABLE} aria-disabled={busy ? 'true' : 'false'} data-testid='comment-send' onClick={send}>
+            {busy ? '发送中…' : '发送留言'}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 需求详情: facts, photos, the timeline, the thread and the buttons the server allows (`can`). */
+export default function NeedDetailPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const [need, setNeed] = useState<NeedDetailDTO | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setLoading(false);
+      setError({ code: 'NOT_FOUND', message: '需求不存在' });
+      return undefined;
+    }
+    let live = true;
+    void needs.get(id).then((res) => {
+      if (!live) return;
+      setLoading(false);
+      if (res.ok) {
+        setNeed(res.data);
+        setError(null);
+      } else if (!need) setError(res.error);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, tick]);
+
+  useEffect(() => {
+    if (need) void Taro.setNavigationBarTitle({ title: `${need.category.name} #${need.id}` });
+  }, [need?.id, need?.category.name]);
+
+  return (
+    <Page title='需求详情'>
+      <StateView loading={loading && !need} error={need ? null : error} onRetry={() => setTick((t) => t + 1)} />
+      {need ? (
+        <>
+          <View className='card' data-testid='need-detail'>
+            <View className='nd__head'>
+              <View className='nd__icon' aria-hidden='true'>
+                {need.category.icon}
+              </View>
+              <View className='nd__title' role='heading' aria-level={2} data-testid='need-category'>
+                {need.category.name}
+              </View>
+              <View className='nd__no'>编号 {need.id}</View>
+            </View>
+            <NeedBadges need={need} />
+            <View className='nd__desc' data-testid='need-description'>
+              {need.description}
+            </View>
+            <PhotoStrip photos={need.photos} label='现场照片' />
+            <Line label='类别'>{NEED_LIST_LABEL[need.list]}</Line>
+            <Line label='位置'>{need.location || '未填写'}</Line>
+            <Line label='小区'>
+              {need.compound.name}
+              {need.building ? ` ${need.building.name}` : ''}
+            </Line>
+            <Line label='报事人' testId='need-reporter'>
+              {need.reporter.name} · {need.reporter.phone ?? need.reporter.phoneMasked}
+              {need.channel !== 'self' ? `（${CHANNEL_LABEL[need.channel]}）` : ''}
+            </Line>
+            {need.reporter.phone ? (
+              <View className='btn btn--ghost nd__call' role='button' {...FOCUSABLE} onClick={() => void Taro.makePhoneCall({ phoneNumber: need.reporter.phone as string })}>
+                拨打电话 {need.reporter.phone}
+              </View>
+            ) : null}
+            <Line label='接单方' testId='need-receiver'>
+              {need.receiver ? `${need.receiver.name}（${need.receiver.kindLabel}）` : '待派单'}
+            </Line>
+            <Line label='提交时间'>{formatTime(need.createdAt)}</Line>
+            {need.holdUntil && need.status === 'on_hold' ? <Line label='预计恢复'>{formatTime(need.holdUntil)}</Line> : null}
+            {need.resolveDueAt && !need.resolvedAt ? <Line label='办结期限'>{formatTime(need.resolveDueAt)}</Line> : null}
+            {need.urgeCount ? <Line label='催办次数'>{need.urgeCount}</Line> : null}
+            {need.rejectReasonLabel ? <Line label='不予受理原因'>{need.rejectReasonLabel}</Line> : null}
+            {need.mergedIntoId ? (
+              <View className='btn btn--ghost nd__call' role='link' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.needDetail, { id: need.mergedIntoId ?? undefined }))}>
+                查看合并后的需求 #{need.mergedIntoId}
+              </View>
+            ) : null}
+          </View>
+
+          {need.resolutionNote || need.resolutionPhotos.length ? (
+            <View className='card' data-testid='need-resolution'>
+              <View className='card__title' role='heading' aria-level={2}>
+                办结情况
+              </View>
+              {need.resolutionNote ? <View>{need.resolutionNote}</View> : null}
+              <PhotoStrip photos={need.resolutionPhotos} label='办结照片' />
+              {need.rating ? (
+                <View className='nd__rating' data-testid='need-rating'>
+                  评价：{'★'.repeat(need.rating)}（{need.rating}星）{need.ratingComment ? ` ${need.ratingComment}` : ''}
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+
+          <NeedActions need={need} onChange={setNeed} onStale={() => setTick((t) => t + 1)} />
+          <Thread need={need} onChange={setNeed} />
+          <Timeline need={need} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
