@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (MYSQL_URL set for the MySQL rows): cold start of a built cloud function,
- * gateway throughput, weapp main package size. Prints the tables and rewrites the results
- * section of docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record).
+ * gateway throughput, weapp main package size, and the needs lists at city scale (MySQL only,
+ * bench/needs-queue.ts). Prints the tables and rewrites the results sections of
+ * docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { ROOT, tempMysql, tempSqlite, type TempDatabase } from '../scripts/lib/c
 import { benchColdStart, type ColdStartRow } from './cold-start';
 import { benchGateway, type ThroughputRow } from './gateway';
 import { describeMachine, type Machine } from './machine';
+import { runNeedsBench } from './needs-queue';
 import { weappSize } from './weapp-size';
 
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -137,6 +139,9 @@ async function main() {
 
     writeDoc(render(machine, dbNote, bundles, cold, gw, size, quick));
     console.log(`\nwritten ${path.relative(ROOT, DOC)}`);
+
+    // Its own throw-away database (1,000,000 needs) and its own section of the page.
+    await runNeedsBench(quick);
   } finally {
     for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
   }
