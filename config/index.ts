@@ -36,6 +36,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Modules used only by subpackages stay in those subpackages, keeping the main package small.
       optimizeMainPackage: { enable: true },
+      // Every stylesheet uses its own BEM prefix, so the order shared chunks are emitted in does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       compile: { include: [typesDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },

@@ -88,6 +88,7 @@ export default function PhotoPicker(props: PhotoPickerProps) {
           </View>
         ))}
         {room > 0 ? (
+          <View role='listitem'>
           <View
             className={`photos__add ${busy ? 'photos__add--busy' : ''}`}
             role='button'
@@ -98,6 +99,7 @@ export default function PhotoPicker(props: PhotoPickerProps) {
             onClick={add}
           >
             {busy ? '上传中…' : '＋ 添加照片'}
+          </View>
           </View>
         ) : null}
       </View>
