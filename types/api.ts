@@ -11,6 +11,7 @@ import type {
   Page,
   PosterDTO,
   VerifyQueueItemDTO,
+  HouseholdLookupDTO,
   EscalationTickDTO,
   NeedBoardDTO,
   NeedCategoryDTO,
@@ -56,6 +57,7 @@ import type {
   TUpdateMeRequest,
   TVerifyMembershipRequest,
   TVerifyQueueRequest,
+  TLookupHouseholdRequest,
 } from './schemas';
 
 export interface Api {
@@ -75,6 +77,7 @@ export interface Api {
     mine: [TEmptyRequest, MembershipDTO[]];
     verifyQueue: [TVerifyQueueRequest, Page<VerifyQueueItemDTO>];
     verify: [TVerifyMembershipRequest, MembershipDTO];
+    lookup: [TLookupHouseholdRequest, HouseholdLookupDTO];
   };
   needs: {
     categories: [TEmptyRequest, NeedCategoryDTO[]];

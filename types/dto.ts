@@ -56,6 +56,8 @@ export interface RoleAssignmentDTO {
 
 export interface MembershipDTO {
   id: number;
+  /** The household (room) this binding is to: what needs are filed against. */
+  householdId: number;
   status: MembershipStatus;
   statusLabel: string;
   relation: HouseholdRelation;
@@ -91,6 +93,13 @@ export interface MeDTO {
   memberships: MembershipDTO[];
   /** True when at least one membership is verified (居民认证). */
   verifiedResident: boolean;
+}
+
+/** A room as staff see it when filing for a resident (代办). */
+export interface HouseholdLookupDTO {
+  householdId: number;
+  address: string;
+  verifiedMembers: number;
 }
 
 export interface PosterDTO {

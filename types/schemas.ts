@@ -79,6 +79,14 @@ export const ZVerifyMembershipRequest = z
   .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写理由', path: ['reason'] });
 export type TVerifyMembershipRequest = z.infer<typeof ZVerifyMembershipRequest>;
 
+export const ZLookupHouseholdRequest = z
+  .object({
+    unitId: id,
+    room: z.string({ error: '请填写房号' }).trim().min(1, '请填写房号').max(LIMITS.roomMax).regex(ROOM_PATTERN, '房号只能包含数字、字母和-'),
+  })
+  .strict();
+export type TLookupHouseholdRequest = z.infer<typeof ZLookupHouseholdRequest>;
+
 export const ZDemoLoginRequest = z.object({ userId: id }).strict();
 export type TDemoLoginRequest = z.infer<typeof ZDemoLoginRequest>;
 

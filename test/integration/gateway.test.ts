@@ -125,7 +125,7 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     const token = await loginAs('王秀兰');
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
     const upload = (body: Buffer, auth = true) =>
-      fetch(`${base}/api/_upload`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body });
+      fetch(`${base}/api/_upload`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
     const res = await upload(jpeg);
     const env = (await res.json()) as Envelope<{ fileId: string; url: string }>;
     expect(env).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^local\/[0-9a-f]{64}\.jpg$/) } });

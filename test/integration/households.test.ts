@@ -113,6 +113,18 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
     expect(await countRows(db.ds, 'household_members')).toBe(before);
   });
 
+  it('代办 lookup: staff and grid workers in scope get the room\'s household; others are refused', async () => {
+    const found = ok(await call<{ householdId: number; address: string; verifiedMembers: number }>('households', 'lookup', { unitId: ids.unitId, room: '502' }, as('grid_worker')));
+    expect(found).toMatchObject({ address: '锦屏花园1栋1单元502', verifiedMembers: 1 });
+    const mine = ok(await call<{ memberships: MembershipDTO[] }>('me', 'get', {}, as('resident')));
+    expect(mine.memberships[0].householdId).toBe(found.householdId);
+    const fresh = ok(await call<{ householdId: number; verifiedMembers: number }>('households', 'lookup', { unitId: ids.unitId, room: '1502' }, as('community_staff')));
+    expect(fresh.verifiedMembers).toBe(0);
+    expect(errorCode(await call('households', 'lookup', { unitId: ids.unitId, room: '502' }, as('resident')))).toBe('FORBIDDEN');
+    expect(errorCode(await call('households', 'lookup', { unitId: ids.unitId, room: '502' }, as('community_staff_nd')))).toBe('FORBIDDEN');
+    expect(errorCode(await call('households', 'lookup', { unitId: ids.unitId, room: "5'; --" }, as('grid_worker')))).toBe('INVALID_INPUT');
+  });
+
   describe('concurrency', () => {
     it('two verifiers deciding at the same moment produce exactly one decision and one event', async () => {
       const m = ok(await call<MembershipDTO>('households', 'bind', buildBinding(ids, { room: '401' }), newcomer()));

@@ -25,6 +25,7 @@ export async function presentMemberships(em: EntityManager, rows: HouseholdMembe
     const compound = compounds.get(h.compoundId)!;
     return {
       id: m.id,
+      householdId: m.householdId,
       status: m.status,
       statusLabel: MEMBERSHIP_STATUS_LABEL[m.status],
       relation: m.relation,

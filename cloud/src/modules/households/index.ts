@@ -1,6 +1,7 @@
 import { bindHousehold } from './actions/bind-household';
 import { listMyMemberships } from './actions/list-my-memberships';
 import { listVerifyQueue } from './actions/list-verify-queue';
+import { lookupHousehold } from './actions/lookup-household';
 import { verifyMembership } from './actions/verify-membership';
 
 /** The `households` cloud function's action table. */
@@ -9,4 +10,5 @@ export const householdActions = {
   mine: listMyMemberships,
   verifyQueue: listVerifyQueue,
   verify: verifyMembership,
+  lookup: lookupHousehold,
 };

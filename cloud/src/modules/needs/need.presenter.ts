@@ -34,7 +34,7 @@ export function photoUrl(fileId: string): string {
 const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
 
 function isOverdue(n: Need, now: Date): boolean {
-  const due = ['dispatched', 'open_for_claim'].includes(n.status) ? n.acceptDueAt : ['accepted', 'in_progress'].includes(n.status) ? n.resolveDueAt : null;
+  const due = ['submitted', 'dispatched', 'open_for_claim'].includes(n.status) ? n.acceptDueAt : ['accepted', 'in_progress'].includes(n.status) ? n.resolveDueAt : null;
   return !!due && due.getTime() < now.getTime();
 }
 

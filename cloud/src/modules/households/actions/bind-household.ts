@@ -1,15 +1,14 @@
 import { ErrorCode, ZBindHouseholdRequest } from '@hg/types';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { runInTransaction } from '../../../core/data-source';
 import { AppError, conflict, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
+import { findOrCreateHousehold } from '../household.repository';
 import { communityRepo } from '../../community/community.repository';
 import { User } from '../../users/user.entity';
 import { MAX_PENDING_PER_USER } from '../household.policy';
 import { presentMemberships } from '../household.presenter';
 import { HouseholdMember } from '../household-member.entity';
-import { Household } from '../household.entity';
 import { MembershipEvent } from '../membership-event.entity';
 
 /**
@@ -95,18 +94,3 @@ export const bindHousehold = defineAction({
     return dto;
   },
 });
-
-/**
- * Rooms are unique per unit; two first applicants for one room race on that key and the loser
- * re-reads. Its own short transaction keeps it inside the SQLite queue.
- */
-async function findOrCreateHousehold(ds: DataSource, h: Omit<Household, 'id'>): Promise<Household> {
-  const found = await ds.manager.findOne(Household, { where: { unitId: h.unitId, room: h.room } });
-  if (found) return found;
-  try {
-    return await runInTransaction(ds, (em) => em.save(em.create(Household, h)));
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return ds.manager.findOneOrFail(Household, { where: { unitId: h.unitId, room: h.room } });
-  }
-}

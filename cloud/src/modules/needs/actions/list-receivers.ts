@@ -2,7 +2,7 @@ import { ZReceiversRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden, notFound } from '../../../core/errors';
 import { NeedCategory } from '../need-category.entity';
-import { relationTo } from '../need.policy';
+import { canSee, relationTo } from '../need.policy';
 import { Need } from '../need.entity';
 import { listReceivers } from '../need-receivers';
 
@@ -13,7 +13,9 @@ export const listNeedReceivers = defineAction({
     const need = await ds.manager.findOne(Need, { where: { id: needId } });
     if (!need) throw notFound('需求');
     const category = await ds.manager.findOneByOrFail(NeedCategory, { id: need.categoryId });
-    if (!relationTo(actor, need, category).staff) throw forbidden();
+    const rel = relationTo(actor, need, category);
+    if (!canSee(rel, need)) throw notFound('需求');
+    if (!rel.staff) throw forbidden();
     return listReceivers(ds.manager, need);
   },
 });

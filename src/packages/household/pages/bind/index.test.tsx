@@ -90,6 +90,7 @@ describe('绑定房屋 form', () => {
   it('confirms the submission is waiting for review', async () => {
     const membership = {
       id: 5,
+      householdId: 77,
       status: 'pending',
       statusLabel: '待审核',
       relation: 'owner',

@@ -10,6 +10,7 @@ jest.mock('../../../../services/households');
 function item(id: number, name: string): VerifyQueueItemDTO {
   return {
     id,
+    householdId: 77,
     status: 'pending',
     statusLabel: '待审核',
     relation: 'tenant',
