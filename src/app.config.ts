@@ -13,6 +13,7 @@ export default defineAppConfig({
       root: 'packages/needs',
       pages: [
         'pages/create/index',
+        'pages/proxy/index',
         'pages/detail/index',
         'pages/mine/index',
         'pages/inbox/index',

@@ -12,6 +12,7 @@ export const ROUTES = {
   posters: '/packages/community/pages/posters/index',
   login: '/packages/auth/pages/login/index',
   needCreate: '/packages/needs/pages/create/index',
+  needProxy: '/packages/needs/pages/proxy/index',
   needDetail: '/packages/needs/pages/detail/index',
   needMine: '/packages/needs/pages/mine/index',
   needInbox: '/packages/needs/pages/inbox/index',

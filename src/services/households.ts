@@ -1,4 +1,4 @@
-import type { TBindHouseholdRequest, TVerifyQueueRequest } from '@hg/types';
+import type { TBindHouseholdRequest, TLookupHouseholdRequest, TVerifyQueueRequest } from '@hg/types';
 import { callFunction } from './transport';
 
 /** Household binding (居民认证) and its verification by the three heads / community staff. */
@@ -9,4 +9,6 @@ export const households = {
   approve: (membershipId: number) => callFunction('households', 'verify', { membershipId, approve: true }),
   reject: (membershipId: number, reason: string) =>
     callFunction('households', 'verify', { membershipId, approve: false, reason }),
+  /** 代办: the household behind a unit + room, for staff and heads filing for a resident without a phone. */
+  lookup: (input: TLookupHouseholdRequest) => callFunction('households', 'lookup', input),
 };

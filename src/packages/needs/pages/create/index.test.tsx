@@ -129,6 +129,17 @@ describe('我要点单', () => {
     expect(screen.getByTestId('need-location-error').textContent).toBe('位置不超过100个字');
   });
 
+  it('offers 代办 to a building head who found the room on 代办点单', async () => {
+    __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101' });
+    (me.get as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: profile({ memberships: [], roles: [{ role: 'building_head', roleLabel: '楼栋长', scopeLevel: 'building', scopeId: 12, scopeName: '2栋', organisation: null }] }),
+    });
+    await renderPage();
+    await click(screen.getByRole('switch', { name: '为居民代办' }));
+    expect((screen.getByLabelText('位置') as HTMLInputElement).value).toBe('锦屏花园2栋1单元101');
+  });
+
   it('offers 代办 to grid workers for a given household and sends the contact', async () => {
     __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101' });
     (me.get as jest.Mock).mockResolvedValue({

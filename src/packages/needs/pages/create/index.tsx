@@ -14,6 +14,7 @@ import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
 import { requestNeedUpdates } from '../../../../services/subscribe';
 import { ROUTES, replacePage, withQuery } from '../../../../routes';
+import { PROXY_ROLES, hasRole } from '../../../../utils/roles';
 import TextBox from '../../components/TextBox';
 import PhotoPicker from '../../components/PhotoPicker';
 import { type NeedForm, type NeedFormErrors, type NeedFormField, householdIdOf, validateNeed } from '../../need-form';
@@ -28,9 +29,9 @@ function positiveId(raw: string | undefined): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-/** Grid workers and community staff may file for residents who don't use phones (代办). */
+/** Grid workers, heads and community staff may file for residents who don't use phones (代办). */
 function canProxy(profile: MeDTO | null): boolean {
-  return !!profile?.roles.some((r) => r.role === 'grid_worker' || r.role === 'community_staff');
+  return hasRole(profile, PROXY_ROLES);
 }
 
 interface CategoryGridProps {
@@ -92,7 +93,7 @@ function CategoryGrid({ categories, value, onChange, error }: CategoryGridProps)
 }
 
 /**
- * 我要点单 (居民点单): category, description, location, photos, household. Grid workers and
+ * 我要点单 (居民点单): category, description, location, photos, household. Grid workers, heads and
  * community staff get a 代办 mode when the page was opened for a known household (`?householdId=`).
  */
 export default function CreateNeedPage() {
