@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, seriousViolations, startStack, type AxeViolation, type Stack } from './harness';
+import { startStack, type Stack } from './harness';
+import { Journey } from './journey';
 
 /**
  * The foundation journey in a real browser: scan a compound's code → demo login as a newcomer →
@@ -11,41 +11,23 @@ jest.setTimeout(240_000);
 
 let stack: Stack;
 let context: BrowserContext;
+let j: Journey;
 let page: Page;
-const checked: { step: string; violations: AxeViolation[] }[] = [];
 
-const root = () => page.locator('[data-testid="page-root"]:visible').last();
-
-async function audit(step: string) {
-  await page.waitForTimeout(150);
-  checked.push({ step, violations: await seriousViolations(page) });
-  await page.screenshot({ path: path.join(ARTIFACTS, `household-journey-${checked.length.toString().padStart(2, '0')}-${step}.png`), fullPage: true });
-}
-
-const TAB_PATH = { 首页: 'home', 需求: 'needs', 我的: 'me' } as const;
-
-/** Tap a tab when the tab bar is shown; from a subpage, go there the way the back button would. */
-async function tapTab(text: keyof typeof TAB_PATH) {
-  const tab = page.locator('.weui-tabbar__label', { hasText: text }).first();
-  if (await tab.isVisible()) await tab.click();
-  else await page.evaluate((p) => (window.location.hash = `#/pages/${p}/index`), TAB_PATH[text]);
-  await page.waitForFunction((p) => window.location.hash.startsWith(`#/pages/${p}/index`), TAB_PATH[text]);
-}
+const root = () => j.root();
+const audit = (step: string) => j.audit(step);
+const tapTab = (text: '首页' | '需求' | '我的') => j.tapTab(text);
 
 async function loginAs(name: string) {
-  await tapTab('我的');
-  await root().locator('[role="button"]', { hasText: /切换演示账号|登录演示账号/ }).first().click();
-  await root().getByText('演示模式：仅用于本地体验').waitFor();
-  await audit(`login-${name}`);
-  await root().locator('[role="button"]', { hasText: name }).first().click();
-  await root().getByText('我的').first().waitFor();
+  await j.loginAs(name);
+  await audit(`after-login-${name}`);
 }
 
 beforeAll(async () => {
   stack = await startStack();
-  context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', hasTouch: true });
+  context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
   page = await context.newPage();
-  page.on('pageerror', (err) => checked.push({ step: 'pageerror', violations: [{ id: 'pageerror', impact: 'critical', help: err.message, nodes: [] }] }));
+  j = new Journey(page, stack.base, 'household-journey');
 });
 
 afterAll(async () => {
@@ -124,7 +106,6 @@ it('a newcomer scans, binds, is verified by the building head and sees the verif
   await page.reload();
   await page.locator('.page--large:visible').first().waitFor();
 
-  const failures = checked.filter((c) => c.violations.length > 0);
-  expect(failures).toEqual([]);
-  expect(checked.length).toBeGreaterThanOrEqual(10);
+  expect(j.failures()).toEqual([]);
+  expect(j.checked.length).toBeGreaterThanOrEqual(10);
 });

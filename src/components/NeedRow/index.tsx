@@ -16,18 +16,16 @@ export interface NeedBadgesProps {
   need: Pick<NeedSummaryDTO, 'status' | 'statusLabel' | 'level' | 'levelLabel' | 'overdue'>;
 }
 
-/** Status, escalation (only once it left the building: 升级至小区…) and the overdue marker. */
+/** Status, the escalation level (楼栋级, or 升级至小区… once it climbed: visible on every view) and the overdue marker. */
 export function NeedBadges({ need }: NeedBadgesProps) {
   return (
     <View className='need-badges'>
       <View className={`need-badge need-badge--${statusTone(need.status)}`} data-testid='need-status'>
         {need.statusLabel}
       </View>
-      {need.level !== 'building' ? (
-        <View className='need-badge need-badge--level' data-testid='need-level'>
-          升级至{need.levelLabel}
-        </View>
-      ) : null}
+      <View className={`need-badge ${need.level === 'building' ? 'need-badge--building' : 'need-badge--level'}`} data-testid='need-level'>
+        {need.level === 'building' ? `${need.levelLabel}级` : `升级至${need.levelLabel}`}
+      </View>
       {need.overdue ? (
         <View className='need-badge need-badge--overdue' data-testid='need-overdue'>
           已超时

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { usePrefs } from '../../hooks/usePrefs';
+import { FOCUSABLE } from '../a11y';
 import './index.scss';
 
 export interface PageProps {
@@ -21,7 +22,8 @@ export default function Page(props: PageProps) {
   const [prefs] = usePrefs();
   const classes = ['page', prefs.largeText ? 'page--large' : '', className].filter(Boolean).join(' ');
   return (
-    <View className={classes} role='main' data-testid='page-root'>
+    // Focusable so a long page that scrolls is reachable by keyboard even with no buttons on it.
+    <View className={classes} role='main' data-testid='page-root' {...FOCUSABLE}>
       {title ? (
         <View className='page__title' role='heading' aria-level={1}>
           {title}

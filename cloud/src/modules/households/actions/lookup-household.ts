@@ -3,6 +3,7 @@ import { defineAction } from '../../../core/action';
 import { forbidden, notFound } from '../../../core/errors';
 import { communityRepo } from '../../community/community.repository';
 import { holdsRoleOver } from '../../users/scope';
+import { PROXY_ROLES } from '../../needs/actions/create-need';
 import { findOrCreateHousehold } from '../household.repository';
 import { HouseholdMember } from '../household-member.entity';
 
@@ -18,7 +19,7 @@ export const lookupHousehold = defineAction({
     const compound = building ? await communityRepo.compound(ds.manager, building.compoundId) : null;
     if (!unit || !building || !compound) throw notFound('单元');
     const path = { streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, buildingId: building.id, unitId: unit.id };
-    if (!holdsRoleOver(actor, ['grid_worker', 'community_staff', 'building_head', 'compound_head', 'unit_head'], path)) {
+    if (!holdsRoleOver(actor, PROXY_ROLES, path)) {
       throw forbidden('只有网格员、楼栋长或社区工作人员可以代办');
     }
     const household = await findOrCreateHousehold(ds, {

@@ -13,6 +13,9 @@ import { attachPhotos } from '../need-photos';
 import { presentDetail } from '../need.presenter';
 import { Need } from '../need.entity';
 
+/** Who may file for a household they do not belong to (代办), within their scope. */
+export const PROXY_ROLES = ['grid_worker', 'community_staff', 'building_head', 'compound_head', 'unit_head'] as const;
+
 /** A resident may file this many needs a day; a proxy files for many people and is not limited. */
 export const MAX_NEEDS_PER_DAY = 20;
 
@@ -42,8 +45,9 @@ export const createNeed = defineAction({
       channel = membership.relation === 'family' ? 'family' : 'self';
       contactName = membership.applicantName;
       contactPhone = membership.applicantPhone;
-    } else if (holdsRoleOver(actor, ['grid_worker', 'community_staff'], path)) {
-      channel = holdsRoleOver(actor, ['grid_worker'], path) ? 'grid_worker' : 'staff';
+    } else if (holdsRoleOver(actor, PROXY_ROLES, path)) {
+      // Heads file like grid workers: on foot, for neighbours without a phone.
+      channel = holdsRoleOver(actor, ['community_staff'], path) ? 'staff' : 'grid_worker';
       if (!input.contactName) throw invalidInput('contactName', '代办时请填写居民姓名');
       if (!input.contactPhone) throw invalidInput('contactPhone', '代办时请填写联系电话');
       contactName = input.contactName;

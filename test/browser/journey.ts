@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, seriousViolations, type AxeViolation } from './harness';
+
+const TAB_PATH = { 首页: 'home', 需求: 'needs', 我的: 'me' } as const;
+
+/** A person's walk through the H5 app: navigation by what they see, axe on every page, screenshots. */
+export class Journey {
+  readonly checked: { step: string; violations: AxeViolation[] }[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly base: string,
+    readonly name: string,
+  ) {
+    page.on('pageerror', (err) => this.checked.push({ step: 'pageerror', violations: [{ id: 'pageerror', impact: 'critical', help: err.message, nodes: [] }] }));
+  }
+
+  /** The currently shown page (Taro H5 keeps earlier ones in the DOM, hidden). */
+  root() {
+    return this.page.locator('[data-testid="page-root"]:visible').last();
+  }
+
+  byTestId(id: string) {
+    return this.root().locator(`[data-testid="${id}"]`);
+  }
+
+  async audit(step: string): Promise<void> {
+    await this.page.waitForTimeout(150);
+    this.checked.push({ step, violations: await seriousViolations(this.page) });
+    const n = this.checked.length.toString().padStart(2, '0');
+    await this.page.screenshot({ path: path.join(ARTIFACTS, `${this.name}-${n}-${step}.png`), fullPage: true });
+  }
+
+  /** Tap a tab when the tab bar is shown; from a subpage, go there the way the back button would. */
+  async tapTab(text: keyof typeof TAB_PATH): Promise<void> {
+    const tab = this.page.locator('.weui-tabbar__label', { hasText: text }).first();
+    if (await tab.isVisible()) await tab.click();
+    else await this.page.evaluate((p) => (window.location.hash = `#/pages/${p}/index`), TAB_PATH[text]);
+    await this.page.waitForFunction((p) => window.location.hash.startsWith(`#/pages/${p}/index`), TAB_PATH[text]);
+  }
+
+  /** In-app navigation to a route (as a link would), without reloading the app. */
+  async open(route: string): Promise<void> {
+    await this.page.evaluate((r) => (window.location.hash = `#${r}`), route);
+    await this.page.waitForFunction((r) => window.location.hash === `#${r}`, route);
+  }
+
+  async loginAs(name: string): Promise<void> {
+    await this.tapTab('我的');
+    await this.root().locator('[role="button"]', { hasText: /切换演示账号|登录演示账号/ }).first().click();
+    await this.root().getByText('演示模式：仅用于本地体验').waitFor();
+    await this.root().locator('[role="button"]', { hasText: name }).first().click();
+    await this.page.waitForFunction(() => window.location.hash.startsWith('#/pages/me/index'));
+    // Signed in: the 我的 page offers to switch accounts.
+    await this.root().locator('[role="button"]', { hasText: '切换演示账号' }).first().waitFor();
+  }
+
+  /** The steps whose page had serious or critical axe violations (or a page error). */
+  failures() {
+    return this.checked.filter((c) => c.violations.length > 0);
+  }
+}
+
+/** A tiny valid JPEG (1×1), for the photo pickers. */
+export const TINY_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+  'base64',
+);
