@@ -46,6 +46,7 @@ import type {
   TRejectNeedRequest,
   TReopenNeedRequest,
   TResolveNeedRequest,
+  TSaveCategoryRequest,
   TTransferNeedRequest,
 } from './needs-schemas';
 import type {
@@ -81,6 +82,7 @@ export interface Api {
   };
   needs: {
     categories: [TEmptyRequest, NeedCategoryDTO[]];
+    saveCategory: [TSaveCategoryRequest, NeedCategoryDTO];
     create: [TCreateNeedRequest, NeedDetailDTO];
     get: [TNeedRequest, NeedDetailDTO];
     mine: [TListMyNeedsRequest, Page<NeedSummaryDTO>];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
-import { NEED_RULES, NeedStatus, EscalationLevel, RejectReason } from './needs';
+import { OrgKind } from './enums';
+import { DispatchMode, NEED_RULES, NeedList, NeedStatus, EscalationLevel, RejectReason } from './needs';
 import './schemas'; // zh-CN messages
 
 /** Request schemas of the `needs` function. Same conventions as ./schemas.ts. */
@@ -32,6 +33,24 @@ export const ZCreateNeedRequest = z
   })
   .strict();
 export type TCreateNeedRequest = z.infer<typeof ZCreateNeedRequest>;
+
+/** Admin: create (no categoryId) or update a category. SLA hours within a year. */
+export const ZSaveCategoryRequest = z
+  .object({
+    categoryId: id.optional(),
+    code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,29}$/, '编码为2-30位小写字母、数字或下划线'),
+    name: text(30, '类别名称'),
+    icon: z.string().trim().min(1, '请选择图标').max(8, '图标过长'),
+    list: enumOf(NeedList),
+    dispatchMode: enumOf(DispatchMode),
+    defaultOrgKind: enumOf(OrgKind).nullable().optional(),
+    partyClaimable: z.boolean(),
+    acceptSlaHours: z.number().int().min(1, '至少1小时').max(8760, '不超过一年'),
+    resolveSlaHours: z.number().int().min(1, '至少1小时').max(8760, '不超过一年'),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type TSaveCategoryRequest = z.infer<typeof ZSaveCategoryRequest>;
 
 export const ZNeedRequest = z.object({ needId }).strict();
 export type TNeedRequest = z.infer<typeof ZNeedRequest>;

@@ -99,3 +99,29 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(Number(urgeCount)).toBe(1);
   });
 });
+
+describe.each(DIALECTS)('category configuration on %s', (dialect) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb(dialect);
+  });
+  afterAll(() => db.drop());
+
+  const base = { code: 'parking', name: '停车管理', icon: '🚗', list: 'problem', dispatchMode: 'property', partyClaimable: false, acceptSlaHours: 4, resolveSlaHours: 24 };
+
+  it('admins add, retune and retire categories; the create page list follows', async () => {
+    const added = ok(await call<{ id: number; name: string }>('needs', 'saveCategory', base, as('admin')));
+    expect(ok(await call<{ code: string }[]>('needs', 'categories', {})).map((c) => c.code)).toContain('parking');
+    const retuned = ok(await call<{ acceptSlaHours: number }>('needs', 'saveCategory', { ...base, categoryId: added.id, acceptSlaHours: 2 }, as('admin')));
+    expect(retuned.acceptSlaHours).toBe(2);
+    ok(await call('needs', 'saveCategory', { ...base, categoryId: added.id, active: false }, as('admin')));
+    expect(ok(await call<{ code: string }[]>('needs', 'categories', {})).map((c) => c.code)).not.toContain('parking');
+  });
+
+  it('refuses non-admins, duplicate codes and nonsense SLAs', async () => {
+    expect(errorCode(await call('needs', 'saveCategory', { ...base, code: 'x_staff' }, as('community_staff')))).toBe('FORBIDDEN');
+    expect(errorCode(await call('needs', 'saveCategory', { ...base, code: 'pipe' }, as('admin')))).toBe('CONFLICT');
+    expect(errorCode(await call('needs', 'saveCategory', { ...base, code: 'slow', acceptSlaHours: 0 }, as('admin')))).toBe('INVALID_INPUT');
+    expect(errorCode(await call('needs', 'saveCategory', { ...base, code: 'Bad Code' }, as('admin')))).toBe('INVALID_INPUT');
+  });
+});

@@ -13,6 +13,7 @@ import { mergeNeed } from './actions/merge-need';
 import { publishNeed } from './actions/publish-need';
 import { rateNeed } from './actions/rate-need';
 import { rejectNeed } from './actions/reject-need';
+import { saveCategory } from './actions/save-category';
 import { reopenNeed } from './actions/reopen-need';
 import { resolveNeed } from './actions/resolve-need';
 import { resumeNeed } from './actions/resume-need';
@@ -30,6 +31,7 @@ import { listMyNeeds } from './queries/list-my-needs';
 /** The `needs` cloud function's action table (lists, board, stats and export: see ./queries). */
 export const needActions = {
   categories: listCategories,
+  saveCategory,
   create: createNeed,
   get: getNeed,
   receivers: listNeedReceivers,

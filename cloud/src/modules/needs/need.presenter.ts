@@ -2,10 +2,12 @@ import { In, type EntityManager } from 'typeorm';
 import {
   LEVEL_LABEL,
   NEED_EVENT_LABEL,
+  NEED_LIST_LABEL,
   NEED_STATUS_LABEL,
   ORG_KIND_LABEL,
   REJECT_REASON_LABEL,
   ROLE_LABEL,
+  type NeedCategoryDTO,
   type NeedDetailDTO,
   type NeedReceiverDTO,
   type NeedSummaryDTO,
@@ -26,6 +28,21 @@ import { NeedPhoto } from './need-photo.entity';
 import { allowedActions, relationTo } from './need.policy';
 import type { Need } from './need.entity';
 import { OPEN_NEED_STATUSES } from '@hg/types';
+
+export function presentCategory(c: NeedCategory): NeedCategoryDTO {
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    icon: c.icon,
+    list: c.list,
+    listLabel: NEED_LIST_LABEL[c.list],
+    dispatchMode: c.dispatchMode,
+    partyClaimable: c.partyClaimable,
+    acceptSlaHours: c.acceptSlaHours,
+    resolveSlaHours: c.resolveSlaHours,
+  };
+}
 
 /** Local store ids are served by the gateway under /uploads; cloud fileIDs display as they are. */
 export function photoUrl(fileId: string): string {
