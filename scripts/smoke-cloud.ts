@@ -49,6 +49,30 @@ const CHECKS: Check[] = [
     event: { action: 'mine' },
     expect: (r) => (r.ok && Array.isArray(r.data) && r.data.length > 0 ? null : "the resident's memberships"),
   },
+  {
+    // A write in a transaction, from a first-time user: ids are the seed's first compound/building/unit.
+    fn: 'households',
+    event: { action: 'bind', compoundId: 1, buildingId: 1, unitId: 1, room: '606', name: '冒烟测试', phone: '10000009998', relation: 'tenant' },
+    openid: 'smoke:newcomer',
+    expect: (r) => (r.ok && r.data.status === 'pending' && r.data.address === '锦屏花园1栋1单元606' ? null : 'a pending binding to 锦屏花园1栋1单元606'),
+  },
+  {
+    fn: 'needs',
+    event: { action: 'categories' },
+    expect: (r) => (r.ok && Array.isArray(r.data) && r.data.length >= 12 ? null : 'the default need categories'),
+  },
+  {
+    fn: 'notifications',
+    event: { action: 'list' },
+    expect: (r) => (r.ok && Array.isArray(r.data.items) ? null : 'the message centre page'),
+  },
+  {
+    // The timer trigger: WeChat calls it with no OPENID and { Type: 'Timer' }.
+    fn: 'escalation',
+    event: { Type: 'Timer', TriggerName: 'escalation-every-5-minutes', Time: '2026-11-27T00:00:00Z' },
+    openid: '',
+    expect: (r) => (r.ok && typeof r.data.escalated === 'number' ? null : 'a tick run as the system'),
+  },
 ];
 
 const NODE = process.argv.find((a) => a.startsWith('--node='))?.slice('--node='.length);
@@ -62,7 +86,7 @@ async function smoke(db: TempDatabase, sdkPath: string): Promise<number> {
     const staged = stageFunction(check.fn);
     const env: Record<string, string> = { ...db.env };
     if (check.openid !== undefined) env.FAKE_WX_OPENID = check.openid;
-    const label = `${db.label.padEnd(6)} ${check.fn}.${String(check.event.action)}${check.openid === '' ? ' (anonymous)' : ''}`;
+    const label = `${db.label.padEnd(6)} ${check.fn}.${String(check.event.action ?? 'timer')}${check.openid === '' ? ' (anonymous)' : ''}`;
     try {
       const { result, ms } = await invokeFunction({ dir: staged.dir, event: check.event, env, nodePath, node: NODE });
       const problem = check.expect(result as Parameters<Check['expect']>[0]);
