@@ -6,6 +6,7 @@ import { runAction } from '../src/core/action';
 import { getDataSource, migrate } from '../src/core/data-source';
 import { localPlatform } from '../src/core/platform';
 import { escalationActions } from '../src/modules/escalation';
+import { seedDemoNeeds } from '../src/seed/demo-needs';
 import { seedDemo } from '../src/seed/seed';
 import { createGateway } from './server';
 import { loadSecret } from './session';
@@ -25,6 +26,10 @@ async function main() {
   const applied = await migrate(ds);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   if (demo && (await seedDemo(ds))) console.log('demo data seeded (阆中市)');
+  if (demo) {
+    const needs = await seedDemoNeeds(ds);
+    if (needs) console.log(`demo needs filed and worked through the actions: ${needs}`);
+  }
 
   if (!fs.existsSync(path.join(staticDir, 'index.html')) && process.env.SKIP_H5_BUILD !== '1') {
     console.log('building the H5 app (first start only, about a minute)…');

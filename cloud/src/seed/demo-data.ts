@@ -139,7 +139,7 @@ export const ORGANISATIONS: { name: string; kind: OrgKind; community: string | n
   { name: '未成年关爱服务队', kind: 'service_team', community: '内东街社区', hotline: '0817-0000202', serves: ['内东街3号院', '嘉陵江畔'] },
   { name: '家政陪护服务队', kind: 'service_team', community: '书院街社区', hotline: '0817-0000203', serves: ['书院名邸', '书院安居小区'] },
   { name: '管网疏通服务队', kind: 'service_team', community: '南街社区', hotline: '0817-0000204', serves: ['锦屏花园', '南街老院子', '内东街3号院'] },
-  { name: '家电维修服务队', kind: 'service_team', community: '内东街社区', hotline: '0817-0000205', serves: ['嘉陵江畔', '书院名邸'] },
+  { name: '家电维修服务队', kind: 'service_team', community: '内东街社区', hotline: '0817-0000205', serves: ['嘉陵江畔', '书院名邸', '锦屏花园'] },
   { name: '南街社区日间照料中心', kind: 'day_care_centre', community: '南街社区', hotline: '0817-0000301', serves: ['锦屏花园', '南街老院子'] },
   { name: '阆中市红色管家志愿服务协会', kind: 'social_org', community: null, hotline: '0817-0000401', serves: ['锦屏花园', '内东街3号院', '书院安居小区'] },
   { name: '阆中市住房和城乡建设局', kind: 'department', community: null, hotline: null, serves: [] },

@@ -1,4 +1,5 @@
 import { closeDataSource, getDataSource, migrate } from '../core/data-source';
+import { seedDemoNeeds } from './demo-needs';
 import { seedDemo } from './seed';
 
 /** `npm run db:seed`: migrate, then insert the demo city if it is not there yet. */
@@ -6,6 +7,8 @@ async function main() {
   const ds = await getDataSource();
   await migrate(ds);
   console.log((await seedDemo(ds)) ? 'demo data seeded' : 'demo data already present');
+  const needs = await seedDemoNeeds(ds);
+  if (needs) console.log(`demo needs: ${needs}`);
   await closeDataSource();
 }
 
