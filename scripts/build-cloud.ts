@@ -55,6 +55,8 @@ const EXTERNAL = [
  */
 const OPENAPI: Record<string, string[]> = {
   community: ['wxacode.getUnlimited'],
+  // Every need step may push a subscribe message to the people it concerns.
+  needs: ['subscribeMessage.send'],
 };
 
 /** The WeChat cloud runtime we target: Node 16 is the oldest runtime the console still offers. */
