@@ -81,6 +81,12 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(Number(n)).toBe(1);
   });
 
+  it('claiming a need that was withdrawn is INVALID_TRANSITION, not a lost race', async () => {
+    const need = ok(await call<NeedDetailDTO>('needs', 'create', { categoryId: await categoryId(db.ds, 'elderly'), householdId: await homeOf(db.ds, 'resident'), description: '需要帮忙买菜' }, as('resident')));
+    ok(await call('needs', 'cancel', { needId: need.id }, as('resident')));
+    expect(errorCode(await call('needs', 'claim', { needId: need.id }, as('party_member')))).toBe('INVALID_TRANSITION');
+  });
+
   it('two taps on accept write one event row', async () => {
     const need = ok(await call<NeedDetailDTO>('needs', 'create', { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯异响' }, as('resident')));
     const results = await Promise.all([0, 1].map(() => call('needs', 'accept', { needId: need.id }, as('property_staff'))));

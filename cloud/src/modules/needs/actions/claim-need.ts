@@ -1,6 +1,7 @@
 import { ZNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { conflict, AppError } from '../../../core/errors';
+import { Need } from '../need.entity';
 import { hoursFrom, runNeedAction, transition } from '../need-flow';
 
 /**
@@ -22,8 +23,12 @@ export const claimNeed = defineAction({
         await notifier.to(em, [need.reporterId], { title: '党员已认领您的需求', body: `${actor.name} 认领了 #${need.id}`, needId: need.id });
       });
     } catch (err) {
-      // Losing the race is a conflict with another claimer, not a wrong step by this one.
-      if (err instanceof AppError && err.code === 'INVALID_TRANSITION') throw conflict('已被其他党员认领');
+      // Losing the race to another claimer is a conflict, not a wrong step by this one; a need that
+      // was cancelled or merged meanwhile stays INVALID_TRANSITION.
+      if (err instanceof AppError && err.code === 'INVALID_TRANSITION') {
+        const now = await ctx.ds.manager.findOne(Need, { where: { id: needId } });
+        if (now?.receiverUserId && now.receiverUserId !== ctx.actor.userId) throw conflict('已被其他党员认领');
+      }
       throw err;
     }
   },
