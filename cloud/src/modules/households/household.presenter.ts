@@ -1,28 +1,48 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { MEMBERSHIP_STATUS_LABEL, type MembershipDTO, type VerifyQueueItemDTO } from '@hg/types';
 import { Building } from '../community/building.entity';
-import { byId } from '../community/community.repository';
 import { Compound } from '../community/compound.entity';
 import { Unit } from '../community/unit.entity';
 import { maskPhone } from '../users/user.presenter';
 import type { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 
-/** Present memberships with their place names, loading each kind of parent in one query. */
+interface Place {
+  room: string;
+  unit: { id: number; name: string };
+  building: { id: number; name: string };
+  compound: { id: number; name: string };
+}
+
+/** Room, unit, building and compound names of households, in one joined query. */
+async function placesOf(em: EntityManager, householdIds: number[]): Promise<Map<number, Place>> {
+  const raw: Record<string, string | number>[] = await em
+    .createQueryBuilder(Household, 'h')
+    .innerJoin(Unit, 'u', 'u.id = h.unitId')
+    .innerJoin(Building, 'b', 'b.id = h.buildingId')
+    .innerJoin(Compound, 'c', 'c.id = h.compoundId')
+    .select(['h.id AS hid', 'h.room AS room', 'u.id AS uid', 'u.name AS uname', 'b.id AS bid', 'b.name AS bname', 'c.id AS cid', 'c.name AS cname'])
+    .where('h.id IN (:...ids)', { ids: [...new Set(householdIds)] })
+    .getRawMany();
+  return new Map(
+    raw.map((r) => [
+      Number(r.hid),
+      {
+        room: String(r.room),
+        unit: { id: Number(r.uid), name: String(r.uname) },
+        building: { id: Number(r.bid), name: String(r.bname) },
+        compound: { id: Number(r.cid), name: String(r.cname) },
+      },
+    ]),
+  );
+}
+
+/** Present memberships with their place names. */
 export async function presentMemberships(em: EntityManager, rows: HouseholdMember[]): Promise<MembershipDTO[]> {
   if (!rows.length) return [];
-  const households = await em.find(Household, { where: { id: In([...new Set(rows.map((r) => r.householdId))]) } });
-  const hh = new Map(households.map((h) => [h.id, h]));
-  const [units, buildings, compounds] = await Promise.all([
-    byId(em, Unit, households.map((h) => h.unitId)),
-    byId(em, Building, households.map((h) => h.buildingId)),
-    byId(em, Compound, households.map((h) => h.compoundId)),
-  ]);
+  const places = await placesOf(em, rows.map((r) => r.householdId));
   return rows.map((m) => {
-    const h = hh.get(m.householdId)!;
-    const unit = units.get(h.unitId)!;
-    const building = buildings.get(h.buildingId)!;
-    const compound = compounds.get(h.compoundId)!;
+    const { room, unit, building, compound } = places.get(m.householdId)!;
     return {
       id: m.id,
       householdId: m.householdId,
@@ -32,8 +52,8 @@ export async function presentMemberships(em: EntityManager, rows: HouseholdMembe
       compound: { id: compound.id, name: compound.name },
       building: { id: building.id, name: building.name },
       unit: { id: unit.id, name: unit.name },
-      room: h.room,
-      address: `${compound.name}${building.name}${unit.name}${h.room}`,
+      room,
+      address: `${compound.name}${building.name}${unit.name}${room}`,
       rejectReason: m.rejectReason,
       createdAt: m.createdAt.toISOString(),
       verifiedAt: m.verifiedAt ? m.verifiedAt.toISOString() : null,

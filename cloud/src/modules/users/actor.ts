@@ -18,6 +18,8 @@ export interface Actor {
   userId: number;
   openid: string;
   name: string;
+  /** The person's own phone (never shown to others unmasked). */
+  phone: string | null;
   roles: ActorRole[];
 }
 
@@ -41,6 +43,7 @@ export async function resolveActor(em: EntityManager, openid: string): Promise<A
     userId: user.id,
     openid: user.openid,
     name: user.name,
+    phone: user.phone,
     roles: roles.map((r) => ({ role: r.role, scopeLevel: r.scopeLevel, scopeId: r.scopeId, organisationId: r.organisationId })),
   };
 }

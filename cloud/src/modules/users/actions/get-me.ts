@@ -5,7 +5,6 @@ import { presentMemberships } from '../../households/household.presenter';
 import { HouseholdMember } from '../../households/household-member.entity';
 import type { Actor } from '../actor';
 import { presentRoles } from '../role.presenter';
-import { User } from '../user.entity';
 
 /** The caller's profile, roles and household bindings. */
 export const getMe = defineAction({
@@ -14,12 +13,12 @@ export const getMe = defineAction({
 });
 
 export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
-  const user = await em.findOneByOrFail(User, { id: actor.userId });
-  const memberships = await presentMemberships(em, await em.find(HouseholdMember, { where: { userId: user.id }, order: { id: 'DESC' } }));
+  // The actor was read from the users row moments ago: no need to read it again.
+  const memberships = await presentMemberships(em, await em.find(HouseholdMember, { where: { userId: actor.userId }, order: { id: 'DESC' } }));
   return {
-    id: user.id,
-    name: user.name,
-    phone: user.phone,
+    id: actor.userId,
+    name: actor.name,
+    phone: actor.phone,
     roles: await presentRoles(em, actor.roles),
     memberships,
     verifiedResident: memberships.some((m) => m.status === 'verified'),

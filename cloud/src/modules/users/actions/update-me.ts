@@ -11,6 +11,6 @@ export const updateMe = defineAction({
     if (input.name !== undefined) patch.name = input.name;
     if (input.phone !== undefined) patch.phone = input.phone;
     if (Object.keys(patch).length) await ds.manager.update(User, { id: actor.userId }, patch);
-    return loadMe(ds.manager, { ...actor, name: input.name ?? actor.name });
+    return loadMe(ds.manager, { ...actor, name: input.name ?? actor.name, phone: input.phone ?? actor.phone });
   },
 });
