@@ -5,7 +5,7 @@ import path from 'node:path';
 import type http from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createGateway } from '../../cloud/gateway/server';
-import { createTestDb, type TestDb } from '../db';
+import { createTestDb, type TestDb, type TestDialect } from '../db';
 
 /** Browser journeys: the built H5 app, served by the real gateway on a throw-away database. */
 
@@ -38,9 +38,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export async function startStack(dialect: TestDialect = 'sqlite'): Promise<Stack> {
   ensureH5Build();
-  const db = await createTestDb('sqlite');
+  const db = await createTestDb(dialect);
   const server: http.Server = createGateway({ ds: db.ds, secret: 'browser-journey-secret-0123', demo: true, staticDir: H5_DIR });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
