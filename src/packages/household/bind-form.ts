@@ -1,5 +1,6 @@
 import type { HouseholdRelation } from '@hg/types';
-import { LIMITS, PHONE_PATTERN, ROOM_PATTERN } from '@hg/types/limits';
+import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
+import { validateRoomChoice } from '../../utils/room';
 
 /** The bind form's state; ids are null until picked. */
 export interface BindForm {
@@ -17,14 +18,8 @@ export type BindErrors = Partial<Record<BindField, string>>;
 
 /** Same rules as ZBindHouseholdRequest (types/schemas), checked before sending so no round trip is wasted. */
 export function validateBind(form: BindForm): BindErrors {
-  const errors: BindErrors = {};
+  const errors: BindErrors = validateRoomChoice(form);
   if (!form.compoundId) errors.compoundId = '请先进入您所在的小区';
-  if (!form.buildingId) errors.buildingId = '请选择楼栋';
-  if (!form.unitId) errors.unitId = '请选择单元';
-  const room = form.room.trim();
-  if (!room) errors.room = '请填写房号';
-  else if (room.length > LIMITS.roomMax) errors.room = `房号不超过${LIMITS.roomMax}个字符`;
-  else if (!ROOM_PATTERN.test(room)) errors.room = '房号只能包含数字、字母和-';
   const name = form.name.trim();
   if (!name) errors.name = '请填写姓名';
   else if (name.length > LIMITS.nameMax) errors.name = `姓名不超过${LIMITS.nameMax}个字`;

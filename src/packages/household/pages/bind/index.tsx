@@ -7,6 +7,7 @@ import { LIMITS } from '@hg/types/limits';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
+import RoomPicker from '../../../../components/RoomPicker';
 import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
 import { community } from '../../../../services/community';
@@ -47,7 +48,6 @@ export default function BindPage() {
   const [done, setDone] = useState<MembershipDTO | null>(null);
 
   const buildings = useLoad(compoundId ? () => community.listBuildings(compoundId) : null, [compoundId]);
-  const building = buildings.data?.find((b) => b.id === form.buildingId) ?? null;
 
   const set = <K extends BindField>(key: K, value: BindForm[K]) => {
     setForm((f) => ({ ...f, [key]: value, ...(key === 'buildingId' ? { unitId: null } : {}) }));
@@ -123,39 +123,7 @@ export default function BindPage() {
       <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} />
       {buildings.data ? (
         <View className='card'>
-          <ChoiceGroup
-            id='bind-building'
-            label='楼栋'
-            options={buildings.data.map((b) => ({ value: b.id, label: b.name }))}
-            value={form.buildingId}
-            onChange={(v) => set('buildingId', v)}
-            error={errors.buildingId}
-            emptyText='本小区暂无楼栋信息'
-          />
-          {building ? (
-            <ChoiceGroup
-              id='bind-unit'
-              label='单元'
-              options={building.units.map((u) => ({ value: u.id, label: u.name }))}
-              value={form.unitId}
-              onChange={(v) => set('unitId', v)}
-              error={errors.unitId}
-              emptyText='该楼栋暂无单元信息'
-            />
-          ) : errors.unitId ? (
-            <View className='field__error' role='alert' data-testid='bind-unit-error'>
-              {errors.unitId}
-            </View>
-          ) : null}
-          <Field
-            id='bind-room'
-            label='房号'
-            placeholder='例如 502'
-            value={form.room}
-            maxlength={LIMITS.roomMax}
-            onChange={(v) => set('room', v)}
-            error={errors.room}
-          />
+          <RoomPicker id='bind' buildings={buildings.data} value={form} errors={errors} onChange={set} />
           <Field
             id='bind-name'
             label='姓名'

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { HouseholdLookupDTO } from '@hg/types';
-import { LIMITS } from '@hg/types/limits';
 import Page from '../../../../components/Page';
-import Field from '../../../../components/Field';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
+import RoomPicker from '../../../../components/RoomPicker';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
@@ -30,7 +29,6 @@ export default function ProxyNeedPage() {
 
   const compounds = useLoad(() => community.listCompounds(), []);
   const buildings = useLoad(form.compoundId ? () => community.listBuildings(form.compoundId as number) : null, [form.compoundId]);
-  const building = buildings.data?.find((b) => b.id === form.buildingId) ?? null;
 
   const set = <K extends ProxyField>(key: K, value: ProxyForm[K]) => {
     setForm((f) => ({
@@ -95,40 +93,8 @@ export default function ProxyNeedPage() {
           />
           {form.compoundId ? <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} /> : null}
           {form.compoundId && buildings.data ? (
-            <ChoiceGroup
-              id='proxy-building'
-              label='楼栋'
-              options={buildings.data.map((b) => ({ value: b.id, label: b.name }))}
-              value={form.buildingId}
-              onChange={(v) => set('buildingId', v)}
-              error={errors.buildingId}
-              emptyText='本小区暂无楼栋信息'
-            />
+            <RoomPicker id='proxy' buildings={buildings.data} value={form} errors={errors} onChange={set} />
           ) : null}
-          {building ? (
-            <ChoiceGroup
-              id='proxy-unit'
-              label='单元'
-              options={building.units.map((u) => ({ value: u.id, label: u.name }))}
-              value={form.unitId}
-              onChange={(v) => set('unitId', v)}
-              error={errors.unitId}
-              emptyText='该楼栋暂无单元信息'
-            />
-          ) : errors.unitId && !errors.buildingId ? (
-            <View className='field__error proxy__missing' role='alert' data-testid='proxy-unit-error'>
-              {errors.unitId}
-            </View>
-          ) : null}
-          <Field
-            id='proxy-room'
-            label='房号'
-            placeholder='例如 502'
-            value={form.room}
-            maxlength={LIMITS.roomMax}
-            onChange={(v) => set('room', v)}
-            error={errors.room}
-          />
         </View>
       ) : null}
 
