@@ -17,6 +17,7 @@ import { ROUTES, openPage } from '../../../../routes';
 import { type BindErrors, type BindField, type BindForm, validateBind } from '../../bind-form';
 import './index.scss';
 import { FOCUSABLE } from '../../../../components/a11y';
+import BusyButton from '../../../../components/BusyButton';
 
 const RELATIONS = (Object.keys(RELATION_LABEL) as HouseholdRelation[]).map((value) => ({ value, label: RELATION_LABEL[value] }));
 const FIELDS: BindField[] = ['compoundId', 'buildingId', 'unitId', 'room', 'name', 'phone', 'relation'];
@@ -161,14 +162,7 @@ export default function BindPage() {
           {formError}
         </View>
       ) : null}
-      <View
-        className={`btn ${submitting ? 'btn--disabled' : 'btn--primary'}`}
-        role='button' {...FOCUSABLE}
-        aria-disabled={submitting ? 'true' : 'false'}
-        onClick={submit}
-      >
-        {submitting ? '提交中…' : '提交认证'}
-      </View>
+      <BusyButton label='提交认证' busy={submitting} onClick={submit} />
       <View className='muted bind__hint'>提交后由楼栋长或社区工作人员核对，手机号仅用于核实身份，不会公开。</View>
     </Page>
   );

@@ -14,6 +14,7 @@ import TextBox from '../TextBox';
 import PhotoPicker from '../PhotoPicker';
 import Stars from '../Stars';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 /** Button text per action; also the accessible name the journeys look for. */
 export const ACTION_LABEL: Record<Exclude<NeedActionName, 'comment'>, string> = {
@@ -62,16 +63,7 @@ function Confirm({ label, busy, onConfirm, onCancel }: { label: string; busy: bo
       <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='action-dismiss' onClick={onCancel}>
         取消
       </View>
-      <View
-        className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`}
-        role='button'
-        {...FOCUSABLE}
-        aria-disabled={busy ? 'true' : 'false'}
-        data-testid='action-confirm'
-        onClick={onConfirm}
-      >
-        {busy ? '提交中…' : label}
-      </View>
+      <BusyButton label={label} busy={busy} onClick={onConfirm} testId='action-confirm' />
     </View>
   );
 }

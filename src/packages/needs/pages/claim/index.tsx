@@ -3,12 +3,12 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { NeedSummaryDTO } from '@hg/types';
 import Page from '../../../../components/Page';
-import { FOCUSABLE } from '../../../../components/a11y';
 import { usePaged } from '../../../../hooks/usePaged';
 import { needs } from '../../../../services/needs';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import NeedListView from '../../components/NeedListView';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 function ClaimButton({ need, onClaimed }: { need: NeedSummaryDTO; onClaimed: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -30,17 +30,15 @@ function ClaimButton({ need, onClaimed }: { need: NeedSummaryDTO; onClaimed: () 
   };
   return (
     <View className='claim__extra'>
-      <View
-        className={`btn claim__btn ${busy ? 'btn--disabled' : 'btn--primary'}`}
-        role='button'
-        {...FOCUSABLE}
-        aria-label={`认领 ${need.category.name} #${need.id}`}
-        aria-disabled={busy ? 'true' : 'false'}
-        data-testid={`claim-${need.id}`}
+      <BusyButton
+        className='claim__btn'
+        label='认领'
+        busy={busy}
+        busyLabel='认领中…'
+        ariaLabel={`认领 ${need.category.name} #${need.id}`}
+        testId={`claim-${need.id}`}
         onClick={claim}
-      >
-        {busy ? '认领中…' : '认领'}
-      </View>
+      />
       {error ? (
         <View className='field__error' role='alert' data-testid={`claim-error-${need.id}`}>
           {error}

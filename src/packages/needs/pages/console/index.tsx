@@ -5,7 +5,6 @@ import type { EscalationLevel, MeDTO, NeedStatus } from '@hg/types';
 import { ESCALATION_ORDER, LEVEL_LABEL, NEED_STATUS_LABEL } from '@hg/types/needs';
 import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
-import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { usePaged } from '../../../../hooks/usePaged';
 import { community } from '../../../../services/community';
@@ -15,6 +14,7 @@ import { saveExport } from '../../../../services/export-file';
 import NeedListView from '../../components/NeedListView';
 import { PERIODS, type PeriodKey, periodRange } from '../../period';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 const STATUS_FILTERS: NeedStatus[] = ['submitted', 'open_for_claim', 'dispatched', 'accepted', 'in_progress', 'on_hold', 'resolved'];
 const STATUS_OPTIONS = [{ value: '', label: '全部' }, ...STATUS_FILTERS.map((s) => ({ value: s, label: NEED_STATUS_LABEL[s] }))];
@@ -77,9 +77,7 @@ function ExportCard() {
       {options.length > 1 ? <ChoiceGroup id='export-community' label='社区' options={options} value={chosen} onChange={setCommunityId} /> : null}
       <ChoiceGroup id='export-period' label='时间范围' options={PERIODS} value={period} onChange={setPeriod} />
       <ChoiceGroup id='export-format' label='文件格式' options={FORMAT_OPTIONS} value={format} onChange={(v) => setFormat(v as 'csv' | 'xlsx')} />
-      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} role='button' {...FOCUSABLE} aria-disabled={busy ? 'true' : 'false'} data-testid='export' onClick={run}>
-        {busy ? '导出中…' : '导出'}
-      </View>
+      <BusyButton label='导出' busy={busy} busyLabel='导出中…' onClick={run} testId='export' />
       {message ? (
         <View className={message.ok ? 'success console__msg' : 'notice console__msg'} role={message.ok ? 'status' : 'alert'} data-testid='export-message'>
           {message.text}

@@ -20,6 +20,7 @@ import PhotoPicker from '../../components/PhotoPicker';
 import { type NeedForm, type NeedFormErrors, type NeedFormField, householdIdOf, validateNeed } from '../../need-form';
 import '../../../../components/LargeTextSwitch/index.scss';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 const LISTS: NeedList[] = ['need', 'service', 'problem'];
 const FIELDS: NeedFormField[] = ['categoryId', 'householdId', 'description', 'location', 'contactName', 'contactPhone', 'photoIds'];
@@ -274,16 +275,7 @@ export default function CreateNeedPage() {
               {formError}
             </View>
           ) : null}
-          <View
-            className={`btn ${submitting ? 'btn--disabled' : 'btn--primary'}`}
-            role='button'
-            {...FOCUSABLE}
-            aria-disabled={submitting ? 'true' : 'false'}
-            data-testid='need-submit'
-            onClick={submit}
-          >
-            {submitting ? '提交中…' : '提交需求'}
-          </View>
+          <BusyButton label='提交需求' busy={submitting} onClick={submit} testId='need-submit' />
           <View className='muted create__hint'>提交后社区将尽快派单，办理进度会在「消息中心」通知您。您的姓名和电话不会公开。</View>
         </>
       ) : null}

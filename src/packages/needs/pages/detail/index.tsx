@@ -14,6 +14,7 @@ import NeedActions from '../../components/NeedActions';
 import PhotoStrip from '../../components/PhotoStrip';
 import TextBox from '../../components/TextBox';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 const SIDE_LABEL: Record<NeedCommentDTO['side'], string> = { resident: '居民', receiver: '接单方', community: '社区' };
 
@@ -91,9 +92,7 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
       {canReply ? (
         <View className='nd__reply'>
           <TextBox id='comment-body' label='回复' value={body} onChange={(v) => { setBody(v); setError(null); }} max={NEED_RULES.commentMax} error={error} placeholder='写下您想说的话' />
-          <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} role='button' {...FOCUSABLE} aria-disabled={busy ? 'true' : 'false'} data-testid='comment-send' onClick={send}>
-            {busy ? '发送中…' : '发送留言'}
-          </View>
+          <BusyButton label='发送留言' busy={busy} busyLabel='发送中…' onClick={send} testId='comment-send' />
         </View>
       ) : null}
     </View>

@@ -13,6 +13,7 @@ import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { type ProxyErrors, type ProxyField, type ProxyForm, validateProxy } from '../../proxy-form';
 import './index.scss';
+import BusyButton from '../../../../components/BusyButton';
 
 const FIELDS: ProxyField[] = ['compoundId', 'buildingId', 'unitId', 'room'];
 
@@ -118,16 +119,7 @@ export default function ProxyNeedPage() {
           </View>
         </View>
       ) : (
-        <View
-          className={`btn ${looking ? 'btn--disabled' : 'btn--primary'}`}
-          role='button'
-          {...FOCUSABLE}
-          aria-disabled={looking ? 'true' : 'false'}
-          data-testid='proxy-next'
-          onClick={next}
-        >
-          {looking ? '查询中…' : '下一步'}
-        </View>
+        <BusyButton label='下一步' busy={looking} busyLabel='查询中…' onClick={next} testId='proxy-next' />
       )}
     </Page>
   );
