@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { NeedDetailDTO } from '@hg/types';
+import { localOutbox } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto } from '../factories';
 
@@ -44,6 +45,21 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(rated.events.map((e) => e.type)).toEqual(['created', 'dispatched', 'accepted', 'started', 'resolved', 'rated']);
     expect(rated.comments).toEqual([expect.objectContaining({ body: '下午三点上门', side: 'receiver', author: '接单方工作人员 何勇' })]);
     expect(errorCode(await call('needs', 'rate', { needId: created.id, stars: 1 }, as('resident')))).toBe('INVALID_TRANSITION');
+  });
+
+  it('pushes a subscribe message to the new receiver only after the step commits, and none for a refused step', async () => {
+    const need = ok(await call<NeedDetailDTO>('needs', 'create', { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '卫生间地漏反水' }, as('resident')));
+    localOutbox.length = 0;
+    expect(errorCode(await call('needs', 'dispatch', { needId: need.id, orgId: 999999 }, as('community_staff')))).toBe('INVALID_INPUT');
+    expect(localOutbox).toEqual([]);
+    ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(db.ds, '管网疏通服务队') }, as('community_staff')));
+    expect(localOutbox).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ openid: as('team_staff'), template: 'need_update', page: `packages/needs/pages/detail/index?id=${need.id}` }),
+        expect.objectContaining({ openid: as('resident'), title: '社区已派单' }),
+      ]),
+    );
+    expect(localOutbox.map((m) => m.openid)).not.toContain(as('community_staff'));
   });
 
   it('routes property categories straight to the compound\'s firm', async () => {

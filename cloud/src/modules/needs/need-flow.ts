@@ -35,10 +35,11 @@ export async function runNeedAction(
 ): Promise<NeedDetailDTO> {
   const notifier = new Notifier();
   const now = clock.now();
+  let category: NeedCategory | null = null;
   await ctx.tx(async (em) => {
     const need = await em.findOne(Need, { where: { id: needId } });
     if (!need) throw notFound('需求');
-    const category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
+    category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
     const rel = relationTo(ctx.actor, need, category);
     // A claimer who lost the race still knows the need: tell them it was taken, not that it vanished.
     if (!canSee(rel, need) && !(action === 'claim' && rel.claimer)) throw notFound('需求');
@@ -48,7 +49,7 @@ export async function runNeedAction(
   });
   await notifier.flush(ctx.ds.manager, ctx.platform);
   const fresh = await ctx.ds.manager.findOneByOrFail(Need, { id: needId });
-  return presentDetail(ctx.ds.manager, fresh, ctx.actor, now);
+  return presentDetail(ctx.ds.manager, fresh, ctx.actor, now, category ?? undefined);
 }
 
 const EVENT_OF: Partial<Record<NeedActionName | 'autoClose', NeedEventType>> = {

@@ -116,8 +116,8 @@ async function actorLabels(em: EntityManager, userIds: number[]): Promise<Map<nu
 }
 
 /** The full view of one need for an actor allowed to see it. */
-export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date): Promise<NeedDetailDTO> {
-  const category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
+export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date, known?: NeedCategory): Promise<NeedDetailDTO> {
+  const category = known ?? (await em.findOneByOrFail(NeedCategory, { id: need.categoryId }));
   const [[summary], photos, events, comments] = await Promise.all([
     presentSummaries(em, [need], now),
     em.find(NeedPhoto, { where: { needId: need.id }, order: { id: 'ASC' } }),

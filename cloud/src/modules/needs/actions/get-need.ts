@@ -15,6 +15,6 @@ export const getNeed = defineAction({
     if (!need) throw notFound('需求');
     const category = await ds.manager.findOneByOrFail(NeedCategory, { id: need.categoryId });
     if (!canSee(relationTo(actor, need, category), need)) throw notFound('需求');
-    return presentDetail(ds.manager, need, actor, clock.now());
+    return presentDetail(ds.manager, need, actor, clock.now(), category);
   },
 });
