@@ -26,7 +26,7 @@ module.exports = {
       displayName: 'cloud',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+      testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/architecture/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swcNode },
       moduleNameMapper: typesAlias,
     },

@@ -3,7 +3,7 @@
  *
  *   dist/cloudfunctions/<name>/index.js      one esbuild bundle (CommonJS, exports `main`)
  *   dist/cloudfunctions/<name>/package.json  only wx-server-sdk, installed by the cloud on upload
- *   dist/cloudfunctions/<name>/config.json   the openapi permissions the function calls
+ *   dist/cloudfunctions/<name>/config.json   copied from cloud/functions/<name>/config.json (openapi permissions, triggers)
  *
  * which WeChat DevTools uploads from `cloudfunctionRoot` (project.config.json) with
  * "上传并部署：云端安装依赖". Everything else — TypeORM, mysql2, zod, our code — is inside index.js.
@@ -48,16 +48,6 @@ const EXTERNAL = [
   '@capacitor-community/sqlite',
   'expo-sqlite',
 ];
-
-/**
- * WeChat openapi calls each function makes (config.json `permissions.openapi`). A function folder
- * may instead carry its own config.json, which is copied as it is.
- */
-const OPENAPI: Record<string, string[]> = {
-  community: ['wxacode.getUnlimited'],
-  // Every need step may push a subscribe message to the people it concerns.
-  needs: ['subscribeMessage.send'],
-};
 
 /** The WeChat cloud runtime we target: Node 16 is the oldest runtime the console still offers. */
 const TARGET = 'node16';
@@ -239,9 +229,10 @@ export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: bo
     };
     fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 
+    // Each function declares its own openapi permissions and triggers in its config.json.
     const ownConfig = path.join(FUNCTIONS_DIR, name, 'config.json');
-    if (fs.existsSync(ownConfig)) fs.copyFileSync(ownConfig, path.join(dir, 'config.json'));
-    else fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify({ permissions: { openapi: OPENAPI[name] ?? [] } }, null, 2)}\n`);
+    if (!fs.existsSync(ownConfig)) throw new Error(`cloud/functions/${name}/config.json is missing (permissions and triggers live there)`);
+    fs.copyFileSync(ownConfig, path.join(dir, 'config.json'));
 
     built.push({ name, file, bytes: fs.statSync(file).size, runtimeRequires: requires });
   }

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource } from 'typeorm';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
+import '../cloud/src/app';
 import { buildOptions, closeDataSource, migrate, setDataSource } from '../cloud/src/core/data-source';
+import { kernel } from '../cloud/src/core/kernel';
 import { seedDemo } from '../cloud/src/seed/seed';
 
 /**
@@ -21,7 +23,17 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-export async function createTestDb(dialect: TestDialect, opts: { seed?: boolean } = {}): Promise<TestDb> {
+export interface TestDbOptions {
+  /** Load the demo data (default true). */
+  seed?: boolean;
+  /**
+   * TypeORM driver type for the MySQL dialect, overriding MYSQL_URL's scheme. Only the schema test
+   * sets it: on a MariaDB server, 'mariadb' is the type that reads the catalogue correctly.
+   */
+  mysqlType?: 'mysql' | 'mariadb';
+}
+
+export async function createTestDb(dialect: TestDialect, opts: TestDbOptions = {}): Promise<TestDb> {
   const name = `hg_test_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   let ds: DataSource;
   let cleanup: () => Promise<void>;
@@ -37,6 +49,7 @@ export async function createTestDb(dialect: TestDialect, opts: { seed?: boolean 
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const url = new URL(process.env.MYSQL_URL!);
     url.pathname = `/${name}`;
+    if (opts.mysqlType) url.protocol = `${opts.mysqlType}:`;
     ds = new DataSource(buildOptions({ MYSQL_URL: url.toString() }));
     cleanup = async () => {
       await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
@@ -70,17 +83,19 @@ export async function snapshotCounts(ds: DataSource, tables: string[]): Promise<
   return out;
 }
 
-export const ALL_TABLES = [
-  'streets',
-  'communities',
-  'compounds',
-  'buildings',
-  'units',
-  'organisations',
-  'organisation_compounds',
-  'users',
-  'role_assignments',
-  'households',
-  'household_members',
-  'membership_events',
-];
+/** Table name of each entity the kernel is configured with (cloud/src/app.ts), in that order. */
+export function entityTables(): string[] {
+  const tables = getMetadataArgsStorage().tables;
+  return kernel().entities.map((entity) => {
+    const table = tables.find((t) => t.target === entity);
+    if (!table?.name) throw new Error(`entity ${(entity as { name?: string }).name} has no @Entity('<table>') name`);
+    return table.name;
+  });
+}
+
+/**
+ * Every table the entities map (the migrations' own `migrations` table aside), derived from the
+ * entity metadata so a new entity is counted without editing this file. The schema test checks it
+ * against the DataSource's metadata and the migrated database.
+ */
+export const ALL_TABLES: string[] = entityTables();

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import type { Envelope, FunctionName } from '@hg/types';
+import type { BuildingDTO, CompoundHomeDTO, Envelope, FunctionName, MeDTO, MembershipDTO, NeedCategoryDTO, NeedDetailDTO } from '@hg/types';
 import { runAction } from '../cloud/src/core/action';
+import { getDataSource } from '../cloud/src/core/data-source';
 import { localPlatform } from '../cloud/src/core/platform';
-import { FUNCTIONS } from '../cloud/src/functions';
+import { FUNCTIONS } from '../cloud/src/app';
 import { demoOpenid } from '../cloud/src/seed/demo-data';
 
 /** Seeded people by their demo key (see cloud/src/seed/demo-data.ts). */
@@ -130,4 +131,87 @@ export async function residentOf(ds: import('typeorm').DataSource, code: string,
     [h.id, userId, h.buildingId, h.compoundId, h.communityId, name, phone],
   );
   return { openid, householdId: Number(h.id) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builders through the real actions. Every row they leave is written by the code under test
+// (bind → verify, needs.create), so a test starts from states the product can reach, and a schema
+// or rule change shows up here instead of in hand-written INSERTs.
+
+/** A resident built by buildResident: a verified (or still pending) binding to a fresh room. */
+export interface BuiltResident {
+  openid: string;
+  userId: number;
+  householdId: number;
+  membershipId: number;
+}
+
+export interface ResidentOverrides {
+  /** The person (default: a newcomer). */
+  openid?: string;
+  /** Compound short code (default NJJP01, 锦屏花园). */
+  compound?: string;
+  /** Building and unit by name (default: the first of each, 1栋 / 1单元). */
+  building?: string;
+  unit?: string;
+  /** Default: a fresh room, so every call registers a new household. */
+  room?: string;
+  name?: string;
+  phone?: string;
+  relation?: string;
+  /** Who approves the binding (default the seeded building head of 1栋); null leaves it pending. */
+  verifier?: string | null;
+}
+
+/** The actions read the process-wide DataSource: refuse to build into another one by mistake. */
+async function sameDataSource(ds: import('typeorm').DataSource, what: string): Promise<void> {
+  if ((await getDataSource()) !== ds) throw new Error(`${what}: the actions run on another DataSource (build after createTestDb, with its ds)`);
+}
+
+/**
+ * A newcomer binds a room of a seeded compound (households.bind) and, unless `verifier` is null,
+ * the building head approves it (households.verify). Returns the ids a test needs next.
+ */
+export async function buildResident(ds: import('typeorm').DataSource, overrides: ResidentOverrides = {}): Promise<BuiltResident> {
+  await sameDataSource(ds, 'buildResident');
+  const openid = overrides.openid ?? newcomer();
+  const compound = ok(await call<CompoundHomeDTO>('community', 'resolveScene', { scene: `c=${overrides.compound ?? 'NJJP01'}` }));
+  const buildings = ok(await call<BuildingDTO[]>('community', 'listBuildings', { compoundId: compound.id }));
+  const building = overrides.building ? buildings.find((b) => b.name === overrides.building) : buildings[0];
+  if (!building) throw new Error(`buildResident: no building ${overrides.building} in ${compound.name}`);
+  const unit = overrides.unit ? building.units.find((u) => u.name === overrides.unit) : building.units[0];
+  if (!unit) throw new Error(`buildResident: no unit ${overrides.unit} in ${building.name}`);
+  const room = overrides.room ?? `T${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
+  const binding = buildBinding(
+    { compoundId: compound.id, buildingId: building.id, unitId: unit.id },
+    { room, name: overrides.name ?? '测试居民', phone: overrides.phone ?? '10000001111', relation: overrides.relation ?? 'owner' },
+  );
+  const pending = ok(await call<MembershipDTO>('households', 'bind', binding, openid));
+  const verifier = overrides.verifier === undefined ? as('building_head') : overrides.verifier;
+  if (verifier !== null) ok(await call<MembershipDTO>('households', 'verify', { membershipId: pending.id, approve: true }, verifier));
+  const me = ok(await call<MeDTO>('me', 'get', {}, openid));
+  return { openid, userId: me.id, householdId: pending.householdId, membershipId: pending.id };
+}
+
+export interface NeedOverrides {
+  /** Category code (default 'repair'). */
+  category?: string;
+  /** Who files it, for which household (default: a fresh verified resident from buildResident). */
+  by?: { openid: string; householdId: number };
+  description?: string;
+  location?: string;
+  photoIds?: string[];
+  contactName?: string;
+  contactPhone?: string;
+}
+
+/** A need filed through needs.create; returns the detail the action answered with. */
+export async function buildNeed(ds: import('typeorm').DataSource, overrides: NeedOverrides = {}): Promise<NeedDetailDTO> {
+  await sameDataSource(ds, 'buildNeed');
+  const { category = 'repair', by, ...rest } = overrides;
+  const filer = by ?? (await buildResident(ds));
+  const categories = ok(await call<NeedCategoryDTO[]>('needs', 'categories', {}, filer.openid));
+  const found = categories.find((c) => c.code === category);
+  if (!found) throw new Error(`buildNeed: no active category ${category}`);
+  return ok(await call<NeedDetailDTO>('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
 }

@@ -1,5 +1,7 @@
 import type { DispatchMode, EscalationLevel, NeedChannel, NeedEventType, NeedList, NeedStatus, RejectReason } from './needs';
 import type { CompoundType, HouseholdRelation, MembershipStatus, OrgKind, Role, ScopeLevel } from './enums';
+import type { MeCapabilities } from './roles';
+import type { SubjectKind } from './links';
 
 /** Data transfer objects: the only shapes that leave cloud/. Built field by field in presenters. */
 
@@ -93,6 +95,8 @@ export interface MeDTO {
   memberships: MembershipDTO[];
   /** True when at least one membership is verified (居民认证). */
   verifiedResident: boolean;
+  /** What this person may open, decided by the server from the roles held (types/roles.ts). */
+  can: MeCapabilities;
 }
 
 /** A room as staff see it when filing for a resident (代办). */
@@ -291,13 +295,15 @@ export interface NotificationDTO {
   id: number;
   title: string;
   body: string;
-  needId: number | null;
+  /** What the message is about; the client opens `linkTo(subject)` (types/links.ts). */
+  subjectKind: SubjectKind | null;
+  subjectId: number | null;
   read: boolean;
   createdAt: string;
 }
 
-export interface EscalationTickDTO {
-  escalated: number;
-  autoClosed: number;
-  resumed: number;
-}
+/**
+ * What one timer tick did, summed over every module's jobs (needs: escalated, resumed,
+ * autoClosed; other modules add their own keys).
+ */
+export type EscalationTickDTO = Record<string, number>;

@@ -6,3 +6,5 @@ export * from './schemas';
 export * from './api';
 export * from './needs';
 export * from './needs-schemas';
+export * from './roles';
+export * from './links';

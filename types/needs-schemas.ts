@@ -16,7 +16,22 @@ const text = (max: number, label: string) =>
 export const PHOTO_ID_PATTERN = /^(cloud:\/\/[\w.\-/]{1,240}|local\/[0-9a-f]{64}\.(jpg|png|webp))$/;
 const photoId = z.string().regex(PHOTO_ID_PATTERN, '图片无效，请重新上传');
 const photos = z.array(photoId).max(NEED_RULES.maxPhotos, `最多${NEED_RULES.maxPhotos}张图片`);
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效');
+/** ISO 8601 date or date-time ("2026-03-01", "2026-03-01T08:00:00.000Z"); other formats parse differently per engine. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * Every date a request carries lies in [2000-01-01, 2100-01-01]: far enough for any period or
+ * hold, and a date beyond it (year 275760, 9999-12-31) never reaches a deadline column, a MySQL
+ * DATETIME or a file name.
+ */
+export const DATE_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+const isoTime = z
+  .string({ error: '请填写时间' })
+  .max(40, '时间格式无效')
+  .regex(ISO_TIME, '时间格式无效')
+  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效')
+  .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '时间须在2000年1月1日至2100年1月1日之间');
+/** How far the escalation tick's injected `now` may lie from the real clock. */
+export const TICK_NOW_MAX_SKEW_MS = 366 * 24 * 3600 * 1000;
 const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 
 export const ZCreateNeedRequest = z
@@ -158,5 +173,7 @@ export const ZMarkReadRequest = z.object({ ids: z.array(id).min(1).max(100) }).s
 export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
 
 /** The escalation timer. `now` is honoured only outside production, for tests and demos. */
-export const ZEscalationTickRequest = z.object({ now: isoTime.optional() }).strict();
+export const ZEscalationTickRequest = z
+  .object({ now: isoTime.refine((s) => Math.abs(Date.parse(s) - Date.now()) <= TICK_NOW_MAX_SKEW_MS, '指定时间须在当前时间前后一年之内').optional() })
+  .strict();
 export type TEscalationTickRequest = z.infer<typeof ZEscalationTickRequest>;

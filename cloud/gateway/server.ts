@@ -6,10 +6,8 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, HTTP_STATUS, LIMITS, NEED_RULES, PHOTO_TYPES, ZDemoLoginRequest, type Envelope, type ErrorCode as TErrorCode, type SessionDTO } from '@hg/types';
 import { runAction } from '../src/core/action';
 import { localPlatform, uploadDir } from '../src/core/platform';
-import { FUNCTIONS } from '../src/functions';
-import { User } from '../src/modules/users/user.entity';
-import { listDemoUsers } from './demo';
-import { signSession, verifySession } from './session';
+import { FUNCTIONS, LOCAL_ACTIONS } from '../src/app';
+import { isDemoSubject, signSession, verifySession } from './session';
 
 export interface GatewayOptions {
   ds: DataSource;
@@ -55,7 +53,12 @@ export function createGateway(opts: GatewayOptions): http.Server {
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts: GatewayOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return badAddress(res);
+  }
   // Bearer tokens, not cookies: any origin may call (the H5 dev server runs on another port).
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
@@ -82,19 +85,20 @@ async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayO
     if (!opts.demo) throw new HttpFailure(ErrorCode.NOT_FOUND, '演示登录未开启');
     if (route === '_demo/users') {
       if (req.method !== 'GET') throw new HttpFailure(ErrorCode.NOT_FOUND, '请使用 GET');
-      return { ok: true, data: await listDemoUsers(opts.ds) };
+      return runAction(LOCAL_ACTIONS.demo, { action: 'users' }, { openid: null, system: true }, localPlatform());
     }
     const parsed = ZDemoLoginRequest.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpFailure(ErrorCode.INVALID_INPUT, 'userId: 请选择演示账号');
-    const user = await opts.ds.manager.findOne(User, { where: { id: parsed.data.userId } });
-    if (!user || !user.openid.startsWith('demo:')) throw new HttpFailure(ErrorCode.NOT_FOUND, '演示账号不存在');
+    const found = await runAction(LOCAL_ACTIONS.demo, { action: 'find', userId: parsed.data.userId }, { openid: null, system: true }, localPlatform());
+    if (!found.ok) return found;
+    const user = found.data as { id: number; openid: string; name: string };
     const { token, expiresAt } = signSession(opts.secret, user.openid);
     const session: SessionDTO = { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, name: user.name } };
     return { ok: true, data: session };
   }
 
   if (route === '_upload') {
-    const openid = authenticate(req, opts.secret);
+    const openid = authenticate(req, opts);
     if (!openid) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '请先登录');
     if (req.method !== 'POST') throw new HttpFailure(ErrorCode.NOT_FOUND, '请使用 POST 上传');
     return { ok: true, data: await storeUpload(req) };
@@ -104,19 +108,25 @@ async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayO
   if (!fn) throw new HttpFailure(ErrorCode.NOT_FOUND, `未知的云函数：${route.slice(0, 40)}`);
   if (req.method !== 'POST') throw new HttpFailure(ErrorCode.NOT_FOUND, '请使用 POST 调用云函数');
 
-  const openid = authenticate(req, opts.secret);
+  const openid = authenticate(req, opts);
   const event = await readJson(req);
   const base = opts.publicBaseUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
   return runAction(fn, event, { openid }, localPlatform(base));
 }
 
-/** The openid of the bearer token; null without one; a bad token is an error even for public actions. */
-function authenticate(req: http.IncomingMessage, secret: string): string | null {
+/**
+ * The openid of the bearer token; null without one; a bad token is an error even for public actions.
+ * With demo login off, demo sessions end: a token issued to a `demo:` account while it was on (the
+ * secret survives restarts) is refused, so the seeded accounts, the city-wide admin among them,
+ * cannot be used for the rest of its 7 days.
+ */
+function authenticate(req: http.IncomingMessage, opts: GatewayOptions): string | null {
   const auth = req.headers.authorization;
   if (!auth) return null;
   const m = /^Bearer (\S+)$/.exec(auth);
-  const openid = m ? verifySession(secret, m[1]) : null;
+  const openid = m ? verifySession(opts.secret, m[1]) : null;
   if (!openid) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
+  if (!opts.demo && isDemoSubject(openid)) throw new HttpFailure(ErrorCode.UNAUTHENTICATED, '演示登录已关闭，请重新登录');
   return openid;
 }
 
@@ -197,6 +207,11 @@ function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
+/** A request target that cannot be parsed or decoded (`/%`, `/%E0%A4%A`): the caller's mistake, never a 500. */
+function badAddress(res: http.ServerResponse): void {
+  send(res, HTTP_STATUS.INVALID_INPUT, { ok: false, error: { code: ErrorCode.INVALID_INPUT, message: '地址格式错误' } });
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json), 'Cache-Control': 'no-store' });
@@ -208,7 +223,13 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathna
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  let rel = decodeURIComponent(pathname);
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return badAddress(res);
+  }
+  if (rel.includes('\0')) return badAddress(res);
   if (rel.endsWith('/')) rel += 'index.html';
   const file = path.resolve(dir, `.${rel}`);
   // Never serve outside the build folder.

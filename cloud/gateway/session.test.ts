@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadSecret, SESSION_TTL_MS, signSession, verifySession } from './session';
+import { OPENID_MAX } from '../src/core/action';
+import { isDemoSubject, loadSecret, SESSION_TTL_MS, signSession, verifySession } from './session';
 
 describe('session tokens', () => {
   const secret = 'unit-test-secret-000000';
@@ -20,6 +21,16 @@ describe('session tokens', () => {
     expect(verifySession('different-secret-0000', token)).toBeNull();
     expect(verifySession(secret, `${token}.extra`)).toBeNull();
     expect(verifySession(secret, '')).toBeNull();
+  });
+  it('refuses a validly signed subject that no user row could hold, or an empty one', () => {
+    expect(verifySession(secret, signSession(secret, 'x'.repeat(OPENID_MAX)).token)).toBe('x'.repeat(OPENID_MAX));
+    expect(verifySession(secret, signSession(secret, 'x'.repeat(OPENID_MAX + 1)).token)).toBeNull();
+    expect(verifySession(secret, signSession(secret, '').token)).toBeNull();
+  });
+  it('tells demo sessions apart', () => {
+    expect(isDemoSubject('demo:admin')).toBe(true);
+    expect(isDemoSubject('oAbc123-wechat-openid')).toBe(false);
+    expect(isDemoSubject('test:demo:x')).toBe(false);
   });
   it('generates a secret on first run, keeps it, and prefers SESSION_SECRET', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hg-secret-'));

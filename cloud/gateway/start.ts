@@ -5,7 +5,7 @@ import type { EscalationTickDTO } from '@hg/types';
 import { runAction } from '../src/core/action';
 import { getDataSource, migrate } from '../src/core/data-source';
 import { localPlatform } from '../src/core/platform';
-import { escalationActions } from '../src/modules/escalation';
+import { FUNCTIONS } from '../src/app';
 import { seedDemoNeeds } from '../src/seed/demo-needs';
 import { seedDemo } from '../src/seed/seed';
 import { createGateway } from './server';
@@ -50,7 +50,7 @@ async function main() {
   // The escalation timer: on WeChat a timer trigger; here an interval over the same action.
   const everyMs = Number(process.env.ESCALATION_INTERVAL_MS ?? 60_000);
   const timer = setInterval(() => {
-    runAction(escalationActions, { action: 'tick' }, { openid: null, system: true }, localPlatform())
+    runAction(FUNCTIONS.escalation, { action: 'tick' }, { openid: null, system: true }, localPlatform())
       .then((r) => {
         if (!r.ok) return console.error('[escalation]', r.error.message);
         const d = r.data as EscalationTickDTO;

@@ -3,7 +3,7 @@ import { runAction, defineAction } from '../../cloud/src/core/action';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { createMain, setWxSdk, type WxSdk } from '../../cloud/src/core/wechat';
 import { Street } from '../../cloud/src/modules/community/street.entity';
-import { meActions } from '../../cloud/src/modules/users';
+import { meActions } from '../../cloud/src/modules/me';
 import { countRows, createTestDb, DIALECTS, type TestDb } from '../db';
 
 jest.setTimeout(60_000);

@@ -6,7 +6,9 @@ import type { NeedBoardDTO, NeedDetailDTO, NeedExportDTO, NeedStatsDTO, NeedSumm
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { clock } from '../../cloud/src/core/clock';
 import { localPlatform } from '../../cloud/src/core/platform';
-import { tick } from '../../cloud/src/modules/escalation/actions/run-tick';
+import { timersOf } from '../../cloud/src/core/module';
+import { MODULES } from '../../cloud/src/app';
+import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, categoryId, communityIdOf, compoundIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto } from '../factories';
 
@@ -370,7 +372,7 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
     it('an auto-closed unrated need stays solved and never counts as stars', async () => {
       const before = ok(await call<NeedStatsDTO>('needs', 'stats', period(), staff));
       clock.advance(8 * DAY);
-      const result = await tick({ ds: db.ds, tx: <T,>(work: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, work), platform: localPlatform('http://test.local/') }, clock.now());
+      const result = await runJobs({ ds: db.ds, tx: <T,>(work: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, work), platform: localPlatform('http://test.local/') }, timersOf(MODULES), clock.now());
       expect(result.autoClosed).toBeGreaterThanOrEqual(1);
       const [{ status, rating }] = await db.ds.query('SELECT status, rating FROM needs WHERE id = ?', [n.escalated.id]);
       expect([status, rating]).toEqual(['closed', null]);

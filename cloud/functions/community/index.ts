@@ -1,4 +1,5 @@
-import { createMain } from '../../src/core/wechat';
-import { communityActions } from '../../src/modules/community';
+import { communityActions, communityModule } from '../../src/modules/community';
+import { homeActions, homeModule } from '../../src/modules/home';
+import { deployFunction } from '../../src/wiring';
 
-export const main = createMain(communityActions);
+export const main = deployFunction([communityModule, homeModule], { ...communityActions, ...homeActions });

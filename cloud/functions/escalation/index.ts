@@ -1,4 +1,5 @@
-import { createTimerMain } from '../../src/core/wechat';
-import { escalationActions } from '../../src/modules/escalation';
+import { needsModule } from '../../src/modules/needs';
+import { deployTimers } from '../../src/wiring';
 
-export const main = createTimerMain(escalationActions, 'tick');
+/** The timer function: every module with timer jobs is listed here (bookings and ratings next). */
+export const main = deployTimers([needsModule]);

@@ -1,4 +1,4 @@
-import { createMain } from '../../src/core/wechat';
-import { householdActions } from '../../src/modules/households';
+import { householdActions, householdsModule } from '../../src/modules/households';
+import { deployFunction } from '../../src/wiring';
 
-export const main = createMain(householdActions);
+export const main = deployFunction([householdsModule], householdActions);

@@ -1,4 +1,4 @@
-import { createMain } from '../../src/core/wechat';
-import { meActions } from '../../src/modules/users';
+import { meActions, meModule } from '../../src/modules/me';
+import { deployFunction } from '../../src/wiring';
 
-export const main = createMain(meActions);
+export const main = deployFunction([meModule], meActions);

@@ -1,4 +1,4 @@
-import { createMain } from '../../src/core/wechat';
-import { needActions } from '../../src/modules/needs';
+import { needActions, needsModule } from '../../src/modules/needs';
+import { deployFunction } from '../../src/wiring';
 
-export const main = createMain(needActions);
+export const main = deployFunction([needsModule], needActions);

@@ -1,4 +1,4 @@
-import { createMain } from '../../src/core/wechat';
-import { notificationActions } from '../../src/modules/notifications';
+import { notificationActions, notificationsModule } from '../../src/modules/notifications';
+import { deployFunction } from '../../src/wiring';
 
-export const main = createMain(notificationActions);
+export const main = deployFunction([notificationsModule], notificationActions);

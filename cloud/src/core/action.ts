@@ -1,11 +1,25 @@
 import crypto from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ErrorCode, type Envelope } from '@hg/types';
-import { resolveActor, type Actor } from '../modules/users/actor';
+import { ErrorCode, type ActionInput, type ActionName, type ActionOutput, type Envelope, type FunctionName } from '@hg/types';
 import { getDataSource, runInTransaction } from './data-source';
 import { AppError } from './errors';
+import { kernel } from './kernel';
 import type { Platform } from './platform';
+
+/**
+ * The caller of an action. Core knows only the user id; the identity module completes this
+ * interface (declaration merging in modules/identity/actor.ts) with roles, name and phone.
+ */
+export interface Actor {
+  userId: number;
+}
+
+/**
+ * The longest openid a platform issues that a user row can hold (`users.openid` is varchar(64);
+ * WeChat's are 28 characters). A longer one is never handed to the actor resolver.
+ */
+export const OPENID_MAX = 64;
 
 /** The trusted identity of a call: OPENID from WeChat's context, or the gateway's verified token. */
 export interface Identity {
@@ -39,6 +53,15 @@ export interface ActionDef<S extends Schema = Schema, O = unknown> {
 }
 
 export type ActionTable = Record<string, ActionDef>;
+
+/**
+ * The action table of function `F` exactly as the `Api` catalogue in types/api.ts describes it:
+ * `export const needActions = { … } satisfies ActionTableFor<'needs'>` fails to type-check when an
+ * action is missing, extra, or takes or returns another shape than the catalogue says.
+ */
+export type ActionTableFor<F extends FunctionName> = {
+  [A in ActionName<F>]: ActionDef<z.ZodType<ActionInput<F, A>>, ActionOutput<F, A>>;
+};
 
 /** Declare an action that needs a signed-in actor. */
 export function defineAction<S extends Schema, O>(def: {
@@ -82,7 +105,8 @@ export async function runAction(table: ActionTable, event: unknown, identity: Id
 
     const ds = await getDataSource();
     let actor: Actor | null = null;
-    if (identity.openid) actor = await resolveActor(ds.manager, identity.openid);
+    if (identity.openid && identity.openid.length > OPENID_MAX) throw new AppError(ErrorCode.UNAUTHENTICATED, '登录信息无效，请重新登录');
+    if (identity.openid) actor = await kernel().resolveActor(ds.manager, identity.openid);
     else if (def.auth === 'required') throw new AppError(ErrorCode.UNAUTHENTICATED, '请先登录');
 
     const ctx = { ds, platform, actor, system: identity.system === true, tx: <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(ds, work) };

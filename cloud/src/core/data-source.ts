@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
-import { ENTITIES } from '../entities';
-import { MIGRATIONS } from '../migrations';
+import { kernel } from './kernel';
 
 /**
  * Database selection: MySQL/MariaDB when MYSQL_URL is set (mysql:// or mariadb://), otherwise an
@@ -14,7 +13,8 @@ export type Dialect = 'mysql' | 'mariadb' | 'better-sqlite3';
 
 export function buildOptions(env: Record<string, string | undefined> = process.env): DataSourceOptions {
   const url = env.MYSQL_URL?.trim();
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
+  const { entities, migrations } = kernel();
+  const common = { entities: [...entities], migrations: [...migrations], synchronize: false, logging: false } as const;
   if (url) {
     const scheme = url.split(':')[0];
     if (scheme !== 'mysql' && scheme !== 'mariadb') throw new Error(`MYSQL_URL must start with mysql:// or mariadb://, got ${scheme}://`);
@@ -27,7 +27,7 @@ export function buildOptions(env: Record<string, string | undefined> = process.e
       charset: 'utf8mb4_unicode_ci',
       poolSize: Number(env.MYSQL_POOL_SIZE ?? 10),
       supportBigNumbers: true,
-    } as DataSourceOptions;
+    } as unknown as DataSourceOptions;
   }
   const file = env.SQLITE_PATH ?? path.resolve(process.cwd(), 'data', 'hongse.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -41,7 +41,7 @@ export function buildOptions(env: Record<string, string | undefined> = process.e
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },
-  } as DataSourceOptions;
+  } as unknown as DataSourceOptions;
 }
 
 let initPromise: Promise<DataSource> | null = null;

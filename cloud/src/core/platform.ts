@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MessageKind } from '@hg/types';
 
 /**
  * What differs between WeChat cloud and the local gateway, behind one interface: how QR codes are
@@ -13,8 +14,8 @@ export interface QrRenderer {
 /** A WeChat one-time subscribe message (订阅消息); sending is best effort. */
 export interface SubscribeMessage {
   openid: string;
-  /** Our template key; each platform maps it to its template id. */
-  template: 'need_update';
+  /** The message kind; each platform maps it to its template (WeChat: WX_TEMPLATE_<KIND>). */
+  template: MessageKind;
   /** Mini-program page the message opens. */
   page: string;
   title: string;

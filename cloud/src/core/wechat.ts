@@ -1,5 +1,6 @@
 import type { ActionTable } from './action';
 import { runAction } from './action';
+import { templateEnvOf } from '@hg/types';
 import { ENTRY_PAGE, type Platform } from './platform';
 
 /** The slice of wx-server-sdk we use; tests pass a fake with the same shape. */
@@ -27,7 +28,6 @@ export function setWxSdk(fake: WxSdk | null): void {
 function loadSdk(): WxSdk {
   if (!sdk) {
     // Required lazily: it is only installed in the deployed function, never needed locally.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const real = require('wx-server-sdk') as WxSdk;
     real.init({ env: real.DYNAMIC_CURRENT_ENV });
     sdk = real;
@@ -43,7 +43,8 @@ export function wechatPlatform(wx: WxSdk): Platform {
     photos: { exists: async (fileId) => fileId.startsWith('cloud://') },
     messenger: {
       async send(msg) {
-        const templateId = process.env.WX_TEMPLATE_NEED_UPDATE;
+        // One template per message kind, each configured by its own variable (types/links.ts).
+        const templateId = process.env[templateEnvOf(msg.template)];
         if (!templateId || !wx.openapi.subscribeMessage) return;
         try {
           // Template fields: thing1 = title, thing2 = body (WeChat caps "thing" values at 20 characters).

@@ -1,6 +1,8 @@
 import { Foundation1764201600000 } from './1764201600000-Foundation';
 import { Needs1764288000000 } from './1764288000000-Needs';
 import { NeedQueries1764374400000 } from './1764374400000-NeedQueries';
+import { NotificationSubjects1764460800000 } from './1764460800000-NotificationSubjects';
+import { UsageCounters1764547200000 } from './1764547200000-UsageCounters';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1764201600000, Needs1764288000000, NeedQueries1764374400000];
+export const MIGRATIONS = [Foundation1764201600000, Needs1764288000000, NeedQueries1764374400000, NotificationSubjects1764460800000, UsageCounters1764547200000];

@@ -6,7 +6,7 @@ import type { Envelope, NeedDetailDTO } from '@hg/types';
 import { runAction } from '../core/action';
 import { clock } from '../core/clock';
 import { localPlatform, uploadDir } from '../core/platform';
-import { FUNCTIONS } from '../functions';
+import { FUNCTIONS } from '../app';
 import { demoOpenid } from './demo-data';
 
 /**

@@ -1,3 +1,4 @@
+import '../app';
 import { closeDataSource, getDataSource, migrate } from '../core/data-source';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemo } from './seed';

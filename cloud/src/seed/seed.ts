@@ -12,8 +12,8 @@ import { Unit } from '../modules/community/unit.entity';
 import { HouseholdMember } from '../modules/households/household-member.entity';
 import { Household } from '../modules/households/household.entity';
 import { MembershipEvent } from '../modules/households/membership-event.entity';
-import { RoleAssignment } from '../modules/users/role-assignment.entity';
-import { User } from '../modules/users/user.entity';
+import { RoleAssignment } from '../modules/identity/role-assignment.entity';
+import { User } from '../modules/identity/user.entity';
 import { CITY, demoOpenid, DOORS_PER_FLOOR, FLOORS, ORGANISATIONS, STREETS, USERS } from './demo-data';
 
 /**

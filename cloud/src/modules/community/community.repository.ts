@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { byId } from '../../core/by-id';
 import { Building } from './building.entity';
 import { Community } from './community.entity';
 import { Compound } from './compound.entity';
@@ -42,25 +43,10 @@ export const communityRepo = {
     };
   },
 
-  async counts(em: EntityManager, compoundId: number) {
-    const [b] = await em.query('SELECT COUNT(*) AS n FROM buildings WHERE compoundId = ?', [compoundId]);
-    const [h] = await em.query('SELECT COUNT(*) AS n FROM households WHERE compoundId = ?', [compoundId]);
-    const [v] = await em.query(
-      "SELECT COUNT(DISTINCT householdId) AS n FROM household_members WHERE compoundId = ? AND status = 'verified'",
-      [compoundId],
-    );
-    // MySQL returns COUNT(*) as a string (bigint); normalise here, once.
-    return { buildings: Number(b.n), households: Number(h.n), verifiedHouseholds: Number(v.n) };
+  async buildingCount(em: EntityManager, compoundId: number): Promise<number> {
+    return em.count(Building, { where: { compoundId } });
   },
 
   community: (em: EntityManager, id: number) => em.findOne(Community, { where: { id } }),
   street: (em: EntityManager, id: number) => em.findOne(Street, { where: { id } }),
 };
-
-/** Load rows of `entity` by id into a Map (one query, duplicates ignored). */
-export async function byId<T extends { id: number }>(em: EntityManager, entity: new () => T, ids: number[]): Promise<Map<number, T>> {
-  const unique = [...new Set(ids)].filter((x) => x > 0);
-  if (!unique.length) return new Map();
-  const rows = await em.find(entity, { where: { id: In(unique) } as never });
-  return new Map(rows.map((r) => [r.id, r]));
-}

@@ -1,11 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CompoundType } from '@hg/types';
 import { IdColumn, TextColumn } from '../../core/columns';
 
 /** 小区: residential compound. `code` is the short code printed in its QR scene. */
 @Entity('compounds')
+@Index('UQ_compounds_code', ['code'], { unique: true })
+@Index('IX_compounds_communityId', ['communityId'])
 export class Compound {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() communityId: number;
   /** Denormalised from the community so scope checks need no join. */
   @IdColumn() streetId: number;

@@ -1,13 +1,26 @@
-import { getCompound } from './actions/get-compound';
 import { listBuildings } from './actions/list-buildings';
 import { listCompounds } from './actions/list-compounds';
 import { printPosters } from './actions/print-posters';
-import { resolveScene } from './actions/resolve-scene';
 
-/** The `community` cloud function's action table. */
+import type { DomainModule } from '../../core/module';
+import { identityModule } from '../identity';
+import { Building } from './building.entity';
+import { Community } from './community.entity';
+import { Compound } from './compound.entity';
+import { OrganisationCompound } from './organisation-compound.entity';
+import { Organisation } from './organisation.entity';
+import { Street } from './street.entity';
+import { Unit } from './unit.entity';
+
+/** The hierarchy and the organisations serving it. */
+export const communityModule: DomainModule = {
+  name: 'community',
+  entities: [Street, Community, Compound, Building, Unit, Organisation, OrganisationCompound],
+  requires: [identityModule],
+};
+
+/** The hierarchy's actions of the `community` function (the compound home is in modules/home). */
 export const communityActions = {
-  resolveScene,
-  getCompound,
   listCompounds,
   listBuildings,
   posters: printPosters,

@@ -1,11 +1,16 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { HouseholdRelation, MembershipStatus } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /** A person's binding to a household (居民认证). One row per (household, user). */
 @Entity('household_members')
+@Index('UQ_household_members_householdId_userId', ['householdId', 'userId'], { unique: true })
+@Index('IX_household_members_userId', ['userId'])
+@Index('IX_household_members_status_buildingId_id', ['status', 'buildingId', 'id'])
+@Index('IX_household_members_status_compoundId_id', ['status', 'compoundId', 'id'])
+@Index('IX_household_members_status_communityId_id', ['status', 'communityId', 'id'])
 export class HouseholdMember {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() householdId: number;
   @IdColumn() userId: number;
   /** Copied from the household so the verify queue filters without a join. */

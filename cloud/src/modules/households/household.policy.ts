@@ -1,12 +1,11 @@
-import type { Role } from '@hg/types';
-import type { Actor } from '../users/actor';
-import { holdsRoleOver, type ScopePath } from '../users/scope';
+import { VERIFIER_ROLES } from '@hg/types';
+import { holdsRoleOver, type Actor, type ScopePath } from '../identity/public';
 
 /**
  * Who verifies a binding (issue #2 §6): that building's head, the compound head, or community
- * staff of its community. Unit heads help but do not verify.
+ * staff of its community (VERIFIER_ROLES in types/roles.ts). Unit heads help but do not verify.
  */
-export const VERIFIER_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff'];
+export { VERIFIER_ROLES };
 
 export function canVerify(actor: Actor, path: ScopePath): boolean {
   return holdsRoleOver(actor, VERIFIER_ROLES, path);

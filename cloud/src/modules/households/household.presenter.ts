@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { MEMBERSHIP_STATUS_LABEL, type MembershipDTO, type VerifyQueueItemDTO } from '@hg/types';
-import { Building } from '../community/building.entity';
-import { Compound } from '../community/compound.entity';
-import { Unit } from '../community/unit.entity';
-import { maskPhone } from '../users/user.presenter';
+import { Building } from '../community/public';
+import { Compound } from '../community/public';
+import { Unit } from '../community/public';
+import { maskPhone } from '../identity/public';
 import type { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 

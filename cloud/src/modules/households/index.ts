@@ -1,8 +1,24 @@
+import type { ActionTableFor } from '../../core/action';
 import { bindHousehold } from './actions/bind-household';
 import { listMyMemberships } from './actions/list-my-memberships';
 import { listVerifyQueue } from './actions/list-verify-queue';
 import { lookupHousehold } from './actions/lookup-household';
 import { verifyMembership } from './actions/verify-membership';
+
+import type { DomainModule } from '../../core/module';
+import { communityModule } from '../community';
+import { identityModule } from '../identity';
+import { notificationsModule } from '../notifications';
+import { HouseholdMember } from './household-member.entity';
+import { Household } from './household.entity';
+import { MembershipEvent } from './membership-event.entity';
+
+/** Households, bindings (居民认证) and their history. */
+export const householdsModule: DomainModule = {
+  name: 'households',
+  entities: [Household, HouseholdMember, MembershipEvent],
+  requires: [identityModule, communityModule, notificationsModule],
+};
 
 /** The `households` cloud function's action table. */
 export const householdActions = {
@@ -11,4 +27,4 @@ export const householdActions = {
   verifyQueue: listVerifyQueue,
   verify: verifyMembership,
   lookup: lookupHousehold,
-};
+} satisfies ActionTableFor<'households'>;

@@ -1,16 +1,17 @@
-import type { MembershipStatus } from '@hg/types';
+import { MembershipStatus } from '@hg/types';
+import { defineMachine } from '../../core/state-machine';
 
 /**
- * Allowed moves of a household binding. `null` is "no row yet". A rejected applicant may apply
- * again (rejected → pending); a verified binding is final here (unbinding is a later feature).
+ * A household binding (居民认证) after its creation as `pending`: verified or rejected by a
+ * verifier; a rejected applicant may apply again. A verified binding is final here (unbinding is a
+ * later feature).
  */
-export const MEMBERSHIP_TRANSITIONS: Record<MembershipStatus | 'none', readonly MembershipStatus[]> = {
-  none: ['pending'],
-  pending: ['verified', 'rejected'],
-  rejected: ['pending'],
-  verified: [],
-};
-
-export function canTransition(from: MembershipStatus | null, to: MembershipStatus): boolean {
-  return MEMBERSHIP_TRANSITIONS[from ?? 'none'].includes(to);
-}
+export const MEMBERSHIP_MACHINE = defineMachine<MembershipStatus, 'verify' | 'reject' | 'reapply', 'verifier' | 'applicant'>({
+  name: 'membership',
+  states: Object.values(MembershipStatus),
+  rows: [
+    { action: 'verify', from: ['pending'], to: 'verified', event: 'verified', who: ['verifier'] },
+    { action: 'reject', from: ['pending'], to: 'rejected', event: 'rejected', who: ['verifier'] },
+    { action: 'reapply', from: ['rejected'], to: 'pending', event: 'reapplied', who: ['applicant'] },
+  ],
+});

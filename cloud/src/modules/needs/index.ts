@@ -28,6 +28,27 @@ import { listDispatchQueue } from './queries/list-dispatch-queue';
 import { listInbox } from './queries/list-inbox';
 import { listMyNeeds } from './queries/list-my-needs';
 
+import type { ActionTableFor } from '../../core/action';
+import type { DomainModule } from '../../core/module';
+import { communityModule } from '../community';
+import { householdsModule } from '../households';
+import { identityModule } from '../identity';
+import { notificationsModule } from '../notifications';
+import { NeedCategory } from './need-category.entity';
+import { NeedComment } from './need-comment.entity';
+import { NeedEvent } from './need-event.entity';
+import { NeedPhoto } from './need-photo.entity';
+import { NEED_TIMERS } from './need-timers';
+import { Need } from './need.entity';
+
+/** Needs lists and the four-order flow (四单模式), with its escalation timers. */
+export const needsModule: DomainModule = {
+  name: 'needs',
+  entities: [NeedCategory, Need, NeedEvent, NeedComment, NeedPhoto],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  timers: NEED_TIMERS,
+};
+
 /** The `needs` cloud function's action table (lists, board, stats and export: see ./queries). */
 export const needActions = {
   categories: listCategories,
@@ -59,4 +80,4 @@ export const needActions = {
   board: getNeedBoard,
   stats: getNeedStats,
   export: exportNeeds,
-};
+} satisfies ActionTableFor<'needs'>;

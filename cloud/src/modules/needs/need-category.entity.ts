@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { DispatchMode, NeedList, OrgKind } from '@hg/types';
 import { IdColumn, TextColumn } from '../../core/columns';
 
 /** A configurable category of need, with its list, routing and SLA. */
 @Entity('need_categories')
+@Index('UQ_need_categories_code', ['code'], { unique: true })
 export class NeedCategory {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @TextColumn(30) code: string;
   @TextColumn(30) name: string;
   @TextColumn(8) icon: string;

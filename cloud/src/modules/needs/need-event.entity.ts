@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { EscalationLevel, NeedEventType, NeedStatus } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /** Append-only history: one row per transition, escalation or counted urge. */
 @Entity('need_events')
+@Index('IX_need_events_needId_id', ['needId', 'id'])
 export class NeedEvent {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() needId: number;
   @Column({ type: 'varchar', length: 16 }) type: NeedEventType;
   /** null = the system (timers). */

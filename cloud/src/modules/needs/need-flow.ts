@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { ESCALATION_ORDER, LEVEL_LABEL, type EscalationLevel, type NeedActionName, type NeedDetailDTO, type NeedEventType, type NeedStatus, type Role } from '@hg/types';
+import { ESCALATION_ORDER, LEVEL_LABEL, RECEIVER_ROLES, type EscalationLevel, type NeedActionName, type NeedDetailDTO, type NeedEventType, type NeedStatus, type Role } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../core/errors';
-import { Notifier, usersWithRoleOver } from '../notifications/notifier';
-import type { Actor } from '../users/actor';
+import { transition } from '../../core/state-machine';
+import { usersWithRoleOver, type Actor } from '../identity/public';
+import { Notifier, type Message } from '../notifications/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedEvent } from './need-event.entity';
 import { canSee, mayAct, relationTo, stateAllows, type Relation } from './need.policy';
 import { presentDetail } from './need.presenter';
 import { Need } from './need.entity';
-import { ACTION_TRANSITIONS } from './need-status';
+import { eventOf, NEED_MACHINE, type NeedTransitionAction } from './need-status';
 
 export interface NeedStep {
   em: EntityManager;
@@ -41,8 +42,9 @@ export async function runNeedAction(
     if (!need) throw notFound('需求');
     category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
     const rel = relationTo(ctx.actor, need, category);
-    // A claimer who lost the race still knows the need: tell them it was taken, not that it vanished.
-    if (!canSee(rel, need) && !(action === 'claim' && rel.claimer)) throw notFound('需求');
+    // Whoever may not see the need learns nothing about it, not even that it exists: a party
+    // member claiming a need that was never published or is already taken gets NOT_FOUND.
+    if (!canSee(rel, need)) throw notFound('需求');
     if (!mayAct(action, rel)) throw forbidden();
     if (!stateAllows(action, need, now)) throw invalidTransition();
     await step({ em, need, category, actor: ctx.actor, rel, now, notifier });
@@ -52,62 +54,65 @@ export async function runNeedAction(
   return presentDetail(ctx.ds.manager, fresh, ctx.actor, now, category ?? undefined);
 }
 
-const EVENT_OF: Partial<Record<NeedActionName | 'autoClose', NeedEventType>> = {
-  dispatch: 'dispatched',
-  publish: 'published',
-  claim: 'claimed',
-  accept: 'accepted',
-  decline: 'declined',
-  transfer: 'transferred',
-  start: 'started',
-  hold: 'held',
-  resume: 'resumed',
-  resolve: 'resolved',
-  rate: 'rated',
-  reopen: 'reopened',
-  cancel: 'cancelled',
-  reject: 'rejected',
-  merge: 'merged',
-  autoClose: 'auto_closed',
-};
-
 /**
- * Compare-and-set the status (WHERE id = ? AND status = <the status we read>) and write the one
- * event row of this transition. If someone else moved the need first, nothing is written and the
- * caller gets INVALID_TRANSITION — two volunteers can never both claim; a double tap does nothing.
+ * Move a need by one row of NEED_MACHINE: core's compare-and-set plus exactly one need_events row,
+ * in the caller's transaction. Lost race → CONFLICT; wrong state → INVALID_TRANSITION.
  */
-export async function transition(
+export async function moveNeed(
   em: EntityManager,
   need: Need,
-  action: keyof typeof EVENT_OF,
-  actorId: number | null,
-  patch: Partial<Need> = {},
-  note: string | null = null,
+  action: NeedTransitionAction,
+  opts: { by: number | null; patch?: Partial<Need>; note?: string | null },
 ): Promise<NeedStatus> {
-  const rule = ACTION_TRANSITIONS[action]!;
-  if (!rule.from.includes(need.status)) throw invalidTransition();
-  const now = patch.updatedAt ?? clock.now();
-  const res = await em.update(Need, { id: need.id, status: need.status }, { ...patch, status: rule.to, updatedAt: now });
-  if (res.affected !== 1) throw invalidTransition('该需求刚刚被其他人处理，请刷新后查看');
-  await recordEvent(em, need.id, EVENT_OF[action]!, actorId, need.status, rule.to, null, note, now);
-  const from = need.status;
-  Object.assign(need, patch, { status: rule.to, updatedAt: now });
-  return from;
+  const at = opts.patch?.updatedAt ?? clock.now();
+  return transition({
+    em,
+    machine: NEED_MACHINE,
+    entity: Need,
+    row: need,
+    action,
+    patch: { ...opts.patch, updatedAt: at },
+    at,
+    conflictMessage: '该需求刚刚被其他人处理，请刷新后查看',
+    record: (e) => recordEvent(em, { needId: need.id, type: eventOf(action), actorId: opts.by, fromStatus: e.from, toStatus: e.to, note: opts.note ?? null, at }),
+  });
 }
 
-export async function recordEvent(
-  em: EntityManager,
-  needId: number,
-  type: NeedEventType,
-  actorId: number | null,
-  fromStatus: NeedStatus | null,
-  toStatus: NeedStatus | null,
-  level: EscalationLevel | null,
-  note: string | null,
-  at: Date,
-): Promise<void> {
-  await em.insert(NeedEvent, { needId, type, actorId, fromStatus, toStatus, level, note: note?.slice(0, 500) ?? null, createdAt: at });
+/** One row of a need's append-only history. */
+export interface NeedEventInput {
+  needId: number;
+  type: NeedEventType;
+  /** null = the system (timers, automatic routing). */
+  actorId: number | null;
+  fromStatus?: NeedStatus | null;
+  toStatus?: NeedStatus | null;
+  level?: EscalationLevel | null;
+  note?: string | null;
+  at: Date;
 }
+
+export async function recordEvent(em: EntityManager, e: NeedEventInput): Promise<void> {
+  await em.insert(NeedEvent, {
+    needId: e.needId,
+    type: e.type,
+    actorId: e.actorId,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    level: e.level ?? null,
+    note: e.note ? [...e.note].slice(0, 500).join('') : null,
+    createdAt: e.at,
+  });
+}
+
+/** A message to the resident about their own need (progress, outcome). */
+export const forResident = (need: Pick<Need, 'id'>): Pick<Message, 'kind' | 'subject'> => ({ kind: 'need_update', subject: { subjectKind: 'need', subjectId: need.id } });
+
+/** A message to staff, heads or receivers: work to triage, with the need's text quoted. */
+export const forStaff = (need: Pick<Need, 'id' | 'description'>): Pick<Message, 'kind' | 'subject' | 'excerpt'> => ({
+  kind: 'need_task',
+  subject: { subjectKind: 'need', subjectId: need.id },
+  excerpt: need.description,
+});
 
 /** Who answers at each rung of the ladder. */
 export const LEVEL_ROLES: Record<EscalationLevel, readonly Role[]> = {
@@ -127,10 +132,10 @@ export async function escalate(em: EntityManager, need: Need, reason: string, no
   const next = ESCALATION_ORDER[i + 1];
   const res = await em.update(Need, { id: need.id, level: need.level }, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
   if (res.affected !== 1) return false;
-  await recordEvent(em, need.id, 'escalated', actorId, null, null, next, reason, now);
+  await recordEvent(em, { needId: need.id, type: 'escalated', actorId, level: next, note: reason, at: now });
   Object.assign(need, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
   const people = await usersWithRoleOver(em, LEVEL_ROLES[next], need);
-  await notifier.to(em, people, { title: `需求升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}`, needId: need.id });
+  await notifier.to(em, people, { title: `需求升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}`, ...forStaff(need) });
   return true;
 }
 
@@ -139,7 +144,7 @@ export const hoursFrom = (now: Date, hours: number) => new Date(now.getTime() + 
 /** The receiving organisation's staff (in scope) or the claiming person. */
 export async function receiverUserIds(em: EntityManager, need: Need): Promise<number[]> {
   if (need.receiverUserId) return [need.receiverUserId];
-  if (need.receiverOrgId) return usersWithRoleOver(em, ['org_staff'], need, need.receiverOrgId);
+  if (need.receiverOrgId) return usersWithRoleOver(em, RECEIVER_ROLES, need, need.receiverOrgId);
   return [];
 }
 

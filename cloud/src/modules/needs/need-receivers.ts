@@ -1,11 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import { ORG_KIND_LABEL, ROLE_LABEL, type NeedReceiverDTO } from '@hg/types';
 import { invalidInput } from '../../core/errors';
-import { Compound } from '../community/compound.entity';
-import { OrganisationCompound } from '../community/organisation-compound.entity';
-import { Organisation } from '../community/organisation.entity';
-import { usersWithRoleOver } from '../notifications/notifier';
-import { User } from '../users/user.entity';
+import { Compound } from '../community/public';
+import { OrganisationCompound } from '../community/public';
+import { Organisation } from '../community/public';
+import { usersWithRoleOver } from '../identity/public';
+import { User } from '../identity/public';
 import type { Need } from './need.entity';
 
 /**

@@ -1,5 +1,6 @@
 import { NeedStatus } from '@hg/types';
-import { ACTION_TRANSITIONS, canTransition, NEED_TRANSITIONS } from './need-status';
+import { everyCase } from '../../core/state-machine';
+import { NEED_IN_PLACE, NEED_MACHINE } from './need-status';
 
 const ALL = Object.values(NeedStatus);
 
@@ -33,20 +34,30 @@ const ALLOWED = new Set([
 describe('need state machine', () => {
   const pairs = ALL.flatMap((from) => ALL.map((to) => [from, to] as const));
   it.each(pairs)('%s → %s', (from, to) => {
-    expect(canTransition(from, to)).toBe(ALLOWED.has(`${from}>${to}`));
+    expect(NEED_MACHINE.next(from).includes(to)).toBe(ALLOWED.has(`${from}>${to}`));
   });
 
-  it('has an entry for every status, and terminal states lead nowhere', () => {
-    expect(Object.keys(NEED_TRANSITIONS).sort()).toEqual([...ALL].sort());
-    for (const s of ['closed', 'rejected', 'cancelled', 'merged'] as const) expect(NEED_TRANSITIONS[s]).toEqual([]);
+  it('terminal states lead nowhere', () => {
+    for (const s of ['closed', 'rejected', 'cancelled', 'merged'] as const) expect(NEED_MACHINE.next(s)).toEqual([]);
   });
 
-  it.each(Object.entries(ACTION_TRANSITIONS))('action %s only uses allowed moves', (_action, rule) => {
-    for (const from of rule!.from) expect(canTransition(from, rule!.to)).toBe(true);
+  // The generated table test: every action against every state, as the table says.
+  it.each(everyCase(NEED_MACHINE))('%s from %s allowed: %s', (action, state, allowed) => {
+    expect(NEED_MACHINE.allows(action, state)).toBe(allowed);
+    if (allowed) expect(ALLOWED.has(`${state}>${NEED_MACHINE.rule(action).to}`)).toBe(true);
   });
 
   it('cancel is only possible before acceptance', () => {
-    expect(ACTION_TRANSITIONS.cancel!.from).not.toContain('accepted');
-    expect(ACTION_TRANSITIONS.cancel!.from).not.toContain('in_progress');
+    expect(NEED_MACHINE.rule('cancel').from).not.toContain('accepted');
+    expect(NEED_MACHINE.rule('cancel').from).not.toContain('in_progress');
+  });
+
+  it('every user action names who may take it; only the timer closes unrated', () => {
+    for (const row of NEED_MACHINE.rows) {
+      if (row.action === 'autoClose') expect(row.who).toBeUndefined();
+      else expect(row.who?.length).toBeGreaterThan(0);
+    }
+    expect(NEED_IN_PLACE.urge.from).not.toContain('resolved');
+    expect(NEED_IN_PLACE.comment.from).toContain('resolved');
   });
 });

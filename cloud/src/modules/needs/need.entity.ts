@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { EscalationLevel, NeedChannel, NeedList, NeedStatus, RejectReason } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
@@ -7,8 +7,23 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
  * scope filters and the dispatch queue are single-table, index-only scans.
  */
 @Entity('needs')
+@Index('IX_needs_communityId_status_id', ['communityId', 'status', 'id'])
+@Index('IX_needs_communityId_id', ['communityId', 'id'])
+@Index('IX_needs_reporterId_id', ['reporterId', 'id'])
+@Index('IX_needs_receiverOrgId_status_id', ['receiverOrgId', 'status', 'id'])
+@Index('IX_needs_receiverUserId_status_id', ['receiverUserId', 'status', 'id'])
+@Index('IX_needs_status_compoundId_id', ['status', 'compoundId', 'id'])
+@Index('IX_needs_status_acceptDueAt', ['status', 'acceptDueAt'])
+@Index('IX_needs_status_resolveDueAt', ['status', 'resolveDueAt'])
+@Index('IX_needs_status_resolvedAt', ['status', 'resolvedAt'])
+@Index('IX_needs_status_holdUntil', ['status', 'holdUntil'])
+@Index('IX_needs_compoundId_createdAt', ['compoundId', 'createdAt'])
+@Index('IX_needs_communityId_createdAt', ['communityId', 'createdAt'])
+@Index('IX_needs_createdById_id', ['createdById', 'id'])
+@Index('IX_needs_receiverOrgId_communityId_id', ['receiverOrgId', 'communityId', 'id'])
+@Index('IX_needs_receiverUserId_id', ['receiverUserId', 'id'])
 export class Need {
-  @PrimaryGeneratedColumn({ type: 'int' }) id: number;
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() categoryId: number;
   @Column({ type: 'varchar', length: 10 }) list: NeedList;
   @IdColumn() streetId: number;

@@ -1,28 +1,19 @@
-import type { NeedActionName, Role } from '@hg/types';
-import { NEED_RULES } from '@hg/types';
-import type { Actor } from '../users/actor';
-import { covers, holdsRoleOver, type ScopePath } from '../users/scope';
+import type { NeedActionName } from '@hg/types';
+import { CLAIMER_ROLES, HEAD_ROLES, NEED_RULES, RECEIVER_ROLES, STAFF_ROLES } from '@hg/types';
+import type { Actor } from '../identity/public';
+import { covers, holdsRoleOver, type ScopePath } from '../identity/public';
 import type { NeedCategory } from './need-category.entity';
-import { ACTION_TRANSITIONS, COMMENTABLE, URGEABLE } from './need-status';
+import { NEED_IN_PLACE, NEED_MACHINE, type NeedRelationKey } from './need-status';
 import type { Need } from './need.entity';
 
-export const STAFF_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'admin'];
-/** The three heads and grid workers follow every need in their patch (小事不出楼栋). */
-export const HEAD_ROLES: readonly Role[] = ['unit_head', 'building_head', 'compound_head', 'grid_worker'];
+export { HEAD_ROLES, STAFF_ROLES };
 
 export function pathOf(need: Need): ScopePath {
   return { streetId: need.streetId, communityId: need.communityId, compoundId: need.compoundId, buildingId: need.buildingId, unitId: need.unitId };
 }
 
 /** How the actor relates to one need. Every permission below is derived from this. */
-export interface Relation {
-  reporter: boolean;
-  staff: boolean;
-  head: boolean;
-  receiver: boolean;
-  /** A party member in scope, and the category allows claiming. */
-  claimer: boolean;
-}
+export type Relation = Record<NeedRelationKey, boolean>;
 
 export function relationTo(actor: Actor, need: Need, category: NeedCategory): Relation {
   const path = pathOf(need);
@@ -31,7 +22,7 @@ export function relationTo(actor: Actor, need: Need, category: NeedCategory): Re
     staff: holdsRoleOver(actor, STAFF_ROLES, path),
     head: holdsRoleOver(actor, HEAD_ROLES, path),
     receiver: isReceiver(actor, need),
-    claimer: category.partyClaimable && holdsRoleOver(actor, ['party_member'], path),
+    claimer: category.partyClaimable && holdsRoleOver(actor, CLAIMER_ROLES, path),
   };
 }
 
@@ -40,7 +31,7 @@ export function isReceiver(actor: Actor, need: Pick<Need, 'receiverOrgId' | 'rec
   if (need.receiverUserId && need.receiverUserId === actor.userId) return true;
   if (!need.receiverOrgId) return false;
   const path = need.streetId ? pathOf(need as Need) : null;
-  return actor.roles.some((r) => r.role === 'org_staff' && r.organisationId === need.receiverOrgId && (!path || covers(r, path)));
+  return actor.roles.some((r) => RECEIVER_ROLES.includes(r.role) && r.organisationId === need.receiverOrgId && (!path || covers(r, path)));
 }
 
 /** Who may see a need at all; everyone else gets NOT_FOUND, as if it did not exist. */
@@ -48,32 +39,22 @@ export function canSee(rel: Relation, need: Need): boolean {
   return rel.reporter || rel.staff || rel.head || rel.receiver || (rel.claimer && need.status === 'open_for_claim');
 }
 
-const WHO: Record<NeedActionName, (rel: Relation) => boolean> = {
-  dispatch: (r) => r.staff,
-  publish: (r) => r.staff,
-  claim: (r) => r.claimer,
-  accept: (r) => r.receiver,
-  decline: (r) => r.receiver,
-  transfer: (r) => r.staff,
-  start: (r) => r.receiver,
-  hold: (r) => r.receiver,
-  resume: (r) => r.receiver,
-  resolve: (r) => r.receiver,
-  rate: (r) => r.reporter,
-  reopen: (r) => r.reporter,
-  cancel: (r) => r.reporter,
-  reject: (r) => r.staff,
-  merge: (r) => r.staff,
-  urge: (r) => r.reporter,
-  comment: (r) => r.reporter || r.receiver || r.staff || r.head,
-};
+/** Who may take each action, read from the one table (need-status.ts). */
+function whoOf(action: NeedActionName): readonly NeedRelationKey[] {
+  return action === 'urge' || action === 'comment' ? NEED_IN_PLACE[action].who : (NEED_MACHINE.rule(action).who ?? []);
+}
+
+/** Every action a person can take, in the order buttons are offered. */
+const ACTIONS: readonly NeedActionName[] = [
+  ...NEED_MACHINE.rows.filter((r) => r.who).map((r) => r.action as NeedActionName),
+  'urge',
+  'comment',
+];
 
 /** Is the need in a state (and time window) where `action` applies at all? */
 export function stateAllows(action: NeedActionName, need: Need, now: Date): boolean {
-  if (action === 'urge') return URGEABLE.includes(need.status);
-  if (action === 'comment') return COMMENTABLE.includes(need.status);
-  const rule = ACTION_TRANSITIONS[action];
-  if (!rule || !rule.from.includes(need.status)) return false;
+  if (action === 'urge' || action === 'comment') return NEED_IN_PLACE[action].from.includes(need.status);
+  if (!NEED_MACHINE.allows(action, need.status)) return false;
   if (action === 'reopen') {
     const windowMs = NEED_RULES.reopenWindowDays * 24 * 3600 * 1000;
     return need.reopenCount < NEED_RULES.maxReopens && !!need.resolvedAt && now.getTime() - need.resolvedAt.getTime() <= windowMs;
@@ -82,10 +63,10 @@ export function stateAllows(action: NeedActionName, need: Need, now: Date): bool
 }
 
 export function mayAct(action: NeedActionName, rel: Relation): boolean {
-  return WHO[action](rel);
+  return whoOf(action).some((key) => rel[key]);
 }
 
 /** The actions the caller could take now: rendered as buttons, re-checked by each action. */
 export function allowedActions(rel: Relation, need: Need, now: Date): NeedActionName[] {
-  return (Object.keys(WHO) as NeedActionName[]).filter((a) => mayAct(a, rel) && stateAllows(a, need, now));
+  return ACTIONS.filter((a) => mayAct(a, rel) && stateAllows(a, need, now));
 }

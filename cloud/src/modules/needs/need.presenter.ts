@@ -13,14 +13,14 @@ import {
   type NeedSummaryDTO,
   type PhotoDTO,
 } from '@hg/types';
-import { Building } from '../community/building.entity';
-import { byId } from '../community/community.repository';
-import { Compound } from '../community/compound.entity';
-import { Organisation } from '../community/organisation.entity';
-import type { Actor } from '../users/actor';
-import { RoleAssignment } from '../users/role-assignment.entity';
-import { maskPhone } from '../users/user.presenter';
-import { User } from '../users/user.entity';
+import { Building } from '../community/public';
+import { byId } from '../../core/by-id';
+import { Compound } from '../community/public';
+import { Organisation } from '../community/public';
+import type { Actor } from '../identity/public';
+import { RoleAssignment } from '../identity/public';
+import { maskPhone } from '../identity/public';
+import { User } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { NeedEvent } from './need-event.entity';

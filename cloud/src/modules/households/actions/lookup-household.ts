@@ -1,9 +1,8 @@
-import { ZLookupHouseholdRequest } from '@hg/types';
+import { PROXY_ROLES, ZLookupHouseholdRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden, notFound } from '../../../core/errors';
-import { communityRepo } from '../../community/community.repository';
-import { holdsRoleOver } from '../../users/scope';
-import { PROXY_ROLES } from '../../needs/actions/create-need';
+import { communityRepo } from '../../community/public';
+import { holdsRoleOver } from '../../identity/public';
 import { findOrCreateHousehold } from '../household.repository';
 import { HouseholdMember } from '../household-member.entity';
 

@@ -1,13 +1,15 @@
 import { ZVerifyMembershipRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { forbidden, invalidTransition, notFound } from '../../../core/errors';
-import { communityRepo } from '../../community/community.repository';
+import { forbidden, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
+import { Notifier } from '../../notifications/public';
+import { communityRepo } from '../../community/public';
 import { canVerify } from '../household.policy';
 import { presentMemberships } from '../household.presenter';
 import { HouseholdMember } from '../household-member.entity';
 import { MembershipEvent } from '../membership-event.entity';
-import { canTransition } from '../membership-status';
+import { MEMBERSHIP_MACHINE } from '../membership-status';
 
 /**
  * A verifier approves or rejects a pending binding. Compare-and-set on `pending`: two verifiers
@@ -15,7 +17,8 @@ import { canTransition } from '../membership-status';
  */
 export const verifyMembership = defineAction({
   input: ZVerifyMembershipRequest,
-  async handler({ membershipId, approve, reason }, { actor, ds, tx }) {
+  async handler({ membershipId, approve, reason }, { actor, ds, tx, platform }) {
+    const notifier = new Notifier();
     const updated = await tx(async (em) => {
       const m = await em.findOne(HouseholdMember, { where: { id: membershipId } });
       if (!m) throw notFound('绑定申请');
@@ -25,18 +28,27 @@ export const verifyMembership = defineAction({
       if (!canVerify(actor, path)) throw forbidden('只有本楼栋长、小区长或社区工作人员可以审核');
       if (m.userId === actor.userId) throw forbidden('不能审核自己的绑定申请');
 
-      const to = approve ? 'verified' : 'rejected';
-      if (!canTransition(m.status, to)) throw invalidTransition('该申请已处理');
       const now = clock.now();
-      const res = await em.update(
-        HouseholdMember,
-        { id: m.id, status: 'pending' },
-        { status: to, verifiedBy: actor.userId, verifiedAt: now, rejectReason: approve ? null : (reason ?? null), updatedAt: now },
-      );
-      if (!res.affected) throw invalidTransition('该申请已被其他人处理');
-      await em.insert(MembershipEvent, { membershipId: m.id, actorId: actor.userId, fromStatus: 'pending', toStatus: to, note: reason ?? null, createdAt: now });
+      await transition({
+        em,
+        machine: MEMBERSHIP_MACHINE,
+        entity: HouseholdMember,
+        row: m,
+        action: approve ? 'verify' : 'reject',
+        patch: { verifiedBy: actor.userId, verifiedAt: now, rejectReason: approve ? null : (reason ?? null), updatedAt: now },
+        at: now,
+        conflictMessage: '该申请已被其他人处理',
+        record: (e) => em.insert(MembershipEvent, { membershipId: m.id, actorId: actor.userId, fromStatus: e.from, toStatus: e.to, note: reason ?? null, createdAt: now }).then(() => undefined),
+      });
+      await notifier.to(em, [m.userId], {
+        kind: 'membership_update',
+        subject: { subjectKind: 'membership', subjectId: m.id },
+        title: approve ? '房屋认证已通过' : '房屋认证未通过',
+        body: approve ? '您现在可以点单、评价物业了' : `原因：${reason ?? '信息与登记不符'}`,
+      });
       return em.findOneByOrFail(HouseholdMember, { id: m.id });
     });
+    await notifier.flush(ds.manager, platform);
     const [dto] = await presentMemberships(ds.manager, [updated]);
     return dto;
   },

@@ -1,35 +1,26 @@
 import { ZNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { conflict, AppError } from '../../../core/errors';
-import { Need } from '../need.entity';
-import { hoursFrom, runNeedAction, transition } from '../need-flow';
+import { forResident, hoursFrom, moveNeed, runNeedAction } from '../need-flow';
 
 /**
  * 主动认领: a party member takes an open need. The compare-and-set on `open_for_claim` means that
- * of twenty members tapping at once exactly one wins; the others get CONFLICT.
+ * of twenty members tapping at once exactly one wins; the others lose the race (CONFLICT) or, if
+ * they arrive after it was taken, no longer see it (NOT_FOUND: a taken need is not theirs to see).
  */
 export const claimNeed = defineAction({
   input: ZNeedRequest,
-  handler: async ({ needId }, ctx) => {
-    try {
-      return await runNeedAction(ctx, needId, 'claim', async ({ em, need, category, actor, now, notifier }) => {
-        await transition(em, need, 'claim', actor.userId, {
+  handler: ({ needId }, ctx) =>
+    runNeedAction(ctx, needId, 'claim', async ({ em, need, category, actor, now, notifier }) => {
+      await moveNeed(em, need, 'claim', {
+        by: actor.userId,
+        patch: {
           receiverUserId: actor.userId,
           receiverOrgId: null,
           firstResponseAt: need.firstResponseAt ?? now,
           resolveDueAt: hoursFrom(now, category.resolveSlaHours),
           updatedAt: now,
-        });
-        await notifier.to(em, [need.reporterId], { title: '党员已认领您的需求', body: `${actor.name} 认领了 #${need.id}`, needId: need.id });
+        },
       });
-    } catch (err) {
-      // Losing the race to another claimer is a conflict, not a wrong step by this one; a need that
-      // was cancelled or merged meanwhile stays INVALID_TRANSITION.
-      if (err instanceof AppError && err.code === 'INVALID_TRANSITION') {
-        const now = await ctx.ds.manager.findOne(Need, { where: { id: needId } });
-        if (now?.receiverUserId && now.receiverUserId !== ctx.actor.userId) throw conflict('已被其他党员认领');
-      }
-      throw err;
-    }
-  },
+      await notifier.to(em, [need.reporterId], { title: '党员已认领您的需求', body: `${actor.name} 认领了 #${need.id}`, ...forResident(need) });
+    }),
 });

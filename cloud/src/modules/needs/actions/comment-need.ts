@@ -2,7 +2,7 @@ import { ZCommentNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { NeedComment } from '../need-comment.entity';
 import { Need } from '../need.entity';
-import { communityStaffOf, receiverUserIds, runNeedAction } from '../need-flow';
+import { communityStaffOf, forStaff, receiverUserIds, runNeedAction } from '../need-flow';
 
 /** The thread: resident, receiver (property staff reply here) and community talk in the app. */
 export const commentNeed = defineAction({
@@ -13,6 +13,6 @@ export const commentNeed = defineAction({
       await em.insert(NeedComment, { needId: need.id, authorId: actor.userId, side, body, createdAt: now });
       await em.update(Need, { id: need.id }, { updatedAt: now, ...(side === 'receiver' && !need.firstResponseAt ? { firstResponseAt: now } : {}) });
       const others = [need.reporterId, ...(await receiverUserIds(em, need)), ...(side !== 'community' ? await communityStaffOf(em, need) : [])];
-      await notifier.to(em, others, { title: '新留言', body: `#${need.id} ${body.slice(0, 40)}`, needId: need.id }, actor.userId);
+      await notifier.to(em, others, { title: '新留言', body: `#${need.id} ${body.slice(0, 40)}`, ...forStaff(need) }, actor.userId);
     }),
 });

@@ -1,20 +1,16 @@
-import { ErrorCode, ZCreateNeedRequest, type NeedChannel } from '@hg/types';
+import { PROXY_ROLES, ZCreateNeedRequest, type NeedChannel } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { AppError, forbidden, invalidInput, notFound } from '../../../core/errors';
-import { Compound } from '../../community/compound.entity';
-import { HouseholdMember } from '../../households/household-member.entity';
-import { Household } from '../../households/household.entity';
-import { Notifier, usersWithRoleOver } from '../../notifications/notifier';
-import { holdsRoleOver } from '../../users/scope';
+import { forbidden, invalidInput, notFound } from '../../../core/errors';
+import { Compound } from '../../community/public';
+import { Household, HouseholdMember } from '../../households/public';
+import { holdsRoleOver, underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
+import { Notifier } from '../../notifications/public';
 import { NeedCategory } from '../need-category.entity';
-import { communityStaffOf, hoursFrom, receiverUserIds, recordEvent } from '../need-flow';
+import { communityStaffOf, forStaff, hoursFrom, receiverUserIds, recordEvent } from '../need-flow';
 import { attachPhotos } from '../need-photos';
 import { presentDetail } from '../need.presenter';
 import { Need } from '../need.entity';
-
-/** Who may file for a household they do not belong to (代办), within their scope. */
-export const PROXY_ROLES = ['grid_worker', 'community_staff', 'building_head', 'compound_head', 'unit_head'] as const;
 
 /** A resident may file this many needs a day; a proxy files for many people and is not limited. */
 export const MAX_NEEDS_PER_DAY = 20;
@@ -59,15 +55,18 @@ export const createNeed = defineAction({
       throw forbidden('请先绑定房屋并通过认证后再点单');
     }
 
-    // Proxies file for many households and are not limited; residents are, per rolling day.
-    if (channel === 'self' || channel === 'family') {
-      const since = new Date(now.getTime() - 24 * 3600 * 1000);
-      const today = await ds.manager
-        .createQueryBuilder(Need, 'n')
-        .where('n.createdById = :uid AND n.createdAt > :since', { uid: actor.userId, since })
-        .getCount();
-      if (today >= MAX_NEEDS_PER_DAY) throw new AppError(ErrorCode.RATE_LIMITED, `每天最多提交${MAX_NEEDS_PER_DAY}条需求`);
-    }
+    // Proxies file for many households and are not limited; residents are, per rolling day. The
+    // count runs inside the insert's transaction under the person's usage lock, so it holds on
+    // MySQL against parallel calls (see identity/usage.ts).
+    const since = new Date(now.getTime() - 24 * 3600 * 1000);
+    const daily: UsageLimit = {
+      userId: actor.userId,
+      scope: 'needs.create',
+      max: MAX_NEEDS_PER_DAY,
+      used: (em) => em.createQueryBuilder(Need, 'n').where('n.createdById = :uid AND n.createdAt > :since', { uid: actor.userId, since }).getCount(),
+      message: `每天最多提交${MAX_NEEDS_PER_DAY}条需求`,
+    };
+    const write: typeof tx = channel === 'self' || channel === 'family' ? (work) => underLimit({ ds, tx }, daily, work) : tx;
 
     // Routing: straight to the property firm, open for claiming, or into the dispatch queue.
     let status: Need['status'] = 'submitted';
@@ -79,7 +78,7 @@ export const createNeed = defineAction({
       status = 'open_for_claim';
     }
 
-    const need = await tx(async (em) => {
+    const need = await write(async (em) => {
       const row = await em.save(
         em.create(Need, {
           categoryId: category.id,
@@ -118,16 +117,16 @@ export const createNeed = defineAction({
         }),
       );
       await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
-      await recordEvent(em, row.id, 'created', actor.userId, null, 'submitted', 'building', null, now);
-      if (status === 'dispatched') await recordEvent(em, row.id, 'dispatched', null, 'submitted', 'dispatched', null, '按类别自动派至小区物业', now);
-      if (status === 'open_for_claim') await recordEvent(em, row.id, 'published', null, 'submitted', 'open_for_claim', null, '按类别自动发布认领', now);
+      await recordEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level: 'building', at: now });
+      if (status === 'dispatched') await recordEvent(em, { needId: row.id, type: 'dispatched', actorId: null, fromStatus: 'submitted', toStatus: 'dispatched', note: '按类别自动派至小区物业', at: now });
+      if (status === 'open_for_claim') await recordEvent(em, { needId: row.id, type: 'published', actorId: null, fromStatus: 'submitted', toStatus: 'open_for_claim', note: '按类别自动发布认领', at: now });
 
       const title = `新需求：${category.name}`;
       const body = `${compound.name} #${row.id}`;
-      await notifier.to(em, await communityStaffOf(em, row), { title, body, needId: row.id }, actor.userId);
-      await notifier.to(em, await usersWithRoleOver(em, ['building_head'], row), { title, body, needId: row.id }, actor.userId);
-      if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, needId: row.id });
-      if (status === 'open_for_claim') await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, needId: row.id });
+      await notifier.to(em, await communityStaffOf(em, row), { title, body, ...forStaff(row) }, actor.userId);
+      await notifier.to(em, await usersWithRoleOver(em, ['building_head'], row), { title, body, ...forStaff(row) }, actor.userId);
+      if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, ...forStaff(row) });
+      if (status === 'open_for_claim') await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });
       return row;
     });
     await notifier.flush(ds.manager, platform);

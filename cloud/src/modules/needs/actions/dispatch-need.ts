@@ -1,6 +1,6 @@
 import { ZDispatchNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { hoursFrom, receiverUserIds, runNeedAction, transition } from '../need-flow';
+import { forResident, forStaff, hoursFrom, moveNeed, receiverUserIds, runNeedAction } from '../need-flow';
 import { assertReceiver } from '../need-receivers';
 
 /** 社区派单: community staff give the need to an organisation or a party member. */
@@ -9,13 +9,13 @@ export const dispatchNeed = defineAction({
   handler: ({ needId, orgId, userId, note }, ctx) =>
     runNeedAction(ctx, needId, 'dispatch', async ({ em, need, category, actor, now, notifier }) => {
       const to = await assertReceiver(em, need, { orgId, userId });
-      await transition(em, need, 'dispatch', actor.userId, {
+      await moveNeed(em, need, 'dispatch', { by: actor.userId, patch: {
         receiverOrgId: orgId ?? null,
         receiverUserId: userId ?? null,
         acceptDueAt: hoursFrom(now, category.acceptSlaHours),
         updatedAt: now,
-      }, note ?? `派给${to.name}`);
-      await notifier.to(em, await receiverUserIds(em, need), { title: `新派单：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, needId: need.id });
-      await notifier.to(em, [need.reporterId], { title: '社区已派单', body: `您的需求已派给${to.name}`, needId: need.id });
+      }, note: note ?? `派给${to.name}` });
+      await notifier.to(em, await receiverUserIds(em, need), { title: `新派单：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, ...forStaff(need) });
+      await notifier.to(em, [need.reporterId], { title: '社区已派单', body: `您的需求已派给${to.name}`, ...forResident(need) });
     }),
 });

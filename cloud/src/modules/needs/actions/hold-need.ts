@@ -1,7 +1,7 @@
 import { NEED_RULES, ZHoldNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { runNeedAction, transition } from '../need-flow';
+import { forResident, moveNeed, runNeedAction } from '../need-flow';
 
 const MAX_HOLD_DAYS = 30;
 
@@ -13,7 +13,7 @@ export const holdNeed = defineAction({
       const until = new Date(resumeAt);
       if (until.getTime() <= now.getTime()) throw invalidInput('resumeAt', '恢复时间须晚于现在');
       if (until.getTime() - now.getTime() > MAX_HOLD_DAYS * 24 * 3600 * 1000) throw invalidInput('resumeAt', `挂起不超过${MAX_HOLD_DAYS}天`);
-      await transition(em, need, 'hold', actor.userId, { holdUntil: until, updatedAt: now }, reason.slice(0, NEED_RULES.noteMax));
-      await notifier.to(em, [need.reporterId], { title: '需求挂起', body: `#${need.id} ${reason}`, needId: need.id });
+      await moveNeed(em, need, 'hold', { by: actor.userId, patch: { holdUntil: until, updatedAt: now }, note: reason.slice(0, NEED_RULES.noteMax) });
+      await notifier.to(em, [need.reporterId], { title: '需求挂起', body: `#${need.id} ${reason}`, ...forResident(need) });
     }),
 });

@@ -1,8 +1,8 @@
 import { ZNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { usersWithRoleOver } from '../../notifications/notifier';
-import { hoursFrom, runNeedAction, transition } from '../need-flow';
+import { usersWithRoleOver } from '../../identity/public';
+import { forStaff, hoursFrom, moveNeed, runNeedAction } from '../need-flow';
 
 /** 发布认领: open the need for party members of the compound to claim. */
 export const publishNeed = defineAction({
@@ -10,7 +10,7 @@ export const publishNeed = defineAction({
   handler: ({ needId }, ctx) =>
     runNeedAction(ctx, needId, 'publish', async ({ em, need, category, actor, now, notifier }) => {
       if (!category.partyClaimable) throw invalidInput('needId', '该类别不允许党员认领');
-      await transition(em, need, 'publish', actor.userId, { acceptDueAt: hoursFrom(now, category.acceptSlaHours), updatedAt: now });
-      await notifier.to(em, await usersWithRoleOver(em, ['party_member'], need), { title: `待认领：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, needId: need.id });
+      await moveNeed(em, need, 'publish', { by: actor.userId, patch: { acceptDueAt: hoursFrom(now, category.acceptSlaHours), updatedAt: now } });
+      await notifier.to(em, await usersWithRoleOver(em, ['party_member'], need), { title: `待认领：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, ...forStaff(need) });
     }),
 });

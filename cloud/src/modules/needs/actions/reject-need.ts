@@ -1,6 +1,6 @@
 import { REJECT_REASON_LABEL, ZRejectNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { runNeedAction, transition } from '../need-flow';
+import { forResident, moveNeed, runNeedAction } from '../need-flow';
 
 /** 不予受理 with a reason code: reported as "closed without fixing", never as solved. */
 export const rejectNeed = defineAction({
@@ -8,7 +8,7 @@ export const rejectNeed = defineAction({
   handler: ({ needId, reasonCode, note }, ctx) =>
     runNeedAction(ctx, needId, 'reject', async ({ em, need, actor, now, notifier }) => {
       const text = `${REJECT_REASON_LABEL[reasonCode]}${note ? `：${note}` : ''}`;
-      await transition(em, need, 'reject', actor.userId, { rejectReason: reasonCode, closedAt: now, updatedAt: now }, text);
-      await notifier.to(em, [need.reporterId], { title: '需求不予受理', body: `#${need.id} ${text}`, needId: need.id });
+      await moveNeed(em, need, 'reject', { by: actor.userId, patch: { rejectReason: reasonCode, closedAt: now, updatedAt: now }, note: text });
+      await notifier.to(em, [need.reporterId], { title: '需求不予受理', body: `#${need.id} ${text}`, ...forResident(need) });
     }),
 });

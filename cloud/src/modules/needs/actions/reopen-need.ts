@@ -1,6 +1,6 @@
 import { ZReopenNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { communityStaffOf, escalate, receiverUserIds, runNeedAction, transition } from '../need-flow';
+import { communityStaffOf, escalate, forStaff, moveNeed, receiverUserIds, runNeedAction } from '../need-flow';
 
 /**
  * 重新打开 within 7 days of 办结, at most twice. It goes back to the same receiver; the second
@@ -11,15 +11,15 @@ export const reopenNeed = defineAction({
   handler: ({ needId, reason }, ctx) =>
     runNeedAction(ctx, needId, 'reopen', async ({ em, need, category, actor, now, notifier }) => {
       const count = need.reopenCount + 1;
-      await transition(em, need, 'reopen', actor.userId, {
+      await moveNeed(em, need, 'reopen', { by: actor.userId, patch: {
         reopenCount: count,
         resolvedAt: null,
         resolutionNote: null,
         resolveDueAt: new Date(now.getTime() + category.resolveSlaHours * 3600 * 1000),
         updatedAt: now,
-      }, reason);
-      await notifier.to(em, await receiverUserIds(em, need), { title: '居民重新打开了需求', body: `#${need.id} ${reason}`, needId: need.id });
-      await notifier.to(em, await communityStaffOf(em, need), { title: '需求被重新打开', body: `#${need.id} 第${count}次`, needId: need.id });
+      }, note: reason });
+      await notifier.to(em, await receiverUserIds(em, need), { title: '居民重新打开了需求', body: `#${need.id} ${reason}`, ...forStaff(need) });
+      await notifier.to(em, await communityStaffOf(em, need), { title: '需求被重新打开', body: `#${need.id} 第${count}次`, ...forStaff(need) });
       if (count >= 2) await escalate(em, need, '居民第二次重新打开', notifier, now, actor.userId);
     }),
 });

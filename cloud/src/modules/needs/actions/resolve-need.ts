@@ -1,6 +1,6 @@
 import { ZResolveNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { runNeedAction, transition } from '../need-flow';
+import { forResident, moveNeed, runNeedAction } from '../need-flow';
 import { attachPhotos } from '../need-photos';
 
 /** 办结: a completion note and at least one photo; the resident is asked to rate. */
@@ -8,8 +8,8 @@ export const resolveNeed = defineAction({
   input: ZResolveNeedRequest,
   handler: ({ needId, note, photoIds }, ctx) =>
     runNeedAction(ctx, needId, 'resolve', async ({ em, need, actor, now, notifier }) => {
-      await transition(em, need, 'resolve', actor.userId, { resolutionNote: note, resolvedAt: now, updatedAt: now }, note);
+      await moveNeed(em, need, 'resolve', { by: actor.userId, patch: { resolutionNote: note, resolvedAt: now, updatedAt: now }, note: note });
       await attachPhotos(em, ctx.platform, need.id, 'resolution', photoIds, actor.userId, now);
-      await notifier.to(em, [need.reporterId], { title: '需求已办结', body: `#${need.id} 请评价本次服务`, needId: need.id });
+      await notifier.to(em, [need.reporterId], { title: '需求已办结', body: `#${need.id} 请评价本次服务`, ...forResident(need) });
     }),
 });

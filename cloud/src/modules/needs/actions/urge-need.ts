@@ -3,7 +3,7 @@ import { Brackets } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { AppError } from '../../../core/errors';
 import { Need } from '../need.entity';
-import { communityStaffOf, escalate, receiverUserIds, recordEvent, runNeedAction } from '../need-flow';
+import { communityStaffOf, escalate, forStaff, receiverUserIds, recordEvent, runNeedAction } from '../need-flow';
 
 /**
  * 催办: at most one counted urge per need per 5 minutes, enforced by a conditional update on
@@ -22,11 +22,11 @@ export const urgeNeed = defineAction({
         .andWhere(new Brackets((w) => w.where('lastUrgedAt IS NULL').orWhere('lastUrgedAt <= :windowStart', { windowStart })))
         .execute();
       if (res.affected !== 1) throw new AppError(ErrorCode.RATE_LIMITED, `${NEED_RULES.urgeWindowMinutes}分钟内已催办过，请稍后再试`);
-      await recordEvent(em, need.id, 'urged', actor.userId, null, null, null, null, now);
+      await recordEvent(em, { needId: need.id, type: 'urged', actorId: actor.userId, at: now });
       const fresh = await em.findOneByOrFail(Need, { id: need.id });
       Object.assign(need, fresh);
       const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
-      await notifier.to(em, to, { title: '居民催办', body: `#${need.id} 已催办${need.urgeCount}次`, needId: need.id });
+      await notifier.to(em, to, { title: '居民催办', body: `#${need.id} 已催办${need.urgeCount}次`, ...forStaff(need) });
       if (need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate) await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId);
     }),
 });

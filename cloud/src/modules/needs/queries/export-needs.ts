@@ -1,12 +1,12 @@
 import { CHANNEL_LABEL, LEVEL_LABEL, NEED_LIST_LABEL, NEED_STATUS_LABEL, ZNeedExportRequest, type NeedExportDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { Building } from '../../community/building.entity';
-import { Community } from '../../community/community.entity';
-import { byId } from '../../community/community.repository';
-import { Compound } from '../../community/compound.entity';
-import { Organisation } from '../../community/organisation.entity';
-import { User } from '../../users/user.entity';
+import { Building } from '../../community/public';
+import { Community } from '../../community/public';
+import { byId } from '../../../core/by-id';
+import { Compound } from '../../community/public';
+import { Organisation } from '../../community/public';
+import { User } from '../../identity/public';
 import { NeedCategory } from '../need-category.entity';
 import { Need } from '../need.entity';
 import { toCsv, toXlsx, type Cell, type Sheet } from './export-formats';
@@ -25,7 +25,21 @@ const MIME = {
 /** Times in China Standard Time (UTC+8, no daylight saving), as the staff read them. */
 const CST_OFFSET_MS = 8 * 3600 * 1000;
 export const chinaTime = (d: Date | null) => (d ? new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ') : null);
-const chinaDay = (d: Date) => new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * A download name every system accepts: no path separators, reserved or control characters, and
+ * dates as YYYY-MM-DD only while they are representable (the schema bounds them; this never throws).
+ */
+export function exportFileName(community: string, from: Date, to: Date, ext: string): string {
+  const day = (d: Date) => {
+    const t = d.getTime() + CST_OFFSET_MS;
+    const iso = Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : '';
+    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : '';
+  };
+  const name = community.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '').trim().slice(0, 60) || '社区';
+  const range = [day(from), day(new Date(to.getTime() - 1))].filter(Boolean).join('至');
+  return `${name}需求台账${range ? `_${range}` : ''}.${ext}`;
+}
 
 /**
  * 导出台账: a community's needs created in [from, to) as CSV or XLSX for the staff who run it.
@@ -77,7 +91,7 @@ export const exportNeeds = defineAction({
     const sheet: Sheet = { name: '需求台账', header: HEADER, rows };
     const file = input.format === 'csv' ? toCsv(sheet) : toXlsx(sheet);
     return {
-      filename: `${community.name}需求台账_${chinaDay(from)}至${chinaDay(new Date(to.getTime() - 1))}.${input.format}`,
+      filename: exportFileName(community.name, from, to, input.format),
       mime: MIME[input.format],
       base64: file.toString('base64'),
       rows: rows.length,

@@ -2,8 +2,8 @@ import { ZNeedBoardRequest, type NeedBoardDTO, type NeedStatus } from '@hg/types
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
-import { Building } from '../../community/building.entity';
-import { Compound } from '../../community/compound.entity';
+import { Building } from '../../community/public';
+import { Compound } from '../../community/public';
 import { NeedCategory } from '../need-category.entity';
 import { Need } from '../need.entity';
 import { outcomeOf } from './need-outcome';

@@ -1,10 +1,10 @@
 import { In } from 'typeorm';
 import { ZNeedStatsRequest, type NeedStatsDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { Community } from '../../community/community.entity';
-import { byId } from '../../community/community.repository';
-import { Organisation } from '../../community/organisation.entity';
-import { User } from '../../users/user.entity';
+import { Community } from '../../community/public';
+import { byId } from '../../../core/by-id';
+import { Organisation } from '../../community/public';
+import { User } from '../../identity/public';
 import { Need } from '../need.entity';
 import { median, minutesBetween, outcomeOf, round } from './need-outcome';
 import { periodOf, staffScope } from './need-scope';

@@ -1,7 +1,7 @@
 import { ZClaimableRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
-import { assignmentsOf } from '../../users/scope';
+import { assignmentsOf } from '../../identity/public';
 import { NeedCategory } from '../need-category.entity';
 import { Need } from '../need.entity';
 import { needPage } from './need-page';

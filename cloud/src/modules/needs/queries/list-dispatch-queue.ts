@@ -3,7 +3,7 @@ import { Brackets } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, notFound } from '../../../core/errors';
-import { Compound } from '../../community/compound.entity';
+import { Compound } from '../../community/public';
 import { Need } from '../need.entity';
 import { needPage } from './need-page';
 import { inScope, staffScope } from './need-scope';

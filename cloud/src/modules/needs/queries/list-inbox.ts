@@ -1,6 +1,6 @@
 import { ZInboxRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { assignmentsOf } from '../../users/scope';
+import { assignmentsOf } from '../../identity/public';
 import { Need } from '../need.entity';
 import { needPage } from './need-page';
 import { SCOPE_COLUMN } from './need-scope';

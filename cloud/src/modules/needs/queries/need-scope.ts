@@ -1,20 +1,12 @@
 import { In, type EntityManager } from 'typeorm';
-import type { ScopeLevel } from '@hg/types';
+import { STAFF_ROLES } from '@hg/types';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
-import { Community } from '../../community/community.entity';
-import type { Actor } from '../../users/actor';
-import { assignmentsOf } from '../../users/scope';
-import { STAFF_ROLES } from '../need.policy';
+import { Community } from '../../community/public';
+import type { Actor } from '../../identity/public';
+import { assignmentsOf, SCOPE_COLUMN } from '../../identity/public';
 
-/** The needs column a role held on a node of this level filters on; null = city-wide. */
-export const SCOPE_COLUMN: Record<ScopeLevel, string | null> = {
-  city: null,
-  street: 'streetId',
-  community: 'communityId',
-  compound: 'compoundId',
-  building: 'buildingId',
-  unit: 'unitId',
-};
+/** The needs column a role held on a node of this level filters on (the identity kernel's one rule). */
+export { SCOPE_COLUMN };
 
 /** Communities a staff actor runs; 'all' for a city-level role (admin). */
 export type CommunityScope = number[] | 'all';

@@ -15,7 +15,7 @@ export const listNotifications = defineAction({
     const page = rows.slice(0, limit);
     const unread = await ds.manager.createQueryBuilder(Notification, 'n').where('n.userId = :uid AND n.readAt IS NULL', { uid: actor.userId }).getCount();
     return {
-      items: page.map((n) => ({ id: n.id, title: n.title, body: n.body, needId: n.needId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+      items: page.map((n) => ({ id: n.id, title: n.title, body: n.body, subjectKind: n.subjectKind, subjectId: n.subjectId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
       unread,
     };

@@ -1,0 +1,21 @@
+import type { DomainModule } from '../../core/module';
+import { communityModule } from '../community';
+import { householdsModule } from '../households';
+import { getCompound } from './actions/get-compound';
+import { resolveScene } from './actions/resolve-scene';
+
+/**
+ * The compound home (小区主页): what a scan of the compound's code opens. It gathers other
+ * modules' public facts (hierarchy, household counts; the firm's stars next), owning no table.
+ */
+export const homeModule: DomainModule = {
+  name: 'home',
+  entities: [],
+  requires: [communityModule, householdsModule],
+};
+
+/** The compound home's actions, served by the `community` function. */
+export const homeActions = {
+  resolveScene,
+  getCompound,
+};

@@ -1,0 +1,16 @@
+/**
+ * The identity kernel's surface: who is calling, what they hold where, and who holds a role over a
+ * place. Every module may use it; it uses nothing but core.
+ */
+export { resolveActor, type Actor, type ActorRole } from './actor';
+export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
+export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
+export { usersWithRoleOver, type NodePath } from './holders';
+export { fillProfileIfEmpty, updateProfile, userById, usersById, usersWithOpenidPrefix } from './users';
+export { maskPhone } from './user.presenter';
+export { listRoleAssignments } from './roles-query';
+/** Rows other modules may read (joins, presenters); only identity writes them. */
+export { User } from './user.entity';
+export { RoleAssignment } from './role-assignment.entity';
+/** Per-person limits that hold under concurrency (pending bindings, needs a day). */
+export { underLimit, type UsageLimit, type UsageScope } from './usage';

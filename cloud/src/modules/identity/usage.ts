@@ -1,0 +1,57 @@
+import { ErrorCode } from '@hg/types';
+import type { DataSource, EntityManager } from 'typeorm';
+import { clock } from '../../core/clock';
+import { runInTransaction } from '../../core/data-source';
+import { AppError, isUniqueViolation } from '../../core/errors';
+import { UsageCounter } from './usage-counter.entity';
+
+/** The per-person limits that must hold under concurrency; one counter row each per person. */
+export type UsageScope = 'needs.create' | 'households.pending';
+
+export interface UsageLimit {
+  userId: number;
+  scope: UsageScope;
+  max: number;
+  /** How much of the limit is used, read inside the transaction (after the lock). */
+  used(em: EntityManager): Promise<number>;
+  /** The RATE_LIMITED message the person sees. */
+  message: string;
+}
+
+/**
+ * Run `work` in one transaction, only while the person is under `limit`. A count taken before the
+ * insert's transaction lets parallel calls all pass on MySQL; so the transaction's first statement
+ * bumps the person's counter row for this scope (`UPDATE … SET n = n + 1`, one row affected or it
+ * is a bug), which holds that row's lock until commit: one person's limited writes run one at a
+ * time, and the count read after the bump (the transaction's first plain read, so InnoDB's
+ * snapshot starts there) sees every earlier one. A refusal rolls the bump back with everything
+ * else. The same statements run on SQLite, whose transactions are queued anyway — hence a counter
+ * row rather than `SELECT … FOR UPDATE`, which TypeORM refuses on SQLite.
+ */
+export async function underLimit<T>(
+  ctx: { ds: DataSource; tx<R>(work: (em: EntityManager) => Promise<R>): Promise<R> },
+  limit: UsageLimit,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  await ensureCounter(ctx.ds, limit.userId, limit.scope);
+  return ctx.tx(async (em) => {
+    const where = { userId: limit.userId, scope: limit.scope };
+    const bumped = await em.update(UsageCounter, where, { n: () => 'n + 1', updatedAt: clock.now() });
+    if (bumped.affected !== 1) throw new Error(`usage counter ${limit.scope} of user ${limit.userId} is missing`);
+    if ((await limit.used(em)) >= limit.max) throw new AppError(ErrorCode.RATE_LIMITED, limit.message);
+    return work(em);
+  });
+}
+
+/**
+ * The counter row exists before the transaction that locks it: created inside, two first calls
+ * would take gap locks on the missing key and deadlock each other on MySQL. Rows are never deleted.
+ */
+async function ensureCounter(ds: DataSource, userId: number, scope: UsageScope): Promise<void> {
+  if (await ds.manager.exists(UsageCounter, { where: { userId, scope } })) return;
+  try {
+    await runInTransaction(ds, (em) => em.insert(UsageCounter, { userId, scope, n: 0, updatedAt: clock.now() }));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+}

@@ -1,0 +1,37 @@
+import { In, IsNull, Like, type EntityManager } from 'typeorm';
+import { User } from './user.entity';
+
+/** People by id, for presenters of other modules (names, masked phones, openids for messages). */
+export async function usersById(em: EntityManager, ids: readonly (number | null | undefined)[]): Promise<Map<number, User>> {
+  const unique = [...new Set(ids)].filter((x): x is number => typeof x === 'number' && x > 0);
+  if (!unique.length) return new Map();
+  const rows = await em.find(User, { where: { id: In(unique) } });
+  return new Map(rows.map((u) => [u.id, u]));
+}
+
+/**
+ * Fill in a person's name and phone where they are still empty (first household binding): never
+ * overwrites what the person set themselves. Compare-and-set on the empty value.
+ */
+export async function fillProfileIfEmpty(em: EntityManager, userId: number, profile: { name?: string; phone?: string }): Promise<void> {
+  if (profile.name) await em.update(User, { id: userId, name: '' }, { name: profile.name });
+  if (profile.phone) await em.update(User, { id: userId, phone: IsNull() }, { phone: profile.phone });
+}
+
+/** Set one's own name and/or phone (the `me.update` action). */
+export async function updateProfile(em: EntityManager, userId: number, patch: { name?: string; phone?: string }): Promise<void> {
+  const set: Partial<User> = {};
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (Object.keys(set).length) await em.update(User, { id: userId }, set);
+}
+
+/** People whose openid starts with `prefix` (the seeded `demo:` accounts), oldest first. */
+export function usersWithOpenidPrefix(em: EntityManager, prefix: string): Promise<User[]> {
+  return em.find(User, { where: { openid: Like(`${prefix}%`) }, order: { id: 'ASC' } });
+}
+
+/** One person by id, or null. */
+export function userById(em: EntityManager, id: number): Promise<User | null> {
+  return em.findOne(User, { where: { id } });
+}

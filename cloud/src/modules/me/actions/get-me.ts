@@ -1,0 +1,26 @@
+import { capabilitiesOf, ZEmptyRequest, type MeDTO } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { defineAction } from '../../../core/action';
+import { membershipsOf, presentMemberships } from '../../households/public';
+import type { Actor } from '../../identity/public';
+import { presentRoles } from '../role.presenter';
+
+/** The caller's profile, roles, household bindings and what they may open. */
+export const getMe = defineAction({
+  input: ZEmptyRequest,
+  handler: (_input, { actor, ds }) => loadMe(ds.manager, actor),
+});
+
+export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
+  // The actor was read from the users row moments ago: no need to read it again.
+  const memberships = await presentMemberships(em, await membershipsOf(em, actor.userId));
+  return {
+    id: actor.userId,
+    name: actor.name,
+    phone: actor.phone,
+    roles: await presentRoles(em, actor.roles),
+    memberships,
+    verifiedResident: memberships.some((m) => m.status === 'verified'),
+    can: capabilitiesOf(actor.roles),
+  };
+}

@@ -1,0 +1,97 @@
+import { In, LessThan, LessThanOrEqual } from 'typeorm';
+import { NEED_RULES } from '@hg/types';
+import { AppError } from '../../core/errors';
+import type { TimerContext, TimerJob } from '../../core/module';
+import { Notifier } from '../notifications/public';
+import { NeedCategory } from './need-category.entity';
+import { escalate, forStaff, hoursFrom, moveNeed, receiverUserIds } from './need-flow';
+import { Need } from './need.entity';
+
+/** Needs handled per rule per tick; the next tick picks up the rest. */
+const BATCH = 500;
+
+/** A transition the timer lost to a person (or another tick) is skipped, not an error. */
+async function unlessMoved(work: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError) return false;
+    throw err;
+  }
+}
+
+/**
+ * Accept and resolve timeouts climb one rung of the ladder and restart their clock. The clock
+ * restart is a compare-and-set on the old deadline: of two overlapping ticks only one proceeds.
+ */
+const escalateOverdue: TimerJob = {
+  name: 'needs.escalateOverdue',
+  async run(ctx: TimerContext, now: Date) {
+    const categories = new Map((await ctx.em.find(NeedCategory)).map((c) => [c.id, c]));
+    const rules = [
+      { field: 'acceptDueAt' as const, statuses: ['submitted', 'dispatched', 'open_for_claim'], sla: 'acceptSlaHours' as const, reason: '超时未接单' },
+      { field: 'resolveDueAt' as const, statuses: ['accepted', 'in_progress'], sla: 'resolveSlaHours' as const, reason: '超时未办结' },
+    ];
+    let escalated = 0;
+    for (const rule of rules) {
+      const due = await ctx.em.find(Need, { where: { status: In(rule.statuses), [rule.field]: LessThan(now) }, order: { id: 'ASC' }, take: BATCH });
+      for (const need of due) {
+        const notifier = new Notifier();
+        const raised = await ctx.tx(async (tx) => {
+          const next = hoursFrom(now, categories.get(need.categoryId)?.[rule.sla] ?? 24);
+          const res = await tx.update(Need, { id: need.id, status: need.status, [rule.field]: need[rule.field]! }, { [rule.field]: next });
+          if (res.affected !== 1) return false;
+          return escalate(tx, need, rule.reason, notifier, now);
+        });
+        if (raised) escalated++;
+        await notifier.flush(ctx.em, ctx.platform);
+      }
+    }
+    return { escalated };
+  },
+};
+
+/** Holds past their resume time resume, and the receiver is told. */
+const resumeHolds: TimerJob = {
+  name: 'needs.resumeHolds',
+  async run(ctx, now) {
+    const held = await ctx.em.find(Need, { where: { status: 'on_hold', holdUntil: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: BATCH });
+    let resumed = 0;
+    for (const need of held) {
+      const notifier = new Notifier();
+      const ok = await ctx.tx((tx) =>
+        unlessMoved(async () => {
+          await moveNeed(tx, need, 'resume', { by: null, patch: { holdUntil: null, updatedAt: now }, note: '到达恢复时间，自动恢复处理' });
+          await notifier.to(tx, await receiverUserIds(tx, need), { title: '挂起到期', body: `#${need.id} 已自动恢复处理`, ...forStaff(need) });
+          return true;
+        }),
+      );
+      if (ok) resumed++;
+      await notifier.flush(ctx.em, ctx.platform);
+    }
+    return { resumed };
+  },
+};
+
+/** Resolved needs unrated for 7 days close unrated: never counted as five stars (rating stays null). */
+const autoCloseUnrated: TimerJob = {
+  name: 'needs.autoCloseUnrated',
+  async run(ctx, now) {
+    const closeBefore = new Date(now.getTime() - NEED_RULES.autoCloseDays * 24 * 3600 * 1000);
+    const stale = await ctx.em.find(Need, { where: { status: 'resolved', resolvedAt: LessThanOrEqual(closeBefore) }, order: { id: 'ASC' }, take: BATCH });
+    let autoClosed = 0;
+    for (const need of stale) {
+      const ok = await ctx.tx((tx) =>
+        unlessMoved(async () => {
+          await moveNeed(tx, need, 'autoClose', { by: null, patch: { closedAt: now, updatedAt: now }, note: `办结${NEED_RULES.autoCloseDays}天未评价` });
+          return true;
+        }),
+      );
+      if (ok) autoClosed++;
+    }
+    return { autoClosed };
+  },
+};
+
+/** The needs module's timer jobs, in the order a tick runs them. */
+export const NEED_TIMERS: readonly TimerJob[] = [escalateOverdue, resumeHolds, autoCloseUnrated];

@@ -1,0 +1,5 @@
+/**
+ * The needs module's surface for other modules. Ratings (next) will read the service data of a
+ * firm's compounds from here, never from the needs tables.
+ */
+export { NEED_MACHINE } from './need-status';

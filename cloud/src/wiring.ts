@@ -1,0 +1,32 @@
+import type { ActionTable } from './core/action';
+import { configureKernel } from './core/kernel';
+import { closure, entitiesOf, timersOf, type DomainModule } from './core/module';
+import { createMain, createTimerMain } from './core/wechat';
+import { MIGRATIONS } from './migrations';
+import { identityModule } from './modules/identity';
+import { resolveActor } from './modules/identity/public';
+import { timerActions } from './modules/timers';
+
+/**
+ * Wire core for a set of modules: their entities (and those of every module they require), the
+ * migrations, and the identity kernel's actor resolver. The whole product does this once in
+ * app.ts; a deployed function does it for its own slice only, so its bundle carries its domain
+ * and the kernel, not every domain.
+ */
+export function wire(modules: readonly DomainModule[]): DomainModule[] {
+  const all = closure([identityModule, ...modules]);
+  configureKernel({ entities: entitiesOf(all), migrations: MIGRATIONS, resolveActor });
+  return all;
+}
+
+/** A deployed function's entry: wire its slice, then serve its action table (`exports.main`). */
+export function deployFunction(modules: readonly DomainModule[], table: ActionTable) {
+  wire(modules);
+  return createMain(table);
+}
+
+/** The deployed timer function: every job of the given modules, on the platform's timer trigger. */
+export function deployTimers(modules: readonly DomainModule[]) {
+  const all = wire(modules);
+  return createTimerMain(timerActions(timersOf(all)), 'tick');
+}

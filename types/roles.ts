@@ -1,0 +1,58 @@
+/**
+ * Role sets that both sides use: the server's policies check them in scope, the client only uses
+ * the capabilities the server derives from them (MeDTO.can). One definition, so they cannot drift.
+ */
+import type { Role } from './enums';
+
+/** Who verifies a household binding (居民认证): that building's head, the compound head, community staff. Unit heads help but do not verify. */
+export const VERIFIER_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff'];
+
+/** Who may file a need for a resident without a phone (代办) and look up households for it. */
+export const PROXY_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'building_head', 'compound_head', 'unit_head'];
+
+/** Community and street staff (and the city admin): dispatch, console, dashboards, export. */
+export const STAFF_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'admin'];
+
+/** The three heads and grid workers: they see and help with needs in their scope. */
+export const HEAD_ROLES: readonly Role[] = ['unit_head', 'building_head', 'compound_head', 'grid_worker'];
+
+/** Who prints and posts a compound's QR posters. */
+export const POSTER_ROLES: readonly Role[] = ['community_staff', 'compound_head', 'street_staff', 'admin'];
+
+/** Receivers: staff of a service team, social organisation, property firm or department. */
+export const RECEIVER_ROLES: readonly Role[] = ['org_staff'];
+
+/** Party members claim needs that were opened for claiming (主动认领). */
+export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
+
+/**
+ * What the signed-in person may open, as the server decides it (MeDTO.can). The client shows an
+ * entry only when its flag is true, so it never leads to a page the server refuses.
+ */
+export interface MeCapabilities {
+  /** 居民认证审核: the verification queue. */
+  verifyHouseholds: boolean;
+  /** 代办点单: file a need for another household. */
+  fileForOthers: boolean;
+  /** 派单台, 数据看板, 导出台账. */
+  dispatchNeeds: boolean;
+  /** 接单箱. */
+  receiveNeeds: boolean;
+  /** 待认领. */
+  claimNeeds: boolean;
+  /** 二维码海报. */
+  printPosters: boolean;
+}
+
+/** Capabilities from the roles held (in any scope; every action checks the scope again). */
+export function capabilitiesOf(roles: readonly { role: Role }[]): MeCapabilities {
+  const has = (set: readonly Role[]) => roles.some((r) => set.includes(r.role));
+  return {
+    verifyHouseholds: has(VERIFIER_ROLES),
+    fileForOthers: has(PROXY_ROLES),
+    dispatchNeeds: has(STAFF_ROLES),
+    receiveNeeds: has(RECEIVER_ROLES),
+    claimNeeds: has(CLAIMER_ROLES),
+    printPosters: has(POSTER_ROLES),
+  };
+}
