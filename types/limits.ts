@@ -17,3 +17,11 @@ export const PHONE_PATTERN = /^1\d{10}$/;
 export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 /** Room numbers: digits, letters and '-' ("502", "B-1203"). */
 export const ROOM_PATTERN = /^[0-9A-Za-z-]+$/;
+
+/**
+ * A photo in the local store (gateway uploads): `local/<sha256>.<ext>`, the file name being the
+ * content hash. The gateway writes these, the photo store checks them, the schemas accept them.
+ */
+export const LOCAL_PHOTO_ID_PATTERN = /^local\/([0-9a-f]{64}\.(jpg|png|webp))$/;
+/** A WeChat cloud storage fileID. */
+export const CLOUD_FILE_ID_PATTERN = /^cloud:\/\/[\w.\-/]{1,240}$/;

@@ -2,18 +2,14 @@ import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
 import { OrgKind } from './enums';
 import { DispatchMode, NEED_RULES, NeedList, NeedStatus, EscalationLevel, RejectReason } from './needs';
-import './schemas'; // zh-CN messages
+import { cursor, enumOf, id, limit, text } from './primitives';
+import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
 /** Request schemas of the `needs` function. Same conventions as ./schemas.ts. */
 
-const id = z.number({ error: '必须是数字编号' }).int('必须是整数').positive('必须大于0').max(LIMITS.idMax, '编号过大');
 const needId = id;
-const cursor = z.string().max(200, '游标无效').optional();
-const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
-const text = (max: number, label: string) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
 /** A photo reference returned by the upload step: a cloud fileID on WeChat, a local store id locally. */
-export const PHOTO_ID_PATTERN = /^(cloud:\/\/[\w.\-/]{1,240}|local\/[0-9a-f]{64}\.(jpg|png|webp))$/;
+export const PHOTO_ID_PATTERN = new RegExp(`(${CLOUD_FILE_ID_PATTERN.source})|(${LOCAL_PHOTO_ID_PATTERN.source})`);
 const photoId = z.string().regex(PHOTO_ID_PATTERN, '图片无效，请重新上传');
 const photos = z.array(photoId).max(NEED_RULES.maxPhotos, `最多${NEED_RULES.maxPhotos}张图片`);
 /** ISO 8601 date or date-time ("2026-03-01", "2026-03-01T08:00:00.000Z"); other formats parse differently per engine. */
@@ -32,7 +28,6 @@ const isoTime = z
   .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '时间须在2000年1月1日至2100年1月1日之间');
 /** How far the escalation tick's injected `now` may lie from the real clock. */
 export const TICK_NOW_MAX_SKEW_MS = 366 * 24 * 3600 * 1000;
-const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
 
 export const ZCreateNeedRequest = z
   .object({

@@ -1,24 +1,14 @@
 import { z } from 'zod';
 import { HouseholdRelation, MembershipStatus } from './enums';
-import { LIMITS, PHONE_PATTERN, ROOM_PATTERN } from './limits';
+import { LIMITS, ROOM_PATTERN } from './limits';
 
-// Default messages in Simplified Chinese for issues a schema does not word itself.
-z.config(z.locales.zhCN());
+import { cursor, id, limit, personName, phone } from './primitives';
 
 /**
  * Request schemas, one per action, named Z<Action>Request with the inferred T<Action>Request.
  * `.strict()` everywhere: an unknown field is a client bug and is reported, not ignored.
  */
 
-const id = z.number({ error: '必须是数字编号' }).int('必须是整数').positive('必须大于0').max(LIMITS.idMax, '编号过大');
-const personName = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, '请填写姓名')
-  .max(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`);
-const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '请填写11位手机号');
-const cursor = z.string().max(200, '游标无效').optional();
-const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
 
 export const ZEmptyRequest = z.object({}).strict();
 export type TEmptyRequest = z.infer<typeof ZEmptyRequest>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MessageKind } from '@hg/types';
+import { LOCAL_PHOTO_ID_PATTERN, type MessageKind } from '@hg/types';
 
 /**
  * What differs between WeChat cloud and the local gateway, behind one interface: how QR codes are
@@ -76,7 +76,7 @@ export function uploadDir(): string {
 }
 export const localPhotoStore: PhotoStore = {
   async exists(fileId) {
-    const m = /^local\/([0-9a-f]{64}\.(jpg|png|webp))$/.exec(fileId);
+    const m = LOCAL_PHOTO_ID_PATTERN.exec(fileId);
     return !!m && fs.existsSync(path.join(uploadDir(), m[1]));
   },
 };

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { LIMITS, PHONE_PATTERN } from './limits';
+
+/**
+ * The zod building blocks every request schema uses, defined once (messages in Simplified
+ * Chinese). Domain schemas compose these; limits come from ./limits.
+ */
+z.config(z.locales.zhCN());
+
+export const id = z.number({ error: '必须是数字编号' }).int('必须是整数').positive('必须大于0').max(LIMITS.idMax, '编号过大');
+/** An opaque keyset cursor from a previous page. */
+export const cursor = z.string().max(200, '游标无效').optional();
+/** Page size. */
+export const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
+/** Required free text, trimmed, at most `max` characters. */
+export const text = (max: number, label: string) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
+export const personName = z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`);
+export const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '请填写11位手机号');
+/** One of an enum object's values. */
+export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
