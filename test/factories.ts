@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BuildingDTO, CompoundHomeDTO, Envelope, FunctionName, MeDTO, MembershipDTO, NeedCategoryDTO, NeedDetailDTO } from '@hg/types';
 import { runAction } from '../cloud/src/core/action';
 import { getDataSource } from '../cloud/src/core/data-source';
@@ -38,10 +40,6 @@ export function buildBinding(ids: { compoundId: number; buildingId: number; unit
  * Tests point UPLOAD_DIR at a temp folder first.
  */
 export function storedPhoto(seed = Math.random().toString()): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require('node:path') as typeof import('node:path');
   const sha = crypto.createHash('sha256').update(seed).digest('hex');
   const dir = process.env.UPLOAD_DIR!;
   fs.mkdirSync(dir, { recursive: true });

@@ -31,7 +31,6 @@ export function toCsv(sheet: Sheet): Buffer {
 }
 
 // Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR).
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const xmlText = (s: string) => s.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
