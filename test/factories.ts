@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildingDTO, CompoundHomeDTO, Envelope, FunctionName, MeDTO, MembershipDTO, NeedCategoryDTO, NeedDetailDTO } from '@hg/types';
+import type { ActionInput, ActionName, ActionOutput, TBindHouseholdRequest, Envelope, FunctionName, NeedDetailDTO } from '@hg/types';
 import { runAction } from '../cloud/src/core/action';
 import { getDataSource } from '../cloud/src/core/data-source';
 import { localPlatform } from '../cloud/src/core/platform';
@@ -14,8 +14,22 @@ export const as = (key: string) => demoOpenid(key);
 /** A person the seed does not know: a first-time WeChat user. */
 export const newcomer = () => `test:${crypto.randomBytes(6).toString('hex')}`;
 
-/** Call an action through the same wrapper the functions and the gateway use. */
-export function call<T = unknown>(fn: FunctionName | string, action: string, input: Record<string, unknown> = {}, openid: string | null = null): Promise<Envelope<T>> {
+/**
+ * Call an action through the same wrapper the functions and the gateway use, typed by the `Api`
+ * catalogue: a misspelt action or a wrong input shape fails `npm run typecheck`, and the result is
+ * the action's DTO.
+ */
+export function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: ActionInput<F, A>,
+  openid: string | null = null,
+): Promise<Envelope<ActionOutput<F, A>>> {
+  return callRaw(fn, action, input as Record<string, unknown>, openid) as Promise<Envelope<ActionOutput<F, A>>>;
+}
+
+/** The same call with an unchecked input (and any function name): for tests of bad input. */
+export function callRaw<T = unknown>(fn: string, action: string, input: Record<string, unknown> = {}, openid: string | null = null): Promise<Envelope<T>> {
   const table = (FUNCTIONS as Record<string, (typeof FUNCTIONS)[FunctionName]>)[fn];
   return runAction(table, { action, ...input }, { openid }, localPlatform('http://test.local/')) as Promise<Envelope<T>>;
 }
@@ -31,7 +45,7 @@ export function errorCode(env: Envelope<unknown>): string | null {
 }
 
 /** A valid binding request for a seeded compound, with overrides. */
-export function buildBinding(ids: { compoundId: number; buildingId: number; unitId: number }, overrides: Record<string, unknown> = {}) {
+export function buildBinding(ids: { compoundId: number; buildingId: number; unitId: number }, overrides: Partial<TBindHouseholdRequest> = {}): TBindHouseholdRequest {
   return { ...ids, room: '603', name: '测试居民', phone: '10000009999', relation: 'owner', ...overrides };
 }
 
@@ -156,7 +170,7 @@ export interface ResidentOverrides {
   room?: string;
   name?: string;
   phone?: string;
-  relation?: string;
+  relation?: TBindHouseholdRequest['relation'];
   /** Who approves the binding (default the seeded building head of 1栋); null leaves it pending. */
   verifier?: string | null;
 }
@@ -173,8 +187,8 @@ async function sameDataSource(ds: import('typeorm').DataSource, what: string): P
 export async function buildResident(ds: import('typeorm').DataSource, overrides: ResidentOverrides = {}): Promise<BuiltResident> {
   await sameDataSource(ds, 'buildResident');
   const openid = overrides.openid ?? newcomer();
-  const compound = ok(await call<CompoundHomeDTO>('community', 'resolveScene', { scene: `c=${overrides.compound ?? 'NJJP01'}` }));
-  const buildings = ok(await call<BuildingDTO[]>('community', 'listBuildings', { compoundId: compound.id }));
+  const compound = ok(await call('community', 'resolveScene', { scene: `c=${overrides.compound ?? 'NJJP01'}` }));
+  const buildings = ok(await call('community', 'listBuildings', { compoundId: compound.id }));
   const building = overrides.building ? buildings.find((b) => b.name === overrides.building) : buildings[0];
   if (!building) throw new Error(`buildResident: no building ${overrides.building} in ${compound.name}`);
   const unit = overrides.unit ? building.units.find((u) => u.name === overrides.unit) : building.units[0];
@@ -184,10 +198,10 @@ export async function buildResident(ds: import('typeorm').DataSource, overrides:
     { compoundId: compound.id, buildingId: building.id, unitId: unit.id },
     { room, name: overrides.name ?? '测试居民', phone: overrides.phone ?? '10000001111', relation: overrides.relation ?? 'owner' },
   );
-  const pending = ok(await call<MembershipDTO>('households', 'bind', binding, openid));
+  const pending = ok(await call('households', 'bind', binding, openid));
   const verifier = overrides.verifier === undefined ? as('building_head') : overrides.verifier;
-  if (verifier !== null) ok(await call<MembershipDTO>('households', 'verify', { membershipId: pending.id, approve: true }, verifier));
-  const me = ok(await call<MeDTO>('me', 'get', {}, openid));
+  if (verifier !== null) ok(await call('households', 'verify', { membershipId: pending.id, approve: true }, verifier));
+  const me = ok(await call('me', 'get', {}, openid));
   return { openid, userId: me.id, householdId: pending.householdId, membershipId: pending.id };
 }
 
@@ -208,8 +222,8 @@ export async function buildNeed(ds: import('typeorm').DataSource, overrides: Nee
   await sameDataSource(ds, 'buildNeed');
   const { category = 'repair', by, ...rest } = overrides;
   const filer = by ?? (await buildResident(ds));
-  const categories = ok(await call<NeedCategoryDTO[]>('needs', 'categories', {}, filer.openid));
+  const categories = ok(await call('needs', 'categories', {}, filer.openid));
   const found = categories.find((c) => c.code === category);
   if (!found) throw new Error(`buildNeed: no active category ${category}`);
-  return ok(await call<NeedDetailDTO>('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
+  return ok(await call('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
 }

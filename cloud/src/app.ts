@@ -10,6 +10,7 @@ import { meActions, meModule } from './modules/me';
 import { needActions, needsModule } from './modules/needs';
 import { notificationActions, notificationsModule } from './modules/notifications';
 import { timerActions, timersModule } from './modules/timers';
+import { MIGRATIONS } from './migrations';
 import { wire } from './wiring';
 
 /**
@@ -19,7 +20,7 @@ import { wire } from './wiring';
  */
 export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, timersModule, demoModule];
 
-wire(MODULES);
+wire(MODULES, { migrations: MIGRATIONS });
 
 /** Every cloud function by name, as the gateway serves them and cloud/functions/<name> deploys them. */
 export const FUNCTIONS: Record<FunctionName, ActionTable> = {

@@ -2,24 +2,28 @@ import type { ActionTable } from './core/action';
 import { configureKernel } from './core/kernel';
 import { closure, entitiesOf, timersOf, type DomainModule } from './core/module';
 import { createMain, createTimerMain } from './core/wechat';
-import { MIGRATIONS } from './migrations';
 import { identityModule } from './modules/identity';
 import { resolveActor } from './modules/identity/public';
 import { timerActions } from './modules/timers';
 
 /**
  * Wire core for a set of modules: their entities (and those of every module they require), the
- * migrations, and the identity kernel's actor resolver. The whole product does this once in
+ * migrations (only where schema changes are run: the app, not deployed functions), and the
+ * identity kernel's actor resolver. The whole product does this once in
  * app.ts; a deployed function does it for its own slice only, so its bundle carries its domain
  * and the kernel, not every domain.
  */
-export function wire(modules: readonly DomainModule[]): DomainModule[] {
+export function wire(modules: readonly DomainModule[], opts: { migrations?: readonly (new () => object)[] } = {}): DomainModule[] {
   const all = closure([identityModule, ...modules]);
-  configureKernel({ entities: entitiesOf(all), migrations: MIGRATIONS, resolveActor });
+  configureKernel({ entities: entitiesOf(all), migrations: opts.migrations ?? [], resolveActor });
   return all;
 }
 
-/** A deployed function's entry: wire its slice, then serve its action table (`exports.main`). */
+/**
+ * A deployed function's entry: wire its slice, then serve its action table (`exports.main`).
+ * Deployed functions never migrate (`npm run db:migrate` is a deliberate step), so they carry no
+ * migrations.
+ */
 export function deployFunction(modules: readonly DomainModule[], table: ActionTable) {
   wire(modules);
   return createMain(table);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import '../../cloud/src/app';
 import { buildOptions, migrate } from '../../cloud/src/core/data-source';
 import { seedDemo } from '../../cloud/src/seed/seed';
 

@@ -1,4 +1,4 @@
-import type { BuildingDTO, CompoundHomeDTO, NeedDetailDTO } from '@hg/types';
+import type { BuildingDTO, CompoundHomeDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { MAX_NEEDS_PER_DAY } from '../../cloud/src/modules/needs/actions/create-need';
 import { MAX_PENDING_PER_USER } from '../../cloud/src/modules/households/household.policy';
@@ -29,7 +29,7 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
     const before = await snapshotCounts(db.ds, ['needs', 'need_events', 'notifications']);
 
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => call<NeedDetailDTO>('needs', 'create', { categoryId: category, householdId, description: `路灯不亮 ${i}` }, openid)),
+      Array.from({ length: 40 }, (_, i) => call('needs', 'create', { categoryId: category, householdId, description: `路灯不亮 ${i}` }, openid)),
     );
 
     expect(results.filter((r) => r.ok)).toHaveLength(MAX_NEEDS_PER_DAY);
@@ -83,8 +83,8 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
     let compound: CompoundHomeDTO;
     let buildings: BuildingDTO[];
     beforeAll(async () => {
-      compound = ok(await call<CompoundHomeDTO>('community', 'resolveScene', { scene: 'c=NJJP01' }));
-      buildings = ok(await call<BuildingDTO[]>('community', 'listBuildings', { compoundId: compound.id }));
+      compound = ok(await call('community', 'resolveScene', { scene: 'c=NJJP01' }));
+      buildings = ok(await call('community', 'listBuildings', { compoundId: compound.id }));
     });
 
     it(`thirty parallel binds by one person: exactly ${MAX_PENDING_PER_USER} pending, and refused binds register no room`, async () => {
@@ -93,7 +93,7 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
       const ids = { compoundId: compound.id, buildingId: b.id, unitId: b.units[0].id };
       const rooms = Array.from({ length: 30 }, (_, i) => `R${9000 + i}`);
       const before = await snapshotCounts(db.ds, ['households', 'household_members', 'membership_events']);
-      const publicBefore = ok(await call<CompoundHomeDTO>('community', 'resolveScene', { scene: 'c=NJJP01' })).householdCount;
+      const publicBefore = ok(await call('community', 'resolveScene', { scene: 'c=NJJP01' })).householdCount;
 
       const results = await Promise.all(rooms.map((room) => call('households', 'bind', buildBinding(ids, { room }), me)));
 
@@ -107,7 +107,7 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
       });
       const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM household_members WHERE userId = ? AND status = 'pending'", [await userIdOf(me)]);
       expect(Number(n)).toBe(MAX_PENDING_PER_USER);
-      const publicAfter = ok(await call<CompoundHomeDTO>('community', 'resolveScene', { scene: 'c=NJJP01' })).householdCount;
+      const publicAfter = ok(await call('community', 'resolveScene', { scene: 'c=NJJP01' })).householdCount;
       expect(publicAfter - publicBefore).toBe(MAX_PENDING_PER_USER);
     });
 

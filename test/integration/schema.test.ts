@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
-import type { MeDTO } from '@hg/types';
+
 import { ALL_TABLES, createTestDb, DIALECTS, entityTables, UNCOUNTED_TABLES, type TestDb } from '../db';
 import { as, buildNeed, buildResident, call, ok } from '../factories';
 
@@ -123,7 +123,7 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
 
   it('buildResident binds a fresh room through households.bind and the building head verifies it', async () => {
     const r = await buildResident(db.ds);
-    const me = ok(await call<MeDTO>('me', 'get', {}, r.openid));
+    const me = ok(await call('me', 'get', {}, r.openid));
     expect(me.id).toBe(r.userId);
     expect(me.verifiedResident).toBe(true);
     expect(me.memberships).toEqual([expect.objectContaining({ id: r.membershipId, householdId: r.householdId, status: 'verified' })]);
@@ -134,7 +134,7 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
     ]);
 
     const pending = await buildResident(db.ds, { verifier: null, building: '2栋', relation: 'tenant' });
-    const theirs = ok(await call<MeDTO>('me', 'get', {}, pending.openid));
+    const theirs = ok(await call('me', 'get', {}, pending.openid));
     expect(theirs.memberships).toEqual([expect.objectContaining({ id: pending.membershipId, status: 'pending', relation: 'tenant', building: expect.objectContaining({ name: '2栋' }) })]);
   });
 
