@@ -26,8 +26,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // '' means same origin: the gateway serves both the H5 dist and /api.
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
-      // Subscribe-message template for need progress (weapp); '' = do not ask for consent.
+      // One subscribe-message template per message kind (weapp; types/links.ts); '' = do not ask.
       'process.env.TARO_APP_TMPL_NEED_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_NEED_UPDATE ?? ''),
+      'process.env.TARO_APP_TMPL_NEED_TASK': JSON.stringify(process.env.TARO_APP_TMPL_NEED_TASK ?? ''),
+      'process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

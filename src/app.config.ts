@@ -21,9 +21,9 @@ export default defineAppConfig({
         'pages/claim/index',
         'pages/board/index',
         'pages/dashboard/index',
-        'pages/messages/index',
       ],
     },
+    { root: 'packages/me', pages: ['pages/messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

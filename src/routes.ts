@@ -1,26 +1,30 @@
 import Taro from '@tarojs/taro';
+import { PAGES } from '@hg/types/links';
 
-/** Every page path in one place, so a moved page breaks the type checker rather than a button. */
+/**
+ * Every page path in one place, so a moved page breaks the type checker rather than a button.
+ * Pages that messages link to come from `PAGES` (types/links.ts), which the server uses too.
+ */
 export const ROUTES = {
-  home: '/pages/home/index',
+  home: PAGES.home,
   needs: '/pages/needs/index',
-  me: '/pages/me/index',
+  me: PAGES.me,
   scan: '/packages/entry/pages/scan/index',
-  bind: '/packages/household/pages/bind/index',
+  bind: PAGES.myHomes,
   verify: '/packages/household/pages/verify/index',
   compound: '/packages/community/pages/compound/index',
   posters: '/packages/community/pages/posters/index',
   login: '/packages/auth/pages/login/index',
   needCreate: '/packages/needs/pages/create/index',
   needProxy: '/packages/needs/pages/proxy/index',
-  needDetail: '/packages/needs/pages/detail/index',
+  needDetail: PAGES.needDetail,
   needMine: '/packages/needs/pages/mine/index',
   needInbox: '/packages/needs/pages/inbox/index',
   needConsole: '/packages/needs/pages/console/index',
   needClaim: '/packages/needs/pages/claim/index',
   needBoard: '/packages/needs/pages/board/index',
   needDashboard: '/packages/needs/pages/dashboard/index',
-  messages: '/packages/needs/pages/messages/index',
+  messages: PAGES.messages,
 } as const;
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];

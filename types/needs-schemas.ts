@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
 import { OrgKind } from './enums';
 import { DispatchMode, NEED_RULES, NeedList, NeedStatus, EscalationLevel, RejectReason } from './needs';
-import { cursor, enumOf, id, limit, text } from './primitives';
+import { cursor, enumOf, id, limit, optionalText, text } from './primitives';
 import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
 /** Request schemas of the `needs` function. Same conventions as ./schemas.ts. */
@@ -35,10 +35,10 @@ export const ZCreateNeedRequest = z
     /** The household the need is about; the caller must be bound to it, or be its grid worker / staff. */
     householdId: id,
     description: text(NEED_RULES.descriptionMax, '需求描述'),
-    location: z.string().trim().max(NEED_RULES.locationMax, `位置不超过${NEED_RULES.locationMax}个字`).optional(),
+    location: optionalText(NEED_RULES.locationMax, '位置'),
     photoIds: photos.optional(),
     /** Proxy filing (grid worker / staff) for residents without a phone: who to contact. */
-    contactName: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
+    contactName: optionalText(LIMITS.nameMax, '姓名'),
     contactPhone: z.string().trim().regex(PHONE_PATTERN, '请填写11位手机号').optional(),
   })
   .strict();
@@ -95,7 +95,7 @@ const target = {
 };
 const oneTarget = (v: { orgId?: number; userId?: number }) => (v.orgId === undefined) !== (v.userId === undefined);
 export const ZDispatchNeedRequest = z
-  .object({ needId, ...target, note: z.string().trim().max(NEED_RULES.noteMax).optional() })
+  .object({ needId, ...target, note: optionalText(NEED_RULES.noteMax, '说明') })
   .strict()
   .refine(oneTarget, { message: '请选择一个接单方', path: ['orgId'] });
 export type TDispatchNeedRequest = z.infer<typeof ZDispatchNeedRequest>;
@@ -124,7 +124,7 @@ export const ZRateNeedRequest = z
   .object({
     needId,
     stars: z.number({ error: '请选择评分' }).int('评分必须是整数').min(1, '评分为1到5星').max(5, '评分为1到5星'),
-    comment: z.string().trim().max(NEED_RULES.commentMax, `评价不超过${NEED_RULES.commentMax}个字`).optional(),
+    comment: optionalText(NEED_RULES.commentMax, '评价'),
   })
   .strict();
 export type TRateNeedRequest = z.infer<typeof ZRateNeedRequest>;
@@ -132,11 +132,11 @@ export type TRateNeedRequest = z.infer<typeof ZRateNeedRequest>;
 export const ZReopenNeedRequest = z.object({ needId, reason: text(NEED_RULES.noteMax, '重新打开的原因') }).strict();
 export type TReopenNeedRequest = z.infer<typeof ZReopenNeedRequest>;
 
-export const ZCancelNeedRequest = z.object({ needId, reason: z.string().trim().max(NEED_RULES.noteMax).optional() }).strict();
+export const ZCancelNeedRequest = z.object({ needId, reason: optionalText(NEED_RULES.noteMax, '原因') }).strict();
 export type TCancelNeedRequest = z.infer<typeof ZCancelNeedRequest>;
 
 export const ZRejectNeedRequest = z
-  .object({ needId, reasonCode: enumOf(RejectReason), note: z.string().trim().max(NEED_RULES.noteMax).optional() })
+  .object({ needId, reasonCode: enumOf(RejectReason), note: optionalText(NEED_RULES.noteMax, '说明') })
   .strict();
 export type TRejectNeedRequest = z.infer<typeof ZRejectNeedRequest>;
 

@@ -12,10 +12,20 @@ export const id = z.number({ error: '必须是数字编号' }).int('必须是整
 export const cursor = z.string().max(200, '游标无效').optional();
 /** Page size. */
 export const limit = z.number().int().min(1).max(LIMITS.pageSizeMax).optional();
+/**
+ * Characters as a person counts them: an emoji or a rare hanzi outside the BMP is one character
+ * (code points), as the client's counter shows it (src/utils/text.ts), not two UTF-16 units.
+ */
+export const charCount = (s: string) => [...s].length;
+/** At most `max` characters by charCount. */
+const within = (max: number, message: string) => (schema: z.ZodString) => schema.refine((v) => charCount(v) <= max, { message });
+
 /** Required free text, trimmed, at most `max` characters. */
 export const text = (max: number, label: string) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
-export const personName = z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`);
+  within(max, `${label}不超过${max}个字`)(z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`));
+/** Optional free text, trimmed, at most `max` characters. */
+export const optionalText = (max: number, label = '内容') => within(max, `${label}不超过${max}个字`)(z.string().trim()).optional();
+export const personName = within(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`)(z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名'));
 export const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '请填写11位手机号');
 /** One of an enum object's values. */
 export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);

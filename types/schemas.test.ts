@@ -27,3 +27,15 @@ describe('binding request schema', () => {
     expect(res.error?.issues[0].message).toBe('请填写11位手机号');
   });
 });
+
+describe('character counting matches a person (and the client counter)', () => {
+  const { ZCommentNeedRequest } = jest.requireActual('./needs-schemas') as typeof import('./needs-schemas');
+  const { NEED_RULES } = jest.requireActual('./needs') as typeof import('./needs');
+  it('an emoji is one character: exactly the limit in emoji passes, one more is refused', () => {
+    const atLimit = '🙂'.repeat(NEED_RULES.commentMax);
+    expect(ZCommentNeedRequest.safeParse({ needId: 1, body: atLimit }).success).toBe(true);
+    const over = ZCommentNeedRequest.safeParse({ needId: 1, body: `${atLimit}🙂` });
+    expect(over.success).toBe(false);
+    expect(over.error?.issues[0].message).toBe(`留言不超过${NEED_RULES.commentMax}个字`);
+  });
+});

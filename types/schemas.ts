@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HouseholdRelation, MembershipStatus } from './enums';
 import { LIMITS, ROOM_PATTERN } from './limits';
 
-import { cursor, id, limit, personName, phone } from './primitives';
+import { cursor, id, limit, optionalText, personName, phone } from './primitives';
 
 /**
  * Request schemas, one per action, named Z<Action>Request with the inferred T<Action>Request.
@@ -63,7 +63,7 @@ export const ZVerifyMembershipRequest = z
   .object({
     membershipId: id,
     approve: z.boolean({ error: '请选择通过或驳回' }),
-    reason: z.string().trim().max(LIMITS.reasonMax, `理由不超过${LIMITS.reasonMax}个字`).optional(),
+    reason: optionalText(LIMITS.reasonMax, '理由'),
   })
   .strict()
   .refine((v) => v.approve || (v.reason && v.reason.length > 0), { message: '驳回时请填写理由', path: ['reason'] });

@@ -1,14 +1,4 @@
-import type { TBindHouseholdRequest, TLookupHouseholdRequest, TVerifyQueueRequest } from '@hg/types';
-import { callFunction } from './transport';
+import { client } from './client';
 
-/** Household binding (居民认证) and its verification by the three heads / community staff. */
-export const households = {
-  bind: (input: TBindHouseholdRequest) => callFunction('households', 'bind', input),
-  mine: () => callFunction('households', 'mine', {}),
-  verifyQueue: (input: TVerifyQueueRequest) => callFunction('households', 'verifyQueue', input),
-  approve: (membershipId: number) => callFunction('households', 'verify', { membershipId, approve: true }),
-  reject: (membershipId: number, reason: string) =>
-    callFunction('households', 'verify', { membershipId, approve: false, reason }),
-  /** 代办: the household behind a unit + room, for staff and heads filing for a resident without a phone. */
-  lookup: (input: TLookupHouseholdRequest) => callFunction('households', 'lookup', input),
-};
+/** Household binding (居民认证), its verification queue, and the 代办 room lookup. */
+export const households = client('households', ['bind', 'mine', 'verifyQueue', 'verify', 'lookup']);

@@ -1,8 +1,4 @@
-import type { TUpdateMeRequest } from '@hg/types';
-import { callFunction } from './transport';
+import { client } from './client';
 
-/** The signed-in person: profile, role assignments with scope names, household memberships. */
-export const me = {
-  get: () => callFunction('me', 'get', {}),
-  update: (input: TUpdateMeRequest) => callFunction('me', 'update', input),
-};
+/** The signed-in person: profile, roles with scope names, memberships, and what they may open (`can`). */
+export const me = client('me', ['get', 'update']);

@@ -1,17 +1,37 @@
 import Taro from '@tarojs/taro';
-
-/** Template id of the 需求进度通知 message, inlined at build time; unset = do not ask. */
-const TMPL_NEED_UPDATE: string = process.env.TARO_APP_TMPL_NEED_UPDATE || '';
+import type { MessageKind } from '@hg/types/links';
 
 /**
- * Asks for consent while the user is tapping submit (WeChat only allows it inside a tap), so the
- * cloud function may later send one progress message. The answer is the user's business: ignore it.
+ * Reads a build-time constant. Taro inlines each `process.env.TARO_APP_*` it knows literally (from
+ * `.env*` files or `defineConstants`); one it does not know stays a `process` lookup, which throws
+ * on WeChat, where `process` does not exist. Unset = '' = do not ask for that kind.
  */
-export async function requestNeedUpdates(): Promise<void> {
-  if (!TMPL_NEED_UPDATE) return;
+function inlined(read: () => string | undefined): string {
   try {
-    await Taro.requestSubscribeMessage({ tmplIds: [TMPL_NEED_UPDATE], entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
+    return read() || '';
   } catch {
-    // Refused, or too many requests: the need is filed either way.
+    return '';
+  }
+}
+
+/** Template id per message kind, written out one by one so the build can inline each. */
+const TEMPLATES: Record<MessageKind, string> = {
+  need_update: inlined(() => process.env.TARO_APP_TMPL_NEED_UPDATE),
+  need_task: inlined(() => process.env.TARO_APP_TMPL_NEED_TASK),
+  membership_update: inlined(() => process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE),
+};
+
+/**
+ * Asks consent for the templates of `kinds` while the user is tapping submit (WeChat only allows it
+ * inside a tap), so the cloud function may later send one message of each. The answer is the
+ * user's business: ignore it.
+ */
+export async function requestSubscribe(kinds: MessageKind[]): Promise<void> {
+  const tmplIds = [...new Set(kinds.map((k) => TEMPLATES[k]).filter(Boolean))];
+  if (!tmplIds.length) return;
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option);
+  } catch {
+    // Refused, or too many requests: the submission goes ahead either way.
   }
 }

@@ -1,6 +1,10 @@
 import type { BrowserContext } from 'playwright-core';
+import type { EntityManager } from 'typeorm';
 import { clock } from '../../cloud/src/core/clock';
-import { tick } from '../../cloud/src/modules/escalation/actions/run-tick';
+import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
+import { timersOf } from '../../cloud/src/core/module';
+import { MODULES } from '../../cloud/src/app';
+import { PAGES } from '@hg/types/links';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { DIALECTS } from '../db';
@@ -167,7 +171,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
     // 25 hours pass without anyone taking it (意见建议: accept within 24 h); the timer runs.
     clock.advance(25 * 3600 * 1000);
-    const result = await tick({ ds: stack.db.ds, tx: (w) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) }, clock.now());
+    const result = await runJobs({ ds: stack.db.ds, tx: <T,>(w: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) }, timersOf(MODULES), clock.now());
     expect(result.escalated).toBeGreaterThanOrEqual(1);
 
     await j.page.reload();
@@ -178,6 +182,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.loginAs('李明华'); // the compound head, the next rung, was told
     await j.tapTab('我的');
     await j.byTestId('entry-messages').click();
+    // 消息中心 belongs to 我的: its own subpackage, at the path the server's links use.
+    await j.page.waitForFunction((r) => window.location.hash.startsWith(`#${r}`), PAGES.messages);
     await j.root().getByText('需求升级至小区').first().waitFor();
     await j.audit('messages-compound-head');
     await openNeed(j, id);

@@ -1,6 +1,7 @@
 import type { MembershipDTO } from '@hg/types';
 import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
 import { NEED_RULES } from '@hg/types/needs';
+import { charCount } from '../../utils/text';
 
 /**
  * The household a membership belongs to. `MembershipDTO` does not carry it yet (a server change
@@ -32,12 +33,12 @@ export function validateNeed(form: NeedForm): NeedFormErrors {
   if (!form.householdId) errors.householdId = '请选择房屋';
   const description = form.description.trim();
   if (!description) errors.description = '请填写需求描述';
-  else if (description.length > NEED_RULES.descriptionMax) errors.description = `需求描述不超过${NEED_RULES.descriptionMax}个字`;
-  if (form.location.trim().length > NEED_RULES.locationMax) errors.location = `位置不超过${NEED_RULES.locationMax}个字`;
+  else if (charCount(description) > NEED_RULES.descriptionMax) errors.description = `需求描述不超过${NEED_RULES.descriptionMax}个字`;
+  if (charCount(form.location.trim()) > NEED_RULES.locationMax) errors.location = `位置不超过${NEED_RULES.locationMax}个字`;
   if (form.proxy) {
     const name = form.contactName.trim();
     if (!name) errors.contactName = '代办时请填写居民姓名';
-    else if (name.length > LIMITS.nameMax) errors.contactName = `姓名不超过${LIMITS.nameMax}个字`;
+    else if (charCount(name) > LIMITS.nameMax) errors.contactName = `姓名不超过${LIMITS.nameMax}个字`;
     if (!PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写11位手机号';
   }
   return errors;

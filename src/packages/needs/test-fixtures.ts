@@ -1,4 +1,5 @@
 import type { MeDTO, MembershipDTO, NeedCategoryDTO, NeedDetailDTO, NeedSummaryDTO } from '@hg/types';
+import { capabilitiesOf } from '@hg/types/roles';
 
 /** Builders for the needs page tests: a plausible DTO with overrides, like test/factories on the server. */
 
@@ -24,8 +25,10 @@ export function membership(overrides: Partial<MembershipDTO> & { householdId?: n
   } as MembershipDTO;
 }
 
+/** A signed-in person; `can` follows the roles given (as the server derives it) unless overridden. */
 export function profile(overrides: Partial<MeDTO> = {}): MeDTO {
-  return { id: 1, name: '王秀兰', phone: '10000000001', roles: [], memberships: [], verifiedResident: true, ...overrides };
+  const roles = overrides.roles ?? [];
+  return { id: 1, name: '王秀兰', phone: '10000000001', roles, memberships: [], verifiedResident: true, can: capabilitiesOf(roles), ...overrides };
 }
 
 export function summary(id: number, overrides: Partial<NeedSummaryDTO> = {}): NeedSummaryDTO {

@@ -93,7 +93,7 @@ export default function HomePage() {
   const profile = useLoad(signedIn ? () => me.get() : null, [compoundId, signedIn]);
   const fromMe = profile.data ? compoundFromMe(profile.data) : null;
   const effectiveId = compoundId ?? fromMe;
-  const home = useLoad(effectiveId ? () => community.getCompound(effectiveId) : null, [effectiveId]);
+  const home = useLoad(effectiveId ? () => community.getCompound({ compoundId: effectiveId }) : null, [effectiveId]);
 
   return (
     <Page title='我的小区'>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { MeDTO, Role } from '@hg/types';
+import type { MeDTO } from '@hg/types';
 import Page from '../../components/Page';
 import StateView from '../../components/StateView';
 import LargeTextSwitch from '../../components/LargeTextSwitch';
@@ -13,15 +13,6 @@ import { clearSession } from '../../services/session';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
 import { FOCUSABLE } from '../../components/a11y';
-
-/** Who may work the verification queue (居民认证审核). */
-const VERIFIER_ROLES: Role[] = ['unit_head', 'building_head', 'compound_head', 'community_staff'];
-/** Who prints the compound / building QR posters. */
-const POSTER_ROLES: Role[] = ['community_staff', 'compound_head', 'street_staff', 'admin'];
-
-function hasAnyRole(profile: MeDTO, roles: Role[]): boolean {
-  return profile.roles.some((r) => roles.includes(r.role));
-}
 
 function Entry({ label, onClick, badge, testId }: { label: string; onClick: () => void; badge?: string; testId?: string }) {
   return (
@@ -77,7 +68,7 @@ function Profile({ profile }: { profile: MeDTO }) {
   );
 }
 
-/** 我的: profile, roles with their scopes, household memberships, large text, role entries. */
+/** 我的: profile, roles with their scopes, household memberships, large text, 消息中心 and the entries `can` allows. */
 export default function MePage() {
   const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
   const [visit, setVisit] = useState(0);
@@ -120,10 +111,9 @@ export default function MePage() {
           <Entry label='消息中心' badge={unreadCount ? `${unreadCount}条未读` : undefined} testId='entry-messages' onClick={() => openPage(ROUTES.messages)} />
         ) : null}
         <Entry label='绑定房屋' onClick={() => openPage(ROUTES.bind)} />
-        {data && hasAnyRole(data, VERIFIER_ROLES) ? (
-          <Entry label='居民认证审核' onClick={() => openPage(ROUTES.verify)} />
-        ) : null}
-        {data && hasAnyRole(data, POSTER_ROLES) ? <Entry label='二维码海报' onClick={() => openPage(ROUTES.posters)} /> : null}
+        {/* Role entries follow the server's `can` flags, so none leads to a page the server refuses. */}
+        {data?.can.verifyHouseholds ? <Entry label='居民认证审核' testId='entry-verify' onClick={() => openPage(ROUTES.verify)} /> : null}
+        {data?.can.printPosters ? <Entry label='二维码海报' testId='entry-posters' onClick={() => openPage(ROUTES.posters)} /> : null}
       </View>
 
       {PLATFORM.demoLogin && signedIn ? (

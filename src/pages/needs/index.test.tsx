@@ -32,6 +32,18 @@ describe('需求 tab', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.needProxy });
   });
 
+  it('shows the work entries the server allows (MeDTO.can), whatever the roles say', async () => {
+    const can = { verifyHouseholds: false, fileForOthers: false, dispatchNeeds: true, receiveNeeds: false, claimNeeds: true, printPosters: false };
+    (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
+    render(<NeedsPage />);
+    await flush();
+    expect(screen.getByTestId('entry-console')).toBeTruthy();
+    expect(screen.getByTestId('entry-dashboard')).toBeTruthy();
+    expect(screen.getByTestId('entry-claim')).toBeTruthy();
+    expect(screen.queryByTestId('entry-proxy')).toBeNull();
+    expect(screen.queryByTestId('entry-inbox')).toBeNull();
+  });
+
   it('does not offer 代办点单 to a resident', async () => {
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile() });
     render(<NeedsPage />);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { Role } from '@hg/types';
 import Page from '../../components/Page';
 import StateView from '../../components/StateView';
 import NeedRow from '../../components/NeedRow';
@@ -11,11 +10,8 @@ import { me } from '../../services/me';
 import { needs } from '../../services/needs';
 import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId } from '../../store/current-compound';
-import { PROXY_ROLES, hasRole } from '../../utils/roles';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
-
-const STAFF_ROLES: Role[] = ['community_staff', 'street_staff', 'admin'];
 
 function Entry({ label, hint, testId, onClick }: { label: string; hint: string; testId: string; onClick: () => void }) {
   return (
@@ -32,9 +28,8 @@ function Entry({ label, hint, testId, onClick }: { label: string; hint: string; 
 }
 
 /**
- * 需求 tab: the resident's way in (我要点单, my open needs) and, by role, the work lists —
- * 接单箱 for receivers, 代办点单 for grid workers / heads / staff, 派单台 and 数据看板 for staff, 待认领 for
- * party members — plus the public board.
+ * 需求 tab: the resident's way in (我要点单, my open needs) and, by the server's `can` flags, the
+ * work lists — 接单箱, 代办点单, 派单台 and 数据看板, 待认领 — plus the public board.
  */
 export default function NeedsPage() {
   const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
@@ -45,7 +40,9 @@ export default function NeedsPage() {
   });
   const profile = useLoad(signedIn ? () => me.get() : null, [signedIn]);
   const mine = useLoad(signedIn ? () => needs.mine({ open: true, limit: 5 }) : null, [signedIn, visit]);
-  const isReceiver = hasRole(profile.data, ['org_staff']);
+  // What the server lets this person open (MeDTO.can): one source for the entries below.
+  const can = profile.data?.can;
+  const isReceiver = !!can?.receiveNeeds;
   // Party members who claimed a need work it from the inbox too: show it whenever it has items.
   const inbox = useLoad(signedIn && profile.data && !isReceiver ? () => needs.inbox({ limit: 1 }) : null, [signedIn, profile.data, visit]);
   const membershipCompound = profile.data?.memberships.find((m) => m.status === 'verified')?.compound.id ?? null;
@@ -65,10 +62,6 @@ export default function NeedsPage() {
   }
 
   const showInbox = isReceiver || !!inbox.data?.items.length;
-  const isStaff = hasRole(profile.data, STAFF_ROLES);
-  const isParty = hasRole(profile.data, ['party_member']);
-  const canProxy = hasRole(profile.data, PROXY_ROLES);
-
   return (
     <Page title='需求与服务'>
       <View className='btn btn--primary needs__order' role='button' {...FOCUSABLE} data-testid='need-create-entry' onClick={() => openPage(ROUTES.needCreate)}>
@@ -96,10 +89,10 @@ export default function NeedsPage() {
 
       <View className='card needs__entries' role='navigation' aria-label='更多功能'>
         {showInbox ? <Entry label='接单箱' hint='派给我的需求，接单、办理、办结' testId='entry-inbox' onClick={() => openPage(ROUTES.needInbox)} /> : null}
-        {canProxy ? <Entry label='代办点单' hint='为不使用手机的居民登记需求' testId='entry-proxy' onClick={() => openPage(ROUTES.needProxy)} /> : null}
-        {isStaff ? <Entry label='派单台' hint='派单、转单、不予受理、导出台账' testId='entry-console' onClick={() => openPage(ROUTES.needConsole)} /> : null}
-        {isStaff ? <Entry label='数据看板' hint='解决数、响应与办结用时、满意度' testId='entry-dashboard' onClick={() => openPage(ROUTES.needDashboard)} /> : null}
-        {isParty ? <Entry label='待认领' hint='党员主动认领居民需求' testId='entry-claim' onClick={() => openPage(ROUTES.needClaim)} /> : null}
+        {can?.fileForOthers ? <Entry label='代办点单' hint='为不使用手机的居民登记需求' testId='entry-proxy' onClick={() => openPage(ROUTES.needProxy)} /> : null}
+        {can?.dispatchNeeds ? <Entry label='派单台' hint='派单、转单、不予受理、导出台账' testId='entry-console' onClick={() => openPage(ROUTES.needConsole)} /> : null}
+        {can?.dispatchNeeds ? <Entry label='数据看板' hint='解决数、响应与办结用时、满意度' testId='entry-dashboard' onClick={() => openPage(ROUTES.needDashboard)} /> : null}
+        {can?.claimNeeds ? <Entry label='待认领' hint='党员主动认领居民需求' testId='entry-claim' onClick={() => openPage(ROUTES.needClaim)} /> : null}
         {compoundId ? (
           <Entry label='楼栋公示' hint='本小区需求办理情况（只显示数量）' testId='entry-board' onClick={() => openPage(withQuery(ROUTES.needBoard, { compoundId }))} />
         ) : null}

@@ -15,7 +15,7 @@ export default function CompoundPage() {
   const router = useRouter();
   const compoundId = Number(router.params.compoundId);
   const valid = Number.isInteger(compoundId) && compoundId > 0;
-  const home = useLoad(valid ? () => community.getCompound(compoundId) : null, [compoundId]);
+  const home = useLoad(valid ? () => community.getCompound({ compoundId }) : null, [compoundId]);
 
   return (
     <Page>

@@ -17,7 +17,7 @@ import { FOCUSABLE } from '../../../../components/a11y';
 export default function PostersPage() {
   const compounds = useLoad(() => community.listCompounds(), []);
   const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
-  const posters = useLoad(compoundId ? () => community.posters(compoundId) : null, [compoundId]);
+  const posters = useLoad(compoundId ? () => community.posters({ compoundId }) : null, [compoundId]);
 
   return (
     <Page title='二维码海报' className='posters'>

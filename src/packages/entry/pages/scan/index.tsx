@@ -26,7 +26,7 @@ export default function ScanPage() {
   const home = useLoad(
     parsed
       ? async () => {
-          const res = await community.resolveScene(raw);
+          const res = await community.resolveScene({ scene: raw });
           if (res.ok) setCurrentCompoundId(res.data.id);
           return res;
         }

@@ -3,11 +3,13 @@ import type { BuildingDTO, Envelope, MembershipDTO } from '@hg/types';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
+import { requestSubscribe } from '../../../../services/subscribe';
 import { click, flush, typeInto } from '../../../../test-utils';
 import BindPage from './index';
 
 jest.mock('../../../../services/community');
 jest.mock('../../../../services/households');
+jest.mock('../../../../services/subscribe');
 
 const buildings: BuildingDTO[] = [
   { id: 11, name: '1栋', code: 'B1', units: [{ id: 111, name: '1单元' }, { id: 112, name: '2单元' }] },
@@ -109,6 +111,9 @@ describe('绑定房屋 form', () => {
 
     await click(screen.getByRole('button', { name: '提交认证' }));
 
+    // Consent for the 审核结果 message is asked inside the tap, before the binding is filed.
+    expect(requestSubscribe).toHaveBeenCalledWith(['membership_update']);
+    expect((requestSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeLessThan(bind.mock.invocationCallOrder[0]);
     expect(screen.getByRole('status').textContent).toBe('已提交，等待楼栋长或社区审核');
   });
 });

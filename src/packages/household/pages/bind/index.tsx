@@ -12,6 +12,7 @@ import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
 import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
+import { requestSubscribe } from '../../../../services/subscribe';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage } from '../../../../routes';
 import { type BindErrors, type BindField, type BindForm, validateBind } from '../../bind-form';
@@ -48,7 +49,7 @@ export default function BindPage() {
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<MembershipDTO | null>(null);
 
-  const buildings = useLoad(compoundId ? () => community.listBuildings(compoundId) : null, [compoundId]);
+  const buildings = useLoad(compoundId ? () => community.listBuildings({ compoundId }) : null, [compoundId]);
 
   const set = <K extends BindField>(key: K, value: BindForm[K]) => {
     setForm((f) => ({ ...f, [key]: value, ...(key === 'buildingId' ? { unitId: null } : {}) }));
@@ -62,6 +63,8 @@ export default function BindPage() {
     setFormError(null);
     if (Object.keys(found).length > 0) return;
     setSubmitting(true);
+    // WeChat allows the consent prompt only inside the tap: ask for the 审核结果 message before the call.
+    await requestSubscribe(['membership_update']);
     const res = await households.bind({
       compoundId: form.compoundId as number,
       buildingId: form.buildingId as number,

@@ -45,35 +45,35 @@ describe('居民认证审核 queue', () => {
   });
 
   it('removes an item from the pending list once approved', async () => {
-    (households.approve as jest.Mock).mockResolvedValue({ ok: true, data: { ...item(1, '王建国'), status: 'verified' } });
+    (households.verify as jest.Mock).mockResolvedValue({ ok: true, data: { ...item(1, '王建国'), status: 'verified' } });
     render(<VerifyPage />);
     await flush();
 
     await click(screen.getByRole('button', { name: '通过 王建国' }));
 
-    expect(households.approve).toHaveBeenCalledWith(1);
+    expect(households.verify).toHaveBeenCalledWith({ membershipId: 1, approve: true });
     expect(screen.queryByText('王建国')).toBeNull();
     expect(screen.getByText('李桂兰')).toBeTruthy();
   });
 
   it('asks for a reason before rejecting', async () => {
-    (households.reject as jest.Mock).mockResolvedValue({ ok: true, data: { ...item(2, '李桂兰'), status: 'rejected' } });
+    (households.verify as jest.Mock).mockResolvedValue({ ok: true, data: { ...item(2, '李桂兰'), status: 'rejected' } });
     render(<VerifyPage />);
     await flush();
 
     await click(screen.getByRole('button', { name: '驳回 李桂兰' }));
     await click(screen.getByRole('button', { name: '确认驳回' }));
     expect(screen.getByRole('alert').textContent).toBe('驳回时请填写理由');
-    expect(households.reject).not.toHaveBeenCalled();
+    expect(households.verify).not.toHaveBeenCalled();
 
     await typeInto(await screen.findByLabelText('驳回理由'), '房号与登记信息不符');
     await click(screen.getByRole('button', { name: '确认驳回' }));
-    expect(households.reject).toHaveBeenCalledWith(2, '房号与登记信息不符');
+    expect(households.verify).toHaveBeenCalledWith({ membershipId: 2, approve: false, reason: '房号与登记信息不符' });
     expect(screen.queryByText('李桂兰')).toBeNull();
   });
 
   it('keeps the item and shows the server message when the decision fails', async () => {
-    (households.approve as jest.Mock).mockResolvedValue({
+    (households.verify as jest.Mock).mockResolvedValue({
       ok: false,
       error: { code: 'INVALID_TRANSITION', message: '该申请已被他人处理' },
     });

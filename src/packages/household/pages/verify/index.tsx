@@ -34,7 +34,7 @@ function QueueItem({ item, onDone }: ItemProps) {
     }
     setBusy(true);
     setError(null);
-    const res = approve ? await households.approve(item.id) : await households.reject(item.id, reason.trim());
+    const res = await households.verify(approve ? { membershipId: item.id, approve: true } : { membershipId: item.id, approve: false, reason: reason.trim() });
     setBusy(false);
     if (res.ok) onDone(item.id);
     else setError(res.error.message);

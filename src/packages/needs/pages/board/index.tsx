@@ -84,7 +84,7 @@ export default function BoardPage() {
   const { params } = useRouter();
   const compoundId = positiveId(params.compoundId) ?? getCurrentCompoundId();
   const [buildingId, setBuildingId] = useState<number>(positiveId(params.buildingId) ?? 0);
-  const buildings = useLoad(compoundId ? () => community.listBuildings(compoundId) : null, [compoundId]);
+  const buildings = useLoad(compoundId ? () => community.listBuildings({ compoundId }) : null, [compoundId]);
   const board = useLoad(compoundId ? () => needs.board({ compoundId, ...(buildingId ? { buildingId } : {}) }) : null, [compoundId, buildingId]);
 
   if (!compoundId) {

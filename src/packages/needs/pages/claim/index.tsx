@@ -17,7 +17,7 @@ function ClaimButton({ need, onClaimed }: { need: NeedSummaryDTO; onClaimed: () 
     if (busy) return;
     setBusy(true);
     setError(null);
-    const res = await needs.claim(need.id);
+    const res = await needs.claim({ needId: need.id });
     setBusy(false);
     if (!res.ok) {
       // Another member was quicker (CONFLICT 已被其他党员认领): say so and take it off the list.

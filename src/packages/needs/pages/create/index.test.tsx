@@ -4,7 +4,7 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
 import { choosePhotos, uploadPhoto } from '../../../../services/upload';
-import { requestNeedUpdates } from '../../../../services/subscribe';
+import { requestSubscribe } from '../../../../services/subscribe';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { category, detail, membership, profile } from '../../test-fixtures';
 import CreateNeedPage from './index';
@@ -25,7 +25,7 @@ beforeEach(() => {
     data: [category(1, 'pipe', '管道疏通', 'service', '🚰'), category(2, 'elderly', '助老服务', 'need', '🧓'), category(3, 'light', '路灯不亮', 'problem', '💡')],
   });
   (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ householdId: 7 } as never)] }) });
-  (requestNeedUpdates as jest.Mock).mockResolvedValue(undefined);
+  (requestSubscribe as jest.Mock).mockResolvedValue(undefined);
   (choosePhotos as jest.Mock).mockResolvedValue([]);
   (uploadPhoto as jest.Mock).mockImplementation(async (p: { path: string }) => ({
     ok: true,
@@ -108,7 +108,7 @@ describe('我要点单', () => {
     await submit();
     await flush();
 
-    expect(requestNeedUpdates).toHaveBeenCalled();
+    expect(requestSubscribe).toHaveBeenCalledWith(['need_update']);
     expect(create).toHaveBeenCalledWith({
       categoryId: 1,
       householdId: 7,

@@ -30,7 +30,7 @@ const buttonNames = () =>
 describe('需求详情', () => {
   it('shows the facts, the masked phone and the timeline', async () => {
     await renderWith(detail(42, { level: 'compound', levelLabel: '小区', overdue: true }));
-    expect(get).toHaveBeenCalledWith(42);
+    expect(get).toHaveBeenCalledWith({ needId: 42 });
     expect(screen.getByTestId('need-description').textContent).toBe('厨房下水道堵了，水排不下去');
     expect(screen.getByTestId('need-level').textContent).toBe('升级至小区');
     expect(screen.getByTestId('need-overdue').textContent).toBe('已超时');
@@ -85,7 +85,7 @@ describe('需求详情', () => {
     await click(screen.getByRole('button', { name: '认领' }));
     await flush();
 
-    expect(needs.claim).toHaveBeenCalledWith(42);
+    expect(needs.claim).toHaveBeenCalledWith({ needId: 42 });
     expect(screen.getByTestId('action-error').textContent).toBe('已被其他党员认领');
     expect(get).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('need-status').textContent).toBe('已接单');

@@ -11,8 +11,8 @@ import { needs } from '../../../../services/needs';
 import { formatTime } from '../../../../utils/format';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import NeedActions from '../../components/NeedActions';
-import PhotoStrip from '../../components/PhotoStrip';
-import TextBox from '../../components/TextBox';
+import PhotoStrip from '../../../../components/PhotoStrip';
+import TextBox from '../../../../components/TextBox';
 import './index.scss';
 import BusyButton from '../../../../components/BusyButton';
 
@@ -115,7 +115,7 @@ export default function NeedDetailPage() {
       return undefined;
     }
     let live = true;
-    void needs.get(id).then((res) => {
+    void needs.get({ needId: id }).then((res) => {
       if (!live) return;
       setLoading(false);
       if (res.ok) {

@@ -4,7 +4,7 @@ import type { NeedStatus } from '@hg/types';
 import Page from '../../../../components/Page';
 import { usePaged } from '../../../../hooks/usePaged';
 import { needs } from '../../../../services/needs';
-import Tabs from '../../components/Tabs';
+import Tabs from '../../../../components/Tabs';
 import NeedListView from '../../components/NeedListView';
 
 type Filter = NeedStatus | '';

@@ -6,7 +6,7 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { usePaged } from '../../../../hooks/usePaged';
 import { needs } from '../../../../services/needs';
 import { ROUTES, openPage } from '../../../../routes';
-import Tabs from '../../components/Tabs';
+import Tabs from '../../../../components/Tabs';
 import NeedListView from '../../components/NeedListView';
 import './index.scss';
 

@@ -49,7 +49,7 @@ describe('代办点单', () => {
     await renderPage();
     expect(screen.getByRole('heading', { name: '代办点单' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: '锦屏花园' }).getAttribute('aria-checked')).toBe('true');
-    expect(community.listBuildings).toHaveBeenCalledWith(1);
+    expect(community.listBuildings).toHaveBeenCalledWith({ compoundId: 1 });
     expect(screen.getByRole('radio', { name: '1栋' })).toBeTruthy();
   });
 

@@ -29,7 +29,7 @@ export default function ProxyNeedPage() {
   const [found, setFound] = useState<HouseholdLookupDTO | null>(null);
 
   const compounds = useLoad(() => community.listCompounds(), []);
-  const buildings = useLoad(form.compoundId ? () => community.listBuildings(form.compoundId as number) : null, [form.compoundId]);
+  const buildings = useLoad(form.compoundId ? () => community.listBuildings({ compoundId: form.compoundId as number }) : null, [form.compoundId]);
 
   const set = <K extends ProxyField>(key: K, value: ProxyForm[K]) => {
     setForm((f) => ({

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Image, View } from '@tarojs/components';
 import type { PhotoDTO } from '@hg/types';
 import { NEED_RULES, PHOTO_TYPES } from '@hg/types/needs';
-import { FOCUSABLE } from '../../../../components/a11y';
-import { choosePhotos, photoSrc, uploadPhoto } from '../../../../services/upload';
+import { FOCUSABLE } from '../a11y';
+import { choosePhotos, photoSrc, uploadPhoto } from '../../services/upload';
+import { withDefaults } from '../defaults';
 import './index.scss';
 
 export interface PhotoPickerProps {
@@ -13,18 +14,25 @@ export interface PhotoPickerProps {
   onChange: (photos: PhotoDTO[]) => void;
   max?: number;
   error?: string | null;
+  /** Largest accepted file in bytes. */
+  maxBytes?: number;
   /** Reports whether an upload is running, so the form can wait before submitting. */
   onBusy?: (busy: boolean) => void;
 }
 
-const MAX_MB = NEED_RULES.photoBytesMax / 1024 / 1024;
+const defaults = {
+  max: NEED_RULES.maxPhotos,
+  maxBytes: NEED_RULES.photoBytesMax,
+  error: null,
+  onBusy: (_busy: boolean) => {},
+} satisfies Partial<PhotoPickerProps>;
 
 /**
  * Pick → check type and size → upload at once, so the form only ever holds uploaded fileIds.
  * Thumbnails carry alt text 「照片1」…; each has its own 删除 button.
  */
 export default function PhotoPicker(props: PhotoPickerProps) {
-  const { id, label, photos, onChange, max = NEED_RULES.maxPhotos, error = null, onBusy } = props;
+  const { id, label, photos, onChange, max, maxBytes, error, onBusy } = withDefaults(props, defaults);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const room = max - photos.length;
@@ -40,14 +48,14 @@ export default function PhotoPicker(props: PhotoPickerProps) {
         problems.push('只能上传 JPG、PNG 或 WebP 图片');
         return false;
       }
-      if (p.size > NEED_RULES.photoBytesMax) {
-        problems.push(`单张图片不能超过 ${MAX_MB} MB`);
+      if (p.size > maxBytes) {
+        problems.push(`单张图片不能超过 ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB`);
         return false;
       }
       return true;
     });
     setBusy(true);
-    onBusy?.(true);
+    onBusy(true);
     const uploaded: PhotoDTO[] = [];
     for (const p of accepted) {
       const res = await uploadPhoto(p);
@@ -55,7 +63,7 @@ export default function PhotoPicker(props: PhotoPickerProps) {
       else problems.push(res.error.message);
     }
     setBusy(false);
-    onBusy?.(false);
+    onBusy(false);
     setMessage(problems.length ? [...new Set(problems)].join('；') : null);
     if (uploaded.length) onChange([...photos, ...uploaded]);
   };
@@ -89,17 +97,17 @@ export default function PhotoPicker(props: PhotoPickerProps) {
         ))}
         {room > 0 ? (
           <View role='listitem'>
-          <View
-            className={`photos__add ${busy ? 'photos__add--busy' : ''}`}
-            role='button'
-            {...FOCUSABLE}
-            aria-label={busy ? '照片上传中' : '添加照片'}
-            aria-disabled={busy ? 'true' : 'false'}
-            data-testid={`${id}-add`}
-            onClick={add}
-          >
-            {busy ? '上传中…' : '＋ 添加照片'}
-          </View>
+            <View
+              className={`photos__add ${busy ? 'photos__add--busy' : ''}`}
+              role='button'
+              {...FOCUSABLE}
+              aria-label={busy ? '照片上传中' : '添加照片'}
+              aria-disabled={busy ? 'true' : 'false'}
+              data-testid={`${id}-add`}
+              onClick={add}
+            >
+              {busy ? '上传中…' : '＋ 添加照片'}
+            </View>
           </View>
         ) : null}
       </View>

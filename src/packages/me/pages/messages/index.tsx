@@ -2,15 +2,22 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ApiError, NotificationDTO } from '@hg/types';
+import { linkTo } from '@hg/types/links';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { notifications } from '../../../../services/notifications';
 import { formatTime } from '../../../../utils/format';
-import { ROUTES, openPage, withQuery } from '../../../../routes';
+import { openPage } from '../../../../routes';
 import './index.scss';
 
-/** 消息中心: newest first; unread ones are marked, tapping one marks it read and opens its need. */
+/** Where a message opens (`linkTo`, shared with the server's subscribe messages); null when it is about nothing. */
+function targetOf(n: NotificationDTO): string | null {
+  if (!n.subjectKind || !n.subjectId) return null;
+  return linkTo({ subjectKind: n.subjectKind, subjectId: n.subjectId });
+}
+
+/** 消息中心 (我的): newest first; unread ones are marked, tapping one marks it read and opens its subject. */
 export default function MessagesPage() {
   const [items, setItems] = useState<NotificationDTO[]>([]);
   const [unread, setUnread] = useState(0);
@@ -33,7 +40,7 @@ export default function MessagesPage() {
 
   const markRead = async (ids: number[]) => {
     if (!ids.length) return;
-    const res = await notifications.markRead(ids);
+    const res = await notifications.markRead({ ids });
     if (!res.ok) return;
     setItems((prev) => prev.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)));
     setUnread((u) => Math.max(0, u - res.data.updated));
@@ -41,7 +48,8 @@ export default function MessagesPage() {
 
   const open = (n: NotificationDTO) => {
     if (!n.read) void markRead([n.id]);
-    if (n.needId) openPage(withQuery(ROUTES.needDetail, { id: n.needId }));
+    const target = targetOf(n);
+    if (target) openPage(target);
   };
 
   return (
@@ -64,7 +72,7 @@ export default function MessagesPage() {
             role='listitem'
             data-testid={`message-${n.id}`}
           >
-            <View className='msg__link' role={n.needId ? 'link' : undefined} {...FOCUSABLE} onClick={() => open(n)}>
+            <View className='msg__link' role={targetOf(n) ? 'link' : undefined} {...FOCUSABLE} onClick={() => open(n)}>
               <View className='msg__head'>
                 {n.read ? null : <View className='msg__dot'>未读</View>}
                 <View className='msg__title'>{n.title}</View>

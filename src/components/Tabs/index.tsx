@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
-import { FOCUSABLE } from '../../../../components/a11y';
+import { FOCUSABLE } from '../a11y';
+import { withDefaults } from '../defaults';
 import './index.scss';
 
 export interface TabsProps<V extends string> {
@@ -12,8 +13,11 @@ export interface TabsProps<V extends string> {
   testId?: string;
 }
 
+const defaults = { testId: 'tab' } satisfies Partial<TabsProps<string>>;
+
 /** Big, wrapping filter tabs (a real tablist, so screen readers announce the selected one). */
-export default function Tabs<V extends string>({ label, tabs, value, onChange, testId = 'tab' }: TabsProps<V>) {
+export default function Tabs<V extends string>(props: TabsProps<V>) {
+  const { label, tabs, value, onChange, testId } = withDefaults(props, defaults);
   return (
     <View className='ntabs' role='tablist' aria-label={label}>
       {tabs.map((t) => (

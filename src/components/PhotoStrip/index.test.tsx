@@ -1,0 +1,25 @@
+import { render, screen } from '@testing-library/react';
+import { flush } from '../../test-utils';
+import PhotoStrip from './index';
+
+const photos = [
+  { fileId: 'local/a.jpg', url: '/uploads/a.jpg' },
+  { fileId: 'local/b.jpg', url: '/uploads/b.jpg' },
+];
+
+describe('PhotoStrip', () => {
+  it('renders one named list item per photo, in order', async () => {
+    render(<PhotoStrip photos={photos} label='现场照片' />);
+    await flush();
+    const list = screen.getByRole('list', { name: '现场照片' });
+    expect(list.querySelectorAll('[role="listitem"]')).toHaveLength(2);
+    const images = Array.from(list.querySelectorAll('taro-image-core'));
+    expect(images.map((i) => i.getAttribute('src'))).toEqual(['/uploads/a.jpg', '/uploads/b.jpg']);
+    expect(images.map((i) => i.querySelector('img')?.getAttribute('alt') ?? i.getAttribute('alt'))).toEqual(['现场照片1', '现场照片2']);
+  });
+
+  it('renders nothing without photos', () => {
+    const { container } = render(<PhotoStrip photos={[]} label='现场照片' />);
+    expect(container.innerHTML).toBe('');
+  });
+});
