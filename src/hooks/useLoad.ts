@@ -39,7 +39,6 @@ export function useLoad<T>(fn: (() => Promise<Envelope<T>>) | null, deps: unknow
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   return { data, error, loading, reload };

@@ -54,7 +54,6 @@ export function usePaged<T>(fetch: ((cursor?: string) => Promise<Envelope<Page<T
     void load(null);
   }, [load]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(reload, deps);
 
   const update = useCallback((match: (item: T) => boolean, next: T | null) => {

@@ -127,7 +127,6 @@ export default function VerifyPage() {
     setItems([]);
     setCursor(null);
     void load(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status]);
 
   return (

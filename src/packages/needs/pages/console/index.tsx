@@ -40,7 +40,6 @@ function ExportCard() {
   const options = useMemo(() => {
     const list = own.length ? own : [...new Map((all.data ?? []).map((c) => [c.community.id, c.community])).values()];
     return list.map((c) => ({ value: c.id, label: c.name }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [profile.data, all.data]);
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [period, setPeriod] = useState<PeriodKey>('thisMonth');

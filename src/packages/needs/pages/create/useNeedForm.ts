@@ -51,7 +51,6 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress 
   };
   useEffect(() => {
     if (homes.length === 1 && form.householdId === null && !form.proxy) pickHome(householdIdOf(homes[0]) as number);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [homes]);
 
   const setProxy = (proxy: boolean) => {

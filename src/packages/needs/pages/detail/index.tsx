@@ -126,7 +126,6 @@ export default function NeedDetailPage() {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, tick]);
 
   useEffect(() => {

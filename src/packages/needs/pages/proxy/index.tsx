@@ -47,7 +47,6 @@ export default function ProxyNeedPage() {
   // With a single compound to choose from there is nothing to ask.
   useEffect(() => {
     if (form.compoundId === null && compounds.data?.length === 1) set('compoundId', compounds.data[0].id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [compounds.data]);
 
   const next = async () => {
