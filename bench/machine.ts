@@ -8,6 +8,8 @@ export interface Machine {
   ramGiB: number;
   node: string;
   date: string;
+  /** 1-minute load average when the bench started: other work on a shared box shows up here. */
+  load: number;
 }
 
 /** What the numbers were measured on; they mean little without it. */
@@ -31,5 +33,6 @@ export function describeMachine(): Machine {
     ramGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    load: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }

@@ -78,12 +78,25 @@ async function growCity(c: Conn): Promise<void> {
   await insertMany(c, 'communities', ['streetId', 'name'], extra);
   const firms = await rows<{ id: number }>(c, "SELECT id FROM organisations WHERE kind = 'property_firm' ORDER BY id");
   // Communities without compounds (江南社区 and the new ones) get five each.
-  const empty = await rows<{ id: number; streetId: number }>(c, 'SELECT id, streetId FROM communities m WHERE NOT EXISTS (SELECT 1 FROM compounds c WHERE c.communityId = m.id) ORDER BY id');
+  const empty = await rows<{ id: number; streetId: number }>(
+    c,
+    'SELECT id, streetId FROM communities m WHERE NOT EXISTS (SELECT 1 FROM compounds c WHERE c.communityId = m.id) ORDER BY id',
+  );
   await insertMany(
     c,
     'compounds',
     ['communityId', 'streetId', 'name', 'type', 'address', 'code', 'propertyOrgId'],
-    empty.flatMap((m) => Array.from({ length: COMPOUNDS_PER_COMMUNITY }, (_, k) => [m.id, m.streetId, `压测小区${m.id}-${k + 1}`, 'commercial', '', `B${m.id}X${k}`, firms[(m.id + k) % firms.length].id])),
+    empty.flatMap((m) =>
+      Array.from({ length: COMPOUNDS_PER_COMMUNITY }, (_, k) => [
+        m.id,
+        m.streetId,
+        `压测小区${m.id}-${k + 1}`,
+        'commercial',
+        '',
+        `B${m.id}X${k}`,
+        firms[(m.id + k) % firms.length].id,
+      ]),
+    ),
   );
   const compounds = await rows<{ id: number }>(c, "SELECT id FROM compounds WHERE code LIKE 'B%X%' ORDER BY id");
   await insertMany(
@@ -93,7 +106,12 @@ async function growCity(c: Conn): Promise<void> {
     compounds.flatMap((cp) => Array.from({ length: BUILDINGS_PER_COMPOUND }, (_, b) => [cp.id, `${b + 1}栋`, `B${cp.id}Y${b}`, b])),
   );
   const buildings = await rows<{ id: number }>(c, "SELECT id FROM buildings WHERE code LIKE 'B%Y%' ORDER BY id");
-  await insertMany(c, 'units', ['buildingId', 'name', 'sortOrder'], buildings.flatMap((b) => Array.from({ length: UNITS_PER_BUILDING }, (_, u) => [b.id, `${u + 1}单元`, u + 1])));
+  await insertMany(
+    c,
+    'units',
+    ['buildingId', 'name', 'sortOrder'],
+    buildings.flatMap((b) => Array.from({ length: UNITS_PER_BUILDING }, (_, u) => [b.id, `${u + 1}单元`, u + 1])),
+  );
   await c.query(
     `INSERT INTO households (unitId, buildingId, compoundId, communityId, room)
      SELECT u.id, b.id, cp.id, cp.communityId, r.room FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds cp ON cp.id = b.compoundId
@@ -124,7 +142,15 @@ const statusAt = (permille: number) => {
 
 /** 1,000,000 needs over a year: community i % 40, then round-robin over that community's households. */
 async function loadNeeds(c: Conn, total: number): Promise<void> {
-  const households = await rows<{ id: number; unitId: number; buildingId: number; compoundId: number; communityId: number; streetId: number; firm: number | null }>(
+  const households = await rows<{
+    id: number;
+    unitId: number;
+    buildingId: number;
+    compoundId: number;
+    communityId: number;
+    streetId: number;
+    firm: number | null;
+  }>(
     c,
     'SELECT h.id, h.unitId, h.buildingId, h.compoundId, h.communityId, cp.streetId, cp.propertyOrgId AS firm FROM households h JOIN compounds cp ON cp.id = h.compoundId ORDER BY h.id',
   );
@@ -136,9 +162,33 @@ async function loadNeeds(c: Conn, total: number): Promise<void> {
   const start = Date.now() - 365 * 24 * 3600 * 1000;
   const step = (365 * 24 * 3600 * 1000) / total;
   const columns = [
-    'categoryId', 'list', 'streetId', 'communityId', 'compoundId', 'buildingId', 'unitId', 'householdId', 'reporterId', 'createdById', 'channel', 'description', 'location',
-    'contactName', 'contactPhone', 'status', 'level', 'receiverOrgId', 'acceptDueAt', 'resolveDueAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'rating',
-    'leftBuilding', 'createdAt', 'updatedAt',
+    'categoryId',
+    'list',
+    'streetId',
+    'communityId',
+    'compoundId',
+    'buildingId',
+    'unitId',
+    'householdId',
+    'reporterId',
+    'createdById',
+    'channel',
+    'description',
+    'location',
+    'contactName',
+    'contactPhone',
+    'status',
+    'level',
+    'receiverOrgId',
+    'acceptDueAt',
+    'resolveDueAt',
+    'firstResponseAt',
+    'resolvedAt',
+    'closedAt',
+    'rating',
+    'leftBuilding',
+    'createdAt',
+    'updatedAt',
   ];
   const batch = 5000;
   for (let from = 0; from < total; from += batch) {
@@ -150,15 +200,39 @@ async function loadNeeds(c: Conn, total: number): Promise<void> {
       const cat = categories[i % categories.length];
       const status = statusAt((i * 37) % 1000);
       const created = new Date(start + i * step);
-      const responded = ['submitted', 'dispatched', 'open_for_claim', 'rejected', 'cancelled', 'merged'].includes(status) ? null : new Date(created.getTime() + 40 * 60_000);
+      const responded = ['submitted', 'dispatched', 'open_for_claim', 'rejected', 'cancelled', 'merged'].includes(status)
+        ? null
+        : new Date(created.getTime() + 40 * 60_000);
       const resolved = status === 'resolved' || status === 'closed' ? new Date(created.getTime() + 26 * 3600_000) : null;
       const level = i % 10 === 0 ? 'compound' : i % 50 === 0 ? 'community' : 'building';
       values.push([
-        cat.id, cat.list, h.streetId, h.communityId, h.compoundId, h.buildingId, h.unitId, h.id, reporter.id, reporter.id, 'self', `压测需求 #${i}`, '',
-        '压测居民', '10000000000', status, level, ['submitted', 'open_for_claim'].includes(status) ? null : h.firm,
-        new Date(created.getTime() + 4 * 3600_000), responded ? new Date(created.getTime() + 48 * 3600_000) : null, responded, resolved,
+        cat.id,
+        cat.list,
+        h.streetId,
+        h.communityId,
+        h.compoundId,
+        h.buildingId,
+        h.unitId,
+        h.id,
+        reporter.id,
+        reporter.id,
+        'self',
+        `压测需求 #${i}`,
+        '',
+        '压测居民',
+        '10000000000',
+        status,
+        level,
+        ['submitted', 'open_for_claim'].includes(status) ? null : h.firm,
+        new Date(created.getTime() + 4 * 3600_000),
+        responded ? new Date(created.getTime() + 48 * 3600_000) : null,
+        responded,
+        resolved,
         ['closed', 'rejected', 'cancelled', 'merged'].includes(status) ? new Date(created.getTime() + 30 * 3600_000) : null,
-        status === 'closed' && i % 3 ? 3 + (i % 3) : null, level === 'building' ? 0 : 1, created, created,
+        status === 'closed' && i % 3 ? 3 + (i % 3) : null,
+        level === 'building' ? 0 : 1,
+        created,
+        created,
       ]);
     }
     await c.query(`INSERT INTO needs (${columns.map((x) => `\`${x}\``).join(', ')}) VALUES ?`, [values]);
@@ -226,14 +300,45 @@ async function residentsForCreate(c: Conn, secret: string, suggestion: number): 
     `SELECT id, buildingId, compoundId, communityId FROM households WHERE NOT EXISTS (SELECT 1 FROM household_members m WHERE m.householdId = households.id) ORDER BY id LIMIT ${CREATE_RESIDENTS}`,
   );
   const now = new Date();
-  await insertMany(c, 'users', ['openid', 'name', 'phone', 'createdAt'], households.map((h) => [`bench:resident:${h.id}`, '压测居民', '10000000000', now]));
+  await insertMany(
+    c,
+    'users',
+    ['openid', 'name', 'phone', 'createdAt'],
+    households.map((h) => [`bench:resident:${h.id}`, '压测居民', '10000000000', now]),
+  );
   const users = await rows<{ id: number; openid: string }>(c, "SELECT id, openid FROM users WHERE openid LIKE 'bench:resident:%'");
   const byHousehold = new Map(users.map((u) => [Number(u.openid.split(':')[2]), u.id]));
   await insertMany(
     c,
     'household_members',
-    ['householdId', 'userId', 'buildingId', 'compoundId', 'communityId', 'relation', 'status', 'applicantName', 'applicantPhone', 'verifiedAt', 'createdAt', 'updatedAt'],
-    households.map((h) => [h.id, byHousehold.get(h.id)!, h.buildingId, h.compoundId, h.communityId, 'owner', 'verified', '压测居民', '10000000000', now, now, now]),
+    [
+      'householdId',
+      'userId',
+      'buildingId',
+      'compoundId',
+      'communityId',
+      'relation',
+      'status',
+      'applicantName',
+      'applicantPhone',
+      'verifiedAt',
+      'createdAt',
+      'updatedAt',
+    ],
+    households.map((h) => [
+      h.id,
+      byHousehold.get(h.id)!,
+      h.buildingId,
+      h.compoundId,
+      h.communityId,
+      'owner',
+      'verified',
+      '压测居民',
+      '10000000000',
+      now,
+      now,
+      now,
+    ]),
   );
   return households.map((h) => ({
     token: signSession(secret, `bench:resident:${h.id}`).token,
@@ -266,7 +371,11 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
 
     // The actor: the demo community_staff of 南街社区.
     const [{ id: nanjie }] = await rows<{ id: number }>(c, "SELECT id FROM communities WHERE name = '南街社区'");
-    const [{ id: boundary }] = await rows<{ id: number }>(c, `SELECT id FROM needs WHERE communityId = ? ORDER BY id DESC LIMIT 1 OFFSET ${(deepPage - 1) * PAGE - 1}`, [nanjie]);
+    const [{ id: boundary }] = await rows<{ id: number }>(
+      c,
+      `SELECT id FROM needs WHERE communityId = ? ORDER BY id DESC LIMIT 1 OFFSET ${(deepPage - 1) * PAGE - 1}`,
+      [nanjie],
+    );
     const identity = { openid: demoOpenid('community_staff') };
     const platform = localPlatform('http://bench.local/');
     const pages = [
@@ -279,14 +388,19 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
       const [plan] = await rows<{ key: string | null; rows: number | null }>(c, `EXPLAIN ${pageSql(p.after)}`, [nanjie, p.after]);
       explain.push({ page: p.label, key: plan.key, rows: plan.rows === null ? null : Number(plan.rows) });
       const check = await runAction(needActions, { action: 'queue', limit: PAGE, ...(p.cursor ? { cursor: p.cursor } : {}) }, identity, platform);
-      if (!check.ok || (check.data as { items: unknown[] }).items.length !== PAGE) throw new Error(`queue ${p.label} answered ${JSON.stringify(check).slice(0, 200)}`);
+      if (!check.ok || (check.data as { items: unknown[] }).items.length !== PAGE)
+        throw new Error(`queue ${p.label} answered ${JSON.stringify(check).slice(0, 200)}`);
     }
 
     /** The same reads the action makes, as raw SQL: actor, roles, page, then each kind of related row once. */
     const rawReads = async (after: number | null) => {
       const [user] = await rows<{ id: number }>(c, 'SELECT * FROM users WHERE openid = ?', [identity.openid]);
       await rows(c, 'SELECT * FROM role_assignments WHERE userId = ? ORDER BY id', [user.id]);
-      const page = await rows<{ categoryId: number; compoundId: number; buildingId: number; receiverOrgId: number | null; receiverUserId: number | null }>(c, pageSql(after), [nanjie, after]);
+      const page = await rows<{ categoryId: number; compoundId: number; buildingId: number; receiverOrgId: number | null; receiverUserId: number | null }>(
+        c,
+        pageSql(after),
+        [nanjie, after],
+      );
       const ids = (f: (r: (typeof page)[number]) => number | null) => [...new Set(page.map(f).filter((x): x is number => !!x))];
       await Promise.all([
         rows(c, 'SELECT * FROM need_categories WHERE id IN (?)', [ids((r) => r.categoryId)]),
@@ -300,14 +414,30 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
     const queue: LatencyRow[] = [];
     for (const p of pages) {
       console.log(`  queue ${p.label}: ${runs} runs each…`);
-      const action = await timeRuns(runs, () => runAction(needActions, { action: 'queue', limit: PAGE, ...(p.cursor ? { cursor: p.cursor } : {}) }, identity, platform));
+      const action = await timeRuns(runs, () =>
+        runAction(needActions, { action: 'queue', limit: PAGE, ...(p.cursor ? { cursor: p.cursor } : {}) }, identity, platform),
+      );
       const rawPage = await timeRuns(runs, () => rows(c, pageSql(p.after), [nanjie, p.after]));
       const reads = await timeRuns(runs, () => rawReads(p.after));
       const p95 = (xs: number[]) => percentile(xs, 95);
       queue.push(
         { variant: `raw SQL page query, ${p.label}`, runs, medianMs: median(rawPage), p95Ms: p95(rawPage), vsRawPage: null, vsRawReads: null },
-        { variant: `raw SQL same reads (actor, page, lookups), ${p.label}`, runs, medianMs: median(reads), p95Ms: p95(reads), vsRawPage: null, vsRawReads: null },
-        { variant: `needs.queue action, ${p.label}`, runs, medianMs: median(action), p95Ms: p95(action), vsRawPage: p95(rawPage) / p95(action), vsRawReads: p95(reads) / p95(action) },
+        {
+          variant: `raw SQL same reads (actor, page, lookups), ${p.label}`,
+          runs,
+          medianMs: median(reads),
+          p95Ms: p95(reads),
+          vsRawPage: null,
+          vsRawReads: null,
+        },
+        {
+          variant: `needs.queue action, ${p.label}`,
+          runs,
+          medianMs: median(action),
+          p95Ms: p95(action),
+          vsRawPage: p95(rawPage) / p95(action),
+          vsRawReads: p95(reads) / p95(action),
+        },
       );
     }
 
@@ -319,7 +449,11 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
     const base = await listen(gateway);
     let create: NeedsBenchResult['create'];
     try {
-      const probe = await fetch(`${base}/api/needs`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bodies[0].token}` }, body: bodies[0].body });
+      const probe = await fetch(`${base}/api/needs`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bodies[0].token}` },
+        body: bodies[0].body,
+      });
       if (!probe.ok) throw new Error(`needs.create answered ${probe.status} ${(await probe.text()).slice(0, 200)}`);
       await cannonCreate(`${base}/api/needs`, bodies, 2); // warm-up
       create = await cannonCreate(`${base}/api/needs`, bodies, opts.quick ? 5 : 10);
@@ -341,7 +475,8 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const START = '<!-- bench:needs:start (written by npm run bench / tsx bench/needs-queue.ts) -->';
 const END = '<!-- bench:needs:end -->';
-const table = (head: string[], body: (string | number)[][]) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head: string[], body: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 export function renderNeeds(r: NeedsBenchResult | null, quick: boolean, note = ''): string {
@@ -365,7 +500,9 @@ export function renderNeeds(r: NeedsBenchResult | null, quick: boolean, note = '
         q.vsRawPage === null ? '' : q.vsRawPage.toFixed(2),
         q.vsRawReads === null ? '' : q.vsRawReads.toFixed(2),
         q.vsRawPage === null ? '' : `p95 ≤ ${QUEUE_P95_TARGET_MS} ms; ≥ ${QUEUE_RAW_TARGET}× raw`,
-        q.vsRawPage === null ? '' : `p95 ${verdict(q.p95Ms <= QUEUE_P95_TARGET_MS)}; vs raw page ${verdict(q.vsRawPage >= QUEUE_RAW_TARGET)}; vs raw reads ${verdict((q.vsRawReads ?? 0) >= QUEUE_RAW_TARGET)}`,
+        q.vsRawPage === null
+          ? ''
+          : `p95 ${verdict(q.p95Ms <= QUEUE_P95_TARGET_MS)}; vs raw page ${verdict(q.vsRawPage >= QUEUE_RAW_TARGET)}; vs raw reads ${verdict((q.vsRawReads ?? 0) >= QUEUE_RAW_TARGET)}`,
       ]),
     ),
     '',
@@ -373,7 +510,16 @@ export function renderNeeds(r: NeedsBenchResult | null, quick: boolean, note = '
     '',
     table(
       ['variant', 'req/s', 'p50', 'p99', 'requests', 'failed'],
-      [[`gateway needs.create, 50 connections, ${r.create.seconds} s`, Math.round(r.create.reqPerSec).toLocaleString('en-US'), `${r.create.p50Ms} ms`, `${r.create.p99Ms} ms`, r.create.requests.toLocaleString('en-US'), r.create.failures]],
+      [
+        [
+          `gateway needs.create, 50 connections, ${r.create.seconds} s`,
+          Math.round(r.create.reqPerSec).toLocaleString('en-US'),
+          `${r.create.p50Ms} ms`,
+          `${r.create.p99Ms} ms`,
+          r.create.requests.toLocaleString('en-US'),
+          r.create.failures,
+        ],
+      ],
     ),
     '',
     END,
@@ -398,7 +544,10 @@ export async function runNeedsBench(quick: boolean): Promise<void> {
   }
   console.log('\nneeds at city scale…');
   const r = await benchNeedsQueue(url, { quick });
-  for (const q of r.queue) console.log(`  ${q.variant.padEnd(58)} median ${q.medianMs.toFixed(2)} ms  p95 ${q.p95Ms.toFixed(2)} ms${q.vsRawPage === null ? '' : `  ${q.vsRawPage.toFixed(2)}× raw page, ${q.vsRawReads!.toFixed(2)}× raw reads`}`);
+  for (const q of r.queue)
+    console.log(
+      `  ${q.variant.padEnd(58)} median ${q.medianMs.toFixed(2)} ms  p95 ${q.p95Ms.toFixed(2)} ms${q.vsRawPage === null ? '' : `  ${q.vsRawPage.toFixed(2)}× raw page, ${q.vsRawReads!.toFixed(2)}× raw reads`}`,
+    );
   console.log(`  gateway needs.create ${Math.round(r.create.reqPerSec)} req/s, p99 ${r.create.p99Ms} ms, failed ${r.create.failures}`);
   writeNeedsSection(renderNeeds(r, quick));
   console.log('  written docs/benchmarks.md (needs section)');

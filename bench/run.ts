@@ -1,15 +1,17 @@
 /**
- * `npm run bench` (MYSQL_URL set for the MySQL rows): cold start of a built cloud function,
- * gateway throughput, weapp main package size, and the needs lists at city scale (MySQL only,
- * bench/needs-queue.ts). Prints the tables and rewrites the results sections of
- * docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record).
+ * `npm run bench` (MYSQL_URL set for the MySQL rows): cold start of a built cloud function next to
+ * `node -e` and the hand-written yardstick (bench/yardstick/), gateway throughput next to a bare
+ * handler (fixed JSON, and the same reads in raw SQL), weapp main package size, and the needs lists
+ * at city scale (MySQL only, bench/needs-queue.ts). Prints the tables and rewrites the results
+ * sections of docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record);
+ * `--skip-needs` leaves the city-scale needs bench (and its section) alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCloudFunctions } from '../scripts/build-cloud';
 import { ROOT, tempMysql, tempSqlite, type TempDatabase } from '../scripts/lib/cloud-harness';
-import { benchColdStart, type ColdStartRow } from './cold-start';
-import { benchGateway, type ThroughputRow } from './gateway';
+import { benchColdStart, type ColdStartResult } from './cold-start';
+import { benchGateway, type GatewayResult } from './gateway';
 import { describeMachine, type Machine } from './machine';
 import { runNeedsBench } from './needs-queue';
 import { weappSize } from './weapp-size';
@@ -33,23 +35,44 @@ async function serverVersion(url: string): Promise<string> {
   return String((rows as { v: string }[])[0].v);
 }
 
-function render(m: Machine, dbNote: string, bundles: { name: string; bytes: number }[], cold: ColdStartRow[], gw: ThroughputRow[], size: ReturnType<typeof weappSize>, quick: boolean): string {
+/** "equal", or where the answers differ (bundle/gateway value ≠ yardstick value), each difference once. */
+function sameNote(xs: { db: string; sdk?: string; equal: boolean; diff?: string }[], what: string): string {
+  if (xs.every((x) => x.equal)) return `Before timing, ${what} gave equal answers on every database.`;
+  const byDiff = new Map<string, string[]>();
+  for (const x of xs.filter((y) => !y.equal)) byDiff.set(x.diff!, [...(byDiff.get(x.diff!) ?? []), `${x.db}${x.sdk ? ` (${x.sdk} SDK)` : ''}`]);
+  const list = [...byDiff].map(([diff, where]) => `\`${diff}\` on ${where.join(', ')}`).join('; ');
+  return `Before timing, ${what} gave different answers (theirs ≠ the yardstick's): ${list}. The yardstick follows MeDTO in types/dto.ts; update bench/yardstick/ when it changes.`;
+}
+
+function render(
+  m: Machine,
+  dbNote: string,
+  bundles: { name: string; bytes: number }[],
+  cold: ColdStartResult,
+  gw: GatewayResult,
+  size: ReturnType<typeof weappSize>,
+  quick: boolean,
+): string {
   const coldTable = table(
-    ['variant', 'runs', 'median', 'p90', '× `node -e`', 'target', ''],
-    cold.map((r) => [
-      r.variant,
+    ['variant', 'runs', 'median', 'p90', 'peak RSS', '× `node -e`', 'target', '', '× yardstick', 'target', ''],
+    cold.rows.map((r) => [
+      r.kind === 'bundle' ? `**${r.variant}**` : r.variant,
       r.runs,
       `${r.medianMs.toFixed(0)} ms`,
       `${r.p90Ms.toFixed(0)} ms`,
+      `${r.rssMiB.toFixed(0)} MiB`,
       r.ratio === null ? '1.00' : r.ratio.toFixed(2),
       r.target === null ? '' : `≤ ${r.target.toFixed(1)}×`,
       r.ratio === null || r.target === null ? '' : verdict(r.ratio <= r.target),
+      r.vsYardstick === null ? '' : r.vsYardstick.toFixed(2),
+      r.yardstickTarget === null ? '' : `≤ ${r.yardstickTarget.toFixed(1)}×`,
+      r.vsYardstick === null || r.yardstickTarget === null ? '' : verdict(r.vsYardstick <= r.yardstickTarget),
     ]),
   );
   const gwTable = table(
-    ['variant', 'req/s', 'p50', 'p99', 'requests', 'failed', '× bare', 'target', ''],
-    gw.map((r) => [
-      r.variant,
+    ['variant', 'req/s', 'p50', 'p99', 'requests', 'failed', '× fixed JSON', 'target', '', '× raw SQL', 'target', ''],
+    gw.rows.map((r) => [
+      r.variant.startsWith('gateway') ? `**${r.variant}**` : r.variant,
       Math.round(r.reqPerSec).toLocaleString('en-US'),
       `${r.p50Ms} ms`,
       `${r.p99Ms} ms`,
@@ -58,6 +81,9 @@ function render(m: Machine, dbNote: string, bundles: { name: string; bytes: numb
       r.ratio === null ? '1.00' : r.ratio.toFixed(2),
       r.target === null ? '' : `≥ ${r.target.toFixed(1)}×`,
       r.ratio === null || r.target === null ? '' : verdict(r.ratio >= r.target && r.failures === 0),
+      r.vsRaw === null ? '' : r.vsRaw.toFixed(2),
+      r.rawTarget === null ? '' : `≥ ${r.rawTarget.toFixed(1)}×`,
+      r.vsRaw === null || r.rawTarget === null ? '' : verdict(r.vsRaw >= r.rawTarget && r.failures === 0),
     ]),
   );
   const sizeTable = table(
@@ -77,13 +103,17 @@ function render(m: Machine, dbNote: string, bundles: { name: string; bytes: numb
     '',
     `## Latest results${quick ? ' (quick run: fewer samples, shorter loads)' : ''}`,
     '',
-    `Measured ${m.date} on ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB RAM, Node ${m.node}; ${dbNote}.`,
+    `Measured ${m.date} on ${m.cores} × ${m.cpu}, ${m.ramGiB} GiB RAM, Node ${m.node} (load average ${m.load} at the start); ${dbNote}.`,
     '',
     '### Cold start of a built cloud function',
+    '',
+    `Whole processes, spawn → answer on stdout, all variants interleaved; peak RSS is the median of the processes' \`maxRSS\`. Yardstick: bench/yardstick/me-<db>.js. SDK: "stub SDK" leaves wx-server-sdk's own load out; "${cold.realSdk}" loads the real one (init() made a no-op). ${sameNote(cold.sameAnswer, 'yardstick and bundle')}`,
     '',
     coldTable,
     '',
     '### Gateway: authenticated read, 50 connections',
+    '',
+    `"raw SQL": a bare node:http handler in the same process doing what the gateway does for \`POST /api/me\` — bearer token check, JSON body, the yardstick's reads (mysql2 pool of 10 / better-sqlite3), the same envelope. ${sameNote(gw.sameAnswer, 'the raw-SQL handler and the gateway')}`,
     '',
     gwTable,
     '',
@@ -122,14 +152,18 @@ async function main() {
     } else console.log('MYSQL_URL not set: MySQL rows skipped');
 
     console.log('\ncold start…');
-    const cold = await benchColdStart(dbs, quick ? 10 : 15);
-    for (const r of cold) console.log(`  ${r.variant.padEnd(28)} ${r.medianMs.toFixed(0).padStart(5)} ms  ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}× (target ≤ ${r.target}×)`}`);
+    const cold = await benchColdStart(dbs, quick ? 7 : 21);
+    for (const r of cold.rows) {
+      console.log(
+        `  ${r.variant.padEnd(46)} ${r.medianMs.toFixed(0).padStart(5)} ms  p90 ${r.p90Ms.toFixed(0).padStart(4)} ms  ${r.rssMiB.toFixed(0).padStart(4)} MiB  ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}× node`}${r.vsYardstick === null ? '' : `  ${r.vsYardstick.toFixed(2)}× yardstick (target ≤ ${r.yardstickTarget}×)`}`,
+      );
+    }
 
     console.log('\ngateway throughput…');
     const gw = await benchGateway(dbs, quick ? 3 : 10);
-    for (const r of gw) {
+    for (const r of gw.rows) {
       console.log(
-        `  ${r.variant.padEnd(28)} ${Math.round(r.reqPerSec).toString().padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  failed ${r.failures}  ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}× (target ≥ ${r.target}×)`}`,
+        `  ${r.variant.padEnd(34)} ${Math.round(r.reqPerSec).toString().padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  failed ${r.failures}${r.vsRaw === null ? '' : `  ${r.vsRaw.toFixed(2)}× raw SQL (target ≥ ${r.rawTarget}×)`}`,
       );
     }
 
@@ -141,7 +175,8 @@ async function main() {
     console.log(`\nwritten ${path.relative(ROOT, DOC)}`);
 
     // Its own throw-away database (1,000,000 needs) and its own section of the page.
-    await runNeedsBench(quick);
+    if (process.argv.includes('--skip-needs')) console.log('needs bench skipped (--skip-needs)');
+    else await runNeedsBench(quick);
   } finally {
     for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
   }
