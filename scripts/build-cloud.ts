@@ -131,7 +131,8 @@ const trimZodLocales: Plugin = {
         return !m || KEPT_ZOD_LOCALES.has(m[1]);
       });
       const kept = lines.filter((l) => l.startsWith('export')).length;
-      if (kept !== KEPT_ZOD_LOCALES.size) throw new Error(`${args.path}: expected ${KEPT_ZOD_LOCALES.size} kept locales, got ${kept} — zod changed its locale index`);
+      if (kept !== KEPT_ZOD_LOCALES.size)
+        throw new Error(`${args.path}: expected ${KEPT_ZOD_LOCALES.size} kept locales, got ${kept} — zod changed its locale index`);
       return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
     });
   },

@@ -76,7 +76,16 @@ function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -84,7 +93,11 @@ const pad = (s: string, n: number, right = false): string => (right ? ' '.repeat
 
 function table(headers: string[], rows: string[][], rightAligned: number[]): string {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i], rightAligned.includes(i))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => pad(c, widths[i], rightAligned.includes(i)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -234,15 +247,43 @@ async function selfTest(args: Args, full: boolean): Promise<number> {
   probe.dispose();
   const cases: SelfCase[] = [
     { name: 'unchanged page (control: must pass)', expect: [] },
-    { name: 'page module throws while loading', expect: ['load'], transform: (rel, src) => (rel === `${route}.js` ? `throw new Error("self-test: module throws");\n${src}` : src) },
-    { name: 'page file never calls Page()', expect: ['not-registered'], transform: (rel, src) => (rel === `${route}.js` ? src.replace(/\bPage\(([\w$]+)\)/, 'void $1') : src) },
-    { name: 'app.js throws while loading', expect: ['load'], transform: (rel, src) => (rel === 'app.js' ? `${src}\nthrow new Error("self-test: app throws");` : src) },
-    { name: 'component throws in render', expect: ['uncaught', 'console.error'], transform: swapComponent(route, 'function(){throw new Error("self-test: render throws")}') },
+    {
+      name: 'page module throws while loading',
+      expect: ['load'],
+      transform: (rel, src) => (rel === `${route}.js` ? `throw new Error("self-test: module throws");\n${src}` : src),
+    },
+    {
+      name: 'page file never calls Page()',
+      expect: ['not-registered'],
+      transform: (rel, src) => (rel === `${route}.js` ? src.replace(/\bPage\(([\w$]+)\)/, 'void $1') : src),
+    },
+    {
+      name: 'app.js throws while loading',
+      expect: ['load'],
+      transform: (rel, src) => (rel === 'app.js' ? `${src}\nthrow new Error("self-test: app throws");` : src),
+    },
+    {
+      name: 'component throws in render',
+      expect: ['uncaught', 'console.error'],
+      transform: swapComponent(route, 'function(){throw new Error("self-test: render throws")}'),
+    },
     { name: 'component renders nothing', expect: ['empty'], transform: swapComponent(route, 'function(){return null}') },
-    { name: 'timer throws after rendering', expect: ['uncaught'], transform: swapComponent(route, 'function(){setTimeout(function(){throw new Error("self-test: late throw")},50);return "text"}') },
-    { name: 'unhandled promise rejection', expect: ['unhandledrejection'], transform: swapComponent(route, 'function(){Promise.reject(new Error("self-test: rejection"));return "text"}') },
+    {
+      name: 'timer throws after rendering',
+      expect: ['uncaught'],
+      transform: swapComponent(route, 'function(){setTimeout(function(){throw new Error("self-test: late throw")},50);return "text"}'),
+    },
+    {
+      name: 'unhandled promise rejection',
+      expect: ['unhandledrejection'],
+      transform: swapComponent(route, 'function(){Promise.reject(new Error("self-test: rejection"));return "text"}'),
+    },
     { name: 'base.wxml lacks the text template', expect: ['template'], transform: dropTextTemplate },
-    { name: 'console.error while rendering', expect: ['console.error'], transform: swapComponent(route, 'function(){console.error("self-test: logged error");return "text"}') },
+    {
+      name: 'console.error while rendering',
+      expect: ['console.error'],
+      transform: swapComponent(route, 'function(){console.error("self-test: logged error");return "text"}'),
+    },
   ];
   const rows: string[][] = [];
   let wrong = 0;
@@ -261,7 +302,13 @@ async function selfTest(args: Args, full: boolean): Promise<number> {
     const kinds = [...new Set(caught.map((i) => i.kind))];
     const ok = c.expect.length === 0 ? caught.length === 0 : c.expect.some((k) => kinds.includes(k));
     if (!ok) wrong++;
-    rows.push([ok ? '✔' : '✖', c.name, c.expect.length ? c.expect.join(' or ') : 'no failure', kinds.join(', ') || 'no failure', caught[0] ? firstLine(caught[0].message).slice(0, 60) : '']);
+    rows.push([
+      ok ? '✔' : '✖',
+      c.name,
+      c.expect.length ? c.expect.join(' or ') : 'no failure',
+      kinds.join(', ') || 'no failure',
+      caught[0] ? firstLine(caught[0].message).slice(0, 60) : '',
+    ]);
   }
   if (full || wrong) {
     process.stdout.write(`● self-test: the checker against deliberately broken builds of ${route}\n`);
@@ -288,7 +335,9 @@ async function main(): Promise<void> {
   }
   // A checker that cannot see a broken page proves nothing: check the checker first.
   let failures = args.noSelfTest ? 0 : await selfTest(args, false);
-  process.stdout.write(`Simulated WeChat runtime: ${rel(args.dist)} (${args.isolate ? 'fresh runtime per page' : 'one runtime, pages opened one after another'})\n`);
+  process.stdout.write(
+    `Simulated WeChat runtime: ${rel(args.dist)} (${args.isolate ? 'fresh runtime per page' : 'one runtime, pages opened one after another'})\n`,
+  );
   for (const cloud of args.cloud) failures += report(await runPass(args, cloud));
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (failures) {

@@ -45,7 +45,12 @@ export async function createTestDb(dialect: TestDialect, opts: TestDbOptions = {
     };
   } else {
     const server = new URL(process.env.MYSQL_URL!);
-    const admin = await mysql.createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+    const admin = await mysql.createConnection({
+      host: server.hostname,
+      port: Number(server.port || 3306),
+      user: decodeURIComponent(server.username),
+      password: decodeURIComponent(server.password),
+    });
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const url = new URL(process.env.MYSQL_URL!);
     url.pathname = `/${name}`;

@@ -45,7 +45,10 @@ export function errorCode(env: Envelope<unknown>): string | null {
 }
 
 /** A valid binding request for a seeded compound, with overrides. */
-export function buildBinding(ids: { compoundId: number; buildingId: number; unitId: number }, overrides: Partial<TBindHouseholdRequest> = {}): TBindHouseholdRequest {
+export function buildBinding(
+  ids: { compoundId: number; buildingId: number; unitId: number },
+  overrides: Partial<TBindHouseholdRequest> = {},
+): TBindHouseholdRequest {
   return { ...ids, room: '603', name: '测试居民', phone: '10000009999', relation: 'owner', ...overrides };
 }
 
@@ -87,11 +90,19 @@ export async function orgId(ds: import('typeorm').DataSource, name: string): Pro
 export async function verifiedResident(ds: import('typeorm').DataSource): Promise<{ openid: string; householdId: number }> {
   const openid = newcomer();
   const room = `T${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
-  const [unit] = await ds.query("SELECT u.id, u.buildingId, b.compoundId, c.communityId FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds c ON c.id = b.compoundId WHERE b.code = 'NJJP0101' AND u.name = '1单元'");
+  const [unit] = await ds.query(
+    "SELECT u.id, u.buildingId, b.compoundId, c.communityId FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds c ON c.id = b.compoundId WHERE b.code = 'NJJP0101' AND u.name = '1单元'",
+  );
   const at = '2026-01-01 00:00:00.000';
   await ds.query('INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, ?, ?)', [openid, '测试居民', '10000001111', at]);
   const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
-  await ds.query('INSERT INTO households (unitId, buildingId, compoundId, communityId, room) VALUES (?, ?, ?, ?, ?)', [unit.id, unit.buildingId, unit.compoundId, unit.communityId, room]);
+  await ds.query('INSERT INTO households (unitId, buildingId, compoundId, communityId, room) VALUES (?, ?, ?, ?, ?)', [
+    unit.id,
+    unit.buildingId,
+    unit.compoundId,
+    unit.communityId,
+    room,
+  ]);
   const [{ id: householdId }] = await ds.query('SELECT id FROM households WHERE unitId = ? AND room = ?', [unit.id, room]);
   await ds.query(
     "INSERT INTO household_members (householdId, userId, buildingId, compoundId, communityId, relation, status, applicantName, applicantPhone, createdAt, updatedAt, verifiedAt) VALUES (?, ?, ?, ?, ?, 'owner', 'verified', '测试居民', '10000001111', ?, ?, ?)",
@@ -123,7 +134,13 @@ export async function personWithRole(
   const openid = newcomer();
   await ds.query("INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, NULL, '2026-01-01 00:00:00.000')", [openid, name]);
   const [{ id }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
-  await ds.query('INSERT INTO role_assignments (userId, role, scopeLevel, scopeId, organisationId) VALUES (?, ?, ?, ?, ?)', [id, role, scopeLevel, scopeId, organisationId]);
+  await ds.query('INSERT INTO role_assignments (userId, role, scopeLevel, scopeId, organisationId) VALUES (?, ?, ?, ?, ?)', [
+    id,
+    role,
+    scopeLevel,
+    scopeId,
+    organisationId,
+  ]);
   return openid;
 }
 
@@ -131,11 +148,20 @@ export async function personWithRole(
  * A new verified resident of a household in compound `code` (the n-th household by id), with the
  * given name and phone; returns their openid and household id.
  */
-export async function residentOf(ds: import('typeorm').DataSource, code: string, nth = 0, name = '测试居民', phone = '10000009998'): Promise<{ openid: string; householdId: number }> {
+export async function residentOf(
+  ds: import('typeorm').DataSource,
+  code: string,
+  nth = 0,
+  name = '测试居民',
+  phone = '10000009998',
+): Promise<{ openid: string; householdId: number }> {
   const openid = newcomer();
   await ds.query("INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, ?, '2026-01-01 00:00:00.000')", [openid, name, phone]);
   const [{ id: userId }] = await ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
-  const households = await ds.query('SELECT h.id, h.buildingId, h.compoundId, h.communityId FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = ? ORDER BY h.id', [code]);
+  const households = await ds.query(
+    'SELECT h.id, h.buildingId, h.compoundId, h.communityId FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = ? ORDER BY h.id',
+    [code],
+  );
   const h = households[nth];
   await ds.query(
     `INSERT INTO household_members (householdId, userId, buildingId, compoundId, communityId, relation, status, applicantName, applicantPhone, rejectReason, verifiedBy, verifiedAt, createdAt, updatedAt)

@@ -48,7 +48,10 @@ export type TCreateNeedRequest = z.infer<typeof ZCreateNeedRequest>;
 export const ZSaveCategoryRequest = z
   .object({
     categoryId: id.optional(),
-    code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,29}$/, '编码为2-30位小写字母、数字或下划线'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,29}$/, '编码为2-30位小写字母、数字或下划线'),
     name: text(30, '类别名称'),
     icon: z.string().trim().min(1, '请选择图标').max(8, '图标过长'),
     list: enumOf(NeedList),
@@ -135,9 +138,7 @@ export type TReopenNeedRequest = z.infer<typeof ZReopenNeedRequest>;
 export const ZCancelNeedRequest = z.object({ needId, reason: optionalText(NEED_RULES.noteMax, '原因') }).strict();
 export type TCancelNeedRequest = z.infer<typeof ZCancelNeedRequest>;
 
-export const ZRejectNeedRequest = z
-  .object({ needId, reasonCode: enumOf(RejectReason), note: optionalText(NEED_RULES.noteMax, '说明') })
-  .strict();
+export const ZRejectNeedRequest = z.object({ needId, reasonCode: enumOf(RejectReason), note: optionalText(NEED_RULES.noteMax, '说明') }).strict();
 export type TRejectNeedRequest = z.infer<typeof ZRejectNeedRequest>;
 
 export const ZMergeNeedRequest = z
@@ -149,9 +150,7 @@ export type TMergeNeedRequest = z.infer<typeof ZMergeNeedRequest>;
 export const ZCommentNeedRequest = z.object({ needId, body: text(NEED_RULES.commentMax, '留言') }).strict();
 export type TCommentNeedRequest = z.infer<typeof ZCommentNeedRequest>;
 
-export const ZNeedBoardRequest = z
-  .object({ compoundId: id, buildingId: id.optional(), days: z.number().int().min(1).max(366).optional() })
-  .strict();
+export const ZNeedBoardRequest = z.object({ compoundId: id, buildingId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict();
 export type TNeedBoardRequest = z.infer<typeof ZNeedBoardRequest>;
 
 const period = { from: isoTime, to: isoTime };

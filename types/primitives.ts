@@ -22,7 +22,15 @@ const within = (max: number, message: string) => (schema: z.ZodString) => schema
 
 /** Required free text, trimmed, at most `max` characters. */
 export const text = (max: number, label: string) =>
-  within(max, `${label}不超过${max}个字`)(z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`));
+  within(
+    max,
+    `${label}不超过${max}个字`,
+  )(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(1, `请填写${label}`),
+  );
 /** Optional free text, trimmed, at most `max` characters. */
 export const optionalText = (max: number, label = '内容') => within(max, `${label}不超过${max}个字`)(z.string().trim()).optional();
 export const personName = within(LIMITS.nameMax, `姓名不超过${LIMITS.nameMax}个字`)(z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名'));

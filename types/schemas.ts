@@ -9,18 +9,13 @@ import { cursor, id, limit, optionalText, personName, phone } from './primitives
  * `.strict()` everywhere: an unknown field is a client bug and is reported, not ignored.
  */
 
-
 export const ZEmptyRequest = z.object({}).strict();
 export type TEmptyRequest = z.infer<typeof ZEmptyRequest>;
 
-export const ZUpdateMeRequest = z
-  .object({ name: personName.optional(), phone: phone.optional() })
-  .strict();
+export const ZUpdateMeRequest = z.object({ name: personName.optional(), phone: phone.optional() }).strict();
 export type TUpdateMeRequest = z.infer<typeof ZUpdateMeRequest>;
 
-export const ZResolveSceneRequest = z
-  .object({ scene: z.string({ error: '缺少二维码参数' }).max(LIMITS.sceneMax * 3, '二维码参数过长') })
-  .strict();
+export const ZResolveSceneRequest = z.object({ scene: z.string({ error: '缺少二维码参数' }).max(LIMITS.sceneMax * 3, '二维码参数过长') }).strict();
 export type TResolveSceneRequest = z.infer<typeof ZResolveSceneRequest>;
 
 export const ZCompoundRequest = z.object({ compoundId: id }).strict();

@@ -3,7 +3,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ErrorCode, HTTP_STATUS, LIMITS, NEED_RULES, PHOTO_TYPES, ZDemoLoginRequest, type Envelope, type ErrorCode as TErrorCode, type SessionDTO } from '@hg/types';
+import {
+  ErrorCode,
+  HTTP_STATUS,
+  LIMITS,
+  NEED_RULES,
+  PHOTO_TYPES,
+  ZDemoLoginRequest,
+  type Envelope,
+  type ErrorCode as TErrorCode,
+  type SessionDTO,
+} from '@hg/types';
 import { runAction } from '../src/core/action';
 import { localPlatform, uploadDir } from '../src/core/platform';
 import { FUNCTIONS, LOCAL_ACTIONS } from '../src/app';
@@ -21,7 +31,10 @@ export interface GatewayOptions {
 }
 
 class HttpFailure extends Error {
-  constructor(readonly code: TErrorCode, message: string) {
+  constructor(
+    readonly code: TErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

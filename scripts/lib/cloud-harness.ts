@@ -129,7 +129,10 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Spawn `node invoke.js <event>` in the staged folder; resolve with the parsed answer and its latency. */
 export function invokeFunction(opts: { dir: string; event: unknown; env: Record<string, string>; nodePath: string[]; node?: string }): Promise<Invocation> {
   const env = baseEnv({ ...opts.env, NODE_PATH: opts.nodePath.join(path.delimiter) });
-  return timedLine(opts.node ?? process.execPath, ['invoke.js', JSON.stringify(opts.event)], opts.dir, env).then(({ line, ms }) => ({ result: JSON.parse(line), ms }));
+  return timedLine(opts.node ?? process.execPath, ['invoke.js', JSON.stringify(opts.event)], opts.dir, env).then(({ line, ms }) => ({
+    result: JSON.parse(line),
+    ms,
+  }));
 }
 
 /** The floor: `node -e` printing one line, timed the same way. */

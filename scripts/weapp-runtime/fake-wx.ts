@@ -60,24 +60,30 @@ export function createFakeWx(hooks: FakeWxHooks): Record<string, unknown> {
     };
 
   /** APIs that need a person (camera, album, phone): behave like the user cancelled. */
-  const cancelled = (api: string) => (o: Opts = {}): undefined => {
-    hooks.record(api);
-    hooks.later(() => {
-      const res = { errMsg: `${api}:fail cancel` };
-      o.fail?.(res);
-      o.complete?.(res);
-    });
-    return undefined;
-  };
+  const cancelled =
+    (api: string) =>
+    (o: Opts = {}): undefined => {
+      hooks.record(api);
+      hooks.later(() => {
+        const res = { errMsg: `${api}:fail cancel` };
+        o.fail?.(res);
+        o.complete?.(res);
+      });
+      return undefined;
+    };
 
-  const sync = <T>(api: string, value: () => T) => (..._args: unknown[]): T => {
-    hooks.record(api);
-    return value();
-  };
+  const sync =
+    <T>(api: string, value: () => T) =>
+    (..._args: unknown[]): T => {
+      hooks.record(api);
+      return value();
+    };
 
-  const noop = (api: string) => (..._args: unknown[]): void => {
-    hooks.record(api);
-  };
+  const noop =
+    (api: string) =>
+    (..._args: unknown[]): void => {
+      hooks.record(api);
+    };
 
   const selectorQuery = (): Record<string, Fn> => {
     const q: Record<string, Fn> = {};
@@ -271,7 +277,21 @@ export function createFakeWx(hooks: FakeWxHooks): Record<string, unknown> {
       return o;
     }),
     createCanvasContext: sync('createCanvasContext', () => new Proxy({}, { get: () => () => undefined })),
-    createAnimation: sync('createAnimation', () => new Proxy({}, { get: (_t, k) => (k === 'export' ? () => ({ actions: [] }) : function chain(this: unknown) { return this; }) })),
+    createAnimation: sync(
+      'createAnimation',
+      () =>
+        new Proxy(
+          {},
+          {
+            get: (_t, k) =>
+              k === 'export'
+                ? () => ({ actions: [] })
+                : function chain(this: unknown) {
+                    return this;
+                  },
+          },
+        ),
+    ),
     nextTick: (fn: unknown) => {
       if (typeof fn === 'function') hooks.later(fn as () => void, 0);
     },

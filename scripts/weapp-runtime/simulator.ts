@@ -76,7 +76,10 @@ const errText = (e: unknown): string => {
 };
 
 const fmtArgs = (args: unknown[]): string =>
-  args.map((a) => (typeof a === 'string' ? a : errText(a))).join(' ').slice(0, 600);
+  args
+    .map((a) => (typeof a === 'string' ? a : errText(a)))
+    .join(' ')
+    .slice(0, 600);
 
 export class WeappSimulator {
   readonly issues: Issue[] = [];

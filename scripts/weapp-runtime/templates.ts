@@ -23,7 +23,8 @@ export function loadTemplates(baseWxml: string, utilsWxs: string): TemplateSet {
   // WXS is an ES5 subset with CommonJS exports: plain JavaScript can run it.
   vm.runInNewContext(utilsWxs, { module }, { filename: 'utils.wxs' });
   const wxs = module.exports as Wxs;
-  if (typeof wxs.a !== 'function' || typeof wxs.f !== 'function') throw new Error('utils.wxs does not export a() and f() any more: Taro changed its template format');
+  if (typeof wxs.a !== 'function' || typeof wxs.f !== 'function')
+    throw new Error('utils.wxs does not export a() and f() any more: Taro changed its template format');
   return { names, wxs };
 }
 

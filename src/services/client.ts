@@ -5,9 +5,10 @@ import { callFunction } from './transport';
  * One action of function `F` as the pages call it: its input in, the envelope of its output back.
  * An action whose input has no required field (`me.get`, `needs.categories`) may be called bare.
  */
-export type ActionCall<F extends FunctionName, A extends ActionName<F>> = {} extends ActionInput<F, A>
-  ? (input?: ActionInput<F, A>) => Promise<Envelope<ActionOutput<F, A>>>
-  : (input: ActionInput<F, A>) => Promise<Envelope<ActionOutput<F, A>>>;
+export type ActionCall<F extends FunctionName, A extends ActionName<F>> =
+  {} extends ActionInput<F, A>
+    ? (input?: ActionInput<F, A>) => Promise<Envelope<ActionOutput<F, A>>>
+    : (input: ActionInput<F, A>) => Promise<Envelope<ActionOutput<F, A>>>;
 
 /** The typed client of a cloud function, restricted to the actions listed in `L`. */
 export type Client<F extends FunctionName, L extends ActionName<F> = ActionName<F>> = { [A in L]: ActionCall<F, A> };

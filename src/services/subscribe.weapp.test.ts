@@ -17,7 +17,11 @@ function load(env: Record<string, string>): { requestSubscribe: Seam['requestSub
 
 describe('requestSubscribe (weapp)', () => {
   it('asks for the template of each kind, once each', async () => {
-    const { requestSubscribe, ask } = load({ TARO_APP_TMPL_NEED_UPDATE: 'tmpl-need', TARO_APP_TMPL_MEMBERSHIP_UPDATE: 'tmpl-home', TARO_APP_TMPL_NEED_TASK: 'tmpl-task' });
+    const { requestSubscribe, ask } = load({
+      TARO_APP_TMPL_NEED_UPDATE: 'tmpl-need',
+      TARO_APP_TMPL_MEMBERSHIP_UPDATE: 'tmpl-home',
+      TARO_APP_TMPL_NEED_TASK: 'tmpl-task',
+    });
     await requestSubscribe(['need_update']);
     await requestSubscribe(['membership_update', 'need_task', 'membership_update']);
     expect(ask.mock.calls.map((c) => c[0])).toEqual([

@@ -13,8 +13,16 @@ describe('architecture boundaries', () => {
     ['cloud/src/core/action.ts', "import { Need } from '../modules/needs/need.entity';", 'core imports no module'],
     ['cloud/src/core/data-source.ts', "import { MODULES } from '../app';", 'core imports no module'],
     ['cloud/src/modules/identity/actor.ts', "import { Household } from '../households/public';", 'the identity kernel depends on core only'],
-    ['cloud/src/modules/households/actions/lookup-household.ts', "import { PROXY } from '../../needs/actions/create-need';", 'modules use needs only through needs/public'],
-    ['cloud/src/modules/needs/need-flow.ts', "import { Notification } from '../notifications/notification.entity';", 'modules use notifications only through notifications/public'],
+    [
+      'cloud/src/modules/households/actions/lookup-household.ts',
+      "import { PROXY } from '../../needs/actions/create-need';",
+      'modules use needs only through needs/public',
+    ],
+    [
+      'cloud/src/modules/needs/need-flow.ts',
+      "import { Notification } from '../notifications/notification.entity';",
+      'modules use notifications only through notifications/public',
+    ],
     ['src/pages/home/index.tsx', "import { FUNCTIONS } from '../../../cloud/src/app';", 'the client imports no server code'],
     ['src/pages/home/index.tsx', "import { LIMITS } from '@hg/types';", 'the client imports values from @hg/types/<file>, not the index'],
     ['types/links.ts', "import { ROUTES } from '../src/routes';", 'types/ imports neither side'],

@@ -27,7 +27,12 @@ export function ensureH5Build(): void {
   const index = path.join(H5_DIR, 'index.html');
   const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'types')), newestMtime(path.join(ROOT, 'config')));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) return;
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`H5 build failed:\n${r.stdout}\n${r.stderr}`);
 }
 

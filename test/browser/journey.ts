@@ -13,7 +13,9 @@ export class Journey {
     readonly base: string,
     readonly name: string,
   ) {
-    page.on('pageerror', (err) => this.checked.push({ step: 'pageerror', violations: [{ id: 'pageerror', impact: 'critical', help: err.message, nodes: [] }] }));
+    page.on('pageerror', (err) =>
+      this.checked.push({ step: 'pageerror', violations: [{ id: 'pageerror', impact: 'critical', help: err.message, nodes: [] }] }),
+    );
   }
 
   /** The currently shown page (Taro H5 keeps earlier ones in the DOM, hidden). */
@@ -48,7 +50,10 @@ export class Journey {
 
   async loginAs(name: string): Promise<void> {
     await this.tapTab('我的');
-    await this.root().locator('[role="button"]', { hasText: /切换演示账号|登录演示账号/ }).first().click();
+    await this.root()
+      .locator('[role="button"]', { hasText: /切换演示账号|登录演示账号/ })
+      .first()
+      .click();
     await this.root().getByText('演示模式：仅用于本地体验').waitFor();
     await this.root().locator('[role="button"]', { hasText: name }).first().click();
     await this.page.waitForFunction(() => window.location.hash.startsWith('#/pages/me/index'));

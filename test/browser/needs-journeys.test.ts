@@ -157,7 +157,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('need-status').getByText('已办结').waitFor();
     await j.audit('claimed-resolved');
 
-    const [row] = await stack.db.ds.query("SELECT n.status, u.name FROM needs n JOIN users u ON u.id = n.receiverUserId WHERE n.id = ?", [id]);
+    const [row] = await stack.db.ds.query('SELECT n.status, u.name FROM needs n JOIN users u ON u.id = n.receiverUserId WHERE n.id = ?', [id]);
     expect(row).toMatchObject({ status: 'resolved', name: '周卫东' });
     expect(j.failures()).toEqual([]);
   });
@@ -171,7 +171,11 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
     // 25 hours pass without anyone taking it (意见建议: accept within 24 h); the timer runs.
     clock.advance(25 * 3600 * 1000);
-    const result = await runJobs({ ds: stack.db.ds, tx: <T,>(w: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) }, timersOf(MODULES), clock.now());
+    const result = await runJobs(
+      { ds: stack.db.ds, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) },
+      timersOf(MODULES),
+      clock.now(),
+    );
     expect(result.escalated).toBeGreaterThanOrEqual(1);
 
     await j.page.reload();

@@ -54,7 +54,21 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     const res = (await (await fetch(`${base}/api/_demo/users`)).json()) as Envelope<DemoUsersDTO>;
     expect(res.ok && res.data.demo).toBe(true);
     const roles = res.ok ? res.data.groups.map((g) => g.role) : [];
-    expect(roles).toEqual(expect.arrayContaining(['resident', 'building_head', 'compound_head', 'community_staff', 'org_staff', 'care_staff', 'assessor', 'admin', 'grid_worker', 'party_member', 'unit_head']));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'resident',
+        'building_head',
+        'compound_head',
+        'community_staff',
+        'org_staff',
+        'care_staff',
+        'assessor',
+        'admin',
+        'grid_worker',
+        'party_member',
+        'unit_head',
+      ]),
+    );
     expect(JSON.stringify(res)).not.toMatch(/1000000\d{4}/);
 
     const token = await loginAs('陈志强');
@@ -75,7 +89,16 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
 
   it('refuses an oversized body with PAYLOAD_TOO_LARGE and writes nothing', async () => {
     const before = await countRows(db.ds, 'household_members');
-    const huge = { action: 'bind', compoundId: 1, buildingId: 1, unitId: 1, room: '101', name: 'x'.repeat(LIMITS.bodyBytesMax), phone: '10000000001', relation: 'owner' };
+    const huge = {
+      action: 'bind',
+      compoundId: 1,
+      buildingId: 1,
+      unitId: 1,
+      room: '101',
+      name: 'x'.repeat(LIMITS.bodyBytesMax),
+      phone: '10000000001',
+      relation: 'owner',
+    };
     const res = await post('households', huge, await loginAs('王秀兰'));
     expect(res).toMatchObject({ status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } } });
     expect(await countRows(db.ds, 'household_members')).toBe(before);
@@ -125,7 +148,11 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     const token = await loginAs('王秀兰');
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
     const upload = (body: Buffer, auth = true) =>
-      fetch(`${base}/api/_upload`, { method: 'POST', headers: { 'Content-Type': 'image/jpeg', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
+      fetch(`${base}/api/_upload`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/jpeg', ...(auth ? { Authorization: `Bearer ${token}` } : {}) },
+        body: new Uint8Array(body),
+      });
     const res = await upload(jpeg);
     const env = (await res.json()) as Envelope<{ fileId: string; url: string }>;
     expect(env).toMatchObject({ ok: true, data: { fileId: expect.stringMatching(/^local\/[0-9a-f]{64}\.jpg$/) } });

@@ -61,13 +61,20 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
   }
 
   describe('DEMO_LOGIN=off ends demo sessions', () => {
-    it('refuses a demo token issued while demo login was on, the city-wide admin\'s included', async () => {
+    it("refuses a demo token issued while demo login was on, the city-wide admin's included", async () => {
       const admin = await demoLogin('林峰');
       expect(await post(demoOn, 'me', { action: 'get' }, admin)).toMatchObject({ status: 200, body: { ok: true, data: { roles: [{ role: 'admin' }] } } });
 
-      expect(await post(demoOff, 'me', { action: 'get' }, admin)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '演示登录已关闭，请重新登录' } } });
+      expect(await post(demoOff, 'me', { action: 'get' }, admin)).toMatchObject({
+        status: 401,
+        body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '演示登录已关闭，请重新登录' } },
+      });
       expect(await post(demoOff, 'escalation', { action: 'tick' }, admin)).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
-      const upload = await fetch(`${urlOf(demoOff)}/api/_upload`, { method: 'POST', headers: { Authorization: `Bearer ${admin}` }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+      const upload = await fetch(`${urlOf(demoOff)}/api/_upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${admin}` },
+        body: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      });
       expect(upload.status).toBe(401);
     });
 

@@ -66,7 +66,7 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
     expect(errorCode(await call('households', 'bind', buildBinding(ids, { room: '301' }), me))).toBe('CONFLICT');
   });
 
-  it('refuses verification outside the verifier\'s scope and by people who are not verifiers', async () => {
+  it("refuses verification outside the verifier's scope and by people who are not verifiers", async () => {
     const m = ok(await call('households', 'bind', buildBinding(ids, { room: '302' }), newcomer()));
     const before = await snapshotCounts(db.ds, ['membership_events']);
     for (const who of ['community_staff_nd', 'resident', 'party_member', 'property_staff', 'unit_head', 'grid_worker']) {
@@ -91,7 +91,8 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
   });
 
   it('pages the queue with a keyset cursor, newest first, without repeats', async () => {
-    for (let i = 0; i < 5; i++) ok(await call('households', 'bind', buildBinding({ ...ids, unitId: buildings[0].units[1].id }, { room: `50${i}` }), newcomer()));
+    for (let i = 0; i < 5; i++)
+      ok(await call('households', 'bind', buildBinding({ ...ids, unitId: buildings[0].units[1].id }, { room: `50${i}` }), newcomer()));
     const seen: number[] = [];
     let cursor: string | undefined;
     do {
@@ -107,13 +108,16 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
 
   it('limits one person to five pending bindings', async () => {
     const me = newcomer();
-    for (let i = 0; i < 5; i++) ok(await call('households', 'bind', buildBinding({ ...ids, buildingId: buildings[2].id, unitId: buildings[2].units[0].id }, { room: `10${i}` }), me));
+    for (let i = 0; i < 5; i++)
+      ok(await call('households', 'bind', buildBinding({ ...ids, buildingId: buildings[2].id, unitId: buildings[2].units[0].id }, { room: `10${i}` }), me));
     const before = await countRows(db.ds, 'household_members');
-    expect(errorCode(await call('households', 'bind', buildBinding({ ...ids, buildingId: buildings[2].id, unitId: buildings[2].units[0].id }, { room: '110' }), me))).toBe('RATE_LIMITED');
+    expect(
+      errorCode(await call('households', 'bind', buildBinding({ ...ids, buildingId: buildings[2].id, unitId: buildings[2].units[0].id }, { room: '110' }), me)),
+    ).toBe('RATE_LIMITED');
     expect(await countRows(db.ds, 'household_members')).toBe(before);
   });
 
-  it('代办 lookup: staff and grid workers in scope get the room\'s household; others are refused', async () => {
+  it("代办 lookup: staff and grid workers in scope get the room's household; others are refused", async () => {
     const found = ok(await call('households', 'lookup', { unitId: ids.unitId, room: '502' }, as('grid_worker')));
     expect(found).toMatchObject({ address: '锦屏花园1栋1单元502', verifiedMembers: 1 });
     const mine = ok(await call('me', 'get', {}, as('resident')));
@@ -130,7 +134,9 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
       const m = ok(await call('households', 'bind', buildBinding(ids, { room: '401' }), newcomer()));
       const verifiers = ['building_head', 'compound_head', 'community_staff'];
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => call('households', 'verify', { membershipId: m.id, approve: i % 2 === 0, reason: '核实不符' }, as(verifiers[i % 3]))),
+        Array.from({ length: 12 }, (_, i) =>
+          call('households', 'verify', { membershipId: m.id, approve: i % 2 === 0, reason: '核实不符' }, as(verifiers[i % 3])),
+        ),
       );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       // A verifier who read `pending` and lost the compare-and-set gets CONFLICT; one who read after
@@ -153,7 +159,9 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
     });
 
     it('twenty family members applying for one new room at once share one household row', async () => {
-      const results = await Promise.all(Array.from({ length: 20 }, () => call('households', 'bind', buildBinding(ids, { room: '1801', relation: 'family' }), newcomer())));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => call('households', 'bind', buildBinding(ids, { room: '1801', relation: 'family' }), newcomer())),
+      );
       expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.message))).toEqual([]);
       const rows = await db.ds.query("SELECT id FROM households WHERE unitId = ? AND room = '1801'", [ids.unitId]);
       expect(rows).toHaveLength(1);

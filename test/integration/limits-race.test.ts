@@ -60,7 +60,12 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
     const category = await categoryId(db.ds, 'suggestion');
     const results = await Promise.all(
       Array.from({ length: MAX_NEEDS_PER_DAY + 2 }, (_, i) =>
-        call('needs', 'create', { categoryId: category, householdId, description: `代办 ${i}`, contactName: '张大爷', contactPhone: '10000008888' }, as('grid_worker')),
+        call(
+          'needs',
+          'create',
+          { categoryId: category, householdId, description: `代办 ${i}`, contactName: '张大爷', contactPhone: '10000008888' },
+          as('grid_worker'),
+        ),
       ),
     );
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual([]);
@@ -114,7 +119,9 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
     it('people applying for one new room at once still share one household row', async () => {
       const b = buildings[1];
       const ids = { compoundId: compound.id, buildingId: b.id, unitId: b.units[0].id };
-      const results = await Promise.all(Array.from({ length: 20 }, () => call('households', 'bind', buildBinding(ids, { room: '2808', relation: 'family' }), newcomer())));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => call('households', 'bind', buildBinding(ids, { room: '2808', relation: 'family' }), newcomer())),
+      );
       expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : `${r.error.code}: ${r.error.message}`))).toEqual([]);
       const rows = await db.ds.query("SELECT id FROM households WHERE unitId = ? AND room = '2808'", [ids.unitId]);
       expect(rows).toHaveLength(1);

@@ -1,4 +1,3 @@
-
 import { countRows, createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, callRaw, errorCode, newcomer, ok } from '../factories';
 
@@ -32,7 +31,7 @@ describe.each(DIALECTS)('me on %s', (dialect) => {
     expect(admin.roles[0]).toMatchObject({ scopeLevel: 'city', scopeId: null, scopeName: '阆中市' });
   });
 
-  it('updates the caller\'s own name and phone, validating both', async () => {
+  it("updates the caller's own name and phone, validating both", async () => {
     const openid = newcomer();
     const me = ok(await call('me', 'update', { name: '  李四  ', phone: '10000005555' }, openid));
     expect(me).toMatchObject({ name: '李四', phone: '10000005555' });

@@ -18,9 +18,19 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   it('居民点单 → 社区派单 → 接单 → 办结 → 群众评单, one event per step', async () => {
     const pipe = await categoryId(db.ds, 'pipe');
     const created = ok(
-      await call('needs', 'create', { categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '厨房下水道堵了，水排不下去', photoIds: [storedPhoto('a')] }, as('resident')),
+      await call(
+        'needs',
+        'create',
+        { categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '厨房下水道堵了，水排不下去', photoIds: [storedPhoto('a')] },
+        as('resident'),
+      ),
     );
-    expect(created).toMatchObject({ status: 'submitted', level: 'building', channel: 'self', photos: [expect.objectContaining({ url: expect.stringMatching(/^\/uploads\//) })] });
+    expect(created).toMatchObject({
+      status: 'submitted',
+      level: 'building',
+      channel: 'self',
+      photos: [expect.objectContaining({ url: expect.stringMatching(/^\/uploads\//) })],
+    });
     expect(created.can).toEqual(expect.arrayContaining(['cancel', 'urge', 'comment']));
 
     const team = await orgId(db.ds, '管网疏通服务队');
@@ -48,7 +58,14 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   });
 
   it('pushes a subscribe message to the new receiver only after the step commits, and none for a refused step', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '卫生间地漏反水' }, as('resident')));
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '卫生间地漏反水' },
+        as('resident'),
+      ),
+    );
     localOutbox.length = 0;
     expect(errorCode(await call('needs', 'dispatch', { needId: need.id, orgId: 999999 }, as('community_staff')))).toBe('INVALID_INPUT');
     expect(localOutbox).toEqual([]);
@@ -62,14 +79,28 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(localOutbox.map((m) => m.openid)).not.toContain(as('community_staff'));
   });
 
-  it('routes property categories straight to the compound\'s firm', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'repair'), householdId: await homeOf(db.ds, 'resident'), description: '楼道灯坏了' }, as('resident')));
+  it("routes property categories straight to the compound's firm", async () => {
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'repair'), householdId: await homeOf(db.ds, 'resident'), description: '楼道灯坏了' },
+        as('resident'),
+      ),
+    );
     expect(need).toMatchObject({ status: 'dispatched', receiver: { name: '阆苑物业服务有限公司' } });
     ok(await call('needs', 'accept', { needId: need.id }, as('property_staff')));
   });
 
   it('hides needs from people with no part in them', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '建议增加休息座椅' }, as('resident')));
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '建议增加休息座椅' },
+        as('resident'),
+      ),
+    );
     for (const who of ['resident2', 'community_staff_nd', 'property_staff', 'assessor', 'care_staff']) {
       expect([who, errorCode(await call('needs', 'get', { needId: need.id }, as(who)))]).toEqual([who, 'NOT_FOUND']);
     }
@@ -78,7 +109,9 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('twenty party members claiming at once: exactly one wins; the rest lose the race or no longer see it', async () => {
     const elderly = await categoryId(db.ds, 'elderly');
-    const need = ok(await call('needs', 'create', { categoryId: elderly, householdId: await homeOf(db.ds, 'resident'), description: '独居老人需要陪同就医' }, as('resident')));
+    const need = ok(
+      await call('needs', 'create', { categoryId: elderly, householdId: await homeOf(db.ds, 'resident'), description: '独居老人需要陪同就医' }, as('resident')),
+    );
     expect(need.status).toBe('open_for_claim');
     // Nineteen more party members of 锦屏花园 beside the seeded one.
     const compound = Number((await db.ds.query("SELECT id FROM compounds WHERE code = 'NJJP01'"))[0].id);
@@ -87,7 +120,10 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
       const openid = `test:pm${i}:${Math.random()}`;
       await db.ds.query("INSERT INTO users (openid, name, phone, createdAt) VALUES (?, ?, NULL, '2026-01-01 00:00:00.000')", [openid, `党员${i}`]);
       const [{ id }] = await db.ds.query('SELECT id FROM users WHERE openid = ?', [openid]);
-      await db.ds.query("INSERT INTO role_assignments (userId, role, scopeLevel, scopeId, organisationId) VALUES (?, 'party_member', 'compound', ?, 0)", [id, compound]);
+      await db.ds.query("INSERT INTO role_assignments (userId, role, scopeLevel, scopeId, organisationId) VALUES (?, 'party_member', 'compound', ?, 0)", [
+        id,
+        compound,
+      ]);
       members.push(openid);
     }
     const results = await Promise.all(members.map((m) => call('needs', 'claim', { needId: need.id }, m)));
@@ -102,17 +138,38 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   });
 
   it('claiming a need that was withdrawn or never published is NOT_FOUND: nothing confirms it exists', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'elderly'), householdId: await homeOf(db.ds, 'resident'), description: '需要帮忙买菜' }, as('resident')));
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'elderly'), householdId: await homeOf(db.ds, 'resident'), description: '需要帮忙买菜' },
+        as('resident'),
+      ),
+    );
     ok(await call('needs', 'cancel', { needId: need.id }, as('resident')));
     expect(errorCode(await call('needs', 'claim', { needId: need.id }, as('party_member')))).toBe('NOT_FOUND');
-    const unpublished = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '下水道堵塞' }, as('resident')));
+    const unpublished = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '下水道堵塞' },
+        as('resident'),
+      ),
+    );
     const before = await db.ds.query('SELECT COUNT(*) AS n FROM need_events WHERE needId = ?', [unpublished.id]);
     expect(errorCode(await call('needs', 'claim', { needId: unpublished.id }, as('party_member')))).toBe('NOT_FOUND');
     expect(await db.ds.query('SELECT COUNT(*) AS n FROM need_events WHERE needId = ?', [unpublished.id])).toEqual(before);
   });
 
   it('two taps on accept write one event row', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯异响' }, as('resident')));
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯异响' },
+        as('resident'),
+      ),
+    );
     const results = await Promise.all([0, 1].map(() => call('needs', 'accept', { needId: need.id }, as('property_staff'))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     // The second tap lost the compare-and-set (CONFLICT) or read the accepted need (INVALID_TRANSITION).
@@ -123,7 +180,14 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   });
 
   it('fifty parallel urges count once per five-minute window', async () => {
-    const need = ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '路灯不亮' }, as('resident')));
+    const need = ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '路灯不亮' },
+        as('resident'),
+      ),
+    );
     const results = await Promise.all(Array.from({ length: 50 }, () => call('needs', 'urge', { needId: need.id }, as('resident'))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(new Set(results.filter((r) => !r.ok).map(errorCode))).toEqual(new Set(['RATE_LIMITED']));
@@ -139,7 +203,16 @@ describe.each(DIALECTS)('category configuration on %s', (dialect) => {
   });
   afterAll(() => db.drop());
 
-  const base: TSaveCategoryRequest = { code: 'parking', name: '停车管理', icon: '🚗', list: 'problem', dispatchMode: 'property', partyClaimable: false, acceptSlaHours: 4, resolveSlaHours: 24 };
+  const base: TSaveCategoryRequest = {
+    code: 'parking',
+    name: '停车管理',
+    icon: '🚗',
+    list: 'problem',
+    dispatchMode: 'property',
+    partyClaimable: false,
+    acceptSlaHours: 4,
+    resolveSlaHours: 24,
+  };
 
   it('admins add, retune and retire categories; the create page list follows', async () => {
     const added = ok(await call('needs', 'saveCategory', base, as('admin')));

@@ -31,9 +31,23 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
   });
 
   const create = async (code: string, who?: string, extra: Record<string, unknown> = {}) =>
-    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, code), householdId: me.householdId, description: `${code} 测试需求`, ...extra }, who ? as(who) : me.openid));
+    ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, code), householdId: me.householdId, description: `${code} 测试需求`, ...extra },
+        who ? as(who) : me.openid,
+      ),
+    );
   const notificationsOf = async (key: string, needId: number) =>
-    Number((await db.ds.query('SELECT COUNT(*) AS n FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.subjectKind = \'need\' AND n.subjectId = ?', [as(key), needId]))[0].n);
+    Number(
+      (
+        await db.ds.query(
+          "SELECT COUNT(*) AS n FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.subjectKind = 'need' AND n.subjectId = ?",
+          [as(key), needId],
+        )
+      )[0].n,
+    );
 
   /** A pipe need taken by the pipe team and started. */
   async function inProgress(): Promise<NeedDetailDTO> {
@@ -68,7 +82,9 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
     const need = await inProgress();
     const past = new Date(Date.now() - HOUR).toISOString();
     expect(errorCode(await call('needs', 'hold', { needId: need.id, resumeAt: past, reason: '等配件' }, as('team_staff')))).toBe('INVALID_INPUT');
-    const held = ok(await call('needs', 'hold', { needId: need.id, resumeAt: new Date(Date.now() + 2 * HOUR).toISOString(), reason: '等配件' }, as('team_staff')));
+    const held = ok(
+      await call('needs', 'hold', { needId: need.id, resumeAt: new Date(Date.now() + 2 * HOUR).toISOString(), reason: '等配件' }, as('team_staff')),
+    );
     expect(held.status).toBe('on_hold');
     clock.advance(3 * HOUR);
     const result = ok(await tick());
@@ -100,7 +116,7 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
     expect(errorCode(await call('needs', 'reopen', { needId: need.id, reason: '晚了' }, me.openid))).toBe('INVALID_TRANSITION');
   });
 
-  it('撤销 only before acceptance; 不予受理 carries a reason code; 合并 tells the duplicate\'s reporter', async () => {
+  it("撤销 only before acceptance; 不予受理 carries a reason code; 合并 tells the duplicate's reporter", async () => {
     const a = await create('suggestion');
     ok(await call('needs', 'cancel', { needId: a.id }, me.openid));
     const b = await create('repair'); // routed to the property firm
@@ -116,7 +132,9 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
     const dup = await create('suggestion', 'resident2', { householdId: await homeOf(db.ds, 'resident2') });
     const merged = ok(await call('needs', 'merge', { needId: dup.id, intoNeedId: original.id }, as('community_staff')));
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: original.id });
-    const [msg] = await db.ds.query("SELECT n.title FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.title = '需求已合并'", [as('resident2')]);
+    const [msg] = await db.ds.query("SELECT n.title FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.title = '需求已合并'", [
+      as('resident2'),
+    ]);
     expect(msg).toBeDefined();
     expect(errorCode(await call('needs', 'merge', { needId: original.id, intoNeedId: original.id }, as('community_staff')))).toBe('INVALID_INPUT');
   });
@@ -176,7 +194,12 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
       expect(errorCode(await call('escalation', 'tick', {}, as('community_staff')))).toBe('FORBIDDEN');
       expect(errorCode(await call('escalation', 'tick', {}, null))).toBe('FORBIDDEN');
       ok(await call('escalation', 'tick', {}, as('admin')));
-      const fake: WxSdk = { init: () => undefined, DYNAMIC_CURRENT_ENV: 'e', getWXContext: () => ({}), openapi: { wxacode: { getUnlimited: async () => ({ buffer: Buffer.alloc(0) }) } } };
+      const fake: WxSdk = {
+        init: () => undefined,
+        DYNAMIC_CURRENT_ENV: 'e',
+        getWXContext: () => ({}),
+        openapi: { wxacode: { getUnlimited: async () => ({ buffer: Buffer.alloc(0) }) } },
+      };
       setWxSdk(fake);
       try {
         const main = createTimerMain(escalationActions, 'tick');
@@ -200,7 +223,12 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
         error: { code: 'INVALID_INPUT', details: { field: 'contactName' } },
       });
       const need = ok(
-        await call('needs', 'create', { categoryId: cat, householdId: household, description: '老人行动不便需要买药', contactName: '赵大爷', contactPhone: '10000006666' }, as('grid_worker')),
+        await call(
+          'needs',
+          'create',
+          { categoryId: cat, householdId: household, description: '老人行动不便需要买药', contactName: '赵大爷', contactPhone: '10000006666' },
+          as('grid_worker'),
+        ),
       );
       expect(need).toMatchObject({ channel: 'grid_worker', reporter: { name: '赵大爷' } });
       // The household's own app user follows it as the reporter.
@@ -208,7 +236,11 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
     });
 
     it('an unverified person cannot file for a household', async () => {
-      expect(errorCode(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'suggestion'), householdId: me.householdId, description: '想点单' }, newcomer()))).toBe('FORBIDDEN');
+      expect(
+        errorCode(
+          await call('needs', 'create', { categoryId: await categoryId(db.ds, 'suggestion'), householdId: me.householdId, description: '想点单' }, newcomer()),
+        ),
+      ).toBe('FORBIDDEN');
     });
 
     const bad: [string, Record<string, unknown>, string][] = [
@@ -224,7 +256,12 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
       // usage_counters holds one lock row per person (created before the first limited write, not data).
       const tables = ALL_TABLES.filter((t) => t !== 'usage_counters');
       const before = await snapshotCounts(db.ds, tables);
-      const res = await call('needs', 'create', { categoryId: await categoryId(db.ds, 'pipe'), householdId: me.householdId, description: '测试', ...patch }, me.openid);
+      const res = await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'pipe'), householdId: me.householdId, description: '测试', ...patch },
+        me.openid,
+      );
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field } } });
       expect(await snapshotCounts(db.ds, tables)).toEqual(before);
     });

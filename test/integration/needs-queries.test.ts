@@ -10,7 +10,21 @@ import { timersOf } from '../../cloud/src/core/module';
 import { MODULES } from '../../cloud/src/app';
 import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, callRaw, categoryId, communityIdOf, compoundIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto } from '../factories';
+import {
+  as,
+  call,
+  callRaw,
+  categoryId,
+  communityIdOf,
+  compoundIdOf,
+  errorCode,
+  homeOf,
+  ok,
+  orgId,
+  personWithRole,
+  residentOf,
+  storedPhoto,
+} from '../factories';
 
 jest.setTimeout(120_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
@@ -69,7 +83,8 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
     expect(new Set(ids).size).toBe(ids.length);
     return ids;
   };
-  const idsWhere = async (sql: string, params: unknown[]) => (await db.ds.query(`SELECT id FROM needs WHERE ${sql} ORDER BY id DESC`, params)).map((r: { id: number | string }) => Number(r.id));
+  const idsWhere = async (sql: string, params: unknown[]) =>
+    (await db.ds.query(`SELECT id FROM needs WHERE ${sql} ORDER BY id DESC`, params)).map((r: { id: number | string }) => Number(r.id));
   const userId = async (openid: string) => Number((await db.ds.query('SELECT id FROM users WHERE openid = ?', [openid]))[0].id);
 
   beforeAll(async () => {
@@ -106,7 +121,7 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
   });
 
   describe('接单箱 (inbox)', () => {
-    it('shows the receiving organisation\'s staff their needs, inside their scope only', async () => {
+    it("shows the receiving organisation's staff their needs, inside their scope only", async () => {
       const home = await homeOf(db.ds, 'resident');
       const pipe = await createNeed(as('resident'), 'pipe', home, '厨房下水道堵塞');
       await step('dispatch', { needId: pipe.id, orgId: await orgId(db.ds, '管网疏通服务队') }, as('community_staff'));
@@ -126,7 +141,13 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
       expect(firm).not.toContain(elsewhere.id);
       expect(await walk('inbox', {}, as('resident2'))).toEqual([]);
 
-      const shuyuanFirmStaff = await personWithRole(db.ds, 'org_staff', 'community', await communityIdOf(db.ds, '书院街社区'), await orgId(db.ds, '阆苑物业服务有限公司'));
+      const shuyuanFirmStaff = await personWithRole(
+        db.ds,
+        'org_staff',
+        'community',
+        await communityIdOf(db.ds, '书院街社区'),
+        await orgId(db.ds, '阆苑物业服务有限公司'),
+      );
       expect(await walk('inbox', {}, shuyuanFirmStaff)).toEqual([elsewhere.id]);
 
       // Status filter follows the need through the flow.
@@ -163,8 +184,13 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
     it('is for staff, and shows each of them their communities only', async () => {
       const nanjie = await communityIdOf(db.ds, '南街社区');
       const neidong = await communityIdOf(db.ds, '内东街社区');
-      const ndHousehold = Number((await db.ds.query("SELECT h.id FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = 'NDJ301' ORDER BY h.id"))[0].id);
-      const nd = await createNeed(as('community_staff_nd'), 'suggestion', ndHousehold, '内东街3号院：健身器材损坏', { contactName: '刘大爷', contactPhone: '10000008888' });
+      const ndHousehold = Number(
+        (await db.ds.query("SELECT h.id FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = 'NDJ301' ORDER BY h.id"))[0].id,
+      );
+      const nd = await createNeed(as('community_staff_nd'), 'suggestion', ndHousehold, '内东街3号院：健身器材损坏', {
+        contactName: '刘大爷',
+        contactPhone: '10000008888',
+      });
       await createNeed(as('resident'), 'suggestion', await homeOf(db.ds, 'resident'), '南街：增加晾衣架');
 
       for (const who of ['resident', 'team_staff', 'party_member', 'building_head']) {
@@ -179,7 +205,9 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
 
       // Street staff see every community of their street (one keyset walk across them); admin all.
       const street = await walk('queue', {}, as('street_staff'), 4);
-      expect(street).toEqual(await idsWhere('communityId IN (SELECT id FROM communities WHERE streetId = (SELECT streetId FROM communities WHERE id = ?))', [nanjie]));
+      expect(street).toEqual(
+        await idsWhere('communityId IN (SELECT id FROM communities WHERE streetId = (SELECT streetId FROM communities WHERE id = ?))', [nanjie]),
+      );
       expect(street).toContain(nd.id);
       expect(await walk('queue', { communityId: neidong }, as('admin'))).toEqual([nd.id]);
       expect(await walk('queue', {}, as('admin'), 10)).toEqual(await idsWhere('1 = 1', []));
@@ -291,7 +319,9 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
       // fixed: 120 min; escalated: reopened and resolved again at 240 min → median 180.
       expect(stats.medianCompletionMinutes).toBeCloseTo(180, 0);
       expect(stats.byCommunity).toEqual([{ id: qili, name: '七里社区', created: 6, solved: 2, unfixed: 3, buildingLevelShare: 0.5 }]);
-      expect(stats.byReceiver).toEqual([{ kind: 'org', id: firm, name: '嘉陵物业管理有限公司', solved: 2, medianCompletionMinutes: expect.closeTo(180, 0), averageRating: 4 }]);
+      expect(stats.byReceiver).toEqual([
+        { kind: 'org', id: firm, name: '嘉陵物业管理有限公司', solved: 2, medianCompletionMinutes: expect.closeTo(180, 0), averageRating: 4 },
+      ]);
 
       expect(ok(await call('needs', 'stats', { ...period(), communityId: qili }, as('admin')))).toMatchObject({ created: 6, solved: 2, unfixed: 3 });
       const street = ok(await call('needs', 'stats', period(), as('street_staff')));
@@ -311,13 +341,33 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
       await db.ds.query("UPDATE compounds SET name = ? WHERE code = 'QLHF01'", [evil]);
       try {
         const file = ok(await call('needs', 'export', { communityId: qili, ...period(), format: 'csv' }, staff));
-        expect(file).toMatchObject({ mime: 'text/csv; charset=utf-8', rows: 6, filename: expect.stringMatching(/^七里社区需求台账_\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.csv$/) });
+        expect(file).toMatchObject({
+          mime: 'text/csv; charset=utf-8',
+          rows: 6,
+          filename: expect.stringMatching(/^七里社区需求台账_\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.csv$/),
+        });
         const bytes = Buffer.from(file.base64, 'base64');
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
         const text = bytes.toString('utf8').slice(1);
         expect(text).toContain('"\'=HYPERLINK(""http://x.example"",""点我"")"');
         const rows = parseCsv(text);
-        expect(rows[0]).toEqual(['编号', '类别', '清单', '小区', '楼栋', '状态', '层级', '渠道', '接单方', '创建时间', '首次响应时间', '办结时间', '评分', '催办次数', '重开次数']);
+        expect(rows[0]).toEqual([
+          '编号',
+          '类别',
+          '清单',
+          '小区',
+          '楼栋',
+          '状态',
+          '层级',
+          '渠道',
+          '接单方',
+          '创建时间',
+          '首次响应时间',
+          '办结时间',
+          '评分',
+          '催办次数',
+          '重开次数',
+        ]);
         expect(rows).toHaveLength(7);
         const fixed = rows.find((r) => r[0] === String(n.fixed.id))!;
         expect(fixed).toEqual([
@@ -347,11 +397,22 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
 
     it('export XLSX: a zip with the workbook parts and one row per need', async () => {
       const file = ok(await call('needs', 'export', { communityId: qili, ...period(), format: 'xlsx' }, as('admin')));
-      expect(file).toMatchObject({ mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', rows: 6, filename: expect.stringMatching(/\.xlsx$/) });
+      expect(file).toMatchObject({
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        rows: 6,
+        filename: expect.stringMatching(/\.xlsx$/),
+      });
       const bytes = Buffer.from(file.base64, 'base64');
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
       const parts = unzipSync(new Uint8Array(bytes));
-      expect(Object.keys(parts).sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+      expect(Object.keys(parts).sort()).toEqual([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ]);
       const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);
       expect(sheet.match(/<row /g)).toHaveLength(7);
       expect(sheet).toContain('<t xml:space="preserve">编号</t>');
@@ -372,7 +433,11 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
     it('an auto-closed unrated need stays solved and never counts as stars', async () => {
       const before = ok(await call('needs', 'stats', period(), staff));
       clock.advance(8 * DAY);
-      const result = await runJobs({ ds: db.ds, tx: <T,>(work: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, work), platform: localPlatform('http://test.local/') }, timersOf(MODULES), clock.now());
+      const result = await runJobs(
+        { ds: db.ds, tx: <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, work), platform: localPlatform('http://test.local/') },
+        timersOf(MODULES),
+        clock.now(),
+      );
       expect(result.autoClosed).toBeGreaterThanOrEqual(1);
       const [{ status, rating }] = await db.ds.query('SELECT status, rating FROM needs WHERE id = ?', [n.escalated.id]);
       expect([status, rating]).toEqual(['closed', null]);
@@ -390,13 +455,24 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
       // 2^16 copies of one need, in an otherwise empty community.
       const jiangnan = await communityIdOf(db.ds, '江南社区');
       const [first] = await db.ds.query('SELECT * FROM needs ORDER BY id LIMIT 1');
-      const columns = Object.keys(first).filter((c) => c !== 'id' && c !== 'communityId').map((c) => `\`${c}\``).join(', ');
+      const columns = Object.keys(first)
+        .filter((c) => c !== 'id' && c !== 'communityId')
+        .map((c) => `\`${c}\``)
+        .join(', ');
       await db.ds.query(`INSERT INTO needs (communityId, ${columns}) SELECT ?, ${columns} FROM needs WHERE id = ?`, [jiangnan, first.id]);
-      for (let i = 0; i < 16; i++) await db.ds.query(`INSERT INTO needs (communityId, ${columns}) SELECT communityId, ${columns} FROM needs WHERE communityId = ?`, [jiangnan]);
+      for (let i = 0; i < 16; i++)
+        await db.ds.query(`INSERT INTO needs (communityId, ${columns}) SELECT communityId, ${columns} FROM needs WHERE communityId = ?`, [jiangnan]);
 
-      const empty = ok(await call('needs', 'export', { communityId: jiangnan, from: '2000-01-01T00:00:00Z', to: '2000-12-31T00:00:00Z', format: 'xlsx' }, as('admin')));
+      const empty = ok(
+        await call('needs', 'export', { communityId: jiangnan, from: '2000-01-01T00:00:00Z', to: '2000-12-31T00:00:00Z', format: 'xlsx' }, as('admin')),
+      );
       expect(empty.rows).toBe(0);
-      const tooMany = await call('needs', 'export', { communityId: jiangnan, from: new Date(Date.now() - 300 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString(), format: 'csv' }, as('admin'));
+      const tooMany = await call(
+        'needs',
+        'export',
+        { communityId: jiangnan, from: new Date(Date.now() - 300 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString(), format: 'csv' },
+        as('admin'),
+      );
       expect(tooMany).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'to' }, message: expect.stringContaining('65536') } });
     });
   });

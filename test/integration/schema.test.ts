@@ -56,7 +56,8 @@ async function schemaDiff(ds: DataSource, opts: { quirks: boolean }): Promise<st
       (typeof column.default === 'boolean' && tableColumn.default === String(column.default)) || defaultEqual!.call(driver, column, tableColumn);
   }
   if (opts.quirks && ds.options.type === 'mysql' && compareDefaultValues && (await isMariaDb(ds))) {
-    driver.compareDefaultValues = (entityValue, dbValue) => (entityValue === undefined && dbValue === "'NULL'") || compareDefaultValues.call(driver, entityValue, dbValue);
+    driver.compareDefaultValues = (entityValue, dbValue) =>
+      (entityValue === undefined && dbValue === "'NULL'") || compareDefaultValues.call(driver, entityValue, dbValue);
   }
   try {
     const log = await ds.driver.createSchemaBuilder().log();
@@ -135,7 +136,9 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
 
     const pending = await buildResident(db.ds, { verifier: null, building: '2栋', relation: 'tenant' });
     const theirs = ok(await call('me', 'get', {}, pending.openid));
-    expect(theirs.memberships).toEqual([expect.objectContaining({ id: pending.membershipId, status: 'pending', relation: 'tenant', building: expect.objectContaining({ name: '2栋' }) })]);
+    expect(theirs.memberships).toEqual([
+      expect.objectContaining({ id: pending.membershipId, status: 'pending', relation: 'tenant', building: expect.objectContaining({ name: '2栋' }) }),
+    ]);
   });
 
   it('buildNeed files through needs.create, by a fresh resident or by the given one', async () => {
@@ -153,7 +156,12 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
     });
 
     // A proxy filing by the community's grid worker for that household.
-    const proxy = await buildNeed(db.ds, { category: 'elderly', by: { openid: as('grid_worker'), householdId: r.householdId }, contactName: '测试居民', contactPhone: '10000001111' });
+    const proxy = await buildNeed(db.ds, {
+      category: 'elderly',
+      by: { openid: as('grid_worker'), householdId: r.householdId },
+      contactName: '测试居民',
+      contactPhone: '10000001111',
+    });
     expect(proxy.channel).not.toBe('self');
   });
 

@@ -64,10 +64,7 @@ export type ActionTableFor<F extends FunctionName> = {
 };
 
 /** Declare an action that needs a signed-in actor. */
-export function defineAction<S extends Schema, O>(def: {
-  input: S;
-  handler: (input: z.infer<S>, ctx: ActionContext) => Promise<O>;
-}): ActionDef<S, O> {
+export function defineAction<S extends Schema, O>(def: { input: S; handler: (input: z.infer<S>, ctx: ActionContext) => Promise<O> }): ActionDef<S, O> {
   return { input: def.input, auth: 'required', handler: def.handler as ActionDef<S, O>['handler'] };
 }
 

@@ -21,11 +21,9 @@ export class AppError extends Error {
 
 export const notFound = (what = '记录') => new AppError(ErrorCode.NOT_FOUND, `${what}不存在或无权查看`);
 export const forbidden = (message = '没有权限执行此操作') => new AppError(ErrorCode.FORBIDDEN, message);
-export const invalidInput = (field: string, message: string) =>
-  new AppError(ErrorCode.INVALID_INPUT, `${field}: ${message}`, { field });
+export const invalidInput = (field: string, message: string) => new AppError(ErrorCode.INVALID_INPUT, `${field}: ${message}`, { field });
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
-export const invalidTransition = (message = '当前状态不允许此操作，请刷新后重试') =>
-  new AppError(ErrorCode.INVALID_TRANSITION, message);
+export const invalidTransition = (message = '当前状态不允许此操作，请刷新后重试') => new AppError(ErrorCode.INVALID_TRANSITION, message);
 
 /** True for a unique-key violation on MySQL/MariaDB (ER_DUP_ENTRY) or SQLite. */
 export function isUniqueViolation(err: unknown): boolean {

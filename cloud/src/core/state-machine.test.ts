@@ -38,7 +38,14 @@ describe('state-machine kit', () => {
   it('rejects a table with an unknown state or a duplicated action', () => {
     expect(() => defineMachine({ name: 'bad', states: ['a'], rows: [{ action: 'go', from: ['a'], to: 'b' as 'a', event: 'x' }] })).toThrow(/unknown state b/);
     expect(() =>
-      defineMachine({ name: 'dup', states: ['a'], rows: [{ action: 'go', from: ['a'], to: 'a', event: 'x' }, { action: 'go', from: ['a'], to: 'a', event: 'y' }] }),
+      defineMachine({
+        name: 'dup',
+        states: ['a'],
+        rows: [
+          { action: 'go', from: ['a'], to: 'a', event: 'x' },
+          { action: 'go', from: ['a'], to: 'a', event: 'y' },
+        ],
+      }),
     ).toThrow(/listed twice/);
   });
 
@@ -57,7 +64,16 @@ describe('state-machine kit', () => {
     const { em } = fakeEm(stored);
     const row = Object.assign(new Row(), { id: 1, status: 'draft' as S });
     const events: string[] = [];
-    const from = await transition({ em, machine, entity: Row, row, action: 'open', patch: { note: 'x' }, at: new Date(), record: async (e) => void events.push(`${e.from}->${e.to}:${e.event}`) });
+    const from = await transition({
+      em,
+      machine,
+      entity: Row,
+      row,
+      action: 'open',
+      patch: { note: 'x' },
+      at: new Date(),
+      record: async (e) => void events.push(`${e.from}->${e.to}:${e.event}`),
+    });
     expect(from).toBe('draft');
     expect(row).toMatchObject({ status: 'open', note: 'x' });
     expect(stored.status).toBe('open');

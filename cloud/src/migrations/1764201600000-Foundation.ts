@@ -7,9 +7,7 @@ export class Foundation1764201600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(table('streets', [col.id(), col.str('name', 40), col.str('city', 40)], [{ columns: ['name'], unique: true }]));
-    await q.createTable(
-      table('communities', [col.id(), col.int('streetId'), col.str('name', 40)], [{ columns: ['streetId', 'name'], unique: true }]),
-    );
+    await q.createTable(table('communities', [col.id(), col.int('streetId'), col.str('name', 40)], [{ columns: ['streetId', 'name'], unique: true }]));
     await q.createTable(
       table(
         'compounds',
@@ -30,13 +28,18 @@ export class Foundation1764201600000 implements MigrationInterface {
       table(
         'buildings',
         [col.id(), col.int('compoundId'), col.str('name', 30), col.str('code', 12), col.int('sortOrder', { default: 0 })],
-        [{ columns: ['code'], unique: true }, { columns: ['compoundId', 'name'], unique: true }],
+        [
+          { columns: ['code'], unique: true },
+          { columns: ['compoundId', 'name'], unique: true },
+        ],
       ),
     );
     await q.createTable(
-      table('units', [col.id(), col.int('buildingId'), col.str('name', 20), col.int('sortOrder', { default: 0 })], [
-        { columns: ['buildingId', 'name'], unique: true },
-      ]),
+      table(
+        'units',
+        [col.id(), col.int('buildingId'), col.str('name', 20), col.int('sortOrder', { default: 0 })],
+        [{ columns: ['buildingId', 'name'], unique: true }],
+      ),
     );
     await q.createTable(
       table(
@@ -46,10 +49,11 @@ export class Foundation1764201600000 implements MigrationInterface {
       ),
     );
     await q.createTable(
-      table('organisation_compounds', [col.id(), col.int('organisationId'), col.int('compoundId')], [
-        { columns: ['organisationId', 'compoundId'], unique: true },
-        { columns: ['compoundId'] },
-      ]),
+      table(
+        'organisation_compounds',
+        [col.id(), col.int('organisationId'), col.int('compoundId')],
+        [{ columns: ['organisationId', 'compoundId'], unique: true }, { columns: ['compoundId'] }],
+      ),
     );
     await q.createTable(
       table(

@@ -2,18 +2,138 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, table } from './helpers';
 
 const DEFAULT_CATEGORIES = [
-  { code: 'repair', name: '公共维修', icon: '🔧', list: 'need', dispatchMode: 'property', defaultOrgKind: 'property_firm', partyClaimable: false, acceptSlaHours: 4, resolveSlaHours: 48 },
-  { code: 'pipe', name: '管网疏通', icon: '🚰', list: 'service', dispatchMode: 'assign', defaultOrgKind: 'service_team', partyClaimable: false, acceptSlaHours: 2, resolveSlaHours: 24 },
-  { code: 'appliance', name: '家电维修', icon: '🔌', list: 'service', dispatchMode: 'assign', defaultOrgKind: 'service_team', partyClaimable: false, acceptSlaHours: 4, resolveSlaHours: 48 },
-  { code: 'housekeeping', name: '家政陪护', icon: '🧹', list: 'service', dispatchMode: 'assign', defaultOrgKind: 'service_team', partyClaimable: false, acceptSlaHours: 8, resolveSlaHours: 72 },
-  { code: 'health', name: '健康卫生', icon: '🩺', list: 'service', dispatchMode: 'assign', defaultOrgKind: 'service_team', partyClaimable: false, acceptSlaHours: 8, resolveSlaHours: 72 },
-  { code: 'minors', name: '未成年关爱', icon: '🧒', list: 'service', dispatchMode: 'assign', defaultOrgKind: 'service_team', partyClaimable: true, acceptSlaHours: 24, resolveSlaHours: 168 },
-  { code: 'elderly', name: '助老帮扶', icon: '👵', list: 'need', dispatchMode: 'claim', defaultOrgKind: null, partyClaimable: true, acceptSlaHours: 12, resolveSlaHours: 72 },
-  { code: 'property', name: '物业服务', icon: '🏢', list: 'need', dispatchMode: 'property', defaultOrgKind: 'property_firm', partyClaimable: false, acceptSlaHours: 4, resolveSlaHours: 48 },
-  { code: 'safety', name: '安全隐患', icon: '⚠️', list: 'problem', dispatchMode: 'assign', defaultOrgKind: 'department', partyClaimable: false, acceptSlaHours: 1, resolveSlaHours: 24 },
-  { code: 'dispute', name: '邻里纠纷', icon: '🤝', list: 'problem', dispatchMode: 'assign', defaultOrgKind: null, partyClaimable: true, acceptSlaHours: 12, resolveSlaHours: 72 },
-  { code: 'environment', name: '环境卫生', icon: '🌿', list: 'problem', dispatchMode: 'property', defaultOrgKind: 'property_firm', partyClaimable: false, acceptSlaHours: 8, resolveSlaHours: 48 },
-  { code: 'suggestion', name: '意见建议', icon: '💬', list: 'problem', dispatchMode: 'assign', defaultOrgKind: null, partyClaimable: false, acceptSlaHours: 24, resolveSlaHours: 168 },
+  {
+    code: 'repair',
+    name: '公共维修',
+    icon: '🔧',
+    list: 'need',
+    dispatchMode: 'property',
+    defaultOrgKind: 'property_firm',
+    partyClaimable: false,
+    acceptSlaHours: 4,
+    resolveSlaHours: 48,
+  },
+  {
+    code: 'pipe',
+    name: '管网疏通',
+    icon: '🚰',
+    list: 'service',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'service_team',
+    partyClaimable: false,
+    acceptSlaHours: 2,
+    resolveSlaHours: 24,
+  },
+  {
+    code: 'appliance',
+    name: '家电维修',
+    icon: '🔌',
+    list: 'service',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'service_team',
+    partyClaimable: false,
+    acceptSlaHours: 4,
+    resolveSlaHours: 48,
+  },
+  {
+    code: 'housekeeping',
+    name: '家政陪护',
+    icon: '🧹',
+    list: 'service',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'service_team',
+    partyClaimable: false,
+    acceptSlaHours: 8,
+    resolveSlaHours: 72,
+  },
+  {
+    code: 'health',
+    name: '健康卫生',
+    icon: '🩺',
+    list: 'service',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'service_team',
+    partyClaimable: false,
+    acceptSlaHours: 8,
+    resolveSlaHours: 72,
+  },
+  {
+    code: 'minors',
+    name: '未成年关爱',
+    icon: '🧒',
+    list: 'service',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'service_team',
+    partyClaimable: true,
+    acceptSlaHours: 24,
+    resolveSlaHours: 168,
+  },
+  {
+    code: 'elderly',
+    name: '助老帮扶',
+    icon: '👵',
+    list: 'need',
+    dispatchMode: 'claim',
+    defaultOrgKind: null,
+    partyClaimable: true,
+    acceptSlaHours: 12,
+    resolveSlaHours: 72,
+  },
+  {
+    code: 'property',
+    name: '物业服务',
+    icon: '🏢',
+    list: 'need',
+    dispatchMode: 'property',
+    defaultOrgKind: 'property_firm',
+    partyClaimable: false,
+    acceptSlaHours: 4,
+    resolveSlaHours: 48,
+  },
+  {
+    code: 'safety',
+    name: '安全隐患',
+    icon: '⚠️',
+    list: 'problem',
+    dispatchMode: 'assign',
+    defaultOrgKind: 'department',
+    partyClaimable: false,
+    acceptSlaHours: 1,
+    resolveSlaHours: 24,
+  },
+  {
+    code: 'dispute',
+    name: '邻里纠纷',
+    icon: '🤝',
+    list: 'problem',
+    dispatchMode: 'assign',
+    defaultOrgKind: null,
+    partyClaimable: true,
+    acceptSlaHours: 12,
+    resolveSlaHours: 72,
+  },
+  {
+    code: 'environment',
+    name: '环境卫生',
+    icon: '🌿',
+    list: 'problem',
+    dispatchMode: 'property',
+    defaultOrgKind: 'property_firm',
+    partyClaimable: false,
+    acceptSlaHours: 8,
+    resolveSlaHours: 48,
+  },
+  {
+    code: 'suggestion',
+    name: '意见建议',
+    icon: '💬',
+    list: 'problem',
+    dispatchMode: 'assign',
+    defaultOrgKind: null,
+    partyClaimable: false,
+    acceptSlaHours: 24,
+    resolveSlaHours: 168,
+  },
 ];
 
 /** Needs and the four-order flow: categories, needs, events, thread, photos, message centre. */
@@ -121,22 +241,39 @@ export class Needs1764288000000 implements MigrationInterface {
       ),
     );
     await q.createTable(
-      table('need_comments', [col.id(), col.int('needId'), col.int('authorId'), col.str('side', 10), col.str('body', 500), col.datetime('createdAt')], [
-        { columns: ['needId', 'id'] },
-      ]),
+      table(
+        'need_comments',
+        [col.id(), col.int('needId'), col.int('authorId'), col.str('side', 10), col.str('body', 500), col.datetime('createdAt')],
+        [{ columns: ['needId', 'id'] }],
+      ),
     );
     await q.createTable(
-      table('need_photos', [col.id(), col.int('needId'), col.str('kind', 10), col.str('fileId', 255), col.int('uploaderId'), col.datetime('createdAt')], [
-        { columns: ['needId', 'kind'] },
-      ]),
+      table(
+        'need_photos',
+        [col.id(), col.int('needId'), col.str('kind', 10), col.str('fileId', 255), col.int('uploaderId'), col.datetime('createdAt')],
+        [{ columns: ['needId', 'kind'] }],
+      ),
     );
     // Reference data, not demo data: every deployment starts with the categories of the article.
     // Staff can later rename, retune or deactivate them.
-    await q.manager.createQueryBuilder().insert().into('need_categories').values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, sortOrder: i + 1, active: true }))).execute();
+    await q.manager
+      .createQueryBuilder()
+      .insert()
+      .into('need_categories')
+      .values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, sortOrder: i + 1, active: true })))
+      .execute();
     await q.createTable(
       table(
         'notifications',
-        [col.id(), col.int('userId'), col.str('title', 40), col.str('body', 200), col.int('needId', { isNullable: true }), col.datetime('readAt', { isNullable: true }), col.datetime('createdAt')],
+        [
+          col.id(),
+          col.int('userId'),
+          col.str('title', 40),
+          col.str('body', 200),
+          col.int('needId', { isNullable: true }),
+          col.datetime('readAt', { isNullable: true }),
+          col.datetime('createdAt'),
+        ],
         [{ columns: ['userId', 'id'] }],
       ),
     );

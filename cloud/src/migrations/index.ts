@@ -5,4 +5,10 @@ import { NotificationSubjects1764460800000 } from './1764460800000-NotificationS
 import { UsageCounters1764547200000 } from './1764547200000-UsageCounters';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1764201600000, Needs1764288000000, NeedQueries1764374400000, NotificationSubjects1764460800000, UsageCounters1764547200000];
+export const MIGRATIONS = [
+  Foundation1764201600000,
+  Needs1764288000000,
+  NeedQueries1764374400000,
+  NotificationSubjects1764460800000,
+  UsageCounters1764547200000,
+];

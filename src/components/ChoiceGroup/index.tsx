@@ -29,12 +29,7 @@ export default function ChoiceGroup<V extends string | number>(props: ChoiceGrou
       <View className='choice__label' id={`${id}-label`}>
         {label}
       </View>
-      <View
-        className='choice__options'
-        role='radiogroup'
-        aria-labelledby={`${id}-label`}
-        {...(error ? { 'aria-describedby': errorId } : {})}
-      >
+      <View className='choice__options' role='radiogroup' aria-labelledby={`${id}-label`} {...(error ? { 'aria-describedby': errorId } : {})}>
         {options.length === 0 ? <View className='choice__empty'>{emptyText}</View> : null}
         {options.map((o) => {
           const selected = o.value === value;
@@ -42,7 +37,8 @@ export default function ChoiceGroup<V extends string | number>(props: ChoiceGrou
             <View
               key={String(o.value)}
               className={`choice__option ${selected ? 'choice__option--on' : ''}`}
-              role='radio' {...FOCUSABLE}
+              role='radio'
+              {...FOCUSABLE}
               aria-checked={selected ? 'true' : 'false'}
               onClick={() => onChange(o.value)}
             >

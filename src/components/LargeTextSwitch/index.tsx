@@ -10,7 +10,8 @@ export default function LargeTextSwitch() {
   return (
     <View
       className={`lts ${on ? 'lts--on' : ''}`}
-      role='switch' {...FOCUSABLE}
+      role='switch'
+      {...FOCUSABLE}
       aria-checked={on ? 'true' : 'false'}
       aria-label='大字模式'
       onClick={() => setPrefs({ largeText: !on })}

@@ -5,7 +5,16 @@ import Stars from './index';
 
 function Rated({ onChange }: { onChange: (n: number) => void }) {
   const [value, setValue] = useState(0);
-  return <Stars value={value} onChange={(n) => { setValue(n); onChange(n); }} label='为本次服务打分' />;
+  return (
+    <Stars
+      value={value}
+      onChange={(n) => {
+        setValue(n);
+        onChange(n);
+      }}
+      label='为本次服务打分'
+    />
+  );
 }
 
 describe('Stars', () => {

@@ -16,7 +16,12 @@ const defaults = { loading: false, error: null, empty: false, emptyText: '暂无
 /** The loading / error / empty line every list and detail shows the same way. Renders nothing when there is content. */
 export default function StateView(props: StateViewProps) {
   const { loading, error, empty, emptyText, onRetry } = { ...defaults, ...props };
-  if (loading) return <View className='state' aria-live='polite'>加载中…</View>;
+  if (loading)
+    return (
+      <View className='state' aria-live='polite'>
+        加载中…
+      </View>
+    );
   if (error) {
     return (
       <View className='state state--error' role='alert'>

@@ -12,7 +12,18 @@ const TABS: { value: Status; label: string }[] = [
 
 function Filter({ onChange }: { onChange: (v: Status) => void }) {
   const [value, setValue] = useState<Status>('');
-  return <Tabs label='需求状态' tabs={TABS} value={value} onChange={(v) => { setValue(v); onChange(v); }} testId='status' />;
+  return (
+    <Tabs
+      label='需求状态'
+      tabs={TABS}
+      value={value}
+      onChange={(v) => {
+        setValue(v);
+        onChange(v);
+      }}
+      testId='status'
+    />
+  );
 }
 
 describe('Tabs', () => {

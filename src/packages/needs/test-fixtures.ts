@@ -74,7 +74,17 @@ export function detail(id: number, overrides: Partial<NeedDetailDTO> = {}): Need
     rejectReasonLabel: null,
     mergedIntoId: null,
     events: [
-      { id: 1, type: 'created', label: '居民点单', actor: '居民 王秀兰', fromStatus: null, toStatus: 'submitted', level: 'building', note: null, createdAt: '2025-03-01T08:30:00.000Z' },
+      {
+        id: 1,
+        type: 'created',
+        label: '居民点单',
+        actor: '居民 王秀兰',
+        fromStatus: null,
+        toStatus: 'submitted',
+        level: 'building',
+        note: null,
+        createdAt: '2025-03-01T08:30:00.000Z',
+      },
     ],
     comments: [],
     can: [],

@@ -40,12 +40,7 @@ function CompoundPicker({ onPick }: { onPick: (id: number) => void }) {
       </View>
       <StateView loading={list.loading} error={list.error} empty={list.data?.length === 0} emptyText='暂无小区' onRetry={list.reload} />
       {(list.data ?? []).map((c) => (
-        <View
-          key={c.id}
-          className='home__compound'
-          role='button' {...FOCUSABLE}
-          onClick={() => onPick(c.id)}
-        >
+        <View key={c.id} className='home__compound' role='button' {...FOCUSABLE} onClick={() => onPick(c.id)}>
           <View className='home__compound-name'>{c.name}</View>
           <View className='muted'>
             {c.typeLabel} · {c.street.name} · {c.community.name}
@@ -108,7 +103,8 @@ export default function HomePage() {
                   <MyHomes memberships={(profile.data?.memberships ?? []).filter((m) => m.compound.id === home.data?.id)} />
                   <View
                     className='btn btn--primary'
-                    role='button' {...FOCUSABLE}
+                    role='button'
+                    {...FOCUSABLE}
                     onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
                   >
                     绑定房屋
@@ -125,9 +121,7 @@ export default function HomePage() {
         </>
       ) : (
         <>
-          {picking ? null : (
-            <View className='notice'>还没有选择小区。请扫描小区或楼栋门口张贴的二维码，进入您所在的小区。</View>
-          )}
+          {picking ? null : <View className='notice'>还没有选择小区。请扫描小区或楼栋门口张贴的二维码，进入您所在的小区。</View>}
           {PLATFORM.canScan ? (
             <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={scanCode}>
               扫码进入小区
@@ -138,11 +132,7 @@ export default function HomePage() {
             signedIn ? (
               <CompoundPicker onPick={pick} />
             ) : (
-              <View
-                className='btn btn--primary'
-                role='button' {...FOCUSABLE}
-                onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.home }))}
-              >
+              <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.home }))}>
                 登录演示账号
               </View>
             )

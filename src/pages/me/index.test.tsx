@@ -14,7 +14,14 @@ jest.mock('../../services/me');
 jest.mock('../../services/notifications');
 
 const unitHead: RoleAssignmentDTO = { role: 'unit_head', roleLabel: '单元长', scopeLevel: 'unit', scopeId: 111, scopeName: '1栋1单元', organisation: null };
-const buildingHead: RoleAssignmentDTO = { role: 'building_head', roleLabel: '楼栋长', scopeLevel: 'building', scopeId: 11, scopeName: '1栋', organisation: null };
+const buildingHead: RoleAssignmentDTO = {
+  role: 'building_head',
+  roleLabel: '楼栋长',
+  scopeLevel: 'building',
+  scopeId: 11,
+  scopeName: '1栋',
+  organisation: null,
+};
 const none = capabilitiesOf([]);
 
 async function renderAs(data: ReturnType<typeof profile>) {

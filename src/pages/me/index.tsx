@@ -92,7 +92,8 @@ export default function MePage() {
           {PLATFORM.demoLogin ? (
             <View
               className='btn btn--primary me__login'
-              role='button' {...FOCUSABLE}
+              role='button'
+              {...FOCUSABLE}
               onClick={() => openPage(withQuery(ROUTES.login, { redirect: ROUTES.me }))}
             >
               登录演示账号

@@ -89,12 +89,23 @@ export default function NeedsPage() {
 
       <View className='card needs__entries' role='navigation' aria-label='更多功能'>
         {showInbox ? <Entry label='接单箱' hint='派给我的需求，接单、办理、办结' testId='entry-inbox' onClick={() => openPage(ROUTES.needInbox)} /> : null}
-        {can?.fileForOthers ? <Entry label='代办点单' hint='为不使用手机的居民登记需求' testId='entry-proxy' onClick={() => openPage(ROUTES.needProxy)} /> : null}
-        {can?.dispatchNeeds ? <Entry label='派单台' hint='派单、转单、不予受理、导出台账' testId='entry-console' onClick={() => openPage(ROUTES.needConsole)} /> : null}
-        {can?.dispatchNeeds ? <Entry label='数据看板' hint='解决数、响应与办结用时、满意度' testId='entry-dashboard' onClick={() => openPage(ROUTES.needDashboard)} /> : null}
+        {can?.fileForOthers ? (
+          <Entry label='代办点单' hint='为不使用手机的居民登记需求' testId='entry-proxy' onClick={() => openPage(ROUTES.needProxy)} />
+        ) : null}
+        {can?.dispatchNeeds ? (
+          <Entry label='派单台' hint='派单、转单、不予受理、导出台账' testId='entry-console' onClick={() => openPage(ROUTES.needConsole)} />
+        ) : null}
+        {can?.dispatchNeeds ? (
+          <Entry label='数据看板' hint='解决数、响应与办结用时、满意度' testId='entry-dashboard' onClick={() => openPage(ROUTES.needDashboard)} />
+        ) : null}
         {can?.claimNeeds ? <Entry label='待认领' hint='党员主动认领居民需求' testId='entry-claim' onClick={() => openPage(ROUTES.needClaim)} /> : null}
         {compoundId ? (
-          <Entry label='楼栋公示' hint='本小区需求办理情况（只显示数量）' testId='entry-board' onClick={() => openPage(withQuery(ROUTES.needBoard, { compoundId }))} />
+          <Entry
+            label='楼栋公示'
+            hint='本小区需求办理情况（只显示数量）'
+            testId='entry-board'
+            onClick={() => openPage(withQuery(ROUTES.needBoard, { compoundId }))}
+          />
         ) : null}
       </View>
     </Page>

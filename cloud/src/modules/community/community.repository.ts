@@ -18,8 +18,16 @@ export const communityRepo = {
 
   async compoundsWithParents(em: EntityManager, where: { communityId?: number } = {}) {
     const compounds = await em.find(Compound, { where, order: { communityId: 'ASC', id: 'ASC' } });
-    const communities = await byId(em, Community, compounds.map((c) => c.communityId));
-    const streets = await byId(em, Street, compounds.map((c) => c.streetId));
+    const communities = await byId(
+      em,
+      Community,
+      compounds.map((c) => c.communityId),
+    );
+    const streets = await byId(
+      em,
+      Street,
+      compounds.map((c) => c.streetId),
+    );
     return compounds.map((c) => ({ compound: c, community: communities.get(c.communityId)!, street: streets.get(c.streetId)! }));
   },
 

@@ -40,7 +40,10 @@ async function placesOf(em: EntityManager, householdIds: number[]): Promise<Map<
 /** Present memberships with their place names. */
 export async function presentMemberships(em: EntityManager, rows: HouseholdMember[]): Promise<MembershipDTO[]> {
   if (!rows.length) return [];
-  const places = await placesOf(em, rows.map((r) => r.householdId));
+  const places = await placesOf(
+    em,
+    rows.map((r) => r.householdId),
+  );
   return rows.map((m) => {
     const { room, unit, building, compound } = places.get(m.householdId)!;
     return {

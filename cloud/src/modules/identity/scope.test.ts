@@ -26,7 +26,13 @@ describe('scope', () => {
   });
 
   it('needs the right role as well as the right place', () => {
-    const actor: Actor = { userId: 1, openid: 'x', name: '', phone: null, roles: [{ role: 'party_member', scopeLevel: 'compound', scopeId: 100, organisationId: 0 }] };
+    const actor: Actor = {
+      userId: 1,
+      openid: 'x',
+      name: '',
+      phone: null,
+      roles: [{ role: 'party_member', scopeLevel: 'compound', scopeId: 100, organisationId: 0 }],
+    };
     expect(holdsRoleOver(actor, ['party_member'], path)).toBe(true);
     expect(holdsRoleOver(actor, ['compound_head'], path)).toBe(false);
   });

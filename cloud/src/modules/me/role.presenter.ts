@@ -15,17 +15,41 @@ export async function presentRoles(em: EntityManager, roles: ActorRole[]): Promi
     for (const [id, row] of rows) names.set(`${level}:${id}`, row.name);
   }
   // A building's or unit's name alone ("3栋", "1单元") is ambiguous: prefix its parents.
-  const buildings = await byId(em, Building, roles.filter((r) => r.scopeLevel === 'building').map((r) => r.scopeId));
-  const compounds = await byId(em, Compound, [...buildings.values()].map((b) => b.compoundId));
+  const buildings = await byId(
+    em,
+    Building,
+    roles.filter((r) => r.scopeLevel === 'building').map((r) => r.scopeId),
+  );
+  const compounds = await byId(
+    em,
+    Compound,
+    [...buildings.values()].map((b) => b.compoundId),
+  );
   for (const b of buildings.values()) names.set(`building:${b.id}`, `${compounds.get(b.compoundId)?.name ?? ''}${b.name}`);
-  const units = await byId(em, Unit, roles.filter((r) => r.scopeLevel === 'unit').map((r) => r.scopeId));
-  const unitBuildings = await byId(em, Building, [...units.values()].map((u) => u.buildingId));
-  const unitCompounds = await byId(em, Compound, [...unitBuildings.values()].map((b) => b.compoundId));
+  const units = await byId(
+    em,
+    Unit,
+    roles.filter((r) => r.scopeLevel === 'unit').map((r) => r.scopeId),
+  );
+  const unitBuildings = await byId(
+    em,
+    Building,
+    [...units.values()].map((u) => u.buildingId),
+  );
+  const unitCompounds = await byId(
+    em,
+    Compound,
+    [...unitBuildings.values()].map((b) => b.compoundId),
+  );
   for (const u of units.values()) {
     const b = unitBuildings.get(u.buildingId);
     names.set(`unit:${u.id}`, `${unitCompounds.get(b?.compoundId ?? 0)?.name ?? ''}${b?.name ?? ''}${u.name}`);
   }
-  const orgs = await byId(em, Organisation, roles.map((r) => r.organisationId));
+  const orgs = await byId(
+    em,
+    Organisation,
+    roles.map((r) => r.organisationId),
+  );
 
   return roles.map((r) => ({
     role: r.role,

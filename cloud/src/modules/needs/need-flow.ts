@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { ESCALATION_ORDER, LEVEL_LABEL, RECEIVER_ROLES, type EscalationLevel, type NeedActionName, type NeedDetailDTO, type NeedEventType, type NeedStatus, type Role } from '@hg/types';
+import {
+  ESCALATION_ORDER,
+  LEVEL_LABEL,
+  RECEIVER_ROLES,
+  type EscalationLevel,
+  type NeedActionName,
+  type NeedDetailDTO,
+  type NeedEventType,
+  type NeedStatus,
+  type Role,
+} from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../core/errors';
@@ -28,12 +38,7 @@ export interface NeedStep {
  * not see it (NOT_FOUND) → check the actor's relation (FORBIDDEN) and the state (INVALID_TRANSITION)
  * → do the step; after commit push subscribe messages and return the fresh detail.
  */
-export async function runNeedAction(
-  ctx: ActionContext,
-  needId: number,
-  action: NeedActionName,
-  step: (s: NeedStep) => Promise<void>,
-): Promise<NeedDetailDTO> {
+export async function runNeedAction(ctx: ActionContext, needId: number, action: NeedActionName, step: (s: NeedStep) => Promise<void>): Promise<NeedDetailDTO> {
   const notifier = new Notifier();
   const now = clock.now();
   let category: NeedCategory | null = null;
@@ -74,7 +79,8 @@ export async function moveNeed(
     patch: { ...opts.patch, updatedAt: at },
     at,
     conflictMessage: '该需求刚刚被其他人处理，请刷新后查看',
-    record: (e) => recordEvent(em, { needId: need.id, type: eventOf(action), actorId: opts.by, fromStatus: e.from, toStatus: e.to, note: opts.note ?? null, at }),
+    record: (e) =>
+      recordEvent(em, { needId: need.id, type: eventOf(action), actorId: opts.by, fromStatus: e.from, toStatus: e.to, note: opts.note ?? null, at }),
   });
 }
 
@@ -105,7 +111,10 @@ export async function recordEvent(em: EntityManager, e: NeedEventInput): Promise
 }
 
 /** A message to the resident about their own need (progress, outcome). */
-export const forResident = (need: Pick<Need, 'id'>): Pick<Message, 'kind' | 'subject'> => ({ kind: 'need_update', subject: { subjectKind: 'need', subjectId: need.id } });
+export const forResident = (need: Pick<Need, 'id'>): Pick<Message, 'kind' | 'subject'> => ({
+  kind: 'need_update',
+  subject: { subjectKind: 'need', subjectId: need.id },
+});
 
 /** A message to staff, heads or receivers: work to triage, with the need's text quoted. */
 export const forStaff = (need: Pick<Need, 'id' | 'description'>): Pick<Message, 'kind' | 'subject' | 'excerpt'> => ({

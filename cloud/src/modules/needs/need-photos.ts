@@ -17,5 +17,9 @@ export async function attachPhotos(
   for (const fileId of unique) {
     if (!(await platform.photos.exists(fileId))) throw invalidInput('photoIds', '图片不存在或已过期，请重新上传');
   }
-  if (unique.length) await em.insert(NeedPhoto, unique.map((fileId) => ({ needId, kind, fileId, uploaderId, createdAt: now })));
+  if (unique.length)
+    await em.insert(
+      NeedPhoto,
+      unique.map((fileId) => ({ needId, kind, fileId, uploaderId, createdAt: now })),
+    );
 }

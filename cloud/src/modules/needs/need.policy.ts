@@ -45,11 +45,7 @@ function whoOf(action: NeedActionName): readonly NeedRelationKey[] {
 }
 
 /** Every action a person can take, in the order buttons are offered. */
-const ACTIONS: readonly NeedActionName[] = [
-  ...NEED_MACHINE.rows.filter((r) => r.who).map((r) => r.action as NeedActionName),
-  'urge',
-  'comment',
-];
+const ACTIONS: readonly NeedActionName[] = [...NEED_MACHINE.rows.filter((r) => r.who).map((r) => r.action as NeedActionName), 'urge', 'comment'];
 
 /** Is the need in a state (and time window) where `action` applies at all? */
 export function stateAllows(action: NeedActionName, need: Need, now: Date): boolean {

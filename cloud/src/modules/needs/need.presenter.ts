@@ -51,7 +51,11 @@ export function photoUrl(fileId: string): string {
 const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
 
 function isOverdue(n: Need, now: Date): boolean {
-  const due = ['submitted', 'dispatched', 'open_for_claim'].includes(n.status) ? n.acceptDueAt : ['accepted', 'in_progress'].includes(n.status) ? n.resolveDueAt : null;
+  const due = ['submitted', 'dispatched', 'open_for_claim'].includes(n.status)
+    ? n.acceptDueAt
+    : ['accepted', 'in_progress'].includes(n.status)
+      ? n.resolveDueAt
+      : null;
   return !!due && due.getTime() < now.getTime();
 }
 
@@ -59,11 +63,31 @@ function isOverdue(n: Need, now: Date): boolean {
 export async function presentSummaries(em: EntityManager, needs: Need[], now: Date): Promise<NeedSummaryDTO[]> {
   if (!needs.length) return [];
   const [categories, compounds, buildings, orgs, users] = await Promise.all([
-    byId(em, NeedCategory, needs.map((n) => n.categoryId)),
-    byId(em, Compound, needs.map((n) => n.compoundId)),
-    byId(em, Building, needs.map((n) => n.buildingId)),
-    byId(em, Organisation, needs.map((n) => n.receiverOrgId ?? 0)),
-    byId(em, User, needs.map((n) => n.receiverUserId ?? 0)),
+    byId(
+      em,
+      NeedCategory,
+      needs.map((n) => n.categoryId),
+    ),
+    byId(
+      em,
+      Compound,
+      needs.map((n) => n.compoundId),
+    ),
+    byId(
+      em,
+      Building,
+      needs.map((n) => n.buildingId),
+    ),
+    byId(
+      em,
+      Organisation,
+      needs.map((n) => n.receiverOrgId ?? 0),
+    ),
+    byId(
+      em,
+      User,
+      needs.map((n) => n.receiverUserId ?? 0),
+    ),
   ]);
   return needs.map((n) => {
     const c = categories.get(n.categoryId)!;

@@ -5,7 +5,21 @@ import { HouseholdMember, presentMemberships } from '../../households/public';
 import { listRoleAssignments, usersWithOpenidPrefix } from '../../identity/public';
 import { presentRoles } from '../../me/public';
 
-const ORDER = ['resident', 'newcomer', 'unit_head', 'building_head', 'compound_head', 'grid_worker', 'party_member', 'community_staff', 'street_staff', 'org_staff', 'care_staff', 'assessor', 'admin'];
+const ORDER = [
+  'resident',
+  'newcomer',
+  'unit_head',
+  'building_head',
+  'compound_head',
+  'grid_worker',
+  'party_member',
+  'community_staff',
+  'street_staff',
+  'org_staff',
+  'care_staff',
+  'assessor',
+  'admin',
+];
 
 /**
  * The demo login list: every seeded person (openid `demo:*`) grouped by role. Only the local
@@ -18,7 +32,12 @@ export const listDemoUsers = definePublicAction({
     const users = await usersWithOpenidPrefix(ds.manager, 'demo:');
     const ids = users.map((u) => u.id);
     const roles = await listRoleAssignments(ds.manager, ids);
-    const members = ids.length ? await ds.manager.findBy(HouseholdMember, ids.map((userId) => ({ userId, status: 'verified' as const }))) : [];
+    const members = ids.length
+      ? await ds.manager.findBy(
+          HouseholdMember,
+          ids.map((userId) => ({ userId, status: 'verified' as const })),
+        )
+      : [];
     const homes = await presentMemberships(ds.manager, members);
     const groups = new Map<string, DemoUsersDTO['groups'][number]>();
     const add = (role: Role | 'resident' | 'newcomer', label: string, user: DemoUsersDTO['groups'][number]['users'][number]) => {
@@ -30,7 +49,12 @@ export const listDemoUsers = definePublicAction({
       const presented = await presentRoles(ds.manager, held);
       const name = u.name || '新用户（未填写姓名）';
       for (const r of presented) {
-        add(r.role, r.roleLabel, { id: u.id, name, roleLabel: r.roleLabel, scopeName: r.organisation ? `${r.scopeName} · ${r.organisation.name}` : r.scopeName });
+        add(r.role, r.roleLabel, {
+          id: u.id,
+          name,
+          roleLabel: r.roleLabel,
+          scopeName: r.organisation ? `${r.scopeName} · ${r.organisation.name}` : r.scopeName,
+        });
       }
       if (!held.length) {
         const home = homes.find((_, i) => members[i].userId === u.id);

@@ -31,7 +31,13 @@ export const bindHousehold = defineAction({
     if (!building || building.compoundId !== compound.id) throw invalidInput('buildingId', '楼栋不属于该小区');
     const unit = await communityRepo.unit(ds.manager, input.unitId);
     if (!unit || unit.buildingId !== building.id) throw invalidInput('unitId', '单元不属于该楼栋');
-    const room: Omit<Household, 'id'> = { unitId: unit.id, buildingId: building.id, compoundId: compound.id, communityId: compound.communityId, room: input.room.toUpperCase() };
+    const room: Omit<Household, 'id'> = {
+      unitId: unit.id,
+      buildingId: building.id,
+      compoundId: compound.id,
+      communityId: compound.communityId,
+      room: input.room.toUpperCase(),
+    };
     const pendingLimit: UsageLimit = {
       userId: actor.userId,
       scope: 'households.pending',
@@ -54,7 +60,16 @@ export const bindHousehold = defineAction({
           const res = await em.update(
             HouseholdMember,
             { id: existing.id, status: 'rejected' },
-            { status: 'pending', relation: input.relation, applicantName: input.name, applicantPhone: input.phone, rejectReason: null, verifiedBy: null, verifiedAt: null, updatedAt: now },
+            {
+              status: 'pending',
+              relation: input.relation,
+              applicantName: input.name,
+              applicantPhone: input.phone,
+              rejectReason: null,
+              verifiedBy: null,
+              verifiedAt: null,
+              updatedAt: now,
+            },
           );
           if (!res.affected) throw conflict('该房屋的绑定申请正在审核中');
           row = await em.findOneByOrFail(HouseholdMember, { id: existing.id });

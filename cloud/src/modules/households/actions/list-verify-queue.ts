@@ -20,7 +20,10 @@ export const listVerifyQueue = defineAction({
     if (compoundId) qb.andWhere('m.compoundId = :compoundId', { compoundId });
     const after = decodeCursor(cursor);
     if (after) qb.andWhere('m.id < :after', { after });
-    const rows = await qb.orderBy('m.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('m.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     return {
       items: await presentQueueItems(ds.manager, page),

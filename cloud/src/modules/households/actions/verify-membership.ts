@@ -38,7 +38,10 @@ export const verifyMembership = defineAction({
         patch: { verifiedBy: actor.userId, verifiedAt: now, rejectReason: approve ? null : (reason ?? null), updatedAt: now },
         at: now,
         conflictMessage: '该申请已被其他人处理',
-        record: (e) => em.insert(MembershipEvent, { membershipId: m.id, actorId: actor.userId, fromStatus: e.from, toStatus: e.to, note: reason ?? null, createdAt: now }).then(() => undefined),
+        record: (e) =>
+          em
+            .insert(MembershipEvent, { membershipId: m.id, actorId: actor.userId, fromStatus: e.from, toStatus: e.to, note: reason ?? null, createdAt: now })
+            .then(() => undefined),
       });
       await notifier.to(em, [m.userId], {
         kind: 'membership_update',

@@ -9,6 +9,11 @@ export const cancelNeed = defineAction({
     runNeedAction(ctx, needId, 'cancel', async ({ em, need, actor, now, notifier }) => {
       const receivers = await receiverUserIds(em, need);
       await moveNeed(em, need, 'cancel', { by: actor.userId, patch: { closedAt: now, updatedAt: now }, note: reason ?? null });
-      await notifier.to(em, [...receivers, ...(await communityStaffOf(em, need))], { title: '居民已撤销需求', body: `#${need.id}`, ...forStaff(need) }, actor.userId);
+      await notifier.to(
+        em,
+        [...receivers, ...(await communityStaffOf(em, need))],
+        { title: '居民已撤销需求', body: `#${need.id}`, ...forStaff(need) },
+        actor.userId,
+      );
     }),
 });

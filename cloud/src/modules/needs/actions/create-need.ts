@@ -30,7 +30,13 @@ export const createNeed = defineAction({
     const household = await ds.manager.findOne(Household, { where: { id: input.householdId } });
     if (!household) throw notFound('房屋');
     const compound = await ds.manager.findOneByOrFail(Compound, { id: household.compoundId });
-    const path = { streetId: compound.streetId, communityId: household.communityId, compoundId: household.compoundId, buildingId: household.buildingId, unitId: household.unitId };
+    const path = {
+      streetId: compound.streetId,
+      communityId: household.communityId,
+      compoundId: household.compoundId,
+      buildingId: household.buildingId,
+      unitId: household.unitId,
+    };
 
     const membership = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, userId: actor.userId, status: 'verified' } });
     let channel: NeedChannel;
@@ -118,15 +124,34 @@ export const createNeed = defineAction({
       );
       await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
       await recordEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level: 'building', at: now });
-      if (status === 'dispatched') await recordEvent(em, { needId: row.id, type: 'dispatched', actorId: null, fromStatus: 'submitted', toStatus: 'dispatched', note: '按类别自动派至小区物业', at: now });
-      if (status === 'open_for_claim') await recordEvent(em, { needId: row.id, type: 'published', actorId: null, fromStatus: 'submitted', toStatus: 'open_for_claim', note: '按类别自动发布认领', at: now });
+      if (status === 'dispatched')
+        await recordEvent(em, {
+          needId: row.id,
+          type: 'dispatched',
+          actorId: null,
+          fromStatus: 'submitted',
+          toStatus: 'dispatched',
+          note: '按类别自动派至小区物业',
+          at: now,
+        });
+      if (status === 'open_for_claim')
+        await recordEvent(em, {
+          needId: row.id,
+          type: 'published',
+          actorId: null,
+          fromStatus: 'submitted',
+          toStatus: 'open_for_claim',
+          note: '按类别自动发布认领',
+          at: now,
+        });
 
       const title = `新需求：${category.name}`;
       const body = `${compound.name} #${row.id}`;
       await notifier.to(em, await communityStaffOf(em, row), { title, body, ...forStaff(row) }, actor.userId);
       await notifier.to(em, await usersWithRoleOver(em, ['building_head'], row), { title, body, ...forStaff(row) }, actor.userId);
       if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, ...forStaff(row) });
-      if (status === 'open_for_claim') await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });
+      if (status === 'open_for_claim')
+        await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });
       return row;
     });
     await notifier.flush(ds.manager, platform);

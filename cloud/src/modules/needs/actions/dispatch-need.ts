@@ -9,13 +9,21 @@ export const dispatchNeed = defineAction({
   handler: ({ needId, orgId, userId, note }, ctx) =>
     runNeedAction(ctx, needId, 'dispatch', async ({ em, need, category, actor, now, notifier }) => {
       const to = await assertReceiver(em, need, { orgId, userId });
-      await moveNeed(em, need, 'dispatch', { by: actor.userId, patch: {
-        receiverOrgId: orgId ?? null,
-        receiverUserId: userId ?? null,
-        acceptDueAt: hoursFrom(now, category.acceptSlaHours),
-        updatedAt: now,
-      }, note: note ?? `派给${to.name}` });
-      await notifier.to(em, await receiverUserIds(em, need), { title: `新派单：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, ...forStaff(need) });
+      await moveNeed(em, need, 'dispatch', {
+        by: actor.userId,
+        patch: {
+          receiverOrgId: orgId ?? null,
+          receiverUserId: userId ?? null,
+          acceptDueAt: hoursFrom(now, category.acceptSlaHours),
+          updatedAt: now,
+        },
+        note: note ?? `派给${to.name}`,
+      });
+      await notifier.to(em, await receiverUserIds(em, need), {
+        title: `新派单：${category.name}`,
+        body: `#${need.id} ${need.description.slice(0, 30)}`,
+        ...forStaff(need),
+      });
       await notifier.to(em, [need.reporterId], { title: '社区已派单', body: `您的需求已派给${to.name}`, ...forResident(need) });
     }),
 });

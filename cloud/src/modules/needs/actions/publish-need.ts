@@ -11,6 +11,10 @@ export const publishNeed = defineAction({
     runNeedAction(ctx, needId, 'publish', async ({ em, need, category, actor, now, notifier }) => {
       if (!category.partyClaimable) throw invalidInput('needId', '该类别不允许党员认领');
       await moveNeed(em, need, 'publish', { by: actor.userId, patch: { acceptDueAt: hoursFrom(now, category.acceptSlaHours), updatedAt: now } });
-      await notifier.to(em, await usersWithRoleOver(em, ['party_member'], need), { title: `待认领：${category.name}`, body: `#${need.id} ${need.description.slice(0, 30)}`, ...forStaff(need) });
+      await notifier.to(em, await usersWithRoleOver(em, ['party_member'], need), {
+        title: `待认领：${category.name}`,
+        body: `#${need.id} ${need.description.slice(0, 30)}`,
+        ...forStaff(need),
+      });
     }),
 });

@@ -7,7 +7,11 @@ export const rateNeed = defineAction({
   input: ZRateNeedRequest,
   handler: ({ needId, stars, comment }, ctx) =>
     runNeedAction(ctx, needId, 'rate', async ({ em, need, actor, now, notifier }) => {
-      await moveNeed(em, need, 'rate', { by: actor.userId, patch: { rating: stars, ratingComment: comment ?? null, closedAt: now, updatedAt: now }, note: `${stars}星${comment ? `：${comment}` : ''}` });
+      await moveNeed(em, need, 'rate', {
+        by: actor.userId,
+        patch: { rating: stars, ratingComment: comment ?? null, closedAt: now, updatedAt: now },
+        note: `${stars}星${comment ? `：${comment}` : ''}`,
+      });
       await notifier.to(em, await receiverUserIds(em, need), { title: `居民评价 ${stars} 星`, body: `#${need.id} ${comment ?? ''}`, ...forStaff(need) });
     }),
 });

@@ -11,13 +11,17 @@ export const reopenNeed = defineAction({
   handler: ({ needId, reason }, ctx) =>
     runNeedAction(ctx, needId, 'reopen', async ({ em, need, category, actor, now, notifier }) => {
       const count = need.reopenCount + 1;
-      await moveNeed(em, need, 'reopen', { by: actor.userId, patch: {
-        reopenCount: count,
-        resolvedAt: null,
-        resolutionNote: null,
-        resolveDueAt: new Date(now.getTime() + category.resolveSlaHours * 3600 * 1000),
-        updatedAt: now,
-      }, note: reason });
+      await moveNeed(em, need, 'reopen', {
+        by: actor.userId,
+        patch: {
+          reopenCount: count,
+          resolvedAt: null,
+          resolutionNote: null,
+          resolveDueAt: new Date(now.getTime() + category.resolveSlaHours * 3600 * 1000),
+          updatedAt: now,
+        },
+        note: reason,
+      });
       await notifier.to(em, await receiverUserIds(em, need), { title: '居民重新打开了需求', body: `#${need.id} ${reason}`, ...forStaff(need) });
       await notifier.to(em, await communityStaffOf(em, need), { title: '需求被重新打开', body: `#${need.id} 第${count}次`, ...forStaff(need) });
       if (count >= 2) await escalate(em, need, '居民第二次重新打开', notifier, now, actor.userId);

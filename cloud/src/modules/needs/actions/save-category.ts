@@ -16,12 +16,18 @@ export const saveCategory = defineAction({
       if (categoryId) {
         const existing = await ds.manager.findOne(NeedCategory, { where: { id: categoryId } });
         if (!existing) throw notFound('需求类别');
-        await ds.manager.update(NeedCategory, { id: categoryId }, { ...fields, defaultOrgKind: defaultOrgKind ?? null, ...(active === undefined ? {} : { active }) });
+        await ds.manager.update(
+          NeedCategory,
+          { id: categoryId },
+          { ...fields, defaultOrgKind: defaultOrgKind ?? null, ...(active === undefined ? {} : { active }) },
+        );
         return presentCategory(await ds.manager.findOneByOrFail(NeedCategory, { id: categoryId }));
       }
       const row = await tx(async (em) => {
         const max = await em.createQueryBuilder(NeedCategory, 'c').select('MAX(c.sortOrder)', 'm').getRawOne<{ m: number | string | null }>();
-        return em.save(em.create(NeedCategory, { ...fields, defaultOrgKind: defaultOrgKind ?? null, active: active ?? true, sortOrder: Number(max?.m ?? 0) + 1 }));
+        return em.save(
+          em.create(NeedCategory, { ...fields, defaultOrgKind: defaultOrgKind ?? null, active: active ?? true, sortOrder: Number(max?.m ?? 0) + 1 }),
+        );
       });
       return presentCategory(row);
     } catch (err) {

@@ -15,7 +15,14 @@ describe('export formats', () => {
   });
 
   it('writes RFC 4180 CSV with a BOM and CRLF', () => {
-    const csv = toCsv({ name: 't', header: ['a', 'b', 'c'], rows: [['x,y', 'say "hi"', null], [1, 'line\nbreak', '=cmd']] });
+    const csv = toCsv({
+      name: 't',
+      header: ['a', 'b', 'c'],
+      rows: [
+        ['x,y', 'say "hi"', null],
+        [1, 'line\nbreak', '=cmd'],
+      ],
+    });
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.toString('utf8').slice(1)).toBe('a,b,c\r\n"x,y","say ""hi""",\r\n1,"line\nbreak",\'=cmd\r\n');
   });

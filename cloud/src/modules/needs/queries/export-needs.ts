@@ -15,7 +15,23 @@ import { periodOf, staffScope } from './need-scope';
 /** Beyond this the call asks for a shorter period instead of building a file nobody can open. */
 export const EXPORT_MAX_ROWS = 50_000;
 
-const HEADER = ['编号', '类别', '清单', '小区', '楼栋', '状态', '层级', '渠道', '接单方', '创建时间', '首次响应时间', '办结时间', '评分', '催办次数', '重开次数'];
+const HEADER = [
+  '编号',
+  '类别',
+  '清单',
+  '小区',
+  '楼栋',
+  '状态',
+  '层级',
+  '渠道',
+  '接单方',
+  '创建时间',
+  '首次响应时间',
+  '办结时间',
+  '评分',
+  '催办次数',
+  '重开次数',
+];
 
 const MIME = {
   csv: 'text/csv; charset=utf-8',
@@ -36,7 +52,11 @@ export function exportFileName(community: string, from: Date, to: Date, ext: str
     const iso = Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : '';
     return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : '';
   };
-  const name = community.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '').trim().slice(0, 60) || '社区';
+  const name =
+    community
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 60) || '社区';
   const range = [day(from), day(new Date(to.getTime() - 1))].filter(Boolean).join('至');
   return `${name}需求台账${range ? `_${range}` : ''}.${ext}`;
 }
@@ -65,11 +85,31 @@ export const exportNeeds = defineAction({
       .getMany();
     const [community, categories, compounds, buildings, orgs, users] = await Promise.all([
       em.findOneByOrFail(Community, { id: input.communityId }),
-      byId(em, NeedCategory, needs.map((n) => n.categoryId)),
-      byId(em, Compound, needs.map((n) => n.compoundId)),
-      byId(em, Building, needs.map((n) => n.buildingId)),
-      byId(em, Organisation, needs.map((n) => n.receiverOrgId ?? 0)),
-      byId(em, User, needs.map((n) => (n.receiverOrgId ? 0 : (n.receiverUserId ?? 0)))),
+      byId(
+        em,
+        NeedCategory,
+        needs.map((n) => n.categoryId),
+      ),
+      byId(
+        em,
+        Compound,
+        needs.map((n) => n.compoundId),
+      ),
+      byId(
+        em,
+        Building,
+        needs.map((n) => n.buildingId),
+      ),
+      byId(
+        em,
+        Organisation,
+        needs.map((n) => n.receiverOrgId ?? 0),
+      ),
+      byId(
+        em,
+        User,
+        needs.map((n) => (n.receiverOrgId ? 0 : (n.receiverUserId ?? 0))),
+      ),
     ]);
     const rows: Cell[][] = needs.map((n) => [
       n.id,

@@ -59,9 +59,7 @@ export const getNeedBoard = defineAction({
       compound: { id: compound.id, name: compound.name },
       building: building ? { id: building.id, name: building.name } : null,
       days,
-      rows: categories
-        .filter((c) => rows.has(c.id))
-        .map((c) => ({ categoryId: c.id, categoryName: c.name, ...rows.get(c.id)! })),
+      rows: categories.filter((c) => rows.has(c.id)).map((c) => ({ categoryId: c.id, categoryName: c.name, ...rows.get(c.id)! })),
       totals,
     };
   },

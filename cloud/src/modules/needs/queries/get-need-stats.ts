@@ -9,7 +9,10 @@ import { Need } from '../need.entity';
 import { median, minutesBetween, outcomeOf, round } from './need-outcome';
 import { periodOf, staffScope } from './need-scope';
 
-type Row = Pick<Need, 'id' | 'communityId' | 'status' | 'leftBuilding' | 'receiverOrgId' | 'receiverUserId' | 'rating' | 'createdAt' | 'firstResponseAt' | 'resolvedAt'>;
+type Row = Pick<
+  Need,
+  'id' | 'communityId' | 'status' | 'leftBuilding' | 'receiverOrgId' | 'receiverUserId' | 'rating' | 'createdAt' | 'firstResponseAt' | 'resolvedAt'
+>;
 
 interface Tally {
   created: number;
@@ -45,7 +48,18 @@ export const getNeedStats = defineAction({
     const { from, to } = periodOf(input);
     const qb = em
       .createQueryBuilder(Need, 'n')
-      .select(['n.id', 'n.communityId', 'n.status', 'n.leftBuilding', 'n.receiverOrgId', 'n.receiverUserId', 'n.rating', 'n.createdAt', 'n.firstResponseAt', 'n.resolvedAt'])
+      .select([
+        'n.id',
+        'n.communityId',
+        'n.status',
+        'n.leftBuilding',
+        'n.receiverOrgId',
+        'n.receiverUserId',
+        'n.rating',
+        'n.createdAt',
+        'n.firstResponseAt',
+        'n.resolvedAt',
+      ])
       .where('n.createdAt >= :from AND n.createdAt < :to', { from, to });
     if (scope !== 'all') qb.andWhere('n.communityId IN (:...scope)', { scope });
     const rows: Row[] = await qb.getMany();
@@ -85,8 +99,16 @@ export const getNeedStats = defineAction({
     // Every community in scope gets a row, zeros included: a quiet community is news too.
     const [communities, orgs, users] = await Promise.all([
       em.find(Community, { where: scope === 'all' ? {} : { id: In(scope) }, order: { id: 'ASC' } }),
-      byId(em, Organisation, [...byReceiver.values()].filter((r) => r.kind === 'org').map((r) => r.id)),
-      byId(em, User, [...byReceiver.values()].filter((r) => r.kind === 'user').map((r) => r.id)),
+      byId(
+        em,
+        Organisation,
+        [...byReceiver.values()].filter((r) => r.kind === 'org').map((r) => r.id),
+      ),
+      byId(
+        em,
+        User,
+        [...byReceiver.values()].filter((r) => r.kind === 'user').map((r) => r.id),
+      ),
     ]);
     const share = (t: Tally) => (t.solved ? round(t.inBuilding / t.solved, 4) : null);
     return {

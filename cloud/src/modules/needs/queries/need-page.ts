@@ -12,12 +12,20 @@ import type { Need } from '../need.entity';
  * `a = ? OR b IN (…)` query could not walk one index in id order and would sort every match.
  * Branches alias the need as `n`.
  */
-export async function needPage(em: EntityManager, branches: SelectQueryBuilder<Need>[], cursor: string | undefined, limit: number): Promise<Page<NeedSummaryDTO>> {
+export async function needPage(
+  em: EntityManager,
+  branches: SelectQueryBuilder<Need>[],
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<NeedSummaryDTO>> {
   const after = decodeCursor(cursor);
   const results = await Promise.all(
     branches.map((qb) => {
       if (after) qb.andWhere('n.id < :after', { after });
-      return qb.orderBy('n.id', 'DESC').limit(limit + 1).getMany();
+      return qb
+        .orderBy('n.id', 'DESC')
+        .limit(limit + 1)
+        .getMany();
     }),
   );
   const unique = new Map<number, Need>();

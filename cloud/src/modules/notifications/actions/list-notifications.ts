@@ -11,11 +11,22 @@ export const listNotifications = defineAction({
     if (unreadOnly) qb.andWhere('n.readAt IS NULL');
     const after = decodeCursor(cursor);
     if (after) qb.andWhere('n.id < :after', { after });
-    const rows = await qb.orderBy('n.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('n.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     const unread = await ds.manager.createQueryBuilder(Notification, 'n').where('n.userId = :uid AND n.readAt IS NULL', { uid: actor.userId }).getCount();
     return {
-      items: page.map((n) => ({ id: n.id, title: n.title, body: n.body, subjectKind: n.subjectKind, subjectId: n.subjectId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+      items: page.map((n) => ({
+        id: n.id,
+        title: n.title,
+        body: n.body,
+        subjectKind: n.subjectKind,
+        subjectId: n.subjectId,
+        read: n.readAt !== null,
+        createdAt: n.createdAt.toISOString(),
+      })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
       unread,
     };

@@ -61,12 +61,7 @@ export default function LoginPage() {
             {g.label}
           </View>
           {g.users.map((u) => (
-            <View
-              key={u.id}
-              className='btn btn--ghost login__user'
-              role='button' {...FOCUSABLE}
-              onClick={() => login(u.id)}
-            >
+            <View key={u.id} className='btn btn--ghost login__user' role='button' {...FOCUSABLE} onClick={() => login(u.id)}>
               <View className='login__user-name'>{busy === u.id ? '登录中…' : u.name}</View>
               <View className='login__user-scope'>
                 {u.roleLabel} · {u.scopeName}

@@ -30,16 +30,13 @@ export default function CompoundPage() {
           compound={home.data}
           actions={
             <>
-              <View
-                className='btn btn--primary'
-                role='button' {...FOCUSABLE}
-                onClick={() => openPage(withQuery(ROUTES.bind, { compoundId }))}
-              >
+              <View className='btn btn--primary' role='button' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.bind, { compoundId }))}>
                 绑定房屋
               </View>
               <View
                 className='btn btn--ghost'
-                role='button' {...FOCUSABLE}
+                role='button'
+                {...FOCUSABLE}
                 onClick={() => {
                   setCurrentCompoundId(compoundId);
                   openPage(ROUTES.home);

@@ -42,13 +42,7 @@ export default function PostersPage() {
       </View>
 
       {compoundId ? (
-        <StateView
-          loading={posters.loading}
-          error={posters.error}
-          empty={posters.data?.length === 0}
-          emptyText='暂无海报'
-          onRetry={posters.reload}
-        />
+        <StateView loading={posters.loading} error={posters.error} empty={posters.data?.length === 0} emptyText='暂无海报' onRetry={posters.reload} />
       ) : null}
       <View className='posters__grid' role='list'>
         {(posters.data ?? []).map((p) => (
@@ -57,13 +51,7 @@ export default function PostersPage() {
             <View className='poster__name' role='heading' aria-level={2}>
               {p.name}
             </View>
-            <Image
-              className='poster__qr'
-              src={p.image}
-              mode='scaleToFill'
-              nativeProps={{ alt: `${p.name} 二维码` }}
-              aria-label={`${p.name} 二维码`}
-            />
+            <Image className='poster__qr' src={p.image} mode='scaleToFill' nativeProps={{ alt: `${p.name} 二维码` }} aria-label={`${p.name} 二维码`} />
             <View className='poster__cta'>微信扫码 · 居民点单、认证房屋</View>
             <View className='poster__scene'>编码 {p.scene}</View>
           </View>

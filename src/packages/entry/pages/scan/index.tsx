@@ -56,12 +56,9 @@ export default function ScanPage() {
           actions={
             <View
               className='btn btn--primary'
-              role='button' {...FOCUSABLE}
-              onClick={() =>
-                openPage(
-                  withQuery(ROUTES.bind, { compoundId: home.data?.id, buildingId: home.data?.building?.id ?? undefined }),
-                )
-              }
+              role='button'
+              {...FOCUSABLE}
+              onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id, buildingId: home.data?.building?.id ?? undefined }))}
             >
               绑定房屋
             </View>

@@ -128,14 +128,7 @@ export default function BindPage() {
       {buildings.data ? (
         <View className='card'>
           <RoomPicker id='bind' buildings={buildings.data} value={form} errors={errors} onChange={set} />
-          <Field
-            id='bind-name'
-            label='姓名'
-            value={form.name}
-            maxlength={LIMITS.nameMax}
-            onChange={(v) => set('name', v)}
-            error={errors.name}
-          />
+          <Field id='bind-name' label='姓名' value={form.name} maxlength={LIMITS.nameMax} onChange={(v) => set('name', v)} error={errors.name} />
           <Field
             id='bind-phone'
             label='手机号'

@@ -136,7 +136,8 @@ export default function VerifyPage() {
           <View
             key={t}
             className={`verify__tab ${t === status ? 'verify__tab--on' : ''}`}
-            role='tab' {...FOCUSABLE}
+            role='tab'
+            {...FOCUSABLE}
             aria-selected={t === status ? 'true' : 'false'}
             onClick={() => setStatus(t)}
           >

@@ -59,19 +59,20 @@ export default function MessagesPage() {
           {unread ? `${unread} 条未读` : '没有未读消息'}
         </View>
         {unread ? (
-          <View className='btn btn--ghost msg__all' role='button' {...FOCUSABLE} data-testid='mark-all-read' onClick={() => markRead(items.filter((n) => !n.read).map((n) => n.id))}>
+          <View
+            className='btn btn--ghost msg__all'
+            role='button'
+            {...FOCUSABLE}
+            data-testid='mark-all-read'
+            onClick={() => markRead(items.filter((n) => !n.read).map((n) => n.id))}
+          >
             全部标为已读
           </View>
         ) : null}
       </View>
       <View role='list' aria-label='消息'>
         {items.map((n) => (
-          <View
-            key={n.id}
-            className={`msg__item ${n.read ? '' : 'msg__item--unread'}`}
-            role='listitem'
-            data-testid={`message-${n.id}`}
-          >
+          <View key={n.id} className={`msg__item ${n.read ? '' : 'msg__item--unread'}`} role='listitem' data-testid={`message-${n.id}`}>
             <View className='msg__link' role={targetOf(n) ? 'link' : undefined} {...FOCUSABLE} onClick={() => open(n)}>
               <View className='msg__head'>
                 {n.read ? null : <View className='msg__dot'>未读</View>}

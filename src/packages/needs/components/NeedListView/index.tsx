@@ -25,7 +25,13 @@ export default function NeedListView({ label, list, emptyText, renderExtra }: Ne
           </NeedRow>
         ))}
       </View>
-      <StateView loading={list.loading} error={list.error} empty={!list.loading && !list.error && list.items.length === 0} emptyText={emptyText} onRetry={list.reload} />
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        empty={!list.loading && !list.error && list.items.length === 0}
+        emptyText={emptyText}
+        onRetry={list.reload}
+      />
       {list.hasMore && !list.loading ? (
         <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='load-more' onClick={list.loadMore}>
           加载更多

@@ -58,18 +58,34 @@ function Board({ board }: { board: NeedBoardDTO }) {
         <View className='board__table' role='table' aria-label='分类统计'>
           {board.rows.length ? (
             <View className='board__row board__row--head' role='row'>
-              <View className='board__cat' role='columnheader'>类别</View>
-              <View className='board__cell' role='columnheader'>进行中</View>
-              <View className='board__cell' role='columnheader'>已解决</View>
-              <View className='board__cell' role='columnheader'>未解决</View>
+              <View className='board__cat' role='columnheader'>
+                类别
+              </View>
+              <View className='board__cell' role='columnheader'>
+                进行中
+              </View>
+              <View className='board__cell' role='columnheader'>
+                已解决
+              </View>
+              <View className='board__cell' role='columnheader'>
+                未解决
+              </View>
             </View>
           ) : null}
           {board.rows.map((r) => (
             <View key={r.categoryId} className='board__row' role='row' data-testid={`board-row-${r.categoryId}`}>
-              <View className='board__cat' role='rowheader'>{r.categoryName}</View>
-              <View className='board__cell' role='cell'>{r.open}</View>
-              <View className='board__cell' role='cell'>{r.resolved}</View>
-              <View className='board__cell' role='cell'>{r.unfixed}</View>
+              <View className='board__cat' role='rowheader'>
+                {r.categoryName}
+              </View>
+              <View className='board__cell' role='cell'>
+                {r.open}
+              </View>
+              <View className='board__cell' role='cell'>
+                {r.resolved}
+              </View>
+              <View className='board__cell' role='cell'>
+                {r.unfixed}
+              </View>
             </View>
           ))}
         </View>

@@ -25,7 +25,10 @@ beforeEach(() => {
   );
   (me.get as jest.Mock).mockResolvedValue({
     ok: true,
-    data: profile({ name: '杨晓燕', roles: [{ role: 'community_staff', roleLabel: '社区工作人员', scopeLevel: 'community', scopeId: 5, scopeName: '南街社区', organisation: null }] }),
+    data: profile({
+      name: '杨晓燕',
+      roles: [{ role: 'community_staff', roleLabel: '社区工作人员', scopeLevel: 'community', scopeId: 5, scopeName: '南街社区', organisation: null }],
+    }),
   });
   (community.listCompounds as jest.Mock).mockResolvedValue({ ok: true, data: [] });
   (saveExport as jest.Mock).mockResolvedValue(null);

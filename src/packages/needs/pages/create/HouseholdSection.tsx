@@ -22,8 +22,23 @@ export default function HouseholdSection({ form, errors, homes, set, pickHome }:
   if (form.proxy) {
     return (
       <>
-        <Field id='need-contact-name' label='居民姓名' value={form.contactName} maxlength={LIMITS.nameMax} onChange={(v) => set('contactName', v)} error={errors.contactName} />
-        <Field id='need-contact-phone' label='联系电话' type='number' value={form.contactPhone} maxlength={LIMITS.phoneLength} onChange={(v) => set('contactPhone', v)} error={errors.contactPhone} />
+        <Field
+          id='need-contact-name'
+          label='居民姓名'
+          value={form.contactName}
+          maxlength={LIMITS.nameMax}
+          onChange={(v) => set('contactName', v)}
+          error={errors.contactName}
+        />
+        <Field
+          id='need-contact-phone'
+          label='联系电话'
+          type='number'
+          value={form.contactPhone}
+          maxlength={LIMITS.phoneLength}
+          onChange={(v) => set('contactPhone', v)}
+          error={errors.contactPhone}
+        />
       </>
     );
   }

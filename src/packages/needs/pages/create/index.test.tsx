@@ -22,7 +22,11 @@ beforeEach(() => {
   __setRouter('/packages/needs/pages/create/index');
   (needs.categories as jest.Mock).mockResolvedValue({
     ok: true,
-    data: [category(1, 'pipe', '管道疏通', 'service', '🚰'), category(2, 'elderly', '助老服务', 'need', '🧓'), category(3, 'light', '路灯不亮', 'problem', '💡')],
+    data: [
+      category(1, 'pipe', '管道疏通', 'service', '🚰'),
+      category(2, 'elderly', '助老服务', 'need', '🧓'),
+      category(3, 'light', '路灯不亮', 'problem', '💡'),
+    ],
   });
   (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ householdId: 7 } as never)] }) });
   (requestSubscribe as jest.Mock).mockResolvedValue(undefined);
@@ -72,9 +76,7 @@ describe('我要点单', () => {
   });
 
   it('uploads at most 9 photos and hides 添加照片 when full; a photo can be removed', async () => {
-    (choosePhotos as jest.Mock).mockResolvedValue(
-      Array.from({ length: 10 }, (_, i) => ({ path: `blob:${i + 1}`, size: 1000, type: 'image/jpeg' })),
-    );
+    (choosePhotos as jest.Mock).mockResolvedValue(Array.from({ length: 10 }, (_, i) => ({ path: `blob:${i + 1}`, size: 1000, type: 'image/jpeg' })));
     await renderPage();
     await click(screen.getByRole('button', { name: '添加照片' }));
     await flush();
@@ -133,7 +135,10 @@ describe('我要点单', () => {
     __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101' });
     (me.get as jest.Mock).mockResolvedValue({
       ok: true,
-      data: profile({ memberships: [], roles: [{ role: 'building_head', roleLabel: '楼栋长', scopeLevel: 'building', scopeId: 12, scopeName: '2栋', organisation: null }] }),
+      data: profile({
+        memberships: [],
+        roles: [{ role: 'building_head', roleLabel: '楼栋长', scopeLevel: 'building', scopeId: 12, scopeName: '2栋', organisation: null }],
+      }),
     });
     await renderPage();
     await click(screen.getByRole('switch', { name: '为居民代办' }));
@@ -144,7 +149,11 @@ describe('我要点单', () => {
     __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101' });
     (me.get as jest.Mock).mockResolvedValue({
       ok: true,
-      data: profile({ name: '张丽', memberships: [], roles: [{ role: 'grid_worker', roleLabel: '网格员', scopeLevel: 'community', scopeId: 1, scopeName: '南街社区', organisation: null }] }),
+      data: profile({
+        name: '张丽',
+        memberships: [],
+        roles: [{ role: 'grid_worker', roleLabel: '网格员', scopeLevel: 'community', scopeId: 1, scopeName: '南街社区', organisation: null }],
+      }),
     });
     await renderPage();
     await click(screen.getByRole('switch', { name: '为居民代办' }));

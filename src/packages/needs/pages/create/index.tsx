@@ -36,10 +36,7 @@ export default function CreateNeedPage() {
 
   const categories = useLoad(() => needs.categories(), []);
   const profile = useLoad(() => me.get(), []);
-  const homes = useMemo(
-    () => (profile.data?.memberships ?? []).filter((m) => m.status === 'verified' && householdIdOf(m) !== null),
-    [profile.data],
-  );
+  const homes = useMemo(() => (profile.data?.memberships ?? []).filter((m) => m.status === 'verified' && householdIdOf(m) !== null), [profile.data]);
   const proxyAllowed = !!profile.data?.can.fileForOthers && proxyHouseholdId !== null;
   const f = useNeedForm({ homes, categoryId: positiveId(params.categoryId), proxyHouseholdId, proxyAddress });
   const { form, errors, set } = f;
@@ -49,7 +46,14 @@ export default function CreateNeedPage() {
 
   return (
     <Page title='我要点单'>
-      <StateView loading={loading} error={categories.error ?? profile.error} onRetry={() => { categories.reload(); profile.reload(); }} />
+      <StateView
+        loading={loading}
+        error={categories.error ?? profile.error}
+        onRetry={() => {
+          categories.reload();
+          profile.reload();
+        }}
+      />
       {categories.data && profile.data ? (
         <>
           {proxyAllowed ? (

@@ -46,7 +46,7 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress 
   // One verified home: chosen for the resident, with its address as the default location.
   const pickHome = (householdId: number) => {
     const home = homes.find((m) => householdIdOf(m) === householdId);
-    setForm((f) => ({ ...f, householdId, location: f.location && f.householdId ? f.location : home?.address ?? f.location }));
+    setForm((f) => ({ ...f, householdId, location: f.location && f.householdId ? f.location : (home?.address ?? f.location) }));
     setErrors((e) => ({ ...e, householdId: undefined }));
   };
   useEffect(() => {

@@ -57,11 +57,7 @@ function Stats({ s }: { s: NeedStatsDTO }) {
           <Stat label='首次响应（中位数）' value={formatHours(s.medianFirstResponseMinutes)} testId='stat-first-response' />
           <Stat label='办结用时（中位数）' value={formatHours(s.medianCompletionMinutes)} testId='stat-completion' />
           <Stat label='小事不出楼栋' value={formatShare(s.buildingLevelShare)} testId='stat-building-share' />
-          <Stat
-            label={`平均评分（${s.ratedCount}条评价）`}
-            value={s.averageRating === null ? '—' : `${s.averageRating.toFixed(1)}星`}
-            testId='stat-rating'
-          />
+          <Stat label={`平均评分（${s.ratedCount}条评价）`} value={s.averageRating === null ? '—' : `${s.averageRating.toFixed(1)}星`} testId='stat-rating' />
         </View>
       </View>
 

@@ -53,7 +53,13 @@ describe('需求详情', () => {
   });
 
   it('shows receiver buttons for a receiver and the full phone when the DTO gives it', async () => {
-    await renderWith(detail(42, { status: 'dispatched', can: ['accept', 'decline', 'comment'], reporter: { name: '王秀兰', phone: '10000000001', phoneMasked: '100****0001' } }));
+    await renderWith(
+      detail(42, {
+        status: 'dispatched',
+        can: ['accept', 'decline', 'comment'],
+        reporter: { name: '王秀兰', phone: '10000000001', phoneMasked: '100****0001' },
+      }),
+    );
     expect(buttonNames()).toEqual(['接单', '退单']);
     expect(screen.getByTestId('need-reporter').textContent).toContain('10000000001');
   });
@@ -123,7 +129,10 @@ describe('需求详情', () => {
   it('posts a reply to the thread', async () => {
     (needs.comment as jest.Mock).mockResolvedValue({
       ok: true,
-      data: detail(42, { can: ['comment'], comments: [{ id: 5, author: '王秀兰', side: 'resident', body: '请上午来', mine: true, createdAt: '2025-03-01T09:00:00.000Z' }] }),
+      data: detail(42, {
+        can: ['comment'],
+        comments: [{ id: 5, author: '王秀兰', side: 'resident', body: '请上午来', mine: true, createdAt: '2025-03-01T09:00:00.000Z' }],
+      }),
     });
     await renderWith(detail(42, { can: ['comment'] }));
     await typeInto(await screen.findByLabelText('回复'), '请上午来');

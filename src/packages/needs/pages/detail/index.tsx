@@ -91,7 +91,18 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
       </View>
       {canReply ? (
         <View className='nd__reply'>
-          <TextBox id='comment-body' label='回复' value={body} onChange={(v) => { setBody(v); setError(null); }} max={NEED_RULES.commentMax} error={error} placeholder='写下您想说的话' />
+          <TextBox
+            id='comment-body'
+            label='回复'
+            value={body}
+            onChange={(v) => {
+              setBody(v);
+              setError(null);
+            }}
+            max={NEED_RULES.commentMax}
+            error={error}
+            placeholder='写下您想说的话'
+          />
           <BusyButton label='发送留言' busy={busy} busyLabel='发送中…' onClick={send} testId='comment-send' />
         </View>
       ) : null}
@@ -163,7 +174,12 @@ export default function NeedDetailPage() {
               {need.channel !== 'self' ? `（${CHANNEL_LABEL[need.channel]}）` : ''}
             </Line>
             {need.reporter.phone ? (
-              <View className='btn btn--ghost nd__call' role='button' {...FOCUSABLE} onClick={() => void Taro.makePhoneCall({ phoneNumber: need.reporter.phone as string })}>
+              <View
+                className='btn btn--ghost nd__call'
+                role='button'
+                {...FOCUSABLE}
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: need.reporter.phone as string })}
+              >
                 拨打电话 {need.reporter.phone}
               </View>
             ) : null}
@@ -176,7 +192,12 @@ export default function NeedDetailPage() {
             {need.urgeCount ? <Line label='催办次数'>{need.urgeCount}</Line> : null}
             {need.rejectReasonLabel ? <Line label='不予受理原因'>{need.rejectReasonLabel}</Line> : null}
             {need.mergedIntoId ? (
-              <View className='btn btn--ghost nd__call' role='link' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.needDetail, { id: need.mergedIntoId ?? undefined }))}>
+              <View
+                className='btn btn--ghost nd__call'
+                role='link'
+                {...FOCUSABLE}
+                onClick={() => openPage(withQuery(ROUTES.needDetail, { id: need.mergedIntoId ?? undefined }))}
+              >
                 查看合并后的需求 #{need.mergedIntoId}
               </View>
             ) : null}

@@ -19,7 +19,15 @@ function compound(id: number, name: string): CompoundSummaryDTO {
 }
 
 const buildings: BuildingDTO[] = [
-  { id: 11, name: '1栋', code: 'B1', units: [{ id: 111, name: '1单元' }, { id: 112, name: '2单元' }] },
+  {
+    id: 11,
+    name: '1栋',
+    code: 'B1',
+    units: [
+      { id: 111, name: '1单元' },
+      { id: 112, name: '2单元' },
+    ],
+  },
   { id: 12, name: '2栋', code: 'B2', units: [{ id: 121, name: '1单元' }] },
 ];
 

@@ -92,9 +92,7 @@ export default function ProxyNeedPage() {
             emptyText='暂无可选小区'
           />
           {form.compoundId ? <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} /> : null}
-          {form.compoundId && buildings.data ? (
-            <RoomPicker id='proxy' buildings={buildings.data} value={form} errors={errors} onChange={set} />
-          ) : null}
+          {form.compoundId && buildings.data ? <RoomPicker id='proxy' buildings={buildings.data} value={form} errors={errors} onChange={set} /> : null}
         </View>
       ) : null}
 

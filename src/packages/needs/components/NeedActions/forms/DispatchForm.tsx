@@ -33,7 +33,18 @@ export default function DispatchForm({ need, busy, run, close, mode }: DispatchF
     <>
       <StateView loading={receivers.loading} error={receivers.error} onRetry={receivers.reload} />
       {receivers.data ? (
-        <ChoiceGroup id='dispatch-receiver' label='接单方' options={options} value={key} onChange={(v) => { setKey(v); setError(null); }} error={error} emptyText='暂无可选的接单方' />
+        <ChoiceGroup
+          id='dispatch-receiver'
+          label='接单方'
+          options={options}
+          value={key}
+          onChange={(v) => {
+            setKey(v);
+            setError(null);
+          }}
+          error={error}
+          emptyText='暂无可选的接单方'
+        />
       ) : null}
       <TextBox id='dispatch-note' label='派单说明（选填）' value={note} onChange={setNote} max={NEED_RULES.noteMax} />
       <Confirm

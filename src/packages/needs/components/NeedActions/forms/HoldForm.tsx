@@ -16,8 +16,28 @@ export default function HoldForm({ need, busy, run, close }: FormProps) {
   const [errors, setErrors] = useState<{ days?: string; reason?: string }>({});
   return (
     <>
-      <ChoiceGroup id='hold-resume' label='预计恢复时间' options={HOLD_OPTIONS} value={days} onChange={(d) => { setDays(d); setErrors((e) => ({ ...e, days: undefined })); }} error={errors.days} />
-      <TextBox id='hold-reason' label='挂起原因' value={reason} onChange={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: undefined })); }} max={NEED_RULES.noteMax} error={errors.reason} />
+      <ChoiceGroup
+        id='hold-resume'
+        label='预计恢复时间'
+        options={HOLD_OPTIONS}
+        value={days}
+        onChange={(d) => {
+          setDays(d);
+          setErrors((e) => ({ ...e, days: undefined }));
+        }}
+        error={errors.days}
+      />
+      <TextBox
+        id='hold-reason'
+        label='挂起原因'
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setErrors((e) => ({ ...e, reason: undefined }));
+        }}
+        max={NEED_RULES.noteMax}
+        error={errors.reason}
+      />
       <Confirm
         label='确认挂起'
         busy={busy}

@@ -10,7 +10,18 @@ export default function MergeForm({ need, busy, run, close }: FormProps) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <Field id='merge-target' label='合并到需求编号' type='number' value={target} onChange={(v) => { setTarget(v); setError(null); }} error={error} placeholder='例如 12' />
+      <Field
+        id='merge-target'
+        label='合并到需求编号'
+        type='number'
+        value={target}
+        onChange={(v) => {
+          setTarget(v);
+          setError(null);
+        }}
+        error={error}
+        placeholder='例如 12'
+      />
       <Confirm
         label='确认合并'
         busy={busy}

@@ -14,8 +14,19 @@ export default function RateForm({ need, busy, run, close }: FormProps) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <Stars value={stars} onChange={(n) => { setStars(n); setError(null); }} label='为本次服务打分' />
-      {error ? <View className='field__error' role='alert'>{error}</View> : null}
+      <Stars
+        value={stars}
+        onChange={(n) => {
+          setStars(n);
+          setError(null);
+        }}
+        label='为本次服务打分'
+      />
+      {error ? (
+        <View className='field__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
       <TextBox id='rate-comment' label='评价内容（选填）' value={comment} onChange={setComment} max={NEED_RULES.commentMax} />
       <Confirm
         label='提交评价'

@@ -18,8 +18,22 @@ export default function ReasonForm({ busy, close, label, confirm, submit, hint }
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      {hint ? <View className='nact__hint' data-testid='action-hint'>{hint}</View> : null}
-      <TextBox id='action-reason' label={label} value={text} onChange={(v) => { setText(v); setError(null); }} max={NEED_RULES.noteMax} error={error} />
+      {hint ? (
+        <View className='nact__hint' data-testid='action-hint'>
+          {hint}
+        </View>
+      ) : null}
+      <TextBox
+        id='action-reason'
+        label={label}
+        value={text}
+        onChange={(v) => {
+          setText(v);
+          setError(null);
+        }}
+        max={NEED_RULES.noteMax}
+        error={error}
+      />
       <Confirm label={confirm} busy={busy} onCancel={close} onConfirm={() => (text.trim() ? submit(text.trim()) : setError(`请填写${label}`))} />
     </>
   );

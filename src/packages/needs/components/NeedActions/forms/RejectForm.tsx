@@ -16,7 +16,17 @@ export default function RejectForm({ need, busy, run, close }: FormProps) {
   const [error, setError] = useState<string | null>(null);
   return (
     <>
-      <ChoiceGroup id='reject-reason' label='不予受理的原因' options={REJECT_OPTIONS} value={code} onChange={(v) => { setCode(v); setError(null); }} error={error} />
+      <ChoiceGroup
+        id='reject-reason'
+        label='不予受理的原因'
+        options={REJECT_OPTIONS}
+        value={code}
+        onChange={(v) => {
+          setCode(v);
+          setError(null);
+        }}
+        error={error}
+      />
       <TextBox id='reject-note' label='补充说明（选填）' value={note} onChange={setNote} max={NEED_RULES.noteMax} />
       <Confirm
         label='确认不予受理'

@@ -15,8 +15,28 @@ export default function ResolveForm({ need, busy, run, close }: FormProps) {
   const [errors, setErrors] = useState<{ note?: string; photos?: string }>({});
   return (
     <>
-      <TextBox id='resolve-note' label='办结说明' value={note} onChange={(v) => { setNote(v); setErrors((e) => ({ ...e, note: undefined })); }} max={NEED_RULES.noteMax} error={errors.note} />
-      <PhotoPicker id='resolve-photos' label='办结照片（至少1张）' photos={photos} onChange={(p) => { setPhotos(p); setErrors((e) => ({ ...e, photos: undefined })); }} onBusy={setUploading} error={errors.photos} />
+      <TextBox
+        id='resolve-note'
+        label='办结说明'
+        value={note}
+        onChange={(v) => {
+          setNote(v);
+          setErrors((e) => ({ ...e, note: undefined }));
+        }}
+        max={NEED_RULES.noteMax}
+        error={errors.note}
+      />
+      <PhotoPicker
+        id='resolve-photos'
+        label='办结照片（至少1张）'
+        photos={photos}
+        onChange={(p) => {
+          setPhotos(p);
+          setErrors((e) => ({ ...e, photos: undefined }));
+        }}
+        onBusy={setUploading}
+        error={errors.photos}
+      />
       <Confirm
         label='确认办结'
         busy={busy || uploading}

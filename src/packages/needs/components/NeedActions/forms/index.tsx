@@ -16,7 +16,15 @@ export default function ActionForm({ action, ...form }: FormProps & { action: Bu
     case 'rate':
       return <RateForm {...form} />;
     case 'reopen':
-      return <ReasonForm {...form} label='重新打开的原因' confirm='确认重新打开' hint={reopenHint(need)} submit={(reason) => run(() => needs.reopen({ needId: need.id, reason }))} />;
+      return (
+        <ReasonForm
+          {...form}
+          label='重新打开的原因'
+          confirm='确认重新打开'
+          hint={reopenHint(need)}
+          submit={(reason) => run(() => needs.reopen({ needId: need.id, reason }))}
+        />
+      );
     case 'decline':
       return <ReasonForm {...form} label='退单理由' confirm='确认退单' submit={(reason) => run(() => needs.decline({ needId: need.id, reason }))} />;
     case 'hold':
