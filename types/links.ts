@@ -29,7 +29,8 @@ export const PAGES = {
 /** The page a subject opens, with its query. */
 const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   need: (id) => `${PAGES.needDetail}?id=${id}`,
-  membership: () => PAGES.myHomes,
+  // A binding decision opens 我的, where the person's homes and their status are listed.
+  membership: () => PAGES.me,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */

@@ -71,7 +71,13 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const [pending] = await stack.db.ds.query("SELECT status, applicantName FROM household_members WHERE applicantPhone = '10000007777'");
     expect(pending).toEqual({ status: 'pending', applicantName: '周小梅' });
 
-    // 4. The building head of 1栋 verifies it.
+    // 4. The unit head helps but does not verify: 我的 offers no queue the server would refuse.
+    await loginAs('刘桂芳');
+    await root().locator('[data-testid="entry-messages"]').waitFor();
+    await expect(root().locator('[data-testid="entry-verify"]').count()).resolves.toBe(0);
+    await audit('me-unit-head');
+
+    // 5. The building head of 1栋 verifies it.
     await loginAs('陈志强');
     await root().getByText('居民认证审核').click();
     const item = root().locator('[role="listitem"]', { hasText: '周小梅' });
@@ -84,7 +90,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const [verified] = await stack.db.ds.query("SELECT status FROM household_members WHERE applicantPhone = '10000007777'");
     expect(verified.status).toBe('verified');
 
-    // 5. The resident sees the verified compound home.
+    // 6. The resident sees the verified compound home.
     await loginAs('周小梅');
     await tapTab('首页');
     const mine = root().locator('[data-testid="my-home-verified"]');
@@ -92,11 +98,22 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await expect(mine.textContent()).resolves.toContain('锦屏花园1栋1单元603');
     await audit('home-verified');
 
-    // 6. Large-text mode (适老化): switch it on and audit the pages again.
+    // 7. Large-text mode (适老化): switch it on and audit the pages again.
     await tapTab('我的');
     await root().locator('[role="switch"][aria-label="大字模式"]').click();
     await page.locator('.page--large:visible').first().waitFor();
     await audit('me-large');
+
+    // 8. The decision reached her message centre (a message about her binding, not about a need),
+    //    and it opens 我的, where her homes are listed.
+    await root().locator('[data-testid="entry-messages"]').click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#/packages/me/pages/messages/index'));
+    const decided = root().getByText('房屋认证已通过');
+    await decided.waitFor();
+    await audit('messages-large');
+    await decided.click();
+    await page.waitForFunction(() => window.location.hash.startsWith('#/pages/me/index'));
+    await root().getByText('锦屏花园1栋1单元603').first().waitFor();
     await tapTab('首页');
     await root().locator('[data-testid="my-home-verified"]').waitFor();
     await expect(root().evaluate((el) => el.classList.contains('page--large'))).resolves.toBe(true);
