@@ -37,11 +37,11 @@ describe('消息中心', () => {
     expect(screen.getByTestId('unread-count').textContent).toBe('没有未读消息');
   });
 
-  it('opens a membership message at 我的房屋', async () => {
+  it('opens a membership message at 我的 (where the homes are listed)', async () => {
     await renderWith([message(2, { title: '房屋认证已通过', subjectKind: 'membership', subjectId: 5, read: true })]);
     await click(screen.getByRole('link', { name: /房屋认证已通过/ }));
     expect(markRead).not.toHaveBeenCalled();
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/household/pages/bind/index' });
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
   });
 
   it('marks a message about nothing read without leaving the page', async () => {
