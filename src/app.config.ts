@@ -24,6 +24,10 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/me', pages: ['pages/messages/index'] },
+    {
+      root: 'packages/bookings',
+      pages: ['pages/week/index', 'pages/mine/index', 'pages/register/index', 'pages/counter/index', 'pages/console/index', 'pages/kitchen/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -25,6 +25,12 @@ export const ROUTES = {
   needBoard: '/packages/needs/pages/board/index',
   needDashboard: '/packages/needs/pages/dashboard/index',
   messages: PAGES.messages,
+  bookingWeek: '/packages/bookings/pages/week/index',
+  bookingMine: PAGES.myBookings,
+  bookingRegister: '/packages/bookings/pages/register/index',
+  bookingCounter: '/packages/bookings/pages/counter/index',
+  bookingConsole: '/packages/bookings/pages/console/index',
+  bookingKitchen: '/packages/bookings/pages/kitchen/index',
 } as const;
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];

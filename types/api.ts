@@ -61,6 +61,39 @@ import type {
   TLookupHouseholdRequest,
 } from './schemas';
 
+import type {
+  BookingDTO,
+  CentreDTO,
+  DeliveryListDTO,
+  ElderDTO,
+  FamilyLinkDTO,
+  KitchenReportDTO,
+  QuoteDTO,
+  SlotDTO,
+  StandingOrderDTO,
+  SubsidyReportDTO,
+} from './bookings.dto';
+import type {
+  TBookingRequest,
+  TBookRequest,
+  TDecideLinkRequest,
+  TDeliveryListRequest,
+  TLinkFamilyRequest,
+  TLinkQueueRequest,
+  TStandingOrderRequest,
+  TStandingOrderStepRequest,
+  TSubsidyReportRequest,
+  TCentresRequest,
+  TEldersRequest,
+  TMyBookingsRequest,
+  TQuoteRequest,
+  TRedeemRequest,
+  TRegisterElderRequest,
+  TSaveSlotRequest,
+  TSlotRequest,
+  TWeekRequest,
+} from './bookings-schemas';
+
 export interface Api {
   me: {
     get: [TEmptyRequest, MeDTO];
@@ -114,6 +147,30 @@ export interface Api {
   notifications: {
     list: [TNotificationsRequest, Page<NotificationDTO> & { unread: number }];
     markRead: [TMarkReadRequest, { updated: number }];
+  };
+  bookings: {
+    centres: [TCentresRequest, CentreDTO[]];
+    week: [TWeekRequest, SlotDTO[]];
+    quote: [TQuoteRequest, QuoteDTO];
+    book: [TBookRequest, BookingDTO];
+    cancel: [TBookingRequest, BookingDTO];
+    confirm: [TBookingRequest, BookingDTO];
+    mine: [TMyBookingsRequest, Page<BookingDTO>];
+    redeem: [TRedeemRequest, BookingDTO];
+    deliver: [TBookingRequest, BookingDTO];
+    registerElder: [TRegisterElderRequest, ElderDTO];
+    myElders: [TEmptyRequest, ElderDTO[]];
+    elders: [TEldersRequest, Page<ElderDTO>];
+    saveSlot: [TSaveSlotRequest, SlotDTO];
+    kitchen: [TSlotRequest, KitchenReportDTO];
+    linkFamily: [TLinkFamilyRequest, FamilyLinkDTO];
+    linkQueue: [TLinkQueueRequest, FamilyLinkDTO[]];
+    decideLink: [TDecideLinkRequest, FamilyLinkDTO];
+    standingOrder: [TStandingOrderRequest, StandingOrderDTO];
+    standingOrderStep: [TStandingOrderStepRequest, StandingOrderDTO];
+    myStandingOrders: [TEmptyRequest, StandingOrderDTO[]];
+    deliveries: [TDeliveryListRequest, DeliveryListDTO];
+    subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];

@@ -45,6 +45,8 @@ export interface CompoundHomeDTO extends CompoundSummaryDTO {
   verifiedHouseholdCount: number;
   /** Present when the scanned code was a building's. */
   building: { id: number; name: string } | null;
+  /** Day-care centres serving the compound, with their next open meal sittings (menus are public). */
+  careCentres: { id: number; name: string; hotline: string | null; nextSittings: { slotId: number; day: string; title: string; dishes: string[]; seatsLeft: number }[] }[];
 }
 
 export interface RoleAssignmentDTO {

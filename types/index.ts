@@ -8,3 +8,6 @@ export * from './needs';
 export * from './needs-schemas';
 export * from './roles';
 export * from './links';
+export * from './bookings';
+export * from './bookings.dto';
+export * from './bookings-schemas';

@@ -8,6 +8,7 @@
 export const SubjectKind = {
   need: 'need',
   membership: 'membership',
+  booking: 'booking',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -24,6 +25,7 @@ export const PAGES = {
   needDetail: '/packages/needs/pages/detail/index',
   myHomes: '/packages/household/pages/bind/index',
   messages: '/packages/me/pages/messages/index',
+  myBookings: '/packages/bookings/pages/mine/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -31,6 +33,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   need: (id) => `${PAGES.needDetail}?id=${id}`,
   // A binding decision opens 我的, where the person's homes and their status are listed.
   membership: () => PAGES.me,
+  booking: () => PAGES.myBookings,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */
@@ -57,6 +60,8 @@ export const MessageKind = {
   need_task: 'need_task',
   /** A household binding was verified or rejected. */
   membership_update: 'membership_update',
+  /** A booking moved: a waitlisted seat was offered, an offer lapsed, a booking was cancelled by staff. */
+  booking_update: 'booking_update',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

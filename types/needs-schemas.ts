@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
 import { OrgKind } from './enums';
 import { DispatchMode, NEED_RULES, NeedList, NeedStatus, EscalationLevel, RejectReason } from './needs';
-import { cursor, enumOf, id, limit, optionalText, text } from './primitives';
+import { cursor, enumOf, id, isoTime, limit, optionalText, text } from './primitives';
 import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
 /** Request schemas of the `needs` function. Same conventions as ./schemas.ts. */
@@ -12,20 +12,7 @@ const needId = id;
 export const PHOTO_ID_PATTERN = new RegExp(`(${CLOUD_FILE_ID_PATTERN.source})|(${LOCAL_PHOTO_ID_PATTERN.source})`);
 const photoId = z.string().regex(PHOTO_ID_PATTERN, '图片无效，请重新上传');
 const photos = z.array(photoId).max(NEED_RULES.maxPhotos, `最多${NEED_RULES.maxPhotos}张图片`);
-/** ISO 8601 date or date-time ("2026-03-01", "2026-03-01T08:00:00.000Z"); other formats parse differently per engine. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-/**
- * Every date a request carries lies in [2000-01-01, 2100-01-01]: far enough for any period or
- * hold, and a date beyond it (year 275760, 9999-12-31) never reaches a deadline column, a MySQL
- * DATETIME or a file name.
- */
-export const DATE_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
-const isoTime = z
-  .string({ error: '请填写时间' })
-  .max(40, '时间格式无效')
-  .regex(ISO_TIME, '时间格式无效')
-  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效')
-  .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '时间须在2000年1月1日至2100年1月1日之间');
+export { DATE_RANGE } from './primitives';
 /** How far the escalation tick's injected `now` may lie from the real clock. */
 export const TICK_NOW_MAX_SKEW_MS = 366 * 24 * 3600 * 1000;
 

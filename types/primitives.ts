@@ -37,3 +37,23 @@ export const personName = within(LIMITS.nameMax, `姓名不超过${LIMITS.nameMa
 export const phone = z.string({ error: '请填写手机号' }).trim().regex(PHONE_PATTERN, '请填写11位手机号');
 /** One of an enum object's values. */
 export const enumOf = <T extends string>(values: Record<string, T>) => z.enum(Object.values(values) as [T, ...T[]]);
+
+/** ISO 8601 date or date-time ("2026-03-01", "2026-03-01T08:00:00.000Z"); other formats parse differently per engine. */
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * Every date a request carries lies in [2000-01-01, 2100-01-01]: far enough for any period or
+ * hold, and a date beyond it (year 275760, 9999-12-31) never reaches a deadline column, a MySQL
+ * DATETIME or a file name.
+ */
+export const DATE_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+export const isoTime = z
+  .string({ error: '请填写时间' })
+  .max(40, '时间格式无效')
+  .regex(ISO_TIME, '时间格式无效')
+  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效')
+  .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '时间须在2000年1月1日至2100年1月1日之间');
+/** A calendar day, "2026-03-01" (local to the centre: Asia/Shanghai). */
+export const isoDay = z
+  .string({ error: '请填写日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式无效')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '日期须在2000年至2100年之间');

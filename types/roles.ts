@@ -22,6 +22,9 @@ export const POSTER_ROLES: readonly Role[] = ['community_staff', 'compound_head'
 /** Receivers: staff of a service team, social organisation, property firm or department. */
 export const RECEIVER_ROLES: readonly Role[] = ['org_staff'];
 
+/** Day-care / neighbourhood-centre staff: counter redemption, walk-in booking, menus, kitchen report. */
+export const CARE_ROLES: readonly Role[] = ['care_staff'];
+
 /** Party members claim needs that were opened for claiming (主动认领). */
 export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
 
@@ -42,6 +45,8 @@ export interface MeCapabilities {
   claimNeeds: boolean;
   /** 二维码海报. */
   printPosters: boolean;
+  /** 助餐核销 and 助餐管理 (centre staff). */
+  runCareCentre: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -54,5 +59,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[]): MeCapabilities
     receiveNeeds: has(RECEIVER_ROLES),
     claimNeeds: has(CLAIMER_ROLES),
     printPosters: has(POSTER_ROLES),
+    runCareCentre: has(CARE_ROLES),
   };
 }

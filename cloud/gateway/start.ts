@@ -6,6 +6,7 @@ import { runAction } from '../src/core/action';
 import { getDataSource, migrate } from '../src/core/data-source';
 import { localPlatform } from '../src/core/platform';
 import { FUNCTIONS } from '../src/app';
+import { seedDemoBookings } from '../src/seed/demo-bookings';
 import { seedDemoNeeds } from '../src/seed/demo-needs';
 import { seedDemo } from '../src/seed/seed';
 import { createGateway } from './server';
@@ -29,6 +30,8 @@ async function main() {
   if (demo) {
     const needs = await seedDemoNeeds(ds);
     if (needs) console.log(`demo needs filed and worked through the actions: ${needs}`);
+    const bookings = await seedDemoBookings(ds);
+    if (bookings) console.log(`demo meals published and booked through the actions: ${bookings} bookings`);
   }
 
   if (!fs.existsSync(path.join(staticDir, 'index.html')) && process.env.SKIP_H5_BUILD !== '1') {
@@ -54,7 +57,8 @@ async function main() {
       .then((r) => {
         if (!r.ok) return console.error('[escalation]', r.error.message);
         const d = r.data as EscalationTickDTO;
-        if (d.escalated || d.autoClosed || d.resumed) console.log('[escalation]', JSON.stringify(d));
+        // Log only ticks that did something (every module's jobs report counts).
+        if (Object.values(d).some((n) => n > 0)) console.log('[timers]', JSON.stringify(d));
       })
       .catch((err) => console.error('[escalation]', err));
   }, everyMs);

@@ -1,6 +1,7 @@
 import type { FunctionName } from '@hg/types';
 import type { ActionTable, ActionTableFor } from './core/action';
 import { timersOf } from './core/module';
+import { bookingActions, bookingsModule } from './modules/bookings';
 import { communityActions, communityModule } from './modules/community';
 import { demoActions, demoModule } from './modules/demo';
 import { homeActions, homeModule } from './modules/home';
@@ -18,7 +19,7 @@ import { wire } from './wiring';
  * the migration CLI and the tests start here. Adding a domain = a module folder, a line below, a
  * function folder in cloud/functions/ — core does not change.
  */
-export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, timersModule, demoModule];
+export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, bookingsModule, timersModule, demoModule];
 
 wire(MODULES, { migrations: MIGRATIONS });
 
@@ -29,6 +30,7 @@ export const FUNCTIONS: Record<FunctionName, ActionTable> = {
   households: householdActions,
   needs: needActions,
   notifications: notificationActions,
+  bookings: bookingActions,
   // The timer function keeps its first deployed name; it runs every module's jobs.
   escalation: timerActions(timersOf(MODULES)) satisfies ActionTableFor<'escalation'>,
 };

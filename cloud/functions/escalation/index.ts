@@ -1,5 +1,6 @@
+import { bookingsModule } from '../../src/modules/bookings';
 import { needsModule } from '../../src/modules/needs';
 import { deployTimers } from '../../src/wiring';
 
-/** The timer function: every module with timer jobs is listed here (bookings and ratings next). */
-export const main = deployTimers([needsModule]);
+/** The timer function: every module with timer jobs is listed here (ratings next). */
+export const main = deployTimers([needsModule, bookingsModule]);

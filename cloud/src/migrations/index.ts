@@ -3,6 +3,8 @@ import { Needs1764288000000 } from './1764288000000-Needs';
 import { NeedQueries1764374400000 } from './1764374400000-NeedQueries';
 import { NotificationSubjects1764460800000 } from './1764460800000-NotificationSubjects';
 import { UsageCounters1764547200000 } from './1764547200000-UsageCounters';
+import { Bookings1764633600000 } from './1764633600000-Bookings';
+import { BookingLinksAndStandingOrders1764720000000 } from './1764720000000-BookingLinksAndStandingOrders';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   NeedQueries1764374400000,
   NotificationSubjects1764460800000,
   UsageCounters1764547200000,
+  Bookings1764633600000,
+  BookingLinksAndStandingOrders1764720000000,
 ];

@@ -1,5 +1,6 @@
 import '../app';
 import { closeDataSource, getDataSource, migrate } from '../core/data-source';
+import { seedDemoBookings } from './demo-bookings';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemo } from './seed';
 
@@ -10,6 +11,8 @@ async function main() {
   console.log((await seedDemo(ds)) ? 'demo data seeded' : 'demo data already present');
   const needs = await seedDemoNeeds(ds);
   if (needs) console.log(`demo needs: ${needs}`);
+  const bookings = await seedDemoBookings(ds);
+  if (bookings) console.log(`demo bookings: ${bookings}`);
   await closeDataSource();
 }
 

@@ -57,6 +57,20 @@ describe('我的', () => {
     expect(screen.queryByTestId('entry-verify')).toBeNull();
   });
 
+  it('offers 助餐核销 and 助餐管理 to centre staff only (can.runCareCentre)', async () => {
+    await renderAs(profile({ name: '陈素华', roles: [], can: { ...none, runCareCentre: true } }));
+    await click(screen.getByTestId('entry-meal-counter'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.bookingCounter });
+    await click(screen.getByTestId('entry-meal-console'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.bookingConsole });
+  });
+
+  it('shows no 助餐 staff entries to residents', async () => {
+    await renderAs(profile({ name: '杨晓燕', roles: [], can: none }));
+    expect(screen.queryByTestId('entry-meal-counter')).toBeNull();
+    expect(screen.queryByTestId('entry-meal-console')).toBeNull();
+  });
+
   it('opens 消息中心 in the 我的 subpackage, with the unread count', async () => {
     await renderAs(profile());
     expect(screen.getByTestId('entry-messages').textContent).toContain('2条未读');

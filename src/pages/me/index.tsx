@@ -115,6 +115,8 @@ export default function MePage() {
         {/* Role entries follow the server's `can` flags, so none leads to a page the server refuses. */}
         {data?.can.verifyHouseholds ? <Entry label='居民认证审核' testId='entry-verify' onClick={() => openPage(ROUTES.verify)} /> : null}
         {data?.can.printPosters ? <Entry label='二维码海报' testId='entry-posters' onClick={() => openPage(ROUTES.posters)} /> : null}
+        {data?.can.runCareCentre ? <Entry label='助餐核销' testId='entry-meal-counter' onClick={() => openPage(ROUTES.bookingCounter)} /> : null}
+        {data?.can.runCareCentre ? <Entry label='助餐管理' testId='entry-meal-console' onClick={() => openPage(ROUTES.bookingConsole)} /> : null}
       </View>
 
       {PLATFORM.demoLogin && signedIn ? (

@@ -33,7 +33,15 @@ describe('需求 tab', () => {
   });
 
   it('shows the work entries the server allows (MeDTO.can), whatever the roles say', async () => {
-    const can = { verifyHouseholds: false, fileForOthers: false, dispatchNeeds: true, receiveNeeds: false, claimNeeds: true, printPosters: false };
+    const can = {
+      verifyHouseholds: false,
+      fileForOthers: false,
+      dispatchNeeds: true,
+      receiveNeeds: false,
+      claimNeeds: true,
+      printPosters: false,
+      runCareCentre: false,
+    };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);
     await flush();

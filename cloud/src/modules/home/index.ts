@@ -1,4 +1,5 @@
 import type { DomainModule } from '../../core/module';
+import { bookingsModule } from '../bookings';
 import { communityModule } from '../community';
 import { householdsModule } from '../households';
 import { getCompound } from './actions/get-compound';
@@ -11,7 +12,7 @@ import { resolveScene } from './actions/resolve-scene';
 export const homeModule: DomainModule = {
   name: 'home',
   entities: [],
-  requires: [communityModule, householdsModule],
+  requires: [communityModule, householdsModule, bookingsModule],
 };
 
 /** The compound home's actions, served by the `community` function. */

@@ -2,18 +2,21 @@ import type { EntityManager } from 'typeorm';
 import type { CompoundHomeDTO } from '@hg/types';
 import { notFound } from '../../core/errors';
 import { communityRepo, presentCompoundSummary, presentOrg, type Building } from '../community/public';
+import { nextSittings } from '../bookings/public';
 import { householdCounts } from '../households/public';
+import { clock } from '../../core/clock';
 
 /** Shared by resolveScene and getCompound: the public face of a compound. */
 export async function loadCompoundHome(em: EntityManager, compoundId: number, building: Building | null = null): Promise<CompoundHomeDTO> {
   const compound = await communityRepo.compound(em, compoundId);
   if (!compound) throw notFound('小区');
-  const [community, street, orgs, buildingCount, counts] = await Promise.all([
+  const [community, street, orgs, buildingCount, counts, careCentres] = await Promise.all([
     communityRepo.community(em, compound.communityId),
     communityRepo.street(em, compound.streetId),
     communityRepo.organisationsServing(em, compound),
     communityRepo.buildingCount(em, compound.id),
     householdCounts(em, compound.id),
+    nextSittings(em, compound.id, clock.now()),
   ]);
   if (!community || !street) throw notFound('小区');
   return {
@@ -25,5 +28,6 @@ export async function loadCompoundHome(em: EntityManager, compoundId: number, bu
     householdCount: counts.households,
     verifiedHouseholdCount: counts.verifiedHouseholds,
     building: building ? { id: building.id, name: building.name } : null,
+    careCentres,
   };
 }

@@ -1,0 +1,52 @@
+import { ZBookRequest } from '@hg/types';
+import { defineAction, type ActionContext } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { invalidInput, invalidTransition, notFound } from '../../../core/errors';
+import { placeBooking } from '../booking-flow';
+import { bookingChannel } from '../booking.policy';
+import { presentBooking } from '../booking.presenter';
+import { Booking } from '../booking.entity';
+import { Elder } from '../elder.entity';
+import { Slot } from '../slot.entity';
+
+/**
+ * 订餐 / 预约: take a seat at a slot for an elder — the elder, centre staff (walk-in, phone) or a
+ * grid worker in the elder's community. The seat is a conditional update of the slot's counter and
+ * the booking row is inserted in the same transaction, so the counter always equals the live
+ * bookings; one live booking per elder and slot is a unique key; a repeated `requestId` answers the
+ * first booking. A full slot is CAPACITY_FULL, or a waitlist place when `waitlist` is true.
+ */
+export const bookSlot = defineAction({
+  input: ZBookRequest,
+  async handler(input, ctx) {
+    const now = clock.now();
+    const again = await findByRequest(ctx, input.requestId);
+    if (again) return presentBooking(ctx.ds.manager, again, ctx.actor, now);
+
+    const slot = await ctx.ds.manager.findOne(Slot, { where: { id: input.slotId } });
+    if (!slot) throw notFound('时段');
+    const elder = await ctx.ds.manager.findOne(Elder, { where: { id: input.elderId } });
+    const channel = elder ? await bookingChannel(ctx.ds.manager, ctx.actor, elder) : null;
+    if (!elder || !channel) throw notFound('老人档案');
+    if (elder.centreId !== slot.centreId) throw invalidInput('slotId', '该时段不属于老人建档的中心');
+    if (input.mode === 'delivery' && (slot.kind !== 'meal' || slot.capacityDelivery === 0)) throw invalidInput('mode', '该时段不提供送餐');
+    if (input.mode === 'dine_in' && slot.capacityDineIn === 0) throw invalidInput('mode', '该时段只提供送餐');
+    if (now.getTime() >= slot.cutoffAt.getTime()) throw invalidTransition('已过预订截止时间');
+
+    const row = await placeBooking(ctx, {
+      slot,
+      elder,
+      mode: input.mode,
+      requestId: input.requestId,
+      bookedById: ctx.actor.userId,
+      channel,
+      waitlist: input.waitlist ?? false,
+      now,
+    });
+    return presentBooking(ctx.ds.manager, row, ctx.actor, now);
+  },
+});
+
+function findByRequest(ctx: ActionContext, requestId: string): Promise<Booking | null> {
+  return ctx.ds.manager.findOne(Booking, { where: { bookedById: ctx.actor.userId, requestId } });
+}

@@ -1,0 +1,44 @@
+import { ZDecideLinkRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { forbidden, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
+import { Notifier } from '../../notifications/public';
+import { isCentreStaff } from '../booking.policy';
+import { FamilyLink } from '../family-link.entity';
+import { LINK_MACHINE, presentLinks } from '../family-links';
+
+/** Centre staff verify or reject a family link (compare-and-set on pending; the member is told). */
+export const decideLink = defineAction({
+  input: ZDecideLinkRequest,
+  async handler({ linkId, approve }, ctx) {
+    const now = clock.now();
+    const notifier = new Notifier();
+    const link = await ctx.tx(async (em) => {
+      const row = await em.findOne(FamilyLink, { where: { id: linkId } });
+      if (!row) throw notFound('关联申请');
+      if (!isCentreStaff(ctx.actor, row.centreId)) throw forbidden('只有本中心工作人员可以核实');
+      await transition({
+        em,
+        machine: LINK_MACHINE,
+        entity: FamilyLink,
+        row,
+        action: approve ? 'verify' : 'reject',
+        patch: { decidedById: ctx.actor.userId, decidedAt: now },
+        at: now,
+        conflictMessage: '该申请已被其他人处理',
+        record: async () => undefined,
+      });
+      await notifier.to(em, [row.userId], {
+        kind: 'booking_update',
+        subject: null,
+        title: approve ? '家属关联已通过' : '家属关联未通过',
+        body: approve ? '您现在可以为老人订餐了' : '如有疑问请联系日间照料中心',
+      });
+      return row;
+    });
+    await notifier.flush(ctx.ds.manager, ctx.platform);
+    const [dto] = await presentLinks(ctx.ds.manager, [link]);
+    return dto;
+  },
+});

@@ -1,0 +1,73 @@
+import { CARE_ROLES, ZLinkFamilyRequest } from '@hg/types';
+import { Like } from 'typeorm';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { AppError, notFound } from '../../../core/errors';
+import { ErrorCode } from '@hg/types';
+import { transition } from '../../../core/state-machine';
+import { usersWithRoleOver } from '../../identity/public';
+import { Notifier } from '../../notifications/public';
+import { loadCentre } from '../centres';
+import { Elder } from '../elder.entity';
+import { FamilyLink } from '../family-link.entity';
+import { LINK_MACHINE, presentLinks } from '../family-links';
+
+/**
+ * 家属关联: a family member (anywhere — a child in another city) asks to book for an elder of a
+ * centre, naming the elder and the last 4 digits of the elder's phone. The centre's staff verify it
+ * (they know the family). A wrong name or phone tail finds nothing, and says no more than that.
+ */
+export const linkFamily = defineAction({
+  input: ZLinkFamilyRequest,
+  async handler({ centreId, elderName, phoneTail, relationNote }, ctx) {
+    const now = clock.now();
+    const { centre, community } = await loadCentre(ctx.ds.manager, centreId);
+    const candidates = await ctx.ds.manager.find(Elder, { where: { centreId, name: elderName, phone: Like(`%${phoneTail}`) } });
+    const elder = candidates.length === 1 ? candidates[0] : null;
+    if (!elder) throw notFound('老人（请核对姓名和手机号后4位，或请中心工作人员协助）');
+    if (elder.userId === ctx.actor.userId) throw new AppError(ErrorCode.INVALID_INPUT, '这是您本人的档案', { field: 'elderName' });
+    const notifier = new Notifier();
+    const link = await ctx.tx(async (em) => {
+      const existing = await em.findOne(FamilyLink, { where: { elderId: elder.id, userId: ctx.actor.userId } });
+      if (existing) {
+        if (existing.status !== 'rejected')
+          throw new AppError(ErrorCode.CONFLICT, existing.status === 'verified' ? '已关联该老人' : '关联申请正在等待中心核实');
+        await transition({
+          em,
+          machine: LINK_MACHINE,
+          entity: FamilyLink,
+          row: existing,
+          action: 'reapply',
+          at: now,
+          record: async () => undefined,
+          patch: { relationNote: relationNote ?? '', decidedById: null, decidedAt: null },
+        });
+        return existing;
+      }
+      const row = await em.save(
+        em.create(FamilyLink, {
+          elderId: elder.id,
+          centreId,
+          userId: ctx.actor.userId,
+          relationNote: relationNote ?? '',
+          status: 'pending',
+          decidedById: null,
+          decidedAt: null,
+          createdAt: now,
+        }),
+      );
+      const staff = await usersWithRoleOver(em, CARE_ROLES, { streetId: community.streetId, communityId: community.id }, centre.id);
+      await notifier.to(em, staff, {
+        kind: 'booking_update',
+        subject: null,
+        title: '家属关联待核实',
+        body: `${ctx.actor.name || '家属'}申请关联${elder.name}`,
+        excerpt: relationNote ?? undefined,
+      });
+      return row;
+    });
+    await notifier.flush(ctx.ds.manager, ctx.platform);
+    const [dto] = await presentLinks(ctx.ds.manager, [link]);
+    return dto;
+  },
+});

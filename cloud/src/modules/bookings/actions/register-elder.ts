@@ -1,0 +1,84 @@
+import { BOOKING_RULES, ZRegisterElderRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
+import { HouseholdMember, presentMemberships } from '../../households/public';
+import { isCentreStaff } from '../booking.policy';
+import { presentElder } from '../booking.presenter';
+import { centresServing, loadCentre } from '../centres';
+import { Elder } from '../elder.entity';
+import { localYear } from '../local-time';
+
+/**
+ * 建档: an elder (60+) registers with a centre — themselves, as a verified resident of a compound
+ * the centre serves (name, phone and home come from their binding), or centre staff for a walk-in
+ * without a phone or account. One profile per person per centre.
+ */
+export const registerElder = defineAction({
+  input: ZRegisterElderRequest,
+  async handler(input, ctx) {
+    const now = clock.now();
+    const year = localYear(now);
+    const { centre, community } = await loadCentre(ctx.ds.manager, input.centreId);
+    if (year - input.birthYear < BOOKING_RULES.minAge) throw invalidInput('birthYear', `日间照料服务面向${BOOKING_RULES.minAge}岁以上老人`);
+    if (year - input.birthYear > 120) throw invalidInput('birthYear', '出生年份无效');
+
+    const staff = isCentreStaff(ctx.actor, centre.id);
+    let profile: Pick<Elder, 'userId' | 'householdId' | 'name' | 'phone' | 'address' | 'communityId' | 'streetId'>;
+    if (input.name && staff) {
+      profile = {
+        userId: null,
+        householdId: input.householdId ?? null,
+        name: input.name,
+        phone: input.phone ?? null,
+        address: input.address ?? '',
+        communityId: community.id,
+        streetId: community.streetId,
+      };
+    } else if (input.name) {
+      throw forbidden('只有中心工作人员可以为他人建档');
+    } else {
+      // Oneself: a verified home in a compound this centre serves.
+      const homes = await ctx.ds.manager.find(HouseholdMember, { where: { userId: ctx.actor.userId, status: 'verified' }, order: { id: 'ASC' } });
+      let home: HouseholdMember | undefined;
+      for (const h of homes) {
+        if ((await centresServing(ctx.ds.manager, [h.compoundId])).some((c) => c.id === centre.id)) {
+          home = h;
+          break;
+        }
+      }
+      if (!home) throw forbidden('请先绑定并认证本中心服务小区的房屋');
+      const [place] = await presentMemberships(ctx.ds.manager, [home]);
+      profile = {
+        userId: ctx.actor.userId,
+        householdId: home.householdId,
+        name: home.applicantName,
+        phone: home.applicantPhone,
+        address: input.address || place.address,
+        communityId: home.communityId,
+        streetId: community.streetId,
+      };
+    }
+    try {
+      const elder = await ctx.tx((em) =>
+        em.save(
+          em.create(Elder, {
+            centreId: centre.id,
+            ...profile,
+            birthYear: input.birthYear,
+            livesAlone: input.livesAlone ?? false,
+            dibao: input.dibao ?? false,
+            diets: (input.diets ?? []).join(','),
+            allergies: input.allergies ?? '',
+            createdById: ctx.actor.userId,
+            createdAt: now,
+          }),
+        ),
+      );
+      return presentElder(elder, year);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('已在本中心建档');
+      throw err;
+    }
+  },
+});

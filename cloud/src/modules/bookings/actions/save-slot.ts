@@ -1,0 +1,81 @@
+import { BOOKING_RULES, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
+import { isCentreStaff } from '../booking.policy';
+import { presentSlot } from '../booking.presenter';
+import { loadCentre } from '../centres';
+import { localDay } from '../local-time';
+import { Slot } from '../slot.entity';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** The stored menu's column width (booking_slots.dishes). */
+const DISHES_COLUMN = 2000;
+/** An explicit offset: "11:30" alone would be read in the server's zone, not Beijing's. */
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * 发布时段: centre staff publish a slot — a meal sitting (午餐/晚餐) with its menu, dine-in and
+ * delivery capacities, price and cut-off, or a room / consultation / visit slot with one capacity.
+ * Only from today up to BOOKING_RULES.slotDaysAhead days ahead, with a cut-off still to come; one
+ * sitting per centre, day and meal.
+ */
+export const saveSlot = defineAction({
+  input: ZSaveSlotRequest,
+  async handler(input, { actor, ds, tx }) {
+    const now = clock.now();
+    const { centre } = await loadCentre(ds.manager, input.centreId);
+    if (!isCentreStaff(actor, centre.id)) throw forbidden('只有本中心工作人员可以发布时段');
+
+    for (const field of ['startsAt', 'endsAt', 'cutoffAt'] as const) {
+      if (!HAS_OFFSET.test(input[field])) throw invalidInput(field, '时间须带时区（如 +08:00）');
+    }
+    const startsAt = new Date(input.startsAt);
+    const cutoffAt = new Date(input.cutoffAt);
+    const today = localDay(now);
+    const lastDay = localDay(new Date(now.getTime() + BOOKING_RULES.slotDaysAhead * DAY_MS));
+    if (input.day < today) throw invalidInput('day', '不能为过去的日期发布时段');
+    if (input.day > lastDay) throw invalidInput('day', `最多提前${BOOKING_RULES.slotDaysAhead}天发布`);
+    if (localDay(startsAt) !== input.day) throw invalidInput('startsAt', '开始时间须在所选日期当天（北京时间）');
+    if (cutoffAt.getTime() <= now.getTime()) throw invalidInput('cutoffAt', '截止时间已过');
+
+    const meal = input.kind === 'meal';
+    if (!meal && input.sitting) throw invalidInput('sitting', '只有助餐分午餐、晚餐');
+    if (!meal && input.dishes.length) throw invalidInput('dishes', '只有助餐有菜单');
+    const dishes: DishDTO[] = input.dishes.map((d) => ({ name: d.name, tags: [...new Set(d.tags)], allergens: d.allergens ?? '' }));
+    const menu = JSON.stringify(dishes);
+    if (menu.length > DISHES_COLUMN) throw invalidInput('dishes', '菜单内容过长，请精简菜名或过敏原');
+    const sitting = meal ? input.sitting! : null;
+
+    if (sitting && (await ds.manager.exists(Slot, { where: { centreId: centre.id, kind: 'meal', day: input.day, sitting } }))) {
+      throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
+    }
+    // The check above answers most repeats; the unique key (centre, day, sitting) answers a race.
+    const slot = await tx((em) =>
+      em.save(
+        em.create(Slot, {
+          centreId: centre.id,
+          kind: input.kind,
+          day: input.day,
+          sitting,
+          title: input.title || (sitting ? SITTING_LABEL[sitting] : SLOT_KIND_LABEL[input.kind]),
+          startsAt,
+          endsAt: new Date(input.endsAt),
+          cutoffAt,
+          capacityDineIn: input.capacityDineIn,
+          capacityDelivery: meal ? input.capacityDelivery : 0,
+          heldDineIn: 0,
+          heldDelivery: 0,
+          priceFen: input.priceFen,
+          dishes: menu,
+          createdById: actor.userId,
+          createdAt: now,
+        }),
+      ),
+    ).catch((err) => {
+      if (sitting && isUniqueViolation(err)) throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
+      throw err;
+    });
+    return presentSlot(slot, now);
+  },
+});

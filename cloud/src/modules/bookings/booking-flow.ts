@@ -1,0 +1,220 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { BOOKING_RULES, ErrorCode, priceFor, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
+import type { ActionContext } from '../../core/action';
+import { AppError, isUniqueViolation } from '../../core/errors';
+import { transition } from '../../core/state-machine';
+import { localYear } from './local-time';
+import type { Message, Notifier } from '../notifications/public';
+import { BookingEvent } from './booking-event.entity';
+import { BOOKING_MACHINE, type BookingAction } from './booking-status';
+import { Booking } from './booking.entity';
+import type { Elder } from './elder.entity';
+import { Slot } from './slot.entity';
+
+/** The seat counter and capacity columns of a mode. */
+const SEAT_COLUMNS: Record<MealMode, { held: 'heldDineIn' | 'heldDelivery'; capacity: 'capacityDineIn' | 'capacityDelivery' }> = {
+  dine_in: { held: 'heldDineIn', capacity: 'capacityDineIn' },
+  delivery: { held: 'heldDelivery', capacity: 'capacityDelivery' },
+};
+
+/**
+ * Take one seat: `UPDATE booking_slots SET held = held + 1 WHERE id = ? AND held < capacity`. On
+ * MySQL the row lock serialises the bookings of one slot until their transactions end; the
+ * condition makes the 301st of 300 fail. Returns false when the slot is full.
+ */
+export async function takeSeat(em: EntityManager, slotId: number, mode: MealMode): Promise<boolean> {
+  const { held, capacity } = SEAT_COLUMNS[mode];
+  const res = await em
+    .createQueryBuilder()
+    .update(Slot)
+    .set({ [held]: () => `${held} + 1` })
+    .where(`id = :slotId AND ${held} < ${capacity}`, { slotId })
+    .execute();
+  return res.affected === 1;
+}
+
+/** Give a seat back (a held booking ended without passing it on). */
+export async function releaseSeat(em: EntityManager, slotId: number, mode: MealMode): Promise<void> {
+  const { held } = SEAT_COLUMNS[mode];
+  await em
+    .createQueryBuilder()
+    .update(Slot)
+    .set({ [held]: () => `${held} - 1` })
+    .where(`id = :slotId AND ${held} > 0`, { slotId })
+    .execute();
+}
+
+/** A fresh counter code: 6 characters without look-alikes (0/O, 1/I/L). Unique by index. */
+export function newCode(): string {
+  const alphabet = BOOKING_RULES.codeAlphabet;
+  let code = '';
+  for (let i = 0; i < BOOKING_RULES.codeLength; i++) code += alphabet[crypto.randomInt(alphabet.length)];
+  return code;
+}
+
+/** "<slotId>:<elderId>": the unique key of a live booking. */
+export const activeKeyOf = (slotId: number, elderId: number) => `${slotId}:${elderId}`;
+
+export interface BookingEventInput {
+  bookingId: number;
+  type: string;
+  actorId: number | null;
+  from?: BookingStatus | null;
+  to?: BookingStatus | null;
+  note?: string | null;
+  at: Date;
+}
+
+export async function recordBookingEvent(em: EntityManager, e: BookingEventInput): Promise<void> {
+  await em.insert(BookingEvent, {
+    bookingId: e.bookingId,
+    type: e.type,
+    actorId: e.actorId,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    note: e.note ? [...e.note].slice(0, 200).join('') : null,
+    createdAt: e.at,
+  });
+}
+
+/** Move a booking by one row of BOOKING_MACHINE (compare-and-set + one event row). */
+export async function moveBooking(
+  em: EntityManager,
+  booking: Booking,
+  action: BookingAction,
+  opts: { by: number | null; at: Date; patch?: Partial<Booking>; note?: string | null },
+): Promise<BookingStatus> {
+  return transition({
+    em,
+    machine: BOOKING_MACHINE,
+    entity: Booking,
+    row: booking,
+    action,
+    patch: { ...opts.patch, updatedAt: opts.at },
+    at: opts.at,
+    conflictMessage: '该预订刚刚被其他人处理，请刷新后查看',
+    record: (e) => recordBookingEvent(em, { bookingId: booking.id, type: e.event, actorId: opts.by, from: e.from, to: e.to, note: opts.note, at: opts.at }),
+  });
+}
+
+/** A message about a booking to the elder (if they use the app) and whoever booked it. */
+export function bookingMessage(booking: Booking, title: string, body: string): Message {
+  return { kind: 'booking_update', subject: { subjectKind: 'booking', subjectId: booking.id }, title, body };
+}
+
+/**
+ * A seat of `mode` at `slot` was freed by `freed` (cancelled or lapsed): offer it to the first in
+ * line (the seat stays held, now for them) or give it back. Runs in the caller's transaction; a
+ * waitlisted booking another transaction already moved is skipped (its compare-and-set fails).
+ */
+export async function passSeatOn(
+  em: EntityManager,
+  slot: Slot,
+  mode: MealMode,
+  at: Date,
+  notifier: Notifier,
+  elderUser: (elderId: number) => Promise<Pick<Elder, 'userId'> | null>,
+): Promise<Booking | null> {
+  const line = await em.find(Booking, { where: { slotId: slot.id, mode, status: 'waitlisted' }, order: { id: 'ASC' }, take: 5 });
+  const offerEnds = new Date(Math.min(at.getTime() + BOOKING_RULES.offerMinutes * 60_000, slot.cutoffAt.getTime()));
+  for (const next of line) {
+    try {
+      await moveBooking(em, next, 'offer', { by: null, at, patch: { offerExpiresAt: offerEnds }, note: '有名额空出，候补到位' });
+    } catch {
+      continue;
+    }
+    const elder = await elderUser(next.elderId);
+    await notifier.to(
+      em,
+      [elder?.userId, next.bookedById],
+      bookingMessage(next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${BOOKING_RULES.offerMinutes}分钟内确认`),
+    );
+    return next;
+  }
+  await releaseSeat(em, slot.id, mode);
+  return null;
+}
+
+/** Attempts when a fresh counter code collides with an existing one (1 in ~10⁹ per booking). */
+const CODE_ATTEMPTS = 3;
+
+export interface Placement {
+  slot: Slot;
+  elder: Elder;
+  mode: MealMode;
+  requestId: string;
+  bookedById: number;
+  channel: BookingChannel;
+  waitlist: boolean;
+  now: Date;
+}
+
+/**
+ * The one way a booking is made (by a person or by a standing order): in one transaction take a
+ * seat with a conditional update and insert the booking. The counter moves only with a row that
+ * holds a seat; one live booking per elder and slot is a unique key (CONFLICT); a repeated
+ * `(bookedById, requestId)` answers the first booking; full → CAPACITY_FULL, or a waitlist place.
+ */
+export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Placement): Promise<Booking> {
+  const price = priceFor(p.slot.priceFen, p.elder, localYear(p.now));
+  const first = () => ctx.ds.manager.findOne(Booking, { where: { bookedById: p.bookedById, requestId: p.requestId } });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.tx(async (em) => {
+        const seated = await takeSeat(em, p.slot.id, p.mode);
+        if (!seated && !p.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
+        const status: BookingStatus = seated ? 'booked' : 'waitlisted';
+        const booking = await em.save(
+          em.create(Booking, {
+            slotId: p.slot.id,
+            centreId: p.slot.centreId,
+            elderId: p.elder.id,
+            mode: p.mode,
+            status,
+            activeKey: activeKeyOf(p.slot.id, p.elder.id),
+            code: newCode(),
+            requestId: p.requestId,
+            bookedById: p.bookedById,
+            channel: p.channel,
+            priceFen: price.priceFen,
+            subsidyFen: price.subsidyFen,
+            payFen: price.payFen,
+            tier: price.tier,
+            waitlistedAt: seated ? null : p.now,
+            offerExpiresAt: null,
+            redeemedAt: null,
+            redeemedById: null,
+            createdAt: p.now,
+            updatedAt: p.now,
+          }),
+        );
+        await recordBookingEvent(em, {
+          bookingId: booking.id,
+          type: status,
+          actorId: p.bookedById,
+          to: status,
+          note: BOOKING_CHANNEL_NOTE[p.channel],
+          at: p.now,
+        });
+        return booking;
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The transaction rolled back (the seat with it). Which rule held?
+      const again = await first();
+      if (again) return again;
+      const live = await ctx.ds.manager.findOne(Booking, { where: { activeKey: activeKeyOf(p.slot.id, p.elder.id) } });
+      if (live) throw new AppError(ErrorCode.CONFLICT, '该老人已预订这一时段');
+      if (attempt >= CODE_ATTEMPTS) throw err;
+    }
+  }
+}
+
+const BOOKING_CHANNEL_NOTE: Record<BookingChannel, string | null> = {
+  self: null,
+  family: '家属代订',
+  staff: '中心代订',
+  grid_worker: '网格员代订',
+  standing: '长期预订',
+};

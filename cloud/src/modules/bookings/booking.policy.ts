@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { CARE_ROLES, PROXY_ROLES, type BookingChannel } from '@hg/types';
+import { holdsRoleOver, type Actor } from '../identity/public';
+import type { Booking } from './booking.entity';
+import type { BookingRelation } from './booking-status';
+import type { Elder } from './elder.entity';
+import { FamilyLink } from './family-link.entity';
+
+/** Centre staff: a care_staff role held for this centre (the organisation), in any scope. */
+export function isCentreStaff(actor: Actor, centreId: number): boolean {
+  return actor.roles.some((r) => CARE_ROLES.includes(r.role) && r.organisationId === centreId);
+}
+
+/** Is the user a family member whose link to this elder the centre verified? */
+export async function isLinkedFamily(em: EntityManager, userId: number, elderId: number): Promise<boolean> {
+  return (await em.count(FamilyLink, { where: { userId, elderId, status: 'verified' } })) > 0;
+}
+
+/** May the actor book for this elder, and through which channel? null = no. Family links are read. */
+export async function bookingChannel(em: EntityManager, actor: Actor, elder: Elder): Promise<BookingChannel | null> {
+  const direct = bookingChannelFor(actor, elder);
+  if (direct) return direct;
+  return (await isLinkedFamily(em, actor.userId, elder.id)) ? 'family' : null;
+}
+
+/** The same without the family lookup (the elder, centre staff, grid workers in scope). */
+export function bookingChannelFor(actor: Actor, elder: Elder): 'self' | 'staff' | 'grid_worker' | null {
+  if (elder.userId === actor.userId) return 'self';
+  if (isCentreStaff(actor, elder.centreId)) return 'staff';
+  // Grid workers and heads on a visit book for an elder of their patch, like 代办 for needs.
+  if (holdsRoleOver(actor, PROXY_ROLES, { streetId: elder.streetId, communityId: elder.communityId })) return 'grid_worker';
+  return null;
+}
+
+/** How the actor relates to a booking; every permission is derived from this. */
+export function relationToBooking(actor: Actor, booking: Booking, elder: Elder): Record<BookingRelation, boolean> {
+  return {
+    elder: elder.userId === actor.userId,
+    booker: booking.bookedById === actor.userId,
+    staff: isCentreStaff(actor, booking.centreId),
+  };
+}
+
+/** Anyone with any relation may see the booking (with its code); others get NOT_FOUND. */
+export const canSeeBooking = (rel: Record<BookingRelation, boolean>) => rel.elder || rel.booker || rel.staff;

@@ -1,0 +1,163 @@
+import { In, type EntityManager } from 'typeorm';
+import {
+  BOOKING_CHANNEL_LABEL,
+  BOOKING_STATUS_LABEL,
+  MEAL_MODE_LABEL,
+  SLOT_KIND_LABEL,
+  SUBSIDY_TIER_LABEL,
+  priceFor,
+  type BookingDTO,
+  type CentreDTO,
+  type DietTag,
+  type DishDTO,
+  type ElderDTO,
+  type SlotDTO,
+} from '@hg/types';
+import { byId } from '../../core/by-id';
+import { Community, Organisation } from '../community/public';
+import { maskPhone, type Actor } from '../identity/public';
+import { BOOKING_MACHINE } from './booking-status';
+import type { Booking } from './booking.entity';
+import { relationToBooking } from './booking.policy';
+import { Elder } from './elder.entity';
+import { FamilyLink } from './family-link.entity';
+import { Slot } from './slot.entity';
+
+export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);
+export const dishesOf = (slot: Pick<Slot, 'dishes'>): DishDTO[] => (slot.dishes ? (JSON.parse(slot.dishes) as DishDTO[]) : []);
+
+/** Slot → DTO; `open` is judged against `now` (the cut-off). */
+export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number; myBooking?: BookingDTO | null } = {}): SlotDTO {
+  return {
+    id: slot.id,
+    centreId: slot.centreId,
+    kind: slot.kind,
+    kindLabel: SLOT_KIND_LABEL[slot.kind],
+    day: slot.day,
+    sitting: slot.sitting,
+    title: slot.title,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+    cutoffAt: slot.cutoffAt.toISOString(),
+    open: now.getTime() < slot.cutoffAt.getTime(),
+    priceFen: slot.priceFen,
+    dishes: dishesOf(slot),
+    seats: {
+      dineIn: { capacity: slot.capacityDineIn, left: Math.max(0, slot.capacityDineIn - slot.heldDineIn) },
+      delivery: { capacity: slot.capacityDelivery, left: Math.max(0, slot.capacityDelivery - slot.heldDelivery) },
+    },
+    waitlisted: extra.waitlisted ?? 0,
+    myBooking: extra.myBooking ?? null,
+  };
+}
+
+export function presentElder(elder: Elder, year: number): ElderDTO {
+  const tier = priceFor(1, elder, year).tier;
+  return {
+    id: elder.id,
+    centreId: elder.centreId,
+    name: elder.name,
+    phoneMasked: maskPhone(elder.phone),
+    age: year - elder.birthYear,
+    address: elder.address,
+    livesAlone: elder.livesAlone,
+    dibao: elder.dibao,
+    diets: dietsOf(elder),
+    allergies: elder.allergies,
+    tier,
+    hasAccount: elder.userId !== null,
+  };
+}
+
+/** Bookings → DTOs with their slots, elders and centres loaded in three queries. */
+export async function presentBookings(em: EntityManager, rows: Booking[], actor: Actor, now: Date): Promise<BookingDTO[]> {
+  const slots = await byId(
+    em,
+    Slot,
+    rows.map((b) => b.slotId),
+  );
+  const elders = await byId(
+    em,
+    Elder,
+    rows.map((b) => b.elderId),
+  );
+  const centres = await byId(
+    em,
+    Organisation,
+    rows.map((b) => b.centreId),
+  );
+  // Verified family act for the elder (cancel, confirm), like the elder themselves.
+  const elderIds = [...new Set(rows.map((b) => b.elderId))];
+  const linked = new Set(
+    elderIds.length ? (await em.find(FamilyLink, { where: { userId: actor.userId, status: 'verified', elderId: In(elderIds) } })).map((l) => l.elderId) : [],
+  );
+  const waiting = rows.filter((b) => b.status === 'waitlisted');
+  const positions = new Map<number, number>();
+  for (const b of waiting) {
+    const ahead = await em
+      .createQueryBuilder()
+      .select('COUNT(*)', 'n')
+      .from('bookings', 'b')
+      .where('b.slotId = :slotId AND b.mode = :mode AND b.status = :status AND b.id < :id', { slotId: b.slotId, mode: b.mode, status: 'waitlisted', id: b.id })
+      .getRawOne<{ n: number | string }>();
+    positions.set(b.id, Number(ahead?.n ?? 0) + 1);
+  }
+  return rows.map((b) => {
+    const slot = slots.get(b.slotId)!;
+    const elder = elders.get(b.elderId)!;
+    const rel = relationToBooking(actor, b, elder);
+    if (linked.has(b.elderId)) rel.elder = true;
+    const beforeCutoff = now.getTime() < slot.cutoffAt.getTime();
+    const can: BookingDTO['can'] = [];
+    if ((rel.elder || rel.booker || rel.staff) && beforeCutoff && BOOKING_MACHINE.allows('cancel', b.status)) can.push('cancel');
+    if ((rel.elder || rel.booker || rel.staff) && BOOKING_MACHINE.allows('confirm', b.status)) can.push('confirm');
+    if (rel.staff && b.mode === 'dine_in' && BOOKING_MACHINE.allows('redeem', b.status)) can.push('redeem');
+    if (rel.staff && b.mode === 'delivery' && BOOKING_MACHINE.allows('deliver', b.status)) can.push('deliver');
+    return {
+      id: b.id,
+      slotId: b.slotId,
+      status: b.status,
+      statusLabel: BOOKING_STATUS_LABEL[b.status],
+      mode: b.mode,
+      modeLabel: MEAL_MODE_LABEL[b.mode],
+      code: b.code,
+      elder: { id: elder.id, name: elder.name },
+      slot: {
+        day: slot.day,
+        title: slot.title,
+        startsAt: slot.startsAt.toISOString(),
+        cutoffAt: slot.cutoffAt.toISOString(),
+        centreName: centres.get(b.centreId)?.name ?? '',
+      },
+      channel: b.channel,
+      channelLabel: BOOKING_CHANNEL_LABEL[b.channel],
+      price: { priceFen: b.priceFen, subsidyFen: b.subsidyFen, payFen: b.payFen, tier: b.tier },
+      tierLabel: b.tier ? SUBSIDY_TIER_LABEL[b.tier] : null,
+      waitlistPosition: positions.get(b.id) ?? null,
+      offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
+      redeemedAt: b.redeemedAt?.toISOString() ?? null,
+      createdAt: b.createdAt.toISOString(),
+      can,
+    };
+  });
+}
+
+export async function presentBooking(em: EntityManager, row: Booking, actor: Actor, now: Date): Promise<BookingDTO> {
+  const [dto] = await presentBookings(em, [row], actor, now);
+  return dto;
+}
+
+/** Centres → DTOs (public information: name, hotline, community), communities in one query. */
+export async function presentCentres(em: EntityManager, centres: Organisation[]): Promise<CentreDTO[]> {
+  const communities = await byId(
+    em,
+    Community,
+    centres.map((c) => c.communityId),
+  );
+  return centres.map((c) => ({
+    id: c.id,
+    name: c.name,
+    hotline: c.hotline,
+    community: { id: c.communityId ?? 0, name: (c.communityId && communities.get(c.communityId)?.name) || '' },
+  }));
+}

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
+
+/**
+ * A person a centre serves (建档): 60+, with the profile the kitchen and the subsidy need. Many
+ * have no phone or account (`userId` null): staff and grid workers book for them. The profile
+ * (diets, allergies, living alone, 低保) is for centre staff only.
+ */
+@Entity('elders')
+@Index('UQ_elders_centreId_userId', ['centreId', 'userId'], { unique: true })
+@Index('IX_elders_centreId_name', ['centreId', 'name'])
+@Index('IX_elders_userId', ['userId'])
+export class Elder {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @IdColumn() centreId: number;
+  @IdColumn() streetId: number;
+  @IdColumn() communityId: number;
+  @IdColumn({ nullable: true }) userId: number | null;
+  @IdColumn({ nullable: true }) householdId: number | null;
+  @TextColumn(20) name: string;
+  @TextColumn(11, { nullable: true }) phone: string | null;
+  @TextColumn(60) address: string;
+  @IdColumn() birthYear: number;
+  @Column({ type: 'boolean', default: false }) livesAlone: boolean;
+  @Column({ type: 'boolean', default: false }) dibao: boolean;
+  /** Diet tags joined by ',' (a portable column; see dietsOf). */
+  @TextColumn(60) diets: string;
+  @TextColumn(100) allergies: string;
+  @IdColumn() createdById: number;
+  @DateTimeColumn() createdAt: Date;
+}

@@ -1,0 +1,42 @@
+import { FAMILY_LINK_STATUS_LABEL, FamilyLinkStatus, type FamilyLinkDTO } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { byId } from '../../core/by-id';
+import { defineMachine } from '../../core/state-machine';
+import { maskPhone, usersById } from '../identity/public';
+import { Elder } from './elder.entity';
+import type { FamilyLink } from './family-link.entity';
+
+/** A family link after the application: the centre verifies or rejects it; a rejected one may apply again. */
+export const LINK_MACHINE = defineMachine<FamilyLinkStatus, 'verify' | 'reject' | 'reapply', 'staff' | 'member'>({
+  name: 'family-link',
+  states: Object.values(FamilyLinkStatus),
+  rows: [
+    { action: 'verify', from: ['pending'], to: 'verified', event: 'verified', who: ['staff'] },
+    { action: 'reject', from: ['pending'], to: 'rejected', event: 'rejected', who: ['staff'] },
+    { action: 'reapply', from: ['rejected'], to: 'pending', event: 'reapplied', who: ['member'] },
+  ],
+});
+
+export async function presentLinks(em: EntityManager, links: FamilyLink[]): Promise<FamilyLinkDTO[]> {
+  const elders = await byId(
+    em,
+    Elder,
+    links.map((l) => l.elderId),
+  );
+  const users = await usersById(
+    em,
+    links.map((l) => l.userId),
+  );
+  return links.map((l) => {
+    const u = users.get(l.userId);
+    return {
+      id: l.id,
+      elder: { id: l.elderId, name: elders.get(l.elderId)?.name ?? '' },
+      member: { id: l.userId, name: u?.name || '未填写姓名', phoneMasked: maskPhone(u?.phone) },
+      relationNote: l.relationNote,
+      status: l.status,
+      statusLabel: FAMILY_LINK_STATUS_LABEL[l.status],
+      createdAt: l.createdAt.toISOString(),
+    };
+  });
+}

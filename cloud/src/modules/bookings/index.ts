@@ -1,0 +1,71 @@
+import type { ActionTableFor } from '../../core/action';
+import type { DomainModule } from '../../core/module';
+import { communityModule } from '../community';
+import { householdsModule } from '../households';
+import { identityModule } from '../identity';
+import { notificationsModule } from '../notifications';
+import { bookSlot } from './actions/book-slot';
+import { cancelBooking } from './actions/cancel-booking';
+import { confirmBooking } from './actions/confirm-booking';
+import { createStandingOrder } from './actions/create-standing-order';
+import { decideLink } from './actions/decide-link';
+import { deliverBooking } from './actions/deliver-booking';
+import { linkFamily } from './actions/link-family';
+import { redeemBooking } from './actions/redeem-booking';
+import { registerElder } from './actions/register-elder';
+import { saveSlot } from './actions/save-slot';
+import { stepStandingOrder } from './actions/step-standing-order';
+import { BookingEvent } from './booking-event.entity';
+import { BOOKING_TIMERS } from './booking-timers';
+import { Booking } from './booking.entity';
+import { Elder } from './elder.entity';
+import { FamilyLink } from './family-link.entity';
+import { getDeliveryList } from './queries/get-delivery-list';
+import { getKitchenReport } from './queries/get-kitchen-report';
+import { getQuote } from './queries/get-quote';
+import { getSubsidyReport } from './queries/get-subsidy-report';
+import { getWeek } from './queries/get-week';
+import { listCentres } from './queries/list-centres';
+import { listElders } from './queries/list-elders';
+import { listLinkQueue } from './queries/list-link-queue';
+import { listMyBookings } from './queries/list-my-bookings';
+import { listMyElders } from './queries/list-my-elders';
+import { listMyStandingOrders } from './queries/list-my-standing-orders';
+import { Slot } from './slot.entity';
+import { fulfilStandingOrders } from './standing-order-timer';
+import { StandingOrder } from './standing-order.entity';
+
+/** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
+export const bookingsModule: DomainModule = {
+  name: 'bookings',
+  entities: [Elder, Slot, Booking, BookingEvent, FamilyLink, StandingOrder],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  // Standing orders first: a sitting published this tick is booked before waitlists close.
+  timers: [fulfilStandingOrders, ...BOOKING_TIMERS],
+};
+
+/** The `bookings` cloud function's action table. */
+export const bookingActions = {
+  centres: listCentres,
+  week: getWeek,
+  quote: getQuote,
+  book: bookSlot,
+  cancel: cancelBooking,
+  confirm: confirmBooking,
+  mine: listMyBookings,
+  redeem: redeemBooking,
+  deliver: deliverBooking,
+  registerElder,
+  myElders: listMyElders,
+  elders: listElders,
+  saveSlot,
+  kitchen: getKitchenReport,
+  linkFamily,
+  linkQueue: listLinkQueue,
+  decideLink,
+  standingOrder: createStandingOrder,
+  standingOrderStep: stepStandingOrder,
+  myStandingOrders: listMyStandingOrders,
+  deliveries: getDeliveryList,
+  subsidyReport: getSubsidyReport,
+} satisfies ActionTableFor<'bookings'>;

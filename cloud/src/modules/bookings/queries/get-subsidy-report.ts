@@ -1,0 +1,62 @@
+import { Between } from 'typeorm';
+import { SUBSIDY_TIER_LABEL, ZSubsidyReportRequest, type SubsidyReportDTO, type SubsidyTier } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { forbidden } from '../../../core/errors';
+import { holdsRoleOver } from '../../identity/public';
+import { isCentreStaff } from '../booking.policy';
+import { Booking } from '../booking.entity';
+import { loadCentre } from '../centres';
+import { localTime } from '../local-time';
+import { Slot } from '../slot.entity';
+
+/**
+ * 助餐补贴月报 for the civil-affairs office: the meals actually taken (redeemed or delivered) in a
+ * month at a centre, per subsidy tier — meals, elders and subsidy in 分. Centre staff and the
+ * community's / street's staff may read it.
+ */
+export const getSubsidyReport = defineAction({
+  input: ZSubsidyReportRequest,
+  async handler({ centreId, month }, ctx) {
+    const { centre, community } = await loadCentre(ctx.ds.manager, centreId);
+    const staffOver = holdsRoleOver(ctx.actor, ['community_staff', 'street_staff', 'admin'], { streetId: community.streetId, communityId: community.id });
+    if (!isCentreStaff(ctx.actor, centreId) && !staffOver) throw forbidden('只有中心或社区、街道工作人员可以查看');
+    const [y, m] = month.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const from = localTime(`${month}-01`, '00:00');
+    const to = new Date(localTime(`${next}-01`, '00:00').getTime() - 1);
+    const slots = await ctx.ds.manager.find(Slot, { where: { centreId, startsAt: Between(from, to) }, select: { id: true } });
+    const rows = slots.length
+      ? await ctx.ds.manager
+          .createQueryBuilder(Booking, 'b')
+          .where('b.slotId IN (:...ids) AND b.status = :status', { ids: slots.map((s) => s.id), status: 'redeemed' })
+          .getMany()
+      : [];
+    const tiers = new Map<SubsidyTier, { meals: number; elders: Set<number>; subsidyFen: number }>();
+    let payFen = 0;
+    let subsidyFen = 0;
+    for (const b of rows) {
+      payFen += b.payFen;
+      subsidyFen += b.subsidyFen;
+      if (!b.tier) continue;
+      const t = tiers.get(b.tier) ?? { meals: 0, elders: new Set<number>(), subsidyFen: 0 };
+      t.meals++;
+      t.elders.add(b.elderId);
+      t.subsidyFen += b.subsidyFen;
+      tiers.set(b.tier, t);
+    }
+    const order: SubsidyTier[] = ['age80', 'alone', 'dibao'];
+    const report: SubsidyReportDTO = {
+      centre: { id: centre.id, name: centre.name },
+      month,
+      tiers: order.map((tier) => ({
+        tier,
+        label: SUBSIDY_TIER_LABEL[tier],
+        meals: tiers.get(tier)?.meals ?? 0,
+        elders: tiers.get(tier)?.elders.size ?? 0,
+        subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,
+      })),
+      total: { meals: rows.length, subsidyFen, payFen },
+    };
+    return report;
+  },
+});

@@ -1,0 +1,63 @@
+import { In } from 'typeorm';
+import { ZWeekRequest, type BookingDTO } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { notFound } from '../../../core/errors';
+import { activeKeyOf } from '../booking-flow';
+import { bookingChannel } from '../booking.policy';
+import { presentBookings, presentSlot } from '../booking.presenter';
+import { Booking } from '../booking.entity';
+import { loadCentre } from '../centres';
+import { Elder } from '../elder.entity';
+import { localDay } from '../local-time';
+import { Slot } from '../slot.entity';
+
+const WEEK_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * 一周菜单 / 可约时段: a centre's slots for 7 days from `from` (default today, Beijing time), in
+ * time order, with seats left and the waitlist length. Menus are public to anyone signed in. With
+ * `elderId` — someone the caller may book for (themselves, as staff, grid worker or verified family; anyone else
+ * is NOT_FOUND) — each slot carries that elder's live booking.
+ */
+export const getWeek = defineAction({
+  input: ZWeekRequest,
+  async handler({ centreId, from, kind, elderId }, { actor, ds }) {
+    const em = ds.manager;
+    const now = clock.now();
+    await loadCentre(em, centreId);
+    let elder: Elder | null = null;
+    if (elderId) {
+      elder = await em.findOne(Elder, { where: { id: elderId } });
+      if (!elder || !(await bookingChannel(em, actor, elder))) throw notFound('老人档案');
+    }
+    const first = from ?? localDay(now);
+    const last = new Date(Date.parse(`${first}T00:00:00Z`) + (WEEK_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+    const qb = em
+      .createQueryBuilder(Slot, 's')
+      .where('s.centreId = :centreId AND s.day >= :first AND s.day <= :last', { centreId, first, last })
+      .orderBy('s.startsAt', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (kind) qb.andWhere('s.kind = :kind', { kind });
+    const slots = await qb.getMany();
+    if (!slots.length) return [];
+
+    const ids = slots.map((s) => s.id);
+    const counts = await em
+      .createQueryBuilder(Booking, 'b')
+      .select('b.slotId', 'slotId')
+      .addSelect('COUNT(*)', 'n')
+      .where('b.slotId IN (:...ids) AND b.status = :status', { ids, status: 'waitlisted' })
+      .groupBy('b.slotId')
+      .getRawMany<{ slotId: number | string; n: number | string }>();
+    const waitlisted = new Map(counts.map((c) => [Number(c.slotId), Number(c.n)]));
+
+    const mine = new Map<number, BookingDTO>();
+    if (elder) {
+      const live = await em.find(Booking, { where: { activeKey: In(ids.map((id) => activeKeyOf(id, elder.id))) } });
+      for (const dto of await presentBookings(em, live, actor, now)) mine.set(dto.slotId, dto);
+    }
+    return slots.map((s) => presentSlot(s, now, { waitlisted: waitlisted.get(s.id) ?? 0, myBooking: elder ? (mine.get(s.id) ?? null) : null }));
+  },
+});

@@ -1,0 +1,134 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { BookingDTO } from '@hg/types';
+import { yuan } from '@hg/types/bookings';
+import BusyButton from '../../../../components/BusyButton';
+import { bookings } from '../../../../services/bookings';
+import { withDefaults } from '../../../../components/defaults';
+import { clockTime, dayLabel } from '../../format';
+import CodeQr from '../CodeQr';
+import './index.scss';
+
+export interface BookingTicketProps {
+  booking: BookingDTO;
+  /** After 取消 / 确认: the booking as the server now has it. */
+  onChange: (booking: BookingDTO) => void;
+  /** Show the day and sitting (a list of bookings); a slot card already says them. */
+  showSlot?: boolean;
+  /** Draw the code as a QR code too (for the counter's scanner). */
+  showQr?: boolean;
+}
+
+const defaults = { showSlot: false, showQr: false } satisfies Partial<BookingTicketProps>;
+
+/** Statuses whose code the counter can still take. */
+const REDEEMABLE = ['booked', 'offered'];
+
+function tone(status: BookingDTO['status']): string {
+  if (status === 'booked' || status === 'redeemed') return 'ok';
+  if (status === 'waitlisted' || status === 'offered') return 'wait';
+  return 'off';
+}
+
+/**
+ * One booking as the elder holds it: status, the 6-character code big enough to read out at the
+ * counter (and as a QR), what they pay, and 取消预订 / 确认候补 exactly when the server's `can` allows.
+ */
+export default function BookingTicket(props: BookingTicketProps) {
+  const { booking: b, onChange, showSlot, showQr } = withDefaults(props, defaults);
+  const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  const run = async (action: 'cancel' | 'confirm') => {
+    if (inFlight.current) return;
+    if (action === 'cancel') {
+      const answer = await Taro.showModal({
+        title: '取消预订',
+        content: `确定取消 ${b.slot.title} 的${b.modeLabel}吗？`,
+        confirmText: '取消预订',
+        cancelText: '不取消',
+      });
+      if (!answer.confirm) return;
+    }
+    inFlight.current = true;
+    setBusy(action);
+    setError(null);
+    const res = await bookings[action]({ bookingId: b.id });
+    inFlight.current = false;
+    setBusy(null);
+    if (res.ok) {
+      onChange(res.data);
+      void Taro.showToast({ title: action === 'cancel' ? '已取消' : '已确认', icon: 'success' });
+    } else {
+      setError(res.error.message);
+    }
+  };
+
+  const redeemable = REDEEMABLE.includes(b.status);
+  return (
+    <View className={`ticket ticket--${tone(b.status)}`} data-testid={`booking-${b.id}`}>
+      {showSlot ? (
+        <View className='ticket__slot' role='heading' aria-level={3}>
+          {dayLabel(b.slot.day)} · {b.slot.title}
+        </View>
+      ) : null}
+      <View className='ticket__head'>
+        <View className='ticket__status' data-testid='booking-status'>
+          {b.statusLabel}
+        </View>
+        <View className='ticket__mode'>{b.modeLabel}</View>
+      </View>
+      {showSlot ? (
+        <View className='muted'>
+          {b.slot.centreName} · 开餐 {clockTime(b.slot.startsAt)}
+        </View>
+      ) : null}
+      {b.channel !== 'self' ? <View className='muted'>{`${b.elder.name} · ${b.channelLabel}`}</View> : null}
+      {b.status === 'waitlisted' && b.waitlistPosition ? (
+        <View className='ticket__wait' data-testid='booking-position'>
+          候补第 {b.waitlistPosition} 位，有空位会通知您
+        </View>
+      ) : null}
+      {b.status === 'offered' && b.offerExpiresAt ? (
+        <View className='ticket__wait' role='status'>
+          有空位了！请在 {clockTime(b.offerExpiresAt)} 前确认
+        </View>
+      ) : null}
+      {redeemable ? (
+        <View className='ticket__code-box'>
+          <View className='muted'>核销码（到中心时出示）</View>
+          <View className='ticket__code' data-testid='booking-code' aria-label={`核销码 ${b.code.split('').join(' ')}`}>
+            {b.code}
+          </View>
+          {showQr ? <CodeQr value={b.code} label={`核销码 ${b.code} 的二维码`} /> : null}
+        </View>
+      ) : null}
+      <View className='ticket__price' data-testid='booking-pay'>
+        需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
+        {b.price.subsidyFen > 0 ? (
+          <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
+        ) : null}
+      </View>
+      {error ? (
+        <View className='notice ticket__error' role='alert' data-testid='booking-error'>
+          {error}
+        </View>
+      ) : null}
+      {b.can.includes('confirm') ? (
+        <BusyButton label='确认候补' busy={busy === 'confirm'} busyLabel='确认中…' onClick={() => run('confirm')} testId='booking-confirm' />
+      ) : null}
+      {b.can.includes('cancel') ? (
+        <BusyButton
+          label='取消预订'
+          busy={busy === 'cancel'}
+          busyLabel='取消中…'
+          className={busy === 'cancel' ? '' : 'btn--danger ticket__cancel'}
+          onClick={() => run('cancel')}
+          testId='booking-cancel'
+        />
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,37 @@
+import { View } from '@tarojs/components';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import type { CentreChoice } from '../../use-centre';
+
+export interface CentrePickerProps {
+  centre: CentreChoice;
+  /** Shown when the caller has no centre at all. */
+  emptyText: string;
+}
+
+/**
+ * The loading / error / none line of `useCentre`, and a list of big buttons when several centres
+ * serve the caller. Renders nothing once a centre is chosen.
+ */
+export default function CentrePicker({ centre, emptyText }: CentrePickerProps) {
+  if (centre.centreId) return null;
+  if (centre.loading || centre.error) return <StateView loading={centre.loading} error={centre.error} onRetry={centre.reload} />;
+  if (centre.centres.length === 0)
+    return (
+      <View className='notice' data-testid='no-centre'>
+        {emptyText}
+      </View>
+    );
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        请选择日间照料中心
+      </View>
+      {centre.centres.map((c) => (
+        <View key={c.id} className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`centre-${c.id}`} onClick={() => centre.pick(c.id)}>
+          {c.name}（{c.community.name}）
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,75 @@
+import type { SlotDTO } from '@hg/types';
+import { SITTING_LABEL } from '@hg/types/bookings';
+
+/** Display helpers of the bookings pages. Centres run on Beijing time; devices in China show it as local time. */
+
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as "2026-03-01" in the device's local time. */
+export function today(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "2026-03-01" plus `n` days. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return today(new Date(y, m - 1, d + n));
+}
+
+/** "2026-03-02" → "3月2日 周一", with 今天 / 明天 in front when it is. */
+export function dayLabel(day: string, now: Date = new Date()): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  const base = `${m}月${d}日 ${WEEKDAY[date.getDay()]}`;
+  if (day === today(now)) return `今天 · ${base}`;
+  if (day === addDays(today(now), 1)) return `明天 · ${base}`;
+  return base;
+}
+
+/** An instant → "11:30". */
+export function clockTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "午餐 11:30–13:00" (a meal) or the slot's own title. */
+export function slotName(slot: Pick<SlotDTO, 'sitting' | 'title' | 'kindLabel' | 'startsAt' | 'endsAt'>): string {
+  const name = slot.sitting ? SITTING_LABEL[slot.sitting] : slot.title || slot.kindLabel;
+  return `${name} ${clockTime(slot.startsAt)}–${clockTime(slot.endsAt)}`;
+}
+
+/** Slots grouped by day, in day order, each day in start order. */
+export function byDay<T extends Pick<SlotDTO, 'day' | 'startsAt'>>(slots: T[]): { day: string; slots: T[] }[] {
+  const days = new Map<string, T[]>();
+  for (const s of [...slots].sort((a, b) => a.day.localeCompare(b.day) || a.startsAt.localeCompare(b.startsAt))) {
+    days.set(s.day, [...(days.get(s.day) ?? []), s]);
+  }
+  return [...days.entries()].map(([day, list]) => ({ day, slots: list }));
+}
+
+/**
+ * An idempotency key for one booking tap (`book.requestId`: 8–64 of [A-Za-z0-9_-]). No `crypto`
+ * on every mini-program engine, so time plus randomness: unique enough for one person's taps.
+ */
+export function newRequestId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`.replace(/[^A-Za-z0-9]/g, '').padEnd(12, '0');
+}
+
+/** A query value as typed, whether or not the platform already decoded it. */
+export function queryText(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** An instant → "3月1日 09:30". */
+export function dayTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${clockTime(iso)}`;
+}

@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import type { DishDTO, SlotDTO } from '@hg/types';
+import { BOOKING_RULES, DIET_TAGS, type DietTag, SITTING_LABEL, type Sitting } from '@hg/types/bookings';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
+import Field from '../../../../components/Field';
+import BusyButton from '../../../../components/BusyButton';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { bookings } from '../../../../services/bookings';
+import Toggles from '../../components/Toggles';
+import { addDays, dayLabel, today } from '../../format';
+
+/** Usual hours of a sitting (Beijing time), prefilled when the sitting is picked. */
+const HOURS: Record<Sitting, { start: string; end: string; cutoff: string }> = {
+  lunch: { start: '11:30', end: '13:00', cutoff: '09:30' },
+  dinner: { start: '17:00', end: '18:30', cutoff: '14:30' },
+};
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+interface Form {
+  day: string;
+  sitting: Sitting;
+  start: string;
+  end: string;
+  cutoff: string;
+  dineIn: string;
+  delivery: string;
+  price: string;
+  dishes: DishDTO[];
+}
+const FIELDS = ['start', 'end', 'cutoff', 'dineIn', 'delivery', 'price', 'dishes'] as const;
+type FieldName = (typeof FIELDS)[number];
+type Errors = Partial<Record<FieldName, string>>;
+
+/** Server field names → this form's. */
+const SERVER_FIELD: Record<string, FieldName> = {
+  startsAt: 'start',
+  endsAt: 'end',
+  cutoffAt: 'cutoff',
+  capacityDineIn: 'dineIn',
+  capacityDelivery: 'delivery',
+  priceFen: 'price',
+  dishes: 'dishes',
+};
+
+const count = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN);
+/** "12.5" 元 → 1250 分; NaN when it is not a price. */
+export const toFen = (s: string) => (/^\d+(\.\d{1,2})?$/.test(s.trim()) ? Math.round(Number(s.trim()) * 100) : NaN);
+
+function validate(f: Form): Errors {
+  const e: Errors = {};
+  if (!HHMM.test(f.start)) e.start = '请按 11:30 的格式填写';
+  if (!HHMM.test(f.end)) e.end = '请按 13:00 的格式填写';
+  else if (!e.start && f.end <= f.start) e.end = '结束时间须晚于开始时间';
+  if (!HHMM.test(f.cutoff)) e.cutoff = '请按 09:30 的格式填写';
+  else if (!e.start && f.cutoff > f.start) e.cutoff = '截止时间须早于开餐时间';
+  const dineIn = count(f.dineIn);
+  const delivery = count(f.delivery || '0');
+  if (Number.isNaN(dineIn) || dineIn > BOOKING_RULES.capacityMax) e.dineIn = `请填写0–${BOOKING_RULES.capacityMax}的整数`;
+  if (Number.isNaN(delivery) || delivery > BOOKING_RULES.capacityMax) e.delivery = `请填写0–${BOOKING_RULES.capacityMax}的整数`;
+  if (!e.dineIn && !e.delivery && dineIn + delivery === 0) e.dineIn = '请填写名额';
+  const fen = toFen(f.price);
+  if (Number.isNaN(fen) || fen > BOOKING_RULES.priceFenMax) e.price = '请填写价格，例如 12 或 12.50';
+  return e;
+}
+
+/** Beijing wall-clock time on a day, as the ISO instant the server stores. */
+const at = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
+
+export interface SlotFormProps {
+  centreId: number;
+  onSaved: (slot: SlotDTO) => void;
+  onCancel: () => void;
+}
+
+/** 新增餐次: a meal sitting of the coming week with its capacities, price in 元, cut-off and dishes. */
+export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps) {
+  const first = addDays(today(), 1);
+  const [form, setForm] = useState<Form>({ day: first, sitting: 'lunch', ...HOURS.lunch, dineIn: '', delivery: '', price: '', dishes: [] });
+  const [dishName, setDishName] = useState('');
+  const [dishTags, setDishTags] = useState<DietTag[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value, ...(key === 'sitting' ? HOURS[value as Sitting] : {}) }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setFormError(null);
+  };
+
+  const addDish = () => {
+    const name = dishName.trim();
+    if (!name) return setErrors((e) => ({ ...e, dishes: '请填写菜名' }));
+    if (name.length > BOOKING_RULES.dishNameMax) return setErrors((e) => ({ ...e, dishes: `菜名不超过${BOOKING_RULES.dishNameMax}个字` }));
+    if (form.dishes.length >= BOOKING_RULES.dishesMax) return setErrors((e) => ({ ...e, dishes: `最多${BOOKING_RULES.dishesMax}道菜` }));
+    set('dishes', [...form.dishes, { name, tags: dishTags, allergens: '' }]);
+    setDishName('');
+    setDishTags([]);
+  };
+
+  const save = async () => {
+    if (busy) return;
+    const problems = validate(form);
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    const res = await bookings.saveSlot({
+      centreId,
+      kind: 'meal',
+      day: form.day,
+      sitting: form.sitting,
+      startsAt: at(form.day, form.start),
+      endsAt: at(form.day, form.end),
+      cutoffAt: at(form.day, form.cutoff),
+      capacityDineIn: count(form.dineIn),
+      capacityDelivery: count(form.delivery || '0'),
+      priceFen: toFen(form.price),
+      dishes: form.dishes.map((d) => ({ name: d.name, tags: d.tags })),
+    });
+    setBusy(false);
+    if (res.ok) return onSaved(res.data);
+    const field = SERVER_FIELD[String(res.error.details?.field ?? '').split('.')[0]];
+    if (res.error.code === 'INVALID_INPUT' && field) setErrors({ [field]: res.error.message });
+    else setFormError(res.error.message);
+  };
+
+  const days = Array.from({ length: 7 }, (_, i) => addDays(first, i)).map((d) => ({ value: d, label: dayLabel(d) }));
+  return (
+    <View className='card slotform' data-testid='slot-form'>
+      <View className='card__title' role='heading' aria-level={2}>
+        新增餐次
+      </View>
+      <ChoiceGroup id='slot-day' label='日期' options={days} value={form.day} onChange={(v) => set('day', v)} />
+      <ChoiceGroup
+        id='slot-sitting'
+        label='餐别'
+        options={(['lunch', 'dinner'] as Sitting[]).map((s) => ({ value: s, label: SITTING_LABEL[s] }))}
+        value={form.sitting}
+        onChange={(v) => set('sitting', v)}
+      />
+      <View className='slotform__row'>
+        <Field id='slot-start' label='开餐' value={form.start} maxlength={5} onChange={(v) => set('start', v)} error={errors.start} />
+        <Field id='slot-end' label='结束' value={form.end} maxlength={5} onChange={(v) => set('end', v)} error={errors.end} />
+        <Field id='slot-cutoff' label='当天截止' value={form.cutoff} maxlength={5} onChange={(v) => set('cutoff', v)} error={errors.cutoff} />
+      </View>
+      <View className='slotform__row'>
+        <Field id='slot-dinein' label='堂食名额' type='number' value={form.dineIn} onChange={(v) => set('dineIn', v)} error={errors.dineIn} />
+        <Field id='slot-delivery' label='送餐名额' type='number' value={form.delivery} onChange={(v) => set('delivery', v)} error={errors.delivery} />
+        <Field id='slot-price' label='价格（元）' type='digit' value={form.price} onChange={(v) => set('price', v)} error={errors.price} />
+      </View>
+
+      <View className='field__label'>
+        菜品（{form.dishes.length}/{BOOKING_RULES.dishesMax}）
+      </View>
+      <View role='list' aria-label='菜品' className='slotform__dishes'>
+        {form.dishes.map((d, i) => (
+          <View key={`${d.name}-${i}`} role='listitem' className='slotform__dish'>
+            <View className='slotform__dish-name'>
+              {d.name}
+              {d.tags.length ? `（${d.tags.join('、')}）` : ''}
+            </View>
+            <View
+              className='btn btn--danger slotform__remove'
+              role='button'
+              {...FOCUSABLE}
+              aria-label={`删除${d.name}`}
+              onClick={() =>
+                set(
+                  'dishes',
+                  form.dishes.filter((_, j) => j !== i),
+                )
+              }
+            >
+              删除
+            </View>
+          </View>
+        ))}
+      </View>
+      <Field
+        id='slot-dish'
+        label='菜名'
+        placeholder='例如 清蒸鲈鱼'
+        maxlength={BOOKING_RULES.dishNameMax}
+        value={dishName}
+        onChange={setDishName}
+        error={errors.dishes}
+      />
+      <Toggles id='slot-dish-tags' label='适合' options={DIET_TAGS.map((t) => ({ value: t, label: t }))} value={dishTags} onChange={setDishTags} />
+      <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-dish-add' onClick={addDish}>
+        ＋ 添加这道菜
+      </View>
+
+      {formError ? (
+        <View className='notice slotform__error' role='alert' data-testid='slot-error'>
+          {formError}
+        </View>
+      ) : null}
+      <View className='btn-row slotform__actions'>
+        <BusyButton label='保存餐次' busy={busy} busyLabel='保存中…' onClick={save} testId='slot-save' />
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={onCancel}>
+          取消
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,98 @@
+import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { bookings } from '../../../../services/bookings';
+import { ROUTES } from '../../../../routes';
+import { click, flush, typeInto } from '../../../../test-utils';
+import { addDays, today } from '../../format';
+import { centre, elder, slot } from '../../test-fixtures';
+import ConsolePage from './index';
+
+jest.mock('../../../../services/bookings');
+
+const svc = bookings as jest.Mocked<typeof bookings>;
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter(ROUTES.bookingConsole);
+  svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
+  svc.week.mockResolvedValue({
+    ok: true,
+    data: [slot(101, { seats: { dineIn: { capacity: 30, left: 0 }, delivery: { capacity: 10, left: 4 } }, waitlisted: 2 })],
+  });
+  svc.elders.mockResolvedValue({ ok: true, data: { items: [elder({ id: 55, name: '张桂兰' })], nextCursor: null } });
+  svc.saveSlot.mockResolvedValue({ ok: true, data: slot(102) });
+});
+
+async function renderPage() {
+  render(<ConsolePage />);
+  await flush();
+}
+
+describe('助餐管理', () => {
+  it("shows the centre's sittings with seats held and opens the kitchen sheet", async () => {
+    await renderPage();
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 7 });
+    const held = screen.getByTestId('held-101').textContent;
+    expect(held).toContain('堂食 30/30');
+    expect(held).toContain('送餐 6/10');
+    expect(held).toContain('候补 2');
+    await click(screen.getByTestId('kitchen-101'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingKitchen}?slotId=101` });
+  });
+
+  it('finds an elder and books for them on the week page (代订)', async () => {
+    await renderPage();
+    await typeInto(await screen.findByLabelText('老人姓名或手机尾号'), ' 张 ');
+    await click(screen.getByTestId('elder-search'));
+    expect(svc.elders).toHaveBeenCalledWith({ centreId: 7, limit: 20, q: '张' });
+    expect(within(screen.getByTestId('elder-55')).getByText(/138\*\*\*\*0001/)).toBeTruthy();
+    await click(screen.getByTestId('elder-book-55'));
+    const url = (Taro.navigateTo as jest.Mock).mock.calls[0][0].url as string;
+    expect(url.split('?')[0]).toBe(ROUTES.bookingWeek);
+    const q = new URLSearchParams(url.split('?')[1]);
+    expect([q.get('centreId'), q.get('elderId'), q.get('elderName')]).toEqual(['7', '55', '张桂兰']);
+  });
+
+  it('adds a lunch sitting with its price in 元 sent as 分 and Beijing times', async () => {
+    await renderPage();
+    await click(screen.getByTestId('slot-add'));
+    await typeInto(await screen.findByLabelText('堂食名额'), '40');
+    await typeInto(await screen.findByLabelText('送餐名额'), '10');
+    await typeInto(await screen.findByLabelText('价格（元）'), '12.5');
+    await typeInto(await screen.findByLabelText('菜名'), '清蒸鲈鱼');
+    await click(within(screen.getByTestId('slot-form')).getByRole('checkbox', { name: '低盐' }));
+    await click(screen.getByTestId('slot-dish-add'));
+    await click(screen.getByTestId('slot-save'));
+
+    const day = addDays(today(), 1);
+    expect(svc.saveSlot).toHaveBeenCalledWith({
+      centreId: 7,
+      kind: 'meal',
+      day,
+      sitting: 'lunch',
+      startsAt: `${day}T11:30:00+08:00`,
+      endsAt: `${day}T13:00:00+08:00`,
+      cutoffAt: `${day}T09:30:00+08:00`,
+      capacityDineIn: 40,
+      capacityDelivery: 10,
+      priceFen: 1250,
+      dishes: [{ name: '清蒸鲈鱼', tags: ['低盐'] }],
+    });
+    expect(screen.queryByTestId('slot-form')).toBeNull();
+    expect(svc.week).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks the sitting form before calling the server', async () => {
+    await renderPage();
+    await click(screen.getByTestId('slot-add'));
+    await click(screen.getByRole('radio', { name: '晚餐' }));
+    await typeInto(await screen.findByLabelText('当天截止'), '18:00');
+    await click(screen.getByTestId('slot-save'));
+    expect(screen.getByTestId('slot-cutoff-error').textContent).toBe('截止时间须早于开餐时间');
+    expect(screen.getByTestId('slot-dinein-error').textContent).toContain('整数');
+    expect(screen.getByTestId('slot-price-error').textContent).toContain('请填写价格');
+    expect(svc.saveSlot).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { ApiError, ElderDTO, SlotDTO } from '@hg/types';
+import { MEAL_MODE_LABEL } from '@hg/types/bookings';
+import Page from '../../../../components/Page';
+import Field from '../../../../components/Field';
+import BusyButton from '../../../../components/BusyButton';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { bookings } from '../../../../services/bookings';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
+import CentrePicker from '../../components/CentrePicker';
+import { byDay, dayLabel, slotName } from '../../format';
+import { queryId, useCentre } from '../../use-centre';
+import SlotForm from './SlotForm';
+import './index.scss';
+
+/** "堂食 18/30" per mode the slot offers: seats held over capacity. */
+function Held({ slot }: { slot: SlotDTO }) {
+  const modes = [
+    ['dine_in', slot.seats.dineIn],
+    ['delivery', slot.seats.delivery],
+  ] as const;
+  return (
+    <View className='cons__held' data-testid={`held-${slot.id}`}>
+      {modes
+        .filter(([, s]) => s.capacity > 0)
+        .map(([m, s]) => (
+          <View key={m} className={`cons__count ${s.left === 0 ? 'cons__count--full' : ''}`}>
+            {MEAL_MODE_LABEL[m]} {s.capacity - s.left}/{s.capacity}
+          </View>
+        ))}
+      {slot.waitlisted ? <View className='cons__count'>候补 {slot.waitlisted}</View> : null}
+    </View>
+  );
+}
+
+/** 代订: find a registered elder by name or phone tail, then book for them on the week page. */
+function ProxyBooking({ centreId }: { centreId: number }) {
+  const [q, setQ] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<ElderDTO[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const search = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const res = await bookings.elders({ centreId, limit: 20, ...(q.trim() ? { q: q.trim() } : {}) });
+    setBusy(false);
+    if (res.ok) setFound(res.data.items);
+    else setError(res.error);
+  };
+
+  return (
+    <View className='card'>
+      <View className='card__title' role='heading' aria-level={2}>
+        代订
+      </View>
+      <Field id='cons-q' label='老人姓名或手机尾号' value={q} onChange={setQ} placeholder='例如 张 或 1234' />
+      <BusyButton label='查找老人' busy={busy} busyLabel='查找中…' onClick={search} testId='elder-search' />
+      <StateView error={error} empty={found?.length === 0} emptyText='没有找到，请先为老人建档' />
+      {found?.length ? (
+        <View role='list' aria-label='查找结果' className='cons__elders'>
+          {found.map((e) => (
+            <View key={e.id} role='listitem' className='cons__elder' data-testid={`elder-${e.id}`}>
+              <View className='cons__elder-name'>
+                {e.name} · {e.age}岁
+              </View>
+              <View className='muted'>
+                {e.phoneMasked}
+                {e.diets.length ? ` · ${e.diets.join('、')}` : ''}
+                {e.address ? ` · ${e.address}` : ''}
+              </View>
+              <View
+                className='btn btn--primary'
+                role='button'
+                {...FOCUSABLE}
+                data-testid={`elder-book-${e.id}`}
+                onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId, elderId: e.id, elderName: e.name }))}
+              >
+                为{e.name}订餐
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <View
+        className='btn btn--ghost'
+        role='button'
+        {...FOCUSABLE}
+        data-testid='elder-register'
+        onClick={() => openPage(withQuery(ROUTES.bookingRegister, { centreId }))}
+      >
+        新老人建档
+      </View>
+    </View>
+  );
+}
+
+/** 助餐管理 (centre staff): this week's sittings with seats held, the kitchen sheet, 代订 and 新增餐次. */
+export default function ConsolePage() {
+  const { params } = useRouter();
+  const centre = useCentre(queryId(params.centreId));
+  const { centreId } = centre;
+  const [visit, setVisit] = useState(0);
+  useDidShow(() => setVisit((v) => v + 1));
+  const week = useLoad(centreId ? () => bookings.week({ centreId }) : null, [centreId, visit]);
+  const [adding, setAdding] = useState(false);
+
+  const saved = () => {
+    setAdding(false);
+    week.reload();
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+  };
+
+  return (
+    <Page title='助餐管理'>
+      <CentrePicker centre={centre} emptyText='您不是日间照料中心的工作人员。' />
+      {centreId ? (
+        <>
+          <View className='btn-row cons__top'>
+            <View
+              className='btn btn--primary'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='go-counter'
+              onClick={() => openPage(withQuery(ROUTES.bookingCounter, { centreId }))}
+            >
+              助餐核销
+            </View>
+            {!adding ? (
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
+                新增餐次
+              </View>
+            ) : null}
+          </View>
+          {adding ? <SlotForm centreId={centreId} onSaved={saved} onCancel={() => setAdding(false)} /> : null}
+
+          <View className='card'>
+            <View className='card__title' role='heading' aria-level={2}>
+              本周餐次
+            </View>
+            <StateView
+              loading={week.loading && !week.data}
+              error={week.error}
+              empty={week.data?.length === 0}
+              emptyText='本周还没有餐次'
+              onRetry={week.reload}
+            />
+            {byDay(week.data ?? []).map(({ day, slots }) => (
+              <View key={day} className='cons__day'>
+                <View className='cons__day-title'>{dayLabel(day)}</View>
+                {slots.map((s) => (
+                  <View key={s.id} className='cons__slot' data-testid={`cons-slot-${s.id}`}>
+                    <View className='cons__slot-head'>
+                      <View className='cons__slot-name'>{slotName(s)}</View>
+                      {!s.open ? <View className='cons__closed'>已截止</View> : null}
+                    </View>
+                    <Held slot={s} />
+                    <View
+                      className='btn btn--ghost'
+                      role='button'
+                      {...FOCUSABLE}
+                      data-testid={`kitchen-${s.id}`}
+                      onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
+                    >
+                      厨房单
+                    </View>
+                  </View>
+                ))}
+              </View>
+            ))}
+          </View>
+          <ProxyBooking centreId={centreId} />
+        </>
+      ) : null}
+    </Page>
+  );
+}

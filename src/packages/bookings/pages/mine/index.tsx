@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import Page from '../../../../components/Page';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { usePaged } from '../../../../hooks/usePaged';
+import { bookings } from '../../../../services/bookings';
+import { ROUTES, openPage } from '../../../../routes';
+import BookingTicket from '../../components/BookingTicket';
+import './index.scss';
+
+const PAGE_SIZE = 20;
+
+/** 我的订餐: every booking I hold or placed, newest sitting first, each with its code (and QR) for the counter. */
+export default function MyBookingsPage() {
+  const [visit, setVisit] = useState(0);
+  // A waitlisted seat may have been offered while the elder was elsewhere.
+  useDidShow(() => setVisit((v) => v + 1));
+  const list = usePaged((cursor) => bookings.mine({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), [visit]);
+  return (
+    <Page title='我的订餐'>
+      <View className='btn btn--primary mybk__week' role='button' {...FOCUSABLE} data-testid='go-week' onClick={() => openPage(ROUTES.bookingWeek)}>
+        看本周菜单、订餐
+      </View>
+      <View role='list' aria-label='我的订餐' data-testid='booking-list'>
+        {list.items.map((b) => (
+          <View key={b.id} role='listitem' className='mybk__item'>
+            <BookingTicket booking={b} showSlot showQr onChange={(next) => list.update((x) => x.id === next.id, next)} />
+          </View>
+        ))}
+      </View>
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        empty={!list.loading && !list.error && list.items.length === 0}
+        emptyText='还没有订餐'
+        onRetry={list.reload}
+      />
+      {list.hasMore && !list.loading ? (
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='load-more' onClick={list.loadMore}>
+          加载更多
+        </View>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,95 @@
+import { render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { capabilitiesOf } from '@hg/types/roles';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { bookings } from '../../../../services/bookings';
+import { me } from '../../../../services/me';
+import { ROUTES } from '../../../../routes';
+import { click, flush, typeInto } from '../../../../test-utils';
+import { profile } from '../../../needs/test-fixtures';
+import { elder } from '../../test-fixtures';
+import RegisterPage from './index';
+
+jest.mock('../../../../services/bookings');
+jest.mock('../../../../services/me');
+
+const svc = bookings as jest.Mocked<typeof bookings>;
+const none = capabilitiesOf([]);
+
+async function renderAs(staff: boolean) {
+  (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ can: { ...none, runCareCentre: staff } }) });
+  render(<RegisterPage />);
+  await flush();
+}
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter(ROUTES.bookingRegister, { centreId: '7' });
+  svc.registerElder.mockResolvedValue({ ok: true, data: elder() });
+});
+
+describe('助餐建档', () => {
+  it('sends the elder’s own profile and goes on to the menu', async () => {
+    await renderAs(false);
+    expect(screen.queryByLabelText('老人姓名')).toBeNull();
+    await typeInto(await screen.findByLabelText('出生年份'), '1944');
+    await click(screen.getByRole('checkbox', { name: '独居 / 空巢' }));
+    await click(screen.getByRole('checkbox', { name: '软烂' }));
+    await click(screen.getByRole('checkbox', { name: '低盐' }));
+    await click(screen.getByRole('checkbox', { name: '低盐' }));
+    await typeInto(await screen.findByLabelText('过敏食物（没有可不填）'), ' 花生 ');
+    await click(screen.getByTestId('register-submit'));
+
+    expect(svc.registerElder).toHaveBeenCalledWith({ centreId: 7, birthYear: 1944, livesAlone: true, dibao: false, diets: ['软烂'], allergies: '花生' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingWeek}?centreId=7` });
+  });
+
+  it('checks the birth year (and the age) before calling the server', async () => {
+    await renderAs(false);
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-birth-error').textContent).toBe('请填写4位出生年份，例如 1948');
+    await typeInto(await screen.findByLabelText('出生年份'), String(new Date().getFullYear() - 40));
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-birth-error').textContent).toBe('日间照料中心服务60岁以上的老人');
+    expect(svc.registerElder).not.toHaveBeenCalled();
+  });
+
+  it('shows a server refusal', async () => {
+    svc.registerElder.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '您已在该中心建档' } });
+    await renderAs(false);
+    await typeInto(await screen.findByLabelText('出生年份'), '1950');
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('register-error').textContent).toBe('您已在该中心建档');
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('lets centre staff register a walk-in with name and phone, then book for them', async () => {
+    svc.registerElder.mockResolvedValue({ ok: true, data: elder({ id: 55, name: '张桂兰', age: 78, tier: 'dibao' }) });
+    await renderAs(true);
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-name-error').textContent).toBe('请填写姓名');
+    expect(screen.getByTestId('reg-phone-error').textContent).toBe('请填写11位手机号');
+
+    await typeInto(await screen.findByLabelText('老人姓名'), '张桂兰');
+    await typeInto(await screen.findByLabelText('联系电话'), '13800000055');
+    await typeInto(await screen.findByLabelText('出生年份'), '1948');
+    await click(screen.getByRole('checkbox', { name: '低保' }));
+    await click(screen.getByTestId('register-submit'));
+    expect(svc.registerElder).toHaveBeenCalledWith({
+      centreId: 7,
+      name: '张桂兰',
+      phone: '13800000055',
+      birthYear: 1948,
+      livesAlone: false,
+      dibao: true,
+      diets: [],
+    });
+    expect(screen.getByTestId('register-done').textContent).toContain('已为 张桂兰 建档');
+    await click(screen.getByTestId('register-book'));
+    const url = (Taro.navigateTo as jest.Mock).mock.calls[0][0].url as string;
+    expect(url.split('?')[0]).toBe(ROUTES.bookingWeek);
+    const q = new URLSearchParams(url.split('?')[1]);
+    expect([q.get('centreId'), q.get('elderId'), q.get('elderName')]).toEqual(['7', '55', '张桂兰']);
+  });
+});

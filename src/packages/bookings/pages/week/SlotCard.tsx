@@ -1,0 +1,206 @@
+import { useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import type { BookingDTO, ElderDTO, QuoteDTO, SlotDTO } from '@hg/types';
+import { MEAL_MODE_LABEL, SUBSIDY_FEN, type MealMode, yuan } from '@hg/types/bookings';
+import BusyButton from '../../../../components/BusyButton';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { bookings } from '../../../../services/bookings';
+import { requestSubscribe } from '../../../../services/subscribe';
+import BookingTicket from '../../components/BookingTicket';
+import { dayTime, newRequestId, slotName } from '../../format';
+
+/** Booking states that mean "you have this meal": the card shows the ticket instead of the buttons. */
+const LIVE = ['booked', 'waitlisted', 'offered', 'redeemed', 'no_show'];
+/** Failures after which the server may still have booked: the retry must reuse the request id. */
+const MAYBE_DONE = ['INTERNAL', 'RATE_LIMITED'];
+
+const MODE_BUTTON: Record<MealMode, string> = { dine_in: '堂食订餐', delivery: '送餐上门' };
+
+interface Choice {
+  mode: MealMode;
+  waitlist: boolean;
+  /** One id per booking tap, kept while that tap's request is retried. */
+  requestId: string;
+}
+
+export interface SlotCardProps {
+  slot: SlotDTO;
+  elderId: number;
+  /** The elder's profile when known (their own week): the card estimates the subsidy from its tier. */
+  elder: ElderDTO | null;
+  /** The live booking here (the server's, or the one just made). */
+  booking: BookingDTO | null;
+  onBooking: (booking: BookingDTO) => void;
+}
+
+/**
+ * One meal sitting: menu, price, seats left and, one decision at a time, 堂食订餐 / 送餐上门 →
+ * the quote (subsidy, what the elder pays, diet warnings) → 确认. After booking it shows the ticket.
+ */
+export default function SlotCard({ slot, elderId, elder, booking, onBooking }: SlotCardProps) {
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [quote, setQuote] = useState<QuoteDTO | null>(null);
+  const [quoteError, setQuoteError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  const live = booking && LIVE.includes(booking.status) ? booking : null;
+  const seats = slot.seats;
+  const modes = (['dine_in', 'delivery'] as MealMode[]).filter((m) => (m === 'dine_in' ? seats.dineIn : seats.delivery).capacity > 0);
+  const left = (m: MealMode) => (m === 'dine_in' ? seats.dineIn : seats.delivery).left;
+  const estimate = elder?.tier ? Math.max(0, slot.priceFen - SUBSIDY_FEN[elder.tier]) : null;
+
+  const choose = async (mode: MealMode, waitlist: boolean) => {
+    setChoice({ mode, waitlist, requestId: newRequestId() });
+    setError(null);
+    setQuote(null);
+    setQuoteError(null);
+    const res = await bookings.quote({ slotId: slot.id, elderId });
+    if (res.ok) setQuote(res.data);
+    else setQuoteError(res.error.message);
+  };
+
+  const back = () => {
+    setChoice(null);
+    setError(null);
+  };
+
+  const book = async () => {
+    // Warnings are read before booking: wait for the quote (or its failure) first.
+    if (!choice || inFlight.current || (!quote && !quoteError)) return;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    if (choice.waitlist) await requestSubscribe(['booking_update']);
+    const res = await bookings.book({
+      slotId: slot.id,
+      elderId,
+      mode: choice.mode,
+      requestId: choice.requestId,
+      ...(choice.waitlist ? { waitlist: true } : {}),
+    });
+    inFlight.current = false;
+    setBusy(false);
+    if (res.ok) {
+      setChoice(null);
+      onBooking(res.data);
+      return;
+    }
+    if (res.error.code === 'CAPACITY_FULL') {
+      // Taken while the elder was reading: the same screen now offers the waitlist.
+      setChoice({ mode: choice.mode, waitlist: true, requestId: newRequestId() });
+    } else if (!MAYBE_DONE.includes(res.error.code)) {
+      setChoice({ ...choice, requestId: newRequestId() });
+    }
+    setError(res.error.message);
+  };
+
+  return (
+    <View className='card slot' data-testid={`slot-${slot.id}`}>
+      <View className='slot__name' role='heading' aria-level={3}>
+        {slotName(slot)}
+      </View>
+      {slot.dishes.length ? (
+        <View className='slot__dishes' role='list' aria-label='菜品'>
+          {slot.dishes.map((d) => (
+            <View key={d.name} className='slot__dish' role='listitem'>
+              <View className='slot__dish-name'>{d.name}</View>
+              {d.tags.map((t) => (
+                <View key={t} className='slot__tag'>
+                  {t}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View className='muted'>菜单待公布</View>
+      )}
+      <View className='slot__price' data-testid='slot-price'>
+        餐费 {yuan(slot.priceFen)}
+        {estimate !== null && estimate < slot.priceFen ? <View className='slot__estimate'>{`补贴后约 ${yuan(estimate)}`}</View> : null}
+      </View>
+      <View className='slot__seats' data-testid='slot-seats'>
+        {modes.map((m) => (
+          <View key={m} className={`slot__seat ${left(m) === 0 ? 'slot__seat--full' : ''}`}>
+            {left(m) > 0 ? `${MEAL_MODE_LABEL[m]}剩 ${left(m)} 份` : `${MEAL_MODE_LABEL[m]}已满`}
+          </View>
+        ))}
+        {slot.waitlisted > 0 ? <View className='slot__seat'>候补 {slot.waitlisted} 人</View> : null}
+      </View>
+
+      {live ? (
+        <BookingTicket booking={live} onChange={onBooking} showQr={false} />
+      ) : !slot.open ? (
+        <View className='slot__closed' data-testid='slot-closed'>
+          已截止（{dayTime(slot.cutoffAt)} 前可订）
+        </View>
+      ) : !choice ? (
+        <>
+          <View className='muted slot__cutoff'>预订截止：{dayTime(slot.cutoffAt)}</View>
+          {modes.map((m) => (
+            <View
+              key={m}
+              className={`btn ${left(m) > 0 ? 'btn--primary' : 'btn--ghost'} slot__book`}
+              role='button'
+              {...FOCUSABLE}
+              data-testid={`book-${m}`}
+              onClick={() => choose(m, left(m) === 0)}
+            >
+              {left(m) > 0 ? MODE_BUTTON[m] : `${MEAL_MODE_LABEL[m]}加入候补`}
+            </View>
+          ))}
+        </>
+      ) : (
+        <View className='slot__confirm' data-testid='slot-confirm'>
+          <View className='slot__confirm-title'>{choice.waitlist ? `加入${MEAL_MODE_LABEL[choice.mode]}候补` : MODE_BUTTON[choice.mode]}</View>
+          {choice.waitlist ? <View className='muted'>现在已满。加入候补后，有人取消时会把位置留给您，请留意消息并及时确认。</View> : null}
+          <StateView loading={!quote && !quoteError} />
+          {quoteError ? (
+            <View className='notice' role='alert'>
+              {quoteError}
+            </View>
+          ) : null}
+          {quote ? (
+            <View className='slot__quote' data-testid='slot-quote'>
+              <View>餐费 {yuan(quote.price.priceFen)}</View>
+              {quote.price.subsidyFen > 0 ? <View>{`${quote.tierLabel ?? ''}补贴 −${yuan(quote.price.subsidyFen)}`}</View> : null}
+              <View className='slot__pay' data-testid='quote-pay'>
+                需支付 {yuan(quote.price.payFen)}
+              </View>
+            </View>
+          ) : null}
+          {quote?.warnings.length ? (
+            <View className='notice slot__warnings' role='alert' data-testid='quote-warnings'>
+              <View>请注意饮食：</View>
+              {quote.warnings.map((w) => (
+                <View key={w}>· {w}</View>
+              ))}
+            </View>
+          ) : null}
+          {error ? (
+            <View className='notice' role='alert' data-testid='book-error'>
+              {error}
+            </View>
+          ) : null}
+          {quote && !quote.open ? (
+            <View className='slot__closed'>已截止</View>
+          ) : (
+            <BusyButton
+              label={choice.waitlist ? '确认加入候补' : '确认订餐'}
+              busy={busy || (!quote && !quoteError)}
+              busyLabel={busy ? '正在预订…' : '请稍候…'}
+              onClick={book}
+              testId='book-confirm'
+            />
+          )}
+          <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='book-back' onClick={back}>
+            返回
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,224 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { BookingDTO, Envelope, QuoteDTO } from '@hg/types';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { bookings } from '../../../../services/bookings';
+import { ROUTES } from '../../../../routes';
+import { click, flush } from '../../../../test-utils';
+import { booking, centre, elder, slot } from '../../test-fixtures';
+import WeekPage from './index';
+
+jest.mock('../../../../services/bookings');
+
+const svc = bookings as jest.Mocked<typeof bookings>;
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+const quote = (over: Partial<QuoteDTO> = {}): QuoteDTO => ({
+  price: { priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' },
+  tierLabel: '80岁以上',
+  warnings: [],
+  seatsLeft: { dineIn: 12, delivery: 4 },
+  open: true,
+  ...over,
+});
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter(ROUTES.bookingWeek);
+  svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
+  svc.myElders.mockResolvedValue({ ok: true, data: [elder()] });
+  svc.week.mockResolvedValue({
+    ok: true,
+    data: [
+      slot(102, { sitting: 'dinner', title: '晚餐', startsAt: '2030-03-05T09:00:00.000Z', endsAt: '2030-03-05T10:30:00.000Z' }),
+      slot(101),
+      slot(201, { day: '2030-03-06' }),
+    ],
+  });
+  svc.quote.mockResolvedValue({ ok: true, data: quote() });
+  svc.book.mockResolvedValue({ ok: true, data: booking(900) });
+});
+
+async function renderPage() {
+  render(<WeekPage />);
+  await flush();
+}
+
+const card = (id: number) => screen.getByTestId(`slot-${id}`);
+
+describe('本周菜单', () => {
+  it("finds the centre and the elder's profile, then shows the week by day with menu, price and seats", async () => {
+    await renderPage();
+    expect(svc.centres).toHaveBeenCalledWith({});
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 7, elderId: 31, kind: 'meal' });
+    expect(screen.getByText('南街社区日间照料中心')).toBeTruthy();
+
+    const days = screen.getAllByRole('group');
+    expect(days).toHaveLength(2);
+    // Lunch before dinner within a day, whatever order the server sent.
+    const names = within(days[0])
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
+    expect(names[0]).toMatch(/^午餐/);
+    expect(names[1]).toMatch(/^晚餐/);
+
+    const lunch = within(card(101));
+    expect(lunch.getByText('清蒸鲈鱼')).toBeTruthy();
+    expect(lunch.getByText('软烂')).toBeTruthy();
+    expect(lunch.getByTestId('slot-price').textContent).toContain('餐费 12.00元');
+    // 80+ tier: 4 元 off, estimated on the card.
+    expect(lunch.getByTestId('slot-price').textContent).toContain('补贴后约 8.00元');
+    expect(lunch.getByTestId('slot-seats').textContent).toContain('堂食剩 12 份');
+    expect(lunch.getByTestId('book-dine_in').textContent).toBe('堂食订餐');
+    expect(lunch.getByTestId('book-delivery').textContent).toBe('送餐上门');
+  });
+
+  it('quotes, books once with a request id on a double tap, and shows the code', async () => {
+    let answer: (v: Envelope<BookingDTO>) => void = () => {};
+    svc.book.mockImplementation(() => new Promise((r) => (answer = r)));
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    expect(svc.quote).toHaveBeenCalledWith({ slotId: 101, elderId: 31 });
+    expect(screen.getByTestId('quote-pay').textContent).toBe('需支付 8.00元');
+
+    const confirm = screen.getByTestId('book-confirm');
+    await act(async () => {
+      fireEvent.click(confirm);
+      fireEvent.click(confirm);
+    });
+    expect(svc.book).toHaveBeenCalledTimes(1);
+    expect(svc.book).toHaveBeenCalledWith({ slotId: 101, elderId: 31, mode: 'dine_in', requestId: expect.stringMatching(REQUEST_ID) });
+    expect(screen.getByTestId('book-confirm').textContent).toBe('正在预订…');
+
+    await act(async () => answer({ ok: true, data: booking(900) }));
+    await flush();
+    const lunch = within(card(101));
+    expect(lunch.getByTestId('booking-code').textContent).toBe('K7M3QX');
+    expect(lunch.getByTestId('booking-status').textContent).toBe('已预订');
+    expect(lunch.getByTestId('booking-pay').textContent).toContain('8.00元');
+    expect(lunch.queryByTestId('book-dine_in')).toBeNull();
+  });
+
+  it('retries a failed network call with the same request id, and a new tap with a new one', async () => {
+    svc.book.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后再试' } });
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-delivery'));
+    await click(screen.getByTestId('book-confirm'));
+    expect(screen.getByTestId('book-error').textContent).toBe('网络异常，请稍后再试');
+    await click(screen.getByTestId('book-confirm'));
+    const [first, second] = svc.book.mock.calls.map((c) => c[0]);
+    expect(second.requestId).toBe(first.requestId);
+    expect(second.mode).toBe('delivery');
+
+    await click(within(card(201)).getByTestId('book-dine_in'));
+    await click(within(card(201)).getByTestId('book-confirm'));
+    expect(svc.book.mock.calls[2][0].requestId).not.toBe(first.requestId);
+  });
+
+  it('shows diet and allergy warnings before booking', async () => {
+    svc.quote.mockResolvedValue({ ok: true, data: quote({ warnings: ['清蒸鲈鱼含鱼，与过敏“鱼”冲突'] }) });
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    expect(screen.getByTestId('quote-warnings').textContent).toContain('清蒸鲈鱼含鱼');
+    expect(screen.getByTestId('quote-warnings').getAttribute('role')).toBe('alert');
+    expect(svc.book).not.toHaveBeenCalled();
+  });
+
+  it('offers 加入候补 on a full slot and books it as a waitlist place', async () => {
+    svc.week.mockResolvedValue({
+      ok: true,
+      data: [slot(101, { seats: { dineIn: { capacity: 30, left: 0 }, delivery: { capacity: 0, left: 0 } }, waitlisted: 2 })],
+    });
+    svc.book.mockResolvedValue({ ok: true, data: booking(901, { status: 'waitlisted', statusLabel: '候补中', waitlistPosition: 3 }) });
+    await renderPage();
+    const full = within(card(101));
+    expect(full.getByTestId('slot-seats').textContent).toContain('堂食已满');
+    expect(full.queryByTestId('book-delivery')).toBeNull();
+    expect(full.getByTestId('book-dine_in').textContent).toBe('堂食加入候补');
+
+    await click(full.getByTestId('book-dine_in'));
+    expect(screen.getByTestId('book-confirm').textContent).toBe('确认加入候补');
+    await click(screen.getByTestId('book-confirm'));
+    expect(svc.book).toHaveBeenCalledWith(
+      expect.objectContaining({ slotId: 101, mode: 'dine_in', waitlist: true, requestId: expect.stringMatching(REQUEST_ID) }),
+    );
+    expect(full.getByTestId('booking-status').textContent).toBe('候补中');
+    expect(full.getByTestId('booking-position').textContent).toContain('候补第 3 位');
+  });
+
+  it('turns a seat taken meanwhile into the waitlist offer', async () => {
+    svc.book.mockResolvedValueOnce({ ok: false, error: { code: 'CAPACITY_FULL', message: '名额已满，可以加入候补' } });
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    await click(screen.getByTestId('book-confirm'));
+    expect(screen.getByTestId('book-error').textContent).toBe('名额已满，可以加入候补');
+    expect(screen.getByTestId('book-confirm').textContent).toBe('确认加入候补');
+  });
+
+  it('says 已截止 after the cut-off and offers no booking', async () => {
+    svc.week.mockResolvedValue({ ok: true, data: [slot(101, { open: false })] });
+    await renderPage();
+    expect(within(card(101)).getByTestId('slot-closed').textContent).toContain('已截止');
+    expect(within(card(101)).queryByTestId('book-dine_in')).toBeNull();
+  });
+
+  it('shows an existing booking with its code, and cancels it while open', async () => {
+    svc.week.mockResolvedValue({ ok: true, data: [slot(101, { myBooking: booking(900) })] });
+    svc.cancel.mockResolvedValue({ ok: true, data: booking(900, { status: 'cancelled', statusLabel: '已取消', can: [] }) });
+    await renderPage();
+    const lunch = within(card(101));
+    expect(lunch.getByTestId('booking-code').textContent).toBe('K7M3QX');
+    await click(lunch.getByTestId('booking-cancel'));
+    expect(Taro.showModal).toHaveBeenCalled();
+    expect(svc.cancel).toHaveBeenCalledWith({ bookingId: 900 });
+    expect(lunch.queryByTestId('booking-code')).toBeNull();
+    expect(lunch.getByTestId('book-dine_in')).toBeTruthy();
+  });
+
+  it('confirms an offered waitlist seat', async () => {
+    const offered = booking(900, {
+      status: 'offered',
+      statusLabel: '候补到位，请确认',
+      offerExpiresAt: '2030-03-05T01:00:00.000Z',
+      can: ['confirm', 'cancel'],
+    });
+    svc.week.mockResolvedValue({ ok: true, data: [slot(101, { myBooking: offered })] });
+    svc.confirm.mockResolvedValue({ ok: true, data: booking(900) });
+    await renderPage();
+    await click(screen.getByTestId('booking-confirm'));
+    expect(svc.confirm).toHaveBeenCalledWith({ bookingId: 900 });
+    expect(screen.getByTestId('booking-status').textContent).toBe('已预订');
+  });
+
+  it('sends an elder without a profile to 建档', async () => {
+    svc.myElders.mockResolvedValue({ ok: true, data: [] });
+    await renderPage();
+    expect(screen.getByTestId('no-profile').textContent).toContain('您还没有在日间照料中心建档');
+    expect(svc.week).not.toHaveBeenCalled();
+    await click(screen.getByTestId('go-register'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingRegister}?centreId=7` });
+  });
+
+  it('asks which centre when several serve the home', async () => {
+    svc.centres.mockResolvedValue({ ok: true, data: [centre(7), centre(8, '内东街社区日间照料中心')] });
+    svc.myElders.mockResolvedValue({ ok: true, data: [elder(), elder({ id: 32, centreId: 8 })] });
+    await renderPage();
+    expect(svc.week).not.toHaveBeenCalled();
+    await click(screen.getByTestId('centre-8'));
+    // The profile registered with that centre books there.
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 8, elderId: 32, kind: 'meal' });
+  });
+
+  it('books for the elder staff chose (代订), without asking whose profile it is', async () => {
+    __setRouter(ROUTES.bookingWeek, { centreId: '7', elderId: '55', elderName: encodeURIComponent('张桂兰') });
+    await renderPage();
+    expect(screen.getByRole('heading', { name: '为张桂兰代订' })).toBeTruthy();
+    expect(svc.centres).not.toHaveBeenCalled();
+    expect(svc.myElders).not.toHaveBeenCalled();
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 7, elderId: 55, kind: 'meal' });
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    await click(screen.getByTestId('book-confirm'));
+    expect(svc.book).toHaveBeenCalledWith(expect.objectContaining({ elderId: 55, slotId: 101 }));
+  });
+});

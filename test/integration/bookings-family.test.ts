@@ -1,0 +1,150 @@
+import crypto from 'node:crypto';
+import type { SlotDTO } from '@hg/types';
+import { FUNCTIONS } from '../../cloud/src/app';
+import { runAction } from '../../cloud/src/core/action';
+import { clock } from '../../cloud/src/core/clock';
+import { localPlatform } from '../../cloud/src/core/platform';
+import { localDay } from '../../cloud/src/modules/bookings/local-time';
+import { weekdayOf } from '../../cloud/src/modules/bookings/standing-orders';
+import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { as, call, errorCode, newcomer, ok, orgId } from '../factories';
+
+jest.setTimeout(60_000);
+
+const rid = () => crypto.randomBytes(9).toString('base64url');
+const HOUR = 3600 * 1000;
+const tick = () => runAction(FUNCTIONS.escalation, { action: 'tick' }, { openid: null, system: true }, localPlatform());
+
+describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s', (dialect) => {
+  let db: TestDb;
+  let centreId: number;
+  beforeAll(async () => {
+    db = await createTestDb(dialect);
+    centreId = await orgId(db.ds, '南街社区日间照料中心');
+  });
+  afterAll(async () => {
+    clock.reset();
+    await db.drop();
+  });
+
+  let lastStart = 0;
+  async function lunch(capacityDineIn: number, capacityDelivery: number): Promise<SlotDTO> {
+    const startsAt = new Date(Math.max(clock.now().getTime(), lastStart + 24 * HOUR) + 6 * HOUR);
+    lastStart = startsAt.getTime();
+    return ok(
+      await call(
+        'bookings',
+        'saveSlot',
+        {
+          centreId,
+          kind: 'meal',
+          day: localDay(startsAt),
+          sitting: 'lunch',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+          cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+          capacityDineIn,
+          capacityDelivery,
+          priceFen: 1200,
+        },
+        as('care_staff'),
+      ),
+    );
+  }
+
+  it('a child in another city links to an elder once the centre verifies it, then books a delivered lunch for them', async () => {
+    const elder = ok(
+      await call('bookings', 'registerElder', { centreId, name: '陈阿婆', phone: '10000005678', birthYear: 1940, dibao: true }, as('care_staff')),
+    );
+    const child = newcomer();
+    const slot = await lunch(10, 10);
+    // Not linked yet: the elder is invisible.
+    expect(errorCode(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child))).toBe('NOT_FOUND');
+    // A wrong phone tail finds nothing (and says no more).
+    expect(errorCode(await call('bookings', 'linkFamily', { centreId, elderName: '陈阿婆', phoneTail: '0000' }, child))).toBe('NOT_FOUND');
+    const link = ok(await call('bookings', 'linkFamily', { centreId, elderName: '陈阿婆', phoneTail: '5678', relationNote: '女儿' }, child));
+    expect(link).toMatchObject({ status: 'pending', elder: { name: '陈阿婆' } });
+    expect(errorCode(await call('bookings', 'linkFamily', { centreId, elderName: '陈阿婆', phoneTail: '5678' }, child))).toBe('CONFLICT');
+    // Pending is not enough.
+    expect(errorCode(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child))).toBe('NOT_FOUND');
+    expect(errorCode(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('resident')))).toBe('FORBIDDEN');
+    const queue = ok(await call('bookings', 'linkQueue', { centreId }, as('care_staff')));
+    expect(queue.map((l) => l.id)).toContain(link.id);
+    // Two staff deciding at once: one decision.
+    const decisions = await Promise.all([true, false].map((approve) => call('bookings', 'decideLink', { linkId: link.id, approve }, as('care_staff'))));
+    expect(decisions.filter((d) => d.ok)).toHaveLength(1);
+    const approved = decisions.find((d) => d.ok && d.data.status === 'verified');
+    if (!approved) return; // the rejection won the race: nothing more to test here on this run
+    const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child));
+    expect(booking).toMatchObject({ status: 'booked', channel: 'family', mode: 'delivery', price: { subsidyFen: 600, payFen: 600, tier: 'dibao' } });
+    // The family member sees it and may cancel it before the cut-off.
+    expect(ok(await call('bookings', 'mine', {}, child)).items.map((b) => b.id)).toContain(booking.id);
+  });
+
+  it('a standing order books every matching published lunch, skips a full day once and tells the family', async () => {
+    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '刘大爷', phone: '10000004321', birthYear: 1938 }, as('care_staff')));
+    const open = await lunch(10, 0);
+    const full = await lunch(1, 0);
+    // Someone else takes the only seat of the second day.
+    const other = ok(await call('bookings', 'registerElder', { centreId, name: '孙奶奶', birthYear: 1944 }, as('care_staff')));
+    ok(await call('bookings', 'book', { slotId: full.id, elderId: other.id, requestId: rid() }, as('care_staff')));
+
+    const weekdays = [weekdayOf(open.day), weekdayOf(full.day)];
+    const order = ok(await call('bookings', 'standingOrder', { elderId: elder.id, sitting: 'lunch', weekdays }, as('care_staff')));
+    expect(order).toMatchObject({ status: 'active', missed: [full.day] });
+    const told = await db.ds.query(
+      "SELECT n.body FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.title = '长期预订有一天未订上'",
+      [as('care_staff')],
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain(full.day);
+    expect(errorCode(await call('bookings', 'standingOrder', { elderId: elder.id, sitting: 'lunch', weekdays: [1] }, as('care_staff')))).toBe('CONFLICT');
+    const booked = await db.ds.query("SELECT slotId, channel FROM bookings WHERE elderId = ? AND status = 'booked'", [elder.id]);
+    expect(booked).toEqual([{ slotId: open.id, channel: 'standing' }]);
+
+    // The timer runs again: nothing twice, and the full day is not reported again.
+    const before = Number((await db.ds.query('SELECT COUNT(*) AS n FROM notifications'))[0].n);
+    await Promise.all([tick(), tick()]);
+    expect(Number((await db.ds.query("SELECT COUNT(*) AS n FROM bookings WHERE elderId = ? AND status = 'booked'", [elder.id]))[0].n)).toBe(1);
+    expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM notifications'))[0].n)).toBe(before);
+
+    // A new sitting is published on a matching weekday: the next tick books it.
+    const later = await lunch(10, 0);
+    ok(await call('bookings', 'standingOrderStep', { orderId: order.id, step: 'pause' }, as('care_staff')));
+    ok(await tick());
+    const matches = weekdays.includes(weekdayOf(later.day));
+    expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM bookings WHERE elderId = ? AND slotId = ?', [elder.id, later.id]))[0].n)).toBe(0);
+    ok(await call('bookings', 'standingOrderStep', { orderId: order.id, step: 'resume' }, as('care_staff')));
+    ok(await tick());
+    expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM bookings WHERE elderId = ? AND slotId = ?', [elder.id, later.id]))[0].n)).toBe(matches ? 1 : 0);
+    expect(errorCode(await call('bookings', 'standingOrderStep', { orderId: order.id, step: 'resume' }, as('care_staff')))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await call('bookings', 'standingOrderStep', { orderId: order.id, step: 'stop' }, as('resident2')))).toBe('NOT_FOUND');
+  });
+
+  it('the delivery list groups the round by compound and building, for centre staff only; the subsidy report counts meals taken', async () => {
+    const me = ok(await call('bookings', 'registerElder', { centreId, birthYear: 1950, livesAlone: true, diets: ['低盐'] }, as('resident')));
+    const walkIn = ok(await call('bookings', 'registerElder', { centreId, name: '周爷爷', birthYear: 1936, address: '南街12号' }, as('care_staff')));
+    const slot = await lunch(5, 5);
+    const a = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.id, mode: 'delivery', requestId: rid() }, as('resident')));
+    const b = ok(await call('bookings', 'book', { slotId: slot.id, elderId: walkIn.id, mode: 'delivery', requestId: rid() }, as('care_staff')));
+    const list = ok(await call('bookings', 'deliveries', { slotId: slot.id }, as('care_staff')));
+    expect(list.total).toBe(2);
+    const compounds = list.routes.map((r) => r.compound);
+    expect(compounds).toEqual(expect.arrayContaining(['锦屏花园', '其他地址']));
+    const stop = list.routes.find((r) => r.compound === '锦屏花园')!.buildings[0].stops[0];
+    expect(stop).toMatchObject({ bookingId: a.id, diets: ['低盐'] });
+    expect(errorCode(await call('bookings', 'deliveries', { slotId: slot.id }, as('resident')))).toBe('FORBIDDEN');
+
+    clock.advance(Date.parse(slot.startsAt) - clock.now().getTime());
+    ok(await call('bookings', 'deliver', { bookingId: a.id }, as('care_staff')));
+    ok(await call('bookings', 'deliver', { bookingId: b.id }, as('care_staff')));
+    expect(errorCode(await call('bookings', 'deliver', { bookingId: b.id }, as('care_staff')))).toBe('INVALID_TRANSITION');
+    const report = ok(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('community_staff')));
+    expect(report.total.meals).toBeGreaterThanOrEqual(2);
+    const byTier = Object.fromEntries(report.tiers.map((t) => [t.tier, t]));
+    expect(byTier.age80.meals).toBeGreaterThanOrEqual(1);
+    expect(byTier.alone.meals).toBeGreaterThanOrEqual(1);
+    expect(errorCode(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('community_staff_nd')))).toBe('FORBIDDEN');
+    expect(errorCode(await call('bookings', 'subsidyReport', { centreId, month: '2026-13' }, as('care_staff')))).toBe('INVALID_INPUT');
+  });
+});

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { BOOKING_RULES, DIET_TAGS, MealMode, Sitting, SlotKind, BookingStatus } from './bookings';
+import { LIMITS } from './limits';
+import { cursor, enumOf, id, isoDay, isoTime, limit, optionalText, personName, phone, text } from './primitives';
+
+/** Request schemas of the `bookings` function. Same conventions as ./schemas.ts (strict, zh-CN). */
+
+const dietTags = z.array(z.enum(DIET_TAGS)).max(DIET_TAGS.length);
+const requestId = z
+  .string({ error: '缺少请求编号' })
+  .min(8, '请求编号无效')
+  .max(BOOKING_RULES.requestIdMax, '请求编号无效')
+  .regex(/^[A-Za-z0-9_-]+$/, '请求编号无效');
+
+/** Centres serving the caller's homes (or one compound, for the compound home). */
+export const ZCentresRequest = z.object({ compoundId: id.optional() }).strict();
+export type TCentresRequest = z.infer<typeof ZCentresRequest>;
+
+/** A centre's slots for 7 days from `from` (default today), with dishes and seats left. */
+export const ZWeekRequest = z.object({ centreId: id, from: isoDay.optional(), kind: enumOf(SlotKind).optional(), elderId: id.optional() }).strict();
+export type TWeekRequest = z.infer<typeof ZWeekRequest>;
+
+/** Price, subsidy and diet warnings for one elder at one slot, before booking. */
+export const ZQuoteRequest = z.object({ slotId: id, elderId: id }).strict();
+export type TQuoteRequest = z.infer<typeof ZQuoteRequest>;
+
+/**
+ * Book a seat. `requestId` makes retries safe: the same id from the same person answers the first
+ * result. When the slot is full the answer is CAPACITY_FULL unless `waitlist` is true.
+ */
+export const ZBookRequest = z
+  .object({ slotId: id, elderId: id, mode: enumOf(MealMode).default('dine_in'), requestId, waitlist: z.boolean().optional() })
+  .strict();
+export type TBookRequest = z.input<typeof ZBookRequest>;
+
+export const ZBookingRequest = z.object({ bookingId: id }).strict();
+export type TBookingRequest = z.infer<typeof ZBookingRequest>;
+
+/** The counter: the 6-character code the elder shows (QR or spoken). */
+export const ZRedeemRequest = z
+  .object({
+    centreId: id,
+    code: z
+      .string({ error: '请输入核销码' })
+      .trim()
+      .toUpperCase()
+      .length(BOOKING_RULES.codeLength, `核销码为${BOOKING_RULES.codeLength}位`)
+      .regex(/^[0-9A-Z]+$/, '核销码只含数字和字母'),
+  })
+  .strict();
+export type TRedeemRequest = z.input<typeof ZRedeemRequest>;
+
+/** My bookings (as the elder or as whoever placed them), newest slot first. */
+export const ZMyBookingsRequest = z.object({ status: enumOf(BookingStatus).optional(), cursor, limit }).strict();
+export type TMyBookingsRequest = z.infer<typeof ZMyBookingsRequest>;
+
+/** Register an elder with a centre (建档): the elder themselves, or centre staff for a walk-in. */
+export const ZRegisterElderRequest = z
+  .object({
+    centreId: id,
+    /** Staff registering someone else: who. The elder registering themselves leaves these out. */
+    name: personName.optional(),
+    phone: phone.optional(),
+    householdId: id.optional(),
+    address: optionalText(60, '住址'),
+    birthYear: z.number({ error: '请填写出生年份' }).int('请填写出生年份').min(1900, '出生年份无效').max(2100, '出生年份无效'),
+    livesAlone: z.boolean().default(false),
+    dibao: z.boolean().default(false),
+    diets: dietTags.default([]),
+    allergies: optionalText(BOOKING_RULES.allergiesMax, '过敏'),
+  })
+  .strict();
+export type TRegisterElderRequest = z.input<typeof ZRegisterElderRequest>;
+
+/** Centre staff: the elders registered with the centre, searchable by name or phone tail. */
+export const ZEldersRequest = z.object({ centreId: id, q: z.string().trim().max(LIMITS.nameMax).optional(), cursor, limit }).strict();
+export type TEldersRequest = z.infer<typeof ZEldersRequest>;
+
+const dish = z.object({ name: text(BOOKING_RULES.dishNameMax, '菜名'), tags: dietTags.default([]), allergens: optionalText(40, '过敏原') }).strict();
+
+/** Centre staff: create a slot (a meal sitting with its menu, or a room / consultation / visit slot). */
+export const ZSaveSlotRequest = z
+  .object({
+    centreId: id,
+    kind: enumOf(SlotKind),
+    day: isoDay,
+    sitting: enumOf(Sitting).optional(),
+    title: optionalText(BOOKING_RULES.titleMax, '名称'),
+    startsAt: isoTime,
+    endsAt: isoTime,
+    cutoffAt: isoTime,
+    capacityDineIn: z.number().int().min(0).max(BOOKING_RULES.capacityMax),
+    capacityDelivery: z.number().int().min(0).max(BOOKING_RULES.capacityMax).default(0),
+    priceFen: z.number().int().min(0).max(BOOKING_RULES.priceFenMax).default(0),
+    dishes: z.array(dish).max(BOOKING_RULES.dishesMax).default([]),
+  })
+  .strict()
+  .refine((v) => Date.parse(v.startsAt) < Date.parse(v.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
+  .refine((v) => Date.parse(v.cutoffAt) <= Date.parse(v.startsAt), { message: '截止时间须早于开始时间', path: ['cutoffAt'] })
+  .refine((v) => v.kind !== 'meal' || !!v.sitting, { message: '请选择午餐或晚餐', path: ['sitting'] })
+  .refine((v) => v.kind === 'meal' || v.capacityDelivery === 0, { message: '只有助餐可以送餐', path: ['capacityDelivery'] })
+  .refine((v) => v.capacityDineIn + v.capacityDelivery > 0, { message: '请填写名额', path: ['capacityDineIn'] });
+export type TSaveSlotRequest = z.input<typeof ZSaveSlotRequest>;
+
+/** Centre staff: who is coming to one slot, and the kitchen's counts. */
+export const ZSlotRequest = z.object({ slotId: id }).strict();
+export type TSlotRequest = z.infer<typeof ZSlotRequest>;
+
+/** A family member asks to be linked to an elder (by the elder's name and the last 4 digits of the elder's phone, at a centre). */
+export const ZLinkFamilyRequest = z
+  .object({
+    centreId: id,
+    elderName: personName,
+    phoneTail: z.string().regex(/^\d{4}$/, '请填写老人手机号后4位'),
+    relationNote: optionalText(10, '关系'),
+  })
+  .strict();
+export type TLinkFamilyRequest = z.input<typeof ZLinkFamilyRequest>;
+
+/** Centre staff decide a family link. */
+export const ZDecideLinkRequest = z.object({ linkId: id, approve: z.boolean() }).strict();
+export type TDecideLinkRequest = z.infer<typeof ZDecideLinkRequest>;
+
+/** Centre staff: the links waiting for a decision. */
+export const ZLinkQueueRequest = z.object({ centreId: id }).strict();
+export type TLinkQueueRequest = z.infer<typeof ZLinkQueueRequest>;
+
+/** A standing order: which sittings on which weekdays, how the meal is taken. */
+export const ZStandingOrderRequest = z
+  .object({
+    elderId: id,
+    sitting: enumOf(Sitting),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1, '请至少选择一天').max(7),
+    mode: enumOf(MealMode).default('dine_in'),
+  })
+  .strict();
+export type TStandingOrderRequest = z.input<typeof ZStandingOrderRequest>;
+
+export const ZStandingOrderStepRequest = z.object({ orderId: id, step: z.enum(['pause', 'resume', 'stop']) }).strict();
+export type TStandingOrderStepRequest = z.infer<typeof ZStandingOrderStepRequest>;
+
+/** Centre staff: the delivery round of one sitting, grouped by compound and building. */
+export const ZDeliveryListRequest = z.object({ slotId: id }).strict();
+export type TDeliveryListRequest = z.infer<typeof ZDeliveryListRequest>;
+
+/** Civil affairs: a month's meal subsidies of a centre, per tier. */
+export const ZSubsidyReportRequest = z.object({ centreId: id, month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11') }).strict();
+export type TSubsidyReportRequest = z.infer<typeof ZSubsidyReportRequest>;

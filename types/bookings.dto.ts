@@ -1,0 +1,156 @@
+import type {
+  BookingChannel,
+  BookingStatus,
+  DietTag,
+  FamilyLinkStatus,
+  MealMode,
+  Price,
+  Sitting,
+  SlotKind,
+  StandingOrderStatus,
+  SubsidyTier,
+} from './bookings';
+
+/** A day-care / neighbourhood centre (an organisation of kind day_care_centre). */
+export interface CentreDTO {
+  id: number;
+  name: string;
+  hotline: string | null;
+  community: { id: number; name: string };
+}
+
+export interface DishDTO {
+  name: string;
+  tags: DietTag[];
+  allergens: string;
+}
+
+/** A slot with what is left of it (and, when asked for an elder, their booking there). */
+export interface SlotDTO {
+  id: number;
+  centreId: number;
+  kind: SlotKind;
+  kindLabel: string;
+  day: string;
+  sitting: Sitting | null;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  cutoffAt: string;
+  /** False once the cut-off passed: no booking, no cancelling. */
+  open: boolean;
+  priceFen: number;
+  dishes: DishDTO[];
+  seats: { dineIn: { capacity: number; left: number }; delivery: { capacity: number; left: number } };
+  waitlisted: number;
+  /** The elder's live booking here, when the request named an elder. */
+  myBooking: BookingDTO | null;
+}
+
+export interface BookingDTO {
+  id: number;
+  slotId: number;
+  status: BookingStatus;
+  statusLabel: string;
+  mode: MealMode;
+  modeLabel: string;
+  /** The counter code (and QR content); shown only to the elder, who booked it, and centre staff. */
+  code: string;
+  elder: { id: number; name: string };
+  slot: { day: string; title: string; startsAt: string; cutoffAt: string; centreName: string };
+  channel: BookingChannel;
+  channelLabel: string;
+  price: Price;
+  tierLabel: string | null;
+  /** Place in the waitlist (1 = next), while waitlisted. */
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  redeemedAt: string | null;
+  createdAt: string;
+  /** What the caller may do now: rendered as buttons, re-checked by each action. */
+  can: ('cancel' | 'confirm' | 'redeem' | 'deliver')[];
+}
+
+export interface QuoteDTO {
+  price: Price;
+  tierLabel: string | null;
+  /** Dishes that clash with the elder's diet or allergies (warnings, not refusals). */
+  warnings: string[];
+  seatsLeft: { dineIn: number; delivery: number };
+  open: boolean;
+}
+
+/** An elder as the centre's staff see them (phone masked, profile for the kitchen). */
+export interface ElderDTO {
+  id: number;
+  /** The centre the profile is registered with. */
+  centreId: number;
+  name: string;
+  phoneMasked: string;
+  age: number;
+  address: string;
+  livesAlone: boolean;
+  dibao: boolean;
+  diets: DietTag[];
+  allergies: string;
+  tier: SubsidyTier | null;
+  hasAccount: boolean;
+}
+
+/** The kitchen's sheet for one sitting: counts per mode, per diet, allergies to mind. */
+export interface KitchenReportDTO {
+  slot: SlotDTO;
+  total: number;
+  byMode: Record<MealMode, number>;
+  byDiet: { tag: DietTag; count: number }[];
+  allergies: { name: string; allergies: string }[];
+  /** Everyone holding a seat, for the counter and the delivery round. */
+  people: { bookingId: number; name: string; mode: MealMode; status: BookingStatus; address: string; diets: DietTag[] }[];
+}
+
+/** A family member's link to an elder. */
+export interface FamilyLinkDTO {
+  id: number;
+  elder: { id: number; name: string };
+  /** The family member (for staff deciding: name and masked phone). */
+  member: { id: number; name: string; phoneMasked: string };
+  relationNote: string;
+  status: FamilyLinkStatus;
+  statusLabel: string;
+  createdAt: string;
+}
+
+export interface StandingOrderDTO {
+  id: number;
+  elder: { id: number; name: string };
+  sitting: Sitting;
+  weekdays: number[];
+  /** "周一、周三、周五 午餐 送餐" */
+  summary: string;
+  mode: MealMode;
+  status: StandingOrderStatus;
+  statusLabel: string;
+  /** Days the timer could not book (full), most recent first: the family is told each time. */
+  missed: string[];
+}
+
+/** The delivery round of one sitting: stops grouped by compound and building. */
+export interface DeliveryListDTO {
+  slot: { id: number; day: string; title: string };
+  total: number;
+  routes: {
+    compound: string;
+    buildings: {
+      building: string;
+      stops: { bookingId: number; name: string; address: string; phone: string; diets: DietTag[]; allergies: string; status: BookingStatus }[];
+    }[];
+  }[];
+}
+
+/** A month's meal subsidies per tier, for the civil-affairs office (redeemed meals only). */
+export interface SubsidyReportDTO {
+  centre: { id: number; name: string };
+  month: string;
+  tiers: { tier: SubsidyTier; label: string; meals: number; elders: number; subsidyFen: number }[];
+  total: { meals: number; subsidyFen: number; payFen: number };
+}

@@ -1,0 +1,135 @@
+/**
+ * Day-care and neighbourhood-centre bookings (日间照料中心 / 睦邻服务中心): meals (dine-in 堂食 and
+ * delivery 送餐), rooms, consultations and service-team visits on one slot engine. The machine
+ * lives in cloud/src/modules/bookings/booking-status.ts.
+ */
+
+/** What a slot offers. Meals have two capacities (dine-in, delivery); the others one. */
+export const SlotKind = {
+  meal: 'meal', // 助餐
+  room: 'room', // 活动室 (棋牌娱乐)
+  consult: 'consult', // 健康咨询
+  visit: 'visit', // 服务队上门
+} as const;
+export type SlotKind = (typeof SlotKind)[keyof typeof SlotKind];
+export const SLOT_KIND_LABEL: Record<SlotKind, string> = { meal: '助餐', room: '活动室', consult: '健康咨询', visit: '上门服务' };
+
+export const Sitting = { lunch: 'lunch', dinner: 'dinner' } as const;
+export type Sitting = (typeof Sitting)[keyof typeof Sitting];
+export const SITTING_LABEL: Record<Sitting, string> = { lunch: '午餐', dinner: '晚餐' };
+
+/** How a meal is taken. Non-meal slots are always `dine_in` (at the centre). */
+export const MealMode = { dine_in: 'dine_in', delivery: 'delivery' } as const;
+export type MealMode = (typeof MealMode)[keyof typeof MealMode];
+export const MEAL_MODE_LABEL: Record<MealMode, string> = { dine_in: '堂食', delivery: '送餐' };
+
+/**
+ * A booking's life. `waitlisted` holds no seat; when one frees, the first in line is `offered` the
+ * seat (held for them) until `offerExpiresAt`, and confirms it (`booked`) or lets it lapse
+ * (`expired`). Seats are held by `booked`, `offered`, `redeemed` and `no_show`.
+ */
+export const BookingStatus = {
+  booked: 'booked', // 已预订
+  waitlisted: 'waitlisted', // 候补中
+  offered: 'offered', // 候补到位，待确认
+  redeemed: 'redeemed', // 已核销 / 已送达
+  cancelled: 'cancelled', // 已取消
+  no_show: 'no_show', // 未到
+  expired: 'expired', // 候补失效
+} as const;
+export type BookingStatus = (typeof BookingStatus)[keyof typeof BookingStatus];
+export const BOOKING_STATUS_LABEL: Record<BookingStatus, string> = {
+  booked: '已预订',
+  waitlisted: '候补中',
+  offered: '候补到位，请确认',
+  redeemed: '已用餐',
+  cancelled: '已取消',
+  no_show: '未到',
+  expired: '候补已失效',
+};
+/** States that occupy a seat: the slot's counter always equals the bookings in these states. */
+export const SEAT_HOLDING_STATUSES: BookingStatus[] = ['booked', 'offered', 'redeemed', 'no_show'];
+
+/** Who placed a booking (代订 is recorded, like 代办 for needs). */
+export const BookingChannel = {
+  self: 'self', // the elder
+  family: 'family', // a family member linked to the elder (may live elsewhere)
+  staff: 'staff', // centre staff, for a walk-in or a phone call
+  grid_worker: 'grid_worker', // a grid worker on a visit
+  standing: 'standing', // a standing order, booked by the timer when the menu is published
+} as const;
+export type BookingChannel = (typeof BookingChannel)[keyof typeof BookingChannel];
+export const BOOKING_CHANNEL_LABEL: Record<BookingChannel, string> = {
+  self: '本人预订',
+  family: '家属代订',
+  staff: '中心代订',
+  grid_worker: '网格员代订',
+  standing: '长期预订',
+};
+
+/** A family member's link to an elder: applied for, then verified by the centre's staff. */
+export const FamilyLinkStatus = { pending: 'pending', verified: 'verified', rejected: 'rejected' } as const;
+export type FamilyLinkStatus = (typeof FamilyLinkStatus)[keyof typeof FamilyLinkStatus];
+export const FAMILY_LINK_STATUS_LABEL: Record<FamilyLinkStatus, string> = { pending: '待中心核实', verified: '已关联', rejected: '未通过' };
+
+/** A standing order ("every weekday lunch, delivered"): booked by the timer for each published sitting. */
+export const StandingOrderStatus = { active: 'active', paused: 'paused', stopped: 'stopped' } as const;
+export type StandingOrderStatus = (typeof StandingOrderStatus)[keyof typeof StandingOrderStatus];
+export const STANDING_ORDER_STATUS_LABEL: Record<StandingOrderStatus, string> = { active: '进行中', paused: '已暂停', stopped: '已停止' };
+/** Weekdays as ISO numbers, 1 = Monday … 7 = Sunday. */
+export const WEEKDAY_LABEL: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };
+
+/** Dietary needs the kitchen cooks for (tags on dishes and on elders' profiles). */
+export const DIET_TAGS = ['软烂', '低盐', '低糖', '清真', '素食'] as const;
+export type DietTag = (typeof DIET_TAGS)[number];
+
+/**
+ * Meal subsidy tiers (助餐补贴), in 分. The one tier of highest value applies (they do not stack),
+ * and the elder never pays below zero. Funded by civil affairs; reported monthly per tier.
+ */
+export const SubsidyTier = { age80: 'age80', alone: 'alone', dibao: 'dibao' } as const;
+export type SubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
+export const SUBSIDY_TIER_LABEL: Record<SubsidyTier, string> = { age80: '80岁以上', alone: '独居/空巢', dibao: '低保' };
+export const SUBSIDY_FEN: Record<SubsidyTier, number> = { age80: 400, alone: 300, dibao: 600 };
+
+export const BOOKING_RULES = {
+  /** Elders (60+) are served; registration checks the birth year. */
+  minAge: 60,
+  /** How long an offered seat waits for its confirmation (never past the cut-off). */
+  offerMinutes: 30,
+  /** How far ahead a slot may be created. */
+  slotDaysAhead: 60,
+  capacityMax: 2000,
+  priceFenMax: 100_000,
+  dishesMax: 12,
+  dishNameMax: 20,
+  titleMax: 30,
+  allergiesMax: 100,
+  /** A booking's short code for the counter: unambiguous characters only (no 0/O, 1/I/L). */
+  codeAlphabet: '23456789ABCDEFGHJKMNPQRSTUVWXYZ',
+  codeLength: 6,
+  /** Idempotency key sent by the client with every booking request. */
+  requestIdMax: 64,
+} as const;
+
+/** Price of a booking in 分 with the subsidy applied: shown before booking, stored with it. */
+export interface Price {
+  priceFen: number;
+  subsidyFen: number;
+  payFen: number;
+  tier: SubsidyTier | null;
+}
+
+/** The subsidy tier of highest value the elder qualifies for, and what they pay. */
+export function priceFor(priceFen: number, elder: { birthYear: number; livesAlone: boolean; dibao: boolean }, year: number): Price {
+  const tiers: SubsidyTier[] = [];
+  if (year - elder.birthYear >= 80) tiers.push('age80');
+  if (elder.livesAlone) tiers.push('alone');
+  if (elder.dibao) tiers.push('dibao');
+  const tier = tiers.sort((a, b) => SUBSIDY_FEN[b] - SUBSIDY_FEN[a])[0] ?? null;
+  const subsidyFen = tier ? Math.min(SUBSIDY_FEN[tier], priceFen) : 0;
+  return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, tier };
+}
+
+/** 1250 → "12.50元". */
+export const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
