@@ -69,6 +69,7 @@ import type {
   FamilyLinkDTO,
   KitchenReportDTO,
   QuoteDTO,
+  RepeatWeekDTO,
   SlotDTO,
   StandingOrderDTO,
   SubsidyReportDTO,
@@ -89,6 +90,7 @@ import type {
   TQuoteRequest,
   TRedeemRequest,
   TRegisterElderRequest,
+  TRepeatWeekRequest,
   TSaveSlotRequest,
   TSlotRequest,
   TWeekRequest,
@@ -171,6 +173,7 @@ export interface Api {
     myStandingOrders: [TEmptyRequest, StandingOrderDTO[]];
     deliveries: [TDeliveryListRequest, DeliveryListDTO];
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
+    repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];

@@ -146,3 +146,7 @@ export type TDeliveryListRequest = z.infer<typeof ZDeliveryListRequest>;
 /** Civil affairs: a month's meal subsidies of a centre, per tier. */
 export const ZSubsidyReportRequest = z.object({ centreId: id, month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11') }).strict();
 export type TSubsidyReportRequest = z.infer<typeof ZSubsidyReportRequest>;
+
+/** 和上周一样: book this week's sittings the elder had last week (same weekday, sitting and mode). */
+export const ZRepeatWeekRequest = z.object({ elderId: id }).strict();
+export type TRepeatWeekRequest = z.infer<typeof ZRepeatWeekRequest>;

@@ -154,3 +154,10 @@ export interface SubsidyReportDTO {
   tiers: { tier: SubsidyTier; label: string; meals: number; elders: number; subsidyFen: number }[];
   total: { meals: number; subsidyFen: number; payFen: number };
 }
+
+/** What "same as last week" did, sitting by sitting. */
+export interface RepeatWeekDTO {
+  booked: BookingDTO[];
+  /** Sittings that could not be booked, with why ("已满", "已截止", "本周未发布"). */
+  skipped: { day: string; title: string; reason: string }[];
+}

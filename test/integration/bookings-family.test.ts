@@ -147,4 +147,36 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
     expect(errorCode(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('community_staff_nd')))).toBe('FORBIDDEN');
     expect(errorCode(await call('bookings', 'subsidyReport', { centreId, month: '2026-13' }, as('care_staff')))).toBe('INVALID_INPUT');
   });
+
+  it('"same as last week" books next week\'s sittings in one tap, once however often it is tapped', async () => {
+    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '郑奶奶', birthYear: 1942 }, as('care_staff')));
+    const before = await lunch(5, 5);
+    ok(await call('bookings', 'book', { slotId: before.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, as('care_staff')));
+    const startsAt = new Date(Date.parse(before.startsAt) + 7 * 24 * HOUR);
+    const next = ok(
+      await call(
+        'bookings',
+        'saveSlot',
+        {
+          centreId,
+          kind: 'meal',
+          day: localDay(startsAt),
+          sitting: 'lunch',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+          cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+          capacityDineIn: 5,
+          capacityDelivery: 5,
+          priceFen: 1200,
+        },
+        as('care_staff'),
+      ),
+    );
+    lastStart = startsAt.getTime();
+    clock.advance(Date.parse(before.startsAt) + 24 * HOUR - clock.now().getTime());
+    const taps = await Promise.all([0, 1].map(() => call('bookings', 'repeatWeek', { elderId: elder.id }, as('care_staff'))));
+    for (const t of taps) expect(ok(t).booked.map((b) => [b.slotId, b.mode])).toEqual([[next.id, 'delivery']]);
+    expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM bookings WHERE elderId = ? AND slotId = ?', [elder.id, next.id]))[0].n)).toBe(1);
+    expect(errorCode(await call('bookings', 'repeatWeek', { elderId: elder.id }, as('resident2')))).toBe('NOT_FOUND');
+  });
 });

@@ -13,6 +13,7 @@ import { deliverBooking } from './actions/deliver-booking';
 import { linkFamily } from './actions/link-family';
 import { redeemBooking } from './actions/redeem-booking';
 import { registerElder } from './actions/register-elder';
+import { repeatWeek } from './actions/repeat-week';
 import { saveSlot } from './actions/save-slot';
 import { stepStandingOrder } from './actions/step-standing-order';
 import { BookingEvent } from './booking-event.entity';
@@ -68,4 +69,5 @@ export const bookingActions = {
   myStandingOrders: listMyStandingOrders,
   deliveries: getDeliveryList,
   subsidyReport: getSubsidyReport,
+  repeatWeek,
 } satisfies ActionTableFor<'bookings'>;
