@@ -174,6 +174,7 @@ export interface Api {
     deliveries: [TDeliveryListRequest, DeliveryListDTO];
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
+    myLinks: [TEmptyRequest, FamilyLinkDTO[]];
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];

@@ -111,6 +111,8 @@ export interface KitchenReportDTO {
 /** A family member's link to an elder. */
 export interface FamilyLinkDTO {
   id: number;
+  /** The centre the elder is registered with (where the family member books). */
+  centreId: number;
   elder: { id: number; name: string };
   /** The family member (for staff deciding: name and masked phone). */
   member: { id: number; name: string; phoneMasked: string };

@@ -31,6 +31,7 @@ export async function presentLinks(em: EntityManager, links: FamilyLink[]): Prom
     const u = users.get(l.userId);
     return {
       id: l.id,
+      centreId: l.centreId,
       elder: { id: l.elderId, name: elders.get(l.elderId)?.name ?? '' },
       member: { id: l.userId, name: u?.name || '未填写姓名', phoneMasked: maskPhone(u?.phone) },
       relationNote: l.relationNote,

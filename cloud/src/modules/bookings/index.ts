@@ -31,6 +31,7 @@ import { listElders } from './queries/list-elders';
 import { listLinkQueue } from './queries/list-link-queue';
 import { listMyBookings } from './queries/list-my-bookings';
 import { listMyElders } from './queries/list-my-elders';
+import { listMyLinks } from './queries/list-my-links';
 import { listMyStandingOrders } from './queries/list-my-standing-orders';
 import { Slot } from './slot.entity';
 import { fulfilStandingOrders } from './standing-order-timer';
@@ -70,4 +71,5 @@ export const bookingActions = {
   deliveries: getDeliveryList,
   subsidyReport: getSubsidyReport,
   repeatWeek,
+  myLinks: listMyLinks,
 } satisfies ActionTableFor<'bookings'>;
