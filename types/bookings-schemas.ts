@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOOKING_RULES, DIET_TAGS, MealMode, Sitting, SlotKind, BookingStatus } from './bookings';
+import { BOOKING_RULES, DIET_TAGS, MealMode, PaidBy, Sitting, SlotKind, BookingStatus } from './bookings';
 import { LIMITS } from './limits';
 import { cursor, enumOf, id, isoDay, isoTime, limit, optionalText, personName, phone, text } from './primitives';
 
@@ -33,7 +33,7 @@ export const ZBookRequest = z
   .strict();
 export type TBookRequest = z.input<typeof ZBookRequest>;
 
-export const ZBookingRequest = z.object({ bookingId: id }).strict();
+export const ZBookingRequest = z.object({ bookingId: id, paidBy: enumOf(PaidBy).optional() }).strict();
 export type TBookingRequest = z.infer<typeof ZBookingRequest>;
 
 /** The counter: the 6-character code the elder shows (QR or spoken). */
@@ -46,6 +46,8 @@ export const ZRedeemRequest = z
       .toUpperCase()
       .length(BOOKING_RULES.codeLength, `核销码为${BOOKING_RULES.codeLength}位`)
       .regex(/^[0-9A-Z]+$/, '核销码只含数字和字母'),
+    /** How the elder paid their share (cash or WeChat at the counter); left out when nothing is due. */
+    paidBy: enumOf(PaidBy).optional(),
   })
   .strict();
 export type TRedeemRequest = z.input<typeof ZRedeemRequest>;

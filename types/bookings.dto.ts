@@ -1,5 +1,6 @@
 import type {
   BookingChannel,
+  PaidBy,
   BookingStatus,
   DietTag,
   FamilyLinkStatus,
@@ -66,6 +67,8 @@ export interface BookingDTO {
   waitlistPosition: number | null;
   offerExpiresAt: string | null;
   redeemedAt: string | null;
+  /** How the share was paid at redemption / delivery (null: nothing recorded). */
+  paidBy: PaidBy | null;
   createdAt: string;
   /** What the caller may do now: rendered as buttons, re-checked by each action. */
   can: ('cancel' | 'confirm' | 'redeem' | 'deliver')[];
@@ -155,6 +158,8 @@ export interface SubsidyReportDTO {
   month: string;
   tiers: { tier: SubsidyTier; label: string; meals: number; elders: number; subsidyFen: number }[];
   total: { meals: number; subsidyFen: number; payFen: number };
+  /** The elders' shares by how they were paid (fen), for the centre's till. */
+  paid: { paidBy: PaidBy | 'unrecorded'; label: string; payFen: number }[];
 }
 
 /** What "same as last week" did, sitting by sitting. */

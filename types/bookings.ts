@@ -79,6 +79,11 @@ export const STANDING_ORDER_STATUS_LABEL: Record<StandingOrderStatus, string> = 
 /** Weekdays as ISO numbers, 1 = Monday … 7 = Sunday. */
 export const WEEKDAY_LABEL: Record<number, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };
 
+/** How the elder paid their share at the counter (the subsidy part is settled with civil affairs). */
+export const PaidBy = { cash: 'cash', wechat: 'wechat', none: 'none' } as const;
+export type PaidBy = (typeof PaidBy)[keyof typeof PaidBy];
+export const PAID_BY_LABEL: Record<PaidBy, string> = { cash: '现金', wechat: '微信', none: '无需支付' };
+
 /** Dietary needs the kitchen cooks for (tags on dishes and on elders' profiles). */
 export const DIET_TAGS = ['软烂', '低盐', '低糖', '清真', '素食'] as const;
 export type DietTag = (typeof DIET_TAGS)[number];

@@ -83,6 +83,7 @@ export class Bookings1764633600000 implements MigrationInterface {
           col.datetime('offerExpiresAt', { isNullable: true }),
           col.datetime('redeemedAt', { isNullable: true }),
           col.int('redeemedById', { isNullable: true }),
+          col.str('paidBy', 10, { isNullable: true }),
           col.datetime('createdAt'),
           col.datetime('updatedAt'),
         ],

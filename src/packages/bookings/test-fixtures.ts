@@ -60,6 +60,7 @@ export const booking = (id: number, over: Partial<BookingDTO> = {}): BookingDTO 
   waitlistPosition: null,
   offerExpiresAt: null,
   redeemedAt: null,
+  paidBy: null,
   createdAt: '2030-03-04T01:00:00.000Z',
   can: ['cancel'],
   ...over,

@@ -185,6 +185,7 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
             offerExpiresAt: null,
             redeemedAt: null,
             redeemedById: null,
+            paidBy: null,
             createdAt: p.now,
             updatedAt: p.now,
           }),

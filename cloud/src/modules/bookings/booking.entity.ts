@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { BookingChannel, BookingStatus, MealMode, SubsidyTier } from '@hg/types';
+import type { BookingChannel, BookingStatus, MealMode, PaidBy, SubsidyTier } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /**
@@ -34,6 +34,8 @@ export class Booking {
   @DateTimeColumn({ nullable: true }) offerExpiresAt: Date | null;
   @DateTimeColumn({ nullable: true }) redeemedAt: Date | null;
   @IdColumn({ nullable: true }) redeemedById: number | null;
+  /** How the elder's share was paid at the counter or door (null: not recorded). */
+  @TextColumn(10, { nullable: true }) paidBy: PaidBy | null;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;
 }

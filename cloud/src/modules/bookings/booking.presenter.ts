@@ -136,6 +136,7 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
       waitlistPosition: positions.get(b.id) ?? null,
       offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
       redeemedAt: b.redeemedAt?.toISOString() ?? null,
+      paidBy: b.paidBy,
       createdAt: b.createdAt.toISOString(),
       can,
     };

@@ -9,7 +9,7 @@ import { localDay } from '../local-time';
 /** 送达: the delivery round marks a delivered meal (once). */
 export const deliverBooking = defineAction({
   input: ZBookingRequest,
-  handler: ({ bookingId }, ctx) =>
+  handler: ({ bookingId, paidBy }, ctx) =>
     runBookingStep(
       ctx,
       (em) => em.findOne(Booking, { where: { id: bookingId } }),
@@ -17,7 +17,7 @@ export const deliverBooking = defineAction({
       async ({ em, booking, slot, now }) => {
         if (booking.mode !== 'delivery') throw invalidTransition('这是堂食预订，请在柜台核销');
         if (slot.day !== localDay(now)) throw invalidTransition(`这是${slot.day}的预订，不是今天的`);
-        await moveBooking(em, booking, 'deliver', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId } });
+        await moveBooking(em, booking, 'deliver', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) } });
       },
     ),
 });

@@ -14,7 +14,7 @@ import { localDay } from '../local-time';
  */
 export const redeemBooking = defineAction({
   input: ZRedeemRequest,
-  async handler({ centreId, code }, ctx) {
+  async handler({ centreId, code, paidBy }, ctx) {
     if (!isCentreStaff(ctx.actor, centreId)) throw forbidden('只有本中心工作人员可以核销');
     return runBookingStep(
       ctx,
@@ -24,7 +24,7 @@ export const redeemBooking = defineAction({
         if (booking.status === 'redeemed') throw invalidTransition(`已于${booking.redeemedAt ? localDay(booking.redeemedAt) : ''}核销过，不能重复核销`);
         if (booking.mode !== 'dine_in') throw invalidTransition('这是送餐预订，请在送餐时标记送达');
         if (slot.day !== localDay(now)) throw invalidTransition(`这是${slot.day}的预订，不是今天的`);
-        await moveBooking(em, booking, 'redeem', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId } });
+        await moveBooking(em, booking, 'redeem', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) } });
       },
     );
   },

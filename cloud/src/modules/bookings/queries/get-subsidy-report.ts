@@ -1,5 +1,5 @@
 import { Between } from 'typeorm';
-import { SUBSIDY_TIER_LABEL, ZSubsidyReportRequest, type SubsidyReportDTO, type SubsidyTier } from '@hg/types';
+import { PAID_BY_LABEL, SUBSIDY_TIER_LABEL, ZSubsidyReportRequest, type PaidBy, type SubsidyReportDTO, type SubsidyTier } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
 import { holdsRoleOver } from '../../identity/public';
@@ -44,6 +44,8 @@ export const getSubsidyReport = defineAction({
       t.subsidyFen += b.subsidyFen;
       tiers.set(b.tier, t);
     }
+    const paid = new Map<PaidBy | 'unrecorded', number>();
+    for (const b of rows) paid.set(b.paidBy ?? 'unrecorded', (paid.get(b.paidBy ?? 'unrecorded') ?? 0) + b.payFen);
     const order: SubsidyTier[] = ['age80', 'alone', 'dibao'];
     const report: SubsidyReportDTO = {
       centre: { id: centre.id, name: centre.name },
@@ -56,6 +58,7 @@ export const getSubsidyReport = defineAction({
         subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,
       })),
       total: { meals: rows.length, subsidyFen, payFen },
+      paid: (['cash', 'wechat', 'none', 'unrecorded'] as const).map((k) => ({ paidBy: k, label: k === 'unrecorded' ? '未记录' : PAID_BY_LABEL[k], payFen: paid.get(k) ?? 0 })),
     };
     return report;
   },
