@@ -96,6 +96,21 @@ import type {
   TWeekRequest,
 } from './bookings-schemas';
 
+import type { AssessmentDTO, FirmCardDTO, LeaderboardDTO, ModerationItemDTO, MyRatingDTO, PeriodDTO } from './ratings.dto';
+import type {
+  TAssessFirmRequest,
+  TFirmCardRequest,
+  TLeaderboardRequest,
+  TModerateRequest,
+  TMyRatingRequest,
+  TOpenPeriodRequest,
+  TPeriodRequest,
+  TRateFirmRequest,
+  TReplyRequest,
+  TReportCommentRequest,
+  TSaveWeightsRequest,
+} from './ratings-schemas';
+
 export interface Api {
   me: {
     get: [TEmptyRequest, MeDTO];
@@ -175,6 +190,22 @@ export interface Api {
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
+  };
+  ratings: {
+    rate: [TRateFirmRequest, MyRatingDTO];
+    myRating: [TMyRatingRequest, MyRatingDTO];
+    assess: [TAssessFirmRequest, AssessmentDTO];
+    firmCard: [TFirmCardRequest, FirmCardDTO];
+    leaderboard: [TLeaderboardRequest, LeaderboardDTO];
+    reply: [TReplyRequest, FirmCardDTO];
+    reportComment: [TReportCommentRequest, { reported: boolean }];
+    moderationQueue: [TEmptyRequest, ModerationItemDTO[]];
+    moderate: [TModerateRequest, ModerationItemDTO];
+    periods: [TEmptyRequest, PeriodDTO[]];
+    openPeriod: [TOpenPeriodRequest, PeriodDTO];
+    closePeriod: [TPeriodRequest, PeriodDTO];
+    publishPeriod: [TPeriodRequest, PeriodDTO];
+    saveWeights: [TSaveWeightsRequest, Record<string, Record<string, number>>];
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];

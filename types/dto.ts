@@ -45,6 +45,11 @@ export interface CompoundHomeDTO extends CompoundSummaryDTO {
   verifiedHouseholdCount: number;
   /** Present when the scanned code was a building's. */
   building: { id: number; name: string } | null;
+  /**
+   * The property firm's latest published stars for this compound's type (null before any period
+   * is published); `stars` is null below the minimum sample (样本不足), `sample` always shown.
+   */
+  firmRating: { stars: number | null; sample: number; periodCode: string } | null;
   /** Day-care centres serving the compound, with their next open meal sittings (menus are public). */
   careCentres: { id: number; name: string; hotline: string | null; nextSittings: { slotId: number; day: string; title: string; dishes: string[]; seatsLeft: number }[] }[];
 }

@@ -11,3 +11,6 @@ export * from './links';
 export * from './bookings';
 export * from './bookings.dto';
 export * from './bookings-schemas';
+export * from './ratings';
+export * from './ratings.dto';
+export * from './ratings-schemas';

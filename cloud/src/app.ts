@@ -10,6 +10,7 @@ import { identityModule } from './modules/identity';
 import { meActions, meModule } from './modules/me';
 import { needActions, needsModule } from './modules/needs';
 import { notificationActions, notificationsModule } from './modules/notifications';
+import { ratingActions, ratingsModule } from './modules/ratings';
 import { timerActions, timersModule } from './modules/timers';
 import { MIGRATIONS } from './migrations';
 import { wire } from './wiring';
@@ -19,7 +20,7 @@ import { wire } from './wiring';
  * the migration CLI and the tests start here. Adding a domain = a module folder, a line below, a
  * function folder in cloud/functions/ — core does not change.
  */
-export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, bookingsModule, timersModule, demoModule];
+export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, bookingsModule, ratingsModule, timersModule, demoModule];
 
 wire(MODULES, { migrations: MIGRATIONS });
 
@@ -31,6 +32,7 @@ export const FUNCTIONS: Record<FunctionName, ActionTable> = {
   needs: needActions,
   notifications: notificationActions,
   bookings: bookingActions,
+  ratings: ratingActions,
   // The timer function keeps its first deployed name; it runs every module's jobs.
   escalation: timerActions(timersOf(MODULES)) satisfies ActionTableFor<'escalation'>,
 };

@@ -32,8 +32,15 @@ export interface PhotoStore {
   exists(fileId: string): Promise<boolean>;
 }
 
+/** Content security for public text (rating comments): WeChat's msgSecCheck, a word list locally. */
+export interface ContentChecker {
+  /** True when the text may be published. */
+  allows(text: string, openid: string): Promise<boolean>;
+}
+
 export interface Platform {
   name: 'wechat' | 'local';
+  content: ContentChecker;
   photos: PhotoStore;
   qr: QrRenderer;
   messenger: Messenger;
@@ -81,6 +88,18 @@ export const localPhotoStore: PhotoStore = {
   },
 };
 
+/**
+ * Locally: a small list of abusive words (the WeChat check is the real one). Matching ignores
+ * spaces and case, so "傻 逼" is caught too.
+ */
+const BLOCKED_WORDS = ['傻逼', '操你', '去死', '滚蛋', '王八蛋', 'fuck', 'shit'];
+export const localContentChecker: ContentChecker = {
+  async allows(text) {
+    const flat = text.replace(/\s+/g, '').toLowerCase();
+    return !BLOCKED_WORDS.some((w) => flat.includes(w));
+  },
+};
+
 export function localPlatform(publicBaseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000/'): Platform {
-  return { name: 'local', qr: svgQrRenderer, messenger: localMessenger, photos: localPhotoStore, publicBaseUrl };
+  return { name: 'local', qr: svgQrRenderer, messenger: localMessenger, photos: localPhotoStore, content: localContentChecker, publicBaseUrl };
 }

@@ -12,6 +12,9 @@ export interface WxSdk {
     subscribeMessage?: {
       send(req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<unknown>;
     };
+    security?: {
+      msgSecCheck(req: { content: string; version: 2; scene: number; openid: string }): Promise<{ result?: { suggest?: string } }>;
+    };
     wxacode: {
       getUnlimited(req: { scene: string; page: string; checkPath: boolean; width?: number }): Promise<{ buffer: Buffer; contentType?: string }>;
     };
@@ -41,6 +44,14 @@ export function wechatPlatform(wx: WxSdk): Platform {
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
     // Files come from wx.cloud.uploadFile into this environment's storage; the id is all we keep.
     photos: { exists: async (fileId) => fileId.startsWith('cloud://') },
+    content: {
+      // msgSecCheck v2, scene 2 (comments): anything but "pass" is held back.
+      async allows(text, openid) {
+        if (!wx.openapi.security) return true;
+        const res = await wx.openapi.security.msgSecCheck({ content: text, version: 2, scene: 2, openid });
+        return res.result?.suggest === 'pass';
+      },
+    },
     messenger: {
       async send(msg) {
         // One template per message kind, each configured by its own variable (types/links.ts).

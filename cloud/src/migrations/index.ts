@@ -5,6 +5,7 @@ import { NotificationSubjects1764460800000 } from './1764460800000-NotificationS
 import { UsageCounters1764547200000 } from './1764547200000-UsageCounters';
 import { Bookings1764633600000 } from './1764633600000-Bookings';
 import { BookingLinksAndStandingOrders1764720000000 } from './1764720000000-BookingLinksAndStandingOrders';
+import { Ratings1764806400000 } from './1764806400000-Ratings';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UsageCounters1764547200000,
   Bookings1764633600000,
   BookingLinksAndStandingOrders1764720000000,
+  Ratings1764806400000,
 ];

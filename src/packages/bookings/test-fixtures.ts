@@ -1,4 +1,4 @@
-import type { BookingDTO, CentreDTO, ElderDTO, KitchenReportDTO, SlotDTO } from '@hg/types';
+import type { BookingDTO, CentreDTO, DeliveryListDTO, ElderDTO, FamilyLinkDTO, KitchenReportDTO, SlotDTO, StandingOrderDTO, SubsidyReportDTO } from '@hg/types';
 
 /** DTOs for the bookings page tests, shaped like the server's answers. */
 
@@ -80,5 +80,75 @@ export const kitchen = (over: Partial<KitchenReportDTO> = {}): KitchenReportDTO 
     { bookingId: 2, name: '李德明', mode: 'delivery', status: 'booked', address: '锦屏花园3栋2单元502', diets: ['低盐', '软烂'] },
     { bookingId: 3, name: '张桂兰', mode: 'dine_in', status: 'redeemed', address: '', diets: [] },
   ],
+  ...over,
+});
+
+export const link = (id: number, over: Partial<FamilyLinkDTO> = {}): FamilyLinkDTO => ({
+  id,
+  centreId: 7,
+  elder: { id: 31, name: '王秀英' },
+  member: { id: 8, name: '赵建国', phoneMasked: '100****0002' },
+  relationNote: '儿子',
+  status: 'pending',
+  statusLabel: '待中心核实',
+  createdAt: '2030-03-04T01:00:00.000Z',
+  ...over,
+});
+
+export const standing = (id: number, over: Partial<StandingOrderDTO> = {}): StandingOrderDTO => ({
+  id,
+  elder: { id: 31, name: '王秀英' },
+  sitting: 'lunch',
+  weekdays: [1, 2, 3, 4, 5],
+  summary: '周一、周二、周三、周四、周五 午餐 送餐',
+  mode: 'delivery',
+  status: 'active',
+  statusLabel: '进行中',
+  missed: [],
+  ...over,
+});
+
+export const deliveries = (over: Partial<DeliveryListDTO> = {}): DeliveryListDTO => ({
+  slot: { id: 101, day: '2030-03-05', title: '午餐' },
+  total: 3,
+  routes: [
+    {
+      compound: '锦屏花园',
+      buildings: [
+        {
+          building: '2栋',
+          stops: [
+            { bookingId: 1, name: '王秀英', address: '锦屏花园2栋1单元101', phone: '13800000001', diets: ['低盐'], allergies: '', status: 'booked' },
+            { bookingId: 2, name: '李德明', address: '锦屏花园2栋2单元502', phone: '13800000002', diets: [], allergies: '花生', status: 'redeemed' },
+          ],
+        },
+      ],
+    },
+    {
+      compound: '南街老院子',
+      buildings: [
+        {
+          building: '1栋',
+          stops: [{ bookingId: 3, name: '张桂兰', address: '南街老院子1栋3号', phone: '13800000003', diets: ['软烂'], allergies: '', status: 'booked' }],
+        },
+      ],
+    },
+  ],
+  ...over,
+});
+
+export const subsidy = (over: Partial<SubsidyReportDTO> = {}): SubsidyReportDTO => ({
+  centre: { id: 7, name: '南街社区日间照料中心' },
+  month: '2030-03',
+  paid: [
+    { paidBy: 'cash', label: '现金', payFen: 20000 },
+    { paidBy: 'wechat', label: '微信', payFen: 12000 },
+  ],
+  tiers: [
+    { tier: 'age80', label: '80岁以上', meals: 40, elders: 6, subsidyFen: 16000 },
+    { tier: 'alone', label: '独居/空巢', meals: 12, elders: 2, subsidyFen: 3600 },
+    { tier: 'dibao', label: '低保', meals: 5, elders: 1, subsidyFen: 3000 },
+  ],
+  total: { meals: 57, subsidyFen: 22600, payFen: 45800 },
   ...over,
 });

@@ -2,6 +2,7 @@ import type { DomainModule } from '../../core/module';
 import { bookingsModule } from '../bookings';
 import { communityModule } from '../community';
 import { householdsModule } from '../households';
+import { ratingsModule } from '../ratings';
 import { getCompound } from './actions/get-compound';
 import { resolveScene } from './actions/resolve-scene';
 
@@ -12,7 +13,7 @@ import { resolveScene } from './actions/resolve-scene';
 export const homeModule: DomainModule = {
   name: 'home',
   entities: [],
-  requires: [communityModule, householdsModule, bookingsModule],
+  requires: [communityModule, householdsModule, bookingsModule, ratingsModule],
 };
 
 /** The compound home's actions, served by the `community` function. */

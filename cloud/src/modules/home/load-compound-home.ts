@@ -4,19 +4,21 @@ import { notFound } from '../../core/errors';
 import { communityRepo, presentCompoundSummary, presentOrg, type Building } from '../community/public';
 import { nextSittings } from '../bookings/public';
 import { householdCounts } from '../households/public';
+import { latestFirmRating } from '../ratings/public';
 import { clock } from '../../core/clock';
 
 /** Shared by resolveScene and getCompound: the public face of a compound. */
 export async function loadCompoundHome(em: EntityManager, compoundId: number, building: Building | null = null): Promise<CompoundHomeDTO> {
   const compound = await communityRepo.compound(em, compoundId);
   if (!compound) throw notFound('小区');
-  const [community, street, orgs, buildingCount, counts, careCentres] = await Promise.all([
+  const [community, street, orgs, buildingCount, counts, careCentres, firmRating] = await Promise.all([
     communityRepo.community(em, compound.communityId),
     communityRepo.street(em, compound.streetId),
     communityRepo.organisationsServing(em, compound),
     communityRepo.buildingCount(em, compound.id),
     householdCounts(em, compound.id),
     nextSittings(em, compound.id, clock.now()),
+    compound.propertyOrgId ? latestFirmRating(em, compound.propertyOrgId, compound.type) : Promise.resolve(null),
   ]);
   if (!community || !street) throw notFound('小区');
   return {
@@ -29,5 +31,6 @@ export async function loadCompoundHome(em: EntityManager, compoundId: number, bu
     verifiedHouseholdCount: counts.verifiedHouseholds,
     building: building ? { id: building.id, name: building.name } : null,
     careCentres,
+    firmRating,
   };
 }

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import { Need } from './need.entity';
+
+/** A receiver's service record over some compounds and a period, for ratings (服务质量). */
+export interface ServiceStats {
+  /** Needs of those compounds handled by the firm, created in the period. */
+  volume: number;
+  /** Share of the solved ones resolved by their resolve deadline. */
+  slaHitRate: number;
+  /** Share reopened at least once by the resident. */
+  reopenRate: number;
+  /** Mean of residents' ratings (rated needs only; unrated auto-closes never count). */
+  averageRating: number | null;
+}
+
+/**
+ * The service data of an organisation (a property firm) for needs of `compoundIds` created in
+ * [from, to): what the ratings module reads instead of the needs tables.
+ */
+export async function firmServiceStats(em: EntityManager, orgId: number, compoundIds: readonly number[], from: Date, to: Date): Promise<ServiceStats> {
+  if (!compoundIds.length) return { volume: 0, slaHitRate: 0, reopenRate: 0, averageRating: null };
+  const row: Record<string, string | number | null> | undefined = await em
+    .createQueryBuilder(Need, 'n')
+    .select('COUNT(*)', 'volume')
+    .addSelect("SUM(CASE WHEN n.status IN ('resolved', 'closed') THEN 1 ELSE 0 END)", 'solved')
+    .addSelect(
+      "SUM(CASE WHEN n.status IN ('resolved', 'closed') AND n.resolveDueAt IS NOT NULL AND n.resolvedAt <= n.resolveDueAt THEN 1 ELSE 0 END)",
+      'onTime',
+    )
+    .addSelect('SUM(CASE WHEN n.reopenCount > 0 THEN 1 ELSE 0 END)', 'reopened')
+    .addSelect('AVG(n.rating)', 'rating')
+    .where('n.receiverOrgId = :orgId AND n.compoundId IN (:...compoundIds) AND n.createdAt >= :from AND n.createdAt < :to', {
+      orgId,
+      compoundIds: [...compoundIds],
+      from,
+      to,
+    })
+    .getRawOne();
+  const volume = Number(row?.volume ?? 0);
+  const solved = Number(row?.solved ?? 0);
+  return {
+    volume,
+    slaHitRate: solved ? Number(row?.onTime ?? 0) / solved : 0,
+    reopenRate: volume ? Number(row?.reopened ?? 0) / volume : 0,
+    averageRating: row?.rating === null || row?.rating === undefined ? null : Number(row.rating),
+  };
+}

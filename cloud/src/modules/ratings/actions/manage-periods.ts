@@ -1,0 +1,98 @@
+import { ZEmptyRequest, ZOpenPeriodRequest, ZPeriodRequest, ZSaveWeightsRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { conflict, forbidden, isUniqueViolation, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
+import { RatingPeriod, RatingWeights } from '../entities';
+import { PERIOD_MACHINE } from '../period-status';
+import { closePeriod, currentWeights, openPeriod } from '../periods';
+import { isAdmin } from '../rating.policy';
+import { presentPeriod } from '../rating.presenter';
+
+const adminOnly = (actor: Parameters<typeof isAdmin>[0]) => {
+  if (!isAdmin(actor)) throw forbidden('只有管理员可以管理评价期');
+};
+
+/** All periods, newest first (public information: what was rated when). */
+export const listPeriods = defineAction({
+  input: ZEmptyRequest,
+  async handler(_input, { ds }) {
+    return (await ds.manager.find(RatingPeriod, { order: { id: 'DESC' }, take: 40 })).map(presentPeriod);
+  },
+});
+
+/** Open a period; the current weights are frozen into it. One open period at a time. */
+export const openRatingPeriod = defineAction({
+  input: ZOpenPeriodRequest,
+  async handler({ code, startsOn, endsOn }, ctx) {
+    adminOnly(ctx.actor);
+    const now = clock.now();
+    const weights = JSON.stringify(await currentWeights(ctx.ds.manager));
+    try {
+      const period = await ctx.tx(async (tx) => {
+        if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
+        return tx.save(
+          tx.create(RatingPeriod, { code, startsOn, endsOn, status: 'open', weights, createdById: ctx.actor.userId, createdAt: now, updatedAt: now }),
+        );
+      });
+      return presentPeriod(period);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('该期号已存在');
+      throw err;
+    }
+  },
+});
+
+/** Close the open period now: results are computed and stored (published separately). */
+export const closeRatingPeriod = defineAction({
+  input: ZPeriodRequest,
+  async handler({ periodId }, ctx) {
+    adminOnly(ctx.actor);
+    const period = await ctx.ds.manager.findOne(RatingPeriod, { where: { id: periodId } });
+    if (!period) throw notFound('评价期');
+    await closePeriod(ctx, period, clock.now());
+    return presentPeriod(await ctx.ds.manager.findOneByOrFail(RatingPeriod, { id: periodId }));
+  },
+});
+
+/** Publish a closed period's results: the cards and leaderboards show them from now on. */
+export const publishRatingPeriod = defineAction({
+  input: ZPeriodRequest,
+  async handler({ periodId }, ctx) {
+    adminOnly(ctx.actor);
+    const now = clock.now();
+    const period = await ctx.tx(async (tx) => {
+      const row = await tx.findOne(RatingPeriod, { where: { id: periodId } });
+      if (!row) throw notFound('评价期');
+      await transition({
+        em: tx,
+        machine: PERIOD_MACHINE,
+        entity: RatingPeriod,
+        row,
+        action: 'publish',
+        patch: { updatedAt: now },
+        at: now,
+        record: async () => undefined,
+      });
+      return row;
+    });
+    return presentPeriod(period);
+  },
+});
+
+/** Criteria weights of one compound type; periods opened later use them (an open one keeps its own). */
+export const saveWeights = defineAction({
+  input: ZSaveWeightsRequest,
+  async handler({ compoundType, weights }, ctx) {
+    adminOnly(ctx.actor);
+    const now = clock.now();
+    const json = JSON.stringify(weights);
+    try {
+      await ctx.tx((tx) => tx.insert(RatingWeights, { compoundType, weights: json, updatedAt: now }));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      await ctx.tx((tx) => tx.update(RatingWeights, { compoundType }, { weights: json, updatedAt: now }));
+    }
+    return currentWeights(ctx.ds.manager) as Promise<Record<string, Record<string, number>>>;
+  },
+});

@@ -1,0 +1,75 @@
+import { ErrorCode, RATING_DIMENSIONS, ZRateFirmRequest } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
+import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
+import { Compound } from '../../community/public';
+import { HouseholdMember } from '../../households/public';
+import { HouseholdRating, RatingChange } from '../entities';
+import { loadMyRating } from '../my-rating';
+import { openPeriod } from '../periods';
+import { isFirmStaff } from '../rating.policy';
+
+/**
+ * 评价物业: a verified member of a household rates the firm serving its compound in the open
+ * period, once per household (unique key); rating again changes it and every submission is kept
+ * in rating_changes. The firm's own staff cannot rate it. Comments pass the platform's content
+ * check (WeChat msgSecCheck; a word list locally).
+ */
+export const rateFirm = defineAction({
+  input: ZRateFirmRequest,
+  async handler({ householdId, scores, comment }, ctx) {
+    const now = clock.now();
+    const em = ctx.ds.manager;
+    const membership = await em.findOne(HouseholdMember, { where: { householdId, userId: ctx.actor.userId, status: 'verified' } });
+    if (!membership) throw forbidden('只有已认证的本户居民可以评价');
+    const compound = await em.findOneByOrFail(Compound, { id: membership.compoundId });
+    if (!compound.propertyOrgId) throw notFound('本小区的物业企业');
+    const firmId = compound.propertyOrgId;
+    if (isFirmStaff(ctx.actor, firmId)) throw forbidden('物业企业工作人员不能评价本企业');
+    const period = await openPeriod(em);
+    if (!period) throw invalidTransition('当前没有进行中的评价期');
+    const text = comment ?? '';
+    if (text && !(await ctx.platform.content.allows(text, ctx.actor.openid))) throw invalidInput('comment', '评价内容未通过审核，请修改后再提交');
+    const json = JSON.stringify(Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, scores[d]])));
+    const satisfaction = Math.round((RATING_DIMENSIONS.reduce((a, d) => a + scores[d], 0) / RATING_DIMENSIONS.length) * 20);
+    const fields = {
+      firmId,
+      userId: ctx.actor.userId,
+      scores: json,
+      satisfaction,
+      comment: text,
+      commentStatus: 'visible' as const,
+      reports: 0,
+      updatedAt: now,
+    };
+
+    const record = (ratingId: number) => ({ ratingId, userId: ctx.actor.userId, scores: json, comment: text, createdAt: now });
+    try {
+      await ctx.tx(async (tx) => {
+        const row = await tx.save(
+          tx.create(HouseholdRating, {
+            periodId: period.id,
+            householdId,
+            compoundId: compound.id,
+            communityId: compound.communityId,
+            streetId: compound.streetId,
+            compoundType: compound.type,
+            createdAt: now,
+            ...fields,
+          }),
+        );
+        await tx.insert(RatingChange, record(row.id));
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The household has rated this period: change it (a changed comment is visible again until reported).
+      await ctx.tx(async (tx) => {
+        const existing = await tx.findOne(HouseholdRating, { where: { periodId: period.id, householdId } });
+        if (!existing) throw new AppError(ErrorCode.CONFLICT, '请稍后再试');
+        await tx.update(HouseholdRating, { id: existing.id }, fields);
+        await tx.insert(RatingChange, record(existing.id));
+      });
+    }
+    return loadMyRating(ctx, householdId);
+  },
+});

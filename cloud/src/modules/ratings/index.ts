@@ -1,0 +1,44 @@
+import type { ActionTableFor } from '../../core/action';
+import type { DomainModule } from '../../core/module';
+import { communityModule } from '../community';
+import { householdsModule } from '../households';
+import { identityModule } from '../identity';
+import { needsModule } from '../needs';
+import { assessFirm } from './actions/assess-firm';
+import { closeRatingPeriod, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import { moderateComment } from './actions/moderate-comment';
+import { rateFirm } from './actions/rate-firm';
+import { replyFirm } from './actions/reply-firm';
+import { reportComment } from './actions/report-comment';
+import { RATING_ENTITIES } from './entities';
+import { getFirmCard } from './queries/get-firm-card';
+import { getLeaderboard } from './queries/get-leaderboard';
+import { getMyRating } from './queries/get-my-rating';
+import { listModerationQueue } from './queries/list-moderation-queue';
+import { closeEndedPeriods } from './rating-timers';
+
+/** Star ratings of property firms (星级物业). Reads needs' service data through needs/public. */
+export const ratingsModule: DomainModule = {
+  name: 'ratings',
+  entities: RATING_ENTITIES,
+  requires: [identityModule, communityModule, householdsModule, needsModule],
+  timers: [closeEndedPeriods],
+};
+
+/** The `ratings` cloud function's action table. */
+export const ratingActions = {
+  rate: rateFirm,
+  myRating: getMyRating,
+  assess: assessFirm,
+  firmCard: getFirmCard,
+  leaderboard: getLeaderboard,
+  reply: replyFirm,
+  reportComment,
+  moderationQueue: listModerationQueue,
+  moderate: moderateComment,
+  periods: listPeriods,
+  openPeriod: openRatingPeriod,
+  closePeriod: closeRatingPeriod,
+  publishPeriod: publishRatingPeriod,
+  saveWeights,
+} satisfies ActionTableFor<'ratings'>;

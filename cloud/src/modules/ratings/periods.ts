@@ -1,0 +1,69 @@
+import { In, type EntityManager } from 'typeorm';
+import { DEFAULT_WEIGHTS, type CompoundType, type Weights } from '@hg/types';
+import type { ActionContext } from '../../core/action';
+import { transition } from '../../core/state-machine';
+import { Compound } from '../community/public';
+import { computeResults } from './compute';
+import { FirmResult, RatingPeriod, RatingWeights } from './entities';
+import { PERIOD_MACHINE } from './period-status';
+
+/** The period households and assessors rate in now: the one open period (there is at most one). */
+export const openPeriod = (em: EntityManager) => em.findOne(RatingPeriod, { where: { status: 'open' }, order: { id: 'DESC' } });
+
+/** The current weights per compound type (admin-configured, else the defaults). */
+export async function currentWeights(em: EntityManager): Promise<Record<CompoundType, Weights>> {
+  const rows = await em.find(RatingWeights);
+  const out = { ...DEFAULT_WEIGHTS };
+  for (const r of rows) out[r.compoundType] = JSON.parse(r.weights) as Weights;
+  return out;
+}
+
+/** The compounds a firm serves as their property firm. */
+export const compoundsOf = (em: EntityManager, firmId: number) => em.find(Compound, { where: { propertyOrgId: firmId }, order: { id: 'ASC' } });
+
+/**
+ * Close a period: compare-and-set open → closed and, in the same transaction, store every firm's
+ * computed result. Run by the admin or by the timer after the last day; of two at once one wins.
+ */
+export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: RatingPeriod, at: Date): Promise<void> {
+  await ctx.tx(async (em) => {
+    await transition({
+      em,
+      machine: PERIOD_MACHINE,
+      entity: RatingPeriod,
+      row: period,
+      action: 'close',
+      patch: { updatedAt: at },
+      at,
+      conflictMessage: '该期已被其他人截止',
+      record: async () => undefined,
+    });
+    const results = await computeResults(em, period);
+    await em.delete(FirmResult, { periodId: period.id });
+    if (results.length) {
+      await em.insert(
+        FirmResult,
+        results.map((r) => ({
+          periodId: period.id,
+          firmId: r.firmId,
+          compoundType: r.compoundType,
+          sample: r.sample,
+          starsX2: r.stars === null ? null : r.stars * 2,
+          composite: r.composite === null ? null : Math.round(r.composite),
+          criteria: JSON.stringify(r.criteria),
+          satisfactionRaw: r.satisfactionRaw === null ? null : Math.round(r.satisfactionRaw),
+          needs: JSON.stringify(r.needs),
+          createdAt: at,
+        })),
+      );
+    }
+  });
+}
+
+/** Published results of a firm, newest period first. */
+export async function publishedResults(em: EntityManager, firmId: number): Promise<{ result: FirmResult; period: RatingPeriod }[]> {
+  const periods = await em.find(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' }, take: 12 });
+  if (!periods.length) return [];
+  const rows = await em.find(FirmResult, { where: { firmId, periodId: In(periods.map((p) => p.id)) } });
+  return periods.flatMap((p) => rows.filter((r) => r.periodId === p.id).map((result) => ({ result, period: p })));
+}

@@ -1,0 +1,51 @@
+import { ZFirmCardRequest, type FirmCardDTO } from '@hg/types';
+import { definePublicAction } from '../../../core/action';
+import { notFound } from '../../../core/errors';
+import { Compound, Organisation } from '../../community/public';
+import { computeResults } from '../compute';
+import { FirmReply, HouseholdRating, RatingPeriod } from '../entities';
+import { compoundsOf, openPeriod, publishedResults } from '../periods';
+import { seesPreview } from '../rating.policy';
+import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
+
+/**
+ * The firm card (public): the latest published stars per compound type — always with the sample
+ * size, no stars below the minimum — the history for the trend, the firm's reply for that period,
+ * public comments without names; for the firm's staff, assessors and community staff over it, a
+ * live preview of the open period.
+ */
+export const getFirmCard = definePublicAction({
+  input: ZFirmCardRequest,
+  async handler({ firmId, compoundId }, ctx) {
+    const em = ctx.ds.manager;
+    const firm = await em.findOne(Organisation, { where: { id: firmId, kind: 'property_firm' } });
+    if (!firm) throw notFound('物业企业');
+    const served = await compoundsOf(em, firmId);
+    const focus = compoundId ? await em.findOne(Compound, { where: { id: compoundId } }) : null;
+    const published = await publishedResults(em, firmId);
+    const history = published.map(({ result, period }) => presentStored(result, period));
+    const latestId = published[0]?.period.id;
+    const latest = history
+      .filter((h) => h.periodId === latestId)
+      .sort((a, b) => Number(b.compoundType === focus?.type) - Number(a.compoundType === focus?.type));
+    const reply = latestId ? await em.findOne(FirmReply, { where: { periodId: latestId, firmId } }) : null;
+    const comments = latestId
+      ? await em.find(HouseholdRating, { where: { periodId: latestId, firmId, commentStatus: 'visible' }, order: { id: 'DESC' }, take: 20 })
+      : [];
+    let preview: FirmCardDTO['preview'] = null;
+    const open = await openPeriod(em);
+    if (open && ctx.actor && seesPreview(ctx.actor, firmId, served)) {
+      preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open));
+    }
+    const periodCode = latestId ? (await em.findOneByOrFail(RatingPeriod, { id: latestId })).code : '';
+    const card: FirmCardDTO = {
+      firm: { id: firm.id, name: firm.name, hotline: firm.hotline },
+      results: latest,
+      history,
+      reply: reply ? { periodCode, body: reply.body, updatedAt: reply.updatedAt.toISOString() } : null,
+      preview,
+      comments: comments.filter((c) => c.comment).map((c) => ({ ratingId: c.id, body: c.comment, scores: scoresOf(c), at: c.updatedAt.toISOString() })),
+    };
+    return card;
+  },
+});

@@ -1,0 +1,42 @@
+import { In } from 'typeorm';
+import { ZLeaderboardRequest, type LeaderboardDTO } from '@hg/types';
+import { definePublicAction } from '../../../core/action';
+import { notFound } from '../../../core/errors';
+import { Compound, Organisation } from '../../community/public';
+import { FirmResult, RatingPeriod } from '../entities';
+import { presentPeriod } from '../rating.presenter';
+
+/**
+ * 物业星级榜 (public) of a published period (the latest by default), for the city, a street or a
+ * community: the firms serving compounds there, ranked by composite among those with enough
+ * households; the ones below the minimum sample follow, unranked, with their sample size.
+ */
+export const getLeaderboard = definePublicAction({
+  input: ZLeaderboardRequest,
+  async handler({ scope, scopeId, periodId }, ctx) {
+    const em = ctx.ds.manager;
+    const period = periodId
+      ? await em.findOne(RatingPeriod, { where: { id: periodId, status: 'published' } })
+      : await em.findOne(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' } });
+    if (periodId && !period) throw notFound('已公布的评价期');
+    if (!period) return { period: null, rows: [] } satisfies LeaderboardDTO;
+    const where = scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {};
+    const compounds = await em.find(Compound, { where });
+    const pairs = new Set(compounds.filter((c) => c.propertyOrgId).map((c) => `${c.propertyOrgId}:${c.type}`));
+    const results = (await em.find(FirmResult, { where: { periodId: period.id } })).filter((r) => pairs.has(`${r.firmId}:${r.compoundType}`));
+    const firms = new Map(
+      (results.length ? await em.find(Organisation, { where: { id: In([...new Set(results.map((r) => r.firmId))]) } }) : []).map((f) => [f.id, f]),
+    );
+    const ranked = results.filter((r) => r.starsX2 !== null).sort((a, b) => (b.composite ?? 0) - (a.composite ?? 0));
+    const unranked = results.filter((r) => r.starsX2 === null).sort((a, b) => b.sample - a.sample);
+    const rows: LeaderboardDTO['rows'] = [...ranked.map((r, i) => ({ rank: i + 1, r })), ...unranked.map((r) => ({ rank: null, r }))].map(({ rank, r }) => ({
+      rank,
+      firm: { id: r.firmId, name: firms.get(r.firmId)?.name ?? '' },
+      compoundType: r.compoundType,
+      stars: r.starsX2 === null ? null : r.starsX2 / 2,
+      composite: r.starsX2 === null ? null : r.composite,
+      sample: r.sample,
+    }));
+    return { period: presentPeriod(period), rows } satisfies LeaderboardDTO;
+  },
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CompoundType } from './enums';
+import { Criterion, RATING_DIMENSIONS, RATING_RULES } from './ratings';
+import { enumOf, id, isoDay, optionalText, text } from './primitives';
+
+/** Request schemas of the `ratings` function (strict, zh-CN). */
+
+const star = z.number({ error: '请选择星级' }).int('请选择星级').min(1, '最少1星').max(5, '最多5星');
+const percent = z.number().int().min(0).max(100);
+const photoIds = z.array(z.string().max(260)).max(9, '最多9张图片');
+
+/** A household rates the firm serving its compound in the open period (or changes its rating). */
+export const ZRateFirmRequest = z
+  .object({
+    householdId: id,
+    scores: z.object(Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, star])) as Record<(typeof RATING_DIMENSIONS)[number], typeof star>).strict(),
+    comment: optionalText(RATING_RULES.commentMax, '评价'),
+  })
+  .strict();
+export type TRateFirmRequest = z.input<typeof ZRateFirmRequest>;
+
+export const ZMyRatingRequest = z.object({ householdId: id }).strict();
+export type TMyRatingRequest = z.infer<typeof ZMyRatingRequest>;
+
+/** An assessor scores a firm's three assessed criteria 0–100 for the open period (editable until close). */
+export const ZAssessFirmRequest = z
+  .object({
+    firmId: id,
+    scores: z.object({ organisation: percent, team: percent, service: percent }).strict(),
+    note: optionalText(RATING_RULES.noteMax, '说明'),
+    photoIds: photoIds.optional(),
+  })
+  .strict();
+export type TAssessFirmRequest = z.input<typeof ZAssessFirmRequest>;
+
+/** The firm card: published result (and, for staff, a live preview of the open period). */
+export const ZFirmCardRequest = z.object({ firmId: id, compoundId: id.optional() }).strict();
+export type TFirmCardRequest = z.infer<typeof ZFirmCardRequest>;
+
+export const ZLeaderboardRequest = z
+  .object({ scope: z.enum(['city', 'street', 'community']).default('city'), scopeId: id.optional(), periodId: id.optional() })
+  .strict()
+  .refine((v) => v.scope === 'city' || v.scopeId !== undefined, { message: '请选择街道或社区', path: ['scopeId'] });
+export type TLeaderboardRequest = z.input<typeof ZLeaderboardRequest>;
+
+export const ZFirmRequest = z.object({ firmId: id }).strict();
+export type TFirmRequest = z.infer<typeof ZFirmRequest>;
+
+/** The firm's public reply for a period (one per period, editable). */
+export const ZReplyRequest = z.object({ firmId: id, periodId: id, body: text(RATING_RULES.replyMax, '回复') }).strict();
+export type TReplyRequest = z.infer<typeof ZReplyRequest>;
+
+export const ZReportCommentRequest = z.object({ ratingId: id }).strict();
+export type TReportCommentRequest = z.infer<typeof ZReportCommentRequest>;
+
+export const ZModerateRequest = z.object({ ratingId: id, keep: z.boolean() }).strict();
+export type TModerateRequest = z.infer<typeof ZModerateRequest>;
+
+/** Admin: open a period (quarterly by default: give its first and last day). */
+export const ZOpenPeriodRequest = z
+  .object({ code: z.string().regex(/^20\d{2}-(Q[1-4]|\d{2})$/, '期号如 2026-Q4 或 2026-11'), startsOn: isoDay, endsOn: isoDay })
+  .strict()
+  .refine((v) => v.startsOn < v.endsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });
+export type TOpenPeriodRequest = z.infer<typeof ZOpenPeriodRequest>;
+
+export const ZPeriodRequest = z.object({ periodId: id }).strict();
+export type TPeriodRequest = z.infer<typeof ZPeriodRequest>;
+
+/** Admin: criteria weights of one compound type (percent, summing to 100); frozen into a period when it opens. */
+export const ZSaveWeightsRequest = z
+  .object({
+    compoundType: enumOf(CompoundType),
+    weights: z.object(Object.fromEntries(Object.values(Criterion).map((c) => [c, percent])) as Record<Criterion, typeof percent>).strict(),
+  })
+  .strict()
+  .refine((v) => Object.values(v.weights).reduce((a, b) => a + b, 0) === 100, { message: '各项权重之和须为100', path: ['weights'] });
+export type TSaveWeightsRequest = z.infer<typeof ZSaveWeightsRequest>;

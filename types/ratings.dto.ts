@@ -1,0 +1,81 @@
+import type { CompoundType } from './enums';
+import type { Criterion, PeriodStatus, RatingDimension, Weights } from './ratings';
+
+export interface PeriodDTO {
+  id: number;
+  code: string;
+  startsOn: string;
+  endsOn: string;
+  status: PeriodStatus;
+  statusLabel: string;
+  /** Frozen when the period opened. */
+  weights: Record<CompoundType, Weights>;
+}
+
+/** A household's own rating (with who may still change it). */
+export interface MyRatingDTO {
+  period: PeriodDTO | null;
+  firm: { id: number; name: string } | null;
+  rating: { id: number; scores: Record<RatingDimension, number>; comment: string; updatedAt: string; changes: number } | null;
+  /** Why the household may not rate now, or null. */
+  blockedReason: string | null;
+}
+
+/** One firm's result for one period and compound type: stars only with enough households. */
+export interface FirmResultDTO {
+  periodId: number;
+  periodCode: string;
+  compoundType: CompoundType;
+  /** Households that rated (always shown next to the stars). */
+  sample: number;
+  /** null when the sample is below the minimum (样本不足). */
+  stars: number | null;
+  composite: number | null;
+  criteria: Record<Criterion, number | null>;
+  /** Satisfaction before shrinkage toward the city mean (for staff). */
+  satisfactionRaw: number | null;
+  needs: { volume: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
+}
+
+export interface FirmCardDTO {
+  firm: { id: number; name: string; hotline: string | null };
+  /** Latest published result per compound type the firm serves (the compound's type first). */
+  results: FirmResultDTO[];
+  /** Published history, newest first (for the trend). */
+  history: FirmResultDTO[];
+  reply: { periodCode: string; body: string; updatedAt: string } | null;
+  /** For community/street staff, admins, assessors and the firm: the open period computed now. */
+  preview: FirmResultDTO[] | null;
+  /** Public comments of the latest published period (no names, hidden ones left out). */
+  comments: { ratingId: number; body: string; scores: Record<RatingDimension, number>; at: string }[];
+}
+
+export interface LeaderboardDTO {
+  period: PeriodDTO | null;
+  rows: {
+    rank: number | null;
+    firm: { id: number; name: string };
+    compoundType: CompoundType;
+    stars: number | null;
+    composite: number | null;
+    sample: number;
+  }[];
+}
+
+export interface AssessmentDTO {
+  firm: { id: number; name: string };
+  periodId: number;
+  scores: Record<'organisation' | 'team' | 'service', number>;
+  note: string;
+  photoIds: string[];
+  updatedAt: string;
+}
+
+/** A comment waiting for a moderator (hidden after reports). */
+export interface ModerationItemDTO {
+  ratingId: number;
+  firm: { id: number; name: string };
+  body: string;
+  reports: number;
+  status: 'visible' | 'hidden' | 'removed';
+}

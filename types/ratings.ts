@@ -1,0 +1,80 @@
+/**
+ * Star ratings of property firms (星级物业). Four criteria (BRIEF §1): 组织建设, 队伍建设, 服务质量,
+ * 群众满意度, weighted per compound type (商住 / 老旧 / 还房). Households rate 群众满意度 on
+ * sub-dimensions; assessors score the first three 0–100; needs data feeds 服务质量.
+ */
+import type { CompoundType } from './enums';
+
+export const Criterion = {
+  organisation: 'organisation', // 组织建设
+  team: 'team', // 队伍建设
+  service: 'service', // 服务质量
+  satisfaction: 'satisfaction', // 群众满意度
+} as const;
+export type Criterion = (typeof Criterion)[keyof typeof Criterion];
+export const CRITERION_LABEL: Record<Criterion, string> = { organisation: '组织建设', team: '队伍建设', service: '服务质量', satisfaction: '群众满意度' };
+/** The criteria assessors score (群众满意度 comes from households). */
+export const ASSESSED_CRITERIA: Criterion[] = ['organisation', 'team', 'service'];
+
+/** What a household rates, 1–5 stars each; their mean × 20 is the household's 0–100 satisfaction. */
+export const RATING_DIMENSIONS = ['environment', 'security', 'repairs', 'attitude'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+export const DIMENSION_LABEL: Record<RatingDimension, string> = { environment: '环境卫生', security: '安全秩序', repairs: '维修响应', attitude: '服务态度' };
+
+export const PeriodStatus = { open: 'open', closed: 'closed', published: 'published' } as const;
+export type PeriodStatus = (typeof PeriodStatus)[keyof typeof PeriodStatus];
+export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '已截止，待公布', published: '已公布' };
+
+/** Weights (percent, summing to 100) per criterion. */
+export type Weights = Record<Criterion, number>;
+
+/** The defaults, per compound type: old compounds weigh residents' satisfaction more. */
+export const DEFAULT_WEIGHTS: Record<CompoundType, Weights> = {
+  commercial: { organisation: 20, team: 20, service: 30, satisfaction: 30 },
+  old: { organisation: 15, team: 15, service: 30, satisfaction: 40 },
+  resettlement: { organisation: 20, team: 15, service: 30, satisfaction: 35 },
+};
+
+export const RATING_RULES = {
+  /** Households needed before stars are shown (样本不足 below). */
+  minSample: 5,
+  /** Bayesian prior weight m: satisfaction = (n·mean + m·cityMean) / (n + m). */
+  priorWeight: 10,
+  /** Reports that hide a comment until a moderator decides. */
+  reportsToHide: 3,
+  commentMax: 200,
+  replyMax: 500,
+  noteMax: 300,
+  /** Within 服务质量, the share taken from needs data (the rest: assessors). */
+  needsShareOfService: 0.5,
+} as const;
+
+/** Bayesian average: few ratings pull toward the city mean; many speak for themselves. */
+export function shrink(mean: number, n: number, cityMean: number, m: number = RATING_RULES.priorWeight): number {
+  if (n <= 0) return cityMean;
+  return (n * mean + m * cityMean) / (n + m);
+}
+
+/** A 0–100 composite → 1–5 stars in halves (0 → 1 star: every firm on the board has at least one). */
+export function starsOf(composite: number): number {
+  const raw = Math.round((composite / 20) * 2) / 2;
+  return Math.min(5, Math.max(1, raw));
+}
+
+/** Weighted composite of criterion scores (0–100) with weights in percent. */
+export function composite(scores: Record<Criterion, number>, weights: Weights): number {
+  let sum = 0;
+  let total = 0;
+  for (const c of Object.keys(weights) as Criterion[]) {
+    sum += scores[c] * weights[c];
+    total += weights[c];
+  }
+  return total ? sum / total : 0;
+}
+
+/** Needs data → a 0–100 service score: resolve-SLA hit rate, penalised by reopens, plus ratings. */
+export function needsServiceScore(s: { volume: number; slaHitRate: number; reopenRate: number; averageRating: number | null }): number | null {
+  if (s.volume === 0) return null;
+  const rating = s.averageRating === null ? s.slaHitRate * 100 : (s.averageRating / 5) * 100;
+  return Math.max(0, Math.min(100, 0.5 * s.slaHitRate * 100 + 0.5 * rating - 20 * s.reopenRate));
+}
