@@ -4,12 +4,15 @@
  * handler (fixed JSON, and the same reads in raw SQL), weapp main package size, and the needs lists
  * at city scale (MySQL only, bench/needs-queue.ts). Prints the tables and rewrites the results
  * sections of docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record);
- * `--skip-needs` leaves the city-scale needs bench (and its section) alone.
+ * `--skip-needs` leaves the city-scale needs bench (and its section) alone; `--skip-bookings` leaves
+ * the bookings rush (bench/bookings-rush.ts: 2,000 bookings for 300 seats through the gateway next to
+ * a raw loop, MySQL when MYSQL_URL is set, and SQLite) and its section alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCloudFunctions } from '../scripts/build-cloud';
 import { ROOT, tempMysql, tempSqlite, type TempDatabase } from '../scripts/lib/cloud-harness';
+import { runBookingsBench } from './bookings-rush';
 import { benchColdStart, type ColdStartResult } from './cold-start';
 import { benchGateway, type GatewayResult } from './gateway';
 import { describeMachine, type Machine } from './machine';
@@ -177,6 +180,10 @@ async function main() {
     // Its own throw-away database (1,000,000 needs) and its own section of the page.
     if (process.argv.includes('--skip-needs')) console.log('needs bench skipped (--skip-needs)');
     else await runNeedsBench(quick);
+
+    // Its own throw-away databases (2,000 elders, a few sittings) and its own section of the page.
+    if (process.argv.includes('--skip-bookings')) console.log('bookings rush skipped (--skip-bookings)');
+    else await runBookingsBench(quick);
   } finally {
     for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
   }
