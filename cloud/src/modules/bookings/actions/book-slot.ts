@@ -1,7 +1,7 @@
-import { ZBookRequest } from '@hg/types';
+import { ErrorCode, ZBookRequest } from '@hg/types';
 import { defineAction, type ActionContext } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { invalidInput, invalidTransition, notFound } from '../../../core/errors';
+import { AppError, invalidInput, invalidTransition, notFound } from '../../../core/errors';
 import { placeBooking } from '../booking-flow';
 import { bookingChannel } from '../booking.policy';
 import { presentBooking } from '../booking.presenter';
@@ -32,6 +32,10 @@ export const bookSlot = defineAction({
     if (input.mode === 'delivery' && (slot.kind !== 'meal' || slot.capacityDelivery === 0)) throw invalidInput('mode', '该时段不提供送餐');
     if (input.mode === 'dine_in' && slot.capacityDineIn === 0) throw invalidInput('mode', '该时段只提供送餐');
     if (now.getTime() >= slot.cutoffAt.getTime()) throw invalidTransition('已过预订截止时间');
+    // In a rush most callers arrive after the last seat went: answer them from the row just read,
+    // without a transaction (the conditional update below still decides every seat).
+    const left = input.mode === 'delivery' ? slot.capacityDelivery - slot.heldDelivery : slot.capacityDineIn - slot.heldDineIn;
+    if (left <= 0 && !input.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
 
     const row = await placeBooking(ctx, {
       slot,
