@@ -26,7 +26,30 @@ export default defineAppConfig({
     { root: 'packages/me', pages: ['pages/messages/index'] },
     {
       root: 'packages/bookings',
-      pages: ['pages/week/index', 'pages/mine/index', 'pages/register/index', 'pages/counter/index', 'pages/console/index', 'pages/kitchen/index'],
+      pages: [
+        'pages/week/index',
+        'pages/mine/index',
+        'pages/register/index',
+        'pages/counter/index',
+        'pages/console/index',
+        'pages/kitchen/index',
+        'pages/family/index',
+        'pages/standing/index',
+        'pages/deliveries/index',
+        'pages/subsidy/index',
+      ],
+    },
+    {
+      root: 'packages/ratings',
+      pages: [
+        'pages/firm/index',
+        'pages/rate/index',
+        'pages/leaderboard/index',
+        'pages/assess/index',
+        'pages/manage/index',
+        'pages/moderation/index',
+        'pages/reply/index',
+      ],
     },
   ],
   window: {

@@ -31,6 +31,17 @@ export const ROUTES = {
   bookingCounter: '/packages/bookings/pages/counter/index',
   bookingConsole: '/packages/bookings/pages/console/index',
   bookingKitchen: '/packages/bookings/pages/kitchen/index',
+  bookingFamily: '/packages/bookings/pages/family/index',
+  bookingStanding: '/packages/bookings/pages/standing/index',
+  bookingDeliveries: '/packages/bookings/pages/deliveries/index',
+  bookingSubsidy: '/packages/bookings/pages/subsidy/index',
+  ratingFirm: '/packages/ratings/pages/firm/index',
+  ratingRate: '/packages/ratings/pages/rate/index',
+  ratingAssess: '/packages/ratings/pages/assess/index',
+  ratingLeaderboard: '/packages/ratings/pages/leaderboard/index',
+  ratingManage: '/packages/ratings/pages/manage/index',
+  ratingModeration: '/packages/ratings/pages/moderation/index',
+  ratingReply: '/packages/ratings/pages/reply/index',
 } as const;
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];

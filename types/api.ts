@@ -96,7 +96,7 @@ import type {
   TWeekRequest,
 } from './bookings-schemas';
 
-import type { AssessmentDTO, FirmCardDTO, LeaderboardDTO, ModerationItemDTO, MyRatingDTO, PeriodDTO } from './ratings.dto';
+import type { AssessableFirmDTO, AssessmentDTO, FirmCardDTO, LeaderboardDTO, ModerationItemDTO, MyRatingDTO, PeriodDTO } from './ratings.dto';
 import type {
   TAssessFirmRequest,
   TFirmCardRequest,
@@ -206,6 +206,8 @@ export interface Api {
     closePeriod: [TPeriodRequest, PeriodDTO];
     publishPeriod: [TPeriodRequest, PeriodDTO];
     saveWeights: [TSaveWeightsRequest, Record<string, Record<string, number>>];
+    assessable: [TEmptyRequest, AssessableFirmDTO[]];
+    weights: [TEmptyRequest, Record<string, Record<string, number>>];
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];

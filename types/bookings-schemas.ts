@@ -13,7 +13,13 @@ const requestId = z
   .regex(/^[A-Za-z0-9_-]+$/, '请求编号无效');
 
 /** Centres serving the caller's homes (or one compound, for the compound home). */
-export const ZCentresRequest = z.object({ compoundId: id.optional() }).strict();
+export const ZCentresRequest = z
+  .object({
+    compoundId: id.optional(),
+    /** Every centre of the city (a family member in another city looks for their parent's centre). */
+    all: z.boolean().optional(),
+  })
+  .strict();
 export type TCentresRequest = z.infer<typeof ZCentresRequest>;
 
 /** A centre's slots for 7 days from `from` (default today), with dishes and seats left. */

@@ -51,7 +51,12 @@ export interface CompoundHomeDTO extends CompoundSummaryDTO {
    */
   firmRating: { stars: number | null; sample: number; periodCode: string } | null;
   /** Day-care centres serving the compound, with their next open meal sittings (menus are public). */
-  careCentres: { id: number; name: string; hotline: string | null; nextSittings: { slotId: number; day: string; title: string; dishes: string[]; seatsLeft: number }[] }[];
+  careCentres: {
+    id: number;
+    name: string;
+    hotline: string | null;
+    nextSittings: { slotId: number; day: string; title: string; dishes: string[]; seatsLeft: number }[];
+  }[];
 }
 
 export interface RoleAssignmentDTO {

@@ -79,3 +79,11 @@ export interface ModerationItemDTO {
   reports: number;
   status: 'visible' | 'hidden' | 'removed';
 }
+
+/** An assessor's work list: the property firms in their scope and their own assessment this period. */
+export interface AssessableFirmDTO {
+  firm: { id: number; name: string };
+  /** Compounds of the firm inside the assessor's scope. */
+  compounds: { id: number; name: string }[];
+  assessment: AssessmentDTO | null;
+}

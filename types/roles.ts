@@ -47,10 +47,18 @@ export interface MeCapabilities {
   printPosters: boolean;
   /** 助餐核销 and 助餐管理 (centre staff). */
   runCareCentre: boolean;
+  /** 物业考评 (assessors). */
+  assessFirms: boolean;
+  /** 评星管理: periods and weights (admins). */
+  manageRatings: boolean;
+  /** 评论审核 (community / street staff, admins). */
+  moderateComments: boolean;
+  /** 评价反馈: reply for one's property firm (staff of a property firm; decided by the me module, which knows organisations' kinds). */
+  replyAsFirm: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
-export function capabilitiesOf(roles: readonly { role: Role }[]): MeCapabilities {
+export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksForPropertyFirm?: boolean } = {}): MeCapabilities {
   const has = (set: readonly Role[]) => roles.some((r) => set.includes(r.role));
   return {
     verifyHouseholds: has(VERIFIER_ROLES),
@@ -60,5 +68,9 @@ export function capabilitiesOf(roles: readonly { role: Role }[]): MeCapabilities
     claimNeeds: has(CLAIMER_ROLES),
     printPosters: has(POSTER_ROLES),
     runCareCentre: has(CARE_ROLES),
+    assessFirms: has(['assessor']),
+    manageRatings: has(['admin']),
+    moderateComments: has(STAFF_ROLES),
+    replyAsFirm: !!opts.worksForPropertyFirm && has(RECEIVER_ROLES),
   };
 }

@@ -2,7 +2,8 @@ import { client } from './client';
 
 /**
  * Day-care meals (助餐) and the slot engine behind them: the elder's week and bookings, the
- * counter's redemption, and the centre staff's menus, walk-in elders and kitchen sheet.
+ * counter's redemption, family links, standing orders, and the centre staff's menus, walk-in
+ * elders, kitchen sheet, delivery round and monthly subsidy report.
  */
 export const bookings = client('bookings', [
   'centres',
@@ -19,4 +20,14 @@ export const bookings = client('bookings', [
   'elders',
   'saveSlot',
   'kitchen',
+  'deliveries',
+  'subsidyReport',
+  'linkFamily',
+  'linkQueue',
+  'decideLink',
+  'myLinks',
+  'standingOrder',
+  'standingOrderStep',
+  'myStandingOrders',
+  'repeatWeek',
 ]);

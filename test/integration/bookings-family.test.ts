@@ -75,7 +75,9 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
     expect(decisions.filter((d) => d.ok)).toHaveLength(1);
     const approved = decisions.find((d) => d.ok && d.data.status === 'verified');
     if (!approved) return; // the rejection won the race: nothing more to test here on this run
-    expect(ok(await call('bookings', 'myLinks', {}, child))).toEqual([expect.objectContaining({ id: link.id, centreId, status: 'verified', elder: { id: elder.id, name: '陈阿婆' } })]);
+    expect(ok(await call('bookings', 'myLinks', {}, child))).toEqual([
+      expect.objectContaining({ id: link.id, centreId, status: 'verified', elder: { id: elder.id, name: '陈阿婆' } }),
+    ]);
     const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child));
     expect(booking).toMatchObject({ status: 'booked', channel: 'family', mode: 'delivery', price: { subsidyFen: 600, payFen: 600, tier: 'dibao' } });
     // The family member sees it and may cancel it before the cut-off.

@@ -169,7 +169,9 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     expect(booking.price).toEqual({ priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' });
     const toStart = () => clock.advance(Date.parse(slot.startsAt) - clock.now().getTime());
     toStart();
-    const both = await Promise.all([0, 1].map(() => call('bookings', 'redeem', { centreId, code: booking.code.toLowerCase(), paidBy: 'wechat' }, as('care_staff'))));
+    const both = await Promise.all(
+      [0, 1].map(() => call('bookings', 'redeem', { centreId, code: booking.code.toLowerCase(), paidBy: 'wechat' }, as('care_staff'))),
+    );
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => r.ok)).toMatchObject({ data: { status: 'redeemed', paidBy: 'wechat' } });
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(both.map(errorCode).find(Boolean));

@@ -104,7 +104,15 @@ describe.each(DIALECTS)('property-firm star ratings on %s', (dialect) => {
       const r = await residentOf(db.ds, 'NJLY02', 'community_staff');
       ok(await call('ratings', 'rate', { householdId: r.householdId, scores: all(2) }, r.openid));
     }
+    const list = ok(await call('ratings', 'assessable', {}, as('assessor')));
+    expect(list.map((f) => f.firm.id)).toEqual(expect.arrayContaining([langyuan, gucheng]));
+    expect(list.find((f) => f.firm.id === langyuan)?.assessment).toBeNull();
     ok(await call('ratings', 'assess', { firmId: langyuan, scores: { organisation: 80, team: 70, service: 90 }, note: '台账齐全' }, as('assessor')));
+    expect(ok(await call('ratings', 'assessable', {}, as('assessor'))).find((f) => f.firm.id === langyuan)?.assessment?.scores).toEqual({
+      organisation: 80,
+      team: 70,
+      service: 90,
+    });
     // A second submission by the same assessor edits, never doubles.
     ok(await call('ratings', 'assess', { firmId: langyuan, scores: { organisation: 80, team: 70, service: 90 }, note: '台账齐全，已复核' }, as('assessor')));
     expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM assessor_scores'))[0].n)).toBe(1);

@@ -1,8 +1,70 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CompoundHomeDTO, OrgDTO } from '@hg/types';
+import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
 import { FOCUSABLE } from '../a11y';
+import FirmStars from '../FirmStars';
+
+type CareCentre = CompoundHomeDTO['careCentres'][number];
+
+const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** "2026-03-02" → "3月2日 周一", or "今天 周一" / "明天 周一": an elder reads the near days at a glance. */
+function shortDay(day: string, now: Date = new Date()): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const weekday = WEEKDAY[new Date(y, m - 1, d).getDay()];
+  if (day === ymd(now)) return `今天 ${weekday}`;
+  if (day === ymd(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1))) return `明天 ${weekday}`;
+  return `${m}月${d}日 ${weekday}`;
+}
+
+/** 日间照料中心 · 助餐: the next open sittings of a centre serving the compound, and one tap to its menu. */
+function CareCentreCard({ centre }: { centre: CareCentre }) {
+  return (
+    <View className='card compound__care' data-testid={`care-centre-${centre.id}`}>
+      <View className='card__title' role='heading' aria-level={2}>
+        日间照料中心 · 助餐
+      </View>
+      <View className='compound__org-name'>{centre.name}</View>
+      {centre.nextSittings.length === 0 ? <View className='compound__line'>近期还没有公布菜单</View> : null}
+      <View role='list' aria-label='近期餐次'>
+        {centre.nextSittings.map((s) => (
+          <View key={s.slotId} className='compound__sitting' role='listitem'>
+            <View className='compound__sitting-head'>
+              <View className='compound__strong'>
+                {shortDay(s.day)} {s.title}
+              </View>
+              <View className={`compound__seats ${s.seatsLeft === 0 ? 'compound__seats--full' : ''}`}>{s.seatsLeft > 0 ? `剩 ${s.seatsLeft} 份` : '已满'}</View>
+            </View>
+            {s.dishes.length ? <View className='compound__line'>{s.dishes.join('、')}</View> : null}
+          </View>
+        ))}
+      </View>
+      <View
+        className='btn btn--primary'
+        role='button'
+        {...FOCUSABLE}
+        data-testid={`care-order-${centre.id}`}
+        onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId: centre.id }))}
+      >
+        去订餐
+      </View>
+      {centre.hotline ? (
+        <View
+          className='btn btn--ghost compound__call'
+          role='button'
+          {...FOCUSABLE}
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: centre.hotline as string })}
+        >
+          中心电话 {centre.hotline}
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 export interface CompoundHomeProps {
   compound: CompoundHomeDTO;
@@ -15,7 +77,8 @@ function callHotline(org: OrgDTO) {
 }
 
 /**
- * The compound's public home: who governs it, who serves it, how big it is. Shared by the QR
+ * The compound's public home: who governs it, who serves it, how big it is, and the day-care
+ * centres' next meals with one tap to book. Shared by the QR
  * entry page, the compound page and the home tab so a resident always sees the same card.
  */
 export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
@@ -49,6 +112,10 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
         </View>
       </View>
 
+      {(compound.careCentres ?? []).map((c) => (
+        <CareCentreCard key={c.id} centre={c} />
+      ))}
+
       <View className='card'>
         <View className='card__title' role='heading' aria-level={2}>
           物业服务
@@ -56,6 +123,23 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
         {firm ? (
           <View className='compound__org'>
             <View className='compound__org-name'>{firm.name}</View>
+            {compound.firmRating ? (
+              <View className='compound__line' data-testid='compound-firm-rating'>
+                <FirmStars stars={compound.firmRating.stars} sample={compound.firmRating.sample} testId='compound-firm-stars' />
+                <View className='muted'>{compound.firmRating.periodCode} 期星级评定</View>
+              </View>
+            ) : (
+              <View className='compound__line muted'>暂无公布的星级评定</View>
+            )}
+            <View
+              className='btn btn--ghost'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='compound-firm-card'
+              onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: firm.id, compoundId: compound.id }))}
+            >
+              查看评价 · 去评价
+            </View>
             {firm.hotline ? (
               <View className='btn btn--ghost compound__call' role='button' {...FOCUSABLE} onClick={() => callHotline(firm)}>
                 服务热线 {firm.hotline}

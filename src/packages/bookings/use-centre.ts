@@ -17,9 +17,9 @@ export interface CentreChoice {
  * Which centre a page is about. A `centreId` in the query wins; otherwise the server's list of the
  * centres the caller works for or is served by, and when there are several the page shows a picker.
  */
-export function useCentre(fromQuery: number | null): CentreChoice {
+export function useCentre(fromQuery: number | null, opts: { all?: boolean } = {}): CentreChoice {
   const [picked, setPicked] = useState<number | null>(fromQuery);
-  const list = useLoad(fromQuery ? null : () => bookings.centres({}), [fromQuery]);
+  const list = useLoad(fromQuery ? null : () => bookings.centres(opts.all ? { all: true } : {}), [fromQuery, opts.all]);
   const centres = list.data ?? [];
   const centreId = picked ?? (centres.length === 1 ? centres[0].id : null);
   return { centreId, centres, loading: list.loading, error: list.error, reload: list.reload, pick: setPicked };

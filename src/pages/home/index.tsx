@@ -109,9 +109,6 @@ export default function HomePage() {
                   >
                     绑定房屋
                   </View>
-                  <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='home-meals' onClick={() => openPage(ROUTES.bookingWeek)}>
-                    助餐服务 · 日间照料中心
-                  </View>
                 </>
               }
             />

@@ -112,11 +112,19 @@ export default function MePage() {
           <Entry label='消息中心' badge={unreadCount ? `${unreadCount}条未读` : undefined} testId='entry-messages' onClick={() => openPage(ROUTES.messages)} />
         ) : null}
         <Entry label='绑定房屋' onClick={() => openPage(ROUTES.bind)} />
+        {signedIn ? <Entry label='我的订餐' testId='entry-my-meals' onClick={() => openPage(ROUTES.bookingMine)} /> : null}
+        {signedIn ? <Entry label='为家人订餐' testId='entry-family' onClick={() => openPage(ROUTES.bookingFamily)} /> : null}
         {/* Role entries follow the server's `can` flags, so none leads to a page the server refuses. */}
         {data?.can.verifyHouseholds ? <Entry label='居民认证审核' testId='entry-verify' onClick={() => openPage(ROUTES.verify)} /> : null}
         {data?.can.printPosters ? <Entry label='二维码海报' testId='entry-posters' onClick={() => openPage(ROUTES.posters)} /> : null}
         {data?.can.runCareCentre ? <Entry label='助餐核销' testId='entry-meal-counter' onClick={() => openPage(ROUTES.bookingCounter)} /> : null}
         {data?.can.runCareCentre ? <Entry label='助餐管理' testId='entry-meal-console' onClick={() => openPage(ROUTES.bookingConsole)} /> : null}
+        <Entry label='物业星级榜' testId='entry-firm-board' onClick={() => openPage(ROUTES.ratingLeaderboard)} />
+        {data?.verifiedResident ? <Entry label='评价物业' testId='entry-rate-firm' onClick={() => openPage(ROUTES.ratingRate)} /> : null}
+        {data?.can.assessFirms ? <Entry label='物业考评' testId='entry-assess' onClick={() => openPage(ROUTES.ratingAssess)} /> : null}
+        {data?.can.manageRatings ? <Entry label='评星管理' testId='entry-rating-manage' onClick={() => openPage(ROUTES.ratingManage)} /> : null}
+        {data?.can.moderateComments ? <Entry label='评论审核' testId='entry-moderation' onClick={() => openPage(ROUTES.ratingModeration)} /> : null}
+        {data?.can.replyAsFirm ? <Entry label='评价反馈' testId='entry-firm-reply' onClick={() => openPage(ROUTES.ratingReply)} /> : null}
       </View>
 
       {PLATFORM.demoLogin && signedIn ? (

@@ -41,6 +41,10 @@ describe('需求 tab', () => {
       claimNeeds: true,
       printPosters: false,
       runCareCentre: false,
+      assessFirms: false,
+      manageRatings: false,
+      moderateComments: false,
+      replyAsFirm: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

@@ -5,7 +5,7 @@ import { householdsModule } from '../households';
 import { identityModule } from '../identity';
 import { needsModule } from '../needs';
 import { assessFirm } from './actions/assess-firm';
-import { closeRatingPeriod, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import { closeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
 import { moderateComment } from './actions/moderate-comment';
 import { rateFirm } from './actions/rate-firm';
 import { replyFirm } from './actions/reply-firm';
@@ -14,6 +14,7 @@ import { RATING_ENTITIES } from './entities';
 import { getFirmCard } from './queries/get-firm-card';
 import { getLeaderboard } from './queries/get-leaderboard';
 import { getMyRating } from './queries/get-my-rating';
+import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
 import { closeEndedPeriods } from './rating-timers';
 
@@ -41,4 +42,6 @@ export const ratingActions = {
   closePeriod: closeRatingPeriod,
   publishPeriod: publishRatingPeriod,
   saveWeights,
+  assessable: listAssessable,
+  weights: getWeights,
 } satisfies ActionTableFor<'ratings'>;

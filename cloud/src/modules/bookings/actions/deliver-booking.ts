@@ -17,7 +17,11 @@ export const deliverBooking = defineAction({
       async ({ em, booking, slot, now }) => {
         if (booking.mode !== 'delivery') throw invalidTransition('这是堂食预订，请在柜台核销');
         if (slot.day !== localDay(now)) throw invalidTransition(`这是${slot.day}的预订，不是今天的`);
-        await moveBooking(em, booking, 'deliver', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) } });
+        await moveBooking(em, booking, 'deliver', {
+          by: ctx.actor.userId,
+          at: now,
+          patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) },
+        });
       },
     ),
 });

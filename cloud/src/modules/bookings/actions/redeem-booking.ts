@@ -24,7 +24,11 @@ export const redeemBooking = defineAction({
         if (booking.status === 'redeemed') throw invalidTransition(`已于${booking.redeemedAt ? localDay(booking.redeemedAt) : ''}核销过，不能重复核销`);
         if (booking.mode !== 'dine_in') throw invalidTransition('这是送餐预订，请在送餐时标记送达');
         if (slot.day !== localDay(now)) throw invalidTransition(`这是${slot.day}的预订，不是今天的`);
-        await moveBooking(em, booking, 'redeem', { by: ctx.actor.userId, at: now, patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) } });
+        await moveBooking(em, booking, 'redeem', {
+          by: ctx.actor.userId,
+          at: now,
+          patch: { redeemedAt: now, redeemedById: ctx.actor.userId, paidBy: booking.payFen === 0 ? 'none' : (paidBy ?? null) },
+        });
       },
     );
   },

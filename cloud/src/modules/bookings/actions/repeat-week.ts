@@ -28,10 +28,10 @@ export const repeatWeek = defineAction({
     const channel = elder ? await bookingChannel(em, ctx.actor, elder) : null;
     if (!elder || !channel) throw notFound('老人档案');
     const today = localDay(now);
-    const lastWeek = await em.find(Slot, { where: { centreId: elder.centreId, kind: 'meal', day: In(Array.from({ length: 7 }, (_, i) => addDays(today, i - 7))) } });
-    const had = lastWeek.length
-      ? await em.find(Booking, { where: { elderId, slotId: In(lastWeek.map((s) => s.id)), status: In(SEAT_HOLDING_STATUSES) } })
-      : [];
+    const lastWeek = await em.find(Slot, {
+      where: { centreId: elder.centreId, kind: 'meal', day: In(Array.from({ length: 7 }, (_, i) => addDays(today, i - 7))) },
+    });
+    const had = lastWeek.length ? await em.find(Booking, { where: { elderId, slotId: In(lastWeek.map((s) => s.id)), status: In(SEAT_HOLDING_STATUSES) } }) : [];
     const result: RepeatWeekDTO = { booked: [], skipped: [] };
     const made: Booking[] = [];
     for (const b of had.sort((x, y) => x.slotId - y.slotId)) {
@@ -48,7 +48,18 @@ export const repeatWeek = defineAction({
       }
       const mode = b.mode === 'delivery' && slot.capacityDelivery === 0 ? 'dine_in' : b.mode;
       try {
-        made.push(await placeBooking(ctx, { slot, elder, mode, requestId: `repeat-${elder.id}-${slot.id}`, bookedById: ctx.actor.userId, channel, waitlist: false, now }));
+        made.push(
+          await placeBooking(ctx, {
+            slot,
+            elder,
+            mode,
+            requestId: `repeat-${elder.id}-${slot.id}`,
+            bookedById: ctx.actor.userId,
+            channel,
+            waitlist: false,
+            now,
+          }),
+        );
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         result.skipped.push({ day, title: slot.title, reason: REASON[err.code] ?? err.message });

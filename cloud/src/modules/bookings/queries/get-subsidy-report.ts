@@ -58,7 +58,11 @@ export const getSubsidyReport = defineAction({
         subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,
       })),
       total: { meals: rows.length, subsidyFen, payFen },
-      paid: (['cash', 'wechat', 'none', 'unrecorded'] as const).map((k) => ({ paidBy: k, label: k === 'unrecorded' ? '未记录' : PAID_BY_LABEL[k], payFen: paid.get(k) ?? 0 })),
+      paid: (['cash', 'wechat', 'none', 'unrecorded'] as const).map((k) => ({
+        paidBy: k,
+        label: k === 'unrecorded' ? '未记录' : PAID_BY_LABEL[k],
+        payFen: paid.get(k) ?? 0,
+      })),
     };
     return report;
   },

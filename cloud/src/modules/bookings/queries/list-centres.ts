@@ -1,7 +1,7 @@
 import { ZCentresRequest } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { Compound } from '../../community/public';
+import { Compound, Organisation } from '../../community/public';
 import { membershipsOf } from '../../households/public';
 import { presentCentres } from '../booking.presenter';
 import { centresServing, centresStaffedBy } from '../centres';
@@ -9,12 +9,14 @@ import { centresServing, centresStaffedBy } from '../centres';
 /**
  * 日间照料中心: the centres serving one compound (`compoundId`, the compound home — public
  * information: name, hotline, community) or, without it, the compounds of the caller's verified
- * homes; plus the centres the caller works for. Each centre once, by id.
+ * homes; plus the centres the caller works for. Each centre once, by id. `all`: every centre (a
+ * family member living elsewhere looks for their parent's).
  */
 export const listCentres = definePublicAction({
   input: ZCentresRequest,
-  async handler({ compoundId }, { actor, ds }) {
+  async handler({ compoundId, all }, { actor, ds }) {
     const em = ds.manager;
+    if (all) return presentCentres(em, await em.find(Organisation, { where: { kind: 'day_care_centre' }, order: { id: 'ASC' } }));
     let compoundIds: number[] = [];
     if (compoundId) {
       if (!(await em.exists(Compound, { where: { id: compoundId } }))) throw notFound('小区');

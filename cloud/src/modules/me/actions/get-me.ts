@@ -1,5 +1,6 @@
 import { capabilitiesOf, ZEmptyRequest, type MeDTO } from '@hg/types';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { Organisation } from '../../community/public';
 import { defineAction } from '../../../core/action';
 import { membershipsOf, presentMemberships } from '../../households/public';
 import type { Actor } from '../../identity/public';
@@ -11,6 +12,13 @@ export const getMe = defineAction({
   handler: (_input, { actor, ds }) => loadMe(ds.manager, actor),
 });
 
+/** Is any of the actor's org_staff roles held for a property firm? (The firm replies to its ratings.) */
+async function worksForPropertyFirm(em: EntityManager, actor: Actor): Promise<boolean> {
+  const orgIds = actor.roles.filter((r) => r.role === 'org_staff' && r.organisationId).map((r) => r.organisationId);
+  if (!orgIds.length) return false;
+  return (await em.count(Organisation, { where: { id: In(orgIds), kind: 'property_firm' } })) > 0;
+}
+
 export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
   // The actor was read from the users row moments ago: no need to read it again.
   const memberships = await presentMemberships(em, await membershipsOf(em, actor.userId));
@@ -21,6 +29,6 @@ export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
     roles: await presentRoles(em, actor.roles),
     memberships,
     verifiedResident: memberships.some((m) => m.status === 'verified'),
-    can: capabilitiesOf(actor.roles),
+    can: capabilitiesOf(actor.roles, { worksForPropertyFirm: await worksForPropertyFirm(em, actor) }),
   };
 }

@@ -96,3 +96,12 @@ export const saveWeights = defineAction({
     return currentWeights(ctx.ds.manager) as Promise<Record<string, Record<string, number>>>;
   },
 });
+
+/** The current weights per compound type (what the next period will freeze), for the admin's editor. */
+export const getWeights = defineAction({
+  input: ZEmptyRequest,
+  async handler(_input, ctx) {
+    adminOnly(ctx.actor);
+    return currentWeights(ctx.ds.manager) as Promise<Record<string, Record<string, number>>>;
+  },
+});

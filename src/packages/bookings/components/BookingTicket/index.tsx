@@ -98,7 +98,7 @@ export default function BookingTicket(props: BookingTicketProps) {
       ) : null}
       {redeemable ? (
         <View className='ticket__code-box'>
-          <View className='muted'>核销码（到中心时出示）</View>
+          <View className='muted'>{b.mode === 'delivery' ? '送餐码（送餐员上门时核对）' : '核销码（到中心用餐时出示）'}</View>
           <View className='ticket__code' data-testid='booking-code' aria-label={`核销码 ${b.code.split('').join(' ')}`}>
             {b.code}
           </View>

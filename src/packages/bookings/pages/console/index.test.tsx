@@ -5,7 +5,7 @@ import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { addDays, today } from '../../format';
-import { centre, elder, slot } from '../../test-fixtures';
+import { centre, elder, link, slot } from '../../test-fixtures';
 import ConsolePage from './index';
 
 jest.mock('../../../../services/bookings');
@@ -17,6 +17,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   __setRouter(ROUTES.bookingConsole);
   svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
+  svc.linkQueue.mockResolvedValue({ ok: true, data: [] });
   svc.week.mockResolvedValue({
     ok: true,
     data: [slot(101, { seats: { dineIn: { capacity: 30, left: 0 }, delivery: { capacity: 10, left: 4 } }, waitlisted: 2 })],
@@ -94,5 +95,35 @@ describe('助餐管理', () => {
     expect(screen.getByTestId('slot-dinein-error').textContent).toContain('整数');
     expect(screen.getByTestId('slot-price-error').textContent).toContain('请填写价格');
     expect(svc.saveSlot).not.toHaveBeenCalled();
+  });
+
+  it('opens the delivery round of a sitting with delivery, and the subsidy report', async () => {
+    await renderPage();
+    await click(screen.getByTestId('deliveries-101'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingDeliveries}?slotId=101` });
+    await click(screen.getByTestId('go-subsidy'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `${ROUTES.bookingSubsidy}?centreId=7` });
+  });
+
+  it('lists family links waiting with the member’s masked phone, and approves or rejects one', async () => {
+    svc.linkQueue.mockResolvedValue({
+      ok: true,
+      data: [link(5), link(6, { member: { id: 9, name: '周小梅', phoneMasked: '100****7777' }, relationNote: '女儿' })],
+    });
+    svc.decideLink.mockImplementation(async ({ linkId, approve }) => ({
+      ok: true,
+      data: link(linkId, approve ? { status: 'verified', statusLabel: '已关联' } : { status: 'rejected', statusLabel: '未通过' }),
+    }));
+    await renderPage();
+    expect(svc.linkQueue).toHaveBeenCalledWith({ centreId: 7 });
+    const first = within(screen.getByTestId('queue-link-5'));
+    expect(first.getByText('赵建国（儿子） → 王秀英')).toBeTruthy();
+    expect(first.getByText('申请人电话 100****0002')).toBeTruthy();
+    await click(screen.getByRole('button', { name: '通过 赵建国' }));
+    expect(svc.decideLink).toHaveBeenCalledWith({ linkId: 5, approve: true });
+    expect(first.getByRole('status').textContent).toBe('已关联');
+    await click(screen.getByRole('button', { name: '不通过 周小梅' }));
+    expect(svc.decideLink).toHaveBeenLastCalledWith({ linkId: 6, approve: false });
+    expect(within(screen.getByTestId('queue-link-6')).getByRole('status').textContent).toBe('未通过');
   });
 });

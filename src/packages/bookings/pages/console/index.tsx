@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ApiError, ElderDTO, SlotDTO } from '@hg/types';
+import type { ApiError, ElderDTO, FamilyLinkDTO, SlotDTO } from '@hg/types';
 import { MEAL_MODE_LABEL } from '@hg/types/bookings';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
@@ -100,7 +100,89 @@ function ProxyBooking({ centreId }: { centreId: number }) {
   );
 }
 
-/** 助餐管理 (centre staff): this week's sittings with seats held, the kitchen sheet, 代订 and 新增餐次. */
+/**
+ * 家属关联审核: family members waiting to be linked to an elder, oldest first. Staff call the elder
+ * (the phone on the profile) before deciding; the member sees only their own masked phone here.
+ */
+function LinkQueue({ centreId, visit }: { centreId: number; visit: number }) {
+  const queue = useLoad(() => bookings.linkQueue({ centreId }), [centreId, visit]);
+  const [decided, setDecided] = useState<Record<number, string>>({});
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const decide = async (link: FamilyLinkDTO, approve: boolean) => {
+    if (busy) return;
+    setBusy(link.id);
+    setError(null);
+    const res = await bookings.decideLink({ linkId: link.id, approve });
+    setBusy(null);
+    if (res.ok) setDecided((d) => ({ ...d, [link.id]: res.data.statusLabel }));
+    else setError(res.error.message);
+  };
+
+  const items = queue.data ?? [];
+  return (
+    <View className='card' data-testid='link-queue'>
+      <View className='card__title' role='heading' aria-level={2}>
+        家属关联审核
+      </View>
+      <View className='muted cons__hint'>请先打电话向老人本人核实，再决定是否通过。</View>
+      <StateView
+        loading={queue.loading && !queue.data}
+        error={queue.error}
+        empty={queue.data?.length === 0}
+        emptyText='没有待审核的申请'
+        onRetry={queue.reload}
+      />
+      {error ? (
+        <View className='notice' role='alert'>
+          {error}
+        </View>
+      ) : null}
+      <View role='list' aria-label='待审核的家属关联'>
+        {items.map((l) => (
+          <View key={l.id} role='listitem' className='cons__link' data-testid={`queue-link-${l.id}`}>
+            <View className='cons__elder-name'>
+              {l.member.name}
+              {l.relationNote ? `（${l.relationNote}）` : ''} → {l.elder.name}
+            </View>
+            <View className='muted'>申请人电话 {l.member.phoneMasked}</View>
+            {decided[l.id] ? (
+              <View className='cons__decided' role='status'>
+                {decided[l.id]}
+              </View>
+            ) : (
+              <View className='btn-row'>
+                <View
+                  className='btn btn--primary'
+                  role='button'
+                  {...FOCUSABLE}
+                  aria-label={`通过 ${l.member.name}`}
+                  data-testid={`link-approve-${l.id}`}
+                  onClick={() => decide(l, true)}
+                >
+                  {busy === l.id ? '处理中…' : '通过'}
+                </View>
+                <View
+                  className='btn btn--ghost'
+                  role='button'
+                  {...FOCUSABLE}
+                  aria-label={`不通过 ${l.member.name}`}
+                  data-testid={`link-reject-${l.id}`}
+                  onClick={() => decide(l, false)}
+                >
+                  不通过
+                </View>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/** 助餐管理 (centre staff): this week's sittings with seats held, kitchen and delivery sheets, 代订, 新增餐次, family links and the subsidy report. */
 export default function ConsolePage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
@@ -160,14 +242,27 @@ export default function ConsolePage() {
                       {!s.open ? <View className='cons__closed'>已截止</View> : null}
                     </View>
                     <Held slot={s} />
-                    <View
-                      className='btn btn--ghost'
-                      role='button'
-                      {...FOCUSABLE}
-                      data-testid={`kitchen-${s.id}`}
-                      onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
-                    >
-                      厨房单
+                    <View className='btn-row'>
+                      <View
+                        className='btn btn--ghost'
+                        role='button'
+                        {...FOCUSABLE}
+                        data-testid={`kitchen-${s.id}`}
+                        onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
+                      >
+                        厨房单
+                      </View>
+                      {s.seats.delivery.capacity > 0 ? (
+                        <View
+                          className='btn btn--ghost'
+                          role='button'
+                          {...FOCUSABLE}
+                          data-testid={`deliveries-${s.id}`}
+                          onClick={() => openPage(withQuery(ROUTES.bookingDeliveries, { slotId: s.id }))}
+                        >
+                          送餐单
+                        </View>
+                      ) : null}
                     </View>
                   </View>
                 ))}
@@ -175,6 +270,16 @@ export default function ConsolePage() {
             ))}
           </View>
           <ProxyBooking centreId={centreId} />
+          <LinkQueue centreId={centreId} visit={visit} />
+          <View
+            className='btn btn--ghost cons__report'
+            role='button'
+            {...FOCUSABLE}
+            data-testid='go-subsidy'
+            onClick={() => openPage(withQuery(ROUTES.bookingSubsidy, { centreId }))}
+          >
+            助餐补贴月报
+          </View>
         </>
       ) : null}
     </Page>

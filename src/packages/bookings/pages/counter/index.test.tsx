@@ -28,12 +28,22 @@ describe('助餐核销', () => {
     render(<CounterPage />);
     await flush();
     await redeem(' k7m3qx ');
-    expect(svc.redeem).toHaveBeenCalledWith({ centreId: 7, code: 'K7M3QX' });
+    expect(svc.redeem).toHaveBeenCalledWith({ centreId: 7, code: 'K7M3QX', paidBy: 'cash' });
     expect(screen.getByTestId('redeem-ok').textContent).toContain('已核销');
     expect(screen.getByTestId('redeem-name').textContent).toBe('王秀英');
     expect(screen.getByTestId('redeem-mode').textContent).toContain('送餐');
     // Ready for the next person.
     expect(((await screen.findByLabelText('核销码')) as HTMLInputElement).value).toBe('');
+  });
+
+  it('records how the share was paid: the choice stays for the next person', async () => {
+    render(<CounterPage />);
+    await flush();
+    await click(screen.getByRole('radio', { name: '微信' }));
+    await redeem('K7M3QX');
+    await redeem('A2B3C4');
+    expect(svc.redeem).toHaveBeenNthCalledWith(1, { centreId: 7, code: 'K7M3QX', paidBy: 'wechat' });
+    expect(svc.redeem).toHaveBeenNthCalledWith(2, { centreId: 7, code: 'A2B3C4', paidBy: 'wechat' });
   });
 
   it('says clearly when a code was already redeemed, and clears the box', async () => {
@@ -72,7 +82,7 @@ describe('助餐核销', () => {
     await flush();
     expect(svc.centres).not.toHaveBeenCalled();
     await redeem('K7M3QX');
-    expect(svc.redeem).toHaveBeenCalledWith({ centreId: 9, code: 'K7M3QX' });
+    expect(svc.redeem).toHaveBeenCalledWith({ centreId: 9, code: 'K7M3QX', paidBy: 'cash' });
   });
 
   it('refuses people who work for no centre', async () => {

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ApiError, BookingDTO } from '@hg/types';
-import { BOOKING_RULES, yuan } from '@hg/types/bookings';
+import { BOOKING_RULES, PAID_BY_LABEL, yuan } from '@hg/types/bookings';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
@@ -38,6 +39,8 @@ export default function CounterPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  // How the counter takes the elder's share; it stays as chosen for the next person in line.
+  const [paidBy, setPaidBy] = useState<'cash' | 'wechat'>('cash');
 
   const redeem = async (raw: string) => {
     if (busy || !centre.centreId) return;
@@ -49,7 +52,7 @@ export default function CounterPage() {
     }
     setBusy(true);
     setError(null);
-    const res = await bookings.redeem({ centreId: centre.centreId, code: value });
+    const res = await bookings.redeem({ centreId: centre.centreId, code: value, paidBy });
     setBusy(false);
     setCode('');
     setResult(res.ok ? { ok: true, booking: res.data } : failure(res.error));
@@ -74,9 +77,11 @@ export default function CounterPage() {
               <View className='counter__mode' data-testid='redeem-mode'>
                 {result.booking.modeLabel} · {result.booking.slot.title}
               </View>
-              <View>
-                需收 {yuan(result.booking.price.payFen)}
-                {result.booking.tierLabel ? `（${result.booking.tierLabel}补贴已减）` : ''}
+              <View data-testid='redeem-paid'>
+                {result.booking.price.payFen > 0
+                  ? `已收 ${yuan(result.booking.price.payFen)}（${result.booking.paidBy ? PAID_BY_LABEL[result.booking.paidBy] : '未记录'}）`
+                  : '无需收费'}
+                {result.booking.tierLabel ? `，${result.booking.tierLabel}补贴已减` : ''}
               </View>
             </View>
           ) : null}
@@ -87,6 +92,16 @@ export default function CounterPage() {
             </View>
           ) : null}
           <View className='card counter__box'>
+            <ChoiceGroup
+              id='counter-paid-by'
+              label='收款方式'
+              options={[
+                { value: 'cash', label: '现金' },
+                { value: 'wechat', label: '微信' },
+              ]}
+              value={paidBy}
+              onChange={(v) => setPaidBy(v as 'cash' | 'wechat')}
+            />
             <Field
               id='counter-code'
               label='核销码'

@@ -23,6 +23,14 @@ export default function MyBookingsPage() {
       <View className='btn btn--primary mybk__week' role='button' {...FOCUSABLE} data-testid='go-week' onClick={() => openPage(ROUTES.bookingWeek)}>
         看本周菜单、订餐
       </View>
+      <View className='btn-row mybk__links'>
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='go-standing' onClick={() => openPage(ROUTES.bookingStanding)}>
+          每周固定订餐
+        </View>
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='go-family' onClick={() => openPage(ROUTES.bookingFamily)}>
+          为家人订餐
+        </View>
+      </View>
       <View role='list' aria-label='我的订餐' data-testid='booking-list'>
         {list.items.map((b) => (
           <View key={b.id} role='listitem' className='mybk__item'>

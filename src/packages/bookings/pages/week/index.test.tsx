@@ -5,7 +5,7 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush } from '../../../../test-utils';
-import { booking, centre, elder, slot } from '../../test-fixtures';
+import { booking, centre, elder, link, slot } from '../../test-fixtures';
 import WeekPage from './index';
 
 jest.mock('../../../../services/bookings');
@@ -27,6 +27,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   __setRouter(ROUTES.bookingWeek);
   svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
+  svc.myLinks.mockResolvedValue({ ok: true, data: [] });
   svc.myElders.mockResolvedValue({ ok: true, data: [elder()] });
   svc.week.mockResolvedValue({
     ok: true,
@@ -220,5 +221,43 @@ describe('本周菜单', () => {
     await click(within(card(101)).getByTestId('book-dine_in'));
     await click(screen.getByTestId('book-confirm'));
     expect(svc.book).toHaveBeenCalledWith(expect.objectContaining({ elderId: 55, slotId: 101 }));
+  });
+
+  it('和上周一样 books in one tap and says what was booked and what was skipped, and why', async () => {
+    svc.repeatWeek.mockResolvedValue({
+      ok: true,
+      data: { booked: [booking(901, { slotId: 101, modeLabel: '送餐', mode: 'delivery' })], skipped: [{ day: '2030-03-06', title: '午餐', reason: '已满' }] },
+    });
+    await renderPage();
+    await click(screen.getByTestId('repeat-week'));
+    await flush();
+    expect(svc.repeatWeek).toHaveBeenCalledWith({ elderId: 31 });
+    const result = screen.getByTestId('repeat-result');
+    expect(within(result).getByText('已订好 1 餐')).toBeTruthy();
+    expect(within(result).getByTestId('repeat-booked').textContent).toContain('午餐 · 送餐');
+    expect(within(result).getByTestId('repeat-skipped').textContent).toContain('午餐：已满');
+    // The booked sitting's card shows the ticket at once.
+    expect(within(card(101)).queryByTestId('book-dine_in')).toBeNull();
+    await click(screen.getByTestId('repeat-done'));
+    expect(screen.getByTestId('repeat-week')).toBeTruthy();
+  });
+
+  it('offers the elders the caller is verified family of, and books for them', async () => {
+    svc.myElders.mockResolvedValue({ ok: true, data: [] });
+    svc.myLinks.mockResolvedValue({
+      ok: true,
+      data: [
+        link(5, { status: 'verified', statusLabel: '已关联', elder: { id: 40, name: '李德明' } }),
+        link(6, { elder: { id: 41, name: '张桂兰' } }),
+        link(7, { status: 'verified', statusLabel: '已关联', centreId: 99, elder: { id: 42, name: '别处老人' } }),
+      ],
+    });
+    await renderPage();
+    expect(screen.queryByTestId('no-profile')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('为李德明订餐');
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 7, elderId: 40, kind: 'meal' });
+    expect(screen.queryByRole('radio', { name: '张桂兰' })).toBeNull();
+    await click(screen.getByTestId('go-standing'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingStanding}?elderId=40&elderName=${encodeURIComponent('李德明')}` });
   });
 });

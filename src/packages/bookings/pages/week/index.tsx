@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { BookingDTO } from '@hg/types';
+import type { BookingDTO, ElderDTO } from '@hg/types';
 import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import StateView from '../../../../components/StateView';
@@ -12,30 +12,47 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import { byDay, dayLabel, queryText } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
+import RepeatWeek from './RepeatWeek';
 import SlotCard from './SlotCard';
 import './index.scss';
 
+/** Someone the caller may book for on this page: their own profile, or an elder they are verified family of. */
+interface ElderChoice {
+  id: number;
+  name: string;
+  /** The full profile for the caller's own (estimates the subsidy); null for family. */
+  profile: ElderDTO | null;
+}
+
 /**
  * 本周菜单: the centre's meals for seven days, one card per sitting, booked one decision at a time.
- * The elder books for themselves (their profile from `myElders`); centre staff arrive from 助餐管理
- * with `elderId` (and `elderName`) to book for a walk-in or a phone call.
+ * The elder books for themselves (their profile from `myElders`) and family members for the elders
+ * the centre verified them for (`myLinks`; `family=1` with `elderId` preselects one); centre staff
+ * arrive from 助餐管理 with `elderId` (and `elderName`) to book for a walk-in or a phone call.
  */
 export default function WeekPage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
-  const proxyElderId = queryId(params.elderId);
+  const family = params.family === '1';
+  const proxyElderId = family ? null : queryId(params.elderId);
   const proxyName = queryText(params.elderName);
   const [visit, setVisit] = useState(0);
-  // Back from 建档 or 我的订餐: the profile or the bookings may have changed.
+  // Back from 建档, 家属关联 or 我的订餐: the profiles, links or bookings may have changed.
   useDidShow(() => setVisit((v) => v + 1));
 
   const elders = useLoad(proxyElderId ? null : () => bookings.myElders({}), [visit]);
-  const [pickedElder, setPickedElder] = useState<number | null>(null);
+  const links = useLoad(proxyElderId ? null : () => bookings.myLinks({}), [visit]);
+  const [pickedElder, setPickedElder] = useState<number | null>(family ? queryId(params.elderId) : null);
   const { centreId } = centre;
-  // Only the profiles registered with the chosen centre can book its sittings.
-  const mine = (elders.data ?? []).filter((e) => !centreId || e.centreId === centreId);
-  const elderId = proxyElderId ?? pickedElder ?? mine[0]?.id ?? null;
-  const elder = mine.find((e) => e.id === elderId) ?? null;
+  // Only elders registered with the chosen centre can book its sittings.
+  const choices: ElderChoice[] = [
+    ...(elders.data ?? []).filter((e) => !centreId || e.centreId === centreId).map((e) => ({ id: e.id, name: e.name, profile: e })),
+    ...(links.data ?? [])
+      .filter((l) => l.status === 'verified' && (!centreId || l.centreId === centreId))
+      .map((l) => ({ id: l.elder.id, name: l.elder.name, profile: null })),
+  ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
+  const elderId = proxyElderId ?? pickedElder ?? choices[0]?.id ?? null;
+  const chosen = choices.find((e) => e.id === elderId) ?? null;
 
   const week = useLoad(centreId && elderId ? () => bookings.week({ centreId, elderId, kind: 'meal' }) : null, [centreId, elderId, visit]);
   // Bookings made or changed on this page, over the server's week until the next load.
@@ -43,13 +60,17 @@ export default function WeekPage() {
   const onBooking = (b: BookingDTO) => setChanged((c) => ({ ...c, [b.slotId]: b }));
 
   const centreName = centre.centres.find((c) => c.id === centreId)?.name;
-  const noProfile = !proxyElderId && elders.data !== null && mine.length === 0;
+  const loaded = elders.data !== null && links.data !== null;
+  const noProfile = !proxyElderId && loaded && choices.length === 0;
+  const forName = proxyElderId ? proxyName || '老人' : chosen && !chosen.profile ? chosen.name : null;
 
   return (
-    <Page title={proxyElderId ? `为${proxyName || '老人'}代订` : '本周菜单'}>
+    <Page title={proxyElderId ? `为${proxyName || '老人'}代订` : forName ? `为${forName}订餐` : '本周菜单'}>
       {centreName ? <View className='week__centre'>{centreName}</View> : null}
       <CentrePicker centre={centre} emptyText='您所在的小区暂时没有日间照料中心提供助餐服务。' />
-      {!proxyElderId && centreId ? <StateView loading={elders.loading && !elders.data} error={elders.error} onRetry={elders.reload} /> : null}
+      {!proxyElderId && centreId ? (
+        <StateView loading={(elders.loading && !elders.data) || (links.loading && !links.data)} error={elders.error ?? links.error} onRetry={elders.reload} />
+      ) : null}
 
       {centreId && noProfile ? (
         <View className='card week__register' data-testid='no-profile'>
@@ -66,25 +87,54 @@ export default function WeekPage() {
           >
             去建档
           </View>
+          <View className='muted week__or'>为家里的老人订餐？</View>
+          <View
+            className='btn btn--ghost'
+            role='button'
+            {...FOCUSABLE}
+            data-testid='go-family'
+            onClick={() => openPage(withQuery(ROUTES.bookingFamily, { centreId }))}
+          >
+            为家人订餐
+          </View>
         </View>
       ) : null}
 
       {centreId && elderId ? (
         <>
-          {!proxyElderId && mine.length > 1 ? (
+          {!proxyElderId && choices.length > 1 ? (
             <ChoiceGroup
               id='week-elder'
               label='为谁订餐'
-              options={mine.map((e) => ({ value: e.id, label: e.name }))}
+              options={choices.map((e) => ({ value: e.id, label: e.name }))}
               value={elderId}
               onChange={setPickedElder}
             />
           ) : null}
-          {!proxyElderId ? (
-            <View className='btn btn--ghost week__mine' role='button' {...FOCUSABLE} data-testid='go-mine' onClick={() => openPage(ROUTES.bookingMine)}>
-              我的订餐
+          <RepeatWeek
+            key={elderId}
+            elderId={elderId}
+            onBooked={(list) => {
+              list.forEach(onBooking);
+              week.reload();
+            }}
+          />
+          <View className='btn-row week__links'>
+            {!proxyElderId ? (
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='go-mine' onClick={() => openPage(ROUTES.bookingMine)}>
+                我的订餐
+              </View>
+            ) : null}
+            <View
+              className='btn btn--ghost'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='go-standing'
+              onClick={() => openPage(withQuery(ROUTES.bookingStanding, { elderId, elderName: proxyName || chosen?.name }))}
+            >
+              每周固定订餐
             </View>
-          ) : null}
+          </View>
           <StateView
             loading={week.loading && !week.data}
             error={week.error}
@@ -98,10 +148,21 @@ export default function WeekPage() {
                 {dayLabel(day)}
               </View>
               {slots.map((s) => (
-                <SlotCard key={s.id} slot={s} elderId={elderId} elder={elder} booking={changed[s.id] ?? s.myBooking} onBooking={onBooking} />
+                <SlotCard key={s.id} slot={s} elderId={elderId} elder={chosen?.profile ?? null} booking={changed[s.id] ?? s.myBooking} onBooking={onBooking} />
               ))}
             </View>
           ))}
+          {!proxyElderId ? (
+            <View
+              className='btn btn--ghost week__family'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='go-family'
+              onClick={() => openPage(withQuery(ROUTES.bookingFamily, { centreId }))}
+            >
+              为家人订餐 · 家属关联
+            </View>
+          ) : null}
         </>
       ) : null}
     </Page>

@@ -1,0 +1,42 @@
+import { In } from 'typeorm';
+import { ZEmptyRequest, type AssessableFirmDTO } from '@hg/types';
+import { defineAction } from '../../../core/action';
+import { forbidden } from '../../../core/errors';
+import { Compound, Organisation } from '../../community/public';
+import { holdsRoleOver } from '../../identity/public';
+import { AssessorScore } from '../entities';
+import { openPeriod } from '../periods';
+
+/** 考评 work list: property firms serving compounds in the assessor's scope, with their own scores this period. */
+export const listAssessable = defineAction({
+  input: ZEmptyRequest,
+  async handler(_input, { actor, ds }) {
+    if (!actor.roles.some((r) => r.role === 'assessor')) throw forbidden('只有考评员可以查看');
+    const em = ds.manager;
+    const compounds = (await em.find(Compound, { order: { id: 'ASC' } })).filter(
+      (c) => c.propertyOrgId && holdsRoleOver(actor, ['assessor'], { streetId: c.streetId, communityId: c.communityId, compoundId: c.id }),
+    );
+    const firmIds = [...new Set(compounds.map((c) => c.propertyOrgId!))];
+    if (!firmIds.length) return [];
+    const firms = await em.find(Organisation, { where: { id: In(firmIds), kind: 'property_firm' }, order: { id: 'ASC' } });
+    const period = await openPeriod(em);
+    const mine = period ? await em.find(AssessorScore, { where: { periodId: period.id, assessorId: actor.userId, firmId: In(firmIds) } }) : [];
+    return firms.map((f): AssessableFirmDTO => {
+      const a = mine.find((m) => m.firmId === f.id);
+      return {
+        firm: { id: f.id, name: f.name },
+        compounds: compounds.filter((c) => c.propertyOrgId === f.id).map((c) => ({ id: c.id, name: c.name })),
+        assessment: a
+          ? {
+              firm: { id: f.id, name: f.name },
+              periodId: a.periodId,
+              scores: { organisation: a.organisation, team: a.team, service: a.service },
+              note: a.note,
+              photoIds: JSON.parse(a.photoIds) as string[],
+              updatedAt: a.updatedAt.toISOString(),
+            }
+          : null,
+      };
+    });
+  },
+});

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { FamilyLinkDTO } from '@hg/types';
+import { LIMITS } from '@hg/types/limits';
+import Page from '../../../../components/Page';
+import Field from '../../../../components/Field';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
+import BusyButton from '../../../../components/BusyButton';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { bookings } from '../../../../services/bookings';
+import { requestSubscribe } from '../../../../services/subscribe';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
+import CentrePicker from '../../components/CentrePicker';
+import { queryId, useCentre } from '../../use-centre';
+import './index.scss';
+
+const RELATIONS = ['女儿', '儿子', '儿媳', '女婿', '孙辈', '其他亲属'].map((r) => ({ value: r, label: r }));
+
+interface Form {
+  elderName: string;
+  phoneTail: string;
+  relation: string | null;
+}
+const EMPTY: Form = { elderName: '', phoneTail: '', relation: null };
+type Errors = Partial<Record<'elderName' | 'phoneTail', string>>;
+
+function validate(form: Form): Errors {
+  const e: Errors = {};
+  if (!form.elderName.trim()) e.elderName = '请填写老人姓名';
+  if (!/^\d{4}$/.test(form.phoneTail.trim())) e.phoneTail = '请填写老人手机号后4位';
+  return e;
+}
+
+/** One link: who, how related, where it stands; once verified, one big button to book for them. */
+function LinkCard({ link }: { link: FamilyLinkDTO }) {
+  return (
+    <View className={`card fam__link fam__link--${link.status}`} role='listitem' data-testid={`link-${link.id}`}>
+      <View className='fam__link-name' role='heading' aria-level={3}>
+        {link.elder.name}
+        {link.relationNote ? <View className='fam__relation'>（我是{link.relationNote}）</View> : null}
+      </View>
+      <View className={`fam__status fam__status--${link.status}`} data-testid={`link-status-${link.id}`}>
+        {link.statusLabel}
+      </View>
+      {link.status === 'pending' ? (
+        <View className='muted fam__explain'>日间照料中心的工作人员会打电话向老人核实，核实后您就可以为老人订餐。一般在一个工作日内完成。</View>
+      ) : null}
+      {link.status === 'rejected' ? <View className='muted fam__explain'>中心没能核实这次申请。如有疑问请致电中心，也可以重新申请。</View> : null}
+      {link.status === 'verified' ? (
+        <View
+          className='btn btn--primary'
+          role='button'
+          {...FOCUSABLE}
+          data-testid={`link-book-${link.id}`}
+          onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId: link.centreId, elderId: link.elder.id, elderName: link.elder.name, family: 1 }))}
+        >
+          为{link.elder.name}订餐
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * 家属关联 · 为家人订餐: a family member (who may live anywhere) asks the centre to link them to an
+ * elder by the elder's name and the last 4 digits of the elder's phone; the centre verifies by
+ * phone. Verified links open the elder's week menu, booked as 家属代订.
+ */
+export default function FamilyPage() {
+  const { params } = useRouter();
+  // Family may live anywhere: offer every centre of the city, not only those serving their own home.
+  const centre = useCentre(queryId(params.centreId), { all: true });
+  const [visit, setVisit] = useState(0);
+  useDidShow(() => setVisit((v) => v + 1));
+  const links = useLoad(() => bookings.myLinks({}), [visit]);
+  const [applying, setApplying] = useState(false);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const list = links.data ?? [];
+  const showForm = applying || (links.data !== null && list.length === 0);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setFormError(null);
+  };
+
+  const submit = async () => {
+    if (busy || !centre.centreId) return;
+    const problems = validate(form);
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    await requestSubscribe(['booking_update']);
+    const res = await bookings.linkFamily({
+      centreId: centre.centreId,
+      elderName: form.elderName.trim(),
+      phoneTail: form.phoneTail.trim(),
+      ...(form.relation ? { relationNote: form.relation } : {}),
+    });
+    setBusy(false);
+    if (!res.ok) {
+      setFormError(res.error.code === 'NOT_FOUND' ? '没有找到这位老人。请核对姓名和手机号后4位，或请老人先到日间照料中心建档。' : res.error.message);
+      return;
+    }
+    setForm(EMPTY);
+    setApplying(false);
+    links.reload();
+  };
+
+  return (
+    <Page title='为家人订餐'>
+      <StateView loading={links.loading && !links.data} error={links.error} onRetry={links.reload} />
+      {list.length ? (
+        <View role='list' aria-label='我关联的老人' data-testid='link-list'>
+          {list.map((l) => (
+            <LinkCard key={l.id} link={l} />
+          ))}
+        </View>
+      ) : null}
+
+      {showForm ? (
+        <>
+          <View className='card fam__intro'>
+            <View className='card__title' role='heading' aria-level={2}>
+              申请关联家里的老人
+            </View>
+            <View className='muted'>老人在日间照料中心建档后，子女或亲属可以申请关联，为老人订餐、查看订餐。您不住在一起也可以申请。</View>
+          </View>
+          <CentrePicker centre={centre} emptyText='没有找到日间照料中心。请先在首页选择老人所在的小区。' />
+          {centre.centreId ? (
+            <View className='card'>
+              <Field
+                id='fam-name'
+                label='老人姓名'
+                value={form.elderName}
+                maxlength={LIMITS.nameMax}
+                onChange={(v) => set('elderName', v)}
+                error={errors.elderName}
+              />
+              <Field
+                id='fam-tail'
+                label='老人手机号后4位'
+                type='number'
+                maxlength={4}
+                placeholder='例如 0001'
+                value={form.phoneTail}
+                onChange={(v) => set('phoneTail', v)}
+                error={errors.phoneTail}
+              />
+              <ChoiceGroup id='fam-relation' label='您是老人的' options={RELATIONS} value={form.relation} onChange={(v) => set('relation', v)} />
+              {formError ? (
+                <View className='notice' role='alert' data-testid='link-error'>
+                  {formError}
+                </View>
+              ) : null}
+              <BusyButton label='提交申请' busy={busy} busyLabel='提交中…' onClick={submit} testId='link-submit' />
+            </View>
+          ) : null}
+        </>
+      ) : links.data ? (
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='link-another' onClick={() => setApplying(true)}>
+          关联另一位老人
+        </View>
+      ) : null}
+    </Page>
+  );
+}

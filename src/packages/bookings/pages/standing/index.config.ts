@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '每周固定订餐',
+});

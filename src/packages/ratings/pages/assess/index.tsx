@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { AssessmentDTO, PhotoDTO } from '@hg/types';
+import { ASSESSED_CRITERIA, CRITERION_LABEL, RATING_RULES } from '@hg/types/ratings';
+import Page from '../../../../components/Page';
+import StateView from '../../../../components/StateView';
+import Field from '../../../../components/Field';
+import TextBox from '../../../../components/TextBox';
+import PhotoPicker from '../../../../components/PhotoPicker';
+import BusyButton from '../../../../components/BusyButton';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { ratings } from '../../../../services/ratings';
+import { formatTime } from '../../../../utils/format';
+import { charCount } from '../../../../utils/text';
+import { positiveId } from '../../format';
+import './index.scss';
+
+type Assessed = 'organisation' | 'team' | 'service';
+type Firm = { id: number; name: string };
+
+/** The assessor's form for one firm: three 0–100 scores, a note and evidence photos (prefilled with this period's own scores). */
+function AssessForm({ firm, previous }: { firm: Firm; previous: AssessmentDTO | null }) {
+  const [scores, setScores] = useState<Record<Assessed, string>>(
+    previous
+      ? { organisation: String(previous.scores.organisation), team: String(previous.scores.team), service: String(previous.scores.service) }
+      : { organisation: '', team: '', service: '' },
+  );
+  const [note, setNote] = useState(previous?.note ?? '');
+  const [photos, setPhotos] = useState<PhotoDTO[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<Assessed, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<AssessmentDTO | null>(null);
+
+  const submit = async () => {
+    if (busy) return;
+    if (uploading) {
+      setError('照片还在上传，请稍候');
+      return;
+    }
+    const next: Partial<Record<Assessed, string>> = {};
+    const values = {} as Record<Assessed, number>;
+    for (const c of ASSESSED_CRITERIA as Assessed[]) {
+      const n = Number(scores[c]);
+      if (scores[c].trim() === '' || !Number.isInteger(n) || n < 0 || n > 100) next[c] = '请填写0到100的整数';
+      else values[c] = n;
+    }
+    setErrors(next);
+    if (Object.keys(next).length) return;
+    if (charCount(note.trim()) > RATING_RULES.noteMax) {
+      setError(`说明最多${RATING_RULES.noteMax}个字`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const res = await ratings.assess({ firmId: firm.id, scores: values, ...(note.trim() ? { note: note.trim() } : {}), photoIds: photos.map((p) => p.fileId) });
+    setBusy(false);
+    if (res.ok) {
+      setSaved(res.data);
+    } else {
+      setSaved(null);
+      // Firms outside the assessor's street or bureau are refused by the server: say so plainly.
+      setError(res.error.code === 'FORBIDDEN' ? `该物业企业不在您的考评范围内，不能考评。（${res.error.message}）` : res.error.message);
+    }
+  };
+
+  return (
+    <View className='card' data-testid={`assess-form-${firm.id}`}>
+      <View className='card__title' role='heading' aria-level={2}>
+        考评：{firm.name}
+      </View>
+      <View className='muted rassess__hint'>每项0–100分，本期截止前可以重新提交覆盖。群众满意度由居民评价得出，不在此填写。</View>
+      {(ASSESSED_CRITERIA as Assessed[]).map((c) => (
+        <Field
+          key={c}
+          id={`assess-${c}`}
+          label={`${CRITERION_LABEL[c]}（0–100分）`}
+          type='number'
+          maxlength={3}
+          value={scores[c]}
+          error={errors[c]}
+          onChange={(v) => setScores((s) => ({ ...s, [c]: v }))}
+        />
+      ))}
+      <TextBox id='assess-note' label='考评说明（选填）' value={note} onChange={setNote} max={RATING_RULES.noteMax} counter />
+      <PhotoPicker id='assess-photos' label='佐证照片' photos={photos} onChange={setPhotos} max={9} onBusy={setUploading} />
+      {error ? (
+        <View className='notice' role='alert' data-testid='assess-error'>
+          {error}
+        </View>
+      ) : null}
+      {saved ? (
+        <View className='success' role='status' data-testid='assess-done'>
+          已保存{saved.firm.name}的考评（{formatTime(saved.updatedAt)}）
+        </View>
+      ) : null}
+      <BusyButton label='提交考评' busy={busy} onClick={submit} testId='assess-submit' />
+    </View>
+  );
+}
+
+/**
+ * 物业考评 (考评员): the firms serving compounds in the assessor's scope (`assessable`), each with
+ * the assessor's own scores this period; the server re-checks the scope on every `assess`.
+ */
+export default function AssessPage() {
+  const { params } = useRouter();
+  const board = useLoad(() => ratings.assessable({}), []);
+  const [picked, setPicked] = useState<number | null>(positiveId(params.firmId));
+
+  const firms: Firm[] = (board.data ?? []).map((r) => r.firm);
+  const entry = (board.data ?? []).find((r) => r.firm.id === picked) ?? null;
+  const current = entry?.firm ?? (picked ? { id: picked, name: `物业企业 #${picked}` } : null);
+
+  return (
+    <Page title='物业考评'>
+      {current ? <AssessForm key={current.id} firm={current} previous={entry?.assessment ?? null} /> : null}
+      <View className='card'>
+        <View className='card__title' role='heading' aria-level={2}>
+          选择物业企业
+        </View>
+        <StateView
+          loading={board.loading}
+          error={board.error}
+          empty={!board.loading && firms.length === 0}
+          emptyText='您的考评范围内暂无物业企业'
+          onRetry={board.reload}
+        />
+        <View role='list' aria-label='物业企业'>
+          {firms.map((f) => (
+            <View key={f.id} role='listitem'>
+              <View
+                className={`rassess__firm ${f.id === picked ? 'rassess__firm--on' : ''}`}
+                role='button'
+                {...FOCUSABLE}
+                aria-pressed={f.id === picked ? 'true' : 'false'}
+                data-testid={`assess-firm-${f.id}`}
+                onClick={() => setPicked(f.id)}
+              >
+                {f.name}
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
+    </Page>
+  );
+}

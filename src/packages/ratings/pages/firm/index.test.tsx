@@ -1,0 +1,91 @@
+import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { me } from '../../../../services/me';
+import { ratings } from '../../../../services/ratings';
+import { click, flush } from '../../../../test-utils';
+import { membership, profile } from '../../../needs/test-fixtures';
+import { firmCard, result } from '../../test-fixtures';
+import FirmPage from './index';
+
+jest.mock('../../../../services/ratings');
+jest.mock('../../../../services/me');
+
+const report = ratings.reportComment as jest.Mock;
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter('/packages/ratings/pages/firm/index', { firmId: '9', compoundId: '1' });
+  (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: firmCard() });
+  (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ householdId: 7 })] }) });
+  report.mockResolvedValue({ ok: true, data: { reported: true } });
+});
+
+async function renderPage() {
+  render(<FirmPage />);
+  await flush();
+  await screen.findByTestId('firm-card');
+}
+
+describe('物业评价', () => {
+  it('shows stars with the sample, the four criteria and the trend', async () => {
+    await renderPage();
+    expect(ratings.firmCard).toHaveBeenCalledWith({ firmId: 9, compoundId: 1 });
+    expect(screen.getByTestId('firm-result-stars').getAttribute('aria-label')).toBe('4星，36户评价');
+    const criteria = within(screen.getByTestId('firm-result-criteria'));
+    expect(criteria.getAllByRole('listitem').map((i) => i.textContent)).toEqual(['组织建设85分', '队伍建设78分', '服务质量80分', '群众满意度82分']);
+    // Oldest period first.
+    expect(
+      within(screen.getByTestId('firm-trend'))
+        .getAllByRole('listitem')
+        .map((i) => i.getAttribute('aria-label')),
+    ).toEqual(['2026-Q1：3.5星，36户评价', '2026-Q2：4星，36户评价']);
+  });
+
+  it('shows 样本不足 without stars for a small sample', async () => {
+    (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: firmCard({ results: [result({ stars: null, sample: 3 })] }) });
+    await renderPage();
+    expect(screen.getByTestId('firm-result-stars-none').textContent).toBe('样本不足');
+    expect(screen.getByTestId('firm-result-stars-sample').textContent).toBe('3户评价');
+  });
+
+  it('shows the firm’s public reply and comments without names', async () => {
+    await renderPage();
+    expect(screen.getByTestId('firm-reply').textContent).toContain('感谢大家的意见，下月起每周二集中维修。');
+    expect(screen.getByTestId('comment-101').textContent).toContain('保安很负责');
+    expect(screen.getByTestId('comment-101').textContent).toContain('安全秩序5星');
+    expect(document.body.textContent).not.toContain('王秀兰');
+  });
+
+  it('reports a comment after confirming', async () => {
+    await renderPage();
+    await click(screen.getByTestId('report-102'));
+    await flush();
+    expect(Taro.showModal).toHaveBeenCalled();
+    expect(report).toHaveBeenCalledWith({ ratingId: 102 });
+    expect(screen.getByTestId('report-102').textContent).toBe('已举报');
+    expect(screen.getByTestId('report-101').textContent).toBe('举报');
+  });
+
+  it('shows the report error plainly', async () => {
+    report.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: '您已举报过这条评论' } });
+    await renderPage();
+    await click(screen.getByTestId('report-101'));
+    await flush();
+    expect(within(screen.getByTestId('comment-101')).getByRole('alert').textContent).toBe('您已举报过这条评论');
+  });
+
+  it('offers 去评价 for the verified home in this compound', async () => {
+    await renderPage();
+    await click(screen.getByTestId('firm-rate'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ratings/pages/rate/index?householdId=7' });
+  });
+
+  it('offers no 去评价 without a verified home', async () => {
+    (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ status: 'pending', statusLabel: '待审核' })] }) });
+    await renderPage();
+    await flush();
+    expect(screen.queryByTestId('firm-rate')).toBeNull();
+  });
+});

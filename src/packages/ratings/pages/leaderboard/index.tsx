@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { LeaderboardDTO, MeDTO } from '@hg/types';
+import { COMPOUND_TYPE_LABEL } from '@hg/types/enums';
+import { RATING_RULES } from '@hg/types/ratings';
+import Page from '../../../../components/Page';
+import StateView from '../../../../components/StateView';
+import Tabs from '../../../../components/Tabs';
+import FirmStars from '../../../../components/FirmStars';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { community } from '../../../../services/community';
+import { me } from '../../../../services/me';
+import { hasIdentity } from '../../../../services/platform';
+import { ratings } from '../../../../services/ratings';
+import { getCurrentCompoundId } from '../../../../store/current-compound';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
+import ScoreBars from '../../components/ScoreBars';
+import { boardOrder, positiveId, scoreText } from '../../format';
+import './index.scss';
+
+type Scope = 'city' | 'street' | 'community';
+interface Place {
+  id: number;
+  name: string;
+}
+
+/** The street and community a person belongs to: from a staff role held there, else from their compound. */
+function placesOf(profile: MeDTO | null): { street: Place | null; community: Place | null } {
+  const role = (level: 'street' | 'community') => profile?.roles.find((r) => r.scopeLevel === level && r.scopeId);
+  const s = role('street');
+  const c = role('community');
+  return { street: s ? { id: s.scopeId as number, name: s.scopeName } : null, community: c ? { id: c.scopeId as number, name: c.scopeName } : null };
+}
+
+type Row = LeaderboardDTO['rows'][number];
+
+function BoardRow({ row }: { row: Row }) {
+  return (
+    <View
+      className={`rboard__row ${row.rank === null ? 'rboard__row--unranked' : ''}`}
+      role='button'
+      {...FOCUSABLE}
+      data-testid={`board-row-${row.firm.id}-${row.compoundType}`}
+      onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: row.firm.id }))}
+    >
+      <View className='rboard__rank' aria-label={row.rank === null ? '未排名' : `第${row.rank}名`}>
+        {row.rank ?? '—'}
+      </View>
+      <View className='rboard__main'>
+        <View className='rboard__firm'>{row.firm.name}</View>
+        <View className='muted rboard__type'>{COMPOUND_TYPE_LABEL[row.compoundType]}</View>
+        <FirmStars stars={row.stars} sample={row.sample} testId={`board-stars-${row.firm.id}-${row.compoundType}`} />
+      </View>
+      <View className='rboard__chevron' aria-hidden='true'>
+        ›
+      </View>
+    </View>
+  );
+}
+
+function Board({ board }: { board: LeaderboardDTO }) {
+  const rows = boardOrder(board.rows);
+  const ranked = rows.filter((r) => r.rank !== null && r.composite !== null);
+  return (
+    <>
+      <View className='card'>
+        <View className='muted' data-testid='board-period'>
+          {board.period ? `${board.period.code} 期 · ${board.period.statusLabel}` : '尚无公布的评价结果'}
+        </View>
+        <StateView empty={rows.length === 0} emptyText='暂无物业企业' />
+        <View role='list' aria-label='物业星级榜' data-testid='board-rows'>
+          {rows.map((r) => (
+            <View key={`${r.firm.id}-${r.compoundType}`} role='listitem'>
+              <BoardRow row={r} />
+            </View>
+          ))}
+        </View>
+        <View className='muted rboard__rule'>满{RATING_RULES.minSample}户评价才评星排名；不足的列在最后，标「样本不足」。评价户数少时得分向全市平均靠拢。</View>
+      </View>
+      {ranked.length ? (
+        <View className='card'>
+          <View className='card__title' role='heading' aria-level={2}>
+            综合得分
+          </View>
+          <ScoreBars
+            label='综合得分'
+            max={100}
+            testId='board-chart'
+            bars={ranked.map((r) => ({ key: `${r.firm.id}-${r.compoundType}`, label: r.firm.name, value: r.composite, text: scoreText(r.composite) }))}
+          />
+        </View>
+      ) : null}
+    </>
+  );
+}
+
+/** 物业星级榜: 全市 / 街道 / 社区, ranked rows first, 样本不足 rows last and unranked. */
+export default function LeaderboardPage() {
+  const { params } = useRouter();
+  const profile = useLoad(hasIdentity() ? () => me.get() : null, []);
+  const fromRoles = placesOf(profile.data);
+  // Without a role in a street or community, the resident's own compound tells where they live.
+  const compoundId =
+    fromRoles.street && fromRoles.community
+      ? null
+      : (getCurrentCompoundId() ?? profile.data?.memberships.find((m) => m.status === 'verified')?.compound.id ?? null);
+  const compound = useLoad(compoundId && !profile.loading ? () => community.getCompound({ compoundId }) : null, [compoundId, profile.loading]);
+  const street: Place | null = positiveId(params.streetId)
+    ? { id: positiveId(params.streetId) as number, name: '' }
+    : (fromRoles.street ?? (compound.data ? compound.data.street : null));
+  const comm: Place | null = positiveId(params.communityId)
+    ? { id: positiveId(params.communityId) as number, name: '' }
+    : (fromRoles.community ?? (compound.data ? compound.data.community : null));
+
+  const [scope, setScope] = useState<Scope>('city');
+  const scopeId = scope === 'street' ? street?.id : scope === 'community' ? comm?.id : undefined;
+  const active: Scope = scope !== 'city' && !scopeId ? 'city' : scope;
+  const board = useLoad(() => ratings.leaderboard(active === 'city' ? { scope: 'city' } : { scope: active, scopeId }), [active, scopeId]);
+
+  const tabs: { value: Scope; label: string }[] = [{ value: 'city', label: '全市' }];
+  if (street) tabs.push({ value: 'street', label: street.name ? `街道 · ${street.name}` : '街道' });
+  if (comm) tabs.push({ value: 'community', label: comm.name ? `社区 · ${comm.name}` : '社区' });
+
+  return (
+    <Page title='物业星级榜'>
+      {tabs.length > 1 ? <Tabs label='榜单范围' tabs={tabs} value={active} onChange={setScope} testId='board-scope' /> : null}
+      <StateView loading={board.loading && !board.data} error={board.error} onRetry={board.reload} />
+      {board.data ? <Board board={board.data} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,81 @@
+import { render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { __setRouter, __storage } from '../../../../../test/mocks/taro';
+import { ratings } from '../../../../services/ratings';
+import { click, flush, typeInto } from '../../../../test-utils';
+import { period } from '../../test-fixtures';
+import ManagePage from './index';
+
+jest.mock('../../../../services/ratings');
+
+const saveWeights = ratings.saveWeights as jest.Mock;
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+  __setRouter('/packages/ratings/pages/manage/index');
+  (ratings.weights as jest.Mock).mockResolvedValue({ ok: true, data: { commercial: { organisation: 20, team: 20, service: 30, satisfaction: 30 } } });
+  (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [period(3), period(2, { code: '2026-Q2', status: 'published', statusLabel: '已公布' })] });
+  saveWeights.mockResolvedValue({ ok: true, data: {} });
+});
+
+async function renderPage() {
+  render(<ManagePage />);
+  await flush();
+  await screen.findByLabelText('组织建设（%）');
+}
+
+describe('评星管理', () => {
+  it('shows the weights sum live and refuses to save unless it is 100', async () => {
+    await renderPage();
+    // Starts from the weights saved last (商住: 20/20/30/30).
+    expect(screen.getByTestId('weights-sum').textContent).toBe('合计：100%');
+
+    await typeInto(screen.getByLabelText('组织建设（%）'), '25');
+    expect(screen.getByTestId('weights-sum').textContent).toBe('合计：105%（须为100%）');
+    await click(screen.getByTestId('weights-save'));
+    expect(saveWeights).not.toHaveBeenCalled();
+    expect(screen.getByTestId('weights-error').textContent).toBe('各项权重之和须为100%，现在是105%');
+
+    await typeInto(screen.getByLabelText('队伍建设（%）'), '15');
+    expect(screen.getByTestId('weights-sum').textContent).toBe('合计：100%');
+    await click(screen.getByTestId('weights-save'));
+    await flush();
+    expect(saveWeights).toHaveBeenCalledWith({ compoundType: 'commercial', weights: { organisation: 25, team: 15, service: 30, satisfaction: 30 } });
+    expect(screen.getByTestId('weights-done').textContent).toBe('已保存商住小区的权重，下一期开启时生效');
+  });
+
+  it('edits each compound type on its own tab', async () => {
+    await renderPage();
+    await click(screen.getByRole('tab', { name: '老旧小区' }));
+    expect((screen.getByLabelText('群众满意度（%）') as HTMLInputElement).value).toBe('40');
+    await typeInto(screen.getByLabelText('群众满意度（%）'), 'abc');
+    expect(screen.getByTestId('weights-sum').textContent).toBe('合计：—（须为100%）');
+    await click(screen.getByTestId('weights-save'));
+    expect(screen.getByTestId('weights-error').textContent).toBe('每项须为0到100的整数');
+    expect(saveWeights).not.toHaveBeenCalled();
+  });
+
+  it('closes the open period after a confirmation and offers publishing next', async () => {
+    (ratings.closePeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(3, { status: 'closed', statusLabel: '已截止，待公布' }) });
+    await renderPage();
+    expect(screen.queryByTestId('open-period')).toBeNull();
+    expect(screen.getByTestId('period-3-step').textContent).toBe('截止评价');
+    expect(screen.queryByTestId('period-2-step')).toBeNull();
+
+    await click(screen.getByTestId('period-3-step'));
+    await flush();
+    expect(Taro.showModal).toHaveBeenCalled();
+    expect(ratings.closePeriod).toHaveBeenCalledWith({ periodId: 3 });
+    expect(screen.getByTestId('period-3-step').textContent).toBe('公布结果');
+    expect(screen.getByTestId('open-period')).toBeTruthy();
+  });
+
+  it('does nothing when the confirmation is declined', async () => {
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    await renderPage();
+    await click(screen.getByTestId('period-3-step'));
+    await flush();
+    expect(ratings.closePeriod).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { MyRatingDTO } from '@hg/types';
+import { DIMENSION_LABEL, RATING_DIMENSIONS, RATING_RULES, type RatingDimension } from '@hg/types/ratings';
+import Page from '../../../../components/Page';
+import StateView from '../../../../components/StateView';
+import Stars from '../../../../components/Stars';
+import TextBox from '../../../../components/TextBox';
+import BusyButton from '../../../../components/BusyButton';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { useLoad } from '../../../../hooks/useLoad';
+import { me } from '../../../../services/me';
+import { ratings } from '../../../../services/ratings';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
+import { charCount } from '../../../../utils/text';
+import { positiveId, verifiedHomes } from '../../format';
+import './index.scss';
+
+type Scores = Record<RatingDimension, number>;
+const EMPTY: Scores = { environment: 0, security: 0, repairs: 0, attitude: 0 };
+
+/** The form itself, once the household's period, firm and own rating are known. */
+function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: MyRatingDTO; onSaved: (next: MyRatingDTO) => void }) {
+  const changing = !!mine.rating;
+  const [scores, setScores] = useState<Scores>(mine.rating ? { ...mine.rating.scores } : EMPTY);
+  const [comment, setComment] = useState(mine.rating?.comment ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    const missing = RATING_DIMENSIONS.filter((d) => !scores[d]);
+    if (missing.length) {
+      setError(`请为「${missing.map((d) => DIMENSION_LABEL[d]).join('」「')}」选择星级`);
+      return;
+    }
+    if (charCount(comment.trim()) > RATING_RULES.commentMax) {
+      setError(`想说的话最多${RATING_RULES.commentMax}个字`);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const res = await ratings.rate({ householdId, scores, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setDone(true);
+    onSaved(res.data);
+  };
+
+  return (
+    <View className='card rrate' data-testid='rate-form'>
+      <View className='card__title' role='heading' aria-level={2}>
+        {changing ? '修改评价' : '给物业打分'}
+      </View>
+      <View className='rrate__who' data-testid='rate-firm'>
+        {mine.firm?.name} · {mine.period?.code} 期
+      </View>
+      <View className='muted rrate__hint'>
+        每户每期评价一次，{mine.period ? `${mine.period.endsOn} 前` : '本期内'}可以修改。
+        {changing ? `您已评价过${mine.rating && mine.rating.changes ? `（已修改${mine.rating.changes}次）` : ''}，改好后再提交即可。` : ''}
+      </View>
+      {RATING_DIMENSIONS.map((d) => (
+        <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => setScores((s) => ({ ...s, [d]: n }))} />
+      ))}
+      <TextBox id='rate-comment' label='想说的话（选填，不显示姓名）' value={comment} onChange={setComment} max={RATING_RULES.commentMax} counter />
+      {error ? (
+        <View className='notice' role='alert' data-testid='rate-error'>
+          {error}
+        </View>
+      ) : null}
+      {done ? (
+        <View className='success' role='status' data-testid='rate-done'>
+          感谢您的评价，本期内可以修改
+        </View>
+      ) : null}
+      <BusyButton label={changing ? '提交修改' : '提交评价'} busy={busy} onClick={submit} testId='rate-submit' />
+    </View>
+  );
+}
+
+/** Which household rates: the query's, else the only verified home, else the person picks one. */
+function useHousehold(fromQuery: number | null) {
+  const profile = useLoad(fromQuery ? null : () => me.get(), [fromQuery]);
+  const homes = verifiedHomes(profile.data);
+  const [picked, setPicked] = useState<number | null>(null);
+  useEffect(() => {
+    if (!picked && homes.length === 1) setPicked(homes[0].householdId);
+  }, [homes.length]);
+  return { householdId: fromQuery ?? picked, setPicked, homes, profile };
+}
+
+/** 评价物业: one screen, four rows of big stars, an optional comment, one button (BRIEF §3.3). */
+export default function RatePage() {
+  const { params } = useRouter();
+  const { householdId, setPicked, homes, profile } = useHousehold(positiveId(params.householdId));
+  const mine = useLoad(householdId ? () => ratings.myRating({ householdId }) : null, [householdId]);
+  const [saved, setSaved] = useState<MyRatingDTO | null>(null);
+  useEffect(() => setSaved(null), [householdId]);
+  const data = saved ?? mine.data;
+
+  return (
+    <Page title='评价物业'>
+      <StateView loading={profile.loading} error={profile.error} onRetry={profile.reload} />
+      {!householdId && profile.data && homes.length === 0 ? (
+        <View className='notice' role='alert' data-testid='rate-no-home'>
+          只有认证过房屋的居民才能评价物业。请先绑定房屋，等待楼栋长或社区审核。
+          <View className='btn btn--primary rrate__bind' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.bind)}>
+            去绑定房屋
+          </View>
+        </View>
+      ) : null}
+      {homes.length > 1 ? (
+        <View className='card'>
+          <ChoiceGroup
+            id='rate-home'
+            label='为哪一处房屋评价'
+            options={homes.map((m) => ({ value: m.householdId, label: `${m.compound.name} ${m.address}` }))}
+            value={householdId}
+            onChange={setPicked}
+          />
+        </View>
+      ) : null}
+      {householdId ? <StateView loading={mine.loading && !data} error={mine.error} onRetry={mine.reload} /> : null}
+      {householdId && data && !mine.loading ? (
+        data.blockedReason ? (
+          <View className='notice' role='alert' data-testid='rate-blocked'>
+            {data.blockedReason}
+          </View>
+        ) : (
+          <RateForm key={householdId} householdId={householdId} mine={data} onSaved={setSaved} />
+        )
+      ) : null}
+      {data?.firm ? (
+        <View
+          className='btn btn--ghost'
+          role='button'
+          {...FOCUSABLE}
+          data-testid='rate-firm-card'
+          onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: data.firm?.id }))}
+        >
+          查看物业评价结果
+        </View>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,47 @@
+import type { FirmCardDTO, FirmResultDTO, LeaderboardDTO, MyRatingDTO, PeriodDTO } from '@hg/types';
+import { DEFAULT_WEIGHTS } from '@hg/types/ratings';
+
+/** Builders for the ratings page tests: plausible DTOs with overrides. */
+
+export function period(id: number, overrides: Partial<PeriodDTO> = {}): PeriodDTO {
+  return { id, code: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'open', statusLabel: '评价中', weights: DEFAULT_WEIGHTS, ...overrides };
+}
+
+export function myRating(overrides: Partial<MyRatingDTO> = {}): MyRatingDTO {
+  return { period: period(3), firm: { id: 9, name: '嘉陵物业' }, rating: null, blockedReason: null, ...overrides };
+}
+
+export function result(overrides: Partial<FirmResultDTO> = {}): FirmResultDTO {
+  return {
+    periodId: 2,
+    periodCode: '2026-Q2',
+    compoundType: 'old',
+    sample: 36,
+    stars: 4,
+    composite: 81,
+    criteria: { organisation: 85, team: 78, service: 80, satisfaction: 82 },
+    satisfactionRaw: 84,
+    needs: { volume: 20, slaHitRate: 0.9, reopenRate: 0.05, averageRating: 4.4 },
+    ...overrides,
+  };
+}
+
+export function firmCard(overrides: Partial<FirmCardDTO> = {}): FirmCardDTO {
+  return {
+    firm: { id: 9, name: '嘉陵物业', hotline: '0817-6200000' },
+    results: [result()],
+    history: [result(), result({ periodId: 1, periodCode: '2026-Q1', stars: 3.5, composite: 72 })],
+    reply: { periodCode: '2026-Q2', body: '感谢大家的意见，下月起每周二集中维修。', updatedAt: '2026-07-05T02:00:00.000Z' },
+    preview: null,
+    comments: [
+      { ratingId: 101, body: '保安很负责', scores: { environment: 4, security: 5, repairs: 4, attitude: 5 }, at: '2026-06-20T02:00:00.000Z' },
+      { ratingId: 102, body: '电梯修得太慢', scores: { environment: 3, security: 4, repairs: 2, attitude: 3 }, at: '2026-06-21T02:00:00.000Z' },
+    ],
+    ...overrides,
+  };
+}
+
+type Row = LeaderboardDTO['rows'][number];
+export function row(firmId: number, name: string, overrides: Partial<Row> = {}): Row {
+  return { rank: 1, firm: { id: firmId, name }, compoundType: 'commercial', stars: 4, composite: 80, sample: 20, ...overrides };
+}

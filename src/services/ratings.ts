@@ -1,0 +1,24 @@
+import { client } from './client';
+
+/**
+ * 星级物业: households rate their firm once per period, assessors score the criteria, admins run
+ * periods and weights, moderators handle reported comments, the firm replies in public.
+ */
+export const ratings = client('ratings', [
+  'rate',
+  'myRating',
+  'assess',
+  'firmCard',
+  'leaderboard',
+  'reply',
+  'reportComment',
+  'moderationQueue',
+  'moderate',
+  'periods',
+  'openPeriod',
+  'closePeriod',
+  'publishPeriod',
+  'saveWeights',
+  'assessable',
+  'weights',
+]);
