@@ -99,12 +99,17 @@ export const ZSaveSlotRequest = z
     cutoffAt: isoTime,
     capacityDineIn: z.number().int().min(0).max(BOOKING_RULES.capacityMax),
     capacityDelivery: z.number().int().min(0).max(BOOKING_RULES.capacityMax).default(0),
+    /** Booking opens at (how far ahead one may book); default: at once. */
+    opensAt: isoTime.optional(),
+    /** Live bookings per elder per week for this centre's slots of this kind (e.g. 1 consultation a week). */
+    quotaPerWeek: z.number().int().min(1).max(14).optional(),
     priceFen: z.number().int().min(0).max(BOOKING_RULES.priceFenMax).default(0),
     dishes: z.array(dish).max(BOOKING_RULES.dishesMax).default([]),
   })
   .strict()
   .refine((v) => Date.parse(v.startsAt) < Date.parse(v.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
   .refine((v) => Date.parse(v.cutoffAt) <= Date.parse(v.startsAt), { message: '截止时间须早于开始时间', path: ['cutoffAt'] })
+  .refine((v) => !v.opensAt || Date.parse(v.opensAt) < Date.parse(v.cutoffAt), { message: '开放预订时间须早于截止时间', path: ['opensAt'] })
   .refine((v) => v.kind !== 'meal' || !!v.sitting, { message: '请选择午餐或晚餐', path: ['sitting'] })
   .refine((v) => v.kind === 'meal' || v.capacityDelivery === 0, { message: '只有助餐可以送餐', path: ['capacityDelivery'] })
   .refine((v) => v.capacityDineIn + v.capacityDelivery > 0, { message: '请填写名额', path: ['capacityDineIn'] });

@@ -43,6 +43,10 @@ export interface SlotDTO {
   priceFen: number;
   dishes: DishDTO[];
   seats: { dineIn: { capacity: number; left: number }; delivery: { capacity: number; left: number } };
+  /** When booking opens (null: open since published); before it, `open` is false too. */
+  opensAt: string | null;
+  /** Live bookings allowed per elder per week for this kind at this centre (null: no limit). */
+  quotaPerWeek: number | null;
   waitlisted: number;
   /** The elder's live booking here, when the request named an elder. */
   myBooking: BookingDTO | null;

@@ -265,4 +265,46 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     expect(await statuses()).toMatchObject({ [third.id]: 'no_show' });
     expect(await held(slot.id)).toEqual({ counter: 1, seats: 1 });
   });
+
+  it('rooms and consultations run on the same engine: booking opens at its time, and a weekly quota holds under parallel taps', async () => {
+    const base = Math.max(clock.now().getTime(), lastStart) + 2 * 24 * HOUR;
+    lastStart = base + 24 * HOUR;
+    const consult = async (offsetHours: number, opensInHours?: number) => {
+      const startsAt = new Date(base + offsetHours * HOUR);
+      return ok(
+        await call(
+          'bookings',
+          'saveSlot',
+          {
+            centreId,
+            kind: 'consult',
+            day: localDay(startsAt),
+            title: '健康咨询',
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + HOUR / 2).toISOString(),
+            cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+            capacityDineIn: 4,
+            quotaPerWeek: 1,
+            ...(opensInHours !== undefined ? { opensAt: new Date(clock.now().getTime() + opensInHours * HOUR).toISOString() } : {}),
+          },
+          as('care_staff'),
+        ),
+      );
+    };
+    const a = await consult(2);
+    const b = await consult(3);
+    const elder = await walkIn();
+    const both = await Promise.all([a, b].map((slot) => call('bookings', 'book', { slotId: slot.id, elderId: elder.id, requestId: rid() }, as('care_staff'))));
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.map(errorCode).filter(Boolean)).toEqual(['RATE_LIMITED']);
+    // A room slot may not offer delivery.
+    expect(errorCode(await call('bookings', 'book', { slotId: a.id, elderId: (await walkIn()).id, mode: 'delivery', requestId: rid() }, as('care_staff')))).toBe('INVALID_INPUT');
+
+    const later = await consult(4, 1);
+    expect(later.open).toBe(false);
+    const other = await walkIn();
+    expect(errorCode(await call('bookings', 'book', { slotId: later.id, elderId: other.id, requestId: rid() }, as('care_staff')))).toBe('INVALID_TRANSITION');
+    clock.advance(HOUR + 60_000);
+    expect(ok(await call('bookings', 'book', { slotId: later.id, elderId: other.id, requestId: rid() }, as('care_staff')))).toMatchObject({ status: 'booked' });
+  });
 });

@@ -38,6 +38,8 @@ export const slot = (id: number, over: Partial<SlotDTO> = {}): SlotDTO => ({
     { name: '南瓜粥', tags: ['软烂', '低糖'], allergens: '' },
   ],
   seats: { dineIn: { capacity: 30, left: 12 }, delivery: { capacity: 10, left: 4 } },
+  opensAt: null,
+  quotaPerWeek: null,
   waitlisted: 0,
   myBooking: null,
   ...over,

@@ -9,7 +9,7 @@ import type { Message, Notifier } from '../notifications/public';
 import { BookingEvent } from './booking-event.entity';
 import { BOOKING_MACHINE, type BookingAction } from './booking-status';
 import { Booking } from './booking.entity';
-import type { Elder } from './elder.entity';
+import { Elder } from './elder.entity';
 import { Slot } from './slot.entity';
 
 /** The seat counter and capacity columns of a mode. */
@@ -162,6 +162,7 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.tx(async (em) => {
+        if (p.slot.quotaPerWeek) await holdWeeklyQuota(em, p.slot, p.elder.id);
         const seated = await takeSeat(em, p.slot.id, p.mode);
         if (!seated && !p.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
         const status: BookingStatus = seated ? 'booked' : 'waitlisted';
@@ -210,6 +211,39 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
       if (attempt >= CODE_ATTEMPTS) throw err;
     }
   }
+}
+
+/** States that count against a quota: everything still live or used. */
+const QUOTA_STATUSES: BookingStatus[] = ['booked', 'offered', 'waitlisted', 'redeemed', 'no_show'];
+
+/**
+ * A weekly quota ("1 consultation a week"): bump the elder's row first — on MySQL the row lock
+ * serialises this elder's bookings until commit, so parallel taps cannot both pass the count —
+ * then count the elder's live bookings of this centre and kind in the slot's ISO week.
+ */
+async function holdWeeklyQuota(em: EntityManager, slot: Slot, elderId: number): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(Elder)
+    .set({ bookingSeq: () => 'bookingSeq + 1' })
+    .where('id = :elderId', { elderId })
+    .execute();
+  const weekday = ((new Date(`${slot.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const monday = Date.parse(`${slot.day}T00:00:00Z`) - (weekday - 1) * 24 * 3600 * 1000;
+  const days = Array.from({ length: 7 }, (_, i) => new Date(monday + i * 24 * 3600 * 1000).toISOString().slice(0, 10));
+  const row: { n: number | string } | undefined = await em
+    .createQueryBuilder(Booking, 'b')
+    .innerJoin(Slot, 's', 's.id = b.slotId')
+    .select('COUNT(*)', 'n')
+    .where('b.elderId = :elderId AND s.centreId = :centreId AND s.kind = :kind AND s.day IN (:...days) AND b.status IN (:...statuses)', {
+      elderId,
+      centreId: slot.centreId,
+      kind: slot.kind,
+      days,
+      statuses: QUOTA_STATUSES,
+    })
+    .getRawOne();
+  if (Number(row?.n ?? 0) >= slot.quotaPerWeek!) throw new AppError(ErrorCode.RATE_LIMITED, `每周最多预约${slot.quotaPerWeek}次，本周已约满`);
 }
 
 const BOOKING_CHANNEL_NOTE: Record<BookingChannel, string | null> = {

@@ -39,13 +39,15 @@ export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number;
     startsAt: slot.startsAt.toISOString(),
     endsAt: slot.endsAt.toISOString(),
     cutoffAt: slot.cutoffAt.toISOString(),
-    open: now.getTime() < slot.cutoffAt.getTime(),
+    open: now.getTime() < slot.cutoffAt.getTime() && (!slot.opensAt || now.getTime() >= slot.opensAt.getTime()),
     priceFen: slot.priceFen,
     dishes: dishesOf(slot),
     seats: {
       dineIn: { capacity: slot.capacityDineIn, left: Math.max(0, slot.capacityDineIn - slot.heldDineIn) },
       delivery: { capacity: slot.capacityDelivery, left: Math.max(0, slot.capacityDelivery - slot.heldDelivery) },
     },
+    opensAt: slot.opensAt?.toISOString() ?? null,
+    quotaPerWeek: slot.quotaPerWeek,
     waitlisted: extra.waitlisted ?? 0,
     myBooking: extra.myBooking ?? null,
   };

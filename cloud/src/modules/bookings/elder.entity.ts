@@ -23,6 +23,8 @@ export class Elder {
   @IdColumn() birthYear: number;
   @Column({ type: 'boolean', default: false }) livesAlone: boolean;
   @Column({ type: 'boolean', default: false }) dibao: boolean;
+  /** Bumped by every booking for this elder: the row lock that makes a weekly quota hold on MySQL. */
+  @IdColumn({ default: 0 }) bookingSeq: number;
   /** Diet tags joined by ',' (a portable column; see dietsOf). */
   @TextColumn(60) diets: string;
   @TextColumn(100) allergies: string;

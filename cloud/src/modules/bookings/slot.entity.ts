@@ -27,6 +27,10 @@ export class Slot {
   @IdColumn() capacityDelivery: number;
   @IdColumn({ default: 0 }) heldDineIn: number;
   @IdColumn({ default: 0 }) heldDelivery: number;
+  /** Booking opens at this instant (how far ahead one may book); null = as soon as published. */
+  @DateTimeColumn({ nullable: true }) opensAt: Date | null;
+  /** At most this many live bookings per elder per week for slots of this centre and kind; null = no limit. */
+  @IdColumn({ nullable: true }) quotaPerWeek: number | null;
   @IdColumn() priceFen: number;
   /** The menu as JSON (DishDTO[]); small and always read with the slot. */
   @TextColumn(2000) dishes: string;

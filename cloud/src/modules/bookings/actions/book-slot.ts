@@ -32,6 +32,7 @@ export const bookSlot = defineAction({
     if (input.mode === 'delivery' && (slot.kind !== 'meal' || slot.capacityDelivery === 0)) throw invalidInput('mode', '该时段不提供送餐');
     if (input.mode === 'dine_in' && slot.capacityDineIn === 0) throw invalidInput('mode', '该时段只提供送餐');
     if (now.getTime() >= slot.cutoffAt.getTime()) throw invalidTransition('已过预订截止时间');
+    if (slot.opensAt && now.getTime() < slot.opensAt.getTime()) throw invalidTransition('还未开放预订，请到开放时间再来');
     // In a rush most callers arrive after the last seat went: answer them from the row just read,
     // without a transaction (the conditional update below still decides every seat).
     const left = input.mode === 'delivery' ? slot.capacityDelivery - slot.heldDelivery : slot.capacityDineIn - slot.heldDineIn;

@@ -66,6 +66,8 @@ export const saveSlot = defineAction({
           capacityDelivery: meal ? input.capacityDelivery : 0,
           heldDineIn: 0,
           heldDelivery: 0,
+          opensAt: input.opensAt ? new Date(input.opensAt) : null,
+          quotaPerWeek: input.quotaPerWeek ?? null,
           priceFen: input.priceFen,
           dishes: menu,
           createdById: actor.userId,
