@@ -50,15 +50,18 @@ export class Journey {
 
   async loginAs(name: string): Promise<void> {
     await this.tapTab('我的');
+    // Only what a person can see counts: while a page is being shown, Taro H5 may still hold an
+    // earlier, hidden copy of the same entry (seen on a loaded machine).
     await this.root()
       .locator('[role="button"]', { hasText: /切换演示账号|登录演示账号/ })
+      .filter({ visible: true })
       .first()
       .click();
     await this.root().getByText('演示模式：仅用于本地体验').waitFor();
-    await this.root().locator('[role="button"]', { hasText: name }).first().click();
+    await this.root().locator('[role="button"]', { hasText: name }).filter({ visible: true }).first().click();
     await this.page.waitForFunction(() => window.location.hash.startsWith('#/pages/me/index'));
     // Signed in: the 我的 page offers to switch accounts.
-    await this.root().locator('[role="button"]', { hasText: '切换演示账号' }).first().waitFor();
+    await this.root().locator('[role="button"]', { hasText: '切换演示账号' }).filter({ visible: true }).first().waitFor();
   }
 
   /** The steps whose page had serious or critical axe violations (or a page error). */
