@@ -3,4 +3,4 @@
  * firm's compounds from here, never from the needs tables.
  */
 export { NEED_MACHINE } from './need-status';
-export { firmServiceStats, type ServiceStats } from './service-stats';
+export { combineServiceCounts, firmServiceStats, serviceCountsByCompound, type ServiceCounts, type ServiceStats } from './service-stats';

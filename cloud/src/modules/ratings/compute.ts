@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { composite as weighted, needsServiceScore, RATING_RULES, shrink, starsOf, type CompoundType, type Criterion, type Weights } from '@hg/types';
 import { Compound, Organisation } from '../community/public';
-import { firmServiceStats, type ServiceStats } from '../needs/public';
+import { combineServiceCounts, serviceCountsByCompound, type ServiceStats } from '../needs/public';
 import { AssessorScore, HouseholdRating, type RatingPeriod } from './entities';
 
 /** Satisfaction assumed for the city when nobody rated yet (the prior's centre). */
@@ -66,6 +66,8 @@ export async function computeResults(em: EntityManager, period: RatingPeriod): P
     .groupBy('a.firmId')
     .getRawMany();
 
+  // One grouped query for every firm's needs in the period (not one per firm and type).
+  const counts = await serviceCountsByCompound(em, from, to);
   const out: ComputedResult[] = [];
   for (const firm of firms) {
     const served = compounds.filter((c) => c.propertyOrgId === firm.id);
@@ -75,13 +77,8 @@ export async function computeResults(em: EntityManager, period: RatingPeriod): P
       const r = rated.find((x) => Number(x.firmId) === firm.id && x.compoundType === type);
       const n = r ? Number(r.n) : 0;
       const mean = r ? Number(r.mean) : null;
-      const needs = await firmServiceStats(
-        em,
-        firm.id,
-        served.filter((c) => c.type === type).map((c) => c.id),
-        from,
-        to,
-      );
+      const ofType = new Set(served.filter((c) => c.type === type).map((c) => c.id));
+      const needs = combineServiceCounts(counts.filter((c) => c.orgId === firm.id && ofType.has(c.compoundId)));
       const needsScore = needsServiceScore(needs);
       const assessedService = a ? Number(a.service) : null;
       const share = RATING_RULES.needsShareOfService;
