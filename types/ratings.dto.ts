@@ -34,7 +34,7 @@ export interface FirmResultDTO {
   criteria: Record<Criterion, number | null>;
   /** Satisfaction before shrinkage toward the city mean (for staff). */
   satisfactionRaw: number | null;
-  needs: { volume: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
+  needs: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
 }
 
 export interface FirmCardDTO {

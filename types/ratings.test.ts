@@ -36,7 +36,8 @@ describe('rating arithmetic (hand-computed)', () => {
   });
 
   it('needs data becomes a service score only when there were needs', () => {
-    expect(needsServiceScore({ volume: 0, slaHitRate: 0, reopenRate: 0, averageRating: null })).toBeNull();
-    expect(needsServiceScore({ volume: 10, slaHitRate: 0.8, reopenRate: 0.1, averageRating: 4.5 })).toBeCloseTo(0.5 * 80 + 0.5 * 90 - 2, 6);
+    expect(needsServiceScore({ volume: 0, solved: 0, slaHitRate: 0, reopenRate: 0, averageRating: null })).toBeNull();
+    expect(needsServiceScore({ volume: 3, solved: 0, slaHitRate: 0, reopenRate: 0, averageRating: null })).toBeNull();
+    expect(needsServiceScore({ volume: 10, solved: 8, slaHitRate: 0.8, reopenRate: 0.1, averageRating: 4.5 })).toBeCloseTo(0.5 * 80 + 0.5 * 90 - 2, 6);
   });
 });

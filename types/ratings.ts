@@ -72,9 +72,12 @@ export function composite(scores: Record<Criterion, number>, weights: Weights): 
   return total ? sum / total : 0;
 }
 
-/** Needs data → a 0–100 service score: resolve-SLA hit rate, penalised by reopens, plus ratings. */
-export function needsServiceScore(s: { volume: number; slaHitRate: number; reopenRate: number; averageRating: number | null }): number | null {
-  if (s.volume === 0) return null;
+/**
+ * Needs data → a 0–100 service score: resolve-SLA hit rate, penalised by reopens, plus ratings.
+ * No solved need yet is no evidence (a need filed yesterday is not a miss): null.
+ */
+export function needsServiceScore(s: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null }): number | null {
+  if (s.volume === 0 || s.solved === 0) return null;
   const rating = s.averageRating === null ? s.slaHitRate * 100 : (s.averageRating / 5) * 100;
   return Math.max(0, Math.min(100, 0.5 * s.slaHitRate * 100 + 0.5 * rating - 20 * s.reopenRate));
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { clock } from '../../cloud/src/core/clock';
 import { createTestDb, DIALECTS, snapshotCounts, ALL_TABLES, type TestDb } from '../db';
-import { as, buildResident, call, callRaw, errorCode, homeOf, newcomer, ok, orgId, personWithRole, communityIdOf } from '../factories';
+import { as, buildResident, call, callRaw, categoryId, errorCode, homeOf, newcomer, ok, orgId, personWithRole, communityIdOf } from '../factories';
 
 jest.setTimeout(120_000);
 
@@ -117,9 +117,14 @@ describe.each(DIALECTS)('property-firm star ratings on %s', (dialect) => {
     ok(await call('ratings', 'assess', { firmId: langyuan, scores: { organisation: 80, team: 70, service: 90 }, note: '台账齐全，已复核' }, as('assessor')));
     expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM assessor_scores'))[0].n)).toBe(1);
 
-    // Staff see a live preview before the close.
+    // Staff see a live preview before the close; the firm's needs in the period are read through
+    // needs/public (a property need files straight to the compound's firm).
+    const before = ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('community_staff'))).preview!;
+    expect(before[0]).toMatchObject({ sample: 5, stars: 4 });
+    const volume = before[0].needs.volume;
+    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯按钮失灵' }, as('resident')));
     const preview = ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('community_staff'))).preview;
-    expect(preview?.[0]).toMatchObject({ sample: 5, stars: 4 });
+    expect(preview?.[0].needs.volume).toBe(volume + 1);
     expect(ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('resident'))).preview).toBeNull();
 
     const [period] = ok(await call('ratings', 'periods', {}, as('admin')));

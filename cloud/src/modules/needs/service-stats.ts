@@ -5,6 +5,8 @@ import { Need } from './need.entity';
 export interface ServiceStats {
   /** Needs of those compounds handled by the firm, created in the period. */
   volume: number;
+  /** Of those, resolved or closed. */
+  solved: number;
   /** Share of the solved ones resolved by their resolve deadline. */
   slaHitRate: number;
   /** Share reopened at least once by the resident. */
@@ -18,7 +20,7 @@ export interface ServiceStats {
  * [from, to): what the ratings module reads instead of the needs tables.
  */
 export async function firmServiceStats(em: EntityManager, orgId: number, compoundIds: readonly number[], from: Date, to: Date): Promise<ServiceStats> {
-  if (!compoundIds.length) return { volume: 0, slaHitRate: 0, reopenRate: 0, averageRating: null };
+  if (!compoundIds.length) return { volume: 0, solved: 0, slaHitRate: 0, reopenRate: 0, averageRating: null };
   const row: Record<string, string | number | null> | undefined = await em
     .createQueryBuilder(Need, 'n')
     .select('COUNT(*)', 'volume')
@@ -40,6 +42,7 @@ export async function firmServiceStats(em: EntityManager, orgId: number, compoun
   const solved = Number(row?.solved ?? 0);
   return {
     volume,
+    solved,
     slaHitRate: solved ? Number(row?.onTime ?? 0) / solved : 0,
     reopenRate: volume ? Number(row?.reopened ?? 0) / volume : 0,
     averageRating: row?.rating === null || row?.rating === undefined ? null : Number(row.rating),
@@ -97,6 +100,7 @@ export function combineServiceCounts(parts: readonly ServiceCounts[]): ServiceSt
   );
   return {
     volume: t.volume,
+    solved: t.solved,
     slaHitRate: t.solved ? t.onTime / t.solved : 0,
     reopenRate: t.volume ? t.reopened / t.volume : 0,
     averageRating: t.ratedCount ? t.ratedSum / t.ratedCount : null,
