@@ -40,6 +40,17 @@ export function slotName(slot: Pick<SlotDTO, 'sitting' | 'title' | 'kindLabel' |
   return `${name} ${clockTime(slot.startsAt)}–${clockTime(slot.endsAt)}`;
 }
 
+/**
+ * Where a slot's booking stands at `now`: not yet open (before `opensAt`), open, or closed. The
+ * server's `open` is false before `opensAt` too, so a slot whose opening time passed since the week
+ * was loaded counts as open until its cut-off (the server re-checks at booking).
+ */
+export function bookingWindow(slot: Pick<SlotDTO, 'open' | 'opensAt' | 'cutoffAt'>, now: number = Date.now()): 'opens' | 'open' | 'closed' {
+  if (slot.opensAt && now < Date.parse(slot.opensAt)) return 'opens';
+  if (slot.open) return 'open';
+  return slot.opensAt && now < Date.parse(slot.cutoffAt) ? 'open' : 'closed';
+}
+
 /** Slots grouped by day, in day order, each day in start order. */
 export function byDay<T extends Pick<SlotDTO, 'day' | 'startsAt'>>(slots: T[]): { day: string; slots: T[] }[] {
   const days = new Map<string, T[]>();

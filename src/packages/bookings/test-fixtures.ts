@@ -1,3 +1,4 @@
+import { SLOT_KIND_LABEL, type SlotKind } from '@hg/types/bookings';
 import type { BookingDTO, CentreDTO, DeliveryListDTO, ElderDTO, FamilyLinkDTO, KitchenReportDTO, SlotDTO, StandingOrderDTO, SubsidyReportDTO } from '@hg/types';
 
 /** DTOs for the bookings page tests, shaped like the server's answers. */
@@ -44,6 +45,22 @@ export const slot = (id: number, over: Partial<SlotDTO> = {}): SlotDTO => ({
   myBooking: null,
   ...over,
 });
+
+/** A room / consultation / visit slot: a title, one capacity, no sitting, no dishes, free unless priced. */
+export const serviceSlot = (id: number, kind: Exclude<SlotKind, 'meal'> = 'room', over: Partial<SlotDTO> = {}): SlotDTO =>
+  slot(id, {
+    kind,
+    kindLabel: SLOT_KIND_LABEL[kind],
+    sitting: null,
+    title: { room: '棋牌室', consult: '健康咨询', visit: '家电维修上门' }[kind],
+    startsAt: '2030-03-05T06:00:00.000Z',
+    endsAt: '2030-03-05T09:00:00.000Z',
+    cutoffAt: '2030-03-05T04:00:00.000Z',
+    priceFen: 0,
+    dishes: [],
+    seats: { dineIn: { capacity: 8, left: 3 }, delivery: { capacity: 0, left: 0 } },
+    ...over,
+  });
 
 export const booking = (id: number, over: Partial<BookingDTO> = {}): BookingDTO => ({
   id,

@@ -18,9 +18,11 @@ export interface BookingTicketProps {
   showSlot?: boolean;
   /** Draw the code as a QR code too (for the counter's scanner). */
   showQr?: boolean;
+  /** A meal (堂食 / 送餐, always priced); false for a room, consultation or visit: no mode, price only when due. */
+  meal?: boolean;
 }
 
-const defaults = { showSlot: false, showQr: false } satisfies Partial<BookingTicketProps>;
+const defaults = { showSlot: false, showQr: false, meal: true } satisfies Partial<BookingTicketProps>;
 
 /** Statuses whose code the counter can still take. */
 const REDEEMABLE = ['booked', 'offered'];
@@ -36,7 +38,7 @@ function tone(status: BookingDTO['status']): string {
  * counter (and as a QR), what they pay, and 取消预订 / 确认候补 exactly when the server's `can` allows.
  */
 export default function BookingTicket(props: BookingTicketProps) {
-  const { booking: b, onChange, showSlot, showQr } = withDefaults(props, defaults);
+  const { booking: b, onChange, showSlot, showQr, meal } = withDefaults(props, defaults);
   const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
@@ -46,7 +48,7 @@ export default function BookingTicket(props: BookingTicketProps) {
     if (action === 'cancel') {
       const answer = await Taro.showModal({
         title: '取消预订',
-        content: `确定取消 ${b.slot.title} 的${b.modeLabel}吗？`,
+        content: `确定取消 ${b.slot.title} 的${meal ? b.modeLabel : '预约'}吗？`,
         confirmText: '取消预订',
         cancelText: '不取消',
       });
@@ -78,7 +80,7 @@ export default function BookingTicket(props: BookingTicketProps) {
         <View className='ticket__status' data-testid='booking-status'>
           {b.statusLabel}
         </View>
-        <View className='ticket__mode'>{b.modeLabel}</View>
+        {meal ? <View className='ticket__mode'>{b.modeLabel}</View> : null}
       </View>
       {showSlot ? (
         <View className='muted'>
@@ -98,19 +100,21 @@ export default function BookingTicket(props: BookingTicketProps) {
       ) : null}
       {redeemable ? (
         <View className='ticket__code-box'>
-          <View className='muted'>{b.mode === 'delivery' ? '送餐码（送餐员上门时核对）' : '核销码（到中心用餐时出示）'}</View>
+          <View className='muted'>{!meal ? '预约码（到场时出示）' : b.mode === 'delivery' ? '送餐码（送餐员上门时核对）' : '核销码（到中心用餐时出示）'}</View>
           <View className='ticket__code' data-testid='booking-code' aria-label={`核销码 ${b.code.split('').join(' ')}`}>
             {b.code}
           </View>
           {showQr ? <CodeQr value={b.code} label={`核销码 ${b.code} 的二维码`} /> : null}
         </View>
       ) : null}
-      <View className='ticket__price' data-testid='booking-pay'>
-        需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
-        {b.price.subsidyFen > 0 ? (
-          <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
-        ) : null}
-      </View>
+      {meal || b.price.priceFen > 0 ? (
+        <View className='ticket__price' data-testid='booking-pay'>
+          需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
+          {b.price.subsidyFen > 0 ? (
+            <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
+          ) : null}
+        </View>
+      ) : null}
       {error ? (
         <View className='notice ticket__error' role='alert' data-testid='booking-error'>
           {error}

@@ -5,7 +5,7 @@ import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { addDays, today } from '../../format';
-import { centre, elder, link, slot } from '../../test-fixtures';
+import { centre, elder, link, serviceSlot, slot } from '../../test-fixtures';
 import ConsolePage from './index';
 
 jest.mock('../../../../services/bookings');
@@ -83,6 +83,69 @@ describe('助餐管理', () => {
     });
     expect(screen.queryByTestId('slot-form')).toBeNull();
     expect(svc.week).toHaveBeenCalledTimes(2);
+  });
+
+  it('adds a consultation slot with a title, capacity and its booking rules, and no sitting, dishes or delivery', async () => {
+    svc.saveSlot.mockResolvedValue({ ok: true, data: serviceSlot(402, 'consult') });
+    await renderPage();
+    await click(screen.getByTestId('slot-add'));
+    const form = within(screen.getByTestId('slot-form'));
+    await click(form.getByRole('radio', { name: '健康咨询' }));
+    expect(form.getByRole('heading', { level: 2 }).textContent).toBe('新增健康咨询时段');
+    expect(form.queryByRole('radio', { name: '午餐' })).toBeNull();
+    expect(form.queryByLabelText('送餐名额')).toBeNull();
+    expect(form.queryByLabelText('菜名')).toBeNull();
+    expect(form.queryByTestId('slot-dish-add')).toBeNull();
+
+    await typeInto(await form.findByLabelText('名称'), '血压血糖咨询');
+    await typeInto(await form.findByLabelText('开始'), '09:30');
+    await typeInto(await form.findByLabelText('结束'), '11:30');
+    await typeInto(await form.findByLabelText('名额'), '12');
+    await typeInto(await form.findByLabelText('提前几天开放预订'), '3');
+    await typeInto(await form.findByLabelText('每人每周限约几次'), '1');
+    await click(screen.getByTestId('slot-save'));
+
+    const day = addDays(today(), 1);
+    expect(svc.saveSlot).toHaveBeenCalledWith({
+      centreId: 7,
+      kind: 'consult',
+      day,
+      title: '血压血糖咨询',
+      startsAt: `${day}T09:30:00+08:00`,
+      endsAt: `${day}T11:30:00+08:00`,
+      cutoffAt: `${day}T08:00:00+08:00`,
+      capacityDineIn: 12,
+      priceFen: 0,
+      // The start of the day three days before, Beijing time.
+      opensAt: `${addDays(day, -3)}T00:00:00+08:00`,
+      quotaPerWeek: 1,
+    });
+    const sent = svc.saveSlot.mock.calls[0][0];
+    expect(sent).not.toHaveProperty('sitting');
+    expect(sent).not.toHaveProperty('dishes');
+    expect(sent).not.toHaveProperty('capacityDelivery');
+    expect(screen.queryByTestId('slot-form')).toBeNull();
+  });
+
+  it('checks the booking rules of a room slot before calling the server', async () => {
+    await renderPage();
+    await click(screen.getByTestId('slot-add'));
+    await click(screen.getByRole('radio', { name: '活动室' }));
+    await typeInto(await screen.findByLabelText('名额'), '8');
+    await typeInto(await screen.findByLabelText('提前几天开放预订'), '0');
+    await typeInto(await screen.findByLabelText('每人每周限约几次'), '20');
+    await click(screen.getByTestId('slot-save'));
+    expect(screen.getByTestId('slot-ahead-error').textContent).toContain('1–60');
+    expect(screen.getByTestId('slot-quota-error').textContent).toContain('1–14');
+    expect(svc.saveSlot).not.toHaveBeenCalled();
+  });
+
+  it('shows a room slot as 已约 over its capacity, with its list of bookings', async () => {
+    svc.week.mockResolvedValue({ ok: true, data: [serviceSlot(301, 'room')] });
+    await renderPage();
+    expect(screen.getByTestId('held-301').textContent).toBe('已约 5/8');
+    expect(screen.getByTestId('kitchen-301').textContent).toBe('预约名单');
+    expect(screen.queryByTestId('deliveries-301')).toBeNull();
   });
 
   it('checks the sitting form before calling the server', async () => {

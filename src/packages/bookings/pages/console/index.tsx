@@ -17,7 +17,7 @@ import { queryId, useCentre } from '../../use-centre';
 import SlotForm from './SlotForm';
 import './index.scss';
 
-/** "堂食 18/30" per mode the slot offers: seats held over capacity. */
+/** "堂食 18/30" per mode a meal offers (a room, consultation or visit: "已约 5/8"): seats held over capacity. */
 function Held({ slot }: { slot: SlotDTO }) {
   const modes = [
     ['dine_in', slot.seats.dineIn],
@@ -29,7 +29,7 @@ function Held({ slot }: { slot: SlotDTO }) {
         .filter(([, s]) => s.capacity > 0)
         .map(([m, s]) => (
           <View key={m} className={`cons__count ${s.left === 0 ? 'cons__count--full' : ''}`}>
-            {MEAL_MODE_LABEL[m]} {s.capacity - s.left}/{s.capacity}
+            {slot.kind === 'meal' ? MEAL_MODE_LABEL[m] : '已约'} {s.capacity - s.left}/{s.capacity}
           </View>
         ))}
       {slot.waitlisted ? <View className='cons__count'>候补 {slot.waitlisted}</View> : null}
@@ -215,7 +215,7 @@ export default function ConsolePage() {
             </View>
             {!adding ? (
               <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
-                新增餐次
+                新增餐次/时段
               </View>
             ) : null}
           </View>
@@ -223,13 +223,13 @@ export default function ConsolePage() {
 
           <View className='card'>
             <View className='card__title' role='heading' aria-level={2}>
-              本周餐次
+              本周餐次与预约
             </View>
             <StateView
               loading={week.loading && !week.data}
               error={week.error}
               empty={week.data?.length === 0}
-              emptyText='本周还没有餐次'
+              emptyText='本周还没有餐次或预约时段'
               onRetry={week.reload}
             />
             {byDay(week.data ?? []).map(({ day, slots }) => (
@@ -250,7 +250,7 @@ export default function ConsolePage() {
                         data-testid={`kitchen-${s.id}`}
                         onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
                       >
-                        厨房单
+                        {s.kind === 'meal' ? '厨房单' : '预约名单'}
                       </View>
                       {s.seats.delivery.capacity > 0 ? (
                         <View

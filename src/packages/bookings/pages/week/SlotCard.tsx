@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO, QuoteDTO, SlotDTO } from '@hg/types';
 import { MEAL_MODE_LABEL, SUBSIDY_FEN, type MealMode, yuan } from '@hg/types/bookings';
@@ -8,12 +8,14 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import { requestSubscribe } from '../../../../services/subscribe';
 import BookingTicket from '../../components/BookingTicket';
-import { dayTime, newRequestId, slotName } from '../../format';
+import { bookingWindow, dayTime, newRequestId, slotName } from '../../format';
 
 /** Booking states that mean "you have this meal": the card shows the ticket instead of the buttons. */
 const LIVE = ['booked', 'waitlisted', 'offered', 'redeemed', 'no_show'];
 /** Failures after which the server may still have booked: the retry must reuse the request id. */
-const MAYBE_DONE = ['INTERNAL', 'RATE_LIMITED'];
+const MAYBE_DONE = ['INTERNAL'];
+/** The longest delay a timer takes (about 24.8 days); later openings re-arm when it fires. */
+const TIMER_MAX = 2 ** 31 - 1;
 
 const MODE_BUTTON: Record<MealMode, string> = { dine_in: '堂食订餐', delivery: '送餐上门' };
 
@@ -35,8 +37,10 @@ export interface SlotCardProps {
 }
 
 /**
- * One meal sitting: menu, price, seats left and, one decision at a time, 堂食订餐 / 送餐上门 →
- * the quote (subsidy, what the elder pays, diet warnings) → 确认. After booking it shows the ticket.
+ * One slot and, one decision at a time, its booking: a meal sitting shows the menu and 堂食订餐 /
+ * 送餐上门; a room, consultation or visit slot its title and one 预约 button. Both go through the quote
+ * (subsidy, what the elder pays, diet warnings) → 确认, and show the ticket once booked. The slot's
+ * rules are said plainly: when booking opens, and the weekly quota per person.
  */
 export default function SlotCard({ slot, elderId, elder, booking, onBooking }: SlotCardProps) {
   const [choice, setChoice] = useState<Choice | null>(null);
@@ -44,17 +48,43 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The server's RATE_LIMITED message: this week's quota is used, said on the card itself. */
+  const [quotaUsed, setQuotaUsed] = useState<string | null>(null);
+  const [opening, setOpening] = useState(0);
   const inFlight = useRef(false);
 
+  // A card waiting for its opening time turns into the booking button when the time comes.
+  useEffect(() => {
+    const wait = slot.opensAt ? Date.parse(slot.opensAt) - Date.now() : 0;
+    if (!(wait > 0)) return undefined;
+    const timer = setTimeout(() => setOpening((n) => n + 1), Math.min(wait + 500, TIMER_MAX));
+    return () => clearTimeout(timer);
+  }, [slot.opensAt, opening]);
+
+  const meal = slot.kind === 'meal';
   const live = booking && LIVE.includes(booking.status) ? booking : null;
+  const stage = bookingWindow(slot);
   const seats = slot.seats;
   const modes = (['dine_in', 'delivery'] as MealMode[]).filter((m) => (m === 'dine_in' ? seats.dineIn : seats.delivery).capacity > 0);
   const left = (m: MealMode) => (m === 'dine_in' ? seats.dineIn : seats.delivery).left;
   const estimate = elder?.tier ? Math.max(0, slot.priceFen - SUBSIDY_FEN[elder.tier]) : null;
+  const seatText = (m: MealMode) => {
+    if (!meal) return left(m) > 0 ? `剩 ${left(m)} 个名额` : '名额已满';
+    return left(m) > 0 ? `${MEAL_MODE_LABEL[m]}剩 ${left(m)} 份` : `${MEAL_MODE_LABEL[m]}已满`;
+  };
+  const bookText = (m: MealMode) => {
+    if (!meal) return left(m) > 0 ? '预约' : '加入候补';
+    return left(m) > 0 ? MODE_BUTTON[m] : `${MEAL_MODE_LABEL[m]}加入候补`;
+  };
+  const confirmTitle = (c: Choice) => {
+    if (!meal) return c.waitlist ? `加入${slot.title || slot.kindLabel}候补` : `预约${slot.title || slot.kindLabel}`;
+    return c.waitlist ? `加入${MEAL_MODE_LABEL[c.mode]}候补` : MODE_BUTTON[c.mode];
+  };
 
   const choose = async (mode: MealMode, waitlist: boolean) => {
     setChoice({ mode, waitlist, requestId: newRequestId() });
     setError(null);
+    setQuotaUsed(null);
     setQuote(null);
     setQuoteError(null);
     const res = await bookings.quote({ slotId: slot.id, elderId });
@@ -88,6 +118,12 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
       onBooking(res.data);
       return;
     }
+    if (res.error.code === 'RATE_LIMITED') {
+      // Nothing was booked and retrying will not help this week: back to the card, which says why.
+      setChoice(null);
+      setQuotaUsed(res.error.message);
+      return;
+    }
     if (res.error.code === 'CAPACITY_FULL') {
       // Taken while the elder was reading: the same screen now offers the waitlist.
       setChoice({ mode: choice.mode, waitlist: true, requestId: newRequestId() });
@@ -102,7 +138,7 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
       <View className='slot__name' role='heading' aria-level={3}>
         {slotName(slot)}
       </View>
-      {slot.dishes.length ? (
+      {!meal ? null : slot.dishes.length ? (
         <View className='slot__dishes' role='list' aria-label='菜品'>
           {slot.dishes.map((d) => (
             <View key={d.name} className='slot__dish' role='listitem'>
@@ -118,44 +154,65 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
       ) : (
         <View className='muted'>菜单待公布</View>
       )}
-      <View className='slot__price' data-testid='slot-price'>
-        餐费 {yuan(slot.priceFen)}
-        {estimate !== null && estimate < slot.priceFen ? <View className='slot__estimate'>{`补贴后约 ${yuan(estimate)}`}</View> : null}
-      </View>
+      {meal ? (
+        <View className='slot__price' data-testid='slot-price'>
+          餐费 {yuan(slot.priceFen)}
+          {estimate !== null && estimate < slot.priceFen ? <View className='slot__estimate'>{`补贴后约 ${yuan(estimate)}`}</View> : null}
+        </View>
+      ) : slot.priceFen > 0 ? (
+        <View className='slot__price' data-testid='slot-price'>
+          费用 {yuan(slot.priceFen)}
+        </View>
+      ) : null}
       <View className='slot__seats' data-testid='slot-seats'>
         {modes.map((m) => (
           <View key={m} className={`slot__seat ${left(m) === 0 ? 'slot__seat--full' : ''}`}>
-            {left(m) > 0 ? `${MEAL_MODE_LABEL[m]}剩 ${left(m)} 份` : `${MEAL_MODE_LABEL[m]}已满`}
+            {seatText(m)}
           </View>
         ))}
         {slot.waitlisted > 0 ? <View className='slot__seat'>候补 {slot.waitlisted} 人</View> : null}
       </View>
+      {slot.quotaPerWeek ? (
+        <View className='slot__rule' data-testid='slot-quota'>
+          每人每周限约{slot.quotaPerWeek}次
+        </View>
+      ) : null}
 
       {live ? (
-        <BookingTicket booking={live} onChange={onBooking} showQr={false} />
-      ) : !slot.open ? (
+        <BookingTicket booking={live} onChange={onBooking} showQr={false} meal={meal} />
+      ) : stage === 'opens' ? (
+        <View className='slot__opens' data-testid='slot-opens'>
+          {dayTime(slot.opensAt)} 开放预订
+        </View>
+      ) : stage === 'closed' ? (
         <View className='slot__closed' data-testid='slot-closed'>
           已截止（{dayTime(slot.cutoffAt)} 前可订）
         </View>
       ) : !choice ? (
         <>
+          {quotaUsed ? (
+            <View className='notice slot__quota-used' role='alert' data-testid='slot-quota-used'>
+              {quotaUsed}
+            </View>
+          ) : null}
           <View className='muted slot__cutoff'>预订截止：{dayTime(slot.cutoffAt)}</View>
-          {modes.map((m) => (
+          {/* A room, consultation or visit is taken at the centre (or at home): one button, no mode to pick. */}
+          {(meal ? modes : modes.slice(0, 1)).map((m) => (
             <View
               key={m}
               className={`btn ${left(m) > 0 ? 'btn--primary' : 'btn--ghost'} slot__book`}
               role='button'
               {...FOCUSABLE}
-              data-testid={`book-${m}`}
+              data-testid={meal ? `book-${m}` : 'book'}
               onClick={() => choose(m, left(m) === 0)}
             >
-              {left(m) > 0 ? MODE_BUTTON[m] : `${MEAL_MODE_LABEL[m]}加入候补`}
+              {bookText(m)}
             </View>
           ))}
         </>
       ) : (
         <View className='slot__confirm' data-testid='slot-confirm'>
-          <View className='slot__confirm-title'>{choice.waitlist ? `加入${MEAL_MODE_LABEL[choice.mode]}候补` : MODE_BUTTON[choice.mode]}</View>
+          <View className='slot__confirm-title'>{confirmTitle(choice)}</View>
           {choice.waitlist ? <View className='muted'>现在已满。加入候补后，有人取消时会把位置留给您，请留意消息并及时确认。</View> : null}
           <StateView loading={!quote && !quoteError} />
           {quoteError ? (
@@ -163,9 +220,17 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
               {quoteError}
             </View>
           ) : null}
-          {quote ? (
+          {quote && !meal && quote.price.priceFen === 0 ? (
             <View className='slot__quote' data-testid='slot-quote'>
-              <View>餐费 {yuan(quote.price.priceFen)}</View>
+              <View className='slot__pay' data-testid='quote-pay'>
+                免费，无需支付
+              </View>
+            </View>
+          ) : quote ? (
+            <View className='slot__quote' data-testid='slot-quote'>
+              <View>
+                {meal ? '餐费' : '费用'} {yuan(quote.price.priceFen)}
+              </View>
               {quote.price.subsidyFen > 0 ? <View>{`${quote.tierLabel ?? ''}补贴 −${yuan(quote.price.subsidyFen)}`}</View> : null}
               <View className='slot__pay' data-testid='quote-pay'>
                 需支付 {yuan(quote.price.payFen)}
@@ -189,7 +254,7 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
             <View className='slot__closed'>已截止</View>
           ) : (
             <BusyButton
-              label={choice.waitlist ? '确认加入候补' : '确认订餐'}
+              label={choice.waitlist ? '确认加入候补' : meal ? '确认订餐' : '确认预约'}
               busy={busy || (!quote && !quoteError)}
               busyLabel={busy ? '正在预订…' : '请稍候…'}
               onClick={book}

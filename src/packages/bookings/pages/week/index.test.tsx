@@ -5,7 +5,8 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush } from '../../../../test-utils';
-import { booking, centre, elder, link, slot } from '../../test-fixtures';
+import { dayTime } from '../../format';
+import { booking, centre, elder, link, serviceSlot, slot } from '../../test-fixtures';
 import WeekPage from './index';
 
 jest.mock('../../../../services/bookings');
@@ -259,5 +260,110 @@ describe('本周菜单', () => {
     expect(screen.queryByRole('radio', { name: '张桂兰' })).toBeNull();
     await click(screen.getByTestId('go-standing'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingStanding}?elderId=40&elderName=${encodeURIComponent('李德明')}` });
+  });
+
+  describe('活动室 / 健康咨询 / 上门服务', () => {
+    const opensAt = '2030-03-01T00:00:00+08:00';
+    beforeEach(() => {
+      svc.week.mockImplementation(async ({ kind }) => ({
+        ok: true,
+        data:
+          kind === 'room'
+            ? [serviceSlot(301, 'room')]
+            : kind === 'consult'
+              ? [serviceSlot(401, 'consult', { open: false, opensAt, quotaPerWeek: 1 }), serviceSlot(402, 'consult', { day: '2030-03-06', quotaPerWeek: 1 })]
+              : kind === 'visit'
+                ? []
+                : [slot(101)],
+      }));
+      svc.quote.mockResolvedValue({ ok: true, data: quote({ price: { priceFen: 0, subsidyFen: 0, payFen: 0, tier: null }, tierLabel: null }) });
+    });
+
+    it('switches with big tabs, asking the server for that kind; 和上周一样 and 每周固定订餐 stay with 助餐', async () => {
+      await renderPage();
+      expect(screen.getByRole('tab', { name: '助餐' }).getAttribute('aria-selected')).toBe('true');
+      expect(screen.getByTestId('repeat-week')).toBeTruthy();
+
+      await click(screen.getByRole('tab', { name: '健康咨询' }));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, elderId: 31, kind: 'consult' });
+      expect(screen.getByRole('tab', { name: '健康咨询' }).getAttribute('aria-selected')).toBe('true');
+      expect(screen.queryByTestId('repeat-week')).toBeNull();
+      expect(screen.queryByTestId('go-standing')).toBeNull();
+      expect(screen.queryByTestId('slot-101')).toBeNull();
+      expect(within(card(402)).getByRole('heading', { level: 3 }).textContent).toMatch(/^健康咨询 /);
+
+      await click(screen.getByTestId('kind-visit'));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, elderId: 31, kind: 'visit' });
+      expect(screen.getByText('这一周还没有上门服务可以预约')).toBeTruthy();
+
+      await click(screen.getByTestId('kind-meal'));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, elderId: 31, kind: 'meal' });
+      expect(screen.getByTestId('repeat-week')).toBeTruthy();
+      expect(screen.getByTestId('go-standing')).toBeTruthy();
+    });
+
+    it('books a room with one 预约 button: no dishes, no 堂食/送餐, no price when free', async () => {
+      svc.book.mockResolvedValue({
+        ok: true,
+        data: booking(950, { slotId: 301, price: { priceFen: 0, subsidyFen: 0, payFen: 0, tier: null }, tierLabel: null }),
+      });
+      await renderPage();
+      await click(screen.getByTestId('kind-room'));
+      const room = within(card(301));
+      expect(room.getByRole('heading', { level: 3 }).textContent).toMatch(/^棋牌室 /);
+      expect(room.queryByText('菜单待公布')).toBeNull();
+      expect(room.queryByTestId('slot-price')).toBeNull();
+      expect(room.getByTestId('slot-seats').textContent).toBe('剩 3 个名额');
+      expect(room.queryByTestId('book-dine_in')).toBeNull();
+      expect(room.queryByTestId('book-delivery')).toBeNull();
+      expect(room.getAllByRole('button')).toHaveLength(1);
+      expect(room.getByTestId('book').textContent).toBe('预约');
+
+      await click(room.getByTestId('book'));
+      expect(svc.quote).toHaveBeenCalledWith({ slotId: 301, elderId: 31 });
+      expect(room.getByTestId('quote-pay').textContent).toBe('免费，无需支付');
+      expect(room.getByTestId('book-confirm').textContent).toBe('确认预约');
+      await click(room.getByTestId('book-confirm'));
+      expect(svc.book).toHaveBeenCalledWith({ slotId: 301, elderId: 31, mode: 'dine_in', requestId: expect.stringMatching(REQUEST_ID) });
+      expect(room.getByTestId('booking-code').textContent).toBe('K7M3QX');
+      expect(room.queryByText('堂食')).toBeNull();
+      expect(room.queryByTestId('booking-pay')).toBeNull();
+    });
+
+    it('shows a priced visit with its fee', async () => {
+      svc.week.mockResolvedValue({ ok: true, data: [serviceSlot(501, 'visit', { priceFen: 1500 })] });
+      await renderPage();
+      await click(screen.getByTestId('kind-visit'));
+      expect(within(card(501)).getByTestId('slot-price').textContent).toBe('费用 15.00元');
+    });
+
+    it('says when booking opens instead of the button, and the weekly quota per person', async () => {
+      await renderPage();
+      await click(screen.getByTestId('kind-consult'));
+      const early = within(card(401));
+      expect(early.getByTestId('slot-opens').textContent).toBe(`${dayTime(opensAt)} 开放预订`);
+      expect(early.getByTestId('slot-opens').textContent).toMatch(/^\d+月\d+日 \d\d:\d\d 开放预订$/);
+      expect(early.queryByTestId('book')).toBeNull();
+      expect(early.queryByTestId('slot-closed')).toBeNull();
+      expect(early.getByTestId('slot-quota').textContent).toBe('每人每周限约1次');
+      expect(within(card(402)).getByTestId('book')).toBeTruthy();
+    });
+
+    it("shows the server's answer in the card when the week's quota is used (RATE_LIMITED)", async () => {
+      svc.book.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: '本周健康咨询已约满1次，请下周再约' } });
+      await renderPage();
+      await click(screen.getByTestId('kind-consult'));
+      const open = within(card(402));
+      await click(open.getByTestId('book'));
+      await click(open.getByTestId('book-confirm'));
+      const notice = open.getByTestId('slot-quota-used');
+      expect(notice.textContent).toBe('本周健康咨询已约满1次，请下周再约');
+      expect(notice.getAttribute('role')).toBe('alert');
+      // Back on the card (not the confirm step): a later tap, after cancelling another, starts afresh.
+      expect(open.queryByTestId('book-confirm')).toBeNull();
+      expect(open.queryByTestId('book-error')).toBeNull();
+      await click(open.getByTestId('book'));
+      expect(open.queryByTestId('slot-quota-used')).toBeNull();
+    });
   });
 });

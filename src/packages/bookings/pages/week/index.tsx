@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO } from '@hg/types';
+import { SLOT_KIND_LABEL, type SlotKind } from '@hg/types/bookings';
 import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import StateView from '../../../../components/StateView';
+import Tabs from '../../../../components/Tabs';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
@@ -24,8 +26,11 @@ interface ElderChoice {
   profile: ElderDTO | null;
 }
 
+const KIND_TABS = (Object.keys(SLOT_KIND_LABEL) as SlotKind[]).map((k) => ({ value: k, label: SLOT_KIND_LABEL[k] }));
+
 /**
- * 本周菜单: the centre's meals for seven days, one card per sitting, booked one decision at a time.
+ * 本周菜单: the centre's slots for seven days, one card per slot, booked one decision at a time. Tabs
+ * pick what to book: 助餐 (with 和上周一样 and 每周固定订餐), 活动室, 健康咨询 or 上门服务.
  * The elder books for themselves (their profile from `myElders`) and family members for the elders
  * the centre verified them for (`myLinks`; `family=1` with `elderId` preselects one); centre staff
  * arrive from 助餐管理 with `elderId` (and `elderName`) to book for a walk-in or a phone call.
@@ -43,6 +48,8 @@ export default function WeekPage() {
   const elders = useLoad(proxyElderId ? null : () => bookings.myElders({}), [visit]);
   const links = useLoad(proxyElderId ? null : () => bookings.myLinks({}), [visit]);
   const [pickedElder, setPickedElder] = useState<number | null>(family ? queryId(params.elderId) : null);
+  const [kind, setKind] = useState<SlotKind>('meal');
+  const meal = kind === 'meal';
   const { centreId } = centre;
   // Only elders registered with the chosen centre can book its sittings.
   const choices: ElderChoice[] = [
@@ -54,18 +61,21 @@ export default function WeekPage() {
   const elderId = proxyElderId ?? pickedElder ?? choices[0]?.id ?? null;
   const chosen = choices.find((e) => e.id === elderId) ?? null;
 
-  const week = useLoad(centreId && elderId ? () => bookings.week({ centreId, elderId, kind: 'meal' }) : null, [centreId, elderId, visit]);
+  const week = useLoad(centreId && elderId ? () => bookings.week({ centreId, elderId, kind }) : null, [centreId, elderId, kind, visit]);
   // Bookings made or changed on this page, over the server's week until the next load.
   const [changed, setChanged] = useState<Record<number, BookingDTO>>({});
   const onBooking = (b: BookingDTO) => setChanged((c) => ({ ...c, [b.slotId]: b }));
+  // Right after a tab switch the previous tab's week is still held: show only this tab's slots.
+  const slots = (week.data ?? []).filter((s) => s.kind === kind);
 
   const centreName = centre.centres.find((c) => c.id === centreId)?.name;
   const loaded = elders.data !== null && links.data !== null;
   const noProfile = !proxyElderId && loaded && choices.length === 0;
   const forName = proxyElderId ? proxyName || '老人' : chosen && !chosen.profile ? chosen.name : null;
+  const verb = meal ? '订餐' : '预约';
 
   return (
-    <Page title={proxyElderId ? `为${proxyName || '老人'}代订` : forName ? `为${forName}订餐` : '本周菜单'}>
+    <Page title={proxyElderId ? `为${proxyName || '老人'}代订` : forName ? `为${forName}${verb}` : meal ? '本周菜单' : '本周预约'}>
       {centreName ? <View className='week__centre'>{centreName}</View> : null}
       <CentrePicker centre={centre} emptyText='您所在的小区暂时没有日间照料中心提供助餐服务。' />
       {!proxyElderId && centreId ? (
@@ -105,44 +115,51 @@ export default function WeekPage() {
           {!proxyElderId && choices.length > 1 ? (
             <ChoiceGroup
               id='week-elder'
-              label='为谁订餐'
+              label={`为谁${verb}`}
               options={choices.map((e) => ({ value: e.id, label: e.name }))}
               value={elderId}
               onChange={setPickedElder}
             />
           ) : null}
-          <RepeatWeek
-            key={elderId}
-            elderId={elderId}
-            onBooked={(list) => {
-              list.forEach(onBooking);
-              week.reload();
-            }}
-          />
+          <View className='week__kinds'>
+            <Tabs label='预约什么' tabs={KIND_TABS} value={kind} onChange={setKind} testId='kind' />
+          </View>
+          {meal ? (
+            <RepeatWeek
+              key={elderId}
+              elderId={elderId}
+              onBooked={(list) => {
+                list.forEach(onBooking);
+                week.reload();
+              }}
+            />
+          ) : null}
           <View className='btn-row week__links'>
             {!proxyElderId ? (
               <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='go-mine' onClick={() => openPage(ROUTES.bookingMine)}>
                 我的订餐
               </View>
             ) : null}
-            <View
-              className='btn btn--ghost'
-              role='button'
-              {...FOCUSABLE}
-              data-testid='go-standing'
-              onClick={() => openPage(withQuery(ROUTES.bookingStanding, { elderId, elderName: proxyName || chosen?.name }))}
-            >
-              每周固定订餐
-            </View>
+            {meal ? (
+              <View
+                className='btn btn--ghost'
+                role='button'
+                {...FOCUSABLE}
+                data-testid='go-standing'
+                onClick={() => openPage(withQuery(ROUTES.bookingStanding, { elderId, elderName: proxyName || chosen?.name }))}
+              >
+                每周固定订餐
+              </View>
+            ) : null}
           </View>
           <StateView
-            loading={week.loading && !week.data}
+            loading={week.loading && slots.length === 0}
             error={week.error}
-            empty={week.data?.length === 0}
-            emptyText='这一周还没有公布菜单'
+            empty={!week.loading && week.data !== null && slots.length === 0}
+            emptyText={meal ? '这一周还没有公布菜单' : `这一周还没有${SLOT_KIND_LABEL[kind]}可以预约`}
             onRetry={week.reload}
           />
-          {byDay(week.data ?? []).map(({ day, slots }) => (
+          {byDay(slots).map(({ day, slots }) => (
             <View key={day} className='week__day' role='group' aria-label={dayLabel(day)}>
               <View className='week__day-title' role='heading' aria-level={2}>
                 {dayLabel(day)}
