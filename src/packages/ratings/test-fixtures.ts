@@ -21,7 +21,7 @@ export function result(overrides: Partial<FirmResultDTO> = {}): FirmResultDTO {
     composite: 81,
     criteria: { organisation: 85, team: 78, service: 80, satisfaction: 82 },
     satisfactionRaw: 84,
-    needs: { volume: 20, slaHitRate: 0.9, reopenRate: 0.05, averageRating: 4.4 },
+    needs: { volume: 20, solved: 20, slaHitRate: 0.9, reopenRate: 0.05, averageRating: 4.4 },
     ...overrides,
   };
 }
