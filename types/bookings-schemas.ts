@@ -102,7 +102,7 @@ export const ZSaveSlotRequest = z
     /** Booking opens at (how far ahead one may book); default: at once. */
     opensAt: isoTime.optional(),
     /** Live bookings per elder per week for this centre's slots of this kind (e.g. 1 consultation a week). */
-    quotaPerWeek: z.number().int().min(1).max(14).optional(),
+    quotaPerWeek: z.number().int().min(1).max(BOOKING_RULES.quotaPerWeekMax).optional(),
     priceFen: z.number().int().min(0).max(BOOKING_RULES.priceFenMax).default(0),
     dishes: z.array(dish).max(BOOKING_RULES.dishesMax).default([]),
   })

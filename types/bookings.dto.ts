@@ -62,7 +62,7 @@ export interface BookingDTO {
   /** The counter code (and QR content); shown only to the elder, who booked it, and centre staff. */
   code: string;
   elder: { id: number; name: string };
-  slot: { day: string; title: string; startsAt: string; cutoffAt: string; centreName: string };
+  slot: { kind: SlotKind; day: string; title: string; startsAt: string; cutoffAt: string; centreName: string };
   channel: BookingChannel;
   channelLabel: string;
   price: Price;

@@ -113,6 +113,8 @@ export const BOOKING_RULES = {
   /** A booking's short code for the counter: unambiguous characters only (no 0/O, 1/I/L). */
   codeAlphabet: '23456789ABCDEFGHJKMNPQRSTUVWXYZ',
   codeLength: 6,
+  /** Highest weekly quota a slot may set (bookings per elder per week). */
+  quotaPerWeekMax: 14,
   /** Idempotency key sent by the client with every booking request. */
   requestIdMax: 64,
 } as const;

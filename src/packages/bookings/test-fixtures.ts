@@ -71,7 +71,7 @@ export const booking = (id: number, over: Partial<BookingDTO> = {}): BookingDTO 
   modeLabel: '堂食',
   code: 'K7M3QX',
   elder: { id: 31, name: '王秀英' },
-  slot: { day: '2030-03-05', title: '午餐', startsAt: '2030-03-05T03:30:00.000Z', cutoffAt: '2030-03-05T01:30:00.000Z', centreName: '南街社区日间照料中心' },
+  slot: { kind: 'meal', day: '2030-03-05', title: '午餐', startsAt: '2030-03-05T03:30:00.000Z', cutoffAt: '2030-03-05T01:30:00.000Z', centreName: '南街社区日间照料中心' },
   channel: 'self',
   channelLabel: '本人预订',
   price: { priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' },

@@ -125,6 +125,7 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
       code: b.code,
       elder: { id: elder.id, name: elder.name },
       slot: {
+        kind: slot.kind,
         day: slot.day,
         title: slot.title,
         startsAt: slot.startsAt.toISOString(),

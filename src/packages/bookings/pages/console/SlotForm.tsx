@@ -30,7 +30,7 @@ const hoursOf = (kind: SlotKind, sitting: Sitting): Hours => {
   return { start, end, cutoff };
 };
 /** The most bookings per elder per week a slot may set (as ZSaveSlotRequest's `quotaPerWeek`). */
-const QUOTA_MAX = 14;
+const QUOTA_MAX = BOOKING_RULES.quotaPerWeekMax;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 interface Form {

@@ -34,7 +34,7 @@ export default function MyBookingsPage() {
       <View role='list' aria-label='我的订餐' data-testid='booking-list'>
         {list.items.map((b) => (
           <View key={b.id} role='listitem' className='mybk__item'>
-            <BookingTicket booking={b} showSlot showQr onChange={(next) => list.update((x) => x.id === next.id, next)} />
+            <BookingTicket booking={b} meal={b.slot.kind === 'meal'} showSlot showQr onChange={(next) => list.update((x) => x.id === next.id, next)} />
           </View>
         ))}
       </View>
