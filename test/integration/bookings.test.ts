@@ -298,7 +298,9 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.map(errorCode).filter(Boolean)).toEqual(['RATE_LIMITED']);
     // A room slot may not offer delivery.
-    expect(errorCode(await call('bookings', 'book', { slotId: a.id, elderId: (await walkIn()).id, mode: 'delivery', requestId: rid() }, as('care_staff')))).toBe('INVALID_INPUT');
+    expect(
+      errorCode(await call('bookings', 'book', { slotId: a.id, elderId: (await walkIn()).id, mode: 'delivery', requestId: rid() }, as('care_staff'))),
+    ).toBe('INVALID_INPUT');
 
     const later = await consult(4, 1);
     expect(later.open).toBe(false);

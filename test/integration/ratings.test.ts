@@ -122,7 +122,14 @@ describe.each(DIALECTS)('property-firm star ratings on %s', (dialect) => {
     const before = ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('community_staff'))).preview!;
     expect(before[0]).toMatchObject({ sample: 5, stars: 4 });
     const volume = before[0].needs.volume;
-    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯按钮失灵' }, as('resident')));
+    ok(
+      await call(
+        'needs',
+        'create',
+        { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯按钮失灵' },
+        as('resident'),
+      ),
+    );
     const preview = ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('community_staff'))).preview;
     expect(preview?.[0].needs.volume).toBe(volume + 1);
     expect(ok(await call('ratings', 'firmCard', { firmId: langyuan }, as('resident'))).preview).toBeNull();

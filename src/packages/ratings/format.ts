@@ -63,3 +63,17 @@ export function nextQuarter(now: Date = new Date()): { code: string; startsOn: s
   const lastDay = new Date(year, firstMonth + 2, 0).getDate();
   return { code: `${year}-Q${q}`, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn: `${year}-${pad(firstMonth + 2)}-${pad(lastDay)}` };
 }
+
+/**
+ * The next quarter whose code is not taken yet: after a period was opened and published, the form
+ * must not offer the same code again (the server would refuse it as 「该期号已存在」).
+ */
+export function nextFreeQuarter(taken: string[], now: Date = new Date()): { code: string; startsOn: string; endsOn: string } {
+  let next = nextQuarter(now);
+  for (let i = 0; i < 40 && taken.includes(next.code); i += 1) {
+    const [y, m] = next.startsOn.split('-').map(Number);
+    // The last month of that quarter, 15th: nextQuarter() of it is the quarter after.
+    next = nextQuarter(new Date(y, m + 1, 15));
+  }
+  return next;
+}

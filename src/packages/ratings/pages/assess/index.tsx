@@ -21,7 +21,7 @@ type Assessed = 'organisation' | 'team' | 'service';
 type Firm = { id: number; name: string };
 
 /** The assessor's form for one firm: three 0–100 scores, a note and evidence photos (prefilled with this period's own scores). */
-function AssessForm({ firm, previous }: { firm: Firm; previous: AssessmentDTO | null }) {
+function AssessForm({ firm, previous, onSaved }: { firm: Firm; previous: AssessmentDTO | null; onSaved: (a: AssessmentDTO) => void }) {
   const [scores, setScores] = useState<Record<Assessed, string>>(
     previous
       ? { organisation: String(previous.scores.organisation), team: String(previous.scores.team), service: String(previous.scores.service) }
@@ -60,6 +60,7 @@ function AssessForm({ firm, previous }: { firm: Firm; previous: AssessmentDTO | 
     setBusy(false);
     if (res.ok) {
       setSaved(res.data);
+      onSaved(res.data);
     } else {
       setSaved(null);
       // Firms outside the assessor's street or bureau are refused by the server: say so plainly.
@@ -109,19 +110,43 @@ function AssessForm({ firm, previous }: { firm: Firm; previous: AssessmentDTO | 
 export default function AssessPage() {
   const { params } = useRouter();
   const board = useLoad(() => ratings.assessable({}), []);
+  // Which period the scores go into (or that none is open: then submitting would only be refused).
+  const periods = useLoad(() => ratings.periods({}), []);
+  const open = periods.data?.find((p) => p.status === 'open') ?? null;
   const [picked, setPicked] = useState<number | null>(positiveId(params.firmId));
+  // Assessments saved on this visit: the list shows them as done without reloading.
+  const [savedNow, setSavedNow] = useState<Record<number, AssessmentDTO>>({});
 
   const firms: Firm[] = (board.data ?? []).map((r) => r.firm);
   const entry = (board.data ?? []).find((r) => r.firm.id === picked) ?? null;
   const current = entry?.firm ?? (picked ? { id: picked, name: `物业企业 #${picked}` } : null);
+  const assessmentOf = (id: number) => savedNow[id] ?? (board.data ?? []).find((r) => r.firm.id === id)?.assessment ?? null;
+  const doneCount = firms.filter((f) => assessmentOf(f.id)).length;
 
   return (
     <Page title='物业考评'>
-      {current ? <AssessForm key={current.id} firm={current} previous={entry?.assessment ?? null} /> : null}
+      {periods.data && !open ? (
+        <View className='notice' role='status' data-testid='assess-no-period'>
+          当前没有进行中的评价期，管理员开启新一期后才能提交考评。
+        </View>
+      ) : null}
+      {open ? (
+        <View className='muted rassess__period' data-testid='assess-period'>
+          {open.code} 期 · 评价中，{open.endsOn} 截止前可以提交或修改
+        </View>
+      ) : null}
+      {current ? (
+        <AssessForm key={current.id} firm={current} previous={assessmentOf(current.id)} onSaved={(a) => setSavedNow((all) => ({ ...all, [a.firm.id]: a }))} />
+      ) : null}
       <View className='card'>
         <View className='card__title' role='heading' aria-level={2}>
           选择物业企业
         </View>
+        {firms.length ? (
+          <View className='muted rassess__count' data-testid='assess-count'>
+            已考评 {doneCount} / {firms.length} 家
+          </View>
+        ) : null}
         <StateView
           loading={board.loading}
           error={board.error}
@@ -130,20 +155,26 @@ export default function AssessPage() {
           onRetry={board.reload}
         />
         <View role='list' aria-label='物业企业'>
-          {firms.map((f) => (
-            <View key={f.id} role='listitem'>
-              <View
-                className={`rassess__firm ${f.id === picked ? 'rassess__firm--on' : ''}`}
-                role='button'
-                {...FOCUSABLE}
-                aria-pressed={f.id === picked ? 'true' : 'false'}
-                data-testid={`assess-firm-${f.id}`}
-                onClick={() => setPicked(f.id)}
-              >
-                {f.name}
+          {firms.map((f) => {
+            const a = assessmentOf(f.id);
+            return (
+              <View key={f.id} role='listitem'>
+                <View
+                  className={`rassess__firm ${f.id === picked ? 'rassess__firm--on' : ''}`}
+                  role='button'
+                  {...FOCUSABLE}
+                  aria-pressed={f.id === picked ? 'true' : 'false'}
+                  data-testid={`assess-firm-${f.id}`}
+                  onClick={() => setPicked(f.id)}
+                >
+                  <View className='rassess__firm-name'>{f.name}</View>
+                  <View className={`rassess__firm-state ${a ? 'rassess__firm-state--done' : ''}`} data-testid={`assess-firm-${f.id}-state`}>
+                    {a ? `✓ 已考评：${(ASSESSED_CRITERIA as Assessed[]).map((c) => `${CRITERION_LABEL[c]}${a.scores[c]}`).join(' · ')}` : '未考评'}
+                  </View>
+                </View>
               </View>
-            </View>
-          ))}
+            );
+          })}
         </View>
       </View>
     </Page>

@@ -5,7 +5,7 @@ import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { click, flush } from '../../../../test-utils';
 import { membership, profile } from '../../../needs/test-fixtures';
-import { firmCard, result } from '../../test-fixtures';
+import { firmCard, myRating, result } from '../../test-fixtures';
 import FirmPage from './index';
 
 jest.mock('../../../../services/ratings');
@@ -20,6 +20,7 @@ beforeEach(() => {
   (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: firmCard() });
   (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ householdId: 7 })] }) });
   report.mockResolvedValue({ ok: true, data: { reported: true } });
+  (ratings.myRating as jest.Mock).mockResolvedValue({ ok: true, data: myRating() });
 });
 
 async function renderPage() {
@@ -87,5 +88,26 @@ describe('物业评价', () => {
     await renderPage();
     await flush();
     expect(screen.queryByTestId('firm-rate')).toBeNull();
+  });
+
+  it('says why instead of offering 去评价 when the home may not rate now, and 修改我的评价 once rated', async () => {
+    (ratings.myRating as jest.Mock).mockResolvedValue({ ok: true, data: myRating({ period: null, blockedReason: '当前没有进行中的评价期，请留意社区通知' }) });
+    await renderPage();
+    await flush();
+    expect(ratings.myRating).toHaveBeenCalledWith({ householdId: 7 });
+    expect(screen.queryByTestId('firm-rate')).toBeNull();
+    expect(screen.getByTestId('firm-rate-blocked').textContent).toBe('当前没有进行中的评价期，请留意社区通知');
+  });
+
+  it('offers 修改我的评价 when the household already rated this period', async () => {
+    (ratings.myRating as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: myRating({
+        rating: { id: 1, scores: { environment: 4, security: 4, repairs: 4, attitude: 4 }, comment: '', updatedAt: '2026-11-01T00:00:00.000Z', changes: 0 },
+      }),
+    });
+    await renderPage();
+    await flush();
+    expect(screen.getByTestId('firm-rate').textContent).toBe('修改我的评价');
   });
 });

@@ -33,6 +33,11 @@ function Result({ result, testId }: { result: FirmResultDTO; testId: string }) {
         testId={`${testId}-criteria`}
         bars={Object.values(Criterion).map((c) => ({ key: c, label: CRITERION_LABEL[c], value: result.criteria[c], text: scoreText(result.criteria[c]) }))}
       />
+      {Object.values(result.criteria).some((v) => v === null) ? (
+        <View className='muted rfirm__dash' data-testid={`${testId}-dash`}>
+          「—」表示本期这一项没有得分（例如考评员未打分）。
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -41,26 +46,33 @@ function Result({ result, testId }: { result: FirmResultDTO; testId: string }) {
 function Trend({ history }: { history: FirmResultDTO[] }) {
   const periods = [...history].reverse();
   return (
-    <View className='rfirm__trend' role='list' aria-label='历期星级' data-testid='firm-trend'>
-      {periods.map((h) => (
-        <View
-          key={`${h.periodId}-${h.compoundType}`}
-          className='rfirm__col'
-          role='listitem'
-          aria-label={`${h.periodCode}：${h.stars === null ? '样本不足' : `${h.stars}星`}，${h.sample}户评价`}
-        >
-          <View className='rfirm__col-value' aria-hidden='true'>
-            {h.stars === null ? '—' : h.stars}
+    <>
+      <View className='rfirm__trend' role='list' aria-label='历期星级' data-testid='firm-trend'>
+        {periods.map((h) => (
+          <View
+            key={`${h.periodId}-${h.compoundType}`}
+            className='rfirm__col'
+            role='listitem'
+            aria-label={`${h.periodCode}：${h.stars === null ? '样本不足' : `${h.stars}星`}，${h.sample}户评价`}
+          >
+            <View className='rfirm__col-value' aria-hidden='true'>
+              {h.stars === null ? '—' : h.stars}
+            </View>
+            <View className='rfirm__col-track' aria-hidden='true'>
+              <View className='rfirm__col-fill' style={{ height: `${h.stars === null ? 0 : (h.stars / 5) * 100}%` }} />
+            </View>
+            <View className='rfirm__col-label' aria-hidden='true'>
+              {h.periodCode}
+            </View>
           </View>
-          <View className='rfirm__col-track' aria-hidden='true'>
-            <View className='rfirm__col-fill' style={{ height: `${h.stars === null ? 0 : (h.stars / 5) * 100}%` }} />
-          </View>
-          <View className='rfirm__col-label' aria-hidden='true'>
-            {h.periodCode}
-          </View>
+        ))}
+      </View>
+      {periods.some((h) => h.stars === null) ? (
+        <View className='muted rfirm__dash' data-testid='firm-trend-dash'>
+          「—」表示该期评价不足5户，没有评星。
         </View>
-      ))}
-    </View>
+      ) : null}
+    </>
   );
 }
 
@@ -114,7 +126,10 @@ function CommentRow({ comment }: { comment: Comment }) {
   );
 }
 
-function Card({ card, rateUrl }: { card: FirmCardDTO; rateUrl: string | null }) {
+/** What the household may do now: rate, change its rating, or why not (no open period…): never a button into a refusal. */
+type RateState = { url: string; label: string } | { blocked: string } | null;
+
+function Card({ card, rate }: { card: FirmCardDTO; rate: RateState }) {
   const [main, ...others] = card.results;
   const history = main ? card.history.filter((h) => h.compoundType === main.compoundType) : card.history;
   return (
@@ -128,9 +143,14 @@ function Card({ card, rateUrl }: { card: FirmCardDTO; rateUrl: string | null }) 
           <Result key={r.compoundType} result={r} testId={`firm-result-${r.compoundType}`} />
         ))}
         <View className='muted rfirm__rule'>满5户评价才显示星级；评价户数少时，得分向全市平均靠拢。</View>
-        {rateUrl ? (
-          <View className='btn btn--primary rfirm__rate' role='button' {...FOCUSABLE} data-testid='firm-rate' onClick={() => openPage(rateUrl)}>
-            去评价
+        {rate && 'url' in rate ? (
+          <View className='btn btn--primary rfirm__rate' role='button' {...FOCUSABLE} data-testid='firm-rate' onClick={() => openPage(rate.url)}>
+            {rate.label}
+          </View>
+        ) : null}
+        {rate && 'blocked' in rate ? (
+          <View className='notice rfirm__blocked' role='status' data-testid='firm-rate-blocked'>
+            {rate.blocked}
           </View>
         ) : null}
         {card.firm.hotline ? (
@@ -204,6 +224,17 @@ export default function FirmPage() {
   const homes = verifiedHomes(profile.data);
   const here = compoundId ? homes.find((m) => m.compound.id === compoundId) : homes.length === 1 ? homes[0] : undefined;
   const rateUrl = homes.length ? withQuery(ROUTES.ratingRate, { householdId: here?.householdId }) : null;
+  // With the home known, ask whether it may rate now: 「去评价」 only when the rate page will take it.
+  const householdId = here?.householdId ?? null;
+  const mine = useLoad(householdId ? () => ratings.myRating({ householdId }) : null, [householdId]);
+  let rate: RateState = null;
+  if (!rateUrl || (compoundId && !here))
+    rate = null; // not her compound: her own firm is rated from her own compound's card
+  else if (!householdId)
+    rate = { url: rateUrl, label: '去评价' }; // several homes: the rate page asks which
+  else if (mine.data && mine.data.firm?.id === firmId) {
+    rate = mine.data.blockedReason ? { blocked: mine.data.blockedReason } : { url: rateUrl, label: mine.data.rating ? '修改我的评价' : '去评价' };
+  } else if (mine.error) rate = { url: rateUrl, label: '去评价' };
 
   if (!firmId) {
     return (
@@ -217,7 +248,7 @@ export default function FirmPage() {
   return (
     <Page title='物业评价'>
       <StateView loading={card.loading && !card.data} error={card.error} onRetry={card.reload} />
-      {card.data ? <Card card={card.data} rateUrl={rateUrl} /> : null}
+      {card.data ? <Card card={card.data} rate={rate} /> : null}
     </Page>
   );
 }

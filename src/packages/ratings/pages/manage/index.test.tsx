@@ -4,6 +4,7 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { ratings } from '../../../../services/ratings';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { period } from '../../test-fixtures';
+import { nextQuarter } from '../../format';
 import ManagePage from './index';
 
 jest.mock('../../../../services/ratings');
@@ -77,5 +78,15 @@ describe('评星管理', () => {
     await click(screen.getByTestId('period-3-step'));
     await flush();
     expect(ratings.closePeriod).not.toHaveBeenCalled();
+  });
+
+  it('offers the next quarter not used yet for the new period', async () => {
+    const used = nextQuarter();
+    (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [period(3, { code: used.code, status: 'published', statusLabel: '已公布' })] });
+    render(<ManagePage />);
+    await flush();
+    const code = (await screen.findByLabelText('期号')) as HTMLInputElement;
+    expect(code.value).toMatch(/^20\d{2}-Q[1-4]$/);
+    expect(code.value).not.toBe(used.code);
   });
 });

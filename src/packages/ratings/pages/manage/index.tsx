@@ -11,7 +11,7 @@ import Tabs from '../../../../components/Tabs';
 import BusyButton from '../../../../components/BusyButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
-import { ISO_DAY, PERIOD_CODE, nextQuarter, weightSum, weightsToText } from '../../format';
+import { ISO_DAY, PERIOD_CODE, nextFreeQuarter, weightSum, weightsToText } from '../../format';
 import './index.scss';
 
 const CRITERIA = Object.values(Criterion);
@@ -57,8 +57,9 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
   );
 }
 
-function OpenPeriod({ onOpened }: { onOpened: (p: PeriodDTO) => void }) {
-  const [form, setForm] = useState(nextQuarter);
+function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: PeriodDTO) => void }) {
+  // The next quarter not used yet (after 2027-Q1 was published, offer 2027-Q2, not 2027-Q1 again).
+  const [form, setForm] = useState(() => nextFreeQuarter(taken));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -208,7 +209,7 @@ export default function ManagePage() {
         </View>
         <View className='muted rmanage__rule'>流程：开启 → 居民评价、考评员打分 → 截止 → 公布。同一时间只能有一个评价中的期。</View>
       </View>
-      {list.data && !hasOpen ? <OpenPeriod onOpened={replace} /> : null}
+      {list.data && !hasOpen ? <OpenPeriod taken={[...list.data, ...periods].map((p) => p.code)} onOpened={replace} /> : null}
       {current.data || current.error ? <WeightsEditor initial={{ ...DEFAULT_WEIGHTS, ...((current.data ?? {}) as typeof DEFAULT_WEIGHTS) }} /> : null}
     </Page>
   );

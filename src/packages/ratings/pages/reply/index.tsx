@@ -9,6 +9,8 @@ import ChoiceGroup from '../../../../components/ChoiceGroup';
 import TextBox from '../../../../components/TextBox';
 import BusyButton from '../../../../components/BusyButton';
 import FirmStars from '../../../../components/FirmStars';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
@@ -71,6 +73,17 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
         </View>
       ) : null}
       <BusyButton label={existing ? '保存修改' : '发布回复'} busy={busy} onClick={submit} testId='reply-submit' />
+      {done ? (
+        <View
+          className='btn btn--ghost rreply__see'
+          role='button'
+          {...FOCUSABLE}
+          data-testid='reply-see'
+          onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: card.firm.id }))}
+        >
+          看看居民看到的物业评价页
+        </View>
+      ) : null}
     </View>
   );
 }
