@@ -6,7 +6,10 @@
  * sections of docs/benchmarks.md. `--quick` for a shorter smoke run (not for the record);
  * `--skip-needs` leaves the city-scale needs bench (and its section) alone; `--skip-bookings` leaves
  * the bookings rush (bench/bookings-rush.ts: 2,000 bookings for 300 seats through the gateway next to
- * a raw loop, MySQL when MYSQL_URL is set, and SQLite) and its section alone.
+ * a raw loop, MySQL when MYSQL_URL is set, and SQLite) and its section alone; `--skip-ratings` leaves
+ * the ratings period close (bench/ratings-close.ts: closePeriod over 200,000 household ratings and the
+ * firm card next to the same work in raw SQL, MySQL when MYSQL_URL is set, and SQLite; run last) and
+ * its section alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,7 @@ import { benchColdStart, type ColdStartResult } from './cold-start';
 import { benchGateway, type GatewayResult } from './gateway';
 import { describeMachine, type Machine } from './machine';
 import { runNeedsBench } from './needs-queue';
+import { runRatingsBench } from './ratings-close';
 import { weappSize } from './weapp-size';
 
 const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -184,6 +188,10 @@ async function main() {
     // Its own throw-away databases (2,000 elders, a few sittings) and its own section of the page.
     if (process.argv.includes('--skip-bookings')) console.log('bookings rush skipped (--skip-bookings)');
     else await runBookingsBench(quick);
+
+    // Its own throw-away databases (500 firms, 200,000 household ratings) and its own section of the page.
+    if (process.argv.includes('--skip-ratings')) console.log('ratings close skipped (--skip-ratings)');
+    else await runRatingsBench(quick);
   } finally {
     for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
   }

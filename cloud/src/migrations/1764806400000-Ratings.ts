@@ -56,7 +56,13 @@ export class Ratings1764806400000 implements MigrationInterface {
           col.datetime('createdAt'),
           col.datetime('updatedAt'),
         ],
-        [{ columns: ['periodId', 'householdId'], unique: true }, { columns: ['periodId', 'firmId'] }, { columns: ['commentStatus', 'id'] }],
+        [
+          { columns: ['periodId', 'householdId'], unique: true },
+          { columns: ['periodId', 'firmId'] },
+          { columns: ['commentStatus', 'id'] },
+          // Covers the close's GROUP BY (firm, compound type) over one period without touching the rows.
+          { columns: ['periodId', 'firmId', 'compoundType', 'satisfaction'] },
+        ],
       ),
     );
     await q.createTable(

@@ -50,12 +50,9 @@ export async function computeResults(em: EntityManager, period: RatingPeriod): P
     .groupBy('r.firmId')
     .addGroupBy('r.compoundType')
     .getRawMany();
-  const [city] = await em
-    .createQueryBuilder(HouseholdRating, 'r')
-    .select('AVG(r.satisfaction)', 'mean')
-    .where('r.periodId = :periodId', { periodId: period.id })
-    .getRawMany();
-  const cityMean = city?.mean === null || city?.mean === undefined ? NEUTRAL : Number(city.mean);
+  // The city's mean from the grouped rows (one scan of the period's ratings, not two).
+  const ratedTotal = rated.reduce((a, r) => a + Number(r.n), 0);
+  const cityMean = ratedTotal ? rated.reduce((a, r) => a + Number(r.n) * Number(r.mean), 0) / ratedTotal : NEUTRAL;
   const assessed: { firmId: number | string; organisation: string | number; team: string | number; service: string | number }[] = await em
     .createQueryBuilder(AssessorScore, 'a')
     .select('a.firmId', 'firmId')

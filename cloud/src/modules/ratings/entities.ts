@@ -36,6 +36,7 @@ export class RatingPeriod {
 @Index('UQ_household_ratings_periodId_householdId', ['periodId', 'householdId'], { unique: true })
 @Index('IX_household_ratings_periodId_firmId', ['periodId', 'firmId'])
 @Index('IX_household_ratings_commentStatus_id', ['commentStatus', 'id'])
+@Index('IX_household_ratings_periodId_firmId_compoundType_satisfaction', ['periodId', 'firmId', 'compoundType', 'satisfaction'])
 export class HouseholdRating {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() periodId: number;
