@@ -3,7 +3,7 @@ import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
 import { Compound, Organisation } from '../../community/public';
 import { computeResults } from '../compute';
-import { FirmReply, HouseholdRating, RatingPeriod } from '../entities';
+import { FirmReply, HouseholdRating } from '../entities';
 import { compoundsOf, openPeriod, publishedResults } from '../periods';
 import { seesPreview } from '../rating.policy';
 import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
@@ -37,7 +37,7 @@ export const getFirmCard = definePublicAction({
     if (open && ctx.actor && seesPreview(ctx.actor, firmId, served)) {
       preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open));
     }
-    const periodCode = latestId ? (await em.findOneByOrFail(RatingPeriod, { id: latestId })).code : '';
+    const periodCode = published[0]?.period.code ?? '';
     const card: FirmCardDTO = {
       firm: { id: firm.id, name: firm.name, hotline: firm.hotline },
       results: latest,
