@@ -7,6 +7,7 @@ import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import { households } from '../../../../services/households';
 import type { ApiError } from '@hg/types';
+import { formatTime } from '../../../../utils/format';
 import './index.scss';
 import { FOCUSABLE } from '../../../../components/a11y';
 
@@ -51,7 +52,7 @@ function QueueItem({ item, onDone }: ItemProps) {
       <View className='verify__line'>
         住址：{item.compound.name} {item.address}
       </View>
-      <View className='verify__line'>申请时间：{item.createdAt.slice(0, 16).replace('T', ' ')}</View>
+      <View className='verify__line'>申请时间：{formatTime(item.createdAt)}</View>
       {item.status === 'rejected' && item.rejectReason ? <View className='verify__line'>驳回理由：{item.rejectReason}</View> : null}
 
       {pending && rejecting ? (
