@@ -162,13 +162,23 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
       expect(ok(await call('needs', 'get', { needId: need.id }, as('team_staff'))).level).toBe('compound');
     });
 
-    it('repeated urges climb one rung', async () => {
+    it('urges before the deadline remind the receiver and are recorded, nothing more; once it passed, repeated urges climb one rung', async () => {
       const need = await create('suggestion');
       for (let i = 0; i < 3; i++) {
         ok(await call('needs', 'urge', { needId: need.id }, me.openid));
         clock.advance(6 * 60 * 1000);
       }
-      expect(ok(await call('needs', 'get', { needId: need.id }, me.openid))).toMatchObject({ urgeCount: 3, level: 'compound' });
+      expect(ok(await call('needs', 'get', { needId: need.id }, me.openid))).toMatchObject({ urgeCount: 3, level: 'building' });
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'urged' AND note = '未超时，仅提醒'", [need.id]);
+      expect(Number(n)).toBe(3);
+      // The accept deadline passes (the timer is not run here): now urges count.
+      const [{ acceptDueAt }] = await db.ds.query('SELECT acceptDueAt FROM needs WHERE id = ?', [need.id]);
+      clock.advance(new Date(acceptDueAt).getTime() - clock.now().getTime() + 60_000);
+      for (let i = 0; i < 3; i++) {
+        ok(await call('needs', 'urge', { needId: need.id }, me.openid));
+        clock.advance(6 * 60 * 1000);
+      }
+      expect(ok(await call('needs', 'get', { needId: need.id }, me.openid))).toMatchObject({ urgeCount: 6, level: 'compound' });
     });
 
     it('resolved and unrated for 7 days closes without a rating', async () => {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { NeedDetailDTO, NeedSummaryDTO, Page } from '@hg/types';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { clock } from '../../cloud/src/core/clock';
+import { Need } from '../../cloud/src/modules/needs/need.entity';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { timersOf } from '../../cloud/src/core/module';
 import { MODULES } from '../../cloud/src/app';
@@ -254,7 +255,9 @@ describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (diale
       for (const key of ['fixed', 'rejected', 'cancelled', 'merged', 'open', 'escalated']) {
         n[key] = await createNeed(resident.openid, 'suggestion', resident.householdId, `${MARK}：${key}`);
       }
-      // Three counted urges (one per five minutes) lift one need off the building level.
+      // Three counted urges (one per five minutes) lift one need off the building level — urges
+      // count toward escalation only once the accept deadline has passed, so this one is overdue.
+      await db.ds.manager.update(Need, { id: n.escalated.id }, { acceptDueAt: new Date(clock.now().getTime() - MINUTE) });
       for (let i = 0; i < 3; i++) {
         await step('urge', { needId: n.escalated.id }, resident.openid);
         clock.advance(6 * MINUTE);
