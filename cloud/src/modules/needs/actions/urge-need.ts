@@ -43,6 +43,7 @@ export const urgeNeed = defineAction({
       Object.assign(need, fresh);
       const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
       await notifier.to(em, to, { title: '居民催办', body: `#${need.id} 已催办${need.urgeCount}次`, ...forStaff(need) });
-      if (overdue && need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate) await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId);
+      if (overdue && need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate)
+        await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId);
     }),
 });

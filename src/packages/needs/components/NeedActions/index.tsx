@@ -30,6 +30,9 @@ export default function NeedActions({ need, onChange, onStale }: NeedActionsProp
   const [error, setError] = useState<ApiError | null>(null);
   const last = useRef<ButtonAction | null>(null);
   const available = ORDER.filter((a) => need.can.includes(a));
+  // 催办 is offered from the start but only stands out once the deadline passed (urges before it
+  // only remind the receiver: they do not escalate).
+  const primary = available.find((a) => a !== 'urge' || need.overdue) ?? null;
 
   const run: Run = async (call) => {
     if (busy) return;
@@ -82,7 +85,7 @@ export default function NeedActions({ need, onChange, onStale }: NeedActionsProp
         {available.map((a) => (
           <View
             key={a}
-            className={`btn nact__btn ${a === 'claim' ? 'nact__btn--big' : ''} ${DANGER.includes(a) ? 'btn--danger' : active === a || a === available[0] ? 'btn--primary' : 'btn--ghost'}`}
+            className={`btn nact__btn ${a === 'claim' ? 'nact__btn--big' : ''} ${DANGER.includes(a) ? 'btn--danger' : active === a || (a === primary && a !== null) ? 'btn--primary' : 'btn--ghost'}`}
             role='button'
             {...FOCUSABLE}
             aria-expanded={WITH_FORM.includes(a) ? (active === a ? 'true' : 'false') : undefined}

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { needs } from '../../../../services/needs';
 import { click, flush, typeInto } from '../../../../test-utils';
@@ -36,6 +36,17 @@ describe('需求详情', () => {
     expect(screen.getByTestId('need-overdue').textContent).toBe('已超时');
     expect(screen.getByTestId('need-reporter').textContent).toContain('100****0001');
     expect(within(screen.getByTestId('need-timeline')).getByText('居民点单')).toBeTruthy();
+  });
+
+  it('shows the expected response time from filing, and 催办 stands out only once it is overdue', async () => {
+    await renderWith(detail(42, { status: 'submitted', acceptDueAt: '2030-03-05T04:00:00.000Z', overdue: false, can: ['urge', 'cancel', 'comment'] }));
+    expect(screen.getByTestId('need-accept-due').textContent).toContain('前');
+    const urge = () => screen.getByRole('button', { name: '催办' });
+    expect(urge().className).not.toContain('btn--primary');
+    cleanup();
+    await renderWith(detail(42, { status: 'submitted', acceptDueAt: '2030-03-05T04:00:00.000Z', overdue: true, can: ['urge', 'cancel', 'comment'] }));
+    expect(screen.getByTestId('need-accept-due').textContent).toContain('已超时');
+    expect(urge().className).toContain('btn--primary');
   });
 
   it('renders action buttons only from `can`', async () => {

@@ -187,6 +187,11 @@ export default function NeedDetailPage() {
               {need.receiver ? `${need.receiver.name}（${need.receiver.kindLabel}）` : '待派单'}
             </Line>
             <Line label='提交时间'>{formatTime(need.createdAt)}</Line>
+            {need.acceptDueAt && ['submitted', 'dispatched', 'open_for_claim'].includes(need.status) ? (
+              <Line label='预计响应' testId='need-accept-due'>
+                {formatTime(need.acceptDueAt)} 前{need.overdue ? '（已超时，可以催办）' : ''}
+              </Line>
+            ) : null}
             {need.holdUntil && need.status === 'on_hold' ? <Line label='预计恢复'>{formatTime(need.holdUntil)}</Line> : null}
             {need.resolveDueAt && !need.resolvedAt ? <Line label='办结期限'>{formatTime(need.resolveDueAt)}</Line> : null}
             {need.urgeCount ? <Line label='催办次数'>{need.urgeCount}</Line> : null}
