@@ -253,3 +253,36 @@ export async function buildNeed(ds: import('typeorm').DataSource, overrides: Nee
   if (!found) throw new Error(`buildNeed: no active category ${category}`);
   return ok(await call('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
 }
+
+/**
+ * A lunch sitting published by the seeded centre staff through `bookings.saveSlot`: one hour long,
+ * cut-off an hour before it starts, 12.00元 (overrides for capacities, dishes, price).
+ */
+export async function buildLunch(
+  centreId: number,
+  startsAt: Date,
+  overrides: { capacityDineIn?: number; capacityDelivery?: number; dishes?: { name: string; tags: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[] }[] } = {},
+) {
+  const HOUR = 3600 * 1000;
+  const day = new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+  return ok(
+    await call(
+      'bookings',
+      'saveSlot',
+      {
+        centreId,
+        kind: 'meal',
+        day,
+        sitting: 'lunch',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+        cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+        capacityDineIn: overrides.capacityDineIn ?? 10,
+        capacityDelivery: overrides.capacityDelivery ?? 0,
+        priceFen: 1200,
+        ...(overrides.dishes ? { dishes: overrides.dishes } : {}),
+      },
+      as('care_staff'),
+    ),
+  );
+}

@@ -7,7 +7,7 @@ import { localPlatform } from '../../cloud/src/core/platform';
 import { localDay } from '../../cloud/src/modules/bookings/local-time';
 import { weekdayOf } from '../../cloud/src/modules/bookings/standing-orders';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, errorCode, newcomer, ok, orgId } from '../factories';
+import { as, buildLunch, call, errorCode, newcomer, ok, orgId } from '../factories';
 
 jest.setTimeout(60_000);
 
@@ -31,25 +31,7 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
   async function lunch(capacityDineIn: number, capacityDelivery: number): Promise<SlotDTO> {
     const startsAt = new Date(Math.max(clock.now().getTime(), lastStart + 24 * HOUR) + 6 * HOUR);
     lastStart = startsAt.getTime();
-    return ok(
-      await call(
-        'bookings',
-        'saveSlot',
-        {
-          centreId,
-          kind: 'meal',
-          day: localDay(startsAt),
-          sitting: 'lunch',
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-          cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
-          capacityDineIn,
-          capacityDelivery,
-          priceFen: 1200,
-        },
-        as('care_staff'),
-      ),
-    );
+    return buildLunch(centreId, startsAt, { capacityDineIn, capacityDelivery });
   }
 
   it('a child in another city links to an elder once the centre verifies it, then books a delivered lunch for them', async () => {

@@ -6,7 +6,7 @@ import { FUNCTIONS } from '../../cloud/src/app';
 import { runAction } from '../../cloud/src/core/action';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, snapshotCounts, ALL_TABLES, type TestDb } from '../db';
-import { as, call, callRaw, errorCode, newcomer, ok, orgId } from '../factories';
+import { as, buildLunch, call, callRaw, errorCode, newcomer, ok, orgId } from '../factories';
 
 jest.setTimeout(120_000);
 
@@ -34,29 +34,14 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     // The day after the last sitting's, or later: never two lunches on one day.
     const startsAt = new Date(Math.max(clock.now().getTime(), lastStart + 24 * HOUR) + inHours * HOUR);
     lastStart = startsAt.getTime();
-    return ok(
-      await call(
-        'bookings',
-        'saveSlot',
-        {
-          centreId,
-          kind: 'meal',
-          day: localDay(startsAt),
-          sitting: 'lunch',
-          startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
-          cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
-          capacityDineIn,
-          capacityDelivery,
-          priceFen: 1200,
-          dishes: [
-            { name: '番茄炒蛋', tags: ['软烂'] },
-            { name: '冬瓜排骨汤', tags: ['低盐'] },
-          ],
-        },
-        as('care_staff'),
-      ),
-    );
+    return buildLunch(centreId, startsAt, {
+      capacityDineIn,
+      capacityDelivery,
+      dishes: [
+        { name: '番茄炒蛋', tags: ['软烂'] },
+        { name: '冬瓜排骨汤', tags: ['低盐'] },
+      ],
+    });
   }
 
   /** A walk-in elder registered by centre staff (no account). */
