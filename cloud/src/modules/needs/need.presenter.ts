@@ -59,36 +59,23 @@ function isOverdue(n: Need, now: Date): boolean {
   return !!due && due.getTime() < now.getTime();
 }
 
+/** The rows a list of needs refers to (category, compound, building, receiving org or person), one query per kind. */
+export async function needRelations(em: EntityManager, needs: readonly Need[]) {
+  const ids = <K extends keyof Need>(key: K) => needs.map((n) => (n[key] as number | null) ?? 0);
+  const [categories, compounds, buildings, orgs, users] = await Promise.all([
+    byId(em, NeedCategory, ids('categoryId')),
+    byId(em, Compound, ids('compoundId')),
+    byId(em, Building, ids('buildingId')),
+    byId(em, Organisation, ids('receiverOrgId')),
+    byId(em, User, ids('receiverUserId')),
+  ]);
+  return { categories, compounds, buildings, orgs, users };
+}
+
 /** Present a page of needs, loading each kind of related row once. */
 export async function presentSummaries(em: EntityManager, needs: Need[], now: Date): Promise<NeedSummaryDTO[]> {
   if (!needs.length) return [];
-  const [categories, compounds, buildings, orgs, users] = await Promise.all([
-    byId(
-      em,
-      NeedCategory,
-      needs.map((n) => n.categoryId),
-    ),
-    byId(
-      em,
-      Compound,
-      needs.map((n) => n.compoundId),
-    ),
-    byId(
-      em,
-      Building,
-      needs.map((n) => n.buildingId),
-    ),
-    byId(
-      em,
-      Organisation,
-      needs.map((n) => n.receiverOrgId ?? 0),
-    ),
-    byId(
-      em,
-      User,
-      needs.map((n) => n.receiverUserId ?? 0),
-    ),
-  ]);
+  const { categories, compounds, buildings, orgs, users } = await needRelations(em, needs);
   return needs.map((n) => {
     const c = categories.get(n.categoryId)!;
     const b = buildings.get(n.buildingId);

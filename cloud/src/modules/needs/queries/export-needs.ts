@@ -1,13 +1,8 @@
 import { CHANNEL_LABEL, LEVEL_LABEL, NEED_LIST_LABEL, NEED_STATUS_LABEL, ZNeedExportRequest, type NeedExportDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { Building } from '../../community/public';
 import { Community } from '../../community/public';
-import { byId } from '../../../core/by-id';
-import { Compound } from '../../community/public';
-import { Organisation } from '../../community/public';
-import { User } from '../../identity/public';
-import { NeedCategory } from '../need-category.entity';
+import { needRelations } from '../need.presenter';
 import { Need } from '../need.entity';
 import { toCsv, toXlsx, type Cell, type Sheet } from './export-formats';
 import { periodOf, staffScope } from './need-scope';
@@ -83,33 +78,9 @@ export const exportNeeds = defineAction({
       .addSelect(['n.createdAt', 'n.firstResponseAt', 'n.resolvedAt', 'n.rating', 'n.urgeCount', 'n.reopenCount'])
       .orderBy('n.id', 'ASC')
       .getMany();
-    const [community, categories, compounds, buildings, orgs, users] = await Promise.all([
+    const [community, { categories, compounds, buildings, orgs, users }] = await Promise.all([
       em.findOneByOrFail(Community, { id: input.communityId }),
-      byId(
-        em,
-        NeedCategory,
-        needs.map((n) => n.categoryId),
-      ),
-      byId(
-        em,
-        Compound,
-        needs.map((n) => n.compoundId),
-      ),
-      byId(
-        em,
-        Building,
-        needs.map((n) => n.buildingId),
-      ),
-      byId(
-        em,
-        Organisation,
-        needs.map((n) => n.receiverOrgId ?? 0),
-      ),
-      byId(
-        em,
-        User,
-        needs.map((n) => (n.receiverOrgId ? 0 : (n.receiverUserId ?? 0))),
-      ),
+      needRelations(em, needs),
     ]);
     const rows: Cell[][] = needs.map((n) => [
       n.id,
