@@ -1,9 +1,8 @@
-import { CARE_ROLES, ZLinkFamilyRequest } from '@hg/types';
+import { CARE_ROLES, ErrorCode, ZLinkFamilyRequest } from '@hg/types';
 import { Like } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, notFound } from '../../../core/errors';
-import { ErrorCode } from '@hg/types';
 import { transition } from '../../../core/state-machine';
 import { usersWithRoleOver } from '../../identity/public';
 import { Notifier } from '../../notifications/public';

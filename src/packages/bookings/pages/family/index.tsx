@@ -133,7 +133,7 @@ export default function FamilyPage() {
             </View>
             <View className='muted'>老人在日间照料中心建档后，子女或亲属可以申请关联，为老人订餐、查看订餐。您不住在一起也可以申请。</View>
           </View>
-          <CentrePicker centre={centre} emptyText='没有找到日间照料中心。请先在首页选择老人所在的小区。' />
+          <CentrePicker centre={centre} emptyText='暂时没有日间照料中心开通助餐服务，请联系社区。' />
           {centre.centreId ? (
             <View className='card'>
               <Field
