@@ -469,7 +469,7 @@ function rawServer(booker: RawBooker, secret: string): http.Server {
         (a) =>
           a === 'ok'
             ? reply(res, 200, { ok: true, data: { slotId: e.slotId, elderId: e.elderId } })
-            : reply(res, 409, { ok: false, error: { code: a, message: '名额已满' } }),
+            : reply(res, 200, { ok: false, error: { code: a, message: '名额已满' } }),
         () => reply(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用' } }),
       );
     });

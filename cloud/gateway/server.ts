@@ -14,8 +14,9 @@ import {
   type ErrorCode as TErrorCode,
   type SessionDTO,
 } from '@hg/types';
-import { runAction } from '../src/core/action';
-import { localPlatform, uploadDir } from '../src/core/platform';
+import { actionOf, runAction } from '../src/core/action';
+import { AppError } from '../src/core/errors';
+import { localPlatform, openStoredFile, uploadDir } from '../src/core/platform';
 import { FUNCTIONS, LOCAL_ACTIONS } from '../src/app';
 import { isDemoSubject, signSession, verifySession } from './session';
 
@@ -80,17 +81,36 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
     res.writeHead(204).end();
     return;
   }
+  if (url.pathname.startsWith('/uploads/exports/')) return serveStoredFile(req, res, url.pathname.slice('/uploads/exports/'.length));
   if (url.pathname.startsWith('/uploads/')) return serveUpload(req, res, url.pathname.slice('/uploads/'.length));
   if (!url.pathname.startsWith('/api/')) return serveStatic(req, res, url.pathname, opts.staticDir);
 
   let envelope: Envelope<unknown>;
+  let status: number;
   try {
     envelope = await routeApi(req, url.pathname.slice('/api/'.length), opts);
+    status = answerStatus(envelope);
   } catch (err) {
     if (!(err instanceof HttpFailure)) throw err;
     envelope = { ok: false, error: { code: err.code, message: err.message } };
+    status = HTTP_STATUS[err.code];
   }
-  send(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+  if (!envelope.ok) res.setHeader('X-HG-Error', envelope.error.code);
+  send(res, status, envelope);
+}
+
+/**
+ * The HTTP status of an action's answer. A business refusal (FORBIDDEN, NOT_FOUND, CONFLICT,
+ * INVALID_TRANSITION, CAPACITY_FULL, RATE_LIMITED, INVALID_INPUT from the action's schema …) is a
+ * normal answer: 200 with `ok: false` and the code, also in the `X-HG-Error` header, so a browser
+ * does not log an expected refusal as a failed resource. A missing or expired login (401) and an
+ * unexpected failure (500) keep their statuses; requests that never reach an action (unknown
+ * function or action, malformed JSON, too large, bad token) are HttpFailures with theirs.
+ */
+function answerStatus(envelope: Envelope<unknown>): number {
+  if (envelope.ok) return 200;
+  const { code } = envelope.error;
+  return code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.INTERNAL ? HTTP_STATUS[code] : 200;
 }
 
 async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayOptions): Promise<Envelope<unknown>> {
@@ -103,7 +123,7 @@ async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayO
     const parsed = ZDemoLoginRequest.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpFailure(ErrorCode.INVALID_INPUT, 'userId: 请选择演示账号');
     const found = await runAction(LOCAL_ACTIONS.demo, { action: 'find', userId: parsed.data.userId }, { openid: null, system: true }, localPlatform());
-    if (!found.ok) return found;
+    if (!found.ok) throw new HttpFailure(found.error.code, found.error.message);
     const user = found.data as { id: number; openid: string; name: string };
     const { token, expiresAt } = signSession(opts.secret, user.openid);
     const session: SessionDTO = { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, name: user.name } };
@@ -123,6 +143,12 @@ async function routeApi(req: http.IncomingMessage, route: string, opts: GatewayO
 
   const openid = authenticate(req, opts);
   const event = await readJson(req);
+  try {
+    actionOf(fn, event);
+  } catch (err) {
+    if (err instanceof AppError) throw new HttpFailure(err.code, err.message);
+    throw err;
+  }
   const base = opts.publicBaseUrl ?? `http://${req.headers.host ?? 'localhost'}/`;
   return runAction(fn, event, { openid }, localPlatform(base));
 }
@@ -167,6 +193,17 @@ async function storeUpload(req: http.IncomingMessage): Promise<{ fileId: string;
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) fs.writeFileSync(file, body);
   return { fileId: `local/${name}`, url: `/uploads/${name}` };
+}
+
+/** A generated export behind its unguessable link (platform.ts localFileStore), while the link is valid. */
+function serveStoredFile(req: http.IncomingMessage, res: http.ServerResponse, name: string): void {
+  const found = req.method === 'GET' ? openStoredFile(name) : null;
+  if (!found) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': found.mime, 'Content-Disposition': 'attachment', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+  fs.createReadStream(found.file).pipe(res);
 }
 
 function serveUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string): void {

@@ -16,6 +16,15 @@ export class Journey {
     page.on('pageerror', (err) =>
       this.checked.push({ step: 'pageerror', violations: [{ id: 'pageerror', impact: 'critical', help: err.message, nodes: [] }] }),
     );
+    // An expected refusal is an answer (200 + envelope), not a failed resource in the console
+    // (docs/api.md, "Error codes"); only a lost login (401) keeps an error status.
+    page.on('response', (res) => {
+      if (res.url().includes('/api/') && res.status() >= 400 && res.status() !== 401)
+        this.checked.push({
+          step: 'http-status',
+          violations: [{ id: 'http-status', impact: 'critical', help: `${res.status()} ${res.url()}`, nodes: [] }],
+        });
+    });
   }
 
   /** The currently shown page (Taro H5 keeps earlier ones in the DOM, hidden). */

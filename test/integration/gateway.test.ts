@@ -50,6 +50,23 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     return (res.body as { ok: true; data: SessionDTO }).data.token;
   }
 
+  it('answers business refusals with 200 and the envelope; requests that reach no action keep their HTTP status', async () => {
+    const token = await loginAs('王秀兰');
+    const res = await fetch(`${base}/api/needs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'queue' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-hg-error')).toBe('FORBIDDEN');
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The action's own schema refusing a field is a business answer too.
+    expect(await post('needs', { action: 'get', needId: 'x' }, token)).toMatchObject({ status: 200, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    expect(await post('needs', { action: 'get', needId: 987654 }, token)).toMatchObject({ status: 200, body: { ok: false, error: { code: 'NOT_FOUND' } } });
+    // No login at all: 401, so API clients and the app's login redirect see it as before.
+    expect(await post('needs', { action: 'mine' })).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+  });
+
   it('lists demo users by role and signs a session the functions trust', async () => {
     const res = (await (await fetch(`${base}/api/_demo/users`)).json()) as Envelope<DemoUsersDTO>;
     expect(res.ok && res.data.demo).toBe(true);
@@ -121,7 +138,7 @@ describe.each(DIALECTS)('local gateway on %s', (dialect) => {
     const res = await post('me', { action: 'get', userInfo: { openId: 'demo:admin' } }, token);
     expect(res.body).toMatchObject({ ok: true, data: { name: '王秀兰' } });
     const spoof = await post('me', { action: 'get', openid: 'demo:admin' }, token);
-    expect(spoof).toMatchObject({ status: 400, body: { error: { code: 'INVALID_INPUT' } } });
+    expect(spoof).toMatchObject({ status: 200, body: { ok: false, error: { code: 'INVALID_INPUT' } } });
   });
 
   it('refuses demo login for users that are not demo users, and unknown ids', async () => {

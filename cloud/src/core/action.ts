@@ -80,20 +80,30 @@ export function definePublicAction<S extends Schema, O>(def: {
 const PLATFORM_FIELDS = new Set(['action', 'userInfo']);
 
 /**
+ * The action an event names, or an AppError when the event is not an action call at all (not an
+ * object, no action, an action the function does not have). The gateway calls it before
+ * `runAction` to tell a malformed request (an HTTP error) from an action's answer.
+ */
+export function actionOf(table: ActionTable, event: unknown): ActionTable[string] {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) {
+    throw new AppError(ErrorCode.INVALID_INPUT, '请求格式错误', { field: 'action' });
+  }
+  const { action } = event as { action?: unknown };
+  if (typeof action !== 'string' || action.length === 0) {
+    throw new AppError(ErrorCode.INVALID_INPUT, 'action: 缺少要调用的操作', { field: 'action' });
+  }
+  const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+  if (!def) throw new AppError(ErrorCode.NOT_FOUND, `未知的操作：${action.slice(0, 40)}`, { action: action.slice(0, 40) });
+  return def;
+}
+
+/**
  * The one path from an event to an envelope: find the action → validate the input → resolve the
  * actor → run the handler (policies inside) → envelope. This is the only place errors are mapped.
  */
 export async function runAction(table: ActionTable, event: unknown, identity: Identity, platform: Platform): Promise<Envelope<unknown>> {
   try {
-    if (!event || typeof event !== 'object' || Array.isArray(event)) {
-      throw new AppError(ErrorCode.INVALID_INPUT, '请求格式错误', { field: 'action' });
-    }
-    const { action } = event as { action?: unknown };
-    if (typeof action !== 'string' || action.length === 0) {
-      throw new AppError(ErrorCode.INVALID_INPUT, 'action: 缺少要调用的操作', { field: 'action' });
-    }
-    const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
-    if (!def) throw new AppError(ErrorCode.NOT_FOUND, `未知的操作：${action.slice(0, 40)}`, { action: action.slice(0, 40) });
+    const def = actionOf(table, event);
 
     const payload: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(event)) if (!PLATFORM_FIELDS.has(k)) payload[k] = v;
