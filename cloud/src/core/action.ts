@@ -106,7 +106,7 @@ export async function runAction(table: ActionTable, event: unknown, identity: Id
     const def = actionOf(table, event);
 
     const payload: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(event)) if (!PLATFORM_FIELDS.has(k)) payload[k] = v;
+    for (const [k, v] of Object.entries(event as object)) if (!PLATFORM_FIELDS.has(k)) payload[k] = v;
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) throw zodToAppError(parsed.error);
 
