@@ -21,6 +21,7 @@ export default defineAppConfig({
         'pages/claim/index',
         'pages/board/index',
         'pages/dashboard/index',
+        'pages/ladder/index',
       ],
     },
     { root: 'packages/me', pages: ['pages/messages/index'] },
@@ -52,6 +53,12 @@ export default defineAppConfig({
       ],
     },
   ],
+  // H5 only: no slide animation between pages. Taro's router removes a page left by 返回 on a
+  // 300 ms timer and keeps it as the "current page" meanwhile; a link opened in that window (back,
+  // then straight into a need link) made the router unload the wrong page and show a blank screen.
+  // Without the animation the old page is gone at once. (Less motion also suits elderly users.)
+  // The mini-program has no such option: its app.json stays as WeChat documents it.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

@@ -24,6 +24,7 @@ export const ROUTES = {
   needClaim: '/packages/needs/pages/claim/index',
   needBoard: '/packages/needs/pages/board/index',
   needDashboard: '/packages/needs/pages/dashboard/index',
+  needLadder: '/packages/needs/pages/ladder/index',
   messages: PAGES.messages,
   bookingWeek: '/packages/bookings/pages/week/index',
   bookingMine: PAGES.myBookings,

@@ -12,6 +12,7 @@ import type {
   PosterDTO,
   VerifyQueueItemDTO,
   HouseholdLookupDTO,
+  ProxyPlacesDTO,
   EscalationTickDTO,
   NeedBoardDTO,
   NeedCategoryDTO,
@@ -21,7 +22,9 @@ import type {
   NeedStatsDTO,
   NeedSummaryDTO,
   NotificationDTO,
+  NeedTabCountsDTO,
 } from './dto';
+import type { InboxTab, QueueTab } from './needs';
 import type {
   TCancelNeedRequest,
   TClaimableRequest,
@@ -33,6 +36,7 @@ import type {
   TEscalationTickRequest,
   THoldNeedRequest,
   TInboxRequest,
+  TLadderRequest,
   TListMyNeedsRequest,
   TMarkReadRequest,
   TMergeNeedRequest,
@@ -48,6 +52,9 @@ import type {
   TResolveNeedRequest,
   TSaveCategoryRequest,
   TTransferNeedRequest,
+  TDispatchCountsRequest,
+  TInboxCountsRequest,
+  TMergeCandidatesRequest,
 } from './needs-schemas';
 import type {
   TBindHouseholdRequest,
@@ -59,6 +66,7 @@ import type {
   TVerifyMembershipRequest,
   TVerifyQueueRequest,
   TLookupHouseholdRequest,
+  TProxyPlacesRequest,
 } from './schemas';
 
 import type {
@@ -129,6 +137,7 @@ export interface Api {
     verifyQueue: [TVerifyQueueRequest, Page<VerifyQueueItemDTO>];
     verify: [TVerifyMembershipRequest, MembershipDTO];
     lookup: [TLookupHouseholdRequest, HouseholdLookupDTO];
+    places: [TProxyPlacesRequest, ProxyPlacesDTO];
   };
   needs: {
     categories: [TEmptyRequest, NeedCategoryDTO[]];
@@ -160,6 +169,10 @@ export interface Api {
     board: [TNeedBoardRequest, NeedBoardDTO];
     stats: [TNeedStatsRequest, NeedStatsDTO];
     export: [TNeedExportRequest, NeedExportDTO];
+    queueCounts: [TDispatchCountsRequest, NeedTabCountsDTO<QueueTab>];
+    inboxCounts: [TInboxCountsRequest, NeedTabCountsDTO<InboxTab>];
+    mergeCandidates: [TMergeCandidatesRequest, NeedSummaryDTO[]];
+    ladder: [TLadderRequest, Page<NeedSummaryDTO>];
   };
   notifications: {
     list: [TNotificationsRequest, Page<NotificationDTO> & { unread: number }];

@@ -1,4 +1,4 @@
-import type { DispatchMode, EscalationLevel, NeedChannel, NeedEventType, NeedList, NeedStatus, RejectReason } from './needs';
+import type { DispatchMode, EscalationLevel, NeedChannel, NeedEventType, NeedList, NeedPlace, NeedStatus, RejectReason } from './needs';
 import type { CompoundType, HouseholdRelation, MembershipStatus, OrgKind, Role, ScopeLevel } from './enums';
 import type { MeCapabilities } from './roles';
 import type { SubjectKind } from './links';
@@ -118,6 +118,13 @@ export interface HouseholdLookupDTO {
   verifiedMembers: number;
 }
 
+/** 代办's pickers, cut to the caller's scope: a unit head sees one unit, a building head one building. */
+export interface ProxyPlacesDTO {
+  compounds: { id: number; name: string }[];
+  /** Buildings (with only the units in scope) of the requested compound; empty without one. */
+  buildings: BuildingDTO[];
+}
+
 export interface PosterDTO {
   kind: 'compound' | 'building';
   id: number;
@@ -197,6 +204,17 @@ export interface NeedSummaryDTO {
   rating: number | null;
   createdAt: string;
   updatedAt: string;
+  /** 位置: the reporter's home, a building's public area, or the compound's. */
+  place: NeedPlace;
+  /** "3栋", "3栋 公共区域" or "小区公共区域": where the problem is, for rows and the detail. */
+  placeLabel: string;
+  /** 待核实: filed while the reporter's binding was still pending (kept after verification). */
+  unverified: boolean;
+  /**
+   * The deadline that applies now: acceptDueAt while waiting for a receiver, resolveDueAt while
+   * being worked on, null otherwise (on hold, finished). Lists show 剩余… or 已超时… from it.
+   */
+  dueAt: string | null;
 }
 
 export interface NeedEventDTO {
@@ -265,6 +283,34 @@ export interface NeedDetailDTO extends NeedSummaryDTO {
   events: NeedEventDTO[];
   comments: NeedCommentDTO[];
   can: NeedActionName[];
+  /** The caller follows this need because their own duplicate was merged into it (not its reporter). */
+  following: boolean;
+  /** Duplicates merged into this need, oldest first; `excerpt` only for callers who may open that need. */
+  mergedFrom: NeedMergedDTO[];
+  /** 谁来处理: the receiver and the person who took it on; null until dispatched or claimed. */
+  handler: NeedHandlerDTO | null;
+}
+
+export interface NeedMergedDTO {
+  id: number;
+  /** The duplicate's text (60 chars) for people who may see it; null for everyone else. */
+  excerpt: string | null;
+  /** The caller may open the duplicate's own page. */
+  linkable: boolean;
+}
+
+/** Who is coming, for the resident: the receiving organisation (or person) and who accepted. */
+export interface NeedHandlerDTO {
+  /** 阆苑物业, 维修服务队, or the claiming party member's name. */
+  name: string;
+  kindLabel: string;
+  /** The person who accepted or claimed it, when known (e.g. 孙磊). */
+  person: string | null;
+  /**
+   * A number to call: the accepting person's phone, else the organisation's hotline. Only for the
+   * need's reporter and followers, and only while the need is open; null otherwise.
+   */
+  phone: string | null;
 }
 
 /** Public board: counts only — no names, no phone numbers, no free text. */
@@ -273,6 +319,7 @@ export interface NeedBoardDTO {
   building: { id: number; name: string } | null;
   days: number;
   rows: { categoryId: number; categoryName: string; open: number; resolved: number; unfixed: number }[];
+  /** Merged duplicates are counted nowhere: the surviving need carries the problem. */
   totals: { open: number; resolved: number; unfixed: number; settledInBuilding: number };
 }
 
@@ -282,7 +329,7 @@ export interface NeedStatsDTO {
   created: number;
   /** resolved + closed (fixed) */
   solved: number;
-  /** rejected + cancelled + merged: closed without fixing */
+  /** rejected + cancelled: closed without fixing (a merged duplicate is not: its problem lives on in the surviving need) */
   unfixed: number;
   open: number;
   medianFirstResponseMinutes: number | null;
@@ -293,15 +340,30 @@ export interface NeedStatsDTO {
   ratedCount: number;
   byCommunity: { id: number; name: string; created: number; solved: number; unfixed: number; buildingLevelShare: number | null }[];
   byReceiver: { kind: 'org' | 'user'; id: number; name: string; solved: number; medianCompletionMinutes: number | null; averageRating: number | null }[];
+  /** Duplicates merged into another need: counted in `created`, in no outcome. */
+  merged: number;
+  /** Open needs past their real SLA deadline now (escalation never resets it). */
+  overdue: number;
+  /** Needs that climbed the ladder (left the building level) at any time. */
+  escalated: number;
 }
 
 export interface NeedExportDTO {
   filename: string;
   mime: string;
-  /** File content, base64. */
-  base64: string;
+  /** File content, base64, for a small file; null when it was stored and `url` links to it. */
+  base64: string | null;
+  /** A short-lived link to the stored file (large exports); null when `base64` carries it. */
+  url: string | null;
+  /** WeChat cloud storage fileID of the stored file (weapp downloads it by id); else null. */
+  fileId: string | null;
+  /** Size of the file in bytes. */
+  bytes: number;
   rows: number;
 }
+
+/** Row counts of each tab of the 派单台 / 接单箱, under the same filters as the list. */
+export type NeedTabCountsDTO<T extends string> = Record<T, number>;
 
 export interface NotificationDTO {
   id: number;

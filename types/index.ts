@@ -14,3 +14,4 @@ export * from './bookings-schemas';
 export * from './ratings';
 export * from './ratings.dto';
 export * from './ratings-schemas';
+export * from './local-time';

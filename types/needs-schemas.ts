@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
 import { OrgKind } from './enums';
-import { DispatchMode, NEED_RULES, NeedList, NeedStatus, EscalationLevel, RejectReason } from './needs';
+import { DispatchMode, INBOX_TABS, NEED_RULES, NEED_SEARCH_RULES, NeedList, NeedPlace, NeedStatus, EscalationLevel, QUEUE_TABS, RejectReason } from './needs';
 import { cursor, enumOf, id, isoTime, limit, optionalText, text } from './primitives';
 import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
@@ -19,16 +19,23 @@ export const TICK_NOW_MAX_SKEW_MS = 366 * 24 * 3600 * 1000;
 export const ZCreateNeedRequest = z
   .object({
     categoryId: id,
-    /** The household the need is about; the caller must be bound to it, or be its grid worker / staff. */
+    /** Who to call back: the caller's household (verified or pending binding), or one they may file for (代办). */
     householdId: id,
     description: text(NEED_RULES.descriptionMax, '需求描述'),
     location: optionalText(NEED_RULES.locationMax, '位置'),
     photoIds: photos.optional(),
-    /** Proxy filing (grid worker / staff) for residents without a phone: who to contact. */
+    /** Proxy filing (grid worker / head / staff) for residents without a phone: who to contact. */
     contactName: optionalText(LIMITS.nameMax, '姓名'),
     contactPhone: z.string().trim().regex(PHONE_PATTERN, '请填写11位手机号').optional(),
+    /** 位置: the home (default), one building's public area (`buildingId` of the household's compound), or the compound's. */
+    place: enumOf(NeedPlace).optional(),
+    buildingId: id.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.place === 'building' && !v.buildingId) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '请选择楼栋' });
+    if (v.place !== 'building' && v.buildingId) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '只有公共区域可以选择楼栋' });
+  });
 export type TCreateNeedRequest = z.infer<typeof ZCreateNeedRequest>;
 
 /** Admin: create (no categoryId) or update a category. SLA hours within a year. */
@@ -58,7 +65,10 @@ export type TNeedRequest = z.infer<typeof ZNeedRequest>;
 export const ZListMyNeedsRequest = z.object({ open: z.boolean().optional(), cursor, limit }).strict();
 export type TListMyNeedsRequest = z.infer<typeof ZListMyNeedsRequest>;
 
-export const ZInboxRequest = z.object({ status: enumOf(NeedStatus).optional(), cursor, limit }).strict();
+/** Work-list search: a need number (#123 or 123) or words of the description. */
+const search = z.string().trim().max(NEED_SEARCH_RULES.queryMax, `搜索内容不超过${NEED_SEARCH_RULES.queryMax}个字`).optional();
+
+export const ZInboxRequest = z.object({ status: enumOf(NeedStatus).optional(), tab: z.enum(INBOX_TABS).optional(), q: search, cursor, limit }).strict();
 export type TInboxRequest = z.infer<typeof ZInboxRequest>;
 
 export const ZDispatchQueueRequest = z
@@ -69,11 +79,19 @@ export const ZDispatchQueueRequest = z
     level: enumOf(EscalationLevel).optional(),
     categoryId: id.optional(),
     overdue: z.boolean().optional(),
+    tab: z.enum(QUEUE_TABS).optional(),
+    q: search,
     cursor,
     limit,
   })
   .strict();
 export type TDispatchQueueRequest = z.infer<typeof ZDispatchQueueRequest>;
+
+/** Tab counts of the 派单台 / 接单箱: the list's filters without tab, status or paging. */
+export const ZDispatchCountsRequest = ZDispatchQueueRequest.omit({ tab: true, status: true, cursor: true, limit: true });
+export type TDispatchCountsRequest = z.infer<typeof ZDispatchCountsRequest>;
+export const ZInboxCountsRequest = ZInboxRequest.omit({ tab: true, status: true, cursor: true, limit: true });
+export type TInboxCountsRequest = z.infer<typeof ZInboxCountsRequest>;
 
 export const ZClaimableRequest = z.object({ cursor, limit }).strict();
 export type TClaimableRequest = z.infer<typeof ZClaimableRequest>;
@@ -89,8 +107,16 @@ export const ZDispatchNeedRequest = z
   .strict()
   .refine(oneTarget, { message: '请选择一个接单方', path: ['orgId'] });
 export type TDispatchNeedRequest = z.infer<typeof ZDispatchNeedRequest>;
-export const ZTransferNeedRequest = ZDispatchNeedRequest;
-export type TTransferNeedRequest = TDispatchNeedRequest;
+/**
+ * 转单 keeps the state (dispatched → dispatched), so the status alone cannot tell two people moving
+ * the same need apart: `seenAt` (the updatedAt of the detail the caller acted on) makes a transfer
+ * from a stale view answer CONFLICT.
+ */
+export const ZTransferNeedRequest = z
+  .object({ needId, ...target, note: optionalText(NEED_RULES.noteMax, '说明'), seenAt: isoTime.optional() })
+  .strict()
+  .refine(oneTarget, { message: '请选择一个接单方', path: ['orgId'] });
+export type TTransferNeedRequest = z.infer<typeof ZTransferNeedRequest>;
 
 export const ZReceiversRequest = z.object({ needId }).strict();
 export type TReceiversRequest = z.infer<typeof ZReceiversRequest>;
@@ -158,3 +184,11 @@ export const ZEscalationTickRequest = z
   .object({ now: isoTime.refine((s) => Math.abs(Date.parse(s) - Date.now()) <= TICK_NOW_MAX_SKEW_MS, '指定时间须在当前时间前后一年之内').optional() })
   .strict();
 export type TEscalationTickRequest = z.infer<typeof ZEscalationTickRequest>;
+
+/** 合并 candidates for one need (staff who may merge it). */
+export const ZMergeCandidatesRequest = z.object({ needId }).strict();
+export type TMergeCandidatesRequest = z.infer<typeof ZMergeCandidatesRequest>;
+
+/** 升级待办: needs that reached the caller's rung of the ladder; `overdue` keeps only those past their SLA deadline. */
+export const ZLadderRequest = z.object({ overdue: z.boolean().optional(), cursor, limit }).strict();
+export type TLadderRequest = z.infer<typeof ZLadderRequest>;

@@ -65,9 +65,30 @@ export const NeedChannel = {
   grid_worker: 'grid_worker', // 网格员代办
   staff: 'staff', // 社区代办
   family: 'family', // linked family member (家属代办)
+  // Heads filing on foot for a neighbour. Short values: the column is varchar(12).
+  unit_head: 'unit_head', // 单元长代报
+  bldg_head: 'bldg_head', // 楼栋长代报
+  cmpd_head: 'cmpd_head', // 小区长代报
 } as const;
 export type NeedChannel = (typeof NeedChannel)[keyof typeof NeedChannel];
-export const CHANNEL_LABEL: Record<NeedChannel, string> = { self: '居民自报', grid_worker: '网格员代报', staff: '社区代报', family: '家属代报' };
+export const CHANNEL_LABEL: Record<NeedChannel, string> = {
+  self: '居民自报',
+  grid_worker: '网格员代报',
+  staff: '社区代报',
+  family: '家属代报',
+  unit_head: '单元长代报',
+  bldg_head: '楼栋长代报',
+  cmpd_head: '小区长代报',
+};
+
+/**
+ * Where the problem is (位置), chosen on 我要点单: the reporter's home, a building's public area
+ * (corridor, stairwell, roof), or the compound's public area (gate, roads, green space).
+ */
+export const NeedPlace = { home: 'home', building: 'building', compound: 'compound' } as const;
+export type NeedPlace = (typeof NeedPlace)[keyof typeof NeedPlace];
+/** Shown for a compound-wide need, where a building name would be. */
+export const COMPOUND_AREA_LABEL = '小区公共区域';
 
 /** Reason codes for 不予受理. */
 export const RejectReason = {
@@ -106,6 +127,8 @@ export const NeedEventType = {
   auto_closed: 'auto_closed',
   escalated: 'escalated',
   urged: 'urged',
+  /** A head or staff member on the ladder pressed the receiver (督办); never counts toward escalation. */
+  supervised: 'supervised',
 } as const;
 export type NeedEventType = (typeof NeedEventType)[keyof typeof NeedEventType];
 export const NEED_EVENT_LABEL: Record<NeedEventType, string> = {
@@ -128,6 +151,7 @@ export const NEED_EVENT_LABEL: Record<NeedEventType, string> = {
   auto_closed: '超期未评，自动关闭',
   escalated: '升级',
   urged: '催办',
+  supervised: '督办',
 };
 
 /** Time rules of the flow, in one place. */
@@ -148,3 +172,64 @@ export const NEED_RULES = {
 
 /** Photo MIME types accepted for upload. */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/**
+ * 派单台 tabs. 'action' (待处理, the default) is what the community must act on: needs waiting
+ * for dispatch, and any open need that is overdue or escalated to the community or above
+ * (those first). The others are plain status groups.
+ */
+export const QUEUE_TABS = ['action', 'submitted', 'assigned', 'working', 'resolved', 'all'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+export const QUEUE_TAB_LABEL: Record<QueueTab, string> = {
+  action: '待处理',
+  submitted: '待派单',
+  assigned: '待接单',
+  working: '处理中',
+  resolved: '已办结',
+  all: '全部',
+};
+/** Statuses each 派单台 tab lists (null: every status). */
+export const QUEUE_TAB_STATUSES: Record<QueueTab, readonly NeedStatus[] | null> = {
+  action: ['submitted'],
+  submitted: ['submitted'],
+  assigned: ['dispatched', 'open_for_claim'],
+  working: ['accepted', 'in_progress', 'on_hold'],
+  resolved: ['resolved'],
+  all: null,
+};
+/** Levels at which an open need is the community's business on the 派单台 (待处理). */
+export const QUEUE_ESCALATED_LEVELS: readonly EscalationLevel[] = ['community', 'street'];
+
+/** 接单箱 tabs. 'action' (待办, the default): everything still in the receiver's hands, overdue first. */
+export const INBOX_TABS = ['action', 'dispatched', 'working', 'on_hold', 'resolved', 'all'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+export const INBOX_TAB_LABEL: Record<InboxTab, string> = {
+  action: '待办',
+  dispatched: '待接单',
+  working: '处理中',
+  on_hold: '挂起',
+  resolved: '已办结',
+  all: '全部',
+};
+export const INBOX_TAB_STATUSES: Record<InboxTab, readonly NeedStatus[] | null> = {
+  action: ['dispatched', 'accepted', 'in_progress', 'on_hold'],
+  dispatched: ['dispatched'],
+  working: ['accepted', 'in_progress'],
+  on_hold: ['on_hold'],
+  resolved: ['resolved'],
+  all: null,
+};
+
+/** Work-list search (#123, 123 or words of the description) and merge-candidate rules. */
+export const NEED_SEARCH_RULES = {
+  queryMax: 50,
+  /** Candidates for 合并: open needs of the same category and place filed within this many days. */
+  mergeWindowDays: 14,
+  mergeCandidatesMax: 10,
+} as const;
+
+/** A search text that is a need number (#123 or 123): the number; otherwise null (search the text). */
+export function needNumberOf(q: string): number | null {
+  const m = /^#?\s*(\d{1,9})$/.exec(q.trim());
+  return m ? Number(m[1]) : null;
+}

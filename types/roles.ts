@@ -29,6 +29,22 @@ export const CARE_ROLES: readonly Role[] = ['care_staff'];
 export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
 
 /**
+ * The escalation ladder (小事不出楼栋、大事不出小区): the rung each role answers for. A need at a rung
+ * gives dispatch, transfer and 督办 to the holders of that rung and of every rung below it in scope
+ * (the building head keeps the power when the need climbs to the compound head). Unit heads and
+ * grid workers help but are not on the ladder.
+ */
+export const LADDER_RUNG: Partial<Record<Role, 'building' | 'compound' | 'community' | 'street'>> = {
+  building_head: 'building',
+  compound_head: 'compound',
+  community_staff: 'community',
+  street_staff: 'street',
+};
+
+/** Who has an 升级待办 work list: the ladder's roles plus grid workers (who follow escalated needs in their grid). */
+export const ESCALATION_LIST_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff', 'street_staff', 'grid_worker'];
+
+/**
  * What the signed-in person may open, as the server decides it (MeDTO.can). The client shows an
  * entry only when its flag is true, so it never leads to a page the server refuses.
  */
@@ -55,6 +71,8 @@ export interface MeCapabilities {
   moderateComments: boolean;
   /** 评价反馈: reply for one's property firm (staff of a property firm; decided by the me module, which knows organisations' kinds). */
   replyAsFirm: boolean;
+  /** 升级待办: needs that climbed to the caller's rung of the ladder (heads, grid workers, staff). */
+  handleEscalations: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -72,5 +90,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     manageRatings: has(['admin']),
     moderateComments: has(STAFF_ROLES),
     replyAsFirm: !!opts.worksForPropertyFirm && has(RECEIVER_ROLES),
+    handleEscalations: has(ESCALATION_LIST_ROLES),
   };
 }

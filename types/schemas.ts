@@ -72,6 +72,10 @@ export const ZLookupHouseholdRequest = z
   .strict();
 export type TLookupHouseholdRequest = z.infer<typeof ZLookupHouseholdRequest>;
 
+/** 代办: the compounds the caller may file in, and the buildings and units of one of them within scope. */
+export const ZProxyPlacesRequest = z.object({ compoundId: id.optional() }).strict();
+export type TProxyPlacesRequest = z.infer<typeof ZProxyPlacesRequest>;
+
 export const ZDemoLoginRequest = z.object({ userId: id }).strict();
 export type TDemoLoginRequest = z.infer<typeof ZDemoLoginRequest>;
 

@@ -202,7 +202,12 @@ function serveStoredFile(req: http.IncomingMessage, res: http.ServerResponse, na
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  res.writeHead(200, { 'Content-Type': found.mime, 'Content-Disposition': 'attachment', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(200, {
+    'Content-Type': found.mime,
+    'Content-Disposition': 'attachment',
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   fs.createReadStream(found.file).pipe(res);
 }
 

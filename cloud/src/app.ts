@@ -20,7 +20,19 @@ import { wire } from './wiring';
  * the migration CLI and the tests start here. Adding a domain = a module folder, a line below, a
  * function folder in cloud/functions/ — core does not change.
  */
-export const MODULES = [identityModule, communityModule, householdsModule, notificationsModule, meModule, homeModule, needsModule, bookingsModule, ratingsModule, timersModule, demoModule];
+export const MODULES = [
+  identityModule,
+  communityModule,
+  householdsModule,
+  notificationsModule,
+  meModule,
+  homeModule,
+  needsModule,
+  bookingsModule,
+  ratingsModule,
+  timersModule,
+  demoModule,
+];
 
 wire(MODULES, { migrations: MIGRATIONS });
 

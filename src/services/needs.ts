@@ -30,4 +30,8 @@ export const needs = client('needs', [
   'merge',
   'urge',
   'comment',
+  'ladder',
+  'queueCounts',
+  'inboxCounts',
+  'mergeCandidates',
 ]);

@@ -19,6 +19,25 @@ export async function choosePhotos(_count: number): Promise<PickedPhoto[]> {
   return [];
 }
 
+/**
+ * Makes a picked photo small enough to upload: phones take 8–12 MB photos and the server keeps a
+ * hard limit (NEED_RULES.photoBytesMax), so each platform downscales the long edge to
+ * `PHOTO_LONG_EDGE` (photo-size.ts) and re-encodes as JPEG, lowering the quality until it fits. A photo already
+ * small and within the edge is kept as picked. null: it could not be read or brought under `maxBytes`.
+ * This neutral version (jest, type checker) only checks the size.
+ */
+export async function compressPhoto(photo: PickedPhoto, maxBytes: number): Promise<PickedPhoto | null> {
+  return photo.size <= maxBytes ? photo : null;
+}
+
+/**
+ * Opens photos full size with the platform's own viewer (weapp `previewImage`). false: this
+ * platform has none worth using, and the caller shows its own overlay (H5, see PhotoViewer).
+ */
+export function previewNatively(_urls: string[], _index: number): boolean {
+  return false;
+}
+
 export async function uploadPhoto(_photo: PickedPhoto): Promise<Envelope<PhotoDTO>> {
   return { ok: false, error: NETWORK_ERROR };
 }

@@ -1,14 +1,14 @@
-/** Display helpers shared by the needs pages. Times are shown in the device's local time. */
+import { formatLocalTime } from '@hg/types/local-time';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Display helpers shared by the pages. */
 
-/** `2025-03-01T08:30:00Z` → `03-01 16:30` (this year) or `2024-03-01 16:30`. */
+/**
+ * `2025-03-01T08:30:00Z` → `3月1日 16:30` (this year) or `2024年3月1日 16:30`, always in Beijing
+ * time: the community's clock, not the device's zone (a phone abroad or a UTC test browser would
+ * otherwise show another hour). One formatter for every page, the same one the server's messages use.
+ */
 export function formatTime(iso: string | null | undefined, now: Date = new Date()): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return d.getFullYear() === now.getFullYear() ? day : `${d.getFullYear()}-${day}`;
+  return formatLocalTime(iso, now);
 }
 
 /** Minutes → `3.5 小时`; `—` when there is no sample. */

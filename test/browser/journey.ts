@@ -73,6 +73,17 @@ export class Journey {
     await this.root().locator('[role="button"]', { hasText: '切换演示账号' }).filter({ visible: true }).first().waitFor();
   }
 
+  /** Turns large-text mode on (or off) from 我的, the way a person would; it applies to every page. */
+  async setLargeText(on: boolean): Promise<void> {
+    await this.tapTab('我的');
+    const toggle = this.root().locator('[role="switch"][aria-label="大字模式"]');
+    if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+    await this.page
+      .locator(`[data-testid="page-root"]${on ? '.page--large' : ':not(.page--large)'}:visible`)
+      .first()
+      .waitFor();
+  }
+
   /** The steps whose page had serious or critical axe violations (or a page error). */
   failures() {
     return this.checked.filter((c) => c.violations.length > 0);

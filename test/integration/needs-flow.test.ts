@@ -51,7 +51,8 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(resolved.resolutionPhotos).toHaveLength(1);
 
     const rated = ok(await call('needs', 'rate', { needId: created.id, stars: 5, comment: '很及时' }, as('resident')));
-    expect(rated).toMatchObject({ status: 'closed', rating: 5, ratingComment: '很及时', can: [] });
+    // Rating closes the need but not the resident's 7-day reopen window (issue #9 item 4).
+    expect(rated).toMatchObject({ status: 'closed', rating: 5, ratingComment: '很及时', can: ['reopen'] });
     expect(rated.events.map((e) => e.type)).toEqual(['created', 'dispatched', 'accepted', 'started', 'resolved', 'rated']);
     expect(rated.comments).toEqual([expect.objectContaining({ body: '下午三点上门', side: 'receiver', author: '接单方工作人员 何勇' })]);
     expect(errorCode(await call('needs', 'rate', { needId: created.id, stars: 1 }, as('resident')))).toBe('INVALID_TRANSITION');

@@ -289,7 +289,9 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
       ['reject', 'grid_worker', 'FORBIDDEN'],
       ['accept', 'community_staff', 'FORBIDDEN'],
       ['cancel', 'community_staff', 'FORBIDDEN'],
-      ['urge', 'building_head', 'FORBIDDEN'],
+      // The need is still at building level: the compound head sees it but has no power over it yet.
+      ['urge', 'compound_head', 'FORBIDDEN'],
+      ['dispatch', 'compound_head', 'FORBIDDEN'],
       ['get', 'community_staff_nd', 'NOT_FOUND'],
       ['comment', 'resident2', 'NOT_FOUND'],
     ])('%s by %s → %s', async (action, who, code) => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_PHOTO_ID_PATTERN, type MessageKind } from '@hg/types';
@@ -38,10 +39,25 @@ export interface ContentChecker {
   allows(text: string, openid: string): Promise<boolean>;
 }
 
+/** A generated file (an export) kept for a short while and handed out as a link. */
+export interface StoredFile {
+  /** WeChat cloud storage fileID; null for the local store. */
+  fileId: string | null;
+  /** Where the client downloads it: absolute (cloud temp URL) or root-relative to the gateway. */
+  url: string;
+  expiresAt: Date;
+}
+
+/** Where generated files go: cloud storage on WeChat, a folder behind the gateway locally. */
+export interface FileStore {
+  save(input: { ext: 'csv' | 'xlsx'; body: Buffer }): Promise<StoredFile>;
+}
+
 export interface Platform {
   name: 'wechat' | 'local';
   content: ContentChecker;
   photos: PhotoStore;
+  files: FileStore;
   qr: QrRenderer;
   messenger: Messenger;
   /** Base URL of the H5 app, ending with '/'. */
@@ -100,6 +116,52 @@ export const localContentChecker: ContentChecker = {
   },
 };
 
+/** How long a link to a generated file works (the local file is deleted after it, too). */
+export const STORED_FILE_TTL_MS = 3600 * 1000;
+const STORED_FILE_NAME = /^([0-9a-f]{32})\.(csv|xlsx)$/;
+const STORED_FILE_MIME = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** Local generated files: `<uploadDir>/exports/<random 128-bit token>.<ext>`, served at /uploads/exports/. */
+export function storedFileDir(): string {
+  return path.join(uploadDir(), 'exports');
+}
+
+/**
+ * The unguessable name is the only key (an export holds residents' requests), like a signed
+ * URL; saving also sweeps files older than the TTL, so nothing lingers.
+ */
+export const localFileStore: FileStore = {
+  async save({ ext, body }) {
+    const dir = storedFileDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const now = Date.now();
+    for (const old of fs.readdirSync(dir)) {
+      const file = path.join(dir, old);
+      if (STORED_FILE_NAME.test(old) && now - fs.statSync(file).mtimeMs > STORED_FILE_TTL_MS) fs.rmSync(file, { force: true });
+    }
+    const name = `${crypto.randomBytes(16).toString('hex')}.${ext}`;
+    fs.writeFileSync(path.join(dir, name), body);
+    return { fileId: null, url: `/uploads/exports/${name}`, expiresAt: new Date(now + STORED_FILE_TTL_MS) };
+  },
+};
+
+/** The gateway's view of a stored file: its path and type while the link is valid, else null. */
+export function openStoredFile(name: string): { file: string; mime: string } | null {
+  const m = STORED_FILE_NAME.exec(name);
+  if (!m) return null;
+  const file = path.join(storedFileDir(), name);
+  if (!fs.existsSync(file) || Date.now() - fs.statSync(file).mtimeMs > STORED_FILE_TTL_MS) return null;
+  return { file, mime: STORED_FILE_MIME[m[2] as 'csv' | 'xlsx'] };
+}
+
 export function localPlatform(publicBaseUrl = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000/'): Platform {
-  return { name: 'local', qr: svgQrRenderer, messenger: localMessenger, photos: localPhotoStore, content: localContentChecker, publicBaseUrl };
+  return {
+    name: 'local',
+    qr: svgQrRenderer,
+    messenger: localMessenger,
+    photos: localPhotoStore,
+    files: localFileStore,
+    content: localContentChecker,
+    publicBaseUrl,
+  };
 }

@@ -1,13 +1,16 @@
 import type { ActionTable } from './action';
 import { runAction } from './action';
 import { templateEnvOf } from '@hg/types';
-import { ENTRY_PAGE, type Platform } from './platform';
+import crypto from 'node:crypto';
+import { ENTRY_PAGE, STORED_FILE_TTL_MS, type Platform } from './platform';
 
 /** The slice of wx-server-sdk we use; tests pass a fake with the same shape. */
 export interface WxSdk {
   init(opts: { env: unknown }): void;
   DYNAMIC_CURRENT_ENV: unknown;
   getWXContext(): { OPENID?: string };
+  uploadFile?(req: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  getTempFileURL?(req: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: { fileID: string; tempFileURL: string }[] }>;
   openapi: {
     subscribeMessage?: {
       send(req: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<unknown>;
@@ -44,6 +47,18 @@ export function wechatPlatform(wx: WxSdk): Platform {
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
     // Files come from wx.cloud.uploadFile into this environment's storage; the id is all we keep.
     photos: { exists: async (fileId) => fileId.startsWith('cloud://') },
+    // Exports go to cloud storage under exports/ (give the folder a lifecycle rule of a day);
+    // the client downloads by fileID, the temp URL serves a browser.
+    files: {
+      async save({ ext, body }) {
+        if (!wx.uploadFile || !wx.getTempFileURL) throw new Error('cloud storage unavailable');
+        const cloudPath = `exports/${new Date().toISOString().slice(0, 10)}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
+        const { fileID } = await wx.uploadFile({ cloudPath, fileContent: body });
+        const maxAge = STORED_FILE_TTL_MS / 1000;
+        const { fileList } = await wx.getTempFileURL({ fileList: [{ fileID, maxAge }] });
+        return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '', expiresAt: new Date(Date.now() + STORED_FILE_TTL_MS) };
+      },
+    },
     content: {
       // msgSecCheck v2, scene 2 (comments): anything but "pass" is held back.
       async allows(text, openid) {

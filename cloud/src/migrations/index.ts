@@ -6,6 +6,9 @@ import { UsageCounters1764547200000 } from './1764547200000-UsageCounters';
 import { Bookings1764633600000 } from './1764633600000-Bookings';
 import { BookingLinksAndStandingOrders1764720000000 } from './1764720000000-BookingLinksAndStandingOrders';
 import { Ratings1764806400000 } from './1764806400000-Ratings';
+import { NeedEscalationClock1764892800000 } from './1764892800000-NeedEscalationClock';
+import { NeedUnverifiedReporter1764979200000 } from './1764979200000-NeedUnverifiedReporter';
+import { NeedFollowers1765065600000 } from './1765065600000-NeedFollowers';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   Bookings1764633600000,
   BookingLinksAndStandingOrders1764720000000,
   Ratings1764806400000,
+  NeedEscalationClock1764892800000,
+  NeedUnverifiedReporter1764979200000,
+  NeedFollowers1765065600000,
 ];

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { CompoundHomeDTO, OrgDTO } from '@hg/types';
+import type { CompoundHomeDTO } from '@hg/types';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
 import { FOCUSABLE } from '../a11y';
 import FirmStars from '../FirmStars';
+import PhoneLink from '../PhoneLink';
 
 type CareCentre = CompoundHomeDTO['careCentres'][number];
 
@@ -52,28 +52,15 @@ function CareCentreCard({ centre }: { centre: CareCentre }) {
       >
         去订餐
       </View>
-      {centre.hotline ? (
-        <View
-          className='btn btn--ghost compound__call'
-          role='button'
-          {...FOCUSABLE}
-          onClick={() => void Taro.makePhoneCall({ phoneNumber: centre.hotline as string })}
-        >
-          中心电话 {centre.hotline}
-        </View>
-      ) : null}
+      {centre.hotline ? <PhoneLink phone={centre.hotline} label='中心电话' className='compound__call' testId={`care-phone-${centre.id}`} /> : null}
     </View>
   );
 }
 
 export interface CompoundHomeProps {
   compound: CompoundHomeDTO;
-  /** Shown under the facts, e.g. 「绑定房屋」. */
+  /** The person's first actions (ResidentActions), shown right under the compound's name. */
   actions?: React.ReactNode;
-}
-
-function callHotline(org: OrgDTO) {
-  if (org.hotline) void Taro.makePhoneCall({ phoneNumber: org.hotline });
 }
 
 /**
@@ -96,6 +83,9 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
         {compound.address ? <View className='compound__line'>地址：{compound.address}</View> : null}
         {compound.building ? <View className='compound__line compound__strong'>当前楼栋：{compound.building.name}</View> : null}
       </View>
+
+      {/* First after the name: what this person can do here is why they scanned the code. */}
+      {actions ? <View className='compound__actions'>{actions}</View> : null}
 
       <View className='card compound__stats' role='list' aria-label='小区概况'>
         <View className='compound__stat' role='listitem'>
@@ -141,9 +131,7 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
               查看评价 · 去评价
             </View>
             {firm.hotline ? (
-              <View className='btn btn--ghost compound__call' role='button' {...FOCUSABLE} onClick={() => callHotline(firm)}>
-                服务热线 {firm.hotline}
-              </View>
+              <PhoneLink phone={firm.hotline} label='物业服务热线' className='compound__call' testId='firm-phone' />
             ) : (
               <View className='compound__line'>暂无服务热线</View>
             )}
@@ -162,16 +150,12 @@ export default function CompoundHome({ compound, actions }: CompoundHomeProps) {
           {compound.services.map((s) => (
             <View key={s.id} className='compound__service' role='listitem'>
               <View className='compound__org-name'>{s.name}</View>
-              <View className='compound__line'>
-                {s.kindLabel}
-                {s.hotline ? ` · 电话 ${s.hotline}` : ''}
-              </View>
+              <View className='compound__line'>{s.kindLabel}</View>
+              {s.hotline ? <PhoneLink phone={s.hotline} label='电话' who={s.name} variant='inline' testId={`service-phone-${s.id}`} /> : null}
             </View>
           ))}
         </View>
       </View>
-
-      {actions ? <View className='compound__actions'>{actions}</View> : null}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { usePrefs } from '../../hooks/usePrefs';
 import { FOCUSABLE } from '../a11y';
+import BackBar from './BackBar';
 import './index.scss';
 
 export interface PageProps {
@@ -24,6 +25,7 @@ export default function Page(props: PageProps) {
   return (
     // Focusable so a long page that scrolls is reachable by keyboard even with no buttons on it.
     <View className={classes} role='main' data-testid='page-root' {...FOCUSABLE}>
+      <BackBar />
       {title ? (
         <View className='page__title' role='heading' aria-level={1}>
           {title}

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { flush } from '../../test-utils';
+import { click, flush } from '../../test-utils';
 import PhotoStrip from './index';
 
 const photos = [
@@ -21,5 +21,17 @@ describe('PhotoStrip', () => {
   it('renders nothing without photos', () => {
     const { container } = render(<PhotoStrip photos={[]} label='现场照片' />);
     expect(container.innerHTML).toBe('');
+  });
+
+  it('opens a tapped photo full size and closes it again (detail pages get the viewer too)', async () => {
+    render(<PhotoStrip photos={photos} label='现场照片' />);
+    await flush();
+    await click(screen.getByRole('button', { name: '查看现场照片2大图' }));
+    const dialog = screen.getByRole('dialog', { name: '现场照片2，共2张' });
+    expect(dialog.querySelector('taro-image-core')?.getAttribute('src')).toBe('/uploads/b.jpg');
+    // The viewer sits beside the list, not in it: a list holds only list items.
+    expect(screen.getByRole('list', { name: '现场照片' }).contains(dialog)).toBe(false);
+    await click(screen.getByRole('button', { name: '关闭照片' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -24,10 +24,15 @@ describe('TextBox', () => {
     expect(screen.queryByTestId('note-over')).toBeNull();
   });
 
-  it('lets the native limit allow every text the server accepts (an emoji is two UTF-16 units)', async () => {
-    await renderNote(10);
-    // Ten emoji are 20 UTF-16 units: a native maxlength of 10 would cut them to five.
-    expect(Number(document.querySelector('taro-textarea-core')?.getAttribute('maxlength'))).toBe(20);
+  it('never cuts text natively: a long paste stays whole and is flagged instead', async () => {
+    const input = await renderNote(10);
+    // A native maxlength counts UTF-16 units and silently drops the rest of a paste.
+    expect(Number(document.querySelector('taro-textarea-core')?.getAttribute('maxlength'))).toBe(-1);
+    const pasted = '👍'.repeat(30);
+    await typeInto(input, pasted);
+    expect((input as HTMLTextAreaElement).value).toBe(pasted);
+    expect(screen.getByTestId('note-count').textContent).toBe('30/10');
+    expect(screen.getByRole('alert').textContent).toBe('已超出20个字，最多10个字');
   });
 
   it('warns when the text is over the limit, and says by how much', async () => {

@@ -21,9 +21,10 @@ const defaults = { error: null, placeholder: '', counter: false } satisfies Part
 
 /**
  * Labelled multi-line input with a character counter and its error underneath. Characters are
- * counted as code points (`charCount`); the native `maxlength` counts UTF-16 units, so it is set
- * to twice the limit: it only stops a runaway paste, never text the server would accept. Text over
- * the limit stays editable and is flagged, so the person can shorten it rather than lose the end.
+ * counted as code points (`charCount`), as the server counts them. There is no native limit
+ * (`maxlength` -1): the native one counts UTF-16 units, could split an emoji pair and drops the end
+ * of a paste without a word. Text over the limit stays editable, the counter turns red and a
+ * warning says by how much, so the person shortens it; the form refuses to submit until then.
  */
 export default function TextBox(props: TextBoxProps) {
   const { id, label, value, onChange, max, error, placeholder, counter } = withDefaults(props, defaults);
@@ -43,7 +44,7 @@ export default function TextBox(props: TextBoxProps) {
       <Textarea
         className='tbox__input'
         value={value}
-        maxlength={max * 2}
+        maxlength={-1}
         placeholder={placeholder}
         placeholderClass='field__placeholder'
         onInput={(e) => onChange(e.detail.value)}

@@ -1,6 +1,7 @@
 import type { HouseholdRelation } from '@hg/types';
 import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
 import { validateRoomChoice } from '../../utils/room';
+import { charCount } from '../../utils/text';
 
 /** The bind form's state; ids are null until picked. */
 export interface BindForm {
@@ -22,7 +23,7 @@ export function validateBind(form: BindForm): BindErrors {
   if (!form.compoundId) errors.compoundId = '请先进入您所在的小区';
   const name = form.name.trim();
   if (!name) errors.name = '请填写姓名';
-  else if (name.length > LIMITS.nameMax) errors.name = `姓名不超过${LIMITS.nameMax}个字`;
+  else if (charCount(name) > LIMITS.nameMax) errors.name = `姓名不超过${LIMITS.nameMax}个字`;
   if (!PHONE_PATTERN.test(form.phone.trim())) errors.phone = '请填写11位手机号';
   if (!form.relation) errors.relation = '请选择与住户的关系';
   return errors;

@@ -1,6 +1,6 @@
 import type { MembershipDTO } from '@hg/types';
 import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
-import { NEED_RULES } from '@hg/types/needs';
+import { NEED_RULES, type NeedPlace } from '@hg/types/needs';
 import { charCount } from '../../utils/text';
 
 /**
@@ -21,9 +21,12 @@ export interface NeedForm {
   proxy: boolean;
   contactName: string;
   contactPhone: string;
+  /** 位置: the home, a building's public area (`buildingId`), or the compound's. */
+  place: NeedPlace;
+  buildingId: number | null;
 }
 
-export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photoIds';
+export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photoIds' | 'buildingId';
 export type NeedFormErrors = Partial<Record<NeedFormField, string>>;
 
 /** Same limits as ZCreateNeedRequest, checked before the round trip so the message sits by its field. */
@@ -34,6 +37,7 @@ export function validateNeed(form: NeedForm): NeedFormErrors {
   const description = form.description.trim();
   if (!description) errors.description = '请填写需求描述';
   else if (charCount(description) > NEED_RULES.descriptionMax) errors.description = `需求描述不超过${NEED_RULES.descriptionMax}个字`;
+  if (form.place === 'building' && !form.buildingId) errors.buildingId = '请选择楼栋或小区公共区域';
   if (charCount(form.location.trim()) > NEED_RULES.locationMax) errors.location = `位置不超过${NEED_RULES.locationMax}个字`;
   if (form.proxy) {
     const name = form.contactName.trim();

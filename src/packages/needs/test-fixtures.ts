@@ -51,6 +51,10 @@ export function summary(id: number, overrides: Partial<NeedSummaryDTO> = {}): Ne
     rating: null,
     createdAt: '2025-03-01T08:30:00.000Z',
     updatedAt: '2025-03-01T08:30:00.000Z',
+    place: 'home',
+    placeLabel: '1栋',
+    unverified: false,
+    dueAt: null,
     ...overrides,
   };
 }
@@ -88,6 +92,9 @@ export function detail(id: number, overrides: Partial<NeedDetailDTO> = {}): Need
     ],
     comments: [],
     can: [],
+    following: false,
+    mergedFrom: [],
+    handler: null,
     ...overrides,
   };
 }

@@ -4,10 +4,12 @@ import { View } from '@tarojs/components';
 import type { MeDTO, MembershipDTO } from '@hg/types';
 import Page from '../../components/Page';
 import CompoundHome from '../../components/CompoundHome';
+import ResidentActions, { type ResidentState, residentStateIn } from '../../components/CompoundHome/ResidentActions';
 import StateView from '../../components/StateView';
 import { useLoad } from '../../hooks/useLoad';
 import { community } from '../../services/community';
 import { me } from '../../services/me';
+import { needs } from '../../services/needs';
 import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../routes';
@@ -89,6 +91,9 @@ export default function HomePage() {
   const fromMe = profile.data ? compoundFromMe(profile.data) : null;
   const effectiveId = compoundId ?? fromMe;
   const home = useLoad(effectiveId ? () => community.getCompound({ compoundId: effectiveId }) : null, [effectiveId]);
+  const state: ResidentState = home.data ? residentStateIn(home.data.id, profile.data?.memberships ?? []) : 'stranger';
+  // Only someone who may file gets the one-tap category tiles; a stranger's home stays light.
+  const categories = useLoad(state !== 'stranger' ? () => needs.categories() : null, [state]);
 
   return (
     <Page title='我的小区'>
@@ -101,14 +106,7 @@ export default function HomePage() {
               actions={
                 <>
                   <MyHomes memberships={(profile.data?.memberships ?? []).filter((m) => m.compound.id === home.data?.id)} />
-                  <View
-                    className='btn btn--primary'
-                    role='button'
-                    {...FOCUSABLE}
-                    onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id }))}
-                  >
-                    绑定房屋
-                  </View>
+                  <ResidentActions compound={home.data} state={state} categories={categories.data} />
                 </>
               }
             />

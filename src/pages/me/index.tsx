@@ -124,6 +124,7 @@ export default function MePage() {
         {data?.can.assessFirms ? <Entry label='物业考评' testId='entry-assess' onClick={() => openPage(ROUTES.ratingAssess)} /> : null}
         {data?.can.manageRatings ? <Entry label='评星管理' testId='entry-rating-manage' onClick={() => openPage(ROUTES.ratingManage)} /> : null}
         {data?.can.moderateComments ? <Entry label='评论审核' testId='entry-moderation' onClick={() => openPage(ROUTES.ratingModeration)} /> : null}
+        {data?.can.handleEscalations ? <Entry label='升级待办' testId='entry-ladder' onClick={() => openPage(ROUTES.needLadder)} /> : null}
         {data?.can.replyAsFirm ? <Entry label='评价反馈' testId='entry-firm-reply' onClick={() => openPage(ROUTES.ratingReply)} /> : null}
       </View>
 

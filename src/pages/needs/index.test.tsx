@@ -45,6 +45,7 @@ describe('需求 tab', () => {
       manageRatings: false,
       moderateComments: false,
       replyAsFirm: false,
+      handleEscalations: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

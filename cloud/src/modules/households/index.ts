@@ -3,6 +3,7 @@ import { bindHousehold } from './actions/bind-household';
 import { listMyMemberships } from './actions/list-my-memberships';
 import { listVerifyQueue } from './actions/list-verify-queue';
 import { lookupHousehold } from './actions/lookup-household';
+import { listProxyPlaces } from './actions/list-proxy-places';
 import { verifyMembership } from './actions/verify-membership';
 
 import type { DomainModule } from '../../core/module';
@@ -27,4 +28,5 @@ export const householdActions = {
   verifyQueue: listVerifyQueue,
   verify: verifyMembership,
   lookup: lookupHousehold,
+  places: listProxyPlaces,
 } satisfies ActionTableFor<'households'>;

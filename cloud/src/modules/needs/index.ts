@@ -21,11 +21,15 @@ import { startNeed } from './actions/start-need';
 import { transferNeed } from './actions/transfer-need';
 import { urgeNeed } from './actions/urge-need';
 import { exportNeeds } from './queries/export-needs';
+import { countDispatchQueue } from './queries/count-dispatch-queue';
+import { countInbox } from './queries/count-inbox';
+import { listMergeCandidates } from './queries/list-merge-candidates';
 import { getNeedBoard } from './queries/get-need-board';
 import { getNeedStats } from './queries/get-need-stats';
 import { listClaimable } from './queries/list-claimable';
 import { listDispatchQueue } from './queries/list-dispatch-queue';
 import { listInbox } from './queries/list-inbox';
+import { listLadder } from './queries/list-ladder';
 import { listMyNeeds } from './queries/list-my-needs';
 
 import type { ActionTableFor } from '../../core/action';
@@ -37,6 +41,7 @@ import { notificationsModule } from '../notifications';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { NeedEvent } from './need-event.entity';
+import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { NEED_TIMERS } from './need-timers';
 import { Need } from './need.entity';
@@ -44,7 +49,7 @@ import { Need } from './need.entity';
 /** Needs lists and the four-order flow (四单模式), with its escalation timers. */
 export const needsModule: DomainModule = {
   name: 'needs',
-  entities: [NeedCategory, Need, NeedEvent, NeedComment, NeedPhoto],
+  entities: [NeedCategory, Need, NeedEvent, NeedComment, NeedPhoto, NeedFollower],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   timers: NEED_TIMERS,
 };
@@ -80,4 +85,8 @@ export const needActions = {
   board: getNeedBoard,
   stats: getNeedStats,
   export: exportNeeds,
+  queueCounts: countDispatchQueue,
+  inboxCounts: countInbox,
+  mergeCandidates: listMergeCandidates,
+  ladder: listLadder,
 } satisfies ActionTableFor<'needs'>;

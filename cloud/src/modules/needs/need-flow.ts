@@ -18,6 +18,7 @@ import { usersWithRoleOver, type Actor } from '../identity/public';
 import { Notifier, type Message } from '../notifications/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedEvent } from './need-event.entity';
+import { isFollower, tellResidents } from './need-followers';
 import { canSee, mayAct, relationTo, stateAllows, type Relation } from './need.policy';
 import { presentDetail } from './need.presenter';
 import { Need } from './need.entity';
@@ -46,7 +47,7 @@ export async function runNeedAction(ctx: ActionContext, needId: number, action: 
     const need = await em.findOne(Need, { where: { id: needId } });
     if (!need) throw notFound('需求');
     category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
-    const rel = relationTo(ctx.actor, need, category);
+    const rel = relationTo(ctx.actor, need, category, { follower: await isFollower(em, need.id, ctx.actor.userId) });
     // Whoever may not see the need learns nothing about it, not even that it exists: a party
     // member claiming a need that was never published or is already taken gets NOT_FOUND.
     if (!canSee(rel, need)) throw notFound('需求');
@@ -145,6 +146,8 @@ export async function escalate(em: EntityManager, need: Need, reason: string, no
   Object.assign(need, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
   const people = await usersWithRoleOver(em, LEVEL_ROLES[next], need);
   await notifier.to(em, people, { title: `需求升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}`, ...forStaff(need) });
+  // The resident learns that a higher level now answers for their need (and why).
+  await tellResidents(em, notifier, need, { title: `您的需求已升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}，由${LEVEL_LABEL[next]}督办` });
   return true;
 }
 

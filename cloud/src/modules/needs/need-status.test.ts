@@ -29,6 +29,8 @@ const ALLOWED = new Set([
   'on_hold>in_progress',
   'resolved>closed',
   'resolved>in_progress',
+  // A rated need may be reopened within the window (the policy checks the window).
+  'closed>in_progress',
 ]);
 
 describe('need state machine', () => {
@@ -38,7 +40,8 @@ describe('need state machine', () => {
   });
 
   it('terminal states lead nowhere', () => {
-    for (const s of ['closed', 'rejected', 'cancelled', 'merged'] as const) expect(NEED_MACHINE.next(s)).toEqual([]);
+    for (const s of ['rejected', 'cancelled', 'merged'] as const) expect(NEED_MACHINE.next(s)).toEqual([]);
+    expect(NEED_MACHINE.next('closed')).toEqual(['in_progress']);
   });
 
   // The generated table test: every action against every state, as the table says.
@@ -59,5 +62,22 @@ describe('need state machine', () => {
     }
     expect(NEED_IN_PLACE.urge.from).not.toContain('resolved');
     expect(NEED_IN_PLACE.comment.from).toContain('resolved');
+  });
+
+  // Escalation gives power to act: exactly these actions are the ladder's; the console's stay staff-only.
+  it.each([
+    ['dispatch', true],
+    ['transfer', true],
+    ['publish', false],
+    ['reject', false],
+    ['merge', false],
+    ['accept', false],
+    ['resolve', false],
+  ] as const)('the ladder may %s: %s', (action, allowed) => {
+    expect(NEED_MACHINE.rule(action).who?.includes('ladder') ?? false).toBe(allowed);
+  });
+  it('the ladder may 催办 (督办) and comment', () => {
+    expect(NEED_IN_PLACE.urge.who).toContain('ladder');
+    expect(NEED_IN_PLACE.comment.who).toContain('ladder');
   });
 });

@@ -1,4 +1,4 @@
-import { In, LessThan, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
 import { NEED_RULES } from '@hg/types';
 import { AppError } from '../../core/errors';
 import type { TimerContext, TimerJob } from '../../core/module';
@@ -21,8 +21,11 @@ async function unlessMoved(work: () => Promise<boolean>): Promise<boolean> {
 }
 
 /**
- * Accept and resolve timeouts climb one rung of the ladder and restart their clock. The clock
- * restart is a compare-and-set on the old deadline: of two overlapping ticks only one proceeds.
+ * Accept and resolve timeouts climb one rung of the ladder. The SLA deadlines (acceptDueAt,
+ * resolveDueAt) never move for it — an escalated need stays overdue in 只看超时 and the dashboard —
+ * and the ladder keeps its own clock: nextEscalationAt, one SLA period after each climb (null: the
+ * first climb happens at the deadline). Moving that clock is a compare-and-set on its old value, so
+ * of two overlapping ticks only one climbs.
  */
 const escalateOverdue: TimerJob = {
   name: 'needs.escalateOverdue',
@@ -34,12 +37,23 @@ const escalateOverdue: TimerJob = {
     ];
     let escalated = 0;
     for (const rule of rules) {
-      const due = await ctx.em.find(Need, { where: { status: In(rule.statuses), [rule.field]: LessThan(now) }, order: { id: 'ASC' }, take: BATCH });
+      const due = await ctx.em.find(Need, {
+        where: [
+          { status: In(rule.statuses), [rule.field]: LessThan(now), nextEscalationAt: IsNull() },
+          { status: In(rule.statuses), [rule.field]: LessThan(now), nextEscalationAt: LessThanOrEqual(now) },
+        ],
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
       for (const need of due) {
         const notifier = new Notifier();
         const raised = await ctx.tx(async (tx) => {
           const next = hoursFrom(now, categories.get(need.categoryId)?.[rule.sla] ?? 24);
-          const res = await tx.update(Need, { id: need.id, status: need.status, [rule.field]: need[rule.field]! }, { [rule.field]: next });
+          const res = await tx.update(
+            Need,
+            { id: need.id, status: need.status, nextEscalationAt: need.nextEscalationAt ?? IsNull() },
+            { nextEscalationAt: next },
+          );
           if (res.affected !== 1) return false;
           return escalate(tx, need, rule.reason, notifier, now);
         });

@@ -3,8 +3,9 @@ import type { EscalationLevel, NeedChannel, NeedList, NeedStatus, RejectReason }
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /**
- * One need (需求/服务/问题) and where it stands. The place ids are copied from the household so
- * scope filters and the dispatch queue are single-table, index-only scans.
+ * One need (需求/服务/问题) and where it stands. The place ids are where the problem is (the home,
+ * a building's public area with unitId 0, or the compound's with buildingId 0 too; docs/api.md),
+ * copied so scope filters and the dispatch queue are single-table, index-only scans.
  */
 @Entity('needs')
 @Index('IX_needs_communityId_status_id', ['communityId', 'status', 'id'])
@@ -22,6 +23,9 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 @Index('IX_needs_createdById_id', ['createdById', 'id'])
 @Index('IX_needs_receiverOrgId_communityId_id', ['receiverOrgId', 'communityId', 'id'])
 @Index('IX_needs_receiverUserId_id', ['receiverUserId', 'id'])
+@Index('IX_needs_status_nextEscalationAt', ['status', 'nextEscalationAt'])
+@Index('IX_needs_buildingId_id', ['buildingId', 'id'])
+@Index('IX_needs_mergedIntoId', ['mergedIntoId'])
 export class Need {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() categoryId: number;
@@ -47,6 +51,8 @@ export class Need {
   @IdColumn({ nullable: true }) receiverUserId: number | null;
   @DateTimeColumn({ nullable: true }) acceptDueAt: Date | null;
   @DateTimeColumn({ nullable: true }) resolveDueAt: Date | null;
+  /** When an overdue need may climb the ladder again; null = when its SLA deadline passes. The deadlines above never move for it. */
+  @DateTimeColumn({ nullable: true }) nextEscalationAt: Date | null;
   @DateTimeColumn({ nullable: true }) holdUntil: Date | null;
   @DateTimeColumn({ nullable: true }) firstResponseAt: Date | null;
   @DateTimeColumn({ nullable: true }) resolvedAt: Date | null;
@@ -62,6 +68,8 @@ export class Need {
   @Column({ type: 'varchar', length: 20, nullable: true }) rejectReason: RejectReason | null;
   /** True once the need left the building level: feeds "settled inside the building". */
   @Column({ type: 'boolean', default: false }) leftBuilding: boolean;
+  /** 待核实: filed while the reporter's binding to the household was pending; kept as filed. */
+  @Column({ type: 'boolean', default: false }) unverifiedReporter: boolean;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;
 }

@@ -1,5 +1,5 @@
 import type { NeedActionName } from '@hg/types';
-import { CLAIMER_ROLES, HEAD_ROLES, NEED_RULES, RECEIVER_ROLES, STAFF_ROLES } from '@hg/types';
+import { CLAIMER_ROLES, ESCALATION_ORDER, HEAD_ROLES, LADDER_RUNG, NEED_RULES, RECEIVER_ROLES, STAFF_ROLES } from '@hg/types';
 import type { Actor } from '../identity/public';
 import { covers, holdsRoleOver, type ScopePath } from '../identity/public';
 import type { NeedCategory } from './need-category.entity';
@@ -15,7 +15,8 @@ export function pathOf(need: Need): ScopePath {
 /** How the actor relates to one need. Every permission below is derived from this. */
 export type Relation = Record<NeedRelationKey, boolean>;
 
-export function relationTo(actor: Actor, need: Need, category: NeedCategory): Relation {
+/** `follower` is looked up by the caller (need-followers.ts `isFollower`): the policy stays synchronous. */
+export function relationTo(actor: Actor, need: Need, category: NeedCategory, opts: { follower?: boolean } = {}): Relation {
   const path = pathOf(need);
   return {
     reporter: need.reporterId === actor.userId || need.createdById === actor.userId,
@@ -23,7 +24,23 @@ export function relationTo(actor: Actor, need: Need, category: NeedCategory): Re
     head: holdsRoleOver(actor, HEAD_ROLES, path),
     receiver: isReceiver(actor, need),
     claimer: category.partyClaimable && holdsRoleOver(actor, CLAIMER_ROLES, path),
+    follower: !!opts.follower,
+    ladder: onLadder(actor, need),
   };
+}
+
+/**
+ * Does the actor hold a ladder role over the need's place whose rung the need has reached? A need
+ * at `compound` gives power to the compound head and keeps it with the building head below; the
+ * compound head has none over a need still at `building` (小事不出楼栋: the building settles it first).
+ */
+export function onLadder(actor: Actor, need: Pick<Need, 'level'> & Partial<Need>): boolean {
+  const reached = ESCALATION_ORDER.indexOf(need.level);
+  const path = pathOf(need as Need);
+  return actor.roles.some((r) => {
+    const rung = LADDER_RUNG[r.role];
+    return !!rung && ESCALATION_ORDER.indexOf(rung) <= reached && covers(r, path);
+  });
 }
 
 /** Org staff of the receiving organisation (within their scope), or the claiming/assigned person. */
@@ -36,7 +53,7 @@ export function isReceiver(actor: Actor, need: Pick<Need, 'receiverOrgId' | 'rec
 
 /** Who may see a need at all; everyone else gets NOT_FOUND, as if it did not exist. */
 export function canSee(rel: Relation, need: Need): boolean {
-  return rel.reporter || rel.staff || rel.head || rel.receiver || (rel.claimer && need.status === 'open_for_claim');
+  return rel.reporter || rel.staff || rel.head || rel.receiver || rel.follower || (rel.claimer && need.status === 'open_for_claim');
 }
 
 /** Who may take each action, read from the one table (need-status.ts). */
@@ -53,6 +70,8 @@ export function stateAllows(action: NeedActionName, need: Need, now: Date): bool
   if (!NEED_MACHINE.allows(action, need.status)) return false;
   if (action === 'reopen') {
     const windowMs = NEED_RULES.reopenWindowDays * 24 * 3600 * 1000;
+    // A closed need reopens only if the resident closed it by rating; the unrated auto-close ends the window.
+    if (need.status === 'closed' && need.rating === null) return false;
     return need.reopenCount < NEED_RULES.maxReopens && !!need.resolvedAt && now.getTime() - need.resolvedAt.getTime() <= windowMs;
   }
   return true;

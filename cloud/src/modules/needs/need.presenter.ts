@@ -26,8 +26,10 @@ import { NeedComment } from './need-comment.entity';
 import { NeedEvent } from './need-event.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { allowedActions, relationTo } from './need.policy';
+import { isFollower } from './need-followers';
+import { presentFollow } from './need-follow.presenter';
 import type { Need } from './need.entity';
-import { OPEN_NEED_STATUSES } from '@hg/types';
+import { COMPOUND_AREA_LABEL, OPEN_NEED_STATUSES } from '@hg/types';
 
 export function presentCategory(c: NeedCategory): NeedCategoryDTO {
   return {
@@ -57,6 +59,13 @@ function isOverdue(n: Need, now: Date): boolean {
       ? n.resolveDueAt
       : null;
   return !!due && due.getTime() < now.getTime();
+}
+
+/** The deadline that applies in the need's status (accept clock, resolve clock), or null. */
+export function currentDueAt(n: Pick<Need, 'status' | 'acceptDueAt' | 'resolveDueAt'>): Date | null {
+  if (['submitted', 'dispatched', 'open_for_claim'].includes(n.status)) return n.acceptDueAt;
+  if (['accepted', 'in_progress'].includes(n.status)) return n.resolveDueAt;
+  return null;
 }
 
 /** The rows a list of needs refers to (category, compound, building, receiving org or person), one query per kind. */
@@ -106,8 +115,21 @@ export async function presentSummaries(em: EntityManager, needs: Need[], now: Da
       rating: n.rating,
       createdAt: n.createdAt.toISOString(),
       updatedAt: n.updatedAt.toISOString(),
+      ...presentPlace(n, b?.name ?? ''),
+      unverified: n.unverifiedReporter,
+      dueAt: currentDueAt(n)?.toISOString() ?? null,
     };
   });
+}
+
+/**
+ * 位置 is read from the stored ids: a home need has a unit, a building's public area only a
+ * building (unitId 0), the compound's neither (buildingId 0). No extra column needed.
+ */
+export function presentPlace(n: Pick<Need, 'buildingId' | 'unitId'>, buildingName: string): Pick<NeedSummaryDTO, 'place' | 'placeLabel'> {
+  if (!n.buildingId) return { place: 'compound', placeLabel: COMPOUND_AREA_LABEL };
+  if (!n.unitId) return { place: 'building', placeLabel: `${buildingName} 公共区域` };
+  return { place: 'home', placeLabel: buildingName };
 }
 
 /** "社区工作人员 杨晓燕": the first assigned role of each user, or 居民. */
@@ -136,7 +158,7 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
     em.find(NeedComment, { where: { needId: need.id }, order: { id: 'ASC' } }),
   ]);
   const labels = await actorLabels(em, [...events.map((e) => e.actorId ?? 0), ...comments.map((c) => c.authorId)]);
-  const rel = relationTo(actor, need, category);
+  const rel = relationTo(actor, need, category, { follower: await isFollower(em, need.id, actor.userId) });
   // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
   return {
@@ -176,5 +198,6 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
       createdAt: c.createdAt.toISOString(),
     })),
     can: allowedActions(rel, need, now),
+    ...(await presentFollow(em, need, actor, rel, events)),
   };
 }

@@ -72,7 +72,10 @@ export async function serviceCountsByCompound(em: EntityManager, from: Date, to:
     .addSelect('n.compoundId', 'compoundId')
     .addSelect('COUNT(*)', 'volume')
     .addSelect("SUM(CASE WHEN n.status IN ('resolved', 'closed') THEN 1 ELSE 0 END)", 'solved')
-    .addSelect("SUM(CASE WHEN n.status IN ('resolved', 'closed') AND n.resolveDueAt IS NOT NULL AND n.resolvedAt <= n.resolveDueAt THEN 1 ELSE 0 END)", 'onTime')
+    .addSelect(
+      "SUM(CASE WHEN n.status IN ('resolved', 'closed') AND n.resolveDueAt IS NOT NULL AND n.resolvedAt <= n.resolveDueAt THEN 1 ELSE 0 END)",
+      'onTime',
+    )
     .addSelect('SUM(CASE WHEN n.reopenCount > 0 THEN 1 ELSE 0 END)', 'reopened')
     .addSelect('SUM(n.rating)', 'ratedSum')
     .addSelect('COUNT(n.rating)', 'ratedCount')
@@ -95,7 +98,14 @@ export async function serviceCountsByCompound(em: EntityManager, from: Date, to:
 /** Add up counts (one organisation, some compounds) into ServiceStats. */
 export function combineServiceCounts(parts: readonly ServiceCounts[]): ServiceStats {
   const t = parts.reduce(
-    (a, p) => ({ volume: a.volume + p.volume, solved: a.solved + p.solved, onTime: a.onTime + p.onTime, reopened: a.reopened + p.reopened, ratedSum: a.ratedSum + p.ratedSum, ratedCount: a.ratedCount + p.ratedCount }),
+    (a, p) => ({
+      volume: a.volume + p.volume,
+      solved: a.solved + p.solved,
+      onTime: a.onTime + p.onTime,
+      reopened: a.reopened + p.reopened,
+      ratedSum: a.ratedSum + p.ratedSum,
+      ratedCount: a.ratedCount + p.ratedCount,
+    }),
     { volume: 0, solved: 0, onTime: 0, reopened: 0, ratedSum: 0, ratedCount: 0 },
   );
   return {

@@ -9,7 +9,8 @@ export const commentNeed = defineAction({
   input: ZCommentNeedRequest,
   handler: ({ needId, body }, ctx) =>
     runNeedAction(ctx, needId, 'comment', async ({ em, need, actor, rel, now, notifier }) => {
-      const side = rel.receiver ? 'receiver' : rel.reporter ? 'resident' : 'community';
+      // A follower (reporter of a merged duplicate) speaks as a resident.
+      const side = rel.receiver ? 'receiver' : rel.reporter || rel.follower ? 'resident' : 'community';
       await em.insert(NeedComment, { needId: need.id, authorId: actor.userId, side, body, createdAt: now });
       await em.update(Need, { id: need.id }, { updatedAt: now, ...(side === 'receiver' && !need.firstResponseAt ? { firstResponseAt: now } : {}) });
       const others = [need.reporterId, ...(await receiverUserIds(em, need)), ...(side !== 'community' ? await communityStaffOf(em, need) : [])];

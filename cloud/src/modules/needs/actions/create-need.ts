@@ -1,8 +1,8 @@
-import { PROXY_ROLES, ZCreateNeedRequest, type NeedChannel } from '@hg/types';
+import { ZCreateNeedRequest, type EscalationLevel, type NeedChannel, type Role } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
-import { Compound } from '../../community/public';
+import { Building, Compound } from '../../community/public';
 import { Household, HouseholdMember } from '../../households/public';
 import { holdsRoleOver, underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
@@ -16,9 +16,24 @@ import { Need } from '../need.entity';
 export const MAX_NEEDS_PER_DAY = 20;
 
 /**
- * 居民点单: a verified resident (or a linked family member) reports a need about their household;
- * a grid worker or community staff may file it for a resident without a phone. Categories routed
- * to the property firm or published for claiming skip the dispatch queue.
+ * The channel a proxy files under: official roles first (community staff, grid worker), then the
+ * head nearest the household, who is the neighbour knocking on the door. A proxy role missing
+ * here cannot file (refused, never mislabelled).
+ */
+const PROXY_CHANNELS: readonly [Role, NeedChannel][] = [
+  ['community_staff', 'staff'],
+  ['grid_worker', 'grid_worker'],
+  ['unit_head', 'unit_head'],
+  ['building_head', 'bldg_head'],
+  ['compound_head', 'cmpd_head'],
+];
+
+/**
+ * 居民点单: a verified resident (or a linked family member) reports a need; one whose binding is
+ * still pending may too, and the need is marked 待核实. A grid worker, head or community staff may
+ * file it for a resident without a phone. The household is who to call back; 位置 (home, a
+ * building's or the compound's public area) decides where the need sits on the ladder and the
+ * board. Categories routed to the property firm or published for claiming skip the dispatch queue.
  */
 export const createNeed = defineAction({
   input: ZCreateNeedRequest,
@@ -30,7 +45,7 @@ export const createNeed = defineAction({
     const household = await ds.manager.findOne(Household, { where: { id: input.householdId } });
     if (!household) throw notFound('房屋');
     const compound = await ds.manager.findOneByOrFail(Compound, { id: household.compoundId });
-    const path = {
+    const home = {
       streetId: compound.streetId,
       communityId: household.communityId,
       compoundId: household.compoundId,
@@ -38,18 +53,35 @@ export const createNeed = defineAction({
       unitId: household.unitId,
     };
 
-    const membership = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, userId: actor.userId, status: 'verified' } });
+    // Where the problem is. A building's public area has no unit (unitId 0); the compound's has no
+    // building either (buildingId 0) and starts one rung up, with the compound head.
+    const place = input.place ?? 'home';
+    let path = home;
+    if (place === 'building') {
+      const building = await ds.manager.findOne(Building, { where: { id: input.buildingId, compoundId: household.compoundId } });
+      if (!building) throw notFound('楼栋');
+      path = { ...home, buildingId: building.id, unitId: 0 };
+    } else if (place === 'compound') {
+      path = { ...home, buildingId: 0, unitId: 0 };
+    }
+    const level: EscalationLevel = place === 'compound' ? 'compound' : 'building';
+
+    // Who may file for this household is decided on the household, wherever the problem is.
+    const memberships = await ds.manager.find(HouseholdMember, { where: { householdId: household.id, userId: actor.userId } });
+    const verified = memberships.find((m) => m.status === 'verified');
+    const pending = memberships.find((m) => m.status === 'pending');
+    const proxyChannel = PROXY_CHANNELS.find(([role]) => holdsRoleOver(actor, [role], home))?.[1];
     let channel: NeedChannel;
     let reporterId = actor.userId;
     let contactName: string;
     let contactPhone: string;
-    if (membership) {
-      channel = membership.relation === 'family' ? 'family' : 'self';
-      contactName = membership.applicantName;
-      contactPhone = membership.applicantPhone;
-    } else if (holdsRoleOver(actor, PROXY_ROLES, path)) {
-      // Heads file like grid workers: on foot, for neighbours without a phone.
-      channel = holdsRoleOver(actor, ['community_staff'], path) ? 'staff' : 'grid_worker';
+    let unverifiedReporter = false;
+    if (verified) {
+      channel = verified.relation === 'family' ? 'family' : 'self';
+      contactName = verified.applicantName;
+      contactPhone = verified.applicantPhone;
+    } else if (proxyChannel) {
+      channel = proxyChannel;
       if (!input.contactName) throw invalidInput('contactName', '代办时请填写居民姓名');
       if (!input.contactPhone) throw invalidInput('contactPhone', '代办时请填写联系电话');
       contactName = input.contactName;
@@ -57,10 +89,16 @@ export const createNeed = defineAction({
       // If someone of the household uses the app, they follow the need themselves.
       const owner = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, status: 'verified' }, order: { id: 'ASC' } });
       if (owner) reporterId = owner.userId;
+    } else if (pending) {
+      // A newcomer is not left stuck while the binding waits: the need goes into the normal queue
+      // marked 待核实, and whoever handles it sees that the household is not yet confirmed.
+      channel = pending.relation === 'family' ? 'family' : 'self';
+      contactName = pending.applicantName;
+      contactPhone = pending.applicantPhone;
+      unverifiedReporter = true;
     } else {
-      throw forbidden('请先绑定房屋并通过认证后再点单');
+      throw forbidden('请先绑定房屋后再点单');
     }
-
     // Proxies file for many households and are not limited; residents are, per rolling day. The
     // count runs inside the insert's transaction under the person's usage lock, so it holds on
     // MySQL against parallel calls (see identity/usage.ts).
@@ -99,7 +137,7 @@ export const createNeed = defineAction({
           contactName,
           contactPhone,
           status,
-          level: 'building',
+          level,
           receiverOrgId,
           receiverUserId: null,
           acceptDueAt: hoursFrom(now, category.acceptSlaHours),
@@ -117,13 +155,15 @@ export const createNeed = defineAction({
           lastUrgedAt: null,
           mergedIntoId: null,
           rejectReason: null,
-          leftBuilding: false,
+          // A compound-wide need never was a building matter: it does not count as 小事不出楼栋.
+          leftBuilding: level !== 'building',
+          unverifiedReporter,
           createdAt: now,
           updatedAt: now,
         }),
       );
       await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
-      await recordEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level: 'building', at: now });
+      await recordEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level, at: now });
       if (status === 'dispatched')
         await recordEvent(em, {
           needId: row.id,
@@ -146,9 +186,11 @@ export const createNeed = defineAction({
         });
 
       const title = `新需求：${category.name}`;
-      const body = `${compound.name} #${row.id}`;
+      const body = `${unverifiedReporter ? '【待核实】' : ''}${compound.name} #${row.id}`;
       await notifier.to(em, await communityStaffOf(em, row), { title, body, ...forStaff(row) }, actor.userId);
-      await notifier.to(em, await usersWithRoleOver(em, ['building_head'], row), { title, body, ...forStaff(row) }, actor.userId);
+      // The first rung: the building head of the building the problem is in, or the compound head.
+      const firstRung: Role = level === 'compound' ? 'compound_head' : 'building_head';
+      await notifier.to(em, await usersWithRoleOver(em, [firstRung], row), { title, body, ...forStaff(row) }, actor.userId);
       if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, ...forStaff(row) });
       if (status === 'open_for_claim')
         await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });

@@ -1,6 +1,7 @@
 import { ZDeclineNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { communityStaffOf, forStaff, moveNeed, runNeedAction } from '../need-flow';
+import { tellResidents } from '../need-followers';
 
 /** 退单: the receiver hands the need back to the community with a reason. */
 export const declineNeed = defineAction({
@@ -13,5 +14,6 @@ export const declineNeed = defineAction({
         note: reason,
       });
       await notifier.to(em, await communityStaffOf(em, need), { title: '接单方退单', body: `#${need.id} ${reason}`, ...forStaff(need) });
+      await tellResidents(em, notifier, need, { title: '需求已退回社区重新派单', body: `#${need.id} 接单方退单：${reason}。社区将重新安排` });
     }),
 });

@@ -3,6 +3,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
 import { NeedCategory } from '../need-category.entity';
+import { isFollower } from '../need-followers';
 import { canSee, relationTo } from '../need.policy';
 import { presentDetail } from '../need.presenter';
 import { Need } from '../need.entity';
@@ -14,7 +15,8 @@ export const getNeed = defineAction({
     const need = await ds.manager.findOne(Need, { where: { id: needId } });
     if (!need) throw notFound('需求');
     const category = await ds.manager.findOneByOrFail(NeedCategory, { id: need.categoryId });
-    if (!canSee(relationTo(actor, need, category), need)) throw notFound('需求');
+    const follower = await isFollower(ds.manager, need.id, actor.userId);
+    if (!canSee(relationTo(actor, need, category, { follower }), need)) throw notFound('需求');
     return presentDetail(ds.manager, need, actor, clock.now(), category);
   },
 });

@@ -1,7 +1,8 @@
-import { NEED_RULES, ZHoldNeedRequest } from '@hg/types';
+import { formatLocalTime, NEED_RULES, ZHoldNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { forResident, moveNeed, runNeedAction } from '../need-flow';
+import { moveNeed, runNeedAction } from '../need-flow';
+import { tellResidents } from '../need-followers';
 
 const MAX_HOLD_DAYS = 30;
 
@@ -14,6 +15,6 @@ export const holdNeed = defineAction({
       if (until.getTime() <= now.getTime()) throw invalidInput('resumeAt', '恢复时间须晚于现在');
       if (until.getTime() - now.getTime() > MAX_HOLD_DAYS * 24 * 3600 * 1000) throw invalidInput('resumeAt', `挂起不超过${MAX_HOLD_DAYS}天`);
       await moveNeed(em, need, 'hold', { by: actor.userId, patch: { holdUntil: until, updatedAt: now }, note: reason.slice(0, NEED_RULES.noteMax) });
-      await notifier.to(em, [need.reporterId], { title: '需求挂起', body: `#${need.id} ${reason}`, ...forResident(need) });
+      await tellResidents(em, notifier, need, { title: '需求暂时挂起', body: `#${need.id} ${reason}，预计${formatLocalTime(until, now)}恢复办理` });
     }),
 });

@@ -1,9 +1,10 @@
-import { ErrorCode, NEED_RULES, ZNeedRequest } from '@hg/types';
-import { Brackets } from 'typeorm';
+import { ErrorCode, LEVEL_LABEL, NEED_RULES, ZNeedRequest } from '@hg/types';
+import { Brackets, MoreThan } from 'typeorm';
 import { defineAction } from '../../../core/action';
-import { AppError } from '../../../core/errors';
+import { AppError, conflict } from '../../../core/errors';
+import { NeedEvent } from '../need-event.entity';
 import { Need } from '../need.entity';
-import { communityStaffOf, escalate, forStaff, receiverUserIds, recordEvent, runNeedAction } from '../need-flow';
+import { communityStaffOf, escalate, forStaff, hoursFrom, receiverUserIds, recordEvent, runNeedAction, type NeedStep } from '../need-flow';
 
 /** The deadline an urge is measured against: accepting while nobody took the need, then resolving. */
 function dueOf(need: Need): Date | null {
@@ -17,11 +18,16 @@ function dueOf(need: Need): Date | null {
  * lastUrgedAt (fifty parallel taps count once). Before the category's deadline an urge reminds the
  * receiver and is recorded, nothing more; once the deadline passed, repeated urges climb the
  * ladder (urges do not skip the clock).
+ *
+ * Someone on the ladder who is not the reporter (a head the need climbed to, community or street
+ * staff at their rung) presses the receiver instead: 督办 — see `supervise`.
  */
 export const urgeNeed = defineAction({
   input: ZNeedRequest,
   handler: ({ needId }, ctx) =>
-    runNeedAction(ctx, needId, 'urge', async ({ em, need, actor, now, notifier }) => {
+    runNeedAction(ctx, needId, 'urge', async (step) => {
+      if (!step.rel.reporter) return supervise(step);
+      const { em, need, category, actor, now, notifier } = step;
       const due = dueOf(need);
       const overdue = !!due && due.getTime() <= now.getTime();
       const windowStart = new Date(now.getTime() - NEED_RULES.urgeWindowMinutes * 60 * 1000);
@@ -43,7 +49,28 @@ export const urgeNeed = defineAction({
       Object.assign(need, fresh);
       const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
       await notifier.to(em, to, { title: '居民催办', body: `#${need.id} 已催办${need.urgeCount}次`, ...forStaff(need) });
-      if (overdue && need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate)
-        await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId);
+      const climbs = overdue && need.urgesSinceEscalation >= NEED_RULES.urgesToEscalate;
+      if (climbs && (await escalate(em, need, `居民催办${need.urgeCount}次`, notifier, now, actor.userId))) {
+        // Any climb restarts the ladder's own clock: the timer waits one SLA period before the next rung.
+        const sla = ['accepted', 'in_progress'].includes(need.status) ? category.resolveSlaHours : category.acceptSlaHours;
+        await em.update(Need, { id: need.id }, { nextEscalationAt: hoursFrom(now, sla) });
+      }
     }),
 });
+
+/**
+ * 督办: the ladder presses the receiver (or, before dispatch, the community). It is recorded as a
+ * `supervised` event and never touches the resident's urge counts, so it cannot climb the ladder by
+ * itself. Once per need per urge window: a recent 督办 answers RATE_LIMITED, and a compare-and-set on
+ * updatedAt makes a double tap (or two heads at once) press once — the other gets CONFLICT.
+ */
+async function supervise({ em, need, actor, now, notifier }: NeedStep): Promise<void> {
+  const windowStart = new Date(now.getTime() - NEED_RULES.urgeWindowMinutes * 60 * 1000);
+  const recent = await em.findOne(NeedEvent, { where: { needId: need.id, type: 'supervised', createdAt: MoreThan(windowStart) } });
+  if (recent) throw new AppError(ErrorCode.RATE_LIMITED, `${NEED_RULES.urgeWindowMinutes}分钟内已督办过，请稍后再试`);
+  const res = await em.update(Need, { id: need.id, updatedAt: need.updatedAt }, { updatedAt: now });
+  if (res.affected !== 1) throw conflict('该需求刚刚被其他人处理，请刷新后查看');
+  await recordEvent(em, { needId: need.id, type: 'supervised', actorId: actor.userId, level: need.level, note: `${LEVEL_LABEL[need.level]}督办`, at: now });
+  const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
+  await notifier.to(em, to, { title: '上级督办', body: `#${need.id} ${LEVEL_LABEL[need.level]}督办，请尽快处理`, ...forStaff(need) });
+}

@@ -38,4 +38,15 @@ describe('export formats', () => {
     expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">A&amp;B &lt;c&gt; &quot;d&quot;</t></is></c>');
     expect(sheet).toContain('<c r="A1" s="1" t="inlineStr">');
   });
+
+  it('keeps a free-text description (line breaks, commas, quotes, a leading minus) as one field and one cell', () => {
+    const description = '-3楼漏水，"很急"\n请尽快处理';
+    const csv = toCsv({ name: 't', header: ['编号', '需求内容'], rows: [[1, description]] }).toString('utf8');
+    expect(csv.slice(1)).toBe('编号,需求内容\r\n1,"\'-3楼漏水，""很急""\n请尽快处理"\r\n');
+    const sheet = strFromU8(
+      unzipSync(new Uint8Array(toXlsx({ name: 't', header: ['编号', '需求内容'], rows: [[1, description]] })))['xl/worksheets/sheet1.xml'],
+    );
+    // An inline string is text, never a formula: no apostrophe needed in the workbook.
+    expect(sheet).toContain('<c r="B2" t="inlineStr"><is><t xml:space="preserve">-3楼漏水，&quot;很急&quot;\n请尽快处理</t></is></c>');
+  });
 });

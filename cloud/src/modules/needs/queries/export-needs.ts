@@ -1,8 +1,10 @@
-import { CHANNEL_LABEL, LEVEL_LABEL, NEED_LIST_LABEL, NEED_STATUS_LABEL, ZNeedExportRequest, type NeedExportDTO } from '@hg/types';
+import { In, type EntityManager } from 'typeorm';
+import { CHANNEL_LABEL, LEVEL_LABEL, NEED_LIST_LABEL, NEED_STATUS_LABEL, REJECT_REASON_LABEL, ZNeedExportRequest, type NeedExportDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
 import { Community } from '../../community/public';
-import { needRelations } from '../need.presenter';
+import { NeedEvent } from '../need-event.entity';
+import { needRelations, presentPlace } from '../need.presenter';
 import { Need } from '../need.entity';
 import { toCsv, toXlsx, type Cell, type Sheet } from './export-formats';
 import { periodOf, staffScope } from './need-scope';
@@ -10,12 +12,21 @@ import { periodOf, staffScope } from './need-scope';
 /** Beyond this the call asks for a shorter period instead of building a file nobody can open. */
 export const EXPORT_MAX_ROWS = 50_000;
 
+/**
+ * Up to this size the file comes back inline (base64, one round trip); a larger one is stored
+ * (platform.files) and comes back as a link, so no response carries megabytes of base64.
+ * 256 KB is about 1,500 rows of XLSX or 800 of CSV.
+ */
+export const EXPORT_INLINE_MAX_BYTES = 256 * 1024;
+
 const HEADER = [
   '编号',
   '类别',
   '清单',
   '小区',
   '楼栋',
+  '位置',
+  '需求内容',
   '状态',
   '层级',
   '渠道',
@@ -26,6 +37,8 @@ const HEADER = [
   '评分',
   '催办次数',
   '重开次数',
+  '处理结果',
+  '不予受理原因',
 ];
 
 const MIME = {
@@ -56,13 +69,24 @@ export function exportFileName(community: string, from: Date, to: Date, ext: str
   return `${name}需求台账${range ? `_${range}` : ''}.${ext}`;
 }
 
+/** The 不予受理 event note of each rejected need ("重复提交：与 #12 相同"), in chunks of 1,000 ids. */
+async function rejectNotes(em: EntityManager, needIds: number[]): Promise<Map<number, string>> {
+  const notes = new Map<number, string>();
+  for (let i = 0; i < needIds.length; i += 1000) {
+    const events = await em.find(NeedEvent, { where: { needId: In(needIds.slice(i, i + 1000)), type: 'rejected' }, order: { id: 'ASC' } });
+    for (const e of events) if (e.note) notes.set(e.needId, e.note);
+  }
+  return notes;
+}
+
 /**
- * 导出台账: a community's needs created in [from, to) as CSV or XLSX for the staff who run it.
- * Only the columns below — never a resident's name, phone, address or the description.
+ * 导出台账: a community's needs created in [from, to) as CSV or XLSX for the staff who run it:
+ * what was asked (需求内容, 位置), how it went and how it ended (处理结果, 不予受理原因). Never a
+ * resident's name or phone. Small files inline, large ones as a link (EXPORT_INLINE_MAX_BYTES).
  */
 export const exportNeeds = defineAction({
   input: ZNeedExportRequest,
-  async handler(input, { actor, ds }): Promise<NeedExportDTO> {
+  async handler(input, { actor, ds, platform }): Promise<NeedExportDTO> {
     const em = ds.manager;
     await staffScope(em, actor, input.communityId);
     const { from, to } = periodOf(input);
@@ -74,38 +98,60 @@ export const exportNeeds = defineAction({
     if (count > EXPORT_MAX_ROWS) throw invalidInput('to', `共${count}条，超过单次导出上限${EXPORT_MAX_ROWS}条，请缩短时间段`);
 
     const needs = await qb
-      .select(['n.id', 'n.categoryId', 'n.list', 'n.compoundId', 'n.buildingId', 'n.status', 'n.level', 'n.channel', 'n.receiverOrgId', 'n.receiverUserId'])
+      .select([
+        'n.id',
+        'n.categoryId',
+        'n.list',
+        'n.compoundId',
+        'n.buildingId',
+        'n.unitId',
+        'n.status',
+        'n.level',
+        'n.channel',
+        'n.receiverOrgId',
+        'n.receiverUserId',
+      ])
       .addSelect(['n.createdAt', 'n.firstResponseAt', 'n.resolvedAt', 'n.rating', 'n.urgeCount', 'n.reopenCount'])
+      .addSelect(['n.description', 'n.location', 'n.resolutionNote', 'n.rejectReason'])
       .orderBy('n.id', 'ASC')
       .getMany();
-    const [community, { categories, compounds, buildings, orgs, users }] = await Promise.all([
+    const [community, { categories, compounds, buildings, orgs, users }, rejected] = await Promise.all([
       em.findOneByOrFail(Community, { id: input.communityId }),
       needRelations(em, needs),
+      rejectNotes(
+        em,
+        needs.filter((n) => n.status === 'rejected').map((n) => n.id),
+      ),
     ]);
-    const rows: Cell[][] = needs.map((n) => [
-      n.id,
-      categories.get(n.categoryId)?.name ?? '',
-      NEED_LIST_LABEL[n.list],
-      compounds.get(n.compoundId)?.name ?? '',
-      buildings.get(n.buildingId)?.name ?? '',
-      NEED_STATUS_LABEL[n.status],
-      LEVEL_LABEL[n.level],
-      CHANNEL_LABEL[n.channel],
-      (n.receiverOrgId ? orgs.get(n.receiverOrgId)?.name : n.receiverUserId ? users.get(n.receiverUserId)?.name : null) ?? null,
-      chinaTime(n.createdAt),
-      chinaTime(n.firstResponseAt),
-      chinaTime(n.resolvedAt),
-      n.rating,
-      n.urgeCount,
-      n.reopenCount,
-    ]);
+    const rows: Cell[][] = needs.map((n) => {
+      const building = buildings.get(n.buildingId)?.name ?? '';
+      return [
+        n.id,
+        categories.get(n.categoryId)?.name ?? '',
+        NEED_LIST_LABEL[n.list],
+        compounds.get(n.compoundId)?.name ?? '',
+        building,
+        [presentPlace(n, building).placeLabel, n.location].filter(Boolean).join(' '),
+        n.description,
+        NEED_STATUS_LABEL[n.status],
+        LEVEL_LABEL[n.level],
+        CHANNEL_LABEL[n.channel],
+        (n.receiverOrgId ? orgs.get(n.receiverOrgId)?.name : n.receiverUserId ? users.get(n.receiverUserId)?.name : null) ?? null,
+        chinaTime(n.createdAt),
+        chinaTime(n.firstResponseAt),
+        chinaTime(n.resolvedAt),
+        n.rating,
+        n.urgeCount,
+        n.reopenCount,
+        n.resolutionNote,
+        n.status === 'rejected' ? (rejected.get(n.id) ?? (n.rejectReason ? REJECT_REASON_LABEL[n.rejectReason] : null)) : null,
+      ];
+    });
     const sheet: Sheet = { name: '需求台账', header: HEADER, rows };
     const file = input.format === 'csv' ? toCsv(sheet) : toXlsx(sheet);
-    return {
-      filename: exportFileName(community.name, from, to, input.format),
-      mime: MIME[input.format],
-      base64: file.toString('base64'),
-      rows: rows.length,
-    };
+    const base = { filename: exportFileName(community.name, from, to, input.format), mime: MIME[input.format], bytes: file.length, rows: rows.length };
+    if (file.length <= EXPORT_INLINE_MAX_BYTES) return { ...base, base64: file.toString('base64'), url: null, fileId: null };
+    const stored = await platform.files.save({ ext: input.format, body: file });
+    return { ...base, base64: null, url: stored.url, fileId: stored.fileId };
   },
 });

@@ -13,7 +13,8 @@ const DEFAULT_DAYS = 30;
 /**
  * 公示栏: what happened to the needs of a compound (or one building) in the last `days`, per
  * category — open, fixed, closed without fixing, and how many were settled inside the building
- * (小事不出楼栋). Counts only: the query selects no name, phone or free text, so none can leak.
+ * (小事不出楼栋: never left the building level). A merged duplicate counts nowhere — its problem is
+ * the surviving need's, so it is neither open nor 未解决. Counts only: the query selects no name, phone or free text, so none can leak.
  * Any signed-in user may look, residents of other compounds included.
  */
 export const getNeedBoard = defineAction({
@@ -31,15 +32,13 @@ export const getNeedBoard = defineAction({
       .select('n.categoryId', 'categoryId')
       .addSelect('n.status', 'status')
       .addSelect('n.leftBuilding', 'leftBuilding')
+      .addSelect('n.level', 'level')
       .addSelect('COUNT(*)', 'count')
       .where('n.compoundId = :compoundId', { compoundId })
       .andWhere('n.createdAt >= :since', { since });
     if (building) qb.andWhere('n.buildingId = :buildingId', { buildingId: building.id });
-    const groups: { categoryId: number | string; status: NeedStatus; leftBuilding: number | boolean | string; count: number | string }[] = await qb
-      .groupBy('n.categoryId')
-      .addGroupBy('n.status')
-      .addGroupBy('n.leftBuilding')
-      .getRawMany();
+    const groups: { categoryId: number | string; status: NeedStatus; leftBuilding: number | boolean | string; level: string; count: number | string }[] =
+      await qb.groupBy('n.categoryId').addGroupBy('n.status').addGroupBy('n.leftBuilding').addGroupBy('n.level').getRawMany();
 
     const categories = await em.find(NeedCategory, { order: { sortOrder: 'ASC', id: 'ASC' } });
     const rows = new Map<number, { open: number; resolved: number; unfixed: number }>();
@@ -47,13 +46,14 @@ export const getNeedBoard = defineAction({
     for (const g of groups) {
       const n = Number(g.count);
       const outcome = outcomeOf(g.status);
+      if (outcome === 'merged') continue;
       const key = outcome === 'solved' ? 'resolved' : outcome;
       const row = rows.get(Number(g.categoryId)) ?? { open: 0, resolved: 0, unfixed: 0 };
       row[key] += n;
       rows.set(Number(g.categoryId), row);
       totals[key] += n;
       // Raw booleans arrive as 0/1 (a string on some drivers): compare numerically.
-      if (outcome === 'solved' && Number(g.leftBuilding) === 0) totals.settledInBuilding += n;
+      if (outcome === 'solved' && Number(g.leftBuilding) === 0 && g.level === 'building') totals.settledInBuilding += n;
     }
     return {
       compound: { id: compound.id, name: compound.name },

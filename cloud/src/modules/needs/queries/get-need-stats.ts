@@ -6,12 +6,25 @@ import { byId } from '../../../core/by-id';
 import { Organisation } from '../../community/public';
 import { User } from '../../identity/public';
 import { Need } from '../need.entity';
-import { median, minutesBetween, outcomeOf, round } from './need-outcome';
+import { clock } from '../../../core/clock';
+import { isOverdue, median, minutesBetween, outcomeOf, round } from './need-outcome';
 import { periodOf, staffScope } from './need-scope';
 
 type Row = Pick<
   Need,
-  'id' | 'communityId' | 'status' | 'leftBuilding' | 'receiverOrgId' | 'receiverUserId' | 'rating' | 'createdAt' | 'firstResponseAt' | 'resolvedAt'
+  | 'id'
+  | 'communityId'
+  | 'status'
+  | 'leftBuilding'
+  | 'level'
+  | 'acceptDueAt'
+  | 'resolveDueAt'
+  | 'receiverOrgId'
+  | 'receiverUserId'
+  | 'rating'
+  | 'createdAt'
+  | 'firstResponseAt'
+  | 'resolvedAt'
 >;
 
 interface Tally {
@@ -23,13 +36,17 @@ interface Tally {
   ratings: number[];
 }
 const tally = (): Tally => ({ created: 0, solved: 0, unfixed: 0, inBuilding: 0, completion: [], ratings: [] });
+/** Left the building level at some point (小事不出楼栋 counts only needs that never did). */
+const climbed = (n: Pick<Need, 'leftBuilding' | 'level'>) => n.leftBuilding || n.level !== 'building';
 const average = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 /**
  * 数据看板 for the needs created in [from, to): how many, how they ended (solved and unfixed
  * apart), median minutes to the first response and to completion, the share of solved needs
  * settled inside the building, and the average of the ratings residents actually gave — a need
- * auto-closed without a rating is solved but never counts as stars.
+ * auto-closed without a rating is solved but never counts as stars. A merged duplicate is counted
+ * in `created` and `merged` only, never as 未解决. `overdue` is the open needs past their real SLA
+ * deadline now and `escalated` those that ever climbed: escalation does not reset either.
  *
  * Completion = createdAt → resolvedAt of a solved need. A reopen clears resolvedAt and only a
  * new 办结 makes the need solved again, so on a solved need it is always the last resolve (the
@@ -53,6 +70,9 @@ export const getNeedStats = defineAction({
         'n.communityId',
         'n.status',
         'n.leftBuilding',
+        'n.level',
+        'n.acceptDueAt',
+        'n.resolveDueAt',
         'n.receiverOrgId',
         'n.receiverUserId',
         'n.rating',
@@ -66,6 +86,10 @@ export const getNeedStats = defineAction({
 
     const all = tally();
     let open = 0;
+    let merged = 0;
+    let overdue = 0;
+    let escalated = 0;
+    const now = clock.now();
     const firstResponse: number[] = [];
     const byCommunity = new Map<number, Tally>();
     const byReceiver = new Map<string, Tally & { kind: 'org' | 'user'; id: number }>();
@@ -77,6 +101,9 @@ export const getNeedStats = defineAction({
       community.created++;
       if (n.firstResponseAt) firstResponse.push(minutesBetween(n.createdAt, n.firstResponseAt));
       if (outcome === 'open') open++;
+      if (outcome === 'merged') merged++;
+      if (outcome === 'open' && isOverdue(n, now)) overdue++;
+      if (climbed(n)) escalated++;
       if (outcome === 'unfixed') {
         all.unfixed++;
         community.unfixed++;
@@ -90,7 +117,7 @@ export const getNeedStats = defineAction({
       byReceiver.set(`${kind}:${id}`, receiver);
       for (const t of [all, community, receiver]) {
         t.solved++;
-        if (!n.leftBuilding) t.inBuilding++;
+        if (!climbed(n)) t.inBuilding++;
         if (n.resolvedAt) t.completion.push(minutesBetween(n.createdAt, n.resolvedAt));
       }
       if (n.rating !== null) receiver.ratings.push(n.rating);
@@ -138,6 +165,9 @@ export const getNeedStats = defineAction({
           medianCompletionMinutes: round(median(r.completion), 1),
           averageRating: round(average(r.ratings), 2),
         })),
+      merged,
+      overdue,
+      escalated,
     };
   },
 });

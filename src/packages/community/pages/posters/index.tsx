@@ -4,25 +4,58 @@ import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
+import type { CompoundSummaryDTO, RoleAssignmentDTO } from '@hg/types';
+import { POSTER_ROLES } from '@hg/types/roles';
 import { community } from '../../../../services/community';
+import { me } from '../../../../services/me';
 import { PLATFORM, printPage } from '../../../../services/platform';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import './index.scss';
 import { FOCUSABLE } from '../../../../components/a11y';
+
+/** The compounds a person's poster roles (compound level or above) cover. */
+function printableCompounds(compounds: CompoundSummaryDTO[], roles: RoleAssignmentDTO[]): CompoundSummaryDTO[] {
+  const held = roles.filter((r) => POSTER_ROLES.includes(r.role));
+  return compounds.filter((c) =>
+    held.some(
+      (r) =>
+        r.scopeLevel === 'city' ||
+        (r.scopeLevel === 'street' && r.scopeId === c.street.id) ||
+        (r.scopeLevel === 'community' && r.scopeId === c.community.id) ||
+        (r.scopeLevel === 'compound' && r.scopeId === c.id),
+    ),
+  );
+}
 
 /**
  * Printable QR posters for a compound and each of its buildings. Staff print them from the H5
  * build and post them at gates and stairwells; residents scan them to enter and bind.
  */
 export default function PostersPage() {
-  const compounds = useLoad(() => community.listCompounds(), []);
-  const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
+  const directory = useLoad(() => community.listCompounds(), []);
+  const profile = useLoad(() => me.get(), []);
+  // Only the compounds the person may print (the server refuses the others anyway).
+  const compounds = {
+    ...directory,
+    loading: directory.loading || profile.loading,
+    error: directory.error ?? profile.error,
+    data: directory.data && profile.data ? printableCompounds(directory.data, profile.data.roles) : null,
+  };
+  const [picked, setCompoundId] = useState<number | null>(getCurrentCompoundId);
+  const compoundId = compounds.data?.some((c) => c.id === picked) ? picked : compounds.data?.length === 1 ? compounds.data[0].id : null;
   const posters = useLoad(compoundId ? () => community.posters({ compoundId }) : null, [compoundId]);
 
   return (
     <Page title='二维码海报' className='posters'>
       <View className='card posters__controls'>
-        <StateView loading={compounds.loading} error={compounds.error} onRetry={compounds.reload} />
+        <StateView
+          loading={compounds.loading}
+          error={compounds.error}
+          onRetry={() => {
+            directory.reload();
+            profile.reload();
+          }}
+        />
         {compounds.data ? (
           <ChoiceGroup
             id='poster-compound'

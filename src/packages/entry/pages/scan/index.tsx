@@ -3,12 +3,15 @@ import { View } from '@tarojs/components';
 import { parseScene } from '@hg/types/scene';
 import Page from '../../../../components/Page';
 import CompoundHome from '../../../../components/CompoundHome';
+import ResidentActions, { type ResidentState, residentStateIn } from '../../../../components/CompoundHome/ResidentActions';
 import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
 import { community } from '../../../../services/community';
-import { sceneFromLocation } from '../../../../services/platform';
+import { me } from '../../../../services/me';
+import { needs } from '../../../../services/needs';
+import { hasIdentity, sceneFromLocation } from '../../../../services/platform';
 import { setCurrentCompoundId } from '../../../../store/current-compound';
-import { ROUTES, openPage, withQuery } from '../../../../routes';
+import { ROUTES, openPage } from '../../../../routes';
 import './index.scss';
 import { FOCUSABLE } from '../../../../components/a11y';
 
@@ -36,6 +39,12 @@ export default function ScanPage() {
 
   const notFound = home.error?.code === 'NOT_FOUND';
 
+  // A resident who scans their own compound's code came to get something done: where they stand
+  // decides whether the first button files a need or binds a home.
+  const profile = useLoad(hasIdentity() ? () => me.get() : null, []);
+  const state: ResidentState = home.data ? residentStateIn(home.data.id, profile.data?.memberships ?? []) : 'stranger';
+  const categories = useLoad(state !== 'stranger' ? () => needs.categories() : null, [state]);
+
   return (
     <Page>
       {!parsed ? (
@@ -50,21 +59,7 @@ export default function ScanPage() {
       ) : (
         <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
       )}
-      {home.data ? (
-        <CompoundHome
-          compound={home.data}
-          actions={
-            <View
-              className='btn btn--primary'
-              role='button'
-              {...FOCUSABLE}
-              onClick={() => openPage(withQuery(ROUTES.bind, { compoundId: home.data?.id, buildingId: home.data?.building?.id ?? undefined }))}
-            >
-              绑定房屋
-            </View>
-          }
-        />
-      ) : null}
+      {home.data ? <CompoundHome compound={home.data} actions={<ResidentActions compound={home.data} state={state} categories={categories.data} />} /> : null}
       <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => openPage(ROUTES.home)}>
         返回首页
       </View>

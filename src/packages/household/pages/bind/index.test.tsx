@@ -125,3 +125,32 @@ describe('绑定房屋 form', () => {
     expect(screen.getByRole('status').textContent).toBe('已提交，等待楼栋长或社区审核');
   });
 });
+
+describe('绑定房屋 draft', () => {
+  it('comes back after leaving the page and is gone once submitted', async () => {
+    bind.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '您已提交过该房屋的认证' } });
+    __setRouter('/packages/household/pages/bind/index', { compoundId: '1', buildingId: '11' });
+    (community.listBuildings as jest.Mock).mockResolvedValue({ ok: true, data: buildings });
+    const first = render(<BindPage />);
+    await flush();
+    await fillValidForm();
+    first.unmount();
+
+    await renderForm();
+    expect(screen.getByTestId('bind-draft-restored')).toBeTruthy();
+    expect(((await screen.findByLabelText('房号')) as HTMLInputElement).value).toBe('502');
+    expect(((await screen.findByLabelText('姓名')) as HTMLInputElement).value).toBe('张秀英');
+    expect(screen.getByRole('radio', { name: '2单元' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: '业主' }).getAttribute('aria-checked')).toBe('true');
+
+    // A refusal keeps the draft; success clears it.
+    await click(screen.getByRole('button', { name: '提交认证' }));
+    expect([...__storage.keys()].some((k) => k.startsWith('hg.draft.'))).toBe(true);
+    bind.mockResolvedValue({
+      ok: true,
+      data: { id: 5, status: 'pending', statusLabel: '待审核', relation: 'owner', compound: { id: 1, name: '锦屏小区' }, address: '1栋2单元502' },
+    });
+    await click(screen.getByRole('button', { name: '提交认证' }));
+    expect([...__storage.keys()].some((k) => k.startsWith('hg.draft.'))).toBe(false);
+  });
+});

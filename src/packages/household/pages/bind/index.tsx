@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { HouseholdRelation, MembershipDTO } from '@hg/types';
@@ -10,6 +10,7 @@ import ChoiceGroup from '../../../../components/ChoiceGroup';
 import RoomPicker from '../../../../components/RoomPicker';
 import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
+import { useDraft } from '../../../../hooks/useDraft';
 import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
 import { requestSubscribe } from '../../../../services/subscribe';
@@ -35,15 +36,17 @@ function positiveId(raw: string | undefined): number | null {
 export default function BindPage() {
   const { params } = useRouter();
   const compoundId = positiveId(params.compoundId) ?? getCurrentCompoundId();
-  const [form, setForm] = useState<BindForm>({
-    compoundId,
-    buildingId: positiveId(params.buildingId),
-    unitId: null,
-    room: '',
-    name: '',
-    phone: '',
-    relation: null,
+  // One draft per person and compound (useDraft); a building scanned on the way in wins over the draft's.
+  const draft = useDraft<BindForm>(`household-bind:${compoundId ?? 'none'}`);
+  const scannedBuilding = positiveId(params.buildingId);
+  const [form, setForm] = useState<BindForm>(() => {
+    const fresh: BindForm = { compoundId, buildingId: scannedBuilding, unitId: null, room: '', name: '', phone: '', relation: null };
+    const kept = draft.initial;
+    if (!kept) return fresh;
+    const sameBuilding = !scannedBuilding || scannedBuilding === kept.buildingId;
+    return { ...fresh, ...kept, compoundId, ...(sameBuilding ? {} : { buildingId: scannedBuilding, unitId: null }) };
   });
+  useEffect(() => draft.save(form, !!(form.room.trim() || form.name.trim() || form.phone.trim())), [form]);
   const [errors, setErrors] = useState<BindErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -76,6 +79,7 @@ export default function BindPage() {
     });
     setSubmitting(false);
     if (res.ok) {
+      draft.clear();
       setDone(res.data);
       return;
     }
@@ -125,6 +129,11 @@ export default function BindPage() {
   return (
     <Page title='绑定房屋'>
       <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} />
+      {draft.initial ? (
+        <View className='success' role='status' data-testid='bind-draft-restored'>
+          已恢复您上次未提交的内容，提交成功后草稿自动清除。
+        </View>
+      ) : null}
       {buildings.data ? (
         <View className='card'>
           <RoomPicker id='bind' buildings={buildings.data} value={form} errors={errors} onChange={set} />

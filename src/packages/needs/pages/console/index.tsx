@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { EscalationLevel, MeDTO, NeedStatus } from '@hg/types';
-import { ESCALATION_ORDER, LEVEL_LABEL, NEED_STATUS_LABEL } from '@hg/types/needs';
+import type { EscalationLevel, MeDTO, QueueTab } from '@hg/types';
+import { ESCALATION_ORDER, LEVEL_LABEL, QUEUE_TAB_LABEL, QUEUE_TABS } from '@hg/types/needs';
 import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
+import Tabs from '../../../../components/Tabs';
+import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { usePaged } from '../../../../hooks/usePaged';
 import { community } from '../../../../services/community';
@@ -12,12 +14,20 @@ import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
 import { saveExport } from '../../../../services/export-file';
 import NeedListView from '../../components/NeedListView';
+import NeedSearch from '../../components/NeedSearch';
 import { PERIODS, type PeriodKey, periodRange } from '../../period';
 import './index.scss';
 import BusyButton from '../../../../components/BusyButton';
 
-const STATUS_FILTERS: NeedStatus[] = ['submitted', 'open_for_claim', 'dispatched', 'accepted', 'in_progress', 'on_hold', 'resolved'];
-const STATUS_OPTIONS = [{ value: '', label: '全部' }, ...STATUS_FILTERS.map((s) => ({ value: s, label: NEED_STATUS_LABEL[s] }))];
+/** What an empty tab says: 待处理 empty is good news. */
+const EMPTY_TEXT: Record<QueueTab, string> = {
+  action: '没有待处理的需求',
+  submitted: '没有待派单的需求',
+  assigned: '没有待接单的需求',
+  working: '没有处理中的需求',
+  resolved: '没有已办结的需求',
+  all: '没有需求',
+};
 const LEVEL_OPTIONS = [{ value: '', label: '全部' }, ...ESCALATION_ORDER.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))];
 const OVERDUE_OPTIONS = [
   { value: 'all', label: '全部' },
@@ -86,32 +96,53 @@ function ExportCard() {
   );
 }
 
-/** 派单台: the community's dispatch queue with status / level / overdue filters, and the export. */
+/** 派单台: what the community must act on first (待处理), tabs with counts, search, more filters, and the export. */
 export default function ConsolePage() {
-  const [status, setStatus] = useState<NeedStatus | ''>('');
+  const [tab, setTab] = useState<QueueTab>('action');
+  const [q, setQ] = useState('');
   const [level, setLevel] = useState<EscalationLevel | ''>('');
   const [overdue, setOverdue] = useState<'all' | 'overdue'>('all');
+  const [moreFilters, setMoreFilters] = useState(false);
   const [visit, setVisit] = useState(0);
   useDidShow(() => setVisit((v) => v + 1));
-  const list = usePaged(
-    (cursor) =>
-      needs.queue({
-        ...(status ? { status } : {}),
-        ...(level ? { level } : {}),
-        ...(overdue === 'overdue' ? { overdue: true } : {}),
-        limit: 20,
-        ...(cursor ? { cursor } : {}),
-      }),
-    [status, level, overdue, visit],
-  );
+  const filters = {
+    ...(level ? { level } : {}),
+    ...(overdue === 'overdue' ? { overdue: true } : {}),
+    ...(q ? { q } : {}),
+  };
+  const counts = useLoad(() => needs.queueCounts(filters), [level, overdue, q, visit]);
+  const list = usePaged((cursor) => needs.queue({ tab, ...filters, limit: 20, ...(cursor ? { cursor } : {}) }), [tab, level, overdue, q, visit]);
+  const tabs = QUEUE_TABS.map((t) => ({ value: t, label: QUEUE_TAB_LABEL[t], count: counts.data ? counts.data[t] : null }));
+  const active = (level ? 1 : 0) + (overdue === 'overdue' ? 1 : 0);
   return (
     <Page title='派单台'>
-      <View className='card' data-testid='console-filters'>
-        <ChoiceGroup id='filter-status' label='状态' options={STATUS_OPTIONS} value={status} onChange={(v) => setStatus(v as NeedStatus | '')} />
-        <ChoiceGroup id='filter-level' label='层级' options={LEVEL_OPTIONS} value={level} onChange={(v) => setLevel(v as EscalationLevel | '')} />
-        <ChoiceGroup id='filter-overdue' label='时限' options={OVERDUE_OPTIONS} value={overdue} onChange={(v) => setOverdue(v as 'all' | 'overdue')} />
+      <NeedSearch
+        id='queue-search'
+        value={q}
+        onSearch={(text) => {
+          // A number or words are looked for in every status (the badges say where the hits are); clearing goes back to 待处理.
+          setQ(text);
+          setTab(text ? 'all' : 'action');
+        }}
+      />
+      <Tabs label='按状态查看' tabs={tabs} value={tab} onChange={setTab} testId='queue-tab' />
+      <View
+        className='btn btn--ghost console__more'
+        role='button'
+        {...FOCUSABLE}
+        aria-expanded={moreFilters ? 'true' : 'false'}
+        data-testid='more-filters'
+        onClick={() => setMoreFilters((v) => !v)}
+      >
+        {moreFilters ? '收起筛选' : `更多筛选${active ? `（已选${active}项）` : ''}`}
       </View>
-      <NeedListView label='派单队列' list={list} emptyText='没有符合条件的需求' />
+      {moreFilters ? (
+        <View className='card' data-testid='console-filters'>
+          <ChoiceGroup id='filter-level' label='层级' options={LEVEL_OPTIONS} value={level} onChange={(v) => setLevel(v as EscalationLevel | '')} />
+          <ChoiceGroup id='filter-overdue' label='时限' options={OVERDUE_OPTIONS} value={overdue} onChange={(v) => setOverdue(v as 'all' | 'overdue')} />
+        </View>
+      ) : null}
+      <NeedListView label={`派单队列：${QUEUE_TAB_LABEL[tab]}`} list={list} emptyText={q ? '没有找到符合搜索的需求' : EMPTY_TEXT[tab]} />
       <ExportCard />
     </Page>
   );

@@ -47,7 +47,7 @@ export default function HouseholdSection({ form, errors, homes, set, pickHome }:
       <ChoiceGroup
         id='need-household'
         label='房屋'
-        options={homes.map((m) => ({ value: householdIdOf(m) as number, label: m.address }))}
+        options={homes.map((m) => ({ value: householdIdOf(m) as number, label: m.status === 'pending' ? `${m.address}（待审核）` : m.address }))}
         value={form.householdId}
         onChange={pickHome}
         error={errors.householdId}
@@ -58,6 +58,7 @@ export default function HouseholdSection({ form, errors, homes, set, pickHome }:
     return (
       <View className='create__home' data-testid='need-household'>
         房屋：{homes[0].address}
+        {homes[0].status === 'pending' ? '（待审核）' : ''}
       </View>
     );
   }

@@ -2,8 +2,9 @@ import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { me } from '../../../../services/me';
+import { community } from '../../../../services/community';
 import { needs } from '../../../../services/needs';
-import { choosePhotos, uploadPhoto } from '../../../../services/upload';
+import { choosePhotos, compressPhoto, uploadPhoto } from '../../../../services/upload';
 import { requestSubscribe } from '../../../../services/subscribe';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { category, detail, membership, profile } from '../../test-fixtures';
@@ -11,6 +12,7 @@ import CreateNeedPage from './index';
 
 jest.mock('../../../../services/needs');
 jest.mock('../../../../services/me');
+jest.mock('../../../../services/community');
 jest.mock('../../../../services/upload');
 jest.mock('../../../../services/subscribe');
 
@@ -31,12 +33,23 @@ beforeEach(() => {
   (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [membership({ householdId: 7 } as never)] }) });
   (requestSubscribe as jest.Mock).mockResolvedValue(undefined);
   (choosePhotos as jest.Mock).mockResolvedValue([]);
+  (compressPhoto as jest.Mock).mockImplementation(async (p: unknown) => p);
   (uploadPhoto as jest.Mock).mockImplementation(async (p: { path: string }) => ({
     ok: true,
     data: { fileId: `local/${p.path.replace(/\D/g, '').padStart(64, '0')}.jpg`, url: `/uploads/${p.path}.jpg` },
   }));
   create.mockResolvedValue({ ok: true, data: detail(42) });
+  (community.listBuildings as jest.Mock).mockResolvedValue({
+    ok: true,
+    data: [
+      { id: 11, name: '1栋', code: 'B1', units: [{ id: 111, name: '1单元' }] },
+      { id: 13, name: '3栋', code: 'B3', units: [{ id: 131, name: '1单元' }] },
+    ],
+  });
+  (community.getCompound as jest.Mock).mockResolvedValue({ ok: true, data: { id: 1, name: '锦屏花园', propertyFirm: { hotline: '0817-2220000' } } });
 });
+
+const LOCATION = '详细位置（选填）';
 
 async function renderPage() {
   render(<CreateNeedPage />);
@@ -54,7 +67,61 @@ describe('我要点单', () => {
     expect(screen.getByRole('heading', { name: '服务清单' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '问题清单' })).toBeTruthy();
     expect(screen.getByTestId('need-household').textContent).toContain('锦屏花园1栋1单元502');
-    expect((screen.getByLabelText('位置') as HTMLInputElement).value).toBe('锦屏花园1栋1单元502');
+    expect((screen.getByLabelText(LOCATION) as HTMLInputElement).value).toBe('锦屏花园1栋1单元502');
+    expect(screen.getByRole('radio', { name: '我家' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByTestId('need-pending')).toBeNull();
+  });
+
+  it('files a corridor problem in another building there, and a compound-wide one for the whole compound', async () => {
+    await renderPage();
+    expect(community.listBuildings).toHaveBeenCalledWith({ compoundId: 1 });
+    await click(screen.getByRole('radio', { name: '路灯不亮' }));
+    await typeInto(screen.getByLabelText('需求描述'), '楼道灯坏了');
+    await click(screen.getByRole('radio', { name: '公共区域' }));
+    // The home address is no place for a corridor: the free text starts empty.
+    expect((screen.getByLabelText(LOCATION) as HTMLInputElement).value).toBe('');
+    await submit();
+    expect(screen.getByTestId('need-area-error').textContent).toBe('请选择楼栋或小区公共区域');
+    expect(create).not.toHaveBeenCalled();
+
+    await click(screen.getByRole('radio', { name: '3栋' }));
+    await typeInto(screen.getByLabelText(LOCATION), '2单元3楼楼道');
+    await submit();
+    await flush();
+    expect(create).toHaveBeenLastCalledWith({
+      categoryId: 3,
+      householdId: 7,
+      description: '楼道灯坏了',
+      location: '2单元3楼楼道',
+      place: 'building',
+      buildingId: 13,
+    });
+
+    await click(screen.getByRole('radio', { name: '小区公共区域' }));
+    await submit();
+    await flush();
+    expect(create).toHaveBeenLastCalledWith({ categoryId: 3, householdId: 7, description: '楼道灯坏了', location: '2单元3楼楼道', place: 'compound' });
+  });
+
+  it('lets a resident whose binding is pending file, saying it will be 待核实 and when the check is done', async () => {
+    (me.get as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: profile({
+        verifiedResident: false,
+        memberships: [membership({ householdId: 7, status: 'pending', statusLabel: '待审核', verifiedAt: null } as never)],
+      }),
+    });
+    await renderPage();
+    expect(screen.queryByTestId('need-no-home')).toBeNull();
+    expect(screen.getByTestId('need-household').textContent).toContain('（待审核）');
+    expect(screen.getByTestId('need-pending').textContent).toContain('一般在 2 个工作日内审核完成');
+    expect(screen.getByTestId('need-pending').textContent).toContain('待核实');
+    expect(screen.getByTestId('need-pending-hotline').textContent).toContain('0817-2220000');
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '厨房下水道堵了');
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ householdId: 7, categoryId: 1 }));
   });
 
   it('requires a category before calling the server', async () => {
@@ -97,7 +164,7 @@ describe('我要点单', () => {
     await click(screen.getByRole('button', { name: '添加照片' }));
     await flush();
     expect(uploadPhoto).not.toHaveBeenCalled();
-    expect(screen.getByTestId('need-photos-error').textContent).toBe('只能上传 JPG、PNG 或 WebP 图片');
+    expect(screen.getByTestId('need-photos-error').textContent).toBe('只能上传 JPG、PNG 或 WebP 图片（这张是 GIF 动图）');
   });
 
   it('asks for update consent, then creates the need with the right payload and opens its detail', async () => {
@@ -131,18 +198,36 @@ describe('我要点单', () => {
     expect(screen.getByTestId('need-location-error').textContent).toBe('位置不超过100个字');
   });
 
-  it('offers 代办 to a building head who found the room on 代办点单', async () => {
-    __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101' });
+  it('stays on the household found on 代办点单 for a building head with a home of their own', async () => {
+    __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101', compoundId: '1' });
     (me.get as jest.Mock).mockResolvedValue({
       ok: true,
       data: profile({
-        memberships: [],
+        name: '陈志强',
+        memberships: [membership({ householdId: 7 } as never)],
         roles: [{ role: 'building_head', roleLabel: '楼栋长', scopeLevel: 'building', scopeId: 12, scopeName: '2栋', organisation: null }],
       }),
     });
     await renderPage();
-    await click(screen.getByRole('switch', { name: '为居民代办' }));
-    expect((screen.getByLabelText('位置') as HTMLInputElement).value).toBe('锦屏花园2栋1单元101');
+    expect(screen.getByTestId('need-proxy-address').textContent).toBe('锦屏花园2栋1单元101');
+    expect(screen.queryByRole('switch')).toBeNull();
+    // Not the helper's own home: neither shown nor pre-filled as the location.
+    expect(screen.queryByTestId('need-household')).toBeNull();
+    expect((screen.getByLabelText(LOCATION) as HTMLInputElement).value).toBe('锦屏花园2栋1单元101');
+    expect(screen.getByRole('radio', { name: '居民家中' }).getAttribute('aria-checked')).toBe('true');
+    expect((screen.getByLabelText('居民姓名') as HTMLInputElement).value).toBe('');
+    expect(community.listBuildings).toHaveBeenCalledWith({ compoundId: 1 });
+
+    await click(screen.getByRole('radio', { name: '助老服务' }));
+    await typeInto(screen.getByLabelText('需求描述'), '独居老人需要陪同就医');
+    await submit();
+    expect(screen.getByTestId('need-contact-name-error').textContent).toBe('代办时请填写居民姓名');
+    expect(create).not.toHaveBeenCalled();
+    await typeInto(screen.getByLabelText('居民姓名'), '李大爷');
+    await typeInto(screen.getByLabelText('联系电话'), '10000000099');
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ householdId: 9, contactName: '李大爷', contactPhone: '10000000099' }));
   });
 
   it('offers 代办 to grid workers for a given household and sends the contact', async () => {
@@ -156,7 +241,6 @@ describe('我要点单', () => {
       }),
     });
     await renderPage();
-    await click(screen.getByRole('switch', { name: '为居民代办' }));
     await click(screen.getByRole('radio', { name: '助老服务' }));
     await typeInto(screen.getByLabelText('需求描述'), '独居老人需要陪同就医');
     await typeInto(screen.getByLabelText('居民姓名'), '李大爷');
@@ -171,5 +255,29 @@ describe('我要点单', () => {
       contactName: '李大爷',
       contactPhone: '10000000099',
     });
+  });
+});
+
+describe('我要点单 draft', () => {
+  it('comes back after leaving the page, photos included, and is gone once the need is filed', async () => {
+    (choosePhotos as jest.Mock).mockResolvedValue([{ path: 'blob:5', size: 1000, type: 'image/jpeg' }]);
+    const first = render(<CreateNeedPage />);
+    await flush();
+    await screen.findByLabelText('需求描述');
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '厨房下水道堵了👍');
+    await click(screen.getByRole('button', { name: '添加照片' }));
+    await flush();
+    first.unmount(); // back button, or the login redirect
+
+    await renderPage();
+    expect(screen.getByTestId('need-draft-restored')).toBeTruthy();
+    expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('厨房下水道堵了👍');
+    expect(screen.getByRole('radio', { name: '管道疏通' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getAllByRole('button', { name: /^删除照片\d$/ })).toHaveLength(1);
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ description: '厨房下水道堵了👍', photoIds: [`local/${'5'.padStart(64, '0')}.jpg`] }));
+    expect([...__storage.keys()].filter((k) => k.startsWith('hg.draft.'))).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { MembershipDTO } from '@hg/types';
 import { NEED_RULES } from '@hg/types/needs';
 import Page from '../../../../components/Page';
-import Field from '../../../../components/Field';
 import StateView from '../../../../components/StateView';
 import BusyButton from '../../../../components/BusyButton';
 import TextBox from '../../../../components/TextBox';
@@ -11,13 +11,22 @@ import PhotoPicker from '../../../../components/PhotoPicker';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
+import { community } from '../../../../services/community';
+import PhoneLink from '../../../../components/PhoneLink';
+import { VERIFY_EXPECTED } from '../../../../components/CompoundHome/ResidentActions';
 import { householdIdOf } from '../../need-form';
 import CategoryGrid from './CategoryGrid';
 import HouseholdSection from './HouseholdSection';
-import ProxySwitch from './ProxySwitch';
+import PlaceSection from './PlaceSection';
 import { useNeedForm } from './useNeedForm';
-import '../../../../components/LargeTextSwitch/index.scss';
 import './index.scss';
+
+/** Verified homes; with none, the pending ones, so a newcomer can file (as 待核实) while waiting. */
+function homesOf(memberships: MembershipDTO[]): MembershipDTO[] {
+  const usable = memberships.filter((m) => householdIdOf(m) !== null);
+  const verified = usable.filter((m) => m.status === 'verified');
+  return verified.length ? verified : usable.filter((m) => m.status === 'pending');
+}
 
 function positiveId(raw: string | undefined): number | null {
   const n = Number(raw);
@@ -25,9 +34,10 @@ function positiveId(raw: string | undefined): number | null {
 }
 
 /**
- * 我要点单 (居民点单): category, description, location, photos, household. Whoever the server lets
- * file for others (`can.fileForOthers`: grid workers, heads, community staff) gets a 代办 mode when
- * the page was opened for a known household (`?householdId=`).
+ * 我要点单 (居民点单): category, description, 位置 (home or a public area), photos, household.
+ * Opened from 代办点单 (`?householdId=&compoundId=`) by someone the server lets file for others
+ * (`can.fileForOthers`: grid workers, heads, community staff), it stays on that household: the
+ * helper cannot switch to their own home and types the resident's name and phone.
  */
 export default function CreateNeedPage() {
   const { params } = useRouter();
@@ -36,10 +46,17 @@ export default function CreateNeedPage() {
 
   const categories = useLoad(() => needs.categories(), []);
   const profile = useLoad(() => me.get(), []);
-  const homes = useMemo(() => (profile.data?.memberships ?? []).filter((m) => m.status === 'verified' && householdIdOf(m) !== null), [profile.data]);
-  const proxyAllowed = !!profile.data?.can.fileForOthers && proxyHouseholdId !== null;
-  const f = useNeedForm({ homes, categoryId: positiveId(params.categoryId), proxyHouseholdId, proxyAddress });
+  const homes = useMemo(() => homesOf(profile.data?.memberships ?? []), [profile.data]);
+  const proxyLocked = !!profile.data?.can.fileForOthers && proxyHouseholdId !== null;
+  const f = useNeedForm({ homes, categoryId: positiveId(params.categoryId), proxyHouseholdId, proxyAddress, proxyLocked });
   const { form, errors, set } = f;
+
+  // 位置 offers the buildings of the household's compound: the chosen home's, or the proxied one's.
+  const home = homes.find((m) => householdIdOf(m) === form.householdId) ?? null;
+  const compoundId = proxyLocked ? positiveId(params.compoundId) : (home?.compound.id ?? null);
+  const buildings = useLoad(compoundId ? () => community.listBuildings({ compoundId }) : null, [compoundId]);
+  const pendingHome = !form.proxy && home?.status === 'pending' ? home : null;
+  const compound = useLoad(pendingHome ? () => community.getCompound({ compoundId: pendingHome.compound.id }) : null, [pendingHome?.compound.id]);
 
   const loading = categories.loading || profile.loading;
   const noHome = !loading && !form.proxy && homes.length === 0;
@@ -56,15 +73,32 @@ export default function CreateNeedPage() {
       />
       {categories.data && profile.data ? (
         <>
-          {proxyAllowed ? (
-            <View className='card'>
-              <ProxySwitch on={form.proxy} onChange={f.setProxy} address={proxyAddress} householdId={proxyHouseholdId} />
+          {proxyLocked ? (
+            <View className='card create__proxy' role='status' data-testid='need-proxy'>
+              <View className='create__proxy-title'>为居民代办</View>
+              <View data-testid='need-proxy-address'>{proxyAddress || `房屋编号 ${proxyHouseholdId}`}</View>
+              <View className='muted'>需求记在该户名下，下面填写居民本人的姓名和电话。</View>
+            </View>
+          ) : null}
+
+          {pendingHome ? (
+            <View className='notice' role='status' data-testid='need-pending'>
+              您的房屋绑定正在审核，{VERIFY_EXPECTED}。现在也可以点单，需求会标为「待核实」，由楼栋长和社区一并核实。
+              {compound.data?.propertyFirm?.hotline ? (
+                <PhoneLink phone={compound.data.propertyFirm.hotline} label='物业电话' variant='inline' testId='need-pending-hotline' />
+              ) : null}
             </View>
           ) : null}
 
           {noHome ? (
             <View className='notice' role='alert' data-testid='need-no-home'>
-              点单前请先绑定房屋并通过认证。
+              点单前请先绑定房屋。
+            </View>
+          ) : null}
+
+          {f.restored ? (
+            <View className='success' role='status' data-testid='need-draft-restored'>
+              已恢复您上次未提交的内容，提交成功后草稿自动清除。
             </View>
           ) : null}
 
@@ -84,15 +118,7 @@ export default function CreateNeedPage() {
               placeholder='请说明遇到了什么问题、需要什么帮助'
               error={errors.description}
             />
-            <Field
-              id='need-location'
-              label='位置'
-              value={form.location}
-              maxlength={NEED_RULES.locationMax}
-              placeholder='例如 1栋1单元502 厨房'
-              onChange={(v) => set('location', v)}
-              error={errors.location}
-            />
+            <PlaceSection form={form} errors={errors} buildings={buildings.data} setPlace={f.setPlace} setLocation={(v) => set('location', v)} />
             <PhotoPicker id='need-photos' label='照片（选填）' photos={f.photos} onChange={f.setPhotos} onBusy={f.setUploading} error={errors.photoIds} />
           </View>
 

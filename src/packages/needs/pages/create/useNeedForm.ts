@@ -1,38 +1,53 @@
 import { useEffect, useState } from 'react';
 import type { MembershipDTO, PhotoDTO } from '@hg/types';
+import type { NeedPlace } from '@hg/types/needs';
+import { useDraft } from '../../../../hooks/useDraft';
 import { needs } from '../../../../services/needs';
 import { requestSubscribe } from '../../../../services/subscribe';
 import { ROUTES, replacePage, withQuery } from '../../../../routes';
 import { type NeedForm, type NeedFormErrors, type NeedFormField, householdIdOf, validateNeed } from '../../need-form';
 
-const FIELDS: NeedFormField[] = ['categoryId', 'householdId', 'description', 'location', 'contactName', 'contactPhone', 'photoIds'];
+const FIELDS: NeedFormField[] = ['categoryId', 'householdId', 'description', 'location', 'contactName', 'contactPhone', 'photoIds', 'buildingId'];
 
 export interface NeedFormOptions {
-  /** Verified homes the person may file for. */
+  /** Homes the person may file for: verified ones, else pending ones (filed as 待核实). */
   homes: MembershipDTO[];
   /** A category chosen before the page opened (`?categoryId=`). */
   categoryId: number | null;
   /** 代办: the household found on 代办点单 and its address. */
   proxyHouseholdId: number | null;
   proxyAddress: string;
+  /** Opened from 代办点单 by someone who may file for others: the form stays on that household. */
+  proxyLocked: boolean;
 }
 
 /**
- * The state of 我要点单: fields, their errors, photos, and submit. Picks the only verified home
- * (with its address as the location), switches to and from 代办, validates with the server's
- * limits, and puts a server INVALID_INPUT message next to the field it names.
+ * The state of 我要点单: fields, their errors, photos, and submit. Picks the only home (with its
+ * address as the location), or stays on the household found on 代办点单, validates with the
+ * server's limits, and puts a server INVALID_INPUT message next to the field it names.
  */
-export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress }: NeedFormOptions) {
-  const [form, setForm] = useState<NeedForm>({
-    categoryId,
-    householdId: null,
-    description: '',
-    location: '',
-    proxy: false,
-    contactName: '',
-    contactPhone: '',
-  });
-  const [photos, setPhotos] = useState<PhotoDTO[]>([]);
+export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress, proxyLocked }: NeedFormOptions) {
+  // The draft belongs to the person (useDraft) and to the household filed for: an errand a helper
+  // started for one household never fills the form for another. The category picked on the way in wins.
+  const draft = useDraft<{ form: NeedForm; photos: PhotoDTO[] }>(`need-create:${proxyHouseholdId ? `household-${proxyHouseholdId}` : 'own'}`);
+  const restore = (fresh: NeedForm): NeedForm =>
+    draft.initial ? { ...fresh, ...draft.initial.form, categoryId: categoryId ?? draft.initial.form.categoryId } : fresh;
+  const [form, setForm] = useState<NeedForm>(() =>
+    restore({
+      categoryId,
+      householdId: null,
+      description: '',
+      location: '',
+      proxy: false,
+      contactName: '',
+      contactPhone: '',
+      place: 'home',
+      buildingId: null,
+    }),
+  );
+  const [photos, setPhotos] = useState<PhotoDTO[]>(() => draft.initial?.photos ?? []);
+  // Kept on every change, so back, a reload or the login redirect lose nothing; an untouched form leaves no draft.
+  useEffect(() => draft.save({ form, photos }, !!form.description.trim() || photos.length > 0), [form, photos]);
   const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<NeedFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -49,18 +64,22 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress 
     setForm((f) => ({ ...f, householdId, location: f.location && f.householdId ? f.location : (home?.address ?? f.location) }));
     setErrors((e) => ({ ...e, householdId: undefined }));
   };
+  // 代办 from 代办点单 wins over the helper's own home: they file for that household only.
   useEffect(() => {
-    if (homes.length === 1 && form.householdId === null && !form.proxy) pickHome(householdIdOf(homes[0]) as number);
-  }, [homes]);
+    if (proxyLocked) setForm((f) => ({ ...f, proxy: true, householdId: proxyHouseholdId, location: f.location || proxyAddress }));
+    else if (homes.length === 1 && form.householdId === null) pickHome(householdIdOf(homes[0]) as number);
+  }, [homes, proxyLocked]);
 
-  const setProxy = (proxy: boolean) => {
+  /** 位置: the home's address is the default text there; a public area starts empty. */
+  const setPlace = (place: NeedPlace, buildingId: number | null = null) => {
+    const homeAddress = form.proxy ? proxyAddress : (homes.find((m) => householdIdOf(m) === form.householdId)?.address ?? '');
     setForm((f) => ({
       ...f,
-      proxy,
-      householdId: proxy ? proxyHouseholdId : homes.length === 1 ? householdIdOf(homes[0]) : null,
-      location: proxy ? proxyAddress : homes.length === 1 ? homes[0].address : '',
+      place,
+      buildingId: place === 'building' ? buildingId : null,
+      location: place === 'home' ? f.location || homeAddress : f.location === homeAddress ? '' : f.location,
     }));
-    setErrors({});
+    setErrors((e) => ({ ...e, buildingId: undefined, location: undefined }));
   };
 
   const submit = async () => {
@@ -82,11 +101,14 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress 
       householdId: form.householdId as number,
       description: form.description.trim(),
       ...(location ? { location } : {}),
+      ...(form.place !== 'home' ? { place: form.place } : {}),
+      ...(form.place === 'building' && form.buildingId ? { buildingId: form.buildingId } : {}),
       ...(photos.length ? { photoIds: photos.map((p) => p.fileId) } : {}),
       ...(form.proxy ? { contactName: form.contactName.trim(), contactPhone: form.contactPhone.trim() } : {}),
     });
     setSubmitting(false);
     if (res.ok) {
+      draft.clear();
       replacePage(withQuery(ROUTES.needDetail, { id: res.data.id }));
       return;
     }
@@ -95,5 +117,5 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress 
     else setFormError(res.error.message);
   };
 
-  return { form, errors, formError, submitting, photos, setPhotos, setUploading, set, pickHome, setProxy, submit };
+  return { restored: draft.initial !== null, form, errors, formError, submitting, photos, setPhotos, setUploading, set, pickHome, setPlace, submit };
 }

@@ -52,8 +52,11 @@ function Stats({ s }: { s: NeedStatsDTO }) {
         <View className='dash__stats' role='list' aria-label='总体情况'>
           <Stat label='新增需求' value={s.created} testId='stat-created' />
           <Stat label='已解决' value={s.solved} testId='stat-solved' />
-          <Stat label='未解决（不予受理/撤销/合并）' value={s.unfixed} testId='stat-unfixed' />
+          <Stat label='未解决（不予受理/撤销）' value={s.unfixed} testId='stat-unfixed' />
           <Stat label='进行中' value={s.open} testId='stat-open' />
+          <Stat label='超时未办' value={s.overdue} testId='stat-overdue' />
+          <Stat label='升级处理' value={s.escalated} testId='stat-escalated' />
+          <Stat label='合并重复' value={s.merged} testId='stat-merged' />
           <Stat label='首次响应（中位数）' value={formatHours(s.medianFirstResponseMinutes)} testId='stat-first-response' />
           <Stat label='办结用时（中位数）' value={formatHours(s.medianCompletionMinutes)} testId='stat-completion' />
           <Stat label='小事不出楼栋' value={formatShare(s.buildingLevelShare)} testId='stat-building-share' />

@@ -152,4 +152,39 @@ describe('需求详情', () => {
     expect(needs.comment).toHaveBeenCalledWith({ needId: 42, body: '请上午来' });
     expect(screen.getByTestId('comment-5').className).toContain('nd__msg--mine');
   });
+  it('shows who is coming with a call button, and local times', async () => {
+    await renderWith(
+      detail(42, {
+        status: 'accepted',
+        statusLabel: '已接单',
+        createdAt: '2026-11-28T06:05:00.000Z',
+        handler: { name: '管网疏通服务队', kindLabel: '专业服务队', person: '何勇', phone: '10000000022' },
+      }),
+    );
+    expect(screen.getByTestId('need-receiver').textContent).toBe('接单方管网疏通服务队（专业服务队）');
+    expect(screen.getByTestId('need-handler-person').textContent).toContain('何勇');
+    expect(screen.getByRole('link', { name: '拨打 联系何勇 10000000022' })).toBeTruthy();
+    // Beijing time whatever the test machine's zone: 06:05 UTC is 14:05.
+    expect(screen.getByText(/11月28日 14:05/)).toBeTruthy();
+    cleanup();
+    await renderWith(detail(42, { status: 'resolved', handler: { name: '管网疏通服务队', kindLabel: '专业服务队', person: '何勇', phone: null } }));
+    expect(screen.queryByTestId('need-handler-call')).toBeNull();
+    expect(screen.getByTestId('need-handler-person').textContent).toContain('何勇');
+  });
+
+  it('tells a follower why they see the need and lists the merged duplicates, linking only readable ones', async () => {
+    await renderWith(
+      detail(42, {
+        following: true,
+        mergedFrom: [
+          { id: 7, excerpt: '楼道漏水', linkable: true },
+          { id: 9, excerpt: null, linkable: false },
+        ],
+      }),
+    );
+    expect(screen.getByTestId('need-following').textContent).toContain('已合并到这里办理');
+    const merged = within(screen.getByTestId('need-merged-from'));
+    expect(merged.getByRole('link').textContent).toBe('#7 楼道漏水');
+    expect(screen.getByTestId('merged-9').textContent).toBe('#9 其他居民反映的相同问题');
+  });
 });

@@ -9,6 +9,7 @@ import { NeedBadges } from '../../../../components/NeedRow';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { needs } from '../../../../services/needs';
 import { formatTime } from '../../../../utils/format';
+import PhoneLink from '../../../../components/PhoneLink';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import NeedActions from '../../components/NeedActions';
 import PhotoStrip from '../../../../components/PhotoStrip';
@@ -110,6 +111,58 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
   );
 }
 
+/**
+ * 谁来处理: the receiving organisation (or party member), the person who took the need on, and for
+ * the need's residents a number to call while it is open (the server sends it only to them).
+ */
+function Handler({ need }: { need: NeedDetailDTO }) {
+  const h = need.handler;
+  if (!h)
+    return (
+      <Line label='接单方' testId='need-receiver'>
+        {need.status === 'open_for_claim' ? '待认领' : '待派单'}
+      </Line>
+    );
+  return (
+    <View data-testid='need-handler'>
+      <Line label='接单方' testId='need-receiver'>
+        {h.name}（{h.kindLabel}）
+      </Line>
+      {h.person ? (
+        <Line label='处理人' testId='need-handler-person'>
+          {h.person}
+        </Line>
+      ) : null}
+      {h.phone ? <PhoneLink phone={h.phone} label={h.person ? `联系${h.person}` : `联系${h.name}`} testId='need-handler-call' /> : null}
+    </View>
+  );
+}
+
+/** 已合并的重复需求: ids always, the text and a link only where the server allows it. */
+function MergedFrom({ need }: { need: NeedDetailDTO }) {
+  if (!need.mergedFrom.length) return null;
+  return (
+    <View className='card' data-testid='need-merged-from'>
+      <View className='card__title' role='heading' aria-level={2}>
+        合并到本需求的重复反映（{need.mergedFrom.length}）
+      </View>
+      <View role='list' aria-label='合并的需求'>
+        {need.mergedFrom.map((m) => (
+          <View key={m.id} role='listitem' className='nd__merged' data-testid={`merged-${m.id}`}>
+            {m.linkable ? (
+              <View role='link' className='nd__merged-link' {...FOCUSABLE} onClick={() => openPage(withQuery(ROUTES.needDetail, { id: m.id }))}>
+                #{m.id} {m.excerpt}
+              </View>
+            ) : (
+              `#${m.id} 其他居民反映的相同问题`
+            )}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
 /** 需求详情: facts, photos, the timeline, the thread and the buttons the server allows (`can`). */
 export default function NeedDetailPage() {
   const { params } = useRouter();
@@ -148,6 +201,11 @@ export default function NeedDetailPage() {
       <StateView loading={loading && !need} error={need ? null : error} onRetry={() => setTick((t) => t + 1)} />
       {need ? (
         <>
+          {need.following ? (
+            <View className='card nd__following' role='note' data-testid='need-following'>
+              您反映的相同问题已合并到这里办理，进度和结果会通知您。
+            </View>
+          ) : null}
           <View className='card' data-testid='need-detail'>
             <View className='nd__head'>
               <View className='nd__icon' aria-hidden='true'>
@@ -164,28 +222,16 @@ export default function NeedDetailPage() {
             </View>
             <PhotoStrip photos={need.photos} label='现场照片' />
             <Line label='类别'>{NEED_LIST_LABEL[need.list]}</Line>
-            <Line label='位置'>{need.location || '未填写'}</Line>
-            <Line label='小区'>
-              {need.compound.name}
-              {need.building ? ` ${need.building.name}` : ''}
+            <Line label='位置' testId='need-place'>
+              {need.compound.name} {need.placeLabel}
             </Line>
+            <Line label='详细位置'>{need.location || '未填写'}</Line>
             <Line label='报事人' testId='need-reporter'>
-              {need.reporter.name} · {need.reporter.phone ?? need.reporter.phoneMasked}
+              {[need.reporter.name, need.reporter.phone ?? need.reporter.phoneMasked].filter(Boolean).join(' · ')}
               {need.channel !== 'self' ? `（${CHANNEL_LABEL[need.channel]}）` : ''}
             </Line>
-            {need.reporter.phone ? (
-              <View
-                className='btn btn--ghost nd__call'
-                role='button'
-                {...FOCUSABLE}
-                onClick={() => void Taro.makePhoneCall({ phoneNumber: need.reporter.phone as string })}
-              >
-                拨打电话 {need.reporter.phone}
-              </View>
-            ) : null}
-            <Line label='接单方' testId='need-receiver'>
-              {need.receiver ? `${need.receiver.name}（${need.receiver.kindLabel}）` : '待派单'}
-            </Line>
+            {need.reporter.phone ? <PhoneLink phone={need.reporter.phone} label={`联系${need.reporter.name}`} testId='need-reporter-call' /> : null}
+            <Handler need={need} />
             <Line label='提交时间'>{formatTime(need.createdAt)}</Line>
             {need.acceptDueAt && ['submitted', 'dispatched', 'open_for_claim'].includes(need.status) ? (
               <Line label='预计响应' testId='need-accept-due'>
@@ -213,6 +259,11 @@ export default function NeedDetailPage() {
               <View className='card__title' role='heading' aria-level={2}>
                 办结情况
               </View>
+              {need.resolvedAt ? (
+                <Line label='办结时间' testId='need-resolved-at'>
+                  {formatTime(need.resolvedAt)}
+                </Line>
+              ) : null}
               {need.resolutionNote ? <View>{need.resolutionNote}</View> : null}
               <PhotoStrip photos={need.resolutionPhotos} label='办结照片' />
               {need.rating ? (
@@ -223,6 +274,7 @@ export default function NeedDetailPage() {
             </View>
           ) : null}
 
+          <MergedFrom need={need} />
           <NeedActions need={need} onChange={setNeed} onStale={() => setTick((t) => t + 1)} />
           <Thread need={need} onChange={setNeed} />
           <Timeline need={need} />

@@ -1,32 +1,49 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import type { NeedStatus } from '@hg/types';
+import type { InboxTab } from '@hg/types';
+import { INBOX_TAB_LABEL, INBOX_TABS } from '@hg/types/needs';
 import Page from '../../../../components/Page';
+import Tabs from '../../../../components/Tabs';
+import { useLoad } from '../../../../hooks/useLoad';
 import { usePaged } from '../../../../hooks/usePaged';
 import { needs } from '../../../../services/needs';
-import Tabs from '../../../../components/Tabs';
 import NeedListView from '../../components/NeedListView';
+import NeedSearch from '../../components/NeedSearch';
 
-type Filter = NeedStatus | '';
-const TABS: { value: Filter; label: string }[] = [
-  { value: '', label: '全部' },
-  { value: 'dispatched', label: '待接单' },
-  { value: 'accepted', label: '已接单' },
-  { value: 'in_progress', label: '处理中' },
-  { value: 'on_hold', label: '挂起' },
-  { value: 'resolved', label: '已办结' },
-];
+const EMPTY_TEXT: Record<InboxTab, string> = {
+  action: '暂无需要处理的需求',
+  dispatched: '没有待接单的需求',
+  working: '没有处理中的需求',
+  on_hold: '没有挂起的需求',
+  resolved: '没有已办结的需求',
+  all: '暂无需求',
+};
 
-/** 接单箱: what was dispatched to my organisation (or claimed by me), filtered by status. */
+/**
+ * 接单箱: what was dispatched to my organisation (or claimed by me). Opens on 待办 — everything
+ * still in my hands, overdue first — with a count on every tab and search by number or words.
+ */
 export default function InboxPage() {
-  const [status, setStatus] = useState<Filter>('');
+  const [tab, setTab] = useState<InboxTab>('action');
+  const [q, setQ] = useState('');
   const [visit, setVisit] = useState(0);
   useDidShow(() => setVisit((v) => v + 1));
-  const list = usePaged((cursor) => needs.inbox({ ...(status ? { status } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), [status, visit]);
+  const counts = useLoad(() => needs.inboxCounts(q ? { q } : {}), [q, visit]);
+  const list = usePaged((cursor) => needs.inbox({ tab, ...(q ? { q } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), [tab, q, visit]);
+  const tabs = INBOX_TABS.map((t) => ({ value: t, label: INBOX_TAB_LABEL[t], count: counts.data ? counts.data[t] : null }));
   return (
     <Page title='接单箱'>
-      <Tabs label='按状态筛选' tabs={TABS} value={status} onChange={setStatus} testId='inbox-tab' />
-      <NeedListView label='接单箱' list={list} emptyText='暂无需要处理的需求' />
+      <NeedSearch
+        id='inbox-search'
+        value={q}
+        onSearch={(text) => {
+          // Search every status; clearing goes back to 待办.
+          setQ(text);
+          setTab(text ? 'all' : 'action');
+        }}
+      />
+      <Tabs label='按状态查看' tabs={tabs} value={tab} onChange={setTab} testId='inbox-tab' />
+      <NeedListView label={`接单箱：${INBOX_TAB_LABEL[tab]}`} list={list} emptyText={q ? '没有找到符合搜索的需求' : EMPTY_TEXT[tab]} />
     </Page>
   );
 }

@@ -1,22 +1,22 @@
 import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { BuildingDTO, CompoundSummaryDTO } from '@hg/types';
+import type { BuildingDTO } from '@hg/types';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
-import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
 import { setCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES } from '../../../../routes';
 import { click, flush, typeInto } from '../../../../test-utils';
 import ProxyNeedPage from './index';
 
-jest.mock('../../../../services/community');
 jest.mock('../../../../services/households');
 
 const lookup = households.lookup as jest.Mock;
 
-function compound(id: number, name: string): CompoundSummaryDTO {
-  return { id, name, type: 'old', typeLabel: '老旧小区', code: `C${id}`, community: { id: 1, name: '南街社区' }, street: { id: 1, name: '城关街道' } };
-}
+const places = households.places as jest.Mock;
+const compounds = [
+  { id: 1, name: '锦屏花园' },
+  { id: 2, name: '南湖小区' },
+];
 
 const buildings: BuildingDTO[] = [
   {
@@ -36,8 +36,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   __setRouter(ROUTES.needProxy);
   setCurrentCompoundId(1);
-  (community.listCompounds as jest.Mock).mockResolvedValue({ ok: true, data: [compound(1, '锦屏花园'), compound(2, '南湖小区')] });
-  (community.listBuildings as jest.Mock).mockResolvedValue({ ok: true, data: buildings });
+  places.mockImplementation(async ({ compoundId }: { compoundId?: number }) => ({ ok: true, data: { compounds, buildings: compoundId ? buildings : [] } }));
   lookup.mockResolvedValue({ ok: true, data: { householdId: 9, address: '锦屏花园2栋1单元101', verifiedMembers: 2 } });
 });
 
@@ -57,8 +56,20 @@ describe('代办点单', () => {
     await renderPage();
     expect(screen.getByRole('heading', { name: '代办点单' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: '锦屏花园' }).getAttribute('aria-checked')).toBe('true');
-    expect(community.listBuildings).toHaveBeenCalledWith({ compoundId: 1 });
+    expect(places).toHaveBeenCalledWith({ compoundId: 1 });
     expect(screen.getByRole('radio', { name: '1栋' })).toBeTruthy();
+  });
+
+  it('offers only the places in the helper scope and drops a remembered compound outside it', async () => {
+    places.mockImplementation(async ({ compoundId }: { compoundId?: number }) => ({
+      ok: true,
+      data: { compounds: [{ id: 2, name: '南湖小区' }], buildings: compoundId === 2 ? [buildings[1]] : [] },
+    }));
+    await renderPage();
+    expect(screen.queryByRole('radio', { name: '锦屏花园' })).toBeNull();
+    expect(screen.getByRole('radio', { name: '南湖小区' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('radio', { name: '1栋' })).toBeNull();
+    expect(screen.getByRole('radio', { name: '2栋' })).toBeTruthy();
   });
 
   it('looks up the picked room, shows its address and files for it on 我要点单', async () => {
@@ -76,6 +87,7 @@ describe('代办点单', () => {
     const query = new URLSearchParams(url.split('?')[1]);
     expect(query.get('householdId')).toBe('9');
     expect(query.get('address')).toBe('锦屏花园2栋1单元101');
+    expect(query.get('compoundId')).toBe('1');
   });
 
   it('says so when nobody in the room uses the app', async () => {

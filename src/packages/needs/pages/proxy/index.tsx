@@ -7,7 +7,6 @@ import RoomPicker from '../../../../components/RoomPicker';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
-import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
@@ -28,8 +27,11 @@ export default function ProxyNeedPage() {
   const [looking, setLooking] = useState(false);
   const [found, setFound] = useState<HouseholdLookupDTO | null>(null);
 
-  const compounds = useLoad(() => community.listCompounds(), []);
-  const buildings = useLoad(form.compoundId ? () => community.listBuildings({ compoundId: form.compoundId as number }) : null, [form.compoundId]);
+  // Only the places in the helper's scope: a unit head sees their unit, a building head their building.
+  const places = useLoad(() => households.places({}), []);
+  const compounds = { ...places, data: places.data?.compounds ?? null };
+  const scoped = useLoad(form.compoundId ? () => households.places({ compoundId: form.compoundId as number }) : null, [form.compoundId]);
+  const buildings = { ...scoped, data: scoped.data?.buildings ?? null };
 
   const set = <K extends ProxyField>(key: K, value: ProxyForm[K]) => {
     setForm((f) => ({
@@ -44,9 +46,12 @@ export default function ProxyNeedPage() {
     setFound(null);
   };
 
-  // With a single compound to choose from there is nothing to ask.
+  // With a single compound to choose from there is nothing to ask; a remembered one out of scope is dropped.
   useEffect(() => {
-    if (form.compoundId === null && compounds.data?.length === 1) set('compoundId', compounds.data[0].id);
+    if (!compounds.data) return;
+    if (form.compoundId !== null && !compounds.data.some((c) => c.id === form.compoundId))
+      set('compoundId', compounds.data.length === 1 ? compounds.data[0].id : null);
+    else if (form.compoundId === null && compounds.data.length === 1) set('compoundId', compounds.data[0].id);
   }, [compounds.data]);
 
   const next = async () => {
@@ -71,7 +76,7 @@ export default function ProxyNeedPage() {
 
   const file = () => {
     if (!found) return;
-    openPage(withQuery(ROUTES.needCreate, { householdId: found.householdId, address: found.address }));
+    openPage(withQuery(ROUTES.needCreate, { householdId: found.householdId, address: found.address, compoundId: form.compoundId as number }));
   };
 
   const compoundOptions = (compounds.data ?? []).map((c) => ({ value: c.id, label: c.name }));

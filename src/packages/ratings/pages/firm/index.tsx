@@ -8,6 +8,7 @@ import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import FirmStars from '../../../../components/FirmStars';
 import { FOCUSABLE } from '../../../../components/a11y';
+import PhoneLink from '../../../../components/PhoneLink';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { hasIdentity } from '../../../../services/platform';
@@ -153,11 +154,7 @@ function Card({ card, rate }: { card: FirmCardDTO; rate: RateState }) {
             {rate.blocked}
           </View>
         ) : null}
-        {card.firm.hotline ? (
-          <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => void Taro.makePhoneCall({ phoneNumber: card.firm.hotline as string })}>
-            服务热线 {card.firm.hotline}
-          </View>
-        ) : null}
+        {card.firm.hotline ? <PhoneLink phone={card.firm.hotline} label='服务热线' testId='firm-hotline' /> : null}
       </View>
 
       {card.preview && card.preview.length ? (

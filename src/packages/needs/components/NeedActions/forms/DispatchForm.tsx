@@ -57,7 +57,9 @@ export default function DispatchForm({ need, busy, run, close, mode }: DispatchF
           const n = note.trim();
           const input = { needId: need.id, ...(r.kind === 'org' ? { orgId: r.id } : { userId: r.id }), ...(n ? { note: n } : {}) };
           // Staff who dispatch follow the need's work: ask for task messages inside the tap.
-          return requestSubscribe(['need_task']).then(() => run(() => (mode === 'dispatch' ? needs.dispatch(input) : needs.transfer(input))));
+          return requestSubscribe(['need_task']).then(() =>
+            run(() => (mode === 'dispatch' ? needs.dispatch(input) : needs.transfer({ ...input, seenAt: need.updatedAt }))),
+          );
         }}
       />
     </>

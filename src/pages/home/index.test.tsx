@@ -1,0 +1,160 @@
+import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { CompoundHomeDTO, Envelope, MeDTO, MembershipDTO, NeedCategoryDTO } from '@hg/types';
+import { capabilitiesOf } from '@hg/types/roles';
+import { __storage } from '../../../test/mocks/taro';
+import { community } from '../../services/community';
+import { me } from '../../services/me';
+import { needs } from '../../services/needs';
+import { ROUTES } from '../../routes';
+import { click, flush } from '../../test-utils';
+import HomePage from './index';
+
+jest.mock('../../services/community');
+jest.mock('../../services/me');
+jest.mock('../../services/needs');
+jest.mock('../../services/platform', () => ({
+  PLATFORM: { demoLogin: true, pickCompoundFromList: true, canPrint: false, canScan: false },
+  hasIdentity: () => true,
+}));
+
+const compound: CompoundHomeDTO = {
+  id: 3,
+  code: 'NJJP01',
+  name: '锦屏花园',
+  type: 'commercial',
+  typeLabel: '商住小区',
+  street: { id: 1, name: '保宁街道' },
+  community: { id: 2, name: '南街社区' },
+  address: '南街88号',
+  propertyFirm: { id: 9, name: '阆苑物业服务有限公司', kind: 'property_firm', kindLabel: '物业企业', hotline: '0817-6220001' },
+  services: [{ id: 21, name: '管网疏通服务队', kind: 'service_team', kindLabel: '专业服务队', hotline: '0817-6220021' }],
+  buildingCount: 6,
+  householdCount: 720,
+  verifiedHouseholdCount: 12,
+  building: null,
+  firmRating: null,
+  careCentres: [],
+};
+
+const category = (id: number, code: string, name: string): NeedCategoryDTO =>
+  ({
+    id,
+    code,
+    name,
+    icon: '🔧',
+    list: 'need',
+    listLabel: '需求清单',
+    dispatchMode: 'assign',
+    partyClaimable: false,
+    acceptSlaHours: 24,
+    resolveSlaHours: 72,
+  }) satisfies NeedCategoryDTO;
+
+const categories = [
+  category(1, 'suggestion', '意见建议'),
+  category(2, 'repair', '公共维修'),
+  category(3, 'pipe', '管网疏通'),
+  category(4, 'elderly', '助老服务'),
+  category(5, 'appliance', '家电维修'),
+];
+
+function membership(status: MembershipDTO['status'], compoundId = 3): MembershipDTO {
+  return {
+    id: 40,
+    householdId: 400,
+    status,
+    statusLabel: status === 'pending' ? '待审核' : status === 'verified' ? '已认证' : '未通过',
+    relation: 'owner',
+    compound: { id: compoundId, name: '锦屏花园' },
+    building: { id: 11, name: '1栋' },
+    unit: { id: 111, name: '1单元' },
+    room: '502',
+    address: '1栋1单元502',
+    rejectReason: null,
+    createdAt: '2030-03-01T02:00:00.000Z',
+    verifiedAt: null,
+  };
+}
+
+async function renderHomeAs(memberships: MembershipDTO[]) {
+  __storage.set('hg.currentCompoundId', 3);
+  (community.getCompound as jest.Mock).mockResolvedValue({ ok: true, data: compound } satisfies Envelope<CompoundHomeDTO>);
+  (needs.categories as jest.Mock).mockResolvedValue({ ok: true, data: categories } satisfies Envelope<NeedCategoryDTO[]>);
+  (me.get as jest.Mock).mockResolvedValue({
+    ok: true,
+    data: {
+      id: 1,
+      name: '王秀兰',
+      phone: null,
+      roles: [],
+      memberships,
+      verifiedResident: memberships.some((m) => m.status === 'verified'),
+      can: capabilitiesOf([]),
+    } satisfies MeDTO,
+  });
+  render(<HomePage />);
+  await flush(50);
+}
+
+/** The first full-width primary button on the page: what the eye and the thumb land on. */
+const primary = () => document.querySelector('.btn--primary')?.textContent;
+
+beforeEach(() => {
+  __storage.clear();
+  jest.clearAllMocks();
+});
+
+describe('首页 first actions by where the person stands', () => {
+  it('a stranger is asked to bind a home first, and can still ring the property firm', async () => {
+    await renderHomeAs([]);
+    expect(screen.getByTestId('resident-actions-stranger')).toBeTruthy();
+    expect(primary()).toBe('绑定房屋');
+    expect(screen.queryByText('我要点单')).toBeNull();
+    expect(screen.getByRole('link', { name: '拨打 物业电话 0817-6220001' })).toBeTruthy();
+    expect(needs.categories).not.toHaveBeenCalled();
+    await click(screen.getByTestId('resident-bind'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bind}?compoundId=3` });
+  });
+
+  it('a verified resident files a need (common categories one tap away) or rings the hotline; 绑定房屋 is no longer primary', async () => {
+    await renderHomeAs([membership('verified')]);
+    const actions = within(screen.getByTestId('resident-actions-verified'));
+    expect(primary()).toBe('我要点单');
+    expect(actions.getByRole('link', { name: '拨打 物业电话 0817-6220001' })).toBeTruthy();
+    expect(actions.queryByTestId('resident-bind')).toBeNull();
+    expect(actions.getByTestId('resident-bind-more').className).not.toContain('btn--primary');
+    // Repairs and pipes first, then whatever else is active, four in all.
+    expect(actions.getAllByRole('button', { name: /^我要点单：/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      '我要点单：公共维修',
+      '我要点单：管网疏通',
+      '我要点单：家电维修',
+      '我要点单：意见建议',
+    ]);
+    await click(actions.getByTestId('quick-category-pipe'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.needCreate}?categoryId=3` });
+    await click(actions.getByTestId('resident-create-need'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: ROUTES.needCreate });
+  });
+
+  it('a resident whose binding is pending sees 我要点单, the hotline and when the check will be done', async () => {
+    await renderHomeAs([membership('pending')]);
+    expect(screen.getByTestId('resident-actions-pending')).toBeTruthy();
+    expect(primary()).toBe('我要点单');
+    expect(screen.getByTestId('resident-pending-notice').textContent).toContain('一般在 2 个工作日内审核完成');
+    expect(screen.getByTestId('resident-pending-notice').textContent).toContain('待核实');
+    expect(screen.getByRole('link', { name: '拨打 物业电话 0817-6220001' })).toBeTruthy();
+    expect(screen.queryByTestId('resident-bind')).toBeNull();
+  });
+
+  it('a binding verified in another compound does not make this one "mine"', async () => {
+    await renderHomeAs([membership('verified', 99), membership('rejected')]);
+    expect(primary()).toBe('绑定房屋');
+  });
+
+  it("shows the service teams' numbers as tappable links", async () => {
+    await renderHomeAs([]);
+    await click(screen.getByRole('link', { name: '拨打 管网疏通服务队 电话 0817-6220021' }));
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0817-6220021' });
+  });
+});
