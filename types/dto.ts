@@ -285,6 +285,8 @@ export interface NeedDetailDTO extends NeedSummaryDTO {
   can: NeedActionName[];
   /** The caller follows this need because their own duplicate was merged into it (not its reporter). */
   following: boolean;
+  /** The caller is the need's reporter (or filed it): their 催办 counts toward escalation; a head's is 督办. */
+  reporting: boolean;
   /** Duplicates merged into this need, oldest first; `excerpt` only for callers who may open that need. */
   mergedFrom: NeedMergedDTO[];
   /** 谁来处理: the receiver and the person who took it on; null until dispatched or claimed. */

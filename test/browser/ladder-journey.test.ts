@@ -102,6 +102,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       });
     await j.byTestId('need-timeline').getByText('转单').waitFor();
     await j.byTestId('need-handler').getByText('管网疏通服务队').first().waitFor();
+    // Pressed from above, the button says 督办 (the resident's own is 催办).
+    await j.byTestId('action-urge').getByText('督办').waitFor();
     await j.byTestId('action-urge').click();
     await j.byTestId('need-timeline').getByText('督办').first().waitFor();
     await j.audit('detail-transferred');

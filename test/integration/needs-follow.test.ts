@@ -64,14 +64,14 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     for (const follower of [second, third]) {
       const seen = ok(await call('needs', 'get', { needId: surviving.id }, follower.openid));
       // The other resident's name and number stay hidden from a follower.
-      expect(seen).toMatchObject({ id: surviving.id, following: true, reporter: { name: '其他居民', phone: null, phoneMasked: '' } });
+      expect(seen).toMatchObject({ id: surviving.id, following: true, reporting: false, reporter: { name: '其他居民', phone: null, phoneMasked: '' } });
       expect(seen.can).toEqual(['comment']);
     }
     expect(errorCode(await call('needs', 'get', { needId: surviving.id }, stranger.openid))).toBe('NOT_FOUND');
 
     // The surviving need lists what was merged into it; another resident's words only for those who may read them.
     const asReporter = ok(await call('needs', 'get', { needId: surviving.id }, first.openid));
-    expect(asReporter.following).toBe(false);
+    expect(asReporter).toMatchObject({ following: false, reporting: true });
     expect(asReporter.mergedFrom).toEqual([{ id: dup.id, excerpt: null, linkable: false }]);
     const asSecond = ok(await call('needs', 'get', { needId: surviving.id }, second.openid));
     expect(asSecond.mergedFrom).toEqual([{ id: dup.id, excerpt: '楼道水管一直在滴水，地面很滑', linkable: true }]);

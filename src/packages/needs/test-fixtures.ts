@@ -93,6 +93,7 @@ export function detail(id: number, overrides: Partial<NeedDetailDTO> = {}): Need
     comments: [],
     can: [],
     following: false,
+    reporting: true,
     mergedFrom: [],
     handler: null,
     ...overrides,

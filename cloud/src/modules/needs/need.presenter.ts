@@ -198,6 +198,7 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
       createdAt: c.createdAt.toISOString(),
     })),
     can: allowedActions(rel, need, now),
+    reporting: rel.reporter,
     ...(await presentFollow(em, need, actor, rel, events)),
   };
 }

@@ -30,6 +30,8 @@ export default function NeedActions({ need, onChange, onStale }: NeedActionsProp
   const [error, setError] = useState<ApiError | null>(null);
   const last = useRef<ButtonAction | null>(null);
   const available = ORDER.filter((a) => need.can.includes(a));
+  // A head's or staff member's urge presses the receiver from above (督办); only the reporter's is 催办.
+  const labelOf = (a: ButtonAction) => (a === 'urge' && !need.reporting ? '督办' : ACTION_LABEL[a]);
   // 催办 is offered from the start but only stands out once the deadline passed (urges before it
   // only remind the receiver: they do not escalate).
   const primary = available.find((a) => a !== 'urge' || need.overdue) ?? null;
@@ -41,7 +43,7 @@ export default function NeedActions({ need, onChange, onStale }: NeedActionsProp
     const res = await call();
     setBusy(false);
     if (res.ok) {
-      const toast = last.current ? DONE_TOAST[last.current] : undefined;
+      const toast = last.current === 'urge' && !need.reporting ? '已督办' : last.current ? DONE_TOAST[last.current] : undefined;
       setActive(null);
       onChange(res.data);
       void Taro.showToast({ title: toast ?? '操作成功', icon: 'success' });
@@ -92,7 +94,7 @@ export default function NeedActions({ need, onChange, onStale }: NeedActionsProp
             data-testid={`action-${a}`}
             onClick={() => tap(a)}
           >
-            {ACTION_LABEL[a]}
+            {labelOf(a)}
           </View>
         ))}
       </View>

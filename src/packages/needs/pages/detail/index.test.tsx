@@ -49,6 +49,14 @@ describe('需求详情', () => {
     expect(urge().className).toContain('btn--primary');
   });
 
+  it('a head pressing the receiver sees 督办, not the 催办 of a resident and its hint', async () => {
+    await renderWith(
+      detail(42, { status: 'dispatched', reporting: false, overdue: true, acceptDueAt: '2030-03-05T04:00:00.000Z', can: ['transfer', 'urge', 'comment'] }),
+    );
+    expect(buttonNames()).toEqual(['转单', '督办']);
+    expect(screen.getByTestId('need-accept-due').textContent).not.toContain('催办');
+  });
+
   it('renders action buttons only from `can`', async () => {
     await renderWith(detail(42, { can: ['urge', 'cancel', 'comment'] }));
     expect(buttonNames()).toEqual(['催办', '撤销']);

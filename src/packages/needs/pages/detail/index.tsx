@@ -235,7 +235,7 @@ export default function NeedDetailPage() {
             <Line label='提交时间'>{formatTime(need.createdAt)}</Line>
             {need.acceptDueAt && ['submitted', 'dispatched', 'open_for_claim'].includes(need.status) ? (
               <Line label='预计响应' testId='need-accept-due'>
-                {formatTime(need.acceptDueAt)} 前{need.overdue ? '（已超时，可以催办）' : ''}
+                {formatTime(need.acceptDueAt)} 前{need.overdue ? (need.reporting ? '（已超时，可以催办）' : '（已超时）') : ''}
               </Line>
             ) : null}
             {need.holdUntil && need.status === 'on_hold' ? <Line label='预计恢复'>{formatTime(need.holdUntil)}</Line> : null}
