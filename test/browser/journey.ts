@@ -49,6 +49,19 @@ export class Journey {
     if (await tab.isVisible()) await tab.click();
     else await this.page.evaluate((p) => (window.location.hash = `#/pages/${p}/index`), TAB_PATH[text]);
     await this.page.waitForFunction((p) => window.location.hash.startsWith(`#/pages/${p}/index`), TAB_PATH[text]);
+    await this.waitForShown(`/pages/${TAB_PATH[text]}/index`);
+  }
+
+  /**
+   * Waits until Taro shows the page at `path`: the hash changes first and, on a loaded machine, the
+   * previous page stays on screen until the new page's chunk has loaded — a locator resolved in
+   * between lands on the old page, which is then hidden (not detached), and the action never ends.
+   */
+  async waitForShown(path: string): Promise<void> {
+    await this.page.waitForFunction(
+      (p) => Array.from(document.querySelectorAll('.taro_page')).some((e) => e.id.split('?')[0] === p && getComputedStyle(e).display !== 'none'),
+      path.split('?')[0],
+    );
   }
 
   /** In-app navigation to a route (as a link would), without reloading the app. */

@@ -125,6 +125,16 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await expect(primaryAction(j)).resolves.toBe('我要点单');
     await j.byTestId('resident-hotline').waitFor();
     await j.audit('scan-pending');
+    // Filing while pending works the same way and lands as 待核实.
+    await j.byTestId('quick-category-repair').tap();
+    const description = j.root().locator('textarea[aria-label="需求描述"]');
+    await description.waitFor();
+    await description.fill('单元门禁坏了，关不上');
+    await j.byTestId('need-submit').tap();
+    await j.byTestId('need-detail').waitFor();
+    const [filed] = await stack.db.ds.query('SELECT unverifiedReporter FROM needs WHERE description = ?', ['单元门禁坏了，关不上']);
+    expect(Boolean(Number(filed.unverifiedReporter))).toBe(true);
+    await j.audit('need-filed-pending');
     await j.setLargeText(true);
     await scan(j);
     await j.byTestId('resident-actions-pending').waitFor();
@@ -134,23 +144,32 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
   it('after tapping a phone number the next tap still navigates inside the app', async () => {
     const { j, page } = await journey('tel');
-    const dialled: string[] = [];
-    context.on('request', (r) => {
-      if (r.url().startsWith('tel:')) dialled.push(r.url());
-    });
-    context.on('page', (p) => dialled.push(`page:${p.url()}`));
+    // Large text: the call targets and the pages after the call hold up at the bigger size too.
+    await j.setLargeText(true);
     await scan(j);
     const before = page.url();
+    // Which link the dialler clicked, seen from the page (the OS dialer is not there in CI).
+    await page.evaluate(() => {
+      document.addEventListener(
+        'click',
+        (e) => {
+          const a = e.target as HTMLAnchorElement;
+          if (a.tagName === 'A') (window as unknown as { dialled: string }).dialled = `${a.getAttribute('href')} ${a.target}`;
+        },
+        true,
+      );
+    });
 
     await j.byTestId('resident-hotline').tap();
     await page.waitForTimeout(300);
+    await expect(page.evaluate(() => (window as unknown as { dialled?: string }).dialled)).resolves.toBe('tel:0817-0000101 _blank');
     // The app's own window never navigated away to tel:.
     expect(page.url()).toBe(before);
     // A real tap (not a script click) opens the firm's page: the page still takes input.
     await j.byTestId('compound-firm-card').tap();
     await page.waitForFunction(() => window.location.hash.includes('/packages/ratings/pages/firm/index'));
     await j.root().getByText('阆苑物业服务有限公司').first().waitFor();
-    await j.audit('firm-after-call');
+    await j.audit('firm-after-call-large');
 
     // Back on the compound, a service team's number inside a line of text, then the way back.
     await j.byTestId('page-back').tap();
@@ -160,6 +179,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await servicePhone.tap();
     await j.byTestId('resident-bind').tap();
     await page.waitForFunction(() => window.location.hash.includes('/packages/household/pages/bind/index'));
+    await j.root().locator('[role="radio"]', { hasText: '1栋' }).first().waitFor();
+    await j.audit('bind-after-call-large');
     expect(j.failures()).toEqual([]);
   });
 
@@ -192,6 +213,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('page-home').tap();
     await page.waitForFunction((p) => window.location.hash.startsWith(`#${p}`), PAGES.home);
     await j.byTestId('resident-actions-verified').waitFor();
+    await j.audit('home-verified');
 
     // Opened from inside the app: 返回 goes one page back.
     await j.byTestId('resident-create-need').tap();
@@ -201,6 +223,9 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('resident-actions-verified').waitFor();
 
     await j.setLargeText(true);
+    await j.tapTab('首页');
+    await j.byTestId('resident-actions-verified').waitFor();
+    await j.audit('home-verified-large');
     await j.open(link);
     await j.byTestId('need-detail').waitFor();
     await tallEnough(j.byTestId('page-home'));

@@ -41,8 +41,9 @@ export interface ResidentActionsProps {
   pendingMayFile?: boolean;
 }
 
-function openCreate(categoryId?: number) {
-  openPage(withQuery(ROUTES.needCreate, { categoryId }));
+/** The compound goes along so 我要点单 picks the person's home in it when they have several. */
+function openCreate(compoundId: number, categoryId?: number) {
+  openPage(withQuery(ROUTES.needCreate, { compoundId, categoryId }));
 }
 
 /** The property firm's hotline: the number a resident rings for anything urgent in the compound. */
@@ -83,7 +84,7 @@ export default function ResidentActions({ compound, state, categories, pendingMa
                   {...FOCUSABLE}
                   aria-label={`我要点单：${c.name}`}
                   data-testid={`quick-category-${c.code}`}
-                  onClick={() => openCreate(c.id)}
+                  onClick={() => openCreate(compound.id, c.id)}
                 >
                   <View className='resident-actions__icon' aria-hidden='true'>
                     {c.icon}
@@ -93,7 +94,7 @@ export default function ResidentActions({ compound, state, categories, pendingMa
               ))}
             </View>
           ) : null}
-          <View className='btn btn--primary' role='button' {...FOCUSABLE} data-testid='resident-create-need' onClick={() => openCreate()}>
+          <View className='btn btn--primary' role='button' {...FOCUSABLE} data-testid='resident-create-need' onClick={() => openCreate(compound.id)}>
             我要点单
           </View>
         </>

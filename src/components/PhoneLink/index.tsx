@@ -27,7 +27,7 @@ export function dialable(phone: string): string {
 /**
  * A phone number an elder can tap: at least 44 px tall, named 「拨打 物业电话 0817-…」 for screen
  * readers. Dialling is a platform file (`dial.weapp.ts` / `dial.h5.ts`) so H5 never navigates the
- * app window to `tel:` (which stalls Taro's router in Chromium).
+ * app's own frames to `tel:` (after which Chromium ignores the person's taps until a reload).
  */
 export default function PhoneLink(props: PhoneLinkProps) {
   const { phone, label, variant, who, testId, className } = withDefaults(props, defaults);

@@ -132,9 +132,9 @@ describe('首页 first actions by where the person stands', () => {
       '我要点单：意见建议',
     ]);
     await click(actions.getByTestId('quick-category-pipe'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.needCreate}?categoryId=3` });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.needCreate}?compoundId=3&categoryId=3` });
     await click(actions.getByTestId('resident-create-need'));
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: ROUTES.needCreate });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `${ROUTES.needCreate}?compoundId=3` });
   });
 
   it('a resident whose binding is pending sees 我要点单, the hotline and when the check will be done', async () => {

@@ -72,6 +72,17 @@ describe('我要点单', () => {
     expect(screen.queryByTestId('need-pending')).toBeNull();
   });
 
+  it('opened from a compound (scan page, home), picks the home there among several', async () => {
+    __setRouter('/packages/needs/pages/create/index', { compoundId: '2', categoryId: '1' });
+    const elsewhere = membership({ id: 1, householdId: 7 } as never);
+    const here = membership({ id: 2, householdId: 9, compound: { id: 2, name: '书院小区' }, address: '书院小区2栋1单元301' } as never);
+    (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ memberships: [elsewhere, here] }) });
+    await renderPage();
+    expect(screen.getByRole('radio', { name: '书院小区2栋1单元301' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: '锦屏花园1栋1单元502' }).getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByRole('radio', { name: '管道疏通' }).getAttribute('aria-checked')).toBe('true');
+  });
+
   it('files a corridor problem in another building there, and a compound-wide one for the whole compound', async () => {
     await renderPage();
     expect(community.listBuildings).toHaveBeenCalledWith({ compoundId: 1 });

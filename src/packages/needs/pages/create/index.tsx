@@ -48,7 +48,14 @@ export default function CreateNeedPage() {
   const profile = useLoad(() => me.get(), []);
   const homes = useMemo(() => homesOf(profile.data?.memberships ?? []), [profile.data]);
   const proxyLocked = !!profile.data?.can.fileForOthers && proxyHouseholdId !== null;
-  const f = useNeedForm({ homes, categoryId: positiveId(params.categoryId), proxyHouseholdId, proxyAddress, proxyLocked });
+  const f = useNeedForm({
+    homes,
+    categoryId: positiveId(params.categoryId),
+    proxyHouseholdId,
+    proxyAddress,
+    proxyLocked,
+    homeCompoundId: proxyLocked ? null : positiveId(params.compoundId),
+  });
   const { form, errors, set } = f;
 
   // 位置 offers the buildings of the household's compound: the chosen home's, or the proxied one's.

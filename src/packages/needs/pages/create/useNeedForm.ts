@@ -19,6 +19,8 @@ export interface NeedFormOptions {
   proxyAddress: string;
   /** Opened from 代办点单 by someone who may file for others: the form stays on that household. */
   proxyLocked: boolean;
+  /** Opened from a compound's home or QR page (`?compoundId=`): the person's one home there is chosen. */
+  homeCompoundId?: number | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface NeedFormOptions {
  * address as the location), or stays on the household found on 代办点单, validates with the
  * server's limits, and puts a server INVALID_INPUT message next to the field it names.
  */
-export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress, proxyLocked }: NeedFormOptions) {
+export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress, proxyLocked, homeCompoundId = null }: NeedFormOptions) {
   // The draft belongs to the person (useDraft) and to the household filed for: an errand a helper
   // started for one household never fills the form for another. The category picked on the way in wins.
   const draft = useDraft<{ form: NeedForm; photos: PhotoDTO[] }>(`need-create:${proxyHouseholdId ? `household-${proxyHouseholdId}` : 'own'}`);
@@ -67,7 +69,11 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
   // 代办 from 代办点单 wins over the helper's own home: they file for that household only.
   useEffect(() => {
     if (proxyLocked) setForm((f) => ({ ...f, proxy: true, householdId: proxyHouseholdId, location: f.location || proxyAddress }));
-    else if (homes.length === 1 && form.householdId === null) pickHome(householdIdOf(homes[0]) as number);
+    else if (form.householdId === null) {
+      const here = homeCompoundId ? homes.filter((m) => m.compound.id === homeCompoundId) : [];
+      const only = homes.length === 1 ? homes[0] : here.length === 1 ? here[0] : null;
+      if (only) pickHome(householdIdOf(only) as number);
+    }
   }, [homes, proxyLocked]);
 
   /** 位置: the home's address is the default text there; a public area starts empty. */

@@ -28,7 +28,7 @@ export default function LadderPage() {
   );
   return (
     <Page title='升级待办'>
-      <View className='muted ladder__hint'>小事不出楼栋、大事不出小区：升级到您这一级的需求，由您派单、转单或催办接单方。</View>
+      <View className='muted ladder__hint'>小事不出楼栋、大事不出小区：升级到您这一级的需求，由您派单、转单或督办接单方。</View>
       <Tabs label='按超时筛选' tabs={TABS} value={filter} onChange={setFilter} testId='ladder-tab' />
       <NeedListView label='升级待办' list={list} emptyText='暂无升级到您这一级的需求' />
     </Page>
