@@ -4,7 +4,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { addDays, localDay, localTime } from '../../cloud/src/modules/bookings/local-time';
 import { DIALECTS } from '../db';
 import { as, call, ok, orgId } from '../factories';
-import { startStack, type Stack } from './harness';
+import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -14,8 +14,6 @@ import { Journey } from './journey';
  * refused), deliver the elder's lunch and read the month's subsidy report. axe on every page.
  */
 jest.setTimeout(300_000);
-
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true } as const;
 
 describe.each(DIALECTS)('on %s', (dialect) => {
   let stack: Stack;

@@ -1,8 +1,7 @@
-import type { BrowserContext } from 'playwright-core';
 import { PAGES } from '@hg/types/links';
 import { as, call, categoryId, homeOf, ok, orgId, storedPhoto } from '../factories';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -15,22 +14,7 @@ import { Journey } from './journey';
 jest.setTimeout(300_000);
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    process.env.UPLOAD_DIR = `${require('node:os').tmpdir()}/hg-follow-uploads-${process.pid}`;
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect, { uploads: 'follow' });
 
   const detailRoute = (id: number) => `/packages/needs/pages/detail/index?id=${id}`;
 
@@ -44,14 +28,14 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   }
 
   it('赵建国 follows the need his report was merged into, from the merge message to its resolution', async () => {
-    const pipe = await categoryId(stack.db.ds, 'pipe');
+    const pipe = await categoryId(env.stack.db.ds, 'pipe');
     const file = async (key: string, description: string) =>
-      ok(await call('needs', 'create', { categoryId: pipe, householdId: await homeOf(stack.db.ds, key), description, place: 'compound' }, as(key))).id;
+      ok(await call('needs', 'create', { categoryId: pipe, householdId: await homeOf(env.stack.db.ds, key), description, place: 'compound' }, as(key))).id;
     const surviving = await file('resident', '小区主下水管堵塞，地下室一直在返水');
     const duplicate = await file('resident2', '地下室返水很臭，好像是总管道堵了');
 
-    const j = new Journey(await context.newPage(), stack.base, `follow-merged-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `follow-merged-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
 
     // Community staff find the duplicate in the console and merge it with the console's merge action.
     await j.loginAs('杨晓燕');
@@ -83,7 +67,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.audit('follower-detail');
 
     // The team takes it on: 赵建国 sees who is coming and can call them.
-    const team = await orgId(stack.db.ds, '管网疏通服务队');
+    const team = await orgId(env.stack.db.ds, '管网疏通服务队');
     ok(await call('needs', 'dispatch', { needId: surviving, orgId: team }, as('community_staff')));
     ok(await call('needs', 'accept', { needId: surviving }, as('team_staff')));
     ok(await call('needs', 'start', { needId: surviving }, as('team_staff')));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { NEED_RULES } from '@hg/types/needs';
 import { DIALECTS } from '../db';
-import { ARTIFACTS, startStack, type Stack } from './harness';
+import { ARTIFACTS, PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -72,7 +72,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   beforeAll(async () => {
     process.env.UPLOAD_DIR = uploads;
     stack = await startStack(dialect);
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+    context = await stack.browser.newContext(PHONE);
     page = await context.newPage();
     j = new Journey(page, stack.base, `forms-journey-${dialect}`);
   });
@@ -184,7 +184,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const full = viewer.locator('img[alt="现场照片1"]');
     await expect(full.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(1920);
     const box = await full.boundingBox();
-    expect(box && box.width).toBeGreaterThan(400);
+    // Full size = the whole width of the phone's screen, not the thumbnail.
+    expect(box && box.width).toBeGreaterThanOrEqual(PHONE.viewport.width - 1);
     const close = viewer.locator('[role="button"][aria-label="关闭照片"]');
     const closeBox = await close.boundingBox();
     expect(closeBox && Math.min(closeBox.width, closeBox.height)).toBeGreaterThanOrEqual(44);

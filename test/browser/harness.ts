@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type http from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import os from 'node:os';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createGateway } from '../../cloud/gateway/server';
 import { createTestDb, type TestDb, type TestDialect } from '../db';
 
@@ -64,6 +65,32 @@ export async function startStack(dialect: TestDialect = 'sqlite'): Promise<Stack
       await db.drop();
     },
   };
+}
+
+/** A phone as the users hold it: 390×844 with touch, Chinese locale, Beijing time. */
+export const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true } as const;
+
+/**
+ * The usual frame of a journey file, inside its `describe.each(DIALECTS)`: one stack per dialect
+ * (optionally with its own upload directory), a fresh phone-sized browser context per test.
+ */
+export function useJourneyStack(dialect: TestDialect, opts: { uploads?: string; afterAll?: () => void } = {}): { stack: Stack; context: BrowserContext } {
+  const env = {} as { stack: Stack; context: BrowserContext };
+  beforeAll(async () => {
+    if (opts.uploads) process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-${opts.uploads}-uploads-${process.pid}`);
+    env.stack = await startStack(dialect);
+  });
+  afterAll(async () => {
+    await env.stack?.close();
+    opts.afterAll?.();
+  });
+  beforeEach(async () => {
+    env.context = await env.stack.browser.newContext(PHONE);
+  });
+  afterEach(async () => {
+    await env.context?.close();
+  });
+  return env;
 }
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -27,7 +27,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
   beforeAll(async () => {
     stack = await startStack(dialect);
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
+    context = await stack.browser.newContext(PHONE);
     page = await context.newPage();
     j = new Journey(page, stack.base, `household-journey-${dialect}`);
   });

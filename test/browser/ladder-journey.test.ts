@@ -1,4 +1,3 @@
-import type { BrowserContext } from 'playwright-core';
 import type { EntityManager } from 'typeorm';
 import { clock } from '../../cloud/src/core/clock';
 import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
@@ -8,7 +7,7 @@ import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { as, call, categoryId, homeOf, ok, orgId } from '../factories';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey, TINY_JPEG } from './journey';
 
 /**
@@ -20,23 +19,7 @@ import { Journey, TINY_JPEG } from './journey';
 jest.setTimeout(300_000);
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    process.env.UPLOAD_DIR = `${require('node:os').tmpdir()}/hg-ladder-uploads-${process.pid}`;
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    clock.reset();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect, { uploads: 'ladder', afterAll: () => clock.reset() });
 
   const detailRoute = (id: number) => `/packages/needs/pages/detail/index?id=${id}`;
 
@@ -47,25 +30,25 @@ describe.each(DIALECTS)('on %s', (dialect) => {
         'needs',
         'create',
         {
-          categoryId: await categoryId(stack.db.ds, 'suggestion'),
-          householdId: await homeOf(stack.db.ds, 'resident'),
+          categoryId: await categoryId(env.stack.db.ds, 'suggestion'),
+          householdId: await homeOf(env.stack.db.ds, 'resident'),
           description: '小区东门晚上路灯不亮，老人出行不便',
         },
         as('resident'),
       ),
     ).id;
-    ok(await call('needs', 'dispatch', { needId: id, orgId: await orgId(stack.db.ds, '阆苑物业服务有限公司') }, as('community_staff')));
+    ok(await call('needs', 'dispatch', { needId: id, orgId: await orgId(env.stack.db.ds, '阆苑物业服务有限公司') }, as('community_staff')));
     // 25 hours pass (意见建议: accept within 24 h); the timer runs and the need climbs to the compound.
     clock.advance(25 * 3600 * 1000);
     const result = await runJobs(
-      { ds: stack.db.ds, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) },
+      { ds: env.stack.db.ds, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(env.stack.db.ds, w), platform: localPlatform(env.stack.base) },
       timersOf(MODULES),
       clock.now(),
     );
     expect(result.escalated).toBeGreaterThanOrEqual(1);
 
-    const j = new Journey(await context.newPage(), stack.base, `ladder-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `ladder-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('李明华');
     await j.audit('me-compound-head');
     await j.byTestId('entry-ladder').click();
@@ -141,7 +124,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('need-resolution').getByText('东门路灯线路已修复，晚上已亮灯。').waitFor();
     await j.audit('detail-resolved-large');
 
-    const events = await stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
+    const events = await env.stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual([
       'created',
       'dispatched',

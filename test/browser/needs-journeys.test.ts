@@ -1,4 +1,3 @@
-import type { BrowserContext } from 'playwright-core';
 import type { EntityManager } from 'typeorm';
 import { clock } from '../../cloud/src/core/clock';
 import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
@@ -8,7 +7,7 @@ import { PAGES } from '@hg/types/links';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey, TINY_JPEG } from './journey';
 
 /**
@@ -19,23 +18,7 @@ import { Journey, TINY_JPEG } from './journey';
 jest.setTimeout(300_000);
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    process.env.UPLOAD_DIR = `${require('node:os').tmpdir()}/hg-journey-uploads-${process.pid}`;
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-    clock.reset();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect, { uploads: 'journey', afterAll: () => clock.reset() });
 
   async function pickPhoto(j: Journey, testId: string) {
     const [chooser] = await Promise.all([j.page.waitForEvent('filechooser'), j.byTestId(testId).click()]);
@@ -69,8 +52,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   }
 
   it('resident files → staff dispatch to the property firm → property staff reply and resolve with a photo → resident rates', async () => {
-    const j = new Journey(await context.newPage(), stack.base, `needs-four-orders-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `needs-four-orders-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('王秀兰');
     const id = await fileNeed(j, '安全隐患', '2栋楼道堆放纸箱杂物，存在消防隐患', true);
     await j.byTestId('need-status').getByText('已点单').waitFor();
@@ -124,16 +107,16 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('need-status').getByText('已评单').waitFor();
     await j.audit('closed');
 
-    const [row] = await stack.db.ds.query('SELECT status, rating, receiverOrgId FROM needs WHERE id = ?', [id]);
+    const [row] = await env.stack.db.ds.query('SELECT status, rating, receiverOrgId FROM needs WHERE id = ?', [id]);
     expect(row).toMatchObject({ status: 'closed', rating: 5 });
-    const events = await stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
+    const events = await env.stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['created', 'dispatched', 'accepted', 'started', 'resolved', 'rated']);
     expect(j.failures()).toEqual([]);
   });
 
   it('a party member claims a need from the list and resolves it', async () => {
-    const j = new Journey(await context.newPage(), stack.base, `needs-claim-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `needs-claim-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('王秀兰');
     const id = await fileNeed(j, '助老帮扶', '楼上独居的李奶奶需要有人陪同去医院复查', false);
     await j.byTestId('need-status').getByText('待认领').waitFor();
@@ -157,14 +140,14 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('need-status').getByText('已办结').waitFor();
     await j.audit('claimed-resolved');
 
-    const [row] = await stack.db.ds.query('SELECT n.status, u.name FROM needs n JOIN users u ON u.id = n.receiverUserId WHERE n.id = ?', [id]);
+    const [row] = await env.stack.db.ds.query('SELECT n.status, u.name FROM needs n JOIN users u ON u.id = n.receiverUserId WHERE n.id = ?', [id]);
     expect(row).toMatchObject({ status: 'resolved', name: '周卫东' });
     expect(j.failures()).toEqual([]);
   });
 
   it('an overdue need climbs a level and every view shows it', async () => {
-    const j = new Journey(await context.newPage(), stack.base, `needs-escalation-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `needs-escalation-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('王秀兰');
     const id = await fileNeed(j, '意见建议', '小区东门晚上路灯不亮，老人出行不便', false);
     await j.byTestId('need-level').getByText(/楼栋/).waitFor();
@@ -172,7 +155,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     // 25 hours pass without anyone taking it (意见建议: accept within 24 h); the timer runs.
     clock.advance(25 * 3600 * 1000);
     const result = await runJobs(
-      { ds: stack.db.ds, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, w), platform: localPlatform(stack.base) },
+      { ds: env.stack.db.ds, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(env.stack.db.ds, w), platform: localPlatform(env.stack.base) },
       timersOf(MODULES),
       clock.now(),
     );

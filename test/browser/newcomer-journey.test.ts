@@ -1,8 +1,8 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { PAGES } from '@hg/types/links';
 import { DIALECTS } from '../db';
 import { as, buildNeed, buildResident, call, categoryId, homeOf, ok, orgId } from '../factories';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -17,32 +17,18 @@ jest.setTimeout(300_000);
 const SCAN = '/packages/entry/pages/scan/index?scene=c%3DNJJP01';
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect);
 
   async function journey(name: string): Promise<{ j: Journey; page: Page }> {
-    const page = await context.newPage();
-    const j = new Journey(page, stack.base, `newcomer-${name}-${dialect}`);
-    await page.goto(`${stack.base}/#${PAGES.home}`);
+    const page = await env.context.newPage();
+    const j = new Journey(page, env.stack.base, `newcomer-${name}-${dialect}`);
+    await page.goto(`${env.stack.base}/#${PAGES.home}`);
     return { j, page };
   }
 
   /** Opening the QR code's link: a fresh load of the entry page, as the camera would open it. */
   async function scan(j: Journey): Promise<void> {
-    await j.page.goto(`${stack.base}/#${SCAN}`);
+    await j.page.goto(`${env.stack.base}/#${SCAN}`);
     await j.page.reload();
     await j.root().getByText('锦屏花园').first().waitFor();
   }
@@ -90,9 +76,9 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.audit('need-filed');
 
     const id = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
-    const [row] = await stack.db.ds.query('SELECT householdId, categoryId FROM needs WHERE id = ?', [id]);
-    expect(Number(row.householdId)).toBe(await homeOf(stack.db.ds, 'resident'));
-    expect(Number(row.categoryId)).toBe(await categoryId(stack.db.ds, 'pipe'));
+    const [row] = await env.stack.db.ds.query('SELECT householdId, categoryId FROM needs WHERE id = ?', [id]);
+    expect(Number(row.householdId)).toBe(await homeOf(env.stack.db.ds, 'resident'));
+    expect(Number(row.categoryId)).toBe(await categoryId(env.stack.db.ds, 'pipe'));
 
     // The same pages hold up in large-text mode, targets included.
     await j.setLargeText(true);
@@ -116,7 +102,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('resident-hotline').waitFor();
     await j.audit('scan-stranger');
 
-    await buildResident(stack.db.ds, { openid: as('newcomer'), name: '周小梅', verifier: null });
+    await buildResident(env.stack.db.ds, { openid: as('newcomer'), name: '周小梅', verifier: null });
     await j.loginAs('周小梅');
     await scan(j);
     await j.byTestId('resident-actions-pending').waitFor();
@@ -132,7 +118,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await description.fill('单元门禁坏了，关不上');
     await j.byTestId('need-submit').tap();
     await j.byTestId('need-detail').waitFor();
-    const [filed] = await stack.db.ds.query('SELECT unverifiedReporter FROM needs WHERE description = ?', ['单元门禁坏了，关不上']);
+    const [filed] = await env.stack.db.ds.query('SELECT unverifiedReporter FROM needs WHERE description = ?', ['单元门禁坏了，关不上']);
     expect(Boolean(Number(filed.unverifiedReporter))).toBe(true);
     await j.audit('need-filed-pending');
     await j.setLargeText(true);
@@ -185,9 +171,9 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   });
 
   it('back, then the need link again, shows the need; a page opened by a link has a way back', async () => {
-    const resident = { openid: as('resident'), householdId: await homeOf(stack.db.ds, 'resident') };
-    const need = await buildNeed(stack.db.ds, { category: 'pipe', by: resident, description: '楼道灯不亮了' });
-    ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(stack.db.ds, '管网疏通服务队') }, as('community_staff')));
+    const resident = { openid: as('resident'), householdId: await homeOf(env.stack.db.ds, 'resident') };
+    const need = await buildNeed(env.stack.db.ds, { category: 'pipe', by: resident, description: '楼道灯不亮了' });
+    ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(env.stack.db.ds, '管网疏通服务队') }, as('community_staff')));
     const link = `${PAGES.needDetail}?id=${need.id}`;
 
     const { j, page } = await journey('relink');
@@ -204,7 +190,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.audit('need-relinked');
 
     // Opened by a link as the first page: no app page behind it, so 回首页 is the way back.
-    await page.goto(`${stack.base}/#${link}`);
+    await page.goto(`${env.stack.base}/#${link}`);
     await page.reload();
     await j.byTestId('need-detail').waitFor();
     await expect(j.byTestId('page-back').count()).resolves.toBe(0);

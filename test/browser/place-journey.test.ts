@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
 import { as, call, ok } from '../factories';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -13,28 +12,14 @@ import { Journey } from './journey';
 jest.setTimeout(300_000);
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect);
 
   const radio = (j: Journey, name: string) => j.root().locator('[role="radio"]', { hasText: name }).filter({ visible: true }).first();
   const needIdOf = (j: Journey) => Number(/[?&]id=(\d+)/.exec(j.page.url())?.[1]);
 
   it('a building head files for an elderly resident from 代办点单: that household, 楼栋长代报', async () => {
-    const j = new Journey(await context.newPage(), stack.base, `place-proxy-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `place-proxy-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('陈志强');
     await j.tapTab('需求');
     await j.byTestId('entry-proxy').click();
@@ -67,7 +52,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.audit('detail-proxy');
 
     const id = needIdOf(j);
-    const [row] = await stack.db.ds.query('SELECT n.channel, h.room, n.contactName FROM needs n JOIN households h ON h.id = n.householdId WHERE n.id = ?', [
+    const [row] = await env.stack.db.ds.query('SELECT n.channel, h.room, n.contactName FROM needs n JOIN households h ON h.id = n.householdId WHERE n.id = ?', [
       id,
     ]);
     expect(row).toMatchObject({ channel: 'bldg_head', room: '1202', contactName: '李大爷' });
@@ -89,8 +74,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   });
 
   it('a resident reports a corridor problem in another building, and the property firm sees that building', async () => {
-    const j = new Journey(await context.newPage(), stack.base, `place-corridor-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `place-corridor-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('王秀兰');
     await j.open('/packages/needs/pages/create/index');
     await radio(j, '公共维修').click();
@@ -136,11 +121,11 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   });
 
   async function compoundId(): Promise<number> {
-    const [r] = await stack.db.ds.query("SELECT id FROM compounds WHERE code = 'NJJP01'");
+    const [r] = await env.stack.db.ds.query("SELECT id FROM compounds WHERE code = 'NJJP01'");
     return Number(r.id);
   }
   async function unitId(building: string, unit: string): Promise<number> {
-    const [r] = await stack.db.ds.query(
+    const [r] = await env.stack.db.ds.query(
       "SELECT u.id FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds c ON c.id = b.compoundId WHERE c.code = 'NJJP01' AND b.name = ? AND u.name = ?",
       [building, unit],
     );

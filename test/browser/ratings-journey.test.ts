@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { DIALECTS } from '../db';
 import { as, buildResident, call, ok, orgId } from '../factories';
-import { startStack, type Stack } from './harness';
+import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -16,7 +16,6 @@ import { Journey } from './journey';
  */
 jest.setTimeout(300_000);
 
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true, isMobile: true } as const;
 const FIRM = '阆苑物业服务有限公司';
 const COMMENT = '楼道打扫得很干净，保安大哥很负责，谢谢物业';
 const REPLY = '感谢各位居民的肯定，我们会继续做好楼道保洁和门岗值守。';

@@ -1,9 +1,8 @@
-import type { BrowserContext } from 'playwright-core';
 import { clock } from '../../cloud/src/core/clock';
 import { Need } from '../../cloud/src/modules/needs/need.entity';
 import { as, call, categoryId, homeOf, ok, orgId, residentOf } from '../factories';
 import { DIALECTS } from '../db';
-import { startStack, type Stack } from './harness';
+import { useJourneyStack } from './harness';
 import { Journey } from './journey';
 
 /**
@@ -17,27 +16,12 @@ jest.setTimeout(300_000);
 const HOUR = 3600_000;
 
 describe.each(DIALECTS)('on %s', (dialect) => {
-  let stack: Stack;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    process.env.UPLOAD_DIR = `${require('node:os').tmpdir()}/hg-worklists-uploads-${process.pid}`;
-    stack = await startStack(dialect);
-  });
-  afterAll(async () => {
-    await stack?.close();
-  });
-  beforeEach(async () => {
-    context = await stack.browser.newContext({ viewport: { width: 414, height: 896 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true });
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const env = useJourneyStack(dialect, { uploads: 'worklists' });
 
   /** ~200 open 公共维修 needs across 南街社区's first compound, most on time, some overdue, some with the firm. */
   async function seedBusyCommunity(template: Need): Promise<void> {
-    const repair = await categoryId(stack.db.ds, 'repair');
-    const firm = await orgId(stack.db.ds, '阆苑物业服务有限公司');
+    const repair = await categoryId(env.stack.db.ds, 'repair');
+    const firm = await orgId(env.stack.db.ds, '阆苑物业服务有限公司');
     const places = ['单元门禁', '楼道灯', '电梯按钮', '消防栓箱门', '雨棚', '楼梯扶手', '信报箱', '地下车库灯'];
     const now = clock.now().getTime();
     const { id: _id, ...fields } = template;
@@ -59,45 +43,45 @@ describe.each(DIALECTS)('on %s', (dialect) => {
         updatedAt: createdAt,
       };
     });
-    for (let i = 0; i < rows.length; i += 50) await stack.db.ds.manager.insert(Need, rows.slice(i, i + 50));
+    for (let i = 0; i < rows.length; i += 50) await env.stack.db.ds.manager.insert(Need, rows.slice(i, i + 50));
   }
 
   it('杨晓燕 works 派单台 with 200 open needs: counts, the overdue mark, search by number, merge a picked duplicate', async () => {
-    const suggestion = await categoryId(stack.db.ds, 'suggestion');
-    const home = await homeOf(stack.db.ds, 'resident');
+    const suggestion = await categoryId(env.stack.db.ds, 'suggestion');
+    const home = await homeOf(env.stack.db.ds, 'resident');
     // A neighbour in 王秀兰's building reports the same broken light.
-    const [{ buildingId, code }] = await stack.db.ds.query(
+    const [{ buildingId, code }] = await env.stack.db.ds.query(
       'SELECT h.buildingId AS buildingId, c.code AS code FROM households h JOIN compounds c ON c.id = h.compoundId WHERE h.id = ?',
       [home],
     );
-    const households: { id: number | string; buildingId: number | string }[] = await stack.db.ds.query(
+    const households: { id: number | string; buildingId: number | string }[] = await env.stack.db.ds.query(
       'SELECT h.id, h.buildingId FROM households h JOIN compounds c ON c.id = h.compoundId WHERE c.code = ? ORDER BY h.id',
       [code],
     );
     const nth = households.findIndex((h) => Number(h.buildingId) === Number(buildingId) && Number(h.id) !== home);
-    const neighbour = await residentOf(stack.db.ds, code, nth, '周阿姨', '10000009990');
+    const neighbour = await residentOf(env.stack.db.ds, code, nth, '周阿姨', '10000009990');
 
     const original = ok(
       await call('needs', 'create', { categoryId: suggestion, householdId: home, description: '3单元楼道灯不亮，晚上上下楼看不见' }, as('resident')),
     );
-    await seedBusyCommunity(await stack.db.ds.manager.findOneByOrFail(Need, { id: original.id }));
+    await seedBusyCommunity(await env.stack.db.ds.manager.findOneByOrFail(Need, { id: original.id }));
     const late = ok(
       await call(
         'needs',
         'create',
-        { categoryId: await categoryId(stack.db.ds, 'safety'), householdId: home, description: '小区东门路面塌陷，有积水' },
+        { categoryId: await categoryId(env.stack.db.ds, 'safety'), householdId: home, description: '小区东门路面塌陷，有积水' },
         as('resident'),
       ),
     );
-    await stack.db.ds.manager.update(Need, { id: late.id }, { acceptDueAt: new Date(Date.now() - 2 * HOUR - 10 * 60_000) });
+    await env.stack.db.ds.manager.update(Need, { id: late.id }, { acceptDueAt: new Date(Date.now() - 2 * HOUR - 10 * 60_000) });
     const duplicate = ok(
       await call('needs', 'create', { categoryId: suggestion, householdId: neighbour.householdId, description: '楼道的灯坏了好几天了' }, neighbour.openid),
     );
     const counts = ok(await call('needs', 'queueCounts', {}, as('community_staff')));
     expect(counts.all).toBeGreaterThanOrEqual(200);
 
-    const j = new Journey(await context.newPage(), stack.base, `worklists-${dialect}`);
-    await j.page.goto(`${stack.base}/#/pages/needs/index`);
+    const j = new Journey(await env.context.newPage(), env.stack.base, `worklists-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/needs/index`);
     await j.loginAs('杨晓燕');
     await j.tapTab('需求');
     await j.byTestId('entry-console').click();
@@ -135,7 +119,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.audit('merge-candidates');
     await j.byTestId('action-confirm').click();
     await j.byTestId('need-status').getByText('已合并').waitFor();
-    const [{ mergedIntoId }] = await stack.db.ds.query('SELECT mergedIntoId FROM needs WHERE id = ?', [duplicate.id]);
+    const [{ mergedIntoId }] = await env.stack.db.ds.query('SELECT mergedIntoId FROM needs WHERE id = ?', [duplicate.id]);
     expect(Number(mergedIntoId)).toBe(original.id);
 
     // Large-text mode: the console and 孙磊's 接单箱 (待办, overdue first) still hold.
