@@ -93,6 +93,9 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     expect(commented.comments.at(-1)).toMatchObject({ body: '我家门口也在漏', mine: true, side: 'resident' });
 
     await inProgress(surviving);
+    // The team's reply in the thread reaches the followers too.
+    ok(await call('needs', 'comment', { needId: surviving.id, body: '明天上午来疏通' }, as('team_staff')));
+    for (const follower of [second, third]) expect((await messagesOf(follower.openid, surviving.id)).map((m) => m.title)).toContain('新留言');
     localOutbox.length = 0;
     ok(await resolve(surviving.id));
     for (const follower of [second, third]) {

@@ -3,6 +3,7 @@ import { defineAction } from '../../../core/action';
 import { NeedComment } from '../need-comment.entity';
 import { Need } from '../need.entity';
 import { communityStaffOf, forStaff, receiverUserIds, runNeedAction } from '../need-flow';
+import { residentIdsOf } from '../need-followers';
 
 /** The thread: resident, receiver (property staff reply here) and community talk in the app. */
 export const commentNeed = defineAction({
@@ -13,7 +14,12 @@ export const commentNeed = defineAction({
       const side = rel.receiver ? 'receiver' : rel.reporter || rel.follower ? 'resident' : 'community';
       await em.insert(NeedComment, { needId: need.id, authorId: actor.userId, side, body, createdAt: now });
       await em.update(Need, { id: need.id }, { updatedAt: now, ...(side === 'receiver' && !need.firstResponseAt ? { firstResponseAt: now } : {}) });
-      const others = [need.reporterId, ...(await receiverUserIds(em, need)), ...(side !== 'community' ? await communityStaffOf(em, need) : [])];
+      // Residents following a merged duplicate read the thread too, so they hear the replies.
+      const others = [
+        ...(await residentIdsOf(em, need)),
+        ...(await receiverUserIds(em, need)),
+        ...(side !== 'community' ? await communityStaffOf(em, need) : []),
+      ];
       await notifier.to(em, others, { title: '新留言', body: `#${need.id} ${body.slice(0, 40)}`, ...forStaff(need) }, actor.userId);
     }),
 });
