@@ -133,7 +133,7 @@ export const NeedEventType = {
 export type NeedEventType = (typeof NeedEventType)[keyof typeof NeedEventType];
 export const NEED_EVENT_LABEL: Record<NeedEventType, string> = {
   created: '居民点单',
-  dispatched: '社区派单',
+  dispatched: '派单', // by community staff, or by the head a need climbed to (the actor is shown beside it)
   published: '发布认领',
   claimed: '党员认领',
   accepted: '已接单',
