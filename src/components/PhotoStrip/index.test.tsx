@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { click, flush } from '../../test-utils';
 import PhotoStrip from './index';
 
@@ -33,5 +33,20 @@ describe('PhotoStrip', () => {
     expect(screen.getByRole('list', { name: '现场照片' }).contains(dialog)).toBe(false);
     await click(screen.getByRole('button', { name: '关闭照片' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps keyboard focus inside the open viewer: Tab and Shift+Tab cycle over its buttons', async () => {
+    render(<PhotoStrip photos={photos} label='现场照片' />);
+    await flush();
+    await click(screen.getByRole('button', { name: '查看现场照片1大图' }));
+    const dialog = screen.getByRole('dialog');
+    const buttons = Array.from(dialog.querySelectorAll<HTMLElement>('[role="button"]'));
+    expect(buttons.length).toBeGreaterThan(1);
+    act(() => buttons[buttons.length - 1].focus());
+    fireEvent.keyDown(document, { key: 'Tab' });
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.keyDown(document, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(buttons[buttons.length - 1]);
+    expect(dialog.contains(document.activeElement)).toBe(true);
   });
 });

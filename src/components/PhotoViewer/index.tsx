@@ -17,7 +17,8 @@ export interface PhotoViewerProps {
 /**
  * Full-size photo overlay for H5, where Taro's previewImage has no close button, no Esc and no
  * names for a screen reader. A modal dialog: 关闭 (focused on open, focus goes back to the
- * thumbnail after), Esc, ← →, and 上一张 / 下一张 when there are several; every target 44 px.
+ * thumbnail after), Tab kept inside, Esc, ← →, and 上一张 / 下一张 when there are several; every
+ * target 44 px.
  */
 export default function PhotoViewer({ urls, label, index, onIndex }: PhotoViewerProps) {
   const opener = useRef<Element | null>(null);
@@ -28,7 +29,15 @@ export default function PhotoViewer({ urls, label, index, onIndex }: PhotoViewer
     opener.current = document.activeElement;
     const focusClose = setTimeout(() => (document.getElementById('photo-viewer-close') as HTMLElement | null)?.focus(), 0);
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onIndex(null);
+      if (e.key === 'Tab') {
+        // A modal keeps keyboard focus inside: Tab and Shift+Tab cycle over the viewer's buttons.
+        const buttons = Array.from(document.querySelectorAll<HTMLElement>('.pviewer [role="button"]'));
+        if (!buttons.length) return;
+        const at = buttons.indexOf(document.activeElement as HTMLElement);
+        const next = e.shiftKey ? (at <= 0 ? buttons.length - 1 : at - 1) : at === -1 || at === buttons.length - 1 ? 0 : at + 1;
+        e.preventDefault();
+        buttons[next].focus();
+      } else if (e.key === 'Escape') onIndex(null);
       else if (e.key === 'ArrowRight' && urls.length > 1) onIndex(((index as number) + 1) % urls.length);
       else if (e.key === 'ArrowLeft' && urls.length > 1) onIndex(((index as number) - 1 + urls.length) % urls.length);
       else if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement | null)?.closest?.('.pviewer [role="button"]')) {
