@@ -291,4 +291,22 @@ describe('我要点单 draft', () => {
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ description: '厨房下水道堵了👍', photoIds: [`local/${'5'.padStart(64, '0')}.jpg`] }));
     expect([...__storage.keys()].filter((k) => k.startsWith('hg.draft.'))).toEqual([]);
   });
+
+  it('清空重填 drops a restored draft: empty text, no photos, nothing kept for next time', async () => {
+    (choosePhotos as jest.Mock).mockResolvedValue([{ path: 'blob:6', size: 1000, type: 'image/jpeg' }]);
+    const first = render(<CreateNeedPage />);
+    await flush();
+    await typeInto(await screen.findByLabelText('需求描述'), '上个月的旧事');
+    await click(screen.getByRole('button', { name: '添加照片' }));
+    await flush();
+    first.unmount();
+
+    await renderPage();
+    await click(screen.getByRole('button', { name: '清空重填' }));
+    await flush();
+    expect(screen.queryByTestId('need-draft-restored')).toBeNull();
+    expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryAllByRole('button', { name: /^删除照片\d$/ })).toHaveLength(0);
+    expect([...__storage.keys()].filter((k) => k.startsWith('hg.draft.'))).toEqual([]);
+  });
 });

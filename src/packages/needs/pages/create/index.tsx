@@ -13,6 +13,7 @@ import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
 import { community } from '../../../../services/community';
 import PhoneLink from '../../../../components/PhoneLink';
+import { FOCUSABLE } from '../../../../components/a11y';
 import { VERIFY_EXPECTED } from '../../../../components/CompoundHome/ResidentActions';
 import { householdIdOf } from '../../need-form';
 import CategoryGrid from './CategoryGrid';
@@ -106,6 +107,9 @@ export default function CreateNeedPage() {
           {f.restored ? (
             <View className='success' role='status' data-testid='need-draft-restored'>
               已恢复您上次未提交的内容，提交成功后草稿自动清除。
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='need-draft-discard' onClick={f.discard}>
+                清空重填
+              </View>
             </View>
           ) : null}
 

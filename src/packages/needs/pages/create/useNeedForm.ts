@@ -48,6 +48,7 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
     }),
   );
   const [photos, setPhotos] = useState<PhotoDTO[]>(() => draft.initial?.photos ?? []);
+  const [restored, setRestored] = useState(draft.initial !== null);
   // Kept on every change, so back, a reload or the login redirect lose nothing; an untouched form leaves no draft.
   useEffect(() => draft.save({ form, photos }, !!form.description.trim() || photos.length > 0), [form, photos]);
   const [uploading, setUploading] = useState(false);
@@ -88,6 +89,17 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
     setErrors((e) => ({ ...e, buildingId: undefined, location: undefined }));
   };
 
+  /** 清空重填: the restored draft was an old errand; start over on the same household, nothing kept. */
+  const discard = () => {
+    draft.clear();
+    setRestored(false);
+    setPhotos([]);
+    const homeAddress = form.proxy ? proxyAddress : (homes.find((m) => householdIdOf(m) === form.householdId)?.address ?? '');
+    setForm((f) => ({ ...f, categoryId, description: '', place: 'home', buildingId: null, location: homeAddress }));
+    setErrors({});
+    setFormError(null);
+  };
+
   const submit = async () => {
     if (submitting) return;
     if (uploading) {
@@ -123,5 +135,5 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
     else setFormError(res.error.message);
   };
 
-  return { restored: draft.initial !== null, form, errors, formError, submitting, photos, setPhotos, setUploading, set, pickHome, setPlace, submit };
+  return { restored, discard, form, errors, formError, submitting, photos, setPhotos, setUploading, set, pickHome, setPlace, submit };
 }
