@@ -121,6 +121,25 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     });
   });
 
+  it('waitlist positions count per slot in the order people joined, for a whole page at once', async () => {
+    const [full, other] = [await sitting(1), await sitting(1)];
+    const people = [await walkIn('戊'), await walkIn('己'), await walkIn('庚'), await walkIn('辛'), await walkIn('壬')];
+    ok(await call('bookings', 'book', { slotId: full.id, elderId: people[0].id, requestId: rid() }, as('care_staff')));
+    ok(await call('bookings', 'book', { slotId: other.id, elderId: people[4].id, requestId: rid() }, as('care_staff')));
+    const joined = [];
+    for (const [slot, elder] of [
+      [full, people[1]],
+      [other, people[2]],
+      [full, people[2]],
+      [full, people[3]],
+    ] as const)
+      joined.push(ok(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, requestId: rid(), waitlist: true }, as('care_staff'))));
+    const listed = new Map(
+      (ok(await call('bookings', 'mine', { status: 'waitlisted', limit: 100 }, as('care_staff'))).items as BookingDTO[]).map((b) => [b.id, b]),
+    );
+    expect(joined.map((b) => listed.get(b.id)?.waitlistPosition)).toEqual([1, 1, 2, 3]);
+  });
+
   it('the same request sent five times books once; one elder cannot hold two bookings of one slot', async () => {
     const slot = await sitting(10);
     const elder = await walkIn();

@@ -93,16 +93,25 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
   const linked = new Set(
     elderIds.length ? (await em.find(FamilyLink, { where: { userId: actor.userId, status: 'verified', elderId: In(elderIds) } })).map((l) => l.elderId) : [],
   );
+  // Waitlist positions: one read of the waiting lines of the page's slots (a line is short: the
+  // slot's waitlist), counted per slot and mode in id order, instead of one COUNT per booking.
   const waiting = rows.filter((b) => b.status === 'waitlisted');
   const positions = new Map<number, number>();
-  for (const b of waiting) {
-    const ahead = await em
+  if (waiting.length) {
+    const lines = await em
       .createQueryBuilder()
-      .select('COUNT(*)', 'n')
+      .select(['b.id AS id', 'b.slotId AS slotId', 'b.mode AS mode'])
       .from('bookings', 'b')
-      .where('b.slotId = :slotId AND b.mode = :mode AND b.status = :status AND b.id < :id', { slotId: b.slotId, mode: b.mode, status: 'waitlisted', id: b.id })
-      .getRawOne<{ n: number | string }>();
-    positions.set(b.id, Number(ahead?.n ?? 0) + 1);
+      .where('b.slotId IN (:...slotIds) AND b.status = :status', { slotIds: [...new Set(waiting.map((b) => b.slotId))], status: 'waitlisted' })
+      .orderBy('b.id', 'ASC')
+      .getRawMany<{ id: number | string; slotId: number | string; mode: string }>();
+    const seen = new Map<string, number>();
+    for (const line of lines) {
+      const key = `${line.slotId}:${line.mode}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      positions.set(Number(line.id), n);
+    }
   }
   return rows.map((b) => {
     const slot = slots.get(b.slotId)!;
