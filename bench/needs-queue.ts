@@ -4,6 +4,9 @@
  * - the dispatch queue (needs.queue) of a community_staff actor, first page and page 1,000, run
  *   through the action wrapper (runAction: validation, actor, scope, keyset query, presenter),
  *   next to the same page query in raw SQL over mysql2 and next to the same reads in raw SQL;
+ * - the work lists of issue #9 for the same actor, through runAction: the 待处理 tab, the tab counts,
+ *   searches (a rare word, no match, #id), merge candidates and 升级待办, with the EXPLAIN (and
+ *   MariaDB ANALYZE) of each statement on needs they send;
  * - create-need throughput through the HTTP gateway (autocannon, 50 connections), residents'
  *   tokens rotating so that the 20-a-day limit per resident never trips.
  * `tsx bench/needs-queue.ts [--quick]` runs it alone and rewrites only its section of
@@ -46,9 +49,20 @@ export interface LatencyRow {
   runs: number;
   medianMs: number;
   p95Ms: number;
-  /** raw p95 / action p95 (1 = as fast as raw); null on the raw rows. */
+  /** raw p95 / action p95 (1 = as fast as raw); null on the raw rows and the work-list rows. */
   vsRawPage: number | null;
   vsRawReads: number | null;
+  /** A work-list row (issue #9 items 1 and 7): judged on the p95 target alone. */
+  p95Only?: boolean;
+}
+/** One table of an EXPLAIN of a query an action sent (rowsRead: MariaDB's ANALYZE, null elsewhere). */
+export interface PlanRow {
+  query: string;
+  access: string | null;
+  key: string | null;
+  rows: number | null;
+  rowsRead: number | null;
+  extra: string | null;
 }
 export interface NeedsBenchResult {
   server: string;
@@ -56,6 +70,9 @@ export interface NeedsBenchResult {
   loadSeconds: number;
   explain: { page: string; key: string | null; rows: number | null }[];
   queue: LatencyRow[];
+  plans: PlanRow[];
+  /** What the work lists find in 南街社区. */
+  shape: { needs: number; open: number; overdue: number; waiting: number; escalated: number; rare: number };
   create: { reqPerSec: number; p50Ms: number; p99Ms: number; requests: number; failures: number; seconds: number };
 }
 
@@ -120,27 +137,146 @@ async function growCity(c: Conn): Promise<void> {
   );
 }
 
-// Where needs end up (BRIEF §5), in per-mille: mostly closed, a working set still open.
-const STATUS_MIX: [string, number][] = [
-  ['submitted', 40],
-  ['dispatched', 30],
-  ['open_for_claim', 15],
-  ['accepted', 25],
-  ['in_progress', 30],
-  ['on_hold', 5],
-  ['resolved', 45],
-  ['closed', 730],
-  ['rejected', 40],
-  ['cancelled', 25],
-  ['merged', 15],
-];
-const statusAt = (permille: number) => {
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** A deterministic hash of (i, salt): independent of the community (which is i % 40) and of the neighbours. */
+function hash(i: number, salt: number): number {
+  let h = Math.imul(i ^ Math.imul(salt + 1, 0x9e3779b9), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const pick = <T>(mix: readonly [T, number][], permille: number, fallback: T): T => {
   let acc = 0;
-  for (const [s, n] of STATUS_MIX) if (permille < (acc += n)) return s;
-  return 'closed';
+  for (const [x, n] of mix) if (permille < (acc += n)) return x;
+  return fallback;
 };
 
-/** 1,000,000 needs over a year: community i % 40, then round-robin over that community's households. */
+/**
+ * Where needs stand by age (per mille of each band, BRIEF §5): the last day's mostly open, the
+ * week's mostly resolved, older ones closed (resolved needs auto-close after 7 days) but for a
+ * stale tail (≈ 0.5 %) that is still open and long overdue. About 450 of a community's 25,000
+ * needs are open, 15 of them waiting for dispatch.
+ */
+const STATUS_BY_AGE: { underDays: number; mix: [string, number][] }[] = [
+  {
+    underDays: 1,
+    mix: [
+      ['submitted', 120],
+      ['dispatched', 150],
+      ['open_for_claim', 40],
+      ['accepted', 200],
+      ['in_progress', 250],
+      ['on_hold', 20],
+      ['resolved', 160],
+      ['rejected', 30],
+      ['cancelled', 20],
+      ['merged', 10],
+    ],
+  },
+  {
+    underDays: 7,
+    mix: [
+      ['submitted', 10],
+      ['dispatched', 30],
+      ['open_for_claim', 10],
+      ['accepted', 50],
+      ['in_progress', 150],
+      ['on_hold', 30],
+      ['resolved', 540],
+      ['closed', 90],
+      ['rejected', 40],
+      ['cancelled', 30],
+      ['merged', 20],
+    ],
+  },
+  {
+    underDays: 30,
+    mix: [
+      ['submitted', 2],
+      ['dispatched', 5],
+      ['open_for_claim', 3],
+      ['accepted', 10],
+      ['in_progress', 40],
+      ['on_hold', 15],
+      ['closed', 845],
+      ['rejected', 40],
+      ['cancelled', 25],
+      ['merged', 15],
+    ],
+  },
+  {
+    underDays: Infinity,
+    mix: [
+      ['dispatched', 1],
+      ['in_progress', 2],
+      ['on_hold', 2],
+      ['closed', 915],
+      ['rejected', 40],
+      ['cancelled', 25],
+      ['merged', 15],
+    ],
+  },
+];
+const statusAt = (permille: number, ageMs: number) => pick(STATUS_BY_AGE.find((b) => ageMs < b.underDays * DAY)!.mix, permille, 'closed');
+const ACCEPT_CLOCK = ['submitted', 'dispatched', 'open_for_claim'];
+const RESOLVE_CLOCK = ['accepted', 'in_progress'];
+const OPEN = [...ACCEPT_CLOCK, ...RESOLVE_CLOCK, 'on_hold'];
+
+/** The ladder (per mille): most needs stay in the building; an open need past its deadline has usually climbed. */
+const LEVELS: [string, number][] = [
+  ['building', 780],
+  ['compound', 150],
+  ['community', 55],
+  ['street', 15],
+];
+const LEVELS_OVERDUE: [string, number][] = [
+  ['building', 400],
+  ['compound', 350],
+  ['community', 200],
+  ['street', 50],
+];
+
+/** Descriptions as residents write them; RARE_WORD is in ≈ 0.04 % of them (≈ 10 per community), NO_MATCH in none. */
+const PROBLEMS = [
+  '楼道灯不亮',
+  '电梯运行有异响',
+  '厨房下水道堵塞，水排不下去',
+  '卫生间漏水到楼下',
+  '单元门门禁刷卡没反应',
+  '绿化带里有建筑垃圾',
+  '消防通道被电动车占用',
+  '楼上装修噪音大，希望协调施工时间',
+  '热水器不打火',
+  '垃圾桶满了没人清运',
+  '路灯不亮',
+  '外墙瓷砖有脱落',
+  '屋顶防水层开裂漏雨',
+  '车库积水',
+  '快递柜故障取不出件',
+  '独居老人需要有人帮忙取药',
+  '大门道闸坏了',
+  '水压太低，高层用不上水',
+  '楼道堆放杂物',
+  '宠物粪便没人清理',
+];
+const PLACES = ['', '1单元', '2单元', '楼下', '单元门口', '车库入口', '东门', '西侧', '3楼', '5楼'];
+const TAILS = ['', '，已经好几天了', '，请尽快处理', '，影响老人出行', '，晚上看不清路', '，麻烦派人来看看'];
+export const RARE_WORD = '井盖松动';
+export const NO_MATCH = '量子纠缠';
+function describe(i: number): string {
+  const base = `${PLACES[hash(i, 5) % PLACES.length]}${PROBLEMS[hash(i, 6) % PROBLEMS.length]}${TAILS[hash(i, 7) % TAILS.length]}`;
+  return hash(i, 4) % 10_000 < 4 ? `${base}，旁边${RARE_WORD}` : base;
+}
+
+/**
+ * 1,000,000 needs over a year: community i % 40, then round-robin over that community's households;
+ * category, status (by age), ladder level and description from a hash of i, deadlines from the
+ * category's SLA hours as create / accept set them.
+ */
 async function loadNeeds(c: Conn, total: number): Promise<void> {
   const households = await rows<{
     id: number;
@@ -157,10 +293,14 @@ async function loadNeeds(c: Conn, total: number): Promise<void> {
   const byCommunity = new Map<number, typeof households>();
   for (const h of households) byCommunity.set(h.communityId, [...(byCommunity.get(h.communityId) ?? []), h]);
   const communities = [...byCommunity.values()];
-  const categories = await rows<{ id: number; list: string }>(c, 'SELECT id, list FROM need_categories ORDER BY id');
+  const categories = await rows<{ id: number; list: string; acceptSlaHours: number; resolveSlaHours: number }>(
+    c,
+    'SELECT id, list, acceptSlaHours, resolveSlaHours FROM need_categories ORDER BY id',
+  );
   const [reporter] = await rows<{ id: number }>(c, 'SELECT id FROM users WHERE openid = ?', [demoOpenid('resident')]);
-  const start = Date.now() - 365 * 24 * 3600 * 1000;
-  const step = (365 * 24 * 3600 * 1000) / total;
+  const now = Date.now();
+  const start = now - 365 * DAY;
+  const step = (365 * DAY) / total;
   const columns = [
     'categoryId',
     'list',
@@ -197,14 +337,20 @@ async function loadNeeds(c: Conn, total: number): Promise<void> {
       // A cheap deterministic scramble so neighbouring ids land in different households.
       const inCommunity = communities[i % communities.length];
       const h = inCommunity[(Math.floor(i / communities.length) * 7919) % inCommunity.length];
-      const cat = categories[i % categories.length];
-      const status = statusAt((i * 37) % 1000);
-      const created = new Date(start + i * step);
-      const responded = ['submitted', 'dispatched', 'open_for_claim', 'rejected', 'cancelled', 'merged'].includes(status)
-        ? null
-        : new Date(created.getTime() + 40 * 60_000);
-      const resolved = status === 'resolved' || status === 'closed' ? new Date(created.getTime() + 26 * 3600_000) : null;
-      const level = i % 10 === 0 ? 'compound' : i % 50 === 0 ? 'community' : 'building';
+      const cat = categories[hash(i, 2) % categories.length];
+      const created = start + i * step;
+      const age = now - created;
+      const status = statusAt(hash(i, 1) % 1000, age);
+      // Times after filing, squeezed for needs younger than the usual delays.
+      const after = (ms: number, share: number) => new Date(created + Math.min(ms, age * share));
+      const responded = ['submitted', 'dispatched', 'open_for_claim', 'rejected', 'cancelled', 'merged'].includes(status) ? null : after(40 * 60_000, 0.3);
+      const acceptDueAt = new Date(created + cat.acceptSlaHours * HOUR);
+      const resolveDueAt = responded ? new Date(responded.getTime() + cat.resolveSlaHours * HOUR) : null;
+      const overdue =
+        (ACCEPT_CLOCK.includes(status) && acceptDueAt.getTime() < now) ||
+        (RESOLVE_CLOCK.includes(status) && resolveDueAt !== null && resolveDueAt.getTime() < now);
+      const level = pick(OPEN.includes(status) && overdue ? LEVELS_OVERDUE : LEVELS, hash(i, 3) % 1000, 'building');
+      const updated = ['submitted'].includes(status) ? new Date(created) : after(30 * HOUR, 0.9);
       values.push([
         cat.id,
         cat.list,
@@ -217,22 +363,22 @@ async function loadNeeds(c: Conn, total: number): Promise<void> {
         reporter.id,
         reporter.id,
         'self',
-        `压测需求 #${i}`,
+        describe(i),
         '',
         '压测居民',
         '10000000000',
         status,
         level,
         ['submitted', 'open_for_claim'].includes(status) ? null : h.firm,
-        new Date(created.getTime() + 4 * 3600_000),
-        responded ? new Date(created.getTime() + 48 * 3600_000) : null,
+        acceptDueAt,
+        resolveDueAt,
         responded,
-        resolved,
-        ['closed', 'rejected', 'cancelled', 'merged'].includes(status) ? new Date(created.getTime() + 30 * 3600_000) : null,
+        status === 'resolved' || status === 'closed' ? after(26 * HOUR, 0.8) : null,
+        ['closed', 'rejected', 'cancelled', 'merged'].includes(status) ? after(30 * HOUR, 0.9) : null,
         status === 'closed' && i % 3 ? 3 + (i % 3) : null,
         level === 'building' ? 0 : 1,
-        created,
-        created,
+        new Date(created),
+        updated,
       ]);
     }
     await c.query(`INSERT INTO needs (${columns.map((x) => `\`${x}\``).join(', ')}) VALUES ?`, [values]);
@@ -251,6 +397,42 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<numbe
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return ms;
+}
+
+/** The SQL statements on `needs` (alias n) one action call sends, captured from TypeORM's logger. */
+async function needsSqlOf(ds: DataSource, call: () => Promise<unknown>): Promise<{ sql: string; params: unknown[] }[]> {
+  const logger = ds.logger;
+  const prev = logger.logQuery;
+  const seen: { sql: string; params: unknown[] }[] = [];
+  logger.logQuery = (sql: string, params?: unknown[]) => void seen.push({ sql, params: params ?? [] });
+  try {
+    await call();
+  } finally {
+    logger.logQuery = prev;
+  }
+  return seen.filter((q) => /FROM `needs` `n`/.test(q.sql));
+}
+
+/** EXPLAIN of each statement (and, on MariaDB, ANALYZE: the rows really read). */
+async function plansOf(c: Conn, label: string, queries: { sql: string; params: unknown[] }[], mariadb: boolean): Promise<PlanRow[]> {
+  const out: PlanRow[] = [];
+  for (const [k, q] of queries.entries()) {
+    type Row = { table: string; type: string | null; key: string | null; rows: number | string | null; r_rows?: number | string | null; Extra: string | null };
+    const plan = await rows<Row>(c, `EXPLAIN ${q.sql}`, q.params);
+    const analyzed = mariadb ? await rows<Row>(c, `ANALYZE ${q.sql}`, q.params).catch(() => null) : null;
+    for (const [j, p] of plan.entries()) {
+      const read = analyzed?.[j]?.r_rows;
+      out.push({
+        query: queries.length > 1 ? `${label} (statement ${k + 1} of ${queries.length})` : label,
+        access: p.type,
+        key: p.key,
+        rows: p.rows === null ? null : Number(p.rows),
+        rowsRead: read === undefined || read === null ? null : Math.round(Number(read)),
+        extra: p.Extra,
+      });
+    }
+  }
+  return out;
 }
 
 function listen(server: http.Server): Promise<string> {
@@ -441,6 +623,91 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
       );
     }
 
+    // The work lists of issue #9 (items 1 and 7), on the same data and actor, as the client calls them.
+    const mariadb = /mariadb/i.test(server);
+    const open = ['submitted', 'dispatched', 'open_for_claim', 'accepted', 'in_progress', 'on_hold'];
+    const [{ n: rare }] = await rows<{ n: number }>(c, 'SELECT COUNT(*) AS n FROM needs WHERE communityId = ? AND description LIKE ?', [
+      nanjie,
+      `%${RARE_WORD}%`,
+    ]);
+    const [shape] = await rows<Record<keyof NeedsBenchResult['shape'], number | string>>(
+      c,
+      `SELECT COUNT(*) AS needs, SUM(status IN (?)) AS open,
+         SUM((status IN (?) AND acceptDueAt < ?) OR (status IN (?) AND resolveDueAt < ?)) AS overdue,
+         SUM(status = 'submitted') AS waiting, SUM(status IN (?) AND level IN ('community', 'street')) AS escalated, ? AS rare
+       FROM needs WHERE communityId = ?`,
+      [open, ACCEPT_CLOCK, new Date(), RESOLVE_CLOCK, new Date(), open, rare, nanjie],
+    );
+    const since = new Date(Date.now() - 14 * DAY);
+    // An open need of the last fortnight with others like it (same building and category, open): what 合并 is for.
+    const [mergeable] = await rows<{ id: number }>(
+      c,
+      `SELECT n.id FROM needs n WHERE n.communityId = ? AND n.status IN (?) AND n.createdAt >= ? AND n.buildingId > 0
+       AND EXISTS (SELECT 1 FROM needs m WHERE m.buildingId = n.buildingId AND m.categoryId = n.categoryId AND m.status IN (?) AND m.id <> n.id AND m.createdAt >= ?)
+       ORDER BY n.id DESC LIMIT 1`,
+      [nanjie, open, since, open, since],
+    );
+    if (!mergeable) throw new Error('no open need with merge candidates in 南街社区');
+    type Data = { items?: unknown[]; nextCursor?: string | null } & Record<string, unknown>;
+    const cases: { variant: (d: Data) => string; input: Record<string, unknown>; check: (d: Data) => boolean }[] = [
+      {
+        variant: (d) => `needs.queue action, 待处理 tab (the client's default), first page (${d.items!.length} items)`,
+        input: { action: 'queue', tab: 'action', limit: PAGE },
+        check: (d) => d.items!.length === PAGE,
+      },
+      {
+        variant: (d) => `needs.queueCounts (待处理 ${d.action}, 待派单 ${d.submitted}, 全部 ${Number(d.all).toLocaleString('en-US')})`,
+        input: { action: 'queueCounts' },
+        check: (d) => Number(d.action) > 0,
+      },
+      {
+        variant: (d) => `needs.queue action, q='${RARE_WORD}' (tab 全部; ${rare} rows match, ${d.items!.length} on the page)`,
+        input: { action: 'queue', tab: 'all', q: RARE_WORD, limit: PAGE },
+        check: (d) => d.items!.length === Math.min(PAGE, rare) && rare > 0,
+      },
+      {
+        variant: () => `needs.queueCounts, q='${RARE_WORD}' (sent with the search)`,
+        input: { action: 'queueCounts', q: RARE_WORD },
+        check: (d) => Number(d.all) === rare,
+      },
+      {
+        variant: () => `needs.queue action, q='${NO_MATCH}' (tab 全部; no row matches)`,
+        input: { action: 'queue', tab: 'all', q: NO_MATCH, limit: PAGE },
+        check: (d) => d.items!.length === 0,
+      },
+      {
+        variant: () => `needs.queue action, q='#${boundary}' (tab 全部; by number)`,
+        input: { action: 'queue', tab: 'all', q: `#${boundary}`, limit: PAGE },
+        check: (d) => d.items!.length === 1,
+      },
+      {
+        variant: (d) => `needs.mergeCandidates, open need #${mergeable.id} (${d.items!.length} candidates)`,
+        input: { action: 'mergeCandidates', needId: mergeable.id },
+        check: (d) => d.items!.length > 0,
+      },
+      {
+        variant: (d) => `needs.ladder (升级待办), first page (${d.items!.length} items)`,
+        input: { action: 'ladder', limit: PAGE },
+        check: (d) => d.items!.length === Math.min(PAGE, Number(shape.escalated)),
+      },
+    ];
+    const plans: PlanRow[] = [];
+    for (const k of cases) {
+      let answer: Awaited<ReturnType<typeof runAction>> | undefined;
+      const sql = await needsSqlOf(ds, async () => (answer = await runAction(needActions, k.input, identity, platform)));
+      if (!answer?.ok) throw new Error(`${JSON.stringify(k.input)} answered ${JSON.stringify(answer).slice(0, 300)}`);
+      // mergeCandidates answers a bare list; the others a page or the counts.
+      const data = (Array.isArray(answer.data) ? { items: answer.data } : answer.data) as Data;
+      if (!k.check(data)) throw new Error(`${JSON.stringify(k.input)} answered ${JSON.stringify(data).slice(0, 300)}`);
+      const label = k.variant(data);
+      console.log(`  ${label}: ${runs} runs…`);
+      const tag = String(k.input.action) + (k.input.tab ? ` ${k.input.tab}` : '') + (k.input.q ? ` q='${k.input.q}'` : '');
+      if (k.input.action !== 'queue' || k.input.tab === 'action' || (k.input.q && !String(k.input.q).startsWith('#')))
+        plans.push(...(await plansOf(c, tag, sql, mariadb)));
+      const ms = await timeRuns(runs, () => runAction(needActions, k.input, identity, platform));
+      queue.push({ variant: label, runs, medianMs: median(ms), p95Ms: percentile(ms, 95), vsRawPage: null, vsRawReads: null, p95Only: true });
+    }
+
     console.log('  create-need through the gateway…');
     const secret = crypto.randomBytes(32).toString('hex');
     const [{ id: suggestion }] = await rows<{ id: number }>(c, "SELECT id FROM need_categories WHERE code = 'suggestion'");
@@ -462,7 +729,8 @@ export async function benchNeedsQueue(serverUrl: string, opts: { quick?: boolean
       await new Promise<void>((resolve) => gateway.close(() => resolve()));
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    return { server, needs: total, loadSeconds, explain, queue, create };
+    const shapeOf = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, Number(v)])) as NeedsBenchResult['shape'];
+    return { server, needs: total, loadSeconds, explain, queue, plans, shape: shapeOf, create };
   } finally {
     await c.end().catch(() => undefined);
     await closeDataSource();
@@ -499,14 +767,32 @@ export function renderNeeds(r: NeedsBenchResult | null, quick: boolean, note = '
         ms(q.p95Ms),
         q.vsRawPage === null ? '' : q.vsRawPage.toFixed(2),
         q.vsRawReads === null ? '' : q.vsRawReads.toFixed(2),
-        q.vsRawPage === null ? '' : `p95 ≤ ${QUEUE_P95_TARGET_MS} ms; ≥ ${QUEUE_RAW_TARGET}× raw`,
-        q.vsRawPage === null
-          ? ''
-          : `p95 ${verdict(q.p95Ms <= QUEUE_P95_TARGET_MS)}; vs raw page ${verdict(q.vsRawPage >= QUEUE_RAW_TARGET)}; vs raw reads ${verdict((q.vsRawReads ?? 0) >= QUEUE_RAW_TARGET)}`,
+        q.p95Only ? `p95 ≤ ${QUEUE_P95_TARGET_MS} ms` : q.vsRawPage === null ? '' : `p95 ≤ ${QUEUE_P95_TARGET_MS} ms; ≥ ${QUEUE_RAW_TARGET}× raw`,
+        q.p95Only
+          ? `p95 ${verdict(q.p95Ms <= QUEUE_P95_TARGET_MS)}`
+          : q.vsRawPage === null
+            ? ''
+            : `p95 ${verdict(q.p95Ms <= QUEUE_P95_TARGET_MS)}; vs raw page ${verdict(q.vsRawPage >= QUEUE_RAW_TARGET)}; vs raw reads ${verdict((q.vsRawReads ?? 0) >= QUEUE_RAW_TARGET)}`,
       ]),
     ),
     '',
     `Query plans (EXPLAIN of the page query): ${r.explain.map((e) => `${e.page} → key \`${e.key}\` (optimizer's estimate ${e.rows} rows, before the LIMIT of ${PAGE + 1})`).join('; ')}.`,
+    '',
+    `What the work lists find in 南街社区: ${r.shape.needs.toLocaleString('en-US')} needs, ${r.shape.open} open (${r.shape.overdue} past their deadline, ${r.shape.waiting} waiting for dispatch, ${r.shape.escalated} at 社区 or 街道 level); '${RARE_WORD}' in ${r.shape.rare} descriptions.`,
+    '',
+    `Query plans of the work-list reads: EXPLAIN of the statements on \`needs\` each action sent (captured from TypeORM's logger); "rows read" is MariaDB's ANALYZE of the same statement${r.plans.some((p) => p.rowsRead !== null) ? '' : ' (not available on this server)'}. "Using index" in Extra = answered from the index alone.`,
+    '',
+    table(
+      ['action', 'access', 'key', 'rows (estimate)', 'rows read', 'Extra'],
+      r.plans.map((p) => [
+        p.query,
+        p.access ?? '',
+        p.key ? `\`${p.key}\`` : '—',
+        p.rows === null ? '' : p.rows.toLocaleString('en-US'),
+        p.rowsRead === null ? '' : p.rowsRead.toLocaleString('en-US'),
+        p.extra ?? '',
+      ]),
+    ),
     '',
     table(
       ['variant', 'req/s', 'p50', 'p99', 'requests', 'failed'],
@@ -546,8 +832,9 @@ export async function runNeedsBench(quick: boolean): Promise<void> {
   const r = await benchNeedsQueue(url, { quick });
   for (const q of r.queue)
     console.log(
-      `  ${q.variant.padEnd(58)} median ${q.medianMs.toFixed(2)} ms  p95 ${q.p95Ms.toFixed(2)} ms${q.vsRawPage === null ? '' : `  ${q.vsRawPage.toFixed(2)}× raw page, ${q.vsRawReads!.toFixed(2)}× raw reads`}`,
+      `  ${q.variant.padEnd(78)} median ${q.medianMs.toFixed(2)} ms  p95 ${q.p95Ms.toFixed(2)} ms${q.vsRawPage === null ? '' : `  ${q.vsRawPage.toFixed(2)}× raw page, ${q.vsRawReads!.toFixed(2)}× raw reads`}${q.p95Only ? `  (p95 ≤ ${QUEUE_P95_TARGET_MS} ms ${q.p95Ms <= QUEUE_P95_TARGET_MS ? 'met' : 'MISSED'})` : ''}`,
     );
+  for (const p of r.plans) console.log(`  plan ${p.query}: ${p.access} ${p.key ?? '-'} rows ${p.rows} read ${p.rowsRead ?? '?'} ${p.extra ?? ''}`);
   console.log(`  gateway needs.create ${Math.round(r.create.reqPerSec)} req/s, p99 ${r.create.p99Ms} ms, failed ${r.create.failures}`);
   writeNeedsSection(renderNeeds(r, quick));
   console.log('  written docs/benchmarks.md (needs section)');
