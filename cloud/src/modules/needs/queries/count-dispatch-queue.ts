@@ -13,8 +13,8 @@ import { queueFiltered, queueScope } from './list-dispatch-queue';
 import { countByStatus, sumOf, urgentCondition } from './work-list';
 
 /**
- * The 派单台's tab badges: one grouped query over the same scope and filters as the list, so
- * each badge equals the rows its tab lists. 待处理 = waiting for dispatch + the other open needs
+ * The 派单台's tab badges: grouped counts over the same scope and filters as the list, so each
+ * badge equals the rows its tab lists. 待处理 = waiting for dispatch + the other open needs
  * that are overdue or escalated to the community.
  */
 export const countDispatchQueue = defineAction({
@@ -23,12 +23,15 @@ export const countDispatchQueue = defineAction({
     const em = ds.manager;
     const scope = await queueScope(em, actor, input);
     const now = clock.now();
-    const qb = queueFiltered(em, input, now);
-    if (scope !== 'all') {
-      if (!scope.length) qb.andWhere('1 = 0');
-      else qb.andWhere('n.communityId IN (:...communityIds)', { communityIds: scope });
-    }
-    const counts = await countByStatus(qb, urgentCondition(now, QUEUE_ESCALATED_LEVELS));
+    const base = () => {
+      const qb = queueFiltered(em, input, now);
+      if (scope !== 'all') {
+        if (!scope.length) qb.andWhere('1 = 0');
+        else qb.andWhere('n.communityId IN (:...communityIds)', { communityIds: scope });
+      }
+      return qb;
+    };
+    const counts = await countByStatus(base, urgentCondition(now, QUEUE_ESCALATED_LEVELS));
     const result = Object.fromEntries(QUEUE_TABS.map((t) => [t, sumOf(counts, QUEUE_TAB_STATUSES[t])])) as NeedTabCountsDTO<QueueTab>;
     result.action += sumOf(
       counts,
