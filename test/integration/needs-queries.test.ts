@@ -11,6 +11,7 @@ import { timersOf } from '../../cloud/src/core/module';
 import { MODULES } from '../../cloud/src/app';
 import { runJobs } from '../../cloud/src/modules/timers/actions/run-tick';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { parseCsv } from '../csv';
 import {
   as,
   call,
@@ -33,36 +34,6 @@ process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** RFC 4180 reader for the export test: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (dialect) => {
   let db: TestDb;

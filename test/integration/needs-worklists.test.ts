@@ -21,6 +21,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { Need } from '../../cloud/src/modules/needs/need.entity';
 import { EXPORT_INLINE_MAX_BYTES } from '../../cloud/src/modules/needs/queries/export-needs';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { parseCsv } from '../csv';
 import { as, call, callRaw, categoryId, communityIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto } from '../factories';
 
 jest.setTimeout(180_000);
@@ -29,36 +30,6 @@ process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-worklists-${process.pid}`);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const SECRET = 'worklists-secret-0123456789abcdef';
-
-/** RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /** Hanzi that do not repeat, so a compressed XLSX stays large too. */
 function noise(n: number, seed: number): string {
