@@ -4,37 +4,24 @@ import type { CompoundHomeDTO } from '@hg/types';
 import { ROUTES } from '../../routes';
 import { click, flush } from '../../test-utils';
 import CompoundHome from './index';
+import { compoundHome as baseCompoundHome } from './test-fixtures';
 
-/** A compound home as `community.getCompound` answers it. */
-const compoundHome = (over: Partial<CompoundHomeDTO> = {}): CompoundHomeDTO => ({
-  id: 3,
-  code: 'NJJP01',
-  name: '锦屏花园',
-  type: 'commercial',
-  typeLabel: '商住小区',
-  street: { id: 1, name: '保宁街道' },
-  community: { id: 2, name: '南街社区' },
-  address: '南街88号',
-  propertyFirm: null,
-  services: [],
-  buildingCount: 6,
-  householdCount: 720,
-  verifiedHouseholdCount: 12,
-  building: null,
-  firmRating: null,
-  careCentres: [
-    {
-      id: 7,
-      name: '南街社区日间照料中心',
-      hotline: '0817-0000301',
-      nextSittings: [
-        { slotId: 101, day: '2030-03-05', title: '午餐', dishes: ['番茄炒蛋', '冬瓜排骨汤'], seatsLeft: 12 },
-        { slotId: 102, day: '2030-03-05', title: '晚餐', dishes: [], seatsLeft: 0 },
-      ],
-    },
-  ],
-  ...over,
-});
+/** A compound home as `community.getCompound` answers it, with one day-care centre. */
+const compoundHome = (over: Partial<CompoundHomeDTO> = {}): CompoundHomeDTO =>
+  baseCompoundHome({
+    careCentres: [
+      {
+        id: 7,
+        name: '南街社区日间照料中心',
+        hotline: '0817-0000301',
+        nextSittings: [
+          { slotId: 101, day: '2030-03-05', title: '午餐', dishes: ['番茄炒蛋', '冬瓜排骨汤'], seatsLeft: 12 },
+          { slotId: 102, day: '2030-03-05', title: '晚餐', dishes: [], seatsLeft: 0 },
+        ],
+      },
+    ],
+    ...over,
+  });
 
 beforeEach(() => jest.clearAllMocks());
 

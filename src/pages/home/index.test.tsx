@@ -9,6 +9,7 @@ import { needs } from '../../services/needs';
 import { ROUTES } from '../../routes';
 import { click, flush } from '../../test-utils';
 import HomePage from './index';
+import { compoundHome, FIRM } from '../../components/CompoundHome/test-fixtures';
 
 jest.mock('../../services/community');
 jest.mock('../../services/me');
@@ -18,24 +19,10 @@ jest.mock('../../services/platform', () => ({
   hasIdentity: () => true,
 }));
 
-const compound: CompoundHomeDTO = {
-  id: 3,
-  code: 'NJJP01',
-  name: '锦屏花园',
-  type: 'commercial',
-  typeLabel: '商住小区',
-  street: { id: 1, name: '保宁街道' },
-  community: { id: 2, name: '南街社区' },
-  address: '南街88号',
-  propertyFirm: { id: 9, name: '阆苑物业服务有限公司', kind: 'property_firm', kindLabel: '物业企业', hotline: '0817-6220001' },
+const compound = compoundHome({
+  propertyFirm: FIRM,
   services: [{ id: 21, name: '管网疏通服务队', kind: 'service_team', kindLabel: '专业服务队', hotline: '0817-6220021' }],
-  buildingCount: 6,
-  householdCount: 720,
-  verifiedHouseholdCount: 12,
-  building: null,
-  firmRating: null,
-  careCentres: [],
-};
+});
 
 const category = (id: number, code: string, name: string): NeedCategoryDTO =>
   ({

@@ -10,30 +10,14 @@ import { hasIdentity } from '../../../../services/platform';
 import { ROUTES } from '../../../../routes';
 import { click, flush } from '../../../../test-utils';
 import ScanPage from './index';
+import { compoundHome, FIRM } from '../../../../components/CompoundHome/test-fixtures';
 
 jest.mock('../../../../services/community');
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/needs');
 jest.mock('../../../../services/platform', () => ({ hasIdentity: jest.fn(() => true), sceneFromLocation: () => null }));
 
-const compound = {
-  id: 3,
-  code: 'NJJP01',
-  name: '锦屏花园',
-  type: 'commercial',
-  typeLabel: '商住小区',
-  street: { id: 1, name: '保宁街道' },
-  community: { id: 2, name: '南街社区' },
-  address: '南街88号',
-  propertyFirm: { id: 9, name: '阆苑物业服务有限公司', kind: 'property_firm', kindLabel: '物业企业', hotline: '0817-6220001' },
-  services: [],
-  buildingCount: 6,
-  householdCount: 720,
-  verifiedHouseholdCount: 12,
-  building: { id: 11, name: '1栋' },
-  firmRating: null,
-  careCentres: [],
-} satisfies CompoundHomeDTO;
+const compound = compoundHome({ propertyFirm: FIRM, building: { id: 11, name: '1栋' } });
 
 const verified: MembershipDTO = {
   id: 40,
