@@ -41,5 +41,15 @@ export function relationToBooking(actor: Actor, booking: Booking, elder: Elder):
   };
 }
 
+/**
+ * How the actor relates to a family link: the centre's staff decide it, the applicant and the elder
+ * have a part in it (FORBIDDEN for what they may not do); anyone else gets NOT_FOUND, so a link's
+ * existence never leaks through a refusal.
+ */
+export function relationToLink(actor: Actor, link: FamilyLink, elder: Pick<Elder, 'userId'> | null): { staff: boolean; party: boolean } {
+  const staff = isCentreStaff(actor, link.centreId);
+  return { staff, party: staff || link.userId === actor.userId || (!!elder && elder.userId === actor.userId) };
+}
+
 /** Anyone with any relation may see the booking (with its code); others get NOT_FOUND. */
 export const canSeeBooking = (rel: Record<BookingRelation, boolean>) => rel.elder || rel.booker || rel.staff;

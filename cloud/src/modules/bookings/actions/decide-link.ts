@@ -4,11 +4,16 @@ import { clock } from '../../../core/clock';
 import { forbidden, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
 import { Notifier } from '../../notifications/public';
-import { isCentreStaff } from '../booking.policy';
+import { relationToLink } from '../booking.policy';
+import { Elder } from '../elder.entity';
 import { FamilyLink } from '../family-link.entity';
 import { LINK_MACHINE, presentLinks } from '../family-links';
 
-/** Centre staff verify or reject a family link (compare-and-set on pending; the member is told). */
+/**
+ * Centre staff verify or reject a family link (compare-and-set on pending; the member is told).
+ * Someone with no part in the link gets NOT_FOUND, as for a missing one: the answer never confirms
+ * that a link (or an application for an elder) exists.
+ */
 export const decideLink = defineAction({
   input: ZDecideLinkRequest,
   async handler({ linkId, approve }, ctx) {
@@ -16,8 +21,9 @@ export const decideLink = defineAction({
     const notifier = new Notifier();
     const link = await ctx.tx(async (em) => {
       const row = await em.findOne(FamilyLink, { where: { id: linkId } });
-      if (!row) throw notFound('关联申请');
-      if (!isCentreStaff(ctx.actor, row.centreId)) throw forbidden('只有本中心工作人员可以核实');
+      const rel = row ? relationToLink(ctx.actor, row, await em.findOne(Elder, { where: { id: row.elderId } })) : null;
+      if (!row || !rel?.party) throw notFound('关联申请');
+      if (!rel.staff) throw forbidden('只有本中心工作人员可以核实');
       await transition({
         em,
         machine: LINK_MACHINE,
