@@ -120,7 +120,8 @@ export interface FamilyLinkDTO {
   id: number;
   /** The centre the elder is registered with (where the family member books). */
   centreId: number;
-  elder: { id: number; name: string };
+  /** `id` is null for the member until the centre verified the link (staff always see it). */
+  elder: { id: number | null; name: string };
   /** The family member (for staff deciding: name and masked phone). */
   member: { id: number; name: string; phoneMasked: string };
   relationNote: string;

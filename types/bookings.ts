@@ -117,6 +117,14 @@ export const BOOKING_RULES = {
   quotaPerWeekMax: 14,
   /** Idempotency key sent by the client with every booking request. */
   requestIdMax: 64,
+  /**
+   * 家属关联 tries that matched no elder (wrong name or phone tail), per applicant and per named
+   * elder at a centre, in the last `linkMissWindowHours`: past either, every try is RATE_LIMITED —
+   * the right tail too — so a 4-digit tail cannot be guessed (10,000 candidates).
+   */
+  linkMissesPerApplicant: 5,
+  linkMissesPerElder: 10,
+  linkMissWindowHours: 24,
 } as const;
 
 /** Price of a booking in 分 with the subsidy applied: shown before booking, stored with it. */

@@ -1,3 +1,4 @@
+import { BOOKING_RULES, type Envelope } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, communityIdOf, errorCode, newcomer, ok, orgId, personWithRole } from '../factories';
@@ -37,5 +38,51 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     // The applicant has a part in it, but may not decide it.
     expect(errorCode(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, applicant))).toBe('FORBIDDEN');
     expect(ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff'))).status).toBe('verified');
+  });
+
+  /** Codes of many answers, counted: { NOT_FOUND: 5, RATE_LIMITED: 115 }. */
+  const tally = (answers: Envelope<unknown>[]) => answers.reduce<Record<string, number>>((t, a) => ({ ...t, [errorCode(a) ?? 'OK']: (t[errorCode(a) ?? 'OK'] ?? 0) + 1 }), {});
+  const tail = (i: number) => String(1000 + i).slice(-4);
+
+  /**
+   * One probe of a name: an applicant's 120 wrong tails at once, then 40 other accounts one wrong
+   * tail each at once, then the right tail from a fresh account.
+   */
+  async function probe(elderName: string, rightTail: string) {
+    const applicant = newcomer();
+    const own = await Promise.all(Array.from({ length: 120 }, (_, i) => call('bookings', 'linkFamily', { centreId, elderName, phoneTail: tail(i) }, applicant)));
+    const ownRight = await call('bookings', 'linkFamily', { centreId, elderName, phoneTail: rightTail }, applicant);
+    const many = await Promise.all(Array.from({ length: 40 }, (_, i) => call('bookings', 'linkFamily', { centreId, elderName, phoneTail: tail(200 + i) }, newcomer())));
+    const right = await call('bookings', 'linkFamily', { centreId, elderName, phoneTail: rightTail }, newcomer());
+    const messages = [...own, ownRight, ...many, right].map((a) => (a.ok ? 'OK' : a.error.message));
+    return { own: tally(own), ownRight: errorCode(ownRight), many: tally(many), right: errorCode(right), messages: [...new Set(messages)].sort() };
+  }
+
+  it('linkFamily: wrong tails count per applicant and per elder under parallel tries, and the answers are the same whether the elder exists', async () => {
+    ok(await call('bookings', 'registerElder', { centreId, name: '孙阿姨', phone: '10000007123', birthYear: 1942 }, as('care_staff')));
+    const real = await probe('孙阿姨', '7123');
+    const perApplicant = BOOKING_RULES.linkMissesPerApplicant;
+    expect(real.own).toEqual({ NOT_FOUND: perApplicant, RATE_LIMITED: 120 - perApplicant });
+    // Past the limit the right tail is refused too: it cannot be told from a wrong one.
+    expect(real.ownRight).toBe('RATE_LIMITED');
+    const leftForElder = BOOKING_RULES.linkMissesPerElder - perApplicant;
+    expect(real.many).toEqual({ NOT_FOUND: leftForElder, RATE_LIMITED: 40 - leftForElder });
+    expect(real.right).toBe('RATE_LIMITED');
+    expect(Number((await db.ds.query("SELECT COUNT(*) AS n FROM elder_links l JOIN elders e ON e.id = l.elderId WHERE e.name = '孙阿姨'"))[0].n)).toBe(0);
+
+    // A name no elder has: the very same answers, message for message.
+    expect(await probe('没这个人', '7123')).toEqual(real);
+  });
+
+  it('linkFamily: a matching application carries no elder id until the centre verifies it', async () => {
+    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '周大爷', phone: '10000007456', birthYear: 1939 }, as('care_staff')));
+    const child = newcomer();
+    const link = ok(await call('bookings', 'linkFamily', { centreId, elderName: '周大爷', phoneTail: '7456', relationNote: '儿子' }, child));
+    expect(link).toMatchObject({ status: 'pending', elder: { id: null, name: '周大爷' } });
+    expect(ok(await call('bookings', 'myLinks', {}, child))[0].elder.id).toBeNull();
+    // Staff deciding see whom it is about.
+    expect(ok(await call('bookings', 'linkQueue', { centreId }, as('care_staff'))).find((l) => l.id === link.id)?.elder.id).toBe(elder.id);
+    ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff')));
+    expect(ok(await call('bookings', 'myLinks', {}, child))[0].elder).toEqual({ id: elder.id, name: '周大爷' });
   });
 });

@@ -1,4 +1,4 @@
-import type { SlotDTO } from '@hg/types';
+import type { FamilyLinkDTO, SlotDTO } from '@hg/types';
 import { SITTING_LABEL } from '@hg/types/bookings';
 
 /** Display helpers of the bookings pages. Centres run on Beijing time; devices in China show it as local time. */
@@ -94,3 +94,8 @@ export function addMonths(month: string, n: number): string {
 
 /** "2026-11" → "2026年11月". */
 export const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月`;
+
+/** The elders the caller may book for through a family link: verified links only (before that the link carries no elder id). */
+export function linkedElders(links: FamilyLinkDTO[]): { id: number; name: string; centreId: number }[] {
+  return links.flatMap((l) => (l.status === 'verified' && l.elder.id !== null ? [{ id: l.elder.id, name: l.elder.name, centreId: l.centreId }] : []));
+}

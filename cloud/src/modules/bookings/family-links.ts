@@ -17,7 +17,11 @@ export const LINK_MACHINE = defineMachine<FamilyLinkStatus, 'verify' | 'reject' 
   ],
 });
 
-export async function presentLinks(em: EntityManager, links: FamilyLink[]): Promise<FamilyLinkDTO[]> {
+/**
+ * Links → DTOs. The member (`viewer: 'member'`) learns the elder's id only once the centre verified
+ * the link: before that, an application proves only that a name and phone tail matched.
+ */
+export async function presentLinks(em: EntityManager, links: FamilyLink[], viewer: 'staff' | 'member'): Promise<FamilyLinkDTO[]> {
   const elders = await byId(
     em,
     Elder,
@@ -32,7 +36,7 @@ export async function presentLinks(em: EntityManager, links: FamilyLink[]): Prom
     return {
       id: l.id,
       centreId: l.centreId,
-      elder: { id: l.elderId, name: elders.get(l.elderId)?.name ?? '' },
+      elder: { id: viewer === 'staff' || l.status === 'verified' ? l.elderId : null, name: elders.get(l.elderId)?.name ?? '' },
       member: { id: l.userId, name: u?.name || '未填写姓名', phoneMasked: maskPhone(u?.phone) },
       relationNote: l.relationNote,
       status: l.status,

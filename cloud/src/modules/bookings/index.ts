@@ -21,6 +21,8 @@ import { BOOKING_TIMERS } from './booking-timers';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
 import { FamilyLink } from './family-link.entity';
+import { LinkAttempt } from './link-attempt.entity';
+import { LinkTarget } from './link-target.entity';
 import { getDeliveryList } from './queries/get-delivery-list';
 import { getKitchenReport } from './queries/get-kitchen-report';
 import { getQuote } from './queries/get-quote';
@@ -40,7 +42,7 @@ import { StandingOrder } from './standing-order.entity';
 /** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
 export const bookingsModule: DomainModule = {
   name: 'bookings',
-  entities: [Elder, Slot, Booking, BookingEvent, FamilyLink, StandingOrder],
+  entities: [Elder, Slot, Booking, BookingEvent, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   // Standing orders first: a sitting published this tick is booked before waitlists close.
   timers: [fulfilStandingOrders, ...BOOKING_TIMERS],

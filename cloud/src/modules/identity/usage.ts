@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation } from '../../core/errors';
 import { UsageCounter } from './usage-counter.entity';
 
 /** The per-person limits that must hold under concurrency; one counter row each per person. */
-export type UsageScope = 'needs.create' | 'households.pending';
+export type UsageScope = 'needs.create' | 'households.pending' | 'bookings.linkFamily';
 
 export interface UsageLimit {
   userId: number;
@@ -16,6 +16,12 @@ export interface UsageLimit {
   used(em: EntityManager): Promise<number>;
   /** The RATE_LIMITED message the person sees. */
   message: string;
+  /**
+   * Further rows to lock (a second limit's lock row, e.g. one per target), bumped right after the
+   * person's counter and before `used`: on MySQL the transaction's first plain read fixes its
+   * snapshot, so a lock taken after that read would not see the writes it waited for.
+   */
+  lockAlso?(em: EntityManager): Promise<void>;
 }
 
 /**
@@ -38,6 +44,7 @@ export async function underLimit<T>(
     const where = { userId: limit.userId, scope: limit.scope };
     const bumped = await em.update(UsageCounter, where, { n: () => 'n + 1', updatedAt: clock.now() });
     if (bumped.affected !== 1) throw new Error(`usage counter ${limit.scope} of user ${limit.userId} is missing`);
+    if (limit.lockAlso) await limit.lockAlso(em);
     if ((await limit.used(em)) >= limit.max) throw new AppError(ErrorCode.RATE_LIMITED, limit.message);
     return work(em);
   });

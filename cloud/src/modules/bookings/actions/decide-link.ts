@@ -44,7 +44,7 @@ export const decideLink = defineAction({
       return row;
     });
     await notifier.flush(ctx.ds.manager, ctx.platform);
-    const [dto] = await presentLinks(ctx.ds.manager, [link]);
+    const [dto] = await presentLinks(ctx.ds.manager, [link], 'staff');
     return dto;
   },
 });

@@ -4,29 +4,39 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
-import { usersWithRoleOver } from '../../identity/public';
+import { underLimit, usersWithRoleOver } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
 import { FamilyLink } from '../family-link.entity';
 import { LINK_MACHINE, presentLinks } from '../family-links';
+import { LinkAttempt } from '../link-attempt.entity';
+import { TOO_MANY_LINK_TRIES, elderMissesLeft, ensureLinkTarget, linkTryLimit } from '../link-limits';
 
 /**
  * 家属关联: a family member (anywhere — a child in another city) asks to book for an elder of a
  * centre, naming the elder and the last 4 digits of the elder's phone. The centre's staff verify it
- * (they know the family). A wrong name or phone tail finds nothing, and says no more than that.
+ * (they know the family). Every try is recorded; a miss (wrong name or tail — the same answer
+ * whether or not the elder exists) counts against the applicant and against the named elder, and
+ * past either limit every try is RATE_LIMITED, the right tail too. The answer carries no elder id
+ * until the centre verifies the link.
  */
 export const linkFamily = defineAction({
   input: ZLinkFamilyRequest,
   async handler({ centreId, elderName, phoneTail, relationNote }, ctx) {
     const now = clock.now();
     const { centre, community } = await loadCentre(ctx.ds.manager, centreId);
-    const candidates = await ctx.ds.manager.find(Elder, { where: { centreId, name: elderName, phone: Like(`%${phoneTail}`) } });
-    const elder = candidates.length === 1 ? candidates[0] : null;
-    if (!elder) throw notFound('老人（请核对姓名和手机号后4位，或请中心工作人员协助）');
-    if (elder.userId === ctx.actor.userId) throw new AppError(ErrorCode.INVALID_INPUT, '这是您本人的档案', { field: 'elderName' });
+    const aim = { userId: ctx.actor.userId, centreId, elderName, now };
+    await ensureLinkTarget(ctx.ds, aim);
     const notifier = new Notifier();
-    const link = await ctx.tx(async (em) => {
+    const link = await underLimit(ctx, linkTryLimit(aim), async (em) => {
+      if (!(await elderMissesLeft(em, aim))) throw new AppError(ErrorCode.RATE_LIMITED, TOO_MANY_LINK_TRIES);
+      const candidates = await em.find(Elder, { where: { centreId, name: elderName, phone: Like(`%${phoneTail}`) } });
+      const elder = candidates.length === 1 ? candidates[0] : null;
+      await em.insert(LinkAttempt, { userId: ctx.actor.userId, centreId, elderName, matched: !!elder, createdAt: now });
+      // A miss commits (it must count) and is answered after the commit.
+      if (!elder) return null;
+      if (elder.userId === ctx.actor.userId) throw new AppError(ErrorCode.INVALID_INPUT, '这是您本人的档案', { field: 'elderName' });
       const existing = await em.findOne(FamilyLink, { where: { elderId: elder.id, userId: ctx.actor.userId } });
       if (existing) {
         if (existing.status !== 'rejected')
@@ -65,8 +75,9 @@ export const linkFamily = defineAction({
       });
       return row;
     });
+    if (!link) throw notFound('老人（请核对姓名和手机号后4位，或请中心工作人员协助）');
     await notifier.flush(ctx.ds.manager, ctx.platform);
-    const [dto] = await presentLinks(ctx.ds.manager, [link]);
+    const [dto] = await presentLinks(ctx.ds.manager, [link], 'member');
     return dto;
   },
 });

@@ -11,6 +11,6 @@ export const listLinkQueue = defineAction({
   async handler({ centreId }, ctx) {
     if (!isCentreStaff(ctx.actor, centreId)) throw forbidden('只有本中心工作人员可以查看');
     const rows = await ctx.ds.manager.find(FamilyLink, { where: { centreId, status: 'pending' }, order: { id: 'ASC' }, take: 200 });
-    return presentLinks(ctx.ds.manager, rows);
+    return presentLinks(ctx.ds.manager, rows, 'staff');
   },
 });

@@ -8,6 +8,6 @@ export const listMyLinks = defineAction({
   input: ZEmptyRequest,
   async handler(_input, { actor, ds }) {
     const rows = await ds.manager.find(FamilyLink, { where: { userId: actor.userId }, order: { id: 'DESC' }, take: 50 });
-    return presentLinks(ds.manager, rows);
+    return presentLinks(ds.manager, rows, 'member');
   },
 });

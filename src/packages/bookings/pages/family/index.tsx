@@ -49,13 +49,13 @@ function LinkCard({ link }: { link: FamilyLinkDTO }) {
         <View className='muted fam__explain'>日间照料中心的工作人员会打电话向老人核实，核实后您就可以为老人订餐。一般在一个工作日内完成。</View>
       ) : null}
       {link.status === 'rejected' ? <View className='muted fam__explain'>中心没能核实这次申请。如有疑问请致电中心，也可以重新申请。</View> : null}
-      {link.status === 'verified' ? (
+      {link.status === 'verified' && link.elder.id !== null ? (
         <View
           className='btn btn--primary'
           role='button'
           {...FOCUSABLE}
           data-testid={`link-book-${link.id}`}
-          onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId: link.centreId, elderId: link.elder.id, elderName: link.elder.name, family: 1 }))}
+          onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId: link.centreId, elderId: link.elder.id ?? undefined, elderName: link.elder.name, family: 1 }))}
         >
           为{link.elder.name}订餐
         </View>

@@ -11,7 +11,7 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import Toggles from '../../components/Toggles';
-import { dayLabel, queryText } from '../../format';
+import { dayLabel, linkedElders, queryText } from '../../format';
 import { queryId } from '../../use-centre';
 import './index.scss';
 
@@ -115,7 +115,7 @@ export default function StandingPage() {
     ? [{ value: queryElder, label: queryText(params.elderName) || '老人' }]
     : [
         ...(elders.data ?? []).map((e) => ({ value: e.id, label: e.name })),
-        ...(links.data ?? []).filter((l) => l.status === 'verified').map((l) => ({ value: l.elder.id, label: l.elder.name })),
+        ...linkedElders(links.data ?? []).map((e) => ({ value: e.id, label: e.name })),
       ].filter((c, i, all) => all.findIndex((x) => x.value === c.value) === i);
 
   const [elderId, setElderId] = useState<number | null>(null);

@@ -12,7 +12,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
-import { byDay, dayLabel, queryText } from '../../format';
+import { byDay, dayLabel, linkedElders, queryText } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import RepeatWeek from './RepeatWeek';
 import SlotCard from './SlotCard';
@@ -54,9 +54,9 @@ export default function WeekPage() {
   // Only elders registered with the chosen centre can book its sittings.
   const choices: ElderChoice[] = [
     ...(elders.data ?? []).filter((e) => !centreId || e.centreId === centreId).map((e) => ({ id: e.id, name: e.name, profile: e })),
-    ...(links.data ?? [])
-      .filter((l) => l.status === 'verified' && (!centreId || l.centreId === centreId))
-      .map((l) => ({ id: l.elder.id, name: l.elder.name, profile: null })),
+    ...linkedElders(links.data ?? [])
+      .filter((e) => !centreId || e.centreId === centreId)
+      .map((e) => ({ id: e.id, name: e.name, profile: null })),
   ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
   const elderId = proxyElderId ?? pickedElder ?? choices[0]?.id ?? null;
   const chosen = choices.find((e) => e.id === elderId) ?? null;
