@@ -110,6 +110,7 @@ import type {
   TFirmCardRequest,
   TLeaderboardRequest,
   TModerateRequest,
+  TMaskCommentRequest,
   TMyRatingRequest,
   TOpenPeriodRequest,
   TPeriodRequest,
@@ -214,6 +215,7 @@ export interface Api {
     reportComment: [TReportCommentRequest, { reported: boolean }];
     moderationQueue: [TEmptyRequest, ModerationItemDTO[]];
     moderate: [TModerateRequest, ModerationItemDTO];
+    maskComment: [TMaskCommentRequest, ModerationItemDTO];
     periods: [TEmptyRequest, PeriodDTO[]];
     openPeriod: [TOpenPeriodRequest, PeriodDTO];
     closePeriod: [TPeriodRequest, PeriodDTO];

@@ -15,3 +15,4 @@ export * from './ratings';
 export * from './ratings.dto';
 export * from './ratings-schemas';
 export * from './local-time';
+export * from './privacy';

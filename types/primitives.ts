@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
+import { isCalendarDay } from './local-time';
+
+export { isCalendarDay };
 
 /**
  * The zod building blocks every request schema uses, defined once (messages in Simplified
@@ -46,14 +49,27 @@ export const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?
  * DATETIME or a file name.
  */
 export const DATE_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+/** A clock time that exists: hours 00–23, minutes and seconds 00–59 (no 24:00, no leap seconds). */
+const isClockTime = (s: string) => {
+  const m = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  return !m || (Number(m[1]) <= 23 && Number(m[2]) <= 59 && (m[3] === undefined || Number(m[3]) <= 59));
+};
+/** The offset of a time, when it carries one, is a real one (at most ±14:00). */
+const isRealOffset = (s: string) => {
+  const m = /([+-])(\d{2}):?(\d{2})$/.exec(s.slice(10));
+  return !m || Number(m[2]) * 60 + Number(m[3]) <= 14 * 60;
+};
 export const isoTime = z
   .string({ error: '请填写时间' })
   .max(40, '时间格式无效')
   .regex(ISO_TIME, '时间格式无效')
-  .refine((s) => !Number.isNaN(Date.parse(s)), '时间格式无效')
+  .refine((s) => isCalendarDay(s) && isClockTime(s) && isRealOffset(s) && !Number.isNaN(Date.parse(s)), '时间格式无效')
   .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '时间须在2000年1月1日至2100年1月1日之间');
 /** A calendar day, "2026-03-01" (local to the centre: Asia/Shanghai). */
 export const isoDay = z
   .string({ error: '请填写日期' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式无效')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '日期须在2000年至2100年之间');
+  .refine(isCalendarDay, '没有这一天，请检查日期')
+  .refine((s) => Date.parse(s) >= DATE_RANGE.min && Date.parse(s) <= DATE_RANGE.max, '日期须在2000年至2100年之间');
+/** A calendar month, "2026-11". */
+export const isoMonth = z.string({ error: '请填写月份' }).regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11');

@@ -56,6 +56,10 @@ export type TReportCommentRequest = z.infer<typeof ZReportCommentRequest>;
 export const ZModerateRequest = z.object({ ratingId: id, keep: z.boolean() }).strict();
 export type TModerateRequest = z.infer<typeof ZModerateRequest>;
 
+/** A moderator hides a fragment of a public comment (a name, a plate), keeping the rest of the criticism. */
+export const ZMaskCommentRequest = z.object({ ratingId: id, fragment: text(RATING_RULES.commentMax, '要隐去的文字') }).strict();
+export type TMaskCommentRequest = z.infer<typeof ZMaskCommentRequest>;
+
 /** Admin: open a period (quarterly by default: give its first and last day). */
 export const ZOpenPeriodRequest = z
   .object({ code: z.string().regex(/^20\d{2}-(Q[1-4]|\d{2})$/, '期号如 2026-Q4 或 2026-11'), startsOn: isoDay, endsOn: isoDay })

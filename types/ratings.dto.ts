@@ -32,7 +32,10 @@ export interface FirmResultDTO {
   stars: number | null;
   composite: number | null;
   criteria: Record<Criterion, number | null>;
-  /** Satisfaction before shrinkage toward the city mean (for staff). */
+  /**
+   * Satisfaction before shrinkage toward the city mean. Like `composite` and `criteria.satisfaction`,
+   * null below the minimum sample: with one or two households it would be their own score.
+   */
   satisfactionRaw: number | null;
   needs: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
 }
@@ -46,8 +49,11 @@ export interface FirmCardDTO {
   reply: { periodCode: string; body: string; updatedAt: string } | null;
   /** For community/street staff, admins, assessors and the firm: the open period computed now. */
   preview: FirmResultDTO[] | null;
-  /** Public comments of the latest published period (no names, hidden ones left out). */
-  comments: { ratingId: number; body: string; scores: Record<RatingDimension, number>; at: string }[];
+  /**
+   * Public comments of the latest published period (no names, hidden ones left out; phone
+   * numbers, ID numbers and room addresses masked). `canMask`: the caller moderates it.
+   */
+  comments: { ratingId: number; body: string; scores: Record<RatingDimension, number>; at: string; canMask: boolean }[];
 }
 
 export interface LeaderboardDTO {

@@ -14,6 +14,7 @@ export const ratings = client('ratings', [
   'reportComment',
   'moderationQueue',
   'moderate',
+  'maskComment',
   'periods',
   'openPeriod',
   'closePeriod',

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { kernel } from './kernel';
 
 /**
@@ -118,4 +118,21 @@ export async function runInTransaction<T>(ds: DataSource, work: (em: EntityManag
 export async function migrate(ds: DataSource): Promise<string[]> {
   const done = await ds.runMigrations({ transaction: 'each' });
   return done.map((m) => m.name);
+}
+
+/**
+ * Read one row by id under a shared lock held until the transaction ends (`LOCK IN SHARE MODE`,
+ * which MySQL 8 and MariaDB both accept; TypeORM's `pessimistic_read` writes `FOR SHARE` for the
+ * mysql driver, which MariaDB refuses): a transaction that changes the row waits for this one to
+ * commit, and this one waits for a change in flight. Many readers share the lock, so it guards a
+ * rule ("only while the period is open") without serialising them. Make it the transaction's
+ * first read: InnoDB's snapshot then starts after the lock, so the row is read as last committed.
+ * SQLite's transactions are queued (runInTransaction), so a plain read there is the same guarantee.
+ */
+export async function findLockedShared<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number): Promise<E | null> {
+  if (dialectOf(em.connection) !== 'better-sqlite3') {
+    const table = em.connection.getMetadata(entity).tableName;
+    await em.query(`SELECT id FROM \`${table}\` WHERE id = ? LOCK IN SHARE MODE`, [id]);
+  }
+  return em.findOne(entity, { where: { id } as never });
 }

@@ -9,6 +9,7 @@ import { Ratings1764806400000 } from './1764806400000-Ratings';
 import { NeedEscalationClock1764892800000 } from './1764892800000-NeedEscalationClock';
 import { NeedUnverifiedReporter1764979200000 } from './1764979200000-NeedUnverifiedReporter';
 import { NeedFollowers1765065600000 } from './1765065600000-NeedFollowers';
+import { RatingsIntegrity1765152000000 } from './1765152000000-RatingsIntegrity';
 import { ElderVerification1765238400000 } from './1765238400000-ElderVerification';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   NeedEscalationClock1764892800000,
   NeedUnverifiedReporter1764979200000,
   NeedFollowers1765065600000,
+  RatingsIntegrity1765152000000,
   ElderVerification1765238400000,
 ];

@@ -1,5 +1,6 @@
 import type { LeaderboardDTO, MeDTO, MembershipDTO } from '@hg/types';
 import type { Criterion, Weights } from '@hg/types/ratings';
+import { isCalendarDay, localDay } from '@hg/types/local-time';
 
 /** A positive integer id from a query string, or null. */
 export function positiveId(raw: string | undefined): number | null {
@@ -44,36 +45,37 @@ export function weightsToText(w: Weights): Record<Criterion, string> {
   return { organisation: String(w.organisation), team: String(w.team), service: String(w.service), satisfaction: String(w.satisfaction) };
 }
 
-/** `2026-11-05` style: the period's days and the schema both use ISO days. */
-export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** `2026-11-05` style, and a day that exists: the same check as the schema's isoDay. */
+export const isIsoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDay(s);
 /** Same rule as ZOpenPeriodRequest: quarterly 2026-Q4 or monthly 2026-11. */
 export const PERIOD_CODE = /^20\d{2}-(Q[1-4]|\d{2})$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The quarter after the one containing `now`, as a ready-to-open period. */
-export function nextQuarter(now: Date = new Date()): { code: string; startsOn: string; endsOn: string } {
-  let year = now.getFullYear();
-  let q = Math.floor(now.getMonth() / 3) + 2;
-  if (q > 4) {
-    q = 1;
-    year += 1;
-  }
+type Quarter = { code: string; startsOn: string; endsOn: string };
+
+/** Quarter `q` (1–4) of `year` as a period: code and its first and last day. */
+function quarter(year: number, q: number): Quarter {
   const firstMonth = (q - 1) * 3 + 1;
-  const lastDay = new Date(year, firstMonth + 2, 0).getDate();
+  const lastDay = new Date(Date.UTC(year, firstMonth + 2, 0)).getUTCDate();
   return { code: `${year}-Q${q}`, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn: `${year}-${pad(firstMonth + 2)}-${pad(lastDay)}` };
 }
 
+/** The quarter containing `now` in Beijing time (households rate only between a period's first and last day). */
+export function quarterOf(now: Date = new Date()): Quarter {
+  const [y, m] = localDay(now).split('-').map(Number);
+  return quarter(y, Math.floor((m - 1) / 3) + 1);
+}
+
 /**
- * The next quarter whose code is not taken yet: after a period was opened and published, the form
- * must not offer the same code again (the server would refuse it as 「该期号已存在」).
+ * The period the admin is offered: the current quarter, or the first later one whose code is not
+ * taken yet (after a period was opened and published the server would refuse it as 「该期号已存在」).
  */
-export function nextFreeQuarter(taken: string[], now: Date = new Date()): { code: string; startsOn: string; endsOn: string } {
-  let next = nextQuarter(now);
+export function nextFreeQuarter(taken: string[], now: Date = new Date()): Quarter {
+  let next = quarterOf(now);
   for (let i = 0; i < 40 && taken.includes(next.code); i += 1) {
-    const [y, m] = next.startsOn.split('-').map(Number);
-    // The last month of that quarter, 15th: nextQuarter() of it is the quarter after.
-    next = nextQuarter(new Date(y, m + 1, 15));
+    const [y, q] = [Number(next.code.slice(0, 4)), Number(next.code.slice(-1))];
+    next = q === 4 ? quarter(y + 1, 1) : quarter(y, q + 1);
   }
   return next;
 }

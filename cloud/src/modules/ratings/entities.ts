@@ -16,12 +16,18 @@ export class RatingWeights {
 @Entity('rating_periods')
 @Index('UQ_rating_periods_code', ['code'], { unique: true })
 @Index('IX_rating_periods_status', ['status'])
+@Index('UQ_rating_periods_openSlot', ['openSlot'], { unique: true })
 export class RatingPeriod {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @TextColumn(10) code: string;
   @TextColumn(10) startsOn: string;
   @TextColumn(10) endsOn: string;
   @TextColumn(10) status: PeriodStatus;
+  /**
+   * 'open' while the period is open, null after: the unique key behind "one open period at a
+   * time", so two admins opening at once cannot both succeed (a check-then-insert can on MySQL).
+   */
+  @TextColumn(4, { nullable: true }) openSlot: 'open' | null;
   @TextColumn(600) weights: string;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
@@ -52,7 +58,16 @@ export class HouseholdRating {
   @TextColumn(200) scores: string;
   /** The household's 0–100 satisfaction: mean of the dimensions × 20. */
   @IdColumn() satisfaction: number;
+  /** The comment as written: its author sees it; nobody else does. */
   @TextColumn(200) comment: string;
+  /**
+   * What everyone else reads: the comment with phone numbers, ID numbers and room addresses
+   * masked on write (types/privacy.ts), and fragments a moderator hid.
+   */
+  @TextColumn(400, { default: '' }) commentPublic: string;
+  /** The moderator who last hid a fragment of it, and when (null: only the automatic mask). */
+  @IdColumn({ nullable: true }) maskedById: number | null;
+  @DateTimeColumn({ nullable: true }) maskedAt: Date | null;
   /** visible | hidden (reported, awaiting a moderator) | removed (moderated; the text is kept). */
   @TextColumn(10) commentStatus: 'visible' | 'hidden' | 'removed';
   @IdColumn({ default: 0 }) reports: number;

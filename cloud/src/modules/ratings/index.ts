@@ -6,6 +6,7 @@ import { identityModule } from '../identity';
 import { needsModule } from '../needs';
 import { assessFirm } from './actions/assess-firm';
 import { closeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import { maskComment } from './actions/mask-comment';
 import { moderateComment } from './actions/moderate-comment';
 import { rateFirm } from './actions/rate-firm';
 import { replyFirm } from './actions/reply-firm';
@@ -37,6 +38,7 @@ export const ratingActions = {
   reportComment,
   moderationQueue: listModerationQueue,
   moderate: moderateComment,
+  maskComment,
   periods: listPeriods,
   openPeriod: openRatingPeriod,
   closePeriod: closeRatingPeriod,

@@ -13,7 +13,7 @@ export async function presentModeration(em: EntityManager, rows: HouseholdRating
   return rows.map((r) => ({
     ratingId: r.id,
     firm: { id: r.firmId, name: firms.get(r.firmId)?.name ?? '' },
-    body: r.comment,
+    body: r.commentPublic,
     reports: r.reports,
     status: r.commentStatus,
   }));

@@ -1,5 +1,7 @@
-import type { MyRatingDTO } from '@hg/types';
+import { localDay, type MyRatingDTO } from '@hg/types';
 import type { ActionContext } from '../../core/action';
+import { clock } from '../../core/clock';
+import { notFound } from '../../core/errors';
 import { Compound, Organisation } from '../community/public';
 import { HouseholdMember } from '../households/public';
 import { HouseholdRating, RatingChange } from './entities';
@@ -7,19 +9,28 @@ import { openPeriod } from './periods';
 import { isFirmStaff } from './rating.policy';
 import { presentPeriod, scoresOf } from './rating.presenter';
 
-/** The household's rating in the open period, or why it cannot rate now. */
+/**
+ * The household's rating in the open period, or why it cannot rate now. Only the household's
+ * verified members read its rating and comment (as written); a member still awaiting
+ * verification learns why they cannot rate, and anyone else gets NOT_FOUND, as for a household
+ * that does not exist.
+ */
 export async function loadMyRating(ctx: ActionContext, householdId: number): Promise<MyRatingDTO> {
   const em = ctx.ds.manager;
   const membership = await em.findOne(HouseholdMember, { where: { householdId, userId: ctx.actor.userId } });
+  if (!membership || (membership.status !== 'verified' && membership.status !== 'pending')) throw notFound('房屋');
+  const verified = membership.status === 'verified';
   const period = await openPeriod(em);
-  const compound = membership ? await em.findOne(Compound, { where: { id: membership.compoundId } }) : null;
+  const compound = await em.findOne(Compound, { where: { id: membership.compoundId } });
   const firm = compound?.propertyOrgId ? await em.findOne(Organisation, { where: { id: compound.propertyOrgId } }) : null;
-  const row = period ? await em.findOne(HouseholdRating, { where: { periodId: period.id, householdId } }) : null;
+  const row = period && verified ? await em.findOne(HouseholdRating, { where: { periodId: period.id, householdId } }) : null;
   let blockedReason: string | null = null;
-  if (!membership || membership.status !== 'verified') blockedReason = '房屋认证通过后才能评价物业';
+  if (!verified) blockedReason = '房屋认证通过后才能评价物业';
   else if (!firm) blockedReason = '本小区暂无物业企业';
   else if (isFirmStaff(ctx.actor, firm.id)) blockedReason = '物业企业工作人员不能评价本企业';
   else if (!period) blockedReason = '当前没有进行中的评价期，请留意社区通知';
+  else if (localDay(clock.now()) > period.endsOn) blockedReason = `本期评价已于${period.endsOn}结束，结果将在公布后可见`;
+  else if (localDay(clock.now()) < period.startsOn) blockedReason = `本期评价将于${period.startsOn}开始`;
   return {
     period: period ? presentPeriod(period) : null,
     firm: firm ? { id: firm.id, name: firm.name } : null,

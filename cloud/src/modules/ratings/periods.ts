@@ -1,6 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
-import { DEFAULT_WEIGHTS, type CompoundType, type Weights } from '@hg/types';
+import { DEFAULT_WEIGHTS, localDay, type CompoundType, type Weights } from '@hg/types';
 import type { ActionContext } from '../../core/action';
+import { findLockedShared } from '../../core/data-source';
+import { invalidTransition } from '../../core/errors';
 import { transition } from '../../core/state-machine';
 import { Compound } from '../community/public';
 import { computeResults } from './compute';
@@ -9,6 +11,28 @@ import { PERIOD_MACHINE } from './period-status';
 
 /** The period households and assessors rate in now: the one open period (there is at most one). */
 export const openPeriod = (em: EntityManager) => em.findOne(RatingPeriod, { where: { status: 'open' }, order: { id: 'DESC' } });
+
+/**
+ * Inside the transaction that writes a household rating or an assessor's scores: the period, read
+ * under a shared lock, is open and `at` falls on one of its days (Beijing time). Closing takes the
+ * row's exclusive lock, so it waits for every rating that passed this check to commit and its
+ * results include them; a rating that comes later waits for the close and is refused. A day after
+ * `endsOn` is refused even before the timer has closed the period.
+ */
+export async function lockRatablePeriod(em: EntityManager, periodId: number, at: Date): Promise<RatingPeriod> {
+  const period = await lockOpenPeriod(em, periodId);
+  const today = localDay(at);
+  if (today > period.endsOn) throw invalidTransition(`本期评价已于${period.endsOn}结束，结果将在公布后可见`);
+  if (today < period.startsOn) throw invalidTransition(`本期评价将于${period.startsOn}开始`);
+  return period;
+}
+
+/** The period under a shared lock, open (assessors' scores count until the close; see lockRatablePeriod). */
+export async function lockOpenPeriod(em: EntityManager, periodId: number): Promise<RatingPeriod> {
+  const period = await findLockedShared(em, RatingPeriod, periodId);
+  if (!period || period.status !== 'open') throw invalidTransition('本期评价已截止，结果将在公布后可见');
+  return period;
+}
 
 /** The current weights per compound type (admin-configured, else the defaults). */
 export async function currentWeights(em: EntityManager): Promise<Record<CompoundType, Weights>> {
@@ -33,7 +57,8 @@ export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: Rating
       entity: RatingPeriod,
       row: period,
       action: 'close',
-      patch: { updatedAt: at },
+      // Frees the one-open-period key; the update's exclusive lock waits for ratings in flight.
+      patch: { updatedAt: at, openSlot: null },
       at,
       conflictMessage: '该期已被其他人截止',
       record: async () => undefined,

@@ -1,3 +1,4 @@
+import { localDay } from '@hg/types';
 import { AppError } from '../../core/errors';
 import type { TimerJob } from '../../core/module';
 import { RatingPeriod } from './entities';
@@ -7,7 +8,7 @@ import { closePeriod } from './periods';
 export const closeEndedPeriods: TimerJob = {
   name: 'ratings.closeEndedPeriods',
   async run(ctx, now) {
-    const today = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const today = localDay(now);
     const open = await ctx.em.find(RatingPeriod, { where: { status: 'open' } });
     let periodsClosed = 0;
     for (const period of open.filter((p) => p.endsOn < today)) {

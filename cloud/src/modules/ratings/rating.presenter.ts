@@ -1,6 +1,7 @@
 import {
   DEFAULT_WEIGHTS,
   PERIOD_STATUS_LABEL,
+  RATING_RULES,
   type CompoundType,
   type Criterion,
   type FirmResultDTO,
@@ -24,8 +25,19 @@ export function presentPeriod(p: RatingPeriod): PeriodDTO {
   };
 }
 
+/**
+ * Below the minimum sample, every figure made of households' scores is withheld, from everyone:
+ * with one rating, the raw satisfaction is that household's own score, and the shrunk one and the
+ * composite give it back to anyone who knows the city mean and the weights. The sample, the
+ * assessors' criteria and the needs data stay.
+ */
+function withheldBelowMinimum(dto: FirmResultDTO): FirmResultDTO {
+  if (dto.sample >= RATING_RULES.minSample) return dto;
+  return { ...dto, stars: null, composite: null, satisfactionRaw: null, criteria: { ...dto.criteria, satisfaction: null } };
+}
+
 export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code'>): FirmResultDTO {
-  return {
+  return withheldBelowMinimum({
     periodId: r.periodId,
     periodCode: period.code,
     compoundType: r.compoundType,
@@ -35,11 +47,11 @@ export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code'>)
     criteria: JSON.parse(r.criteria) as Record<Criterion, number | null>,
     satisfactionRaw: r.satisfactionRaw,
     needs: JSON.parse(r.needs) as ServiceStats,
-  };
+  });
 }
 
 export function presentComputed(r: ComputedResult, period: RatingPeriod): FirmResultDTO {
-  return {
+  return withheldBelowMinimum({
     periodId: period.id,
     periodCode: period.code,
     compoundType: r.compoundType,
@@ -49,7 +61,7 @@ export function presentComputed(r: ComputedResult, period: RatingPeriod): FirmRe
     criteria: r.criteria,
     satisfactionRaw: r.satisfactionRaw,
     needs: r.needs,
-  };
+  });
 }
 
 export const scoresOf = (r: Pick<HouseholdRating, 'scores'>) => JSON.parse(r.scores) as Record<RatingDimension, number>;

@@ -4,7 +4,7 @@ import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
 import { Organisation } from '../../community/public';
 import { AssessorScore } from '../entities';
-import { compoundsOf, openPeriod } from '../periods';
+import { compoundsOf, lockOpenPeriod, openPeriod } from '../periods';
 import { assessesFirm } from '../rating.policy';
 
 /**
@@ -24,11 +24,18 @@ export const assessFirm = defineAction({
     for (const p of photoIds ?? []) if (!(await ctx.platform.photos.exists(p))) throw invalidInput('photoIds', '图片无效，请重新上传');
     const fields = { ...scores, note: note ?? '', photoIds: JSON.stringify(photoIds ?? []), updatedAt: now };
     const key = { periodId: period.id, firmId, assessorId: ctx.actor.userId };
+    // Each write re-checks the period under its lock: scores sent while it closes are in the results or refused.
     try {
-      await ctx.tx((tx) => tx.insert(AssessorScore, { ...key, ...fields, createdAt: now }));
+      await ctx.tx(async (tx) => {
+        await lockOpenPeriod(tx, period.id);
+        await tx.insert(AssessorScore, { ...key, ...fields, createdAt: now });
+      });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      await ctx.tx((tx) => tx.update(AssessorScore, key, fields));
+      await ctx.tx(async (tx) => {
+        await lockOpenPeriod(tx, period.id);
+        await tx.update(AssessorScore, key, fields);
+      });
     }
     const row = await em.findOneByOrFail(AssessorScore, key);
     const dto: AssessmentDTO = {

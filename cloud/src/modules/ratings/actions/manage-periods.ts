@@ -1,7 +1,7 @@
-import { ZEmptyRequest, ZOpenPeriodRequest, ZPeriodRequest, ZSaveWeightsRequest } from '@hg/types';
+import { localDay, ZEmptyRequest, ZOpenPeriodRequest, ZPeriodRequest, ZSaveWeightsRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { conflict, forbidden, isUniqueViolation, notFound } from '../../../core/errors';
+import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
 import { RatingPeriod, RatingWeights } from '../entities';
 import { PERIOD_MACHINE } from '../period-status';
@@ -21,24 +21,39 @@ export const listPeriods = defineAction({
   },
 });
 
-/** Open a period; the current weights are frozen into it. One open period at a time. */
+/**
+ * Open a period; the current weights are frozen into it. One open period at a time: the check
+ * below gives the usual answer, and the unique `openSlot` key decides when admins open at once.
+ */
 export const openRatingPeriod = defineAction({
   input: ZOpenPeriodRequest,
   async handler({ code, startsOn, endsOn }, ctx) {
     adminOnly(ctx.actor);
     const now = clock.now();
+    if (endsOn < localDay(now)) throw invalidInput('endsOn', '结束日期不能早于今天');
     const weights = JSON.stringify(await currentWeights(ctx.ds.manager));
     try {
       const period = await ctx.tx(async (tx) => {
         if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
         return tx.save(
-          tx.create(RatingPeriod, { code, startsOn, endsOn, status: 'open', weights, createdById: ctx.actor.userId, createdAt: now, updatedAt: now }),
+          tx.create(RatingPeriod, {
+            code,
+            startsOn,
+            endsOn,
+            status: 'open',
+            openSlot: 'open',
+            weights,
+            createdById: ctx.actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          }),
         );
       });
       return presentPeriod(period);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('该期号已存在');
-      throw err;
+      if (!isUniqueViolation(err)) throw err;
+      if (await openPeriod(ctx.ds.manager)) throw conflict('已有进行中的评价期，请先截止');
+      throw conflict('该期号已存在');
     }
   },
 });

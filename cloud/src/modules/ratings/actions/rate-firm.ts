@@ -1,4 +1,4 @@
-import { ErrorCode, RATING_DIMENSIONS, ZRateFirmRequest } from '@hg/types';
+import { ErrorCode, maskPersonalData, RATING_DIMENSIONS, ZRateFirmRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
@@ -6,14 +6,16 @@ import { Compound } from '../../community/public';
 import { HouseholdMember } from '../../households/public';
 import { HouseholdRating, RatingChange } from '../entities';
 import { loadMyRating } from '../my-rating';
-import { openPeriod } from '../periods';
+import { lockRatablePeriod, openPeriod } from '../periods';
 import { isFirmStaff } from '../rating.policy';
 
 /**
  * 评价物业: a verified member of a household rates the firm serving its compound in the open
  * period, once per household (unique key); rating again changes it and every submission is kept
  * in rating_changes. The firm's own staff cannot rate it. Comments pass the platform's content
- * check (WeChat msgSecCheck; a word list locally).
+ * check (WeChat msgSecCheck; a word list locally), and what others will read of them has phone
+ * numbers, ID numbers and room addresses masked. The period is re-checked, under its lock, in the
+ * transaction that writes: every accepted rating is in the period's results.
  */
 export const rateFirm = defineAction({
   input: ZRateFirmRequest,
@@ -26,8 +28,8 @@ export const rateFirm = defineAction({
     if (!compound.propertyOrgId) throw notFound('本小区的物业企业');
     const firmId = compound.propertyOrgId;
     if (isFirmStaff(ctx.actor, firmId)) throw forbidden('物业企业工作人员不能评价本企业');
-    const period = await openPeriod(em);
-    if (!period) throw invalidTransition('当前没有进行中的评价期');
+    const current = await openPeriod(em);
+    if (!current) throw invalidTransition('当前没有进行中的评价期');
     const text = comment ?? '';
     if (text && !(await ctx.platform.content.allows(text, ctx.actor.openid))) throw invalidInput('comment', '评价内容未通过审核，请修改后再提交');
     const json = JSON.stringify(Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, scores[d]])));
@@ -38,6 +40,9 @@ export const rateFirm = defineAction({
       scores: json,
       satisfaction,
       comment: text,
+      commentPublic: maskPersonalData(text),
+      maskedById: null,
+      maskedAt: null,
       commentStatus: 'visible' as const,
       reports: 0,
       updatedAt: now,
@@ -46,6 +51,7 @@ export const rateFirm = defineAction({
     const record = (ratingId: number) => ({ ratingId, userId: ctx.actor.userId, scores: json, comment: text, createdAt: now });
     try {
       await ctx.tx(async (tx) => {
+        const period = await lockRatablePeriod(tx, current.id, now);
         const row = await tx.save(
           tx.create(HouseholdRating, {
             periodId: period.id,
@@ -64,6 +70,7 @@ export const rateFirm = defineAction({
       if (!isUniqueViolation(err)) throw err;
       // The household has rated this period: change it (a changed comment is visible again until reported).
       await ctx.tx(async (tx) => {
+        const period = await lockRatablePeriod(tx, current.id, now);
         const existing = await tx.findOne(HouseholdRating, { where: { periodId: period.id, householdId } });
         if (!existing) throw new AppError(ErrorCode.CONFLICT, '请稍后再试');
         await tx.update(HouseholdRating, { id: existing.id }, fields);

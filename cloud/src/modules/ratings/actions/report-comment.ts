@@ -2,20 +2,29 @@ import { RATING_RULES, ZReportCommentRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { isUniqueViolation, notFound } from '../../../core/errors';
-import { CommentReport, HouseholdRating } from '../entities';
+import { CommentReport, HouseholdRating, RatingPeriod } from '../entities';
+import { isFirmStaff } from '../rating.policy';
 
 /**
- * 举报: one report per person and comment (unique). After RATING_RULES.reportsToHide reports the
- * comment is hidden until a moderator decides; the text is kept either way.
+ * 举报: one report per person and comment (unique). Only a comment the public can read (visible,
+ * in a published period) can be reported; for any other id the answer is NOT_FOUND, the same as
+ * for an id that does not exist, so reports neither hide comments before anyone could read them
+ * nor reveal which ratings exist. After RATING_RULES.reportsToHide reports the comment is hidden
+ * until a moderator decides; the text is kept either way. The rated firm's own staff may report
+ * (moderators see it), but their reports never count toward hiding criticism of their firm.
  */
 export const reportComment = defineAction({
   input: ZReportCommentRequest,
   async handler({ ratingId }, ctx) {
-    const rating = await ctx.ds.manager.findOne(HouseholdRating, { where: { id: ratingId } });
-    if (!rating || !rating.comment || rating.commentStatus === 'removed') throw notFound('评价');
+    const em = ctx.ds.manager;
+    const rating = await em.findOne(HouseholdRating, { where: { id: ratingId } });
+    const period = rating ? await em.findOne(RatingPeriod, { where: { id: rating.periodId } }) : null;
+    if (!rating || !period || period.status !== 'published' || !rating.commentPublic || rating.commentStatus !== 'visible') throw notFound('评价');
+    const counts = !isFirmStaff(ctx.actor, rating.firmId);
     try {
       await ctx.tx(async (tx) => {
         await tx.insert(CommentReport, { ratingId, userId: ctx.actor.userId, createdAt: clock.now() });
+        if (!counts) return;
         await tx
           .createQueryBuilder()
           .update(HouseholdRating)

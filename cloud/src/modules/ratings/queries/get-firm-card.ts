@@ -5,13 +5,14 @@ import { Compound, Organisation } from '../../community/public';
 import { computeResults } from '../compute';
 import { FirmReply, HouseholdRating } from '../entities';
 import { compoundsOf, openPeriod, publishedResults } from '../periods';
+import { moderates } from '../moderation';
 import { seesPreview } from '../rating.policy';
 import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
 
 /**
  * The firm card (public): the latest published stars per compound type — always with the sample
  * size, no stars below the minimum — the history for the trend, the firm's reply for that period,
- * public comments without names; for the firm's staff, assessors and community staff over it, a
+ * public comments without names (personal data masked); for the firm's staff, assessors and community staff over it, a
  * live preview of the open period.
  */
 export const getFirmCard = definePublicAction({
@@ -44,7 +45,16 @@ export const getFirmCard = definePublicAction({
       history,
       reply: reply ? { periodCode, body: reply.body, updatedAt: reply.updatedAt.toISOString() } : null,
       preview,
-      comments: comments.filter((c) => c.comment).map((c) => ({ ratingId: c.id, body: c.comment, scores: scoresOf(c), at: c.updatedAt.toISOString() })),
+      // What others read: the masked text, never the comment as written.
+      comments: comments
+        .filter((c) => c.commentPublic)
+        .map((c) => ({
+          ratingId: c.id,
+          body: c.commentPublic,
+          scores: scoresOf(c),
+          at: c.updatedAt.toISOString(),
+          canMask: !!ctx.actor && moderates(ctx.actor, c),
+        })),
     };
     return card;
   },

@@ -4,7 +4,7 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { ratings } from '../../../../services/ratings';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { period } from '../../test-fixtures';
-import { nextQuarter } from '../../format';
+import { nextFreeQuarter, quarterOf } from '../../format';
 import ManagePage from './index';
 
 jest.mock('../../../../services/ratings');
@@ -80,8 +80,11 @@ describe('评星管理', () => {
     expect(ratings.closePeriod).not.toHaveBeenCalled();
   });
 
-  it('offers the next quarter not used yet for the new period', async () => {
-    const used = nextQuarter();
+  it('offers the current quarter, or the next one not used yet, for the new period', async () => {
+    expect(nextFreeQuarter([], new Date('2026-12-31T17:00:00Z'))).toEqual({ code: '2027-Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' });
+    expect(nextFreeQuarter(['2026-Q4'], new Date('2026-12-07T04:00:00Z'))).toEqual({ code: '2027-Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' });
+    expect(nextFreeQuarter([], new Date('2028-02-10T04:00:00Z'))).toEqual({ code: '2028-Q1', startsOn: '2028-01-01', endsOn: '2028-03-31' });
+    const used = quarterOf();
     (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [period(3, { code: used.code, status: 'published', statusLabel: '已公布' })] });
     render(<ManagePage />);
     await flush();

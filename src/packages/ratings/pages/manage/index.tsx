@@ -11,7 +11,7 @@ import Tabs from '../../../../components/Tabs';
 import BusyButton from '../../../../components/BusyButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
-import { ISO_DAY, PERIOD_CODE, nextFreeQuarter, weightSum, weightsToText } from '../../format';
+import { isIsoDay, PERIOD_CODE, nextFreeQuarter, weightSum, weightsToText } from '../../format';
 import './index.scss';
 
 const CRITERIA = Object.values(Criterion);
@@ -68,8 +68,8 @@ function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: Period
     if (busy) return;
     const next: Record<string, string> = {};
     if (!PERIOD_CODE.test(form.code)) next.code = '期号如 2026-Q4（季度）或 2026-11（月度）';
-    if (!ISO_DAY.test(form.startsOn)) next.startsOn = '日期格式如 2026-10-01';
-    if (!ISO_DAY.test(form.endsOn)) next.endsOn = '日期格式如 2026-12-31';
+    if (!isIsoDay(form.startsOn)) next.startsOn = '请填写存在的日期，如 2026-10-01';
+    if (!isIsoDay(form.endsOn)) next.endsOn = '请填写存在的日期，如 2026-12-31';
     else if (!next.startsOn && form.startsOn >= form.endsOn) next.endsOn = '结束日期须晚于开始日期';
     setErrors(next);
     if (Object.keys(next).length) return;
