@@ -119,6 +119,7 @@ import type {
   TReportCommentRequest,
   TSaveWeightsRequest,
 } from './ratings-schemas';
+import type { TimerJobDTO } from './timers.dto';
 
 export interface Api {
   me: {
@@ -226,6 +227,7 @@ export interface Api {
   };
   escalation: {
     tick: [TEscalationTickRequest, EscalationTickDTO];
+    jobs: [TEmptyRequest, TimerJobDTO[]];
   };
 }
 

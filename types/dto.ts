@@ -380,6 +380,8 @@ export interface NotificationDTO {
 
 /**
  * What one timer tick did, summed over every module's jobs (needs: escalated, resumed,
- * autoClosed; other modules add their own keys).
+ * autoClosed; other modules add their own keys), plus the runner's own `skipped` (jobs another
+ * tick was running) and `failed` (jobs that threw; recorded, the rest still ran). Per job:
+ * `escalation.jobs`.
  */
 export type EscalationTickDTO = Record<string, number>;

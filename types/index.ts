@@ -15,4 +15,6 @@ export * from './ratings';
 export * from './ratings.dto';
 export * from './ratings-schemas';
 export * from './local-time';
+export * from './timers';
+export * from './timers.dto';
 export * from './privacy';

@@ -4,7 +4,7 @@ import { closure, entitiesOf, timersOf, type DomainModule } from './core/module'
 import { createMain, createTimerMain } from './core/wechat';
 import { identityModule } from './modules/identity';
 import { resolveActor } from './modules/identity/public';
-import { timerActions } from './modules/timers';
+import { timerActions, timersModule } from './modules/timers';
 
 /**
  * Wire core for a set of modules: their entities (and those of every module they require), the
@@ -29,8 +29,11 @@ export function deployFunction(modules: readonly DomainModule[], table: ActionTa
   return createMain(table);
 }
 
-/** The deployed timer function: every job of the given modules, on the platform's timer trigger. */
+/**
+ * The deployed timer function: every job of the given modules, on the platform's timer trigger,
+ * with the timers module's own tables (leases and run records).
+ */
 export function deployTimers(modules: readonly DomainModule[]) {
-  const all = wire(modules);
+  const all = wire([...modules, timersModule]);
   return createTimerMain(timerActions(timersOf(all)), 'tick');
 }

@@ -14,8 +14,12 @@ export interface TimerContext {
 /**
  * A module's periodic job, run by the one deployed timer function with an injectable `now`.
  * Returns counts of what it did (`{ escalated: 2 }`); counts of all jobs are summed per key.
+ * The runner holds a lease per job, so two ticks never run the same job at once (a later tick
+ * runs it again, so a job still acts idempotently); a job that throws is recorded as failed and
+ * the other jobs still run.
  */
 export interface TimerJob {
+  /** `<module>.<job>`, ≤ 64 characters and stable: it keys the job's lease and run records. */
   name: string;
   run(ctx: TimerContext, now: Date): Promise<Record<string, number>>;
 }

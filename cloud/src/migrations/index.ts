@@ -11,6 +11,7 @@ import { NeedUnverifiedReporter1764979200000 } from './1764979200000-NeedUnverif
 import { NeedFollowers1765065600000 } from './1765065600000-NeedFollowers';
 import { RatingsIntegrity1765152000000 } from './1765152000000-RatingsIntegrity';
 import { ElderVerification1765238400000 } from './1765238400000-ElderVerification';
+import { TimerJobs1765324800000 } from './1765324800000-TimerJobs';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   NeedFollowers1765065600000,
   RatingsIntegrity1765152000000,
   ElderVerification1765238400000,
+  TimerJobs1765324800000,
 ];

@@ -1,0 +1,13 @@
+import { ErrorCode } from '@hg/types';
+import type { PublicActionContext } from '../../core/action';
+import { AppError } from '../../core/errors';
+
+/**
+ * The timer function is the platform's and the city admin's: the platform trigger (system) runs
+ * ticks, an admin runs them by hand and reads the jobs' status. Anyone else, signed in or not, is
+ * refused — the run records name jobs, holders and failures, nothing a resident needs.
+ */
+export function assertMayRunTimers(ctx: Pick<PublicActionContext, 'system' | 'actor'>, message: string): void {
+  const isAdmin = ctx.actor?.roles.some((r) => r.role === 'admin') ?? false;
+  if (!ctx.system && !isAdmin) throw new AppError(ErrorCode.FORBIDDEN, message);
+}
