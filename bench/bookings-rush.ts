@@ -344,7 +344,7 @@ const INSERT_SQL = `INSERT INTO bookings (${INSERT_COLUMNS.join(', ')}) VALUES (
 const UPDATE_SQL = 'UPDATE booking_slots SET heldDineIn = heldDineIn + 1 WHERE id = ? AND heldDineIn < capacityDineIn';
 
 function bookingValues(s: Setup, slotId: number, elderId: number, requestId: string, now: Date | string): unknown[] {
-  const price = priceFor(PRICE_FEN, { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false }, localYear(new Date()));
+  const price = priceFor(PRICE_FEN, { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false, verified: true }, localYear(new Date()));
   return [
     slotId,
     s.centreId,

@@ -94,6 +94,7 @@ import type {
   TSubsidyReportRequest,
   TCentresRequest,
   TEldersRequest,
+  TVerifyElderRequest,
   TMyBookingsRequest,
   TQuoteRequest,
   TRedeemRequest,
@@ -193,6 +194,7 @@ export interface Api {
     registerElder: [TRegisterElderRequest, ElderDTO];
     myElders: [TEmptyRequest, ElderDTO[]];
     elders: [TEldersRequest, Page<ElderDTO>];
+    verifyElder: [TVerifyElderRequest, ElderDTO];
     saveSlot: [TSaveSlotRequest, SlotDTO];
     kitchen: [TSlotRequest, KitchenReportDTO];
     linkFamily: [TLinkFamilyRequest, FamilyLinkDTO];

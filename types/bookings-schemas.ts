@@ -80,8 +80,31 @@ export const ZRegisterElderRequest = z
   .strict();
 export type TRegisterElderRequest = z.input<typeof ZRegisterElderRequest>;
 
+/**
+ * Centre staff verify an elder's declared age, 独居 and 低保 against documents; a field given
+ * corrects the declaration (what the documents say), one left out confirms it.
+ */
+export const ZVerifyElderRequest = z
+  .object({
+    elderId: id,
+    birthYear: z.number({ error: '请填写出生年份' }).int('请填写出生年份').min(1900, '出生年份无效').max(2100, '出生年份无效').optional(),
+    livesAlone: z.boolean().optional(),
+    dibao: z.boolean().optional(),
+  })
+  .strict();
+export type TVerifyElderRequest = z.infer<typeof ZVerifyElderRequest>;
+
 /** Centre staff: the elders registered with the centre, searchable by name or phone tail. */
-export const ZEldersRequest = z.object({ centreId: id, q: z.string().trim().max(LIMITS.nameMax).optional(), cursor, limit }).strict();
+export const ZEldersRequest = z
+  .object({
+    centreId: id,
+    q: z.string().trim().max(LIMITS.nameMax).optional(),
+    /** Only elders whose declared status awaits verification (核实). */
+    pending: z.boolean().optional(),
+    cursor,
+    limit,
+  })
+  .strict();
 export type TEldersRequest = z.infer<typeof ZEldersRequest>;
 
 const dish = z.object({ name: text(BOOKING_RULES.dishNameMax, '菜名'), tags: dietTags.default([]), allergens: optionalText(40, '过敏原') }).strict();

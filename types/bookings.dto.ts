@@ -3,6 +3,7 @@ import type {
   PaidBy,
   BookingStatus,
   DietTag,
+  ElderVerification,
   FamilyLinkStatus,
   MealMode,
   Price,
@@ -100,8 +101,11 @@ export interface ElderDTO {
   dibao: boolean;
   diets: DietTag[];
   allergies: string;
+  /** The subsidy tier the verified status earns (null while the declaration awaits the centre). */
   tier: SubsidyTier | null;
   hasAccount: boolean;
+  /** Whether centre staff verified the declared age, 独居 and 低保; who and when, once they did. */
+  verification: { status: ElderVerification; statusLabel: string; at: string | null; byName: string | null };
 }
 
 /** The kitchen's sheet for one sitting: counts per mode, per diet, allergies to mind. */
@@ -157,12 +161,17 @@ export interface DeliveryListDTO {
   }[];
 }
 
-/** A month's meal subsidies per tier, for the civil-affairs office (redeemed meals only). */
+/** A month's meal subsidies per tier, for the civil-affairs office (redeemed meals of verified elders only). */
 export interface SubsidyReportDTO {
   centre: { id: number; name: string };
   month: string;
   tiers: { tier: SubsidyTier; label: string; meals: number; elders: number; subsidyFen: number }[];
   total: { meals: number; subsidyFen: number; payFen: number };
+  /**
+   * Meals that carried a subsidy although the elder's status was not verified before them (booked
+   * before verification was required): not claimed from civil affairs, listed for the centre.
+   */
+  unverified: { meals: number; elders: number; subsidyFen: number };
   /** The elders' shares by how they were paid (fen), for the centre's till. */
   paid: { paidBy: PaidBy | 'unrecorded'; label: string; payFen: number }[];
 }

@@ -97,6 +97,11 @@ export type SubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
 export const SUBSIDY_TIER_LABEL: Record<SubsidyTier, string> = { age80: '80岁以上', alone: '独居/空巢', dibao: '低保' };
 export const SUBSIDY_FEN: Record<SubsidyTier, number> = { age80: 400, alone: 300, dibao: 600 };
 
+/** An elder's declared status (age, 独居, 低保): pending until centre staff verify it. */
+export const ElderVerification = { pending: 'pending', verified: 'verified' } as const;
+export type ElderVerification = (typeof ElderVerification)[keyof typeof ElderVerification];
+export const ELDER_VERIFICATION_LABEL: Record<ElderVerification, string> = { pending: '待中心核实', verified: '已核实' };
+
 export const BOOKING_RULES = {
   /** Elders (60+) are served; registration checks the birth year. */
   minAge: 60,
@@ -135,9 +140,13 @@ export interface Price {
   tier: SubsidyTier | null;
 }
 
-/** The subsidy tier of highest value the elder qualifies for, and what they pay. */
-export function priceFor(priceFen: number, elder: { birthYear: number; livesAlone: boolean; dibao: boolean }, year: number): Price {
+/**
+ * The subsidy tier of highest value the elder qualifies for, and what they pay. Only a status the
+ * centre verified counts (`verified`): a self-declared age, 独居 or 低保 earns nothing until then.
+ */
+export function priceFor(priceFen: number, elder: { birthYear: number; livesAlone: boolean; dibao: boolean; verified: boolean }, year: number): Price {
   const tiers: SubsidyTier[] = [];
+  if (!elder.verified) return { priceFen, subsidyFen: 0, payFen: priceFen, tier: null };
   if (year - elder.birthYear >= 80) tiers.push('age80');
   if (elder.livesAlone) tiers.push('alone');
   if (elder.dibao) tiers.push('dibao');

@@ -18,6 +18,7 @@ export const bookings = client('bookings', [
   'registerElder',
   'myElders',
   'elders',
+  'verifyElder',
   'saveSlot',
   'kitchen',
   'deliveries',

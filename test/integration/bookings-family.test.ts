@@ -108,6 +108,8 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
 
   it('the delivery list groups the round by compound and building, for centre staff only; the subsidy report counts meals taken', async () => {
     const me = ok(await call('bookings', 'registerElder', { centreId, birthYear: 1950, livesAlone: true, diets: ['低盐'] }, as('resident')));
+    // 独居 as declared, then verified by the centre: only a verified status is claimed.
+    ok(await call('bookings', 'verifyElder', { elderId: me.id }, as('care_staff')));
     const walkIn = ok(await call('bookings', 'registerElder', { centreId, name: '周爷爷', birthYear: 1936, address: '南街12号' }, as('care_staff')));
     const slot = await lunch(5, 5);
     const a = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.id, mode: 'delivery', requestId: rid() }, as('resident')));

@@ -1,7 +1,9 @@
-import { BOOKING_RULES, type Envelope } from '@hg/types';
+import crypto from 'node:crypto';
+import { BOOKING_RULES, type Envelope, type SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, communityIdOf, errorCode, newcomer, ok, orgId, personWithRole } from '../factories';
+import { localYear } from '../../cloud/src/modules/bookings/local-time';
+import { as, buildLunch, buildResident, call, communityIdOf, errorCode, newcomer, ok, orgId, personWithRole } from '../factories';
 
 jest.setTimeout(120_000);
 
@@ -23,6 +25,24 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     clock.reset();
     await db.drop();
   });
+  afterEach(() => clock.reset());
+
+  const HOUR = 3600 * 1000;
+  const rid = () => crypto.randomBytes(9).toString('base64url');
+  /** A fresh lunch a day after the last one (one lunch per centre and day). */
+  let lastStart = 0;
+  async function lunch(dishes?: { name: string; tags: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[] }[]): Promise<SlotDTO> {
+    const startsAt = new Date(Math.max(Date.now(), lastStart) + 30 * HOUR);
+    lastStart = startsAt.getTime();
+    return buildLunch(centreId, startsAt, { capacityDineIn: 10, capacityDelivery: 10, ...(dishes ? { dishes } : {}) });
+  }
+  /** A verified resident of 锦屏花园 who registers themselves as an elder, declaring their status. */
+  async function selfRegistered(declared: { age: number; livesAlone?: boolean; dibao?: boolean; diets?: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[]; allergies?: string }) {
+    const person = await buildResident(db.ds);
+    const { age, ...rest } = declared;
+    const elder = ok(await call('bookings', 'registerElder', { centreId, birthYear: localYear(new Date()) - age, ...rest }, person.openid));
+    return { ...person, elder };
+  }
 
   it('decideLink answers NOT_FOUND to anyone with no part in the link, exactly as for a missing one', async () => {
     ok(await call('bookings', 'registerElder', { centreId, name: '钱奶奶', phone: '10000007001', birthYear: 1941 }, as('care_staff')));
@@ -84,5 +104,44 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     expect(ok(await call('bookings', 'linkQueue', { centreId }, as('care_staff'))).find((l) => l.id === link.id)?.elder.id).toBe(elder.id);
     ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff')));
     expect(ok(await call('bookings', 'myLinks', {}, child))[0].elder).toEqual({ id: elder.id, name: '周大爷' });
+  });
+
+  it('self-declared age, 独居 and 低保 earn no subsidy until centre staff verify them; who and when are kept; the report claims verified meals only', async () => {
+    const me = await selfRegistered({ age: 85, livesAlone: true, dibao: true });
+    expect(me.elder).toMatchObject({ tier: null, verification: { status: 'pending', at: null, byName: null } });
+    const slot = await lunch();
+    expect(ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, me.openid)).price).toEqual({ priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null });
+    const booked = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, me.openid));
+    expect(booked.price).toMatchObject({ subsidyFen: 0, tier: null });
+    // A pending neighbour who declared 独居: never verified, never claimed.
+    const other = await selfRegistered({ age: 70, livesAlone: true });
+    const otherBooking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: other.elder.id, requestId: rid() }, other.openid));
+
+    // Only the centre's staff verify: the elder and the grid worker over them have a part (FORBIDDEN), others none.
+    expect(errorCode(await call('bookings', 'verifyElder', { elderId: me.elder.id }, me.openid))).toBe('FORBIDDEN');
+    expect(errorCode(await call('bookings', 'verifyElder', { elderId: me.elder.id }, as('grid_worker')))).toBe('FORBIDDEN');
+    expect(errorCode(await call('bookings', 'verifyElder', { elderId: me.elder.id }, otherCentreStaff))).toBe('NOT_FOUND');
+    expect(ok(await call('bookings', 'elders', { centreId, pending: true, limit: 100 }, as('care_staff'))).items.map((e) => e.id)).toEqual(
+      expect.arrayContaining([me.elder.id, other.elder.id]),
+    );
+
+    // The documents show no 低保: staff correct it while verifying, twice at once → once.
+    const both = await Promise.all([1, 2].map(() => call('bookings', 'verifyElder', { elderId: me.elder.id, dibao: false }, as('care_staff'))));
+    expect(both.map(errorCode).sort()).toEqual(['INVALID_TRANSITION', null]);
+    const verified = both.find((b) => b.ok)!;
+    expect(verified.ok && verified.data).toMatchObject({ dibao: false, livesAlone: true, tier: 'age80', verification: { status: 'verified', byName: expect.any(String) } });
+    const [row] = await db.ds.query('SELECT e.verifiedAt, u.openid FROM elders e JOIN users u ON u.id = e.verifiedById WHERE e.id = ?', [me.elder.id]);
+    expect(row.openid).toBe(as('care_staff'));
+    expect(row.verifiedAt).toBeTruthy();
+    // The meal booked while pending is priced again, before it is taken.
+    const mine = ok(await call('bookings', 'mine', {}, me.openid)).items.find((b) => b.id === booked.id)!;
+    expect(mine.price).toEqual({ priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' });
+
+    clock.advance(Date.parse(slot.startsAt) - clock.now().getTime());
+    ok(await call('bookings', 'redeem', { centreId, code: booked.code }, as('care_staff')));
+    ok(await call('bookings', 'redeem', { centreId, code: otherBooking.code }, as('care_staff')));
+    const report = ok(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('care_staff')));
+    expect(Object.fromEntries(report.tiers.map((t) => [t.tier, [t.meals, t.subsidyFen]]))).toEqual({ age80: [1, 400], alone: [0, 0], dibao: [0, 0] });
+    expect(report.total).toEqual({ meals: 2, subsidyFen: 400, payFen: 800 + 1200 });
   });
 });

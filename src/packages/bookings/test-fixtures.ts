@@ -18,6 +18,7 @@ export const elder = (over: Partial<ElderDTO> = {}): ElderDTO => ({
   allergies: '',
   tier: 'age80',
   hasAccount: true,
+  verification: { status: 'verified', statusLabel: '已核实', at: '2026-01-05T02:00:00.000Z', byName: '刘敏' },
   ...over,
 });
 
@@ -176,5 +177,6 @@ export const subsidy = (over: Partial<SubsidyReportDTO> = {}): SubsidyReportDTO 
     { tier: 'dibao', label: '低保', meals: 5, elders: 1, subsidyFen: 3000 },
   ],
   total: { meals: 57, subsidyFen: 22600, payFen: 45800 },
+  unverified: { meals: 0, elders: 0, subsidyFen: 0 },
   ...over,
 });

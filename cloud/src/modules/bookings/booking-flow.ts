@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BOOKING_RULES, ErrorCode, priceFor, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
+import { BOOKING_RULES, ErrorCode, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { AppError, isUniqueViolation } from '../../core/errors';
 import { transition } from '../../core/state-machine';
-import { localYear } from './local-time';
 import type { Message, Notifier } from '../notifications/public';
 import { BookingEvent } from './booking-event.entity';
 import { BOOKING_MACHINE, type BookingAction } from './booking-status';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
+import { priceForElder } from './elder-verification';
 import { Slot } from './slot.entity';
 
 /** The seat counter and capacity columns of a mode. */
@@ -157,7 +157,7 @@ export interface Placement {
  * `(bookedById, requestId)` answers the first booking; full → CAPACITY_FULL, or a waitlist place.
  */
 export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Placement): Promise<Booking> {
-  const price = priceFor(p.slot.priceFen, p.elder, localYear(p.now));
+  const price = priceForElder(p.slot.priceFen, p.elder, p.now);
   const first = () => ctx.ds.manager.findOne(Booking, { where: { bookedById: p.bookedById, requestId: p.requestId } });
   for (let attempt = 1; ; attempt++) {
     try {

@@ -4,8 +4,10 @@ import {
   BOOKING_STATUS_LABEL,
   MEAL_MODE_LABEL,
   SLOT_KIND_LABEL,
+  ELDER_VERIFICATION_LABEL,
   SUBSIDY_TIER_LABEL,
   priceFor,
+  type ElderVerification,
   type BookingDTO,
   type CentreDTO,
   type DietTag,
@@ -15,12 +17,14 @@ import {
 } from '@hg/types';
 import { byId } from '../../core/by-id';
 import { Community, Organisation } from '../community/public';
-import { maskPhone, type Actor } from '../identity/public';
+import { maskPhone, usersById, type Actor } from '../identity/public';
 import { BOOKING_MACHINE } from './booking-status';
 import type { Booking } from './booking.entity';
 import { relationToBooking } from './booking.policy';
 import { Elder } from './elder.entity';
+import { subsidyClaim } from './elder-verification';
 import { FamilyLink } from './family-link.entity';
+import { localYear } from './local-time';
 import { Slot } from './slot.entity';
 
 export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);
@@ -53,9 +57,14 @@ export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number;
   };
 }
 
-export function presentElder(elder: Elder, year: number): ElderDTO {
-  const tier = priceFor(1, elder, year).tier;
-  return {
+/** Elders → DTOs, the verifiers' names in one query. */
+export async function presentElders(em: EntityManager, rows: Elder[], now: Date): Promise<ElderDTO[]> {
+  const verifiers = await usersById(
+    em,
+    rows.map((e) => e.verifiedById),
+  );
+  const year = localYear(now);
+  return rows.map((elder) => ({
     id: elder.id,
     centreId: elder.centreId,
     name: elder.name,
@@ -66,8 +75,19 @@ export function presentElder(elder: Elder, year: number): ElderDTO {
     dibao: elder.dibao,
     diets: dietsOf(elder),
     allergies: elder.allergies,
-    tier,
+    tier: priceFor(1, subsidyClaim(elder), year).tier,
     hasAccount: elder.userId !== null,
+    verification: presentVerification(elder, verifiers),
+  }));
+}
+
+function presentVerification(elder: Elder, verifiers: Map<number, { name: string }>): ElderDTO['verification'] {
+  const status: ElderVerification = elder.verifiedAt ? 'verified' : 'pending';
+  return {
+    status,
+    statusLabel: ELDER_VERIFICATION_LABEL[status],
+    at: elder.verifiedAt?.toISOString() ?? null,
+    byName: elder.verifiedById !== null ? verifiers.get(elder.verifiedById)?.name || '中心工作人员' : null,
   };
 }
 

@@ -3,8 +3,9 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /**
  * A person a centre serves (建档): 60+, with the profile the kitchen and the subsidy need. Many
- * have no phone or account (`userId` null): staff and grid workers book for them. The profile
- * (diets, allergies, living alone, 低保) is for centre staff only.
+ * have no phone or account (`userId` null): staff and grid workers book for them. Age, 独居 and
+ * 低保 earn a subsidy only once centre staff verified them (`verifiedAt`); until then they are the
+ * elder's own declaration.
  */
 @Entity('elders')
 @Index('UQ_elders_centreId_userId', ['centreId', 'userId'], { unique: true })
@@ -30,4 +31,7 @@ export class Elder {
   @TextColumn(100) allergies: string;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
+  /** Centre staff who checked age, 独居 and 低保 against documents (null: declared, not yet verified). */
+  @IdColumn({ nullable: true }) verifiedById: number | null;
+  @DateTimeColumn({ nullable: true }) verifiedAt: Date | null;
 }

@@ -16,6 +16,7 @@ import { registerElder } from './actions/register-elder';
 import { repeatWeek } from './actions/repeat-week';
 import { saveSlot } from './actions/save-slot';
 import { stepStandingOrder } from './actions/step-standing-order';
+import { verifyElder } from './actions/verify-elder';
 import { BookingEvent } from './booking-event.entity';
 import { BOOKING_TIMERS } from './booking-timers';
 import { Booking } from './booking.entity';
@@ -62,6 +63,7 @@ export const bookingActions = {
   registerElder,
   myElders: listMyElders,
   elders: listElders,
+  verifyElder,
   saveSlot,
   kitchen: getKitchenReport,
   linkFamily,

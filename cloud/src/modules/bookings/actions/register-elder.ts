@@ -4,7 +4,7 @@ import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
 import { HouseholdMember, presentMemberships } from '../../households/public';
 import { isCentreStaff } from '../booking.policy';
-import { presentElder } from '../booking.presenter';
+import { presentElders } from '../booking.presenter';
 import { centresServing, loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
 import { localYear } from '../local-time';
@@ -12,7 +12,9 @@ import { localYear } from '../local-time';
 /**
  * 建档: an elder (60+) registers with a centre — themselves, as a verified resident of a compound
  * the centre serves (name, phone and home come from their binding), or centre staff for a walk-in
- * without a phone or account. One profile per person per centre.
+ * without a phone or account. One profile per person per centre. What the elder declares about
+ * themselves (age, 独居, 低保) waits for centre staff to verify it (`verifyElder`) before it earns a
+ * subsidy; staff registering a walk-in enter it from the documents in front of them, verified.
  */
 export const registerElder = defineAction({
   input: ZRegisterElderRequest,
@@ -24,9 +26,11 @@ export const registerElder = defineAction({
     if (year - input.birthYear > 120) throw invalidInput('birthYear', '出生年份无效');
 
     const staff = isCentreStaff(ctx.actor, centre.id);
-    let profile: Pick<Elder, 'userId' | 'householdId' | 'name' | 'phone' | 'address' | 'communityId' | 'streetId'>;
+    let profile: Pick<Elder, 'userId' | 'householdId' | 'name' | 'phone' | 'address' | 'communityId' | 'streetId' | 'verifiedById' | 'verifiedAt'>;
     if (input.name && staff) {
       profile = {
+        verifiedById: ctx.actor.userId,
+        verifiedAt: now,
         userId: null,
         householdId: input.householdId ?? null,
         name: input.name,
@@ -50,6 +54,8 @@ export const registerElder = defineAction({
       if (!home) throw forbidden('请先绑定并认证本中心服务小区的房屋');
       const [place] = await presentMemberships(ctx.ds.manager, [home]);
       profile = {
+        verifiedById: null,
+        verifiedAt: null,
         userId: ctx.actor.userId,
         householdId: home.householdId,
         name: home.applicantName,
@@ -75,7 +81,8 @@ export const registerElder = defineAction({
           }),
         ),
       );
-      return presentElder(elder, year);
+      const [dto] = await presentElders(ctx.ds.manager, [elder], now);
+      return dto;
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('已在本中心建档');
       throw err;

@@ -1,11 +1,11 @@
-import { SUBSIDY_TIER_LABEL, priceFor, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
 import { bookingChannel } from '../booking.policy';
 import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
 import { Elder } from '../elder.entity';
-import { localYear } from '../local-time';
+import { priceForElder } from '../elder-verification';
 import { Slot } from '../slot.entity';
 
 /**
@@ -22,7 +22,7 @@ export const getQuote = defineAction({
     const elder = await ds.manager.findOne(Elder, { where: { id: elderId } });
     if (!elder || !(await bookingChannel(ds.manager, actor, elder))) throw notFound('老人档案');
     if (elder.centreId !== slot.centreId) throw invalidInput('slotId', '该时段不属于老人建档的中心');
-    const price = priceFor(slot.priceFen, elder, localYear(now));
+    const price = priceForElder(slot.priceFen, elder, now);
     const { seats, open } = presentSlot(slot, now);
     return {
       price,

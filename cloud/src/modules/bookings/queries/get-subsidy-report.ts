@@ -3,16 +3,19 @@ import { PAID_BY_LABEL, SUBSIDY_TIER_LABEL, ZSubsidyReportRequest, type PaidBy, 
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
 import { holdsRoleOver } from '../../identity/public';
+import { byId } from '../../../core/by-id';
 import { isCentreStaff } from '../booking.policy';
 import { Booking } from '../booking.entity';
+import { Elder } from '../elder.entity';
 import { loadCentre } from '../centres';
 import { localTime } from '../local-time';
 import { Slot } from '../slot.entity';
 
 /**
  * 助餐补贴月报 for the civil-affairs office: the meals actually taken (redeemed or delivered) in a
- * month at a centre, per subsidy tier — meals, elders and subsidy in 分. Centre staff and the
- * community's / street's staff may read it.
+ * month at a centre, per subsidy tier — meals, elders and subsidy in 分 — for elders whose status
+ * the centre verified. Aggregates only, no names. Centre staff and the community's / street's
+ * staff may read it.
  */
 export const getSubsidyReport = defineAction({
   input: ZSubsidyReportRequest,
@@ -31,13 +34,31 @@ export const getSubsidyReport = defineAction({
           .where('b.slotId IN (:...ids) AND b.status = :status', { ids: slots.map((s) => s.id), status: 'redeemed' })
           .getMany()
       : [];
+    // Only a status the centre verified before the meal is charged to civil affairs (bookings made
+    // before the rule carry a tier from a mere declaration: they are listed apart, not claimed).
+    const elders = await byId(
+      ctx.ds.manager,
+      Elder,
+      rows.map((b) => b.elderId),
+    );
+    const verifiedFor = (b: Booking) => {
+      const at = elders.get(b.elderId)?.verifiedAt;
+      return !!at && !!b.redeemedAt && at.getTime() <= b.redeemedAt.getTime();
+    };
     const tiers = new Map<SubsidyTier, { meals: number; elders: Set<number>; subsidyFen: number }>();
+    const unverified = { meals: 0, elders: new Set<number>(), subsidyFen: 0 };
     let payFen = 0;
     let subsidyFen = 0;
     for (const b of rows) {
       payFen += b.payFen;
-      subsidyFen += b.subsidyFen;
       if (!b.tier) continue;
+      if (!verifiedFor(b)) {
+        unverified.meals++;
+        unverified.elders.add(b.elderId);
+        unverified.subsidyFen += b.subsidyFen;
+        continue;
+      }
+      subsidyFen += b.subsidyFen;
       const t = tiers.get(b.tier) ?? { meals: 0, elders: new Set<number>(), subsidyFen: 0 };
       t.meals++;
       t.elders.add(b.elderId);
@@ -58,6 +79,7 @@ export const getSubsidyReport = defineAction({
         subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,
       })),
       total: { meals: rows.length, subsidyFen, payFen },
+      unverified: { meals: unverified.meals, elders: unverified.elders.size, subsidyFen: unverified.subsidyFen },
       paid: (['cash', 'wechat', 'none', 'unrecorded'] as const).map((k) => ({
         paidBy: k,
         label: k === 'unrecorded' ? '未记录' : PAID_BY_LABEL[k],

@@ -4,9 +4,8 @@ import { clock } from '../../../core/clock';
 import { decodeCursor, encodeCursor } from '../../../core/cursor';
 import { forbidden } from '../../../core/errors';
 import { isCentreStaff } from '../booking.policy';
-import { presentElder } from '../booking.presenter';
+import { presentElders } from '../booking.presenter';
 import { Elder } from '../elder.entity';
-import { localYear } from '../local-time';
 
 /** Four digits: the tail of a phone number, as people say it at the counter. */
 const PHONE_TAIL = /^\d{4}$/;
@@ -18,22 +17,22 @@ const PHONE_TAIL = /^\d{4}$/;
  */
 export const listElders = defineAction({
   input: ZEldersRequest,
-  async handler({ centreId, q, cursor, limit = 20 }, { actor, ds }) {
+  async handler({ centreId, q, pending, cursor, limit = 20 }, { actor, ds }) {
     if (!isCentreStaff(actor, centreId)) throw forbidden('只有本中心工作人员可以查看老人档案');
     const after = decodeCursor(cursor);
     const qb = ds.manager.createQueryBuilder(Elder, 'e').where('e.centreId = :centreId', { centreId });
     // '!' escapes LIKE's wildcards the same way on MySQL and SQLite (a backslash does not).
     if (q && PHONE_TAIL.test(q)) qb.andWhere('e.phone LIKE :tail', { tail: `%${q}` });
     else if (q) qb.andWhere("e.name LIKE :prefix ESCAPE '!'", { prefix: `${q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+    if (pending) qb.andWhere('e.verifiedAt IS NULL');
     if (after) qb.andWhere('e.id < :after', { after });
     const rows = await qb
       .orderBy('e.id', 'DESC')
       .limit(limit + 1)
       .getMany();
     const page = rows.slice(0, limit);
-    const year = localYear(clock.now());
     return {
-      items: page.map((e) => presentElder(e, year)),
+      items: await presentElders(ds.manager, page, clock.now()),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     };
   },

@@ -1,16 +1,14 @@
 import { ZEmptyRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { presentElder } from '../booking.presenter';
+import { presentElders } from '../booking.presenter';
 import { Elder } from '../elder.entity';
-import { localYear } from '../local-time';
 
 /** 我的档案: the caller's own elder profiles (one per centre they registered with). */
 export const listMyElders = defineAction({
   input: ZEmptyRequest,
   async handler(_input, { actor, ds }) {
     const rows = await ds.manager.find(Elder, { where: { userId: actor.userId }, order: { id: 'ASC' } });
-    const year = localYear(clock.now());
-    return rows.map((e) => presentElder(e, year));
+    return presentElders(ds.manager, rows, clock.now());
   },
 });

@@ -56,6 +56,24 @@ describe('助餐管理', () => {
     expect([q.get('centreId'), q.get('elderId'), q.get('elderName')]).toEqual(['7', '55', '张桂兰']);
   });
 
+  it('verifies what an elder declared, correcting it, and shows who verified', async () => {
+    const pending = elder({ id: 56, name: '李秀珍', livesAlone: true, dibao: true, tier: null, verification: { status: 'pending', statusLabel: '待中心核实', at: null, byName: null } });
+    svc.elders.mockResolvedValue({ ok: true, data: { items: [pending], nextCursor: null } });
+    svc.verifyElder.mockResolvedValue({
+      ok: true,
+      data: { ...pending, dibao: false, tier: 'age80', verification: { status: 'verified', statusLabel: '已核实', at: '2026-03-01T02:00:00.000Z', byName: '刘敏' } },
+    });
+    await renderPage();
+    await click(screen.getByTestId('elder-pending'));
+    expect(svc.elders).toHaveBeenCalledWith({ centreId: 7, limit: 20, pending: true });
+    expect(screen.getByTestId('elder-verify-panel-56').textContent).toContain('核实前不享受助餐补贴');
+    await click(screen.getByTestId('elder-verify-56'));
+    await click(screen.getByTestId('verify-56-dibao'));
+    await click(screen.getByTestId('elder-verify-confirm-56'));
+    expect(svc.verifyElder).toHaveBeenCalledWith({ elderId: 56, livesAlone: true, dibao: false });
+    expect(screen.getByTestId('elder-verified-56').textContent).toContain('刘敏');
+  });
+
   it('adds a lunch sitting with its price in 元 sent as 分 and Beijing times', async () => {
     await renderPage();
     await click(screen.getByTestId('slot-add'));

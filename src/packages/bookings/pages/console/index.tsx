@@ -15,6 +15,7 @@ import CentrePicker from '../../components/CentrePicker';
 import { byDay, dayLabel, slotName } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import SlotForm from './SlotForm';
+import VerifyElder from './VerifyElder';
 import './index.scss';
 
 /** "堂食 18/30" per mode a meal offers (a room, consultation or visit: "已约 5/8"): seats held over capacity. */
@@ -44,11 +45,11 @@ function ProxyBooking({ centreId }: { centreId: number }) {
   const [found, setFound] = useState<ElderDTO[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const search = async () => {
+  const search = async (pending = false) => {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const res = await bookings.elders({ centreId, limit: 20, ...(q.trim() ? { q: q.trim() } : {}) });
+    const res = await bookings.elders({ centreId, limit: 20, ...(q.trim() ? { q: q.trim() } : {}), ...(pending ? { pending: true } : {}) });
     setBusy(false);
     if (res.ok) setFound(res.data.items);
     else setError(res.error);
@@ -60,7 +61,10 @@ function ProxyBooking({ centreId }: { centreId: number }) {
         代订
       </View>
       <Field id='cons-q' label='老人姓名或手机尾号' value={q} onChange={setQ} placeholder='例如 张 或 1234' />
-      <BusyButton label='查找老人' busy={busy} busyLabel='查找中…' onClick={search} testId='elder-search' />
+      <BusyButton label='查找老人' busy={busy} busyLabel='查找中…' onClick={() => search()} testId='elder-search' />
+      <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='elder-pending' onClick={() => search(true)}>
+        待核实情况的老人
+      </View>
       <StateView error={error} empty={found?.length === 0} emptyText='没有找到，请先为老人建档' />
       {found?.length ? (
         <View role='list' aria-label='查找结果' className='cons__elders'>
@@ -74,6 +78,7 @@ function ProxyBooking({ centreId }: { centreId: number }) {
                 {e.diets.length ? ` · ${e.diets.join('、')}` : ''}
                 {e.address ? ` · ${e.address}` : ''}
               </View>
+              <VerifyElder elder={e} onVerified={(v) => setFound((list) => list?.map((x) => (x.id === v.id ? v : x)) ?? null)} />
               <View
                 className='btn btn--primary'
                 role='button'

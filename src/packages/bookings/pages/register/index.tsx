@@ -139,7 +139,7 @@ export default function RegisterPage() {
       {centre.centreId && profile.data ? (
         <>
           <View className='muted reg__hint'>
-            {staff ? '为到中心来的老人登记，登记后可以直接为他订餐。' : '填写后就可以订餐。80岁以上、独居空巢或低保老人可享助餐补贴。'}
+            {staff ? '为到中心来的老人登记，登记后可以直接为他订餐。' : '填写后就可以订餐。80岁以上、独居空巢或低保老人可享助餐补贴：请带身份证、低保证到中心，工作人员核实后开始减免。'}
           </View>
           <View className='card'>
             {staff ? (
@@ -158,7 +158,14 @@ export default function RegisterPage() {
               onChange={(v) => set('birthYear', v)}
               error={errors.birthYear}
             />
-            <Toggles id='reg-situation' label='家庭情况（可多选）' options={SITUATIONS} value={form.situation} onChange={(v) => set('situation', v)} />
+            <Toggles
+              id='reg-situation'
+              label='家庭情况（可多选）'
+              hint={staff ? '请对照证件登记，登记即视为已核实' : '由中心工作人员核实后享受补贴'}
+              options={SITUATIONS}
+              value={form.situation}
+              onChange={(v) => set('situation', v)}
+            />
             <Toggles id='reg-diet' label='饮食要求（可多选）' options={DIETS} value={form.diets} onChange={(v) => set('diets', v)} />
             <Field
               id='reg-allergies'

@@ -35,6 +35,16 @@ describe('助餐补贴月报', () => {
     expect(screen.getByTestId('month-next')).toBeTruthy();
   });
 
+  it('lists meals of unverified elders apart, outside the claim', async () => {
+    svc.subsidyReport.mockResolvedValue({ ok: true, data: subsidy({ month: thisMonth, unverified: { meals: 3, elders: 1, subsidyFen: 1800 } }) });
+    render(<SubsidyPage />);
+    await flush();
+    const note = screen.getByTestId('subsidy-unverified').textContent;
+    expect(note).toContain('3 餐');
+    expect(note).toContain('18.00元');
+    expect(note).toContain('未计入申报');
+  });
+
   it('steps across a year', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2025-12', 1)).toBe('2026-01');

@@ -107,7 +107,13 @@ export default function SubsidyPage() {
                     ))}
                 </View>
               ) : null}
-              <View className='muted sub__note'>只统计已用餐（核销或送达）的餐次；每位老人每餐只按最高的一档补贴。</View>
+              {r.unverified?.meals ? (
+                <View className='notice sub__unverified' role='note' data-testid='subsidy-unverified'>
+                  另有 {r.unverified.meals} 餐（{r.unverified.elders} 位老人）的补贴 {yuan(r.unverified.subsidyFen)}{' '}
+                  用餐前未经中心核实老人情况，未计入申报，请核实后另行处理。
+                </View>
+              ) : null}
+              <View className='muted sub__note'>只统计已用餐（核销或送达）的餐次，且老人情况（年龄、独居、低保）已由中心核实；每位老人每餐只按最高的一档补贴。</View>
               {PLATFORM.canPrint ? (
                 <View className='btn btn--primary sub__print' role='button' {...FOCUSABLE} data-testid='subsidy-print' onClick={printPage}>
                   打印月报
