@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { DIALECTS } from '../db';
-import { as, buildResident, call, ok, orgId } from '../factories';
+import { clock } from '../../cloud/src/core/clock';
+import { as, buildResident, call, ok, orgId, quarterPeriod } from '../factories';
 import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 
@@ -17,13 +18,18 @@ import { Journey } from './journey';
 jest.setTimeout(300_000);
 
 const FIRM = '阆苑物业服务有限公司';
-const COMMENT = '楼道打扫得很干净，保安大哥很负责，谢谢物业';
+/** What 王秀兰 writes (her phone number included), and what everyone else reads of it. */
+const COMMENT = '楼道打扫得很干净，保安老周很负责，谢谢物业。有事打我电话138 1234 5678';
+const PUBLIC = '楼道打扫得很干净，保安老周很负责，谢谢物业。有事打我电话【电话已隐去】';
+const MASKED = '楼道打扫得很干净，保安＊＊很负责，谢谢物业。有事打我电话【电话已隐去】';
 const REPLY = '感谢各位居民的肯定，我们会继续做好楼道保洁和门岗值守。';
 const SCORES = { environment: 5, security: 5, repairs: 4, attitude: 5 } as const;
 
 describe.each(DIALECTS)('on %s', (dialect) => {
   let stack: Stack;
   let firmId: number;
+  /** The quarter of 120 days ago: an earlier period, rated and published before the journey's own. */
+  const earlier = quarterPeriod(new Date(Date.now() - 120 * 24 * 3600 * 1000));
   const contexts: BrowserContext[] = [];
   const journeys: Journey[] = [];
 
@@ -72,9 +78,12 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   });
 
   it('a published period with one household: the compound home shows 样本不足 and 1户评价, no stars', async () => {
-    // An earlier period, set up through the real actions: one household rates, the admin publishes.
-    const period = ok(await call('ratings', 'openPeriod', { code: '2026-Q2', startsOn: '2026-04-01', endsOn: '2026-06-30' }, as('admin')));
+    // An earlier period, set up through the real actions with the clock in that quarter (households
+    // rate only between a period's first and last day): one household rates, the admin publishes.
+    clock.advance(-120 * 24 * 3600 * 1000);
+    const period = ok(await call('ratings', 'openPeriod', earlier, as('admin')));
     await anotherHousehold(4);
+    clock.reset();
     ok(await call('ratings', 'closePeriod', { periodId: period.id }, as('admin')));
     ok(await call('ratings', 'publishPeriod', { periodId: period.id }, as('admin')));
 
@@ -86,7 +95,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await expect(j.byTestId('compound-firm-stars-none').textContent()).resolves.toBe('样本不足');
     await expect(j.byTestId('compound-firm-stars-sample').textContent()).resolves.toBe('1户评价');
     await expect(j.byTestId('compound-firm-stars-value').count()).resolves.toBe(0);
-    await expect(j.byTestId('compound-firm-rating').textContent()).resolves.toContain('2026-Q2 期');
+    await expect(j.byTestId('compound-firm-rating').textContent()).resolves.toContain(`${earlier.code} 期`);
     await j.byTestId('compound-firm-rating').scrollIntoViewIfNeeded();
     await j.audit('home-small-sample');
 
@@ -106,7 +115,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const admin = await person('林峰', 'admin');
     await admin.byTestId('entry-rating-manage').click();
     await admin.byTestId('open-period').waitFor();
-    await admin.root().getByText('2026-Q2').waitFor();
+    await admin.root().getByText(earlier.code).waitFor();
     await admin.audit('manage');
     const code = (await admin.root().locator('input[aria-label="期号"]').inputValue()).trim();
     expect(code).toMatch(/^20\d{2}-Q[1-4]$/);
@@ -135,6 +144,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       await resident.byTestId(`rate-${dimension}-word`).getByText(`${n}星`).waitFor();
     }
     await resident.root().locator('textarea[aria-label^="想说的话"]').fill(COMMENT);
+    // Before sending she sees that her number will not be public.
+    await expect(resident.byTestId('rate-masked-preview').textContent()).resolves.toContain(PUBLIC);
     await resident.audit('rate-filled');
     await resident.byTestId('rate-submit').tap();
     await resident
@@ -189,7 +200,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     // The form for the next period does not offer the code just used.
     const nextCode = await admin.root().locator('input[aria-label="期号"]').inputValue();
     expect(nextCode).not.toBe(code);
-    expect(nextCode).not.toBe('2026-Q2');
+    expect(nextCode).not.toBe(earlier.code);
     await admin.audit('manage-published');
 
     // (5) 物业星级榜: the firm with its stars and 「5户评价」 (6 would mean a household counted twice).
@@ -221,7 +232,9 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const staff = await person('孙磊', 'firm-staff');
     await staff.byTestId('entry-firm-reply').click();
     await staff.byTestId('reply-box').waitFor();
-    await staff.root().getByText(COMMENT).waitFor();
+    await staff.root().getByText(PUBLIC).waitFor();
+    // The firm reads the criticism, never her phone number.
+    await expect(staff.root().textContent()).resolves.not.toContain('1234');
     await staff.audit('reply');
     await staff.root().locator('textarea[aria-label="回复内容"]').fill(REPLY);
     await staff.byTestId('reply-submit').click();
@@ -235,9 +248,27 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await resident.byTestId('compound-firm-card').click();
     await resident.byTestId('firm-reply').getByText(REPLY).waitFor();
     await expect(resident.byTestId('firm-result-stars-sample').textContent()).resolves.toBe('5户评价');
-    await resident.root().getByText(COMMENT).waitFor();
+    await resident.root().getByText(PUBLIC).waitFor();
     await resident.byTestId('firm-reply').scrollIntoViewIfNeeded();
     await resident.audit('firm-card-reply');
+
+    // (7) 杨晓燕 (community staff over the compound) hides the guard's name from the public text and
+    // keeps the rest of the praise: 物业星级榜 → the firm → 隐去部分内容.
+    const clerk = await person('杨晓燕', 'moderator');
+    await clerk.byTestId('entry-firm-board').click();
+    await clerk.root().locator(`[data-testid^="board-stars-${firmId}-"]`).first().click();
+    const comment = clerk.root().locator('[data-testid^="comment-"][role="listitem"]', { hasText: PUBLIC });
+    await comment.waitFor();
+    await comment.locator('[data-testid^="mask-open-"]').click();
+    await comment.locator('input[aria-label^="要隐去的文字"]').fill('老周');
+    await clerk.audit('mask-form');
+    await comment.locator('[data-testid^="mask-submit-"]').click();
+    await clerk.root().getByText(MASKED).waitFor();
+    await clerk.audit('masked');
+    // 王秀兰 still has her own words; the public has the masked ones.
+    await resident.page.reload();
+    await resident.root().getByText(MASKED).waitFor();
+    await expect(resident.byTestId('firm-card').locator('[data-testid^="mask-open-"]').count()).resolves.toBe(0);
 
     const [{ n }] = await stack.db.ds.query('SELECT COUNT(*) AS n FROM rating_periods WHERE status = ?', ['published']);
     expect(Number(n)).toBe(2);

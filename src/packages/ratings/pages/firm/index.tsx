@@ -17,6 +17,7 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { formatTime } from '../../../../utils/format';
 import ScoreBars from '../../components/ScoreBars';
 import { positiveId, scoreText, verifiedHomes } from '../../format';
+import MaskFragment from '../../components/MaskFragment';
 import './index.scss';
 
 type Comment = FirmCardDTO['comments'][number];
@@ -78,6 +79,7 @@ function Trend({ history }: { history: FirmResultDTO[] }) {
 }
 
 function CommentRow({ comment }: { comment: Comment }) {
+  const [body, setBody] = useState(comment.body);
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
   const report = async () => {
@@ -102,7 +104,9 @@ function CommentRow({ comment }: { comment: Comment }) {
   };
   return (
     <View className='rfirm__comment' role='listitem' data-testid={`comment-${comment.ratingId}`}>
-      <View className='rfirm__comment-body'>{comment.body}</View>
+      <View className='rfirm__comment-body' data-testid={`comment-body-${comment.ratingId}`}>
+        {body}
+      </View>
       <View className='muted rfirm__comment-meta'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${comment.scores[d]}星`).join(' · ')}</View>
       <View className='rfirm__comment-foot'>
         <View className='muted'>居民 · {formatTime(comment.at)}</View>
@@ -123,6 +127,7 @@ function CommentRow({ comment }: { comment: Comment }) {
           {error}
         </View>
       ) : null}
+      {comment.canMask ? <MaskFragment ratingId={comment.ratingId} onMasked={setBody} /> : null}
     </View>
   );
 }

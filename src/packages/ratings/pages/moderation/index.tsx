@@ -8,6 +8,7 @@ import StateView from '../../../../components/StateView';
 import BusyButton from '../../../../components/BusyButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
+import MaskFragment from '../../components/MaskFragment';
 import './index.scss';
 
 const STATUS_LABEL: Record<ModerationItemDTO['status'], string> = { visible: '显示中', hidden: '已暂时隐藏', removed: '已删除' };
@@ -16,6 +17,7 @@ function Item({ item, onDone }: { item: ModerationItemDTO; onDone: (next: Modera
   const [busy, setBusy] = useState<'keep' | 'remove' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
+  const [body, setBody] = useState(item.body);
   const decide = async (keep: boolean) => {
     if (busy) return;
     if (!keep) {
@@ -37,7 +39,9 @@ function Item({ item, onDone }: { item: ModerationItemDTO; onDone: (next: Modera
         <View className='rmod__firm'>{item.firm.name}</View>
         <View className='rmod__status'>{STATUS_LABEL[item.status]}</View>
       </View>
-      <View className='rmod__body'>{item.body}</View>
+      <View className='rmod__body' data-testid={`moderation-body-${item.ratingId}`}>
+        {body}
+      </View>
       <View className='muted'>被举报 {item.reports} 次</View>
       {error ? (
         <View className='field__error' role='alert'>
@@ -68,6 +72,7 @@ function Item({ item, onDone }: { item: ModerationItemDTO; onDone: (next: Modera
           />
         </View>
       )}
+      {item.status === 'removed' || decided === '已删除' ? null : <MaskFragment ratingId={item.ratingId} onMasked={setBody} />}
     </View>
   );
 }
@@ -83,7 +88,7 @@ export default function ModerationPage() {
 
   return (
     <Page title='评论审核'>
-      <View className='muted rmod__rule'>被举报{RATING_RULES.reportsToHide}次的评论会先隐藏，等待审核。「保留」恢复显示，「删除」不再公开。</View>
+      <View className='muted rmod__rule'>被举报{RATING_RULES.reportsToHide}次的评论会先隐藏，等待审核。「保留」恢复显示，「删除」不再公开；只需隐去姓名等个人信息时，用「隐去部分内容」，其余批评照常显示。</View>
       <StateView
         loading={queue.loading && !queue.data}
         error={queue.error}

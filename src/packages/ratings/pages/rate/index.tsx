@@ -15,6 +15,7 @@ import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { charCount } from '../../../../utils/text';
+import { maskPersonalData } from '@hg/types/privacy';
 import { positiveId, verifiedHomes } from '../../format';
 import './index.scss';
 
@@ -69,6 +70,12 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
         <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => setScores((s) => ({ ...s, [d]: n }))} />
       ))}
       <TextBox id='rate-comment' label='想说的话（选填，不显示姓名）' value={comment} onChange={setComment} max={RATING_RULES.commentMax} counter />
+      {/* Others read the comment with phone numbers, ID numbers and doors masked: show the author before they send. */}
+      {maskPersonalData(comment.trim()) !== comment.trim() ? (
+        <View className='muted rate__masked' data-testid='rate-masked-preview'>
+          电话、身份证号和门牌号不会公开。其他人看到的是：{maskPersonalData(comment.trim())}
+        </View>
+      ) : null}
       {error ? (
         <View className='notice' role='alert' data-testid='rate-error'>
           {error}
