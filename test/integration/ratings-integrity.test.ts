@@ -201,6 +201,9 @@ describe.each(DIALECTS)('ratings integrity on %s', (dialect) => {
     expect(masked.body).toBe('【门牌已隐去】的＊＊天天占消防通道，物业不管，电话【电话已隐去】');
     const card = ok(await call('ratings', 'firmCard', { firmId: firm }, newcomer()));
     expect(card.comments.find((c) => c.ratingId === shown.ratingId)?.body).toBe(masked.body);
+    // The firm's public reply is masked the same way (a resident's door typed into it).
+    ok(await call('ratings', 'reply', { firmId: firm, periodId: period.id, body: '3栋1单元101反映的占道问题已处理' }, as('property_staff')));
+    expect(ok(await call('ratings', 'firmCard', { firmId: firm }, newcomer())).reply?.body).toBe('【门牌已隐去】反映的占道问题已处理');
     // The author still reads what they wrote, and the record keeps who masked.
     const [row] = await db.ds.query('SELECT comment, maskedById FROM household_ratings WHERE id = ?', [shown.ratingId]);
     expect(row.comment).toBe(written);

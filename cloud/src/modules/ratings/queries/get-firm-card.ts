@@ -1,4 +1,4 @@
-import { ZFirmCardRequest, type FirmCardDTO } from '@hg/types';
+import { maskPersonalData, ZFirmCardRequest, type FirmCardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
 import { Compound, Organisation } from '../../community/public';
@@ -43,7 +43,8 @@ export const getFirmCard = definePublicAction({
       firm: { id: firm.id, name: firm.name, hotline: firm.hotline },
       results: latest,
       history,
-      reply: reply ? { periodCode, body: reply.body, updatedAt: reply.updatedAt.toISOString() } : null,
+      // A reply is public too: a door or a mobile number typed into it (「3栋1单元101的漏水已修好」) is masked like a comment's.
+      reply: reply ? { periodCode, body: maskPersonalData(reply.body), updatedAt: reply.updatedAt.toISOString() } : null,
       preview,
       // What others read: the masked text, never the comment as written.
       comments: comments

@@ -17,6 +17,7 @@ import { ratings } from '../../../../services/ratings';
 import { charCount } from '../../../../utils/text';
 import { formatTime } from '../../../../utils/format';
 import { positiveId } from '../../format';
+import { maskPersonalData } from '@hg/types/privacy';
 import './index.scss';
 
 /** The reply box for the latest published period (one public reply per period, editable). */
@@ -62,6 +63,11 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
       </View>
       <View className='muted rreply__hint'>回复会显示在本企业的物业评价页，所有居民可见。每期一条，可以修改。</View>
       <TextBox id='reply-body' label={existing ? '修改回复' : '回复内容'} value={body} onChange={setBody} max={RATING_RULES.replyMax} counter />
+      {maskPersonalData(body.trim()) !== body.trim() ? (
+        <View className='muted' data-testid='reply-masked-preview'>
+          回复是公开的，居民的门牌号、手机号和身份证号不会显示。公开后显示为：{maskPersonalData(body.trim())}
+        </View>
+      ) : null}
       {error ? (
         <View className='notice' role='alert' data-testid='reply-error'>
           {error}
