@@ -6,7 +6,6 @@ import type {
   ElderVerification,
   FamilyLinkStatus,
   MealMode,
-  Price,
   Sitting,
   SlotKind,
   StandingOrderStatus,
@@ -53,6 +52,18 @@ export interface SlotDTO {
   myBooking: BookingDTO | null;
 }
 
+/**
+ * A price as the caller may see it. `subsidyFen`, `payFen` and `tier` give the elder's subsidy
+ * category away (低保 …): only the elder and centre staff get them; family and proxy bookers get
+ * null and the menu price.
+ */
+export interface PriceDTO {
+  priceFen: number;
+  subsidyFen: number | null;
+  payFen: number | null;
+  tier: SubsidyTier | null;
+}
+
 export interface BookingDTO {
   id: number;
   slotId: number;
@@ -66,7 +77,7 @@ export interface BookingDTO {
   slot: { kind: SlotKind; day: string; title: string; startsAt: string; cutoffAt: string; centreName: string };
   channel: BookingChannel;
   channelLabel: string;
-  price: Price;
+  price: PriceDTO;
   tierLabel: string | null;
   /** Place in the waitlist (1 = next), while waitlisted. */
   waitlistPosition: number | null;
@@ -80,7 +91,7 @@ export interface BookingDTO {
 }
 
 export interface QuoteDTO {
-  price: Price;
+  price: PriceDTO;
   tierLabel: string | null;
   /** Dishes that clash with the elder's diet or allergies (warnings, not refusals). */
   warnings: string[];

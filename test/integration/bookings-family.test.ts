@@ -61,7 +61,10 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
       expect.objectContaining({ id: link.id, centreId, status: 'verified', elder: { id: elder.id, name: '陈阿婆' } }),
     ]);
     const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child));
-    expect(booking).toMatchObject({ status: 'booked', channel: 'family', mode: 'delivery', price: { subsidyFen: 600, payFen: 600, tier: 'dibao' } });
+    // The family see the menu price; the subsidy (低保) is the elder's and the centre's business.
+    expect(booking).toMatchObject({ status: 'booked', channel: 'family', mode: 'delivery', price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null } });
+    const [{ tier }] = await db.ds.query('SELECT tier FROM bookings WHERE id = ?', [booking.id]);
+    expect(tier).toBe('dibao');
     // The family member sees it and may cancel it before the cut-off.
     expect(ok(await call('bookings', 'mine', {}, child)).items.map((b) => b.id)).toContain(booking.id);
   });

@@ -37,8 +37,11 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     return buildLunch(centreId, startsAt, { capacityDineIn: 10, capacityDelivery: 10, ...(dishes ? { dishes } : {}) });
   }
   /** A verified resident of 锦屏花园 who registers themselves as an elder, declaring their status. */
-  async function selfRegistered(declared: { age: number; livesAlone?: boolean; dibao?: boolean; diets?: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[]; allergies?: string }) {
-    const person = await buildResident(db.ds);
+  async function selfRegistered(
+    declared: { age: number; livesAlone?: boolean; dibao?: boolean; diets?: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[]; allergies?: string },
+    who: { name?: string; phone?: string } = {},
+  ) {
+    const person = await buildResident(db.ds, who);
     const { age, ...rest } = declared;
     const elder = ok(await call('bookings', 'registerElder', { centreId, birthYear: localYear(new Date()) - age, ...rest }, person.openid));
     return { ...person, elder };
@@ -143,5 +146,46 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     const report = ok(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('care_staff')));
     expect(Object.fromEntries(report.tiers.map((t) => [t.tier, [t.meals, t.subsidyFen]]))).toEqual({ age80: [1, 400], alone: [0, 0], dibao: [0, 0] });
     expect(report.total).toEqual({ meals: 2, subsidyFen: 400, payFen: 800 + 1200 });
+  });
+
+  it('who sees what of an elder: family and proxies get the warnings, not the subsidy category, in every read', async () => {
+    const me = await selfRegistered({ age: 75, livesAlone: true, dibao: true, diets: ['清真'], allergies: '花生' }, { name: '欧阳秀英', phone: '10000008888' });
+    ok(await call('bookings', 'verifyElder', { elderId: me.elder.id }, as('care_staff')));
+    const child = newcomer();
+    const link = ok(await call('bookings', 'linkFamily', { centreId, elderName: '欧阳秀英', phoneTail: '8888' }, child));
+    ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff')));
+    const warning = '「花生米」含过敏原：花生';
+    const hidden = { priceFen: 1200, subsidyFen: null, payFen: null, tier: null };
+    const shown = { priceFen: 1200, subsidyFen: 600, payFen: 600, tier: 'dibao' };
+
+    /** [who, openid, sees the subsidy category] */
+    const ROLES: [string, string, boolean][] = [
+      ['the elder', me.openid, true],
+      ['centre staff', as('care_staff'), true],
+      ['verified family', child, false],
+      ['the grid worker over the community (代订)', as('grid_worker'), false],
+      ['community staff over it (代订)', as('community_staff'), false],
+    ];
+    for (const [who, openid, sees] of ROLES) {
+      const slot = await lunch([{ name: '花生米', tags: ['清真'] }]);
+      const quote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, openid));
+      expect([who, quote.price, quote.tierLabel, quote.warnings]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null, [warning]]);
+      const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, openid));
+      expect([who, booking.price, booking.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null]);
+      const week = ok(await call('bookings', 'week', { centreId, from: slot.day, elderId: me.elder.id }, openid));
+      expect([who, week.find((w) => w.id === slot.id)?.myBooking?.price]).toEqual([who, sees ? shown : hidden]);
+      const listed = ok(await call('bookings', 'mine', { limit: 100 }, openid)).items.find((b) => b.id === booking.id);
+      if (listed) expect([who, listed.price, listed.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null]);
+      const cancelled = ok(await call('bookings', 'cancel', { bookingId: booking.id }, openid));
+      expect([who, cancelled.price]).toEqual([who, sees ? shown : hidden]);
+    }
+    // The raw profile (diets, allergies, 低保) is the elder's and the centre's.
+    expect(ok(await call('bookings', 'myElders', {}, me.openid))[0]).toMatchObject({ dibao: true, allergies: '花生', diets: ['清真'], tier: 'dibao' });
+    for (const openid of [child, as('grid_worker'), as('community_staff')]) {
+      expect(errorCode(await call('bookings', 'elders', { centreId }, openid))).toBe('FORBIDDEN');
+      expect(errorCode(await call('bookings', 'kitchen', { slotId: (await lunch()).id }, openid))).toBe('FORBIDDEN');
+    }
+    // Anyone else: the elder does not exist.
+    expect(errorCode(await call('bookings', 'quote', { slotId: (await lunch()).id, elderId: me.elder.id }, as('resident2')))).toBe('NOT_FOUND');
   });
 });

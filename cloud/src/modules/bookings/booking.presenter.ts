@@ -5,7 +5,6 @@ import {
   MEAL_MODE_LABEL,
   SLOT_KIND_LABEL,
   ELDER_VERIFICATION_LABEL,
-  SUBSIDY_TIER_LABEL,
   priceFor,
   type ElderVerification,
   type BookingDTO,
@@ -23,6 +22,7 @@ import type { Booking } from './booking.entity';
 import { relationToBooking } from './booking.policy';
 import { Elder } from './elder.entity';
 import { subsidyClaim } from './elder-verification';
+import { elderView, elderViewers, presentPrice } from './elder-visibility';
 import { FamilyLink } from './family-link.entity';
 import { localYear } from './local-time';
 import { Slot } from './slot.entity';
@@ -57,8 +57,12 @@ export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number;
   };
 }
 
-/** Elders → DTOs, the verifiers' names in one query. */
-export async function presentElders(em: EntityManager, rows: Elder[], now: Date): Promise<ElderDTO[]> {
+/**
+ * Elders → DTOs (the whole profile), the verifiers' names in one query. Only for those who may see
+ * the profile (the elder, centre staff: elder-visibility.ts); anyone else's rows are left out.
+ */
+export async function presentElders(em: EntityManager, input: Elder[], actor: Actor, now: Date): Promise<ElderDTO[]> {
+  const rows = input.filter((e) => elderView(elderViewers(actor, e, false)).profile);
   const verifiers = await usersById(
     em,
     rows.map((e) => e.verifiedById),
@@ -163,8 +167,11 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
       },
       channel: b.channel,
       channelLabel: BOOKING_CHANNEL_LABEL[b.channel],
-      price: { priceFen: b.priceFen, subsidyFen: b.subsidyFen, payFen: b.payFen, tier: b.tier },
-      tierLabel: b.tier ? SUBSIDY_TIER_LABEL[b.tier] : null,
+      // The subsidy part only for those who may see the elder's subsidy category (elder-visibility.ts).
+      ...presentPrice(
+        { priceFen: b.priceFen, subsidyFen: b.subsidyFen, payFen: b.payFen, tier: b.tier },
+        elderView(elderViewers(actor, elder, linked.has(b.elderId))),
+      ),
       waitlistPosition: positions.get(b.id) ?? null,
       offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
       redeemedAt: b.redeemedAt?.toISOString() ?? null,

@@ -5,7 +5,7 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
  * A person a centre serves (建档): 60+, with the profile the kitchen and the subsidy need. Many
  * have no phone or account (`userId` null): staff and grid workers book for them. Age, 独居 and
  * 低保 earn a subsidy only once centre staff verified them (`verifiedAt`); until then they are the
- * elder's own declaration.
+ * elder's own declaration. Who sees which part of the row: elder-visibility.ts.
  */
 @Entity('elders')
 @Index('UQ_elders_centreId_userId', ['centreId', 'userId'], { unique: true })

@@ -81,7 +81,7 @@ export const registerElder = defineAction({
           }),
         ),
       );
-      const [dto] = await presentElders(ctx.ds.manager, [elder], now);
+      const [dto] = await presentElders(ctx.ds.manager, [elder], ctx.actor, now);
       return dto;
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('已在本中心建档');

@@ -26,7 +26,7 @@ export const verifyElder = defineAction({
       if (!isCentreStaff(ctx.actor, row.centreId)) throw forbidden('只有本中心工作人员可以核实老人情况');
       return verifyElderStatus(em, { elder: row, by: ctx.actor.userId, at: now, corrections });
     });
-    const [dto] = await presentElders(ctx.ds.manager, [elder], now);
+    const [dto] = await presentElders(ctx.ds.manager, [elder], ctx.actor, now);
     return dto;
   },
 });

@@ -1,17 +1,19 @@
-import { SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
-import { bookingChannel } from '../booking.policy';
+import { bookingChannel, isLinkedFamily } from '../booking.policy';
 import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
 import { Elder } from '../elder.entity';
 import { priceForElder } from '../elder-verification';
+import { elderView, elderViewers, presentPrice } from '../elder-visibility';
 import { Slot } from '../slot.entity';
 
 /**
  * 报价: before booking, what the elder pays (the subsidy tier of highest value applied), the seats
  * left, whether booking is still open, and warnings where a dish clashes with the elder's profile.
- * Warnings inform; they never refuse a booking.
+ * Warnings inform; they never refuse a booking. The subsidy part only for the elder and centre
+ * staff (family and proxies see the menu price): elder-visibility.ts.
  */
 export const getQuote = defineAction({
   input: ZQuoteRequest,
@@ -22,12 +24,11 @@ export const getQuote = defineAction({
     const elder = await ds.manager.findOne(Elder, { where: { id: elderId } });
     if (!elder || !(await bookingChannel(ds.manager, actor, elder))) throw notFound('老人档案');
     if (elder.centreId !== slot.centreId) throw invalidInput('slotId', '该时段不属于老人建档的中心');
-    const price = priceForElder(slot.priceFen, elder, now);
+    const view = elderView(elderViewers(actor, elder, await isLinkedFamily(ds.manager, actor.userId, elder.id)));
     const { seats, open } = presentSlot(slot, now);
     return {
-      price,
-      tierLabel: price.tier ? SUBSIDY_TIER_LABEL[price.tier] : null,
-      warnings: dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies),
+      ...presentPrice(priceForElder(slot.priceFen, elder, now), view),
+      warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies) : [],
       seatsLeft: { dineIn: seats.dineIn.left, delivery: seats.delivery.left },
       open,
     };

@@ -32,7 +32,7 @@ export const listElders = defineAction({
       .getMany();
     const page = rows.slice(0, limit);
     return {
-      items: await presentElders(ds.manager, page, clock.now()),
+      items: await presentElders(ds.manager, page, actor, clock.now()),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     };
   },

@@ -9,6 +9,6 @@ export const listMyElders = defineAction({
   input: ZEmptyRequest,
   async handler(_input, { actor, ds }) {
     const rows = await ds.manager.find(Elder, { where: { userId: actor.userId }, order: { id: 'ASC' } });
-    return presentElders(ds.manager, rows, clock.now());
+    return presentElders(ds.manager, rows, actor, clock.now());
   },
 });

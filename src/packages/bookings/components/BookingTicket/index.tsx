@@ -109,10 +109,20 @@ export default function BookingTicket(props: BookingTicketProps) {
       ) : null}
       {meal || b.price.priceFen > 0 ? (
         <View className='ticket__price' data-testid='booking-pay'>
-          需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
-          {b.price.subsidyFen > 0 ? (
-            <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
-          ) : null}
+          {b.price.payFen === null ? (
+            // Family and proxies see the menu price: the subsidy would tell the elder's category.
+            <>
+              餐费 <View className='ticket__pay'>{yuan(b.price.priceFen)}</View>
+              <View className='muted ticket__subsidy'>补贴由中心按老人情况减免，以中心结算为准</View>
+            </>
+          ) : (
+            <>
+              需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
+              {b.price.subsidyFen ? (
+                <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
+              ) : null}
+            </>
+          )}
         </View>
       ) : null}
       {error ? (

@@ -78,7 +78,7 @@ export default function CounterPage() {
                 {result.booking.modeLabel} · {result.booking.slot.title}
               </View>
               <View data-testid='redeem-paid'>
-                {result.booking.price.payFen > 0
+                {result.booking.price.payFen
                   ? `已收 ${yuan(result.booking.price.payFen)}（${result.booking.paidBy ? PAID_BY_LABEL[result.booking.paidBy] : '未记录'}）`
                   : '无需收费'}
                 {result.booking.tierLabel ? `，${result.booking.tierLabel}补贴已减` : ''}

@@ -27,6 +27,19 @@ beforeEach(() => {
 });
 
 describe('我的订餐', () => {
+  it('shows family and proxies the menu price only, never the subsidy (it would tell 低保)', async () => {
+    svc.mine.mockResolvedValue({
+      ok: true,
+      data: { items: [booking(902, { channel: 'family', price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null }, tierLabel: null })], nextCursor: null },
+    });
+    render(<MyBookingsPage />);
+    await flush();
+    const pay = within(screen.getByTestId('booking-902')).getByTestId('booking-pay').textContent ?? '';
+    expect(pay).toContain('餐费 12.00元');
+    expect(pay).toContain('以中心结算为准');
+    expect(pay).not.toMatch(/低保|补贴 /);
+  });
+
   it('lists bookings with day, sitting, status, price and the big code (and its QR) while redeemable', async () => {
     render(<MyBookingsPage />);
     await flush();

@@ -231,10 +231,16 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
               <View>
                 {meal ? '餐费' : '费用'} {yuan(quote.price.priceFen)}
               </View>
-              {quote.price.subsidyFen > 0 ? <View>{`${quote.tierLabel ?? ''}补贴 −${yuan(quote.price.subsidyFen)}`}</View> : null}
-              <View className='slot__pay' data-testid='quote-pay'>
-                需支付 {yuan(quote.price.payFen)}
-              </View>
+              {quote.price.subsidyFen ? <View>{`${quote.tierLabel ?? ''}补贴 −${yuan(quote.price.subsidyFen)}`}</View> : null}
+              {quote.price.payFen === null ? (
+                <View className='muted' data-testid='quote-pay'>
+                  补贴由中心按老人情况减免，以中心结算为准
+                </View>
+              ) : (
+                <View className='slot__pay' data-testid='quote-pay'>
+                  需支付 {yuan(quote.price.payFen)}
+                </View>
+              )}
             </View>
           ) : null}
           {quote?.warnings.length ? (
