@@ -52,6 +52,7 @@ export default defineAppConfig({
         'pages/reply/index',
       ],
     },
+    { root: 'packages/admin', pages: ['pages/timers/index'] },
   ],
   // H5 only: no slide animation between pages. Taro's router removes a page left by 返回 on a
   // 300 ms timer and keeps it as the "current page" meanwhile; a link opened in that window (back,

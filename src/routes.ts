@@ -43,6 +43,7 @@ export const ROUTES = {
   ratingManage: '/packages/ratings/pages/manage/index',
   ratingModeration: '/packages/ratings/pages/moderation/index',
   ratingReply: '/packages/ratings/pages/reply/index',
+  timerJobs: '/packages/admin/pages/timers/index',
 } as const;
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];

@@ -73,6 +73,8 @@ export interface MeCapabilities {
   replyAsFirm: boolean;
   /** 升级待办: needs that climbed to the caller's rung of the ladder (heads, grid workers, staff). */
   handleEscalations: boolean;
+  /** 定时任务: whether the timer jobs run (the city admin, as the timer function's policy allows). */
+  timerStatus: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -91,5 +93,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     moderateComments: has(STAFF_ROLES),
     replyAsFirm: !!opts.worksForPropertyFirm && has(RECEIVER_ROLES),
     handleEscalations: has(ESCALATION_LIST_ROLES),
+    timerStatus: has(['admin']),
   };
 }

@@ -71,6 +71,18 @@ describe('我的', () => {
     expect(screen.queryByTestId('entry-meal-console')).toBeNull();
   });
 
+  it('offers 定时任务 to the city admin only (can.timerStatus), in the admin subpackage', async () => {
+    await renderAs(profile({ name: '林峰', roles: [], can: { ...none, timerStatus: true } }));
+    await click(screen.getByTestId('entry-timers'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/timers/index' });
+  });
+
+  it('shows no 定时任务 to community staff', async () => {
+    await renderAs(profile({ name: '杨晓燕', roles: [], can: { ...capabilitiesOf([{ role: 'community_staff' }]) } }));
+    expect(screen.queryByTestId('entry-timers')).toBeNull();
+    expect(screen.queryByText('定时任务')).toBeNull();
+  });
+
   it('opens 消息中心 in the 我的 subpackage, with the unread count', async () => {
     await renderAs(profile());
     expect(screen.getByTestId('entry-messages').textContent).toContain('2条未读');

@@ -126,6 +126,7 @@ export default function MePage() {
         {data?.can.moderateComments ? <Entry label='评论审核' testId='entry-moderation' onClick={() => openPage(ROUTES.ratingModeration)} /> : null}
         {data?.can.handleEscalations ? <Entry label='升级待办' testId='entry-ladder' onClick={() => openPage(ROUTES.needLadder)} /> : null}
         {data?.can.replyAsFirm ? <Entry label='评价反馈' testId='entry-firm-reply' onClick={() => openPage(ROUTES.ratingReply)} /> : null}
+        {data?.can.timerStatus ? <Entry label='定时任务' testId='entry-timers' onClick={() => openPage(ROUTES.timerJobs)} /> : null}
       </View>
 
       {PLATFORM.demoLogin && signedIn ? (

@@ -46,6 +46,7 @@ describe('需求 tab', () => {
       moderateComments: false,
       replyAsFirm: false,
       handleEscalations: false,
+      timerStatus: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);
