@@ -51,7 +51,7 @@ export const HEALTH_LABEL: Record<JobHealth, string> = {
   ok: '正常',
   running: '运行中',
   failed: '上次失败',
-  lapsed: '租约过期',
+  lapsed: '运行中断',
   never: '从未运行',
 };
 

@@ -141,10 +141,10 @@ describe('定时任务', () => {
     await renderPage();
     expect(screen.getByTestId('job-needs.resumeHolds-badge').textContent).toBe('运行中');
     expect(screen.getByTestId('job-needs.resumeHolds-last').textContent).toBe('开始运行：3月5日 14:05');
-    expect(screen.getByTestId('job-needs.autoCloseUnrated-badge').textContent).toBe('租约过期');
+    expect(screen.getByTestId('job-needs.autoCloseUnrated-badge').textContent).toBe('运行中断');
     expect(screen.getByTestId('job-needs.autoCloseUnrated').textContent).toContain('上次运行中断，等待接管');
     expect(within(screen.getByTestId('job-parking.sweep')).getByRole('heading').textContent).toBe('parking.sweep');
-    expect(screen.getByTestId('timers-summary').textContent).toBe('共3项任务：1项运行中，1项租约过期，1项正常');
+    expect(screen.getByTestId('timers-summary').textContent).toBe('共3项任务：1项运行中，1项运行中断，1项正常');
   });
 
   it('first load fails: only the error with 重试, no 刷新 beside it', async () => {

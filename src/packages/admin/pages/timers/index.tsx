@@ -134,7 +134,7 @@ export default function TimersPage() {
 
   return (
     <Page title='定时任务'>
-      <View className='muted timers__hint'>系统每隔几分钟自动运行下面这些任务。出现「上次失败」或「租约过期」时，请联系技术人员。</View>
+      <View className='muted timers__hint'>系统每隔几分钟自动运行下面这些任务。出现「上次失败」或「运行中断」时，请联系技术人员。</View>
       {data ? (
         // Until the first answer StateView shows 加载中 or the error with its own 重试.
         <View className='timers__bar'>
