@@ -93,6 +93,12 @@ export interface BookingDTO {
 export interface QuoteDTO {
   price: PriceDTO;
   tierLabel: string | null;
+  /**
+   * The subsidy the elder declared but the centre has not verified yet ("独居/空巢", 3.00元): shown
+   * so they know it comes after the check (a booking made now is re-priced then). Only to those who
+   * see the subsidy (the elder, centre staff); null otherwise.
+   */
+  pending: { tierLabel: string; subsidyFen: number } | null;
   /** Dishes that clash with the elder's diet or allergies (warnings, not refusals). */
   warnings: string[];
   seatsLeft: { dineIn: number; delivery: number };

@@ -93,8 +93,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await card.getByTestId('book-delivery').waitFor();
     await j.audit('week');
     await card.getByTestId('book-delivery').click();
-    await card.getByTestId('slot-quote').getByText('独居/空巢补贴 −3.00元').waitFor();
-    await expect(card.getByTestId('quote-pay').textContent()).resolves.toContain('9.00元');
+    // What she declared (独居) earns its subsidy once the centre has checked it: she is told so, and
+    // the meal she books now is re-priced when 郑红梅 verifies her (below).
+    await card.getByTestId('quote-pending').getByText(/独居\/空巢补贴 −3.00元：待中心核实/).waitFor();
+    await expect(card.getByTestId('quote-pay').textContent()).resolves.toContain('12.00元');
     await j.audit('week-quote');
     await card.getByTestId('book-confirm').click();
     const code = (await card.getByTestId('booking-code').textContent())?.trim() ?? '';
@@ -184,6 +186,21 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const code = (await card.getByTestId('booking-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[2-9A-Z]{6}$/);
     await j.audit('proxy-booked');
+
+    // 王秀兰 declared 独居 when she registered: 郑红梅 checks it (documents, a call) and confirms.
+    await j.open(`/packages/bookings/pages/console/index?centreId=${centreId}`);
+    await j.byTestId('elder-pending').click();
+    const [{ elderId }] = await stack.db.ds.query('SELECT elderId FROM bookings WHERE slotId = ? AND channel = ?', [lunch.id, 'self']);
+    const wang = j.byTestId(`elder-${elderId}`);
+    await wang.getByText('核实前不享受助餐补贴', { exact: false }).waitFor();
+    await wang.getByTestId(`elder-verify-${elderId}`).click();
+    await j.audit('verify-elder');
+    await wang.getByTestId(`elder-verify-confirm-${elderId}`).click();
+    await j.byTestId(`elder-verified-${elderId}`).waitFor();
+    await j.audit('elder-verified');
+    // Her untaken lunch now carries the subsidy.
+    const [priced] = await stack.db.ds.query('SELECT tier, payFen FROM bookings WHERE slotId = ? AND elderId = ?', [lunch.id, elderId]);
+    expect({ tier: priced.tier, payFen: Number(priced.payFen) }).toEqual({ tier: 'alone', payFen: 900 });
 
     // The kitchen cooks for 王秀兰 (delivered) and 李大爷 (dine-in).
     await j.open(`/packages/bookings/pages/console/index?centreId=${centreId}`);

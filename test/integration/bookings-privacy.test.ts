@@ -113,7 +113,12 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     const me = await selfRegistered({ age: 85, livesAlone: true, dibao: true });
     expect(me.elder).toMatchObject({ tier: null, verification: { status: 'pending', at: null, byName: null } });
     const slot = await lunch();
-    expect(ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, me.openid)).price).toEqual({ priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null });
+    const pendingQuote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, me.openid));
+    expect(pendingQuote.price).toEqual({ priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null });
+    // She is told what her declaration earns once checked (the best of her declared tiers).
+    expect(pendingQuote.pending).toEqual({ tierLabel: '低保', subsidyFen: 600 });
+    // A proxy (the grid worker booking for her) never learns the declared category either.
+    expect(ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, as('grid_worker'))).pending).toBeNull();
     const booked = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, me.openid));
     expect(booked.price).toMatchObject({ subsidyFen: 0, tier: null });
     // A pending neighbour who declared 独居: never verified, never claimed.
@@ -169,7 +174,7 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     for (const [who, openid, sees] of ROLES) {
       const slot = await lunch([{ name: '花生米', tags: ['清真'] }]);
       const quote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, openid));
-      expect([who, quote.price, quote.tierLabel, quote.warnings]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null, [warning]]);
+      expect([who, quote.price, quote.tierLabel, quote.warnings, quote.pending]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null, [warning], null]);
       const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, openid));
       expect([who, booking.price, booking.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null]);
       const week = ok(await call('bookings', 'week', { centreId, from: slot.day, elderId: me.elder.id }, openid));

@@ -1,11 +1,12 @@
-import { ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { priceFor, SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
 import { bookingChannel, isLinkedFamily } from '../booking.policy';
 import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
 import { Elder } from '../elder.entity';
-import { priceForElder } from '../elder-verification';
+import { priceForElder, subsidyClaim } from '../elder-verification';
+import { localYear } from '../local-time';
 import { elderView, elderViewers, presentPrice } from '../elder-visibility';
 import { Slot } from '../slot.entity';
 
@@ -26,8 +27,11 @@ export const getQuote = defineAction({
     if (elder.centreId !== slot.centreId) throw invalidInput('slotId', '该时段不属于老人建档的中心');
     const view = elderView(elderViewers(actor, elder, await isLinkedFamily(ds.manager, actor.userId, elder.id)));
     const { seats, open } = presentSlot(slot, now);
+    // What the declaration would earn once verified: the elder is told it waits for the centre.
+    const claimed = elder.verifiedAt === null ? priceFor(slot.priceFen, { ...subsidyClaim(elder), verified: true }, localYear(now)) : null;
     return {
       ...presentPrice(priceForElder(slot.priceFen, elder, now), view),
+      pending: view.subsidy && claimed?.tier ? { tierLabel: SUBSIDY_TIER_LABEL[claimed.tier], subsidyFen: claimed.subsidyFen } : null,
       warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies) : [],
       seatsLeft: { dineIn: seats.dineIn.left, delivery: seats.delivery.left },
       open,

@@ -232,6 +232,11 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
                 {meal ? '餐费' : '费用'} {yuan(quote.price.priceFen)}
               </View>
               {quote.price.subsidyFen ? <View>{`${quote.tierLabel ?? ''}补贴 −${yuan(quote.price.subsidyFen)}`}</View> : null}
+              {quote.pending ? (
+                <View className='muted' data-testid='quote-pending'>
+                  {`${quote.pending.tierLabel}补贴 −${yuan(quote.pending.subsidyFen)}：待中心核实情况后减免，现在订的餐核实后自动按补贴价结算`}
+                </View>
+              ) : null}
               {quote.price.payFen === null ? (
                 <View className='muted' data-testid='quote-pay'>
                   补贴由中心按老人情况减免，以中心结算为准

@@ -17,6 +17,7 @@ const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const quote = (over: Partial<QuoteDTO> = {}): QuoteDTO => ({
   price: { priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' },
   tierLabel: '80岁以上',
+  pending: null,
   warnings: [],
   seatsLeft: { dineIn: 12, delivery: 4 },
   open: true,
@@ -74,6 +75,17 @@ describe('本周菜单', () => {
     expect(lunch.getByTestId('slot-seats').textContent).toContain('堂食剩 12 份');
     expect(lunch.getByTestId('book-dine_in').textContent).toBe('堂食订餐');
     expect(lunch.getByTestId('book-delivery').textContent).toBe('送餐上门');
+  });
+
+  it('tells an elder whose declared 独居 awaits the centre that the subsidy comes after the check', async () => {
+    svc.quote.mockResolvedValue({
+      ok: true,
+      data: quote({ price: { priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null }, tierLabel: null, pending: { tierLabel: '独居/空巢', subsidyFen: 300 } }),
+    });
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    expect(screen.getByTestId('quote-pay').textContent).toBe('需支付 12.00元');
+    expect(screen.getByTestId('quote-pending').textContent).toBe('独居/空巢补贴 −3.00元：待中心核实情况后减免，现在订的餐核实后自动按补贴价结算');
   });
 
   it('quotes, books once with a request id on a double tap, and shows the code', async () => {
