@@ -3,6 +3,7 @@
  * the capabilities the server derives from them (MeDTO.can). One definition, so they cannot drift.
  */
 import type { Role } from './enums';
+import type { EscalationLevel } from './needs';
 
 /** Who verifies a household binding (居民认证): that building's head, the compound head, community staff. Unit heads help but do not verify. */
 export const VERIFIER_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff'];
@@ -29,20 +30,28 @@ export const CARE_ROLES: readonly Role[] = ['care_staff'];
 export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
 
 /**
- * The escalation ladder (小事不出楼栋、大事不出小区): the rung each role answers for. A need at a rung
- * gives dispatch, transfer and 督办 to the holders of that rung and of every rung below it in scope
- * (the building head keeps the power when the need climbs to the compound head). Unit heads and
- * grid workers help but are not on the ladder.
+ * The escalation ladder (小事不出楼栋、大事不出小区): who answers at each rung, building → compound →
+ * community → street (ESCALATION_ORDER). The one definition: the needs policy (who may dispatch,
+ * transfer and 督办), the 升级待办 list, who is told when a need is filed or climbs, and 我的 all
+ * read it. A need at a rung gives that power to the holders of that rung and of every rung below it
+ * in scope (the building head keeps the power when the need climbs to the compound head). Unit heads
+ * and grid workers help (代办, follow, comment) but are not on the ladder: the building head settles
+ * a building's small matters, so a unit head is neither told of a need's first rung nor given one.
  */
-export const LADDER_RUNG: Partial<Record<Role, 'building' | 'compound' | 'community' | 'street'>> = {
-  building_head: 'building',
-  compound_head: 'compound',
-  community_staff: 'community',
-  street_staff: 'street',
+export const LADDER: Readonly<Record<EscalationLevel, readonly Role[]>> = {
+  building: ['building_head'],
+  compound: ['compound_head'],
+  community: ['community_staff'],
+  street: ['street_staff'],
 };
 
+/** The rung each ladder role answers for, read from LADDER; roles off the ladder have none. */
+export const LADDER_RUNG: Partial<Record<Role, EscalationLevel>> = Object.fromEntries(
+  (Object.entries(LADDER) as [EscalationLevel, readonly Role[]][]).flatMap(([level, roles]) => roles.map((role) => [role, level])),
+);
+
 /** Who has an 升级待办 work list: the ladder's roles plus grid workers (who follow escalated needs in their grid). */
-export const ESCALATION_LIST_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff', 'street_staff', 'grid_worker'];
+export const ESCALATION_LIST_ROLES: readonly Role[] = [...Object.values(LADDER).flat(), 'grid_worker'];
 
 /**
  * What the signed-in person may open, as the server decides it (MeDTO.can). The client shows an

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
   ESCALATION_ORDER,
+  LADDER,
   LEVEL_LABEL,
   RECEIVER_ROLES,
   type EscalationLevel,
@@ -8,7 +9,6 @@ import {
   type NeedDetailDTO,
   type NeedEventType,
   type NeedStatus,
-  type Role,
 } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
@@ -124,14 +124,6 @@ export const forStaff = (need: Pick<Need, 'id' | 'description'>): Pick<Message, 
   excerpt: need.description,
 });
 
-/** Who answers at each rung of the ladder. */
-export const LEVEL_ROLES: Record<EscalationLevel, readonly Role[]> = {
-  building: ['building_head', 'unit_head'],
-  compound: ['compound_head'],
-  community: ['community_staff'],
-  street: ['street_staff'],
-};
-
 /**
  * Raise the need one rung (compare-and-set on the level), record it and tell the next level's
  * people. Returns false when it was already at the top or someone else raised it first.
@@ -144,7 +136,7 @@ export async function escalate(em: EntityManager, need: Need, reason: string, no
   if (res.affected !== 1) return false;
   await recordEvent(em, { needId: need.id, type: 'escalated', actorId, level: next, note: reason, at: now });
   Object.assign(need, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
-  const people = await usersWithRoleOver(em, LEVEL_ROLES[next], need);
+  const people = await usersWithRoleOver(em, LADDER[next], need);
   await notifier.to(em, people, { title: `需求升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}`, ...forStaff(need) });
   // The resident learns that a higher level now answers for their need (and why).
   await tellResidents(em, notifier, need, { title: `您的需求已升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}，由${LEVEL_LABEL[next]}督办` });

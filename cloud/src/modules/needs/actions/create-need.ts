@@ -1,4 +1,4 @@
-import { ZCreateNeedRequest, type EscalationLevel, type NeedChannel, type Role } from '@hg/types';
+import { LADDER, ZCreateNeedRequest, type EscalationLevel, type NeedChannel, type Role } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
@@ -189,8 +189,7 @@ export const createNeed = defineAction({
       const body = `${unverifiedReporter ? '【待核实】' : ''}${compound.name} #${row.id}`;
       await notifier.to(em, await communityStaffOf(em, row), { title, body, ...forStaff(row) }, actor.userId);
       // The first rung: the building head of the building the problem is in, or the compound head.
-      const firstRung: Role = level === 'compound' ? 'compound_head' : 'building_head';
-      await notifier.to(em, await usersWithRoleOver(em, [firstRung], row), { title, body, ...forStaff(row) }, actor.userId);
+      await notifier.to(em, await usersWithRoleOver(em, LADDER[level], row), { title, body, ...forStaff(row) }, actor.userId);
       if (status === 'dispatched') await notifier.to(em, await receiverUserIds(em, row), { title: `新派单：${category.name}`, body, ...forStaff(row) });
       if (status === 'open_for_claim')
         await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });
