@@ -29,6 +29,12 @@ export const CARE_ROLES: readonly Role[] = ['care_staff'];
 /** Party members claim needs that were opened for claiming (主动认领). */
 export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
 
+/** The city admin (市级管理员): categories, rating periods and weights, the timer jobs. Appointed on the city. */
+export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** Assessors (考评员) score the property firms serving compounds in their scope (street / housing bureau). */
+export const ASSESSOR_ROLES: readonly Role[] = ['assessor'];
+
 /**
  * The escalation ladder (小事不出楼栋、大事不出小区): who answers at each rung, building → compound →
  * community → street (ESCALATION_ORDER). The one definition: the needs policy (who may dispatch,
@@ -97,11 +103,11 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     claimNeeds: has(CLAIMER_ROLES),
     printPosters: has(POSTER_ROLES),
     runCareCentre: has(CARE_ROLES),
-    assessFirms: has(['assessor']),
-    manageRatings: has(['admin']),
+    assessFirms: has(ASSESSOR_ROLES),
+    manageRatings: has(ADMIN_ROLES),
     moderateComments: has(STAFF_ROLES),
     replyAsFirm: !!opts.worksForPropertyFirm && has(RECEIVER_ROLES),
     handleEscalations: has(ESCALATION_LIST_ROLES),
-    timerStatus: has(['admin']),
+    timerStatus: has(ADMIN_ROLES),
   };
 }

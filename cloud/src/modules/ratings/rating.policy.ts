@@ -1,8 +1,6 @@
 import { STAFF_ROLES } from '@hg/types';
-import { holdsRoleOver, type Actor } from '../identity/public';
+import { holdsRoleOver, isAssessorOver, type Actor } from '../identity/public';
 import type { Compound } from '../community/public';
-
-export const isAdmin = (actor: Actor) => actor.roles.some((r) => r.role === 'admin');
 
 /** Staff of the firm itself (they may reply, never rate). */
 export const isFirmStaff = (actor: Actor, firmId: number) => actor.roles.some((r) => r.role === 'org_staff' && r.organisationId === firmId);
@@ -10,7 +8,7 @@ export const isFirmStaff = (actor: Actor, firmId: number) => actor.roles.some((r
 const pathOf = (c: Compound) => ({ streetId: c.streetId, communityId: c.communityId, compoundId: c.id });
 
 /** An assessor whose scope covers at least one compound the firm serves. */
-export const assessesFirm = (actor: Actor, served: readonly Compound[]) => served.some((c) => holdsRoleOver(actor, ['assessor'], pathOf(c)));
+export const assessesFirm = (actor: Actor, served: readonly Compound[]) => served.some((c) => isAssessorOver(actor, pathOf(c)));
 
 /** Community / street staff or admins over a compound: they moderate its comments and see previews. */
 export const staffOver = (actor: Actor, c: Pick<Compound, 'streetId' | 'communityId'>) =>

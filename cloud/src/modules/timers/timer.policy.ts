@@ -1,6 +1,7 @@
 import { ErrorCode } from '@hg/types';
 import type { PublicActionContext } from '../../core/action';
 import { AppError } from '../../core/errors';
+import { isCityAdmin } from '../identity/public';
 
 /**
  * The timer function is the platform's and the city admin's: the platform trigger (system) runs
@@ -8,6 +9,5 @@ import { AppError } from '../../core/errors';
  * refused — the run records name jobs, holders and failures, nothing a resident needs.
  */
 export function assertMayRunTimers(ctx: Pick<PublicActionContext, 'system' | 'actor'>, message: string): void {
-  const isAdmin = ctx.actor?.roles.some((r) => r.role === 'admin') ?? false;
-  if (!ctx.system && !isAdmin) throw new AppError(ErrorCode.FORBIDDEN, message);
+  if (!ctx.system && !isCityAdmin(ctx.actor)) throw new AppError(ErrorCode.FORBIDDEN, message);
 }

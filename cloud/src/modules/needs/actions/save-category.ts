@@ -1,6 +1,7 @@
 import { ZSaveCategoryRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { conflict, forbidden, isUniqueViolation, notFound } from '../../../core/errors';
+import { isCityAdmin } from '../../identity/public';
 import { NeedCategory } from '../need-category.entity';
 import { presentCategory } from '../need.presenter';
 
@@ -11,7 +12,7 @@ import { presentCategory } from '../need.presenter';
 export const saveCategory = defineAction({
   input: ZSaveCategoryRequest,
   async handler({ categoryId, active, defaultOrgKind, ...fields }, { actor, ds, tx }) {
-    if (!actor.roles.some((r) => r.role === 'admin')) throw forbidden('只有管理员可以配置需求类别');
+    if (!isCityAdmin(actor)) throw forbidden('只有管理员可以配置需求类别');
     try {
       if (categoryId) {
         const existing = await ds.manager.findOne(NeedCategory, { where: { id: categoryId } });

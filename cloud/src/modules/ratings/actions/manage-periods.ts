@@ -3,14 +3,14 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { isCityAdmin, type Actor } from '../../identity/public';
 import { RatingPeriod, RatingWeights } from '../entities';
 import { PERIOD_MACHINE } from '../period-status';
 import { closePeriod, currentWeights, openPeriod } from '../periods';
-import { isAdmin } from '../rating.policy';
 import { presentPeriod } from '../rating.presenter';
 
-const adminOnly = (actor: Parameters<typeof isAdmin>[0]) => {
-  if (!isAdmin(actor)) throw forbidden('只有管理员可以管理评价期');
+const adminOnly = (actor: Actor) => {
+  if (!isCityAdmin(actor)) throw forbidden('只有管理员可以管理评价期');
 };
 
 /** All periods, newest first (public information: what was rated when). */

@@ -3,7 +3,7 @@ import { ZEmptyRequest, type AssessableFirmDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
 import { Compound, Organisation } from '../../community/public';
-import { holdsRoleOver } from '../../identity/public';
+import { isAssessor, isAssessorOver } from '../../identity/public';
 import { AssessorScore } from '../entities';
 import { openPeriod } from '../periods';
 
@@ -11,10 +11,10 @@ import { openPeriod } from '../periods';
 export const listAssessable = defineAction({
   input: ZEmptyRequest,
   async handler(_input, { actor, ds }) {
-    if (!actor.roles.some((r) => r.role === 'assessor')) throw forbidden('只有考评员可以查看');
+    if (!isAssessor(actor)) throw forbidden('只有考评员可以查看');
     const em = ds.manager;
     const compounds = (await em.find(Compound, { order: { id: 'ASC' } })).filter(
-      (c) => c.propertyOrgId && holdsRoleOver(actor, ['assessor'], { streetId: c.streetId, communityId: c.communityId, compoundId: c.id }),
+      (c) => c.propertyOrgId && isAssessorOver(actor, { streetId: c.streetId, communityId: c.communityId, compoundId: c.id }),
     );
     const firmIds = [...new Set(compounds.map((c) => c.propertyOrgId!))];
     if (!firmIds.length) return [];
