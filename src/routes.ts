@@ -95,3 +95,20 @@ export function currentPageUrl(): string {
 export function relaunchPage(url: string): void {
   void Taro.reLaunch({ url });
 }
+
+let redirecting = false;
+
+/**
+ * Sends the user to the demo login page and back afterwards (installed by the app shell for the
+ * services' "sign in needed"). Several calls failing at once must not stack several login pages,
+ * hence the latch.
+ */
+export function goToLogin(): void {
+  const here = currentPageUrl();
+  if (redirecting || here.startsWith(ROUTES.login)) return;
+  redirecting = true;
+  setTimeout(() => {
+    redirecting = false;
+  }, 1000);
+  void Taro.navigateTo({ url: withQuery(ROUTES.login, { redirect: here }) });
+}

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import type { DemoUsersDTO, Envelope, SessionDTO } from '@hg/types';
-import { ROUTES, currentPageUrl, withQuery } from '../routes';
 import { NETWORK_ERROR, isEnvelope } from './call';
 
 /** Gateway origin for H5; '' = same origin (the gateway serves the app and the API). */
@@ -29,20 +28,19 @@ export function sessionUser(): SessionDTO['user'] | null {
   return (Taro.getStorageSync(USER_KEY) as SessionDTO['user'] | '') || null;
 }
 
-let redirecting = false;
+let signInHandler: () => void = () => {};
 
 /**
- * Sends the user to the demo login page and back afterwards. Several calls failing at once
- * must not stack several login pages, hence the latch.
+ * The app shell says what to do when the server does not know the session (the demo login on
+ * H5): services report it and never name a page, so they stay below the routes and the pages.
  */
-export function goToLogin(): void {
-  const here = currentPageUrl();
-  if (redirecting || here.startsWith(ROUTES.login)) return;
-  redirecting = true;
-  setTimeout(() => {
-    redirecting = false;
-  }, 1000);
-  void Taro.navigateTo({ url: withQuery(ROUTES.login, { redirect: here }) });
+export function onSignInNeeded(handler: () => void): void {
+  signInHandler = handler;
+}
+
+/** Reports an UNAUTHENTICATED answer to the handler the app shell installed. */
+export function signInNeeded(): void {
+  signInHandler();
 }
 
 async function demoRequest<T>(path: string, method: 'GET' | 'POST', data?: object): Promise<Envelope<T>> {

@@ -1,6 +1,11 @@
 import Taro from '@tarojs/taro';
 import { __storage, __setRouter } from '../../test/mocks/taro';
+import { goToLogin } from '../routes';
+import { onSignInNeeded } from './session';
 import { callFunction } from './transport.h5';
+
+// As the app shell does: the transport reports "sign in needed", the shell's handler navigates.
+onSignInNeeded(goToLogin);
 
 const request = Taro.request as unknown as jest.Mock;
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { Envelope } from '@hg/types';
 import type { CallFunction } from './call';
 import { NETWORK_ERROR, isEnvelope } from './call';
-import { API_BASE, getToken, goToLogin } from './session';
+import { API_BASE, getToken, signInNeeded } from './session';
 
 /** Nothing to initialise: the gateway is plain HTTP. */
 export function initTransport(): void {}
@@ -30,6 +30,6 @@ export const callFunction: CallFunction = async (name, action, input) => {
   } catch {
     envelope = { ok: false, error: NETWORK_ERROR };
   }
-  if (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED') goToLogin();
+  if (!envelope.ok && envelope.error.code === 'UNAUTHENTICATED') signInNeeded();
   return envelope;
 };

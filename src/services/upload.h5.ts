@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Envelope, PhotoDTO } from '@hg/types';
 import { NETWORK_ERROR, isEnvelope, readable } from './call';
-import { API_BASE, getToken, goToLogin } from './session';
+import { API_BASE, getToken, signInNeeded } from './session';
 import { PHOTO_KEEP_BYTES, PHOTO_LONG_EDGE, PHOTO_QUALITIES, PHOTO_ROUNDS, PHOTO_SHRINK, fitWithin } from './photo-size';
 import type { PickedPhoto } from './upload';
 
@@ -95,7 +95,7 @@ export async function uploadPhoto(photo: PickedPhoto): Promise<Envelope<PhotoDTO
     });
     const body: unknown = await res.json().catch(() => null);
     if (!isEnvelope(body)) return { ok: false, error: NETWORK_ERROR };
-    if (!body.ok && body.error.code === 'UNAUTHENTICATED') goToLogin();
+    if (!body.ok && body.error.code === 'UNAUTHENTICATED') signInNeeded();
     return readable(body as Envelope<PhotoDTO>);
   } catch {
     return { ok: false, error: NETWORK_ERROR };
