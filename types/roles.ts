@@ -8,8 +8,16 @@ import type { EscalationLevel } from './needs';
 /** Who verifies a household binding (居民认证): that building's head, the compound head, community staff. Unit heads help but do not verify. */
 export const VERIFIER_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff'];
 
-/** Who may file a need for a resident without a phone (代办) and look up households for it. */
-export const PROXY_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'building_head', 'compound_head', 'unit_head'];
+/**
+ * Who may act for a person or household at a place in their scope: file a need for a resident
+ * without a phone (代办) and look up households for it, book a meal for an elder (代订). In the order
+ * the proxy role is chosen when someone holds several over the place: official roles first
+ * (community staff, grid worker), then the head nearest the household, the neighbour knocking on
+ * the door. The identity kernel's `proxyRoleOver` / `proxyChannel` read it; each domain names the
+ * channel it records per role.
+ */
+export const PROXY_ROLES = ['community_staff', 'grid_worker', 'unit_head', 'building_head', 'compound_head'] as const satisfies readonly Role[];
+export type ProxyRole = (typeof PROXY_ROLES)[number];
 
 /** Community and street staff (and the city admin): dispatch, console, dashboards, export. */
 export const STAFF_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'admin'];

@@ -1,6 +1,6 @@
-import { PROXY_ROLES, SUBSIDY_TIER_LABEL, type Price, type PriceDTO } from '@hg/types';
-import { holdsRoleOver, type Actor } from '../identity/public';
-import { isCentreStaff } from './booking.policy';
+import { SUBSIDY_TIER_LABEL, type Price, type PriceDTO } from '@hg/types';
+import type { Actor } from '../identity/public';
+import { actsForElder, isCentreStaff } from './booking.policy';
 import type { Elder } from './elder.entity';
 
 /**
@@ -41,7 +41,7 @@ export function elderViewers(actor: Actor, elder: Pick<Elder, 'userId' | 'centre
   if (elder.userId !== null && elder.userId === actor.userId) out.push('self');
   if (isCentreStaff(actor, elder.centreId)) out.push('staff');
   if (linkedFamily) out.push('family');
-  if (holdsRoleOver(actor, PROXY_ROLES, { streetId: elder.streetId, communityId: elder.communityId })) out.push('grid');
+  if (actsForElder(actor, elder)) out.push('grid');
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Role, ScopeLevel } from '@hg/types';
 import type { Actor } from './actor';
-import { isAssessor, isAssessorOver, isCityAdmin } from './policies';
+import { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
 
 /** A compound in street 1 / community 10 / compound 100. */
 const compound = { streetId: 1, communityId: 10, compoundId: 100 };
@@ -43,5 +43,35 @@ describe('named role policies', () => {
   ])('%s: assessor %s, over the compound %s', (_label, who, anywhere, over) => {
     expect(isAssessor(who)).toBe(anywhere);
     expect(isAssessorOver(who, compound)).toBe(over);
+  });
+});
+
+describe('who may act for whom (代办, 代订): one proxy rule', () => {
+  /** A household's full path, and a place known only to its community (an elder's profile). */
+  const home = { streetId: 1, communityId: 10, compoundId: 100, buildingId: 1000, unitId: 10000 };
+  const community = { streetId: 1, communityId: 10 };
+  const channels = { community_staff: 'S', grid_worker: 'G', unit_head: 'U', building_head: 'B', compound_head: 'C' } as const;
+
+  // [who, proxy role at the home, proxy role at the community place]
+  it.each([
+    ['community staff', actor(['community_staff', 'community', 10]), 'community_staff', 'community_staff'],
+    ['street staff are not proxies', actor(['street_staff', 'street', 1]), null, null],
+    ['a grid worker of the community', actor(['grid_worker', 'community', 10]), 'grid_worker', 'grid_worker'],
+    ['a grid worker of another community', actor(['grid_worker', 'community', 11]), null, null],
+    ['the unit head', actor(['unit_head', 'unit', 10000]), 'unit_head', null],
+    ['a unit head of the next unit', actor(['unit_head', 'unit', 10001]), null, null],
+    ['the building head', actor(['building_head', 'building', 1000]), 'building_head', null],
+    ['the compound head', actor(['compound_head', 'compound', 100]), 'compound_head', null],
+    ['a compound head of another compound', actor(['compound_head', 'compound', 101]), null, null],
+    ['official roles first: grid worker and building head', actor(['building_head', 'building', 1000], ['grid_worker', 'community', 10]), 'grid_worker', 'grid_worker'],
+    ['nearest head first: compound and unit head', actor(['compound_head', 'compound', 100], ['unit_head', 'unit', 10000]), 'unit_head', null],
+    ['community staff before grid worker', actor(['grid_worker', 'community', 10], ['community_staff', 'community', 10]), 'community_staff', 'community_staff'],
+    ['the city admin is not a proxy', actor(['admin', 'city', 0]), null, null],
+    ['a party member is not a proxy', actor(['party_member', 'compound', 100]), null, null],
+    ['a resident', actor(), null, null],
+  ] as const)('%s: at the home %s, at the community %s', (_label, who, atHome, atCommunity) => {
+    expect(proxyRoleOver(who, home)).toBe(atHome);
+    expect(proxyRoleOver(who, community)).toBe(atCommunity);
+    expect(proxyChannel(who, home, channels)).toBe(atHome ? channels[atHome] : null);
   });
 });

@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, ASSESSOR_ROLES } from '@hg/types';
+import { ADMIN_ROLES, ASSESSOR_ROLES, PROXY_ROLES, type ProxyRole } from '@hg/types';
 import type { Actor } from './actor';
 import { holdsRoleOver, type ScopePath } from './scope';
 
@@ -25,4 +25,25 @@ export function isAssessor(actor: Pick<Actor, 'roles'>): boolean {
 /** An assessor whose scope covers this place (a compound a property firm serves). */
 export function isAssessorOver(actor: Actor, path: ScopePath): boolean {
   return holdsRoleOver(actor, ASSESSOR_ROLES, path);
+}
+
+/**
+ * 代办 / 代订: may the actor act for a person or household at `place`, and under which proxy role?
+ * The first of PROXY_ROLES (types/roles.ts) the actor holds on a node covering the place, or null.
+ * The place decides who qualifies: a household's full path lets its unit, building and compound
+ * heads in; a place known only to its community (an elder's profile) only roles held on the
+ * community or above.
+ */
+export function proxyRoleOver(actor: Actor, place: ScopePath): ProxyRole | null {
+  return PROXY_ROLES.find((role) => holdsRoleOver(actor, [role], place)) ?? null;
+}
+
+/**
+ * The same answer as the channel a domain records: each domain maps every proxy role to one of its
+ * channels (a missing role fails the type check, so nobody files unlabelled). null = may not act
+ * for anyone at that place.
+ */
+export function proxyChannel<C extends string>(actor: Actor, place: ScopePath, channels: Readonly<Record<ProxyRole, C>>): C | null {
+  const role = proxyRoleOver(actor, place);
+  return role ? channels[role] : null;
 }

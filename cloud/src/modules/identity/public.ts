@@ -4,8 +4,8 @@
  */
 export { resolveActor, type Actor, type ActorRole } from './actor';
 export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
-/** Named role checks (the city admin, assessors over a place): one definition each. */
-export { isAssessor, isAssessorOver, isCityAdmin } from './policies';
+/** Named role checks (the city admin, assessors over a place, who may act for whom): one definition each. */
+export { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
 export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
 export { usersWithRoleOver, type NodePath } from './holders';
 export { fillProfileIfEmpty, updateProfile, userById, usersById, usersWithOpenidPrefix } from './users';

@@ -2,7 +2,7 @@ import type { EscalationLevel, NeedActionName, NeedStatus, Role, ScopeLevel } fr
 import type { Actor } from '../identity/public';
 import type { NeedCategory } from './need-category.entity';
 import type { Need } from './need.entity';
-import { allowedActions, canSee, relationTo } from './need.policy';
+import { allowedActions, canSee, proxyFilingChannel, relationTo } from './need.policy';
 
 /** One need in street 1 / community 10 / compound 100 / building 1000 / unit 10000, reported by user 1. */
 function needAt(level: EscalationLevel, status: NeedStatus = 'dispatched', extra: Partial<Need> = {}): Need {
@@ -73,5 +73,21 @@ describe('the ladder gives power to act (dispatched need)', () => {
   it('the resident keeps the resident’s actions, whatever the level', () => {
     const resident = { userId: 1, openid: 'r', name: 'r', phone: null, roles: [] } as unknown as Actor;
     expect(can(resident, needAt('street', 'submitted', { receiverOrgId: null }))).toEqual(['cancel', 'urge', 'comment']);
+  });
+});
+
+describe('代办: the channel a proxy files under', () => {
+  const home = { streetId: 1, communityId: 10, compoundId: 100, buildingId: 1000, unitId: 10000 };
+  it.each([
+    ['community staff', actor('community_staff', 'community'), 'staff'],
+    ['a grid worker', actor('grid_worker', 'community'), 'grid_worker'],
+    ['the unit head', actor('unit_head', 'unit'), 'unit_head'],
+    ['the building head', actor('building_head', 'building'), 'bldg_head'],
+    ['the compound head', actor('compound_head', 'compound'), 'cmpd_head'],
+    ['a building head of another building', actor('building_head', 'building', 1001), null],
+    ['street staff', actor('street_staff', 'street'), null],
+    ['a party member', actor('party_member', 'compound'), null],
+  ] as const)('%s files as %s', (_label, who, channel) => {
+    expect(proxyFilingChannel(who, home)).toBe(channel);
   });
 });

@@ -1,7 +1,7 @@
-import type { NeedActionName } from '@hg/types';
+import type { NeedActionName, NeedChannel, ProxyRole } from '@hg/types';
 import { CLAIMER_ROLES, ESCALATION_ORDER, HEAD_ROLES, LADDER_RUNG, NEED_RULES, RECEIVER_ROLES, STAFF_ROLES } from '@hg/types';
 import type { Actor } from '../identity/public';
-import { covers, holdsRoleOver, type ScopePath } from '../identity/public';
+import { covers, holdsRoleOver, proxyChannel, type ScopePath } from '../identity/public';
 import type { NeedCategory } from './need-category.entity';
 import { NEED_IN_PLACE, NEED_MACHINE, type NeedRelationKey } from './need-status';
 import type { Need } from './need.entity';
@@ -11,6 +11,21 @@ export { HEAD_ROLES, STAFF_ROLES };
 export function pathOf(need: Need): ScopePath {
   return { streetId: need.streetId, communityId: need.communityId, compoundId: need.compoundId, buildingId: need.buildingId, unitId: need.unitId };
 }
+
+/**
+ * The channel a proxy files under (代办), per proxy role; which role counts when someone holds several
+ * is the identity kernel's rule (official roles first, then the head nearest the household).
+ */
+export const NEED_PROXY_CHANNEL: Readonly<Record<ProxyRole, NeedChannel>> = {
+  community_staff: 'staff',
+  grid_worker: 'grid_worker',
+  unit_head: 'unit_head',
+  building_head: 'bldg_head',
+  compound_head: 'cmpd_head',
+};
+
+/** May the actor file for the household at `home` (its full path, down to the unit), and as which channel? null = no. */
+export const proxyFilingChannel = (actor: Actor, home: ScopePath): NeedChannel | null => proxyChannel(actor, home, NEED_PROXY_CHANNEL);
 
 /** How the actor relates to one need. Every permission below is derived from this. */
 export type Relation = Record<NeedRelationKey, boolean>;

@@ -3,7 +3,7 @@ import { PROXY_ROLES, ZProxyPlacesRequest, type ProxyPlacesDTO } from '@hg/types
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
 import { Building, communityRepo, presentBuilding, Unit } from '../../community/public';
-import { assignmentsOf, covers, holdsRoleOver } from '../../identity/public';
+import { assignmentsOf, covers, proxyRoleOver } from '../../identity/public';
 
 /**
  * 代办's pickers, cut to the caller's scope: the compounds where they may file for a household,
@@ -38,7 +38,7 @@ export const listProxyPlaces = defineAction({
       buildings: rows
         .map(({ building, units: all }) => ({
           building,
-          units: all.filter((u) => holdsRoleOver(actor, PROXY_ROLES, { ...path, buildingId: building.id, unitId: u.id })),
+          units: all.filter((u) => proxyRoleOver(actor, { ...path, buildingId: building.id, unitId: u.id }) !== null),
         }))
         .filter((r) => r.units.length > 0)
         .map((r) => presentBuilding(r.building, r.units)),

@@ -2,7 +2,7 @@ import { PROXY_ROLES, ZLookupHouseholdRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden, notFound } from '../../../core/errors';
 import { communityRepo } from '../../community/public';
-import { assignmentsOf, holdsRoleOver } from '../../identity/public';
+import { assignmentsOf, proxyRoleOver } from '../../identity/public';
 import { findOrCreateHousehold } from '../household.repository';
 import { HouseholdMember } from '../household-member.entity';
 
@@ -19,7 +19,7 @@ export const lookupHousehold = defineAction({
     if (!unit || !building || !compound) throw notFound('单元');
     const path = { streetId: compound.streetId, communityId: compound.communityId, compoundId: compound.id, buildingId: building.id, unitId: unit.id };
     // Refused before anything is written: the room is registered only for someone in scope.
-    if (!holdsRoleOver(actor, PROXY_ROLES, path)) {
+    if (!proxyRoleOver(actor, path)) {
       throw forbidden(assignmentsOf(actor, PROXY_ROLES).length ? '该房屋不在您负责的范围内' : '只有网格员、楼栋长或社区工作人员可以代办');
     }
     const household = await findOrCreateHousehold(ds, {

@@ -1,32 +1,20 @@
-import { LADDER, ZCreateNeedRequest, type EscalationLevel, type NeedChannel, type Role } from '@hg/types';
+import { LADDER, ZCreateNeedRequest, type EscalationLevel, type NeedChannel } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
 import { Building, Compound } from '../../community/public';
 import { Household, HouseholdMember } from '../../households/public';
-import { holdsRoleOver, underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
+import { underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { NeedCategory } from '../need-category.entity';
 import { communityStaffOf, forStaff, hoursFrom, receiverUserIds, recordEvent } from '../need-flow';
 import { attachPhotos } from '../need-photos';
+import { proxyFilingChannel } from '../need.policy';
 import { presentDetail } from '../need.presenter';
 import { Need } from '../need.entity';
 
 /** A resident may file this many needs a day; a proxy files for many people and is not limited. */
 export const MAX_NEEDS_PER_DAY = 20;
-
-/**
- * The channel a proxy files under: official roles first (community staff, grid worker), then the
- * head nearest the household, who is the neighbour knocking on the door. A proxy role missing
- * here cannot file (refused, never mislabelled).
- */
-const PROXY_CHANNELS: readonly [Role, NeedChannel][] = [
-  ['community_staff', 'staff'],
-  ['grid_worker', 'grid_worker'],
-  ['unit_head', 'unit_head'],
-  ['building_head', 'bldg_head'],
-  ['compound_head', 'cmpd_head'],
-];
 
 /**
  * 居民点单: a verified resident (or a linked family member) reports a need; one whose binding is
@@ -70,7 +58,7 @@ export const createNeed = defineAction({
     const memberships = await ds.manager.find(HouseholdMember, { where: { householdId: household.id, userId: actor.userId } });
     const verified = memberships.find((m) => m.status === 'verified');
     const pending = memberships.find((m) => m.status === 'pending');
-    const proxyChannel = PROXY_CHANNELS.find(([role]) => holdsRoleOver(actor, [role], home))?.[1];
+    const proxyChannel = proxyFilingChannel(actor, home);
     let channel: NeedChannel;
     let reporterId = actor.userId;
     let contactName: string;
