@@ -6,7 +6,13 @@ const CENTRE = 7;
 /** An elder of street 1 / community 2, known to the app as user 100. */
 const elder = { userId: 100, centreId: CENTRE, streetId: 1, communityId: 2 } as Elder;
 const actor = (userId: number, ...roles: Partial<ActorRole>[]): Actor =>
-  ({ userId, openid: `o${userId}`, name: '', phone: null, roles: roles.map((r) => ({ scopeLevel: 'community', scopeId: 2, organisationId: 0, ...r })) }) as Actor;
+  ({
+    userId,
+    openid: `o${userId}`,
+    name: '',
+    phone: null,
+    roles: roles.map((r) => ({ scopeLevel: 'community', scopeId: 2, organisationId: 0, ...r })),
+  }) as Actor;
 
 describe('代订: who may book for an elder, and as which channel (family links are read apart)', () => {
   it.each([

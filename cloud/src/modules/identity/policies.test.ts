@@ -63,7 +63,12 @@ describe('who may act for whom (代办, 代订): one proxy rule', () => {
     ['the building head', actor(['building_head', 'building', 1000]), 'building_head', null],
     ['the compound head', actor(['compound_head', 'compound', 100]), 'compound_head', null],
     ['a compound head of another compound', actor(['compound_head', 'compound', 101]), null, null],
-    ['official roles first: grid worker and building head', actor(['building_head', 'building', 1000], ['grid_worker', 'community', 10]), 'grid_worker', 'grid_worker'],
+    [
+      'official roles first: grid worker and building head',
+      actor(['building_head', 'building', 1000], ['grid_worker', 'community', 10]),
+      'grid_worker',
+      'grid_worker',
+    ],
     ['nearest head first: compound and unit head', actor(['compound_head', 'compound', 100], ['unit_head', 'unit', 10000]), 'unit_head', null],
     ['community staff before grid worker', actor(['grid_worker', 'community', 10], ['community_staff', 'community', 10]), 'community_staff', 'community_staff'],
     ['the city admin is not a proxy', actor(['admin', 'city', 0]), null, null],
