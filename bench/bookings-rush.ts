@@ -37,7 +37,7 @@ import { buildOptions, closeDataSource, migrate, setDataSource } from '../cloud/
 import { localPlatform } from '../cloud/src/core/platform';
 import { bookingActions } from '../cloud/src/modules/bookings';
 import { newCode } from '../cloud/src/modules/bookings/booking-flow';
-import { localDay, localTime, localYear } from '../cloud/src/modules/bookings/local-time';
+import { localDay, localTime, localYear } from '@hg/types/local-time';
 import { demoOpenid } from '../cloud/src/seed/demo-data';
 import { seedDemo } from '../cloud/src/seed/seed';
 import { ROOT, tempMysql, tempSqlite, type TempDatabase } from '../scripts/lib/cloud-harness';

@@ -23,7 +23,19 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { composite as weighted, needsServiceScore, RATING_RULES, shrink, starsOf, type CompoundType, type Criterion, type Weights } from '@hg/types';
+import {
+  addDays,
+  composite as weighted,
+  localDay,
+  localTime,
+  needsServiceScore,
+  RATING_RULES,
+  shrink,
+  starsOf,
+  type CompoundType,
+  type Criterion,
+  type Weights,
+} from '@hg/types';
 import { runAction } from '../cloud/src/core/action';
 import { buildOptions, closeDataSource, migrate, runInTransaction, setDataSource } from '../cloud/src/core/data-source';
 import { localPlatform } from '../cloud/src/core/platform';
@@ -181,9 +193,6 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Beijing local day of an instant. */
-const localDay = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-
 // ---- the city and the period ----
 
 interface Loaded {
@@ -244,8 +253,8 @@ export async function load(raw: Raw, ds: DataSource, size: Size): Promise<Loaded
     t,
   ]);
   const [period] = await raw.all<{ id: number }>("SELECT id FROM rating_periods WHERE code = '2026-Q3'");
-  const from = new Date(`${startsOn}T00:00:00.000+08:00`);
-  const to = new Date(new Date(`${endsOn}T00:00:00.000+08:00`).getTime() + DAY);
+  const from = localTime(startsOn, '00:00');
+  const to = localTime(addDays(endsOn, 1), '00:00');
   const inPeriod = () => new Date(from.getTime() + Math.floor(rnd() * (to.getTime() - from.getTime() - 3 * DAY)));
 
   // 200,000 household ratings; the last 10 compounds get none (firms without a sample).
@@ -440,8 +449,8 @@ async function rawClose(raw: Raw, periodId: number, at: Date, phases?: RawPhases
   const [period] = await raw.all<{ startsOn: string; endsOn: string; weights: string }>('SELECT startsOn, endsOn, weights FROM rating_periods WHERE id = ?', [
     periodId,
   ]);
-  const from = new Date(`${period.startsOn}T00:00:00.000+08:00`);
-  const to = new Date(new Date(`${period.endsOn}T00:00:00.000+08:00`).getTime() + DAY);
+  const from = localTime(period.startsOn, '00:00');
+  const to = localTime(addDays(period.endsOn, 1), '00:00');
   const firms = await raw.all<{ id: number }>("SELECT id FROM organisations WHERE kind = 'property_firm' ORDER BY id");
   const compounds = await raw.all<{ id: number; type: CompoundType; propertyOrgId: number }>(
     'SELECT id, type, propertyOrgId FROM compounds WHERE propertyOrgId IS NOT NULL',

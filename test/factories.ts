@@ -266,7 +266,7 @@ export async function buildLunch(
   overrides: { capacityDineIn?: number; capacityDelivery?: number; dishes?: { name: string; tags: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[] }[] } = {},
 ) {
   const HOUR = 3600 * 1000;
-  const day = new Date(startsAt.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+  const day = localDay(startsAt);
   return ok(
     await call(
       'bookings',

@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
-import { addDays, localDay, localTime } from '../../cloud/src/modules/bookings/local-time';
+import { addDays, localDay, localTime } from '@hg/types/local-time';
 import { DIALECTS } from '../db';
 import { as, call, ok, orgId } from '../factories';
 import { PHONE, startStack, type Stack } from './harness';

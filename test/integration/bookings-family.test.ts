@@ -4,8 +4,7 @@ import { FUNCTIONS } from '../../cloud/src/app';
 import { runAction } from '../../cloud/src/core/action';
 import { clock } from '../../cloud/src/core/clock';
 import { localPlatform } from '../../cloud/src/core/platform';
-import { localDay } from '../../cloud/src/modules/bookings/local-time';
-import { weekdayOf } from '../../cloud/src/modules/bookings/standing-orders';
+import { localDay, weekdayOf } from '@hg/types/local-time';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, buildLunch, call, errorCode, newcomer, ok, orgId } from '../factories';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { BOOKING_RULES, type Envelope, type SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { localYear } from '../../cloud/src/modules/bookings/local-time';
+import { localYear } from '@hg/types/local-time';
 import { as, buildLunch, buildResident, call, communityIdOf, errorCode, newcomer, ok, orgId, personWithRole } from '../factories';
 
 jest.setTimeout(120_000);

@@ -1,6 +1,6 @@
 import type { BookingDTO, ElderDTO, SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
-import { localDay, localTime } from '../../cloud/src/modules/bookings/local-time';
+import { localDay, localTime } from '@hg/types/local-time';
 import { seedDemoBookings } from '../../cloud/src/seed/demo-bookings';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, compoundIdOf, errorCode, newcomer, ok, orgId } from '../factories';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { BookingDTO, SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
-import { localDay } from '../../cloud/src/modules/bookings/local-time';
+import { localDay } from '@hg/types/local-time';
 import { FUNCTIONS } from '../../cloud/src/app';
 import { runAction } from '../../cloud/src/core/action';
 import { localPlatform } from '../../cloud/src/core/platform';

@@ -1,6 +1,6 @@
 import type { ActionTable } from './action';
 import { runAction } from './action';
-import { templateEnvOf } from '@hg/types';
+import { localDay, templateEnvOf } from '@hg/types';
 import crypto from 'node:crypto';
 import { ENTRY_PAGE, STORED_FILE_TTL_MS, type Platform } from './platform';
 
@@ -52,7 +52,7 @@ export function wechatPlatform(wx: WxSdk): Platform {
     files: {
       async save({ ext, body }) {
         if (!wx.uploadFile || !wx.getTempFileURL) throw new Error('cloud storage unavailable');
-        const cloudPath = `exports/${new Date().toISOString().slice(0, 10)}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
+        const cloudPath = `exports/${localDay(new Date())}/${crypto.randomBytes(16).toString('hex')}.${ext}`;
         const { fileID } = await wx.uploadFile({ cloudPath, fileContent: body });
         const maxAge = STORED_FILE_TTL_MS / 1000;
         const { fileList } = await wx.getTempFileURL({ fileList: [{ fileID, maxAge }] });

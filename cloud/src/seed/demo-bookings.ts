@@ -4,7 +4,7 @@ import { runAction } from '../core/action';
 import { clock } from '../core/clock';
 import { localPlatform } from '../core/platform';
 import { FUNCTIONS } from '../app';
-import { localDay, localTime, localYear } from '../modules/bookings/local-time';
+import { localDay, localTime, localYear } from '@hg/types';
 import { demoOpenid } from './demo-data';
 
 /**

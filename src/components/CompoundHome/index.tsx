@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
 import type { CompoundHomeDTO } from '@hg/types';
+import { WEEKDAY_LABEL } from '@hg/types/bookings';
+import { addDays, localDay, weekdayOf } from '@hg/types/local-time';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import './index.scss';
 import { FOCUSABLE } from '../a11y';
@@ -8,16 +10,13 @@ import PhoneLink from '../PhoneLink';
 
 type CareCentre = CompoundHomeDTO['careCentres'][number];
 
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/** "2026-03-02" → "3月2日 周一", or "今天 周一" / "明天 周一": an elder reads the near days at a glance. */
+/** "2026-03-02" → "3月2日 周一", or "今天 周一" / "明天 周一" (Beijing time): an elder reads the near days at a glance. */
 function shortDay(day: string, now: Date = new Date()): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const weekday = WEEKDAY[new Date(y, m - 1, d).getDay()];
-  if (day === ymd(now)) return `今天 ${weekday}`;
-  if (day === ymd(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1))) return `明天 ${weekday}`;
+  const [, m, d] = day.split('-').map(Number);
+  const weekday = WEEKDAY_LABEL[weekdayOf(day)];
+  const today = localDay(now);
+  if (day === today) return `今天 ${weekday}`;
+  if (day === addDays(today, 1)) return `明天 ${weekday}`;
   return `${m}月${d}日 ${weekday}`;
 }
 

@@ -1,43 +1,23 @@
 import type { FamilyLinkDTO, SlotDTO } from '@hg/types';
-import { SITTING_LABEL } from '@hg/types/bookings';
+import { SITTING_LABEL, WEEKDAY_LABEL } from '@hg/types/bookings';
+import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
 
-/** Display helpers of the bookings pages. Centres run on Beijing time; devices in China show it as local time. */
-
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Today as "2026-03-01" in the device's local time. */
-export function today(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** "2026-03-01" plus `n` days. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return today(new Date(y, m - 1, d + n));
-}
+/** Display helpers of the bookings pages. Centres run on Beijing time, and so do these, whatever the device's zone. */
 
 /** "2026-03-02" → "3月2日 周一", with 今天 / 明天 in front when it is. */
 export function dayLabel(day: string, now: Date = new Date()): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y, m - 1, d);
-  const base = `${m}月${d}日 ${WEEKDAY[date.getDay()]}`;
-  if (day === today(now)) return `今天 · ${base}`;
-  if (day === addDays(today(now), 1)) return `明天 · ${base}`;
+  const [, m, d] = day.split('-').map(Number);
+  const base = `${m}月${d}日 ${WEEKDAY_LABEL[weekdayOf(day)]}`;
+  const today = localDay(now);
+  if (day === today) return `今天 · ${base}`;
+  if (day === addDays(today, 1)) return `明天 · ${base}`;
   return base;
-}
-
-/** An instant → "11:30". */
-export function clockTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** "午餐 11:30–13:00" (a meal) or the slot's own title. */
 export function slotName(slot: Pick<SlotDTO, 'sitting' | 'title' | 'kindLabel' | 'startsAt' | 'endsAt'>): string {
   const name = slot.sitting ? SITTING_LABEL[slot.sitting] : slot.title || slot.kindLabel;
-  return `${name} ${clockTime(slot.startsAt)}–${clockTime(slot.endsAt)}`;
+  return `${name} ${localClock(slot.startsAt)}–${localClock(slot.endsAt)}`;
 }
 
 /**
@@ -78,18 +58,14 @@ export function queryText(value: string | undefined): string {
   }
 }
 
-/** An instant → "3月1日 09:30". */
+/** An instant → "3月1日 09:30" (Beijing time). */
 export function dayTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${clockTime(iso)}`;
-}
-
-/** "2026-11" shifted by `n` months. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const d = new Date(y, m - 1 + n, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  const clock = localClock(iso);
+  if (!clock) return '';
+  const [, m, d] = localDay(new Date(iso as string))
+    .split('-')
+    .map(Number);
+  return `${m}月${d}日 ${clock}`;
 }
 
 /** "2026-11" → "2026年11月". */

@@ -1,4 +1,6 @@
-/** Reporting periods of the dashboard and the export, as ISO `from`/`to` in local time. */
+import { addMonths, localMonth, monthStart } from '@hg/types/local-time';
+
+/** Reporting periods of the dashboard and the export, as ISO `from`/`to`; months are Beijing-time months. */
 export type PeriodKey = 'thisMonth' | 'lastMonth' | 'last90';
 
 export const PERIODS: { value: PeriodKey; label: string }[] = [
@@ -8,8 +10,8 @@ export const PERIODS: { value: PeriodKey; label: string }[] = [
 ];
 
 export function periodRange(key: PeriodKey, now: Date = new Date()): { from: string; to: string } {
-  const monthStart = new Date(now.getFullYear(), now.getMonth(), 1);
-  if (key === 'thisMonth') return { from: monthStart.toISOString(), to: now.toISOString() };
-  if (key === 'lastMonth') return { from: new Date(now.getFullYear(), now.getMonth() - 1, 1).toISOString(), to: monthStart.toISOString() };
+  const thisMonth = localMonth(now);
+  if (key === 'thisMonth') return { from: monthStart(thisMonth).toISOString(), to: now.toISOString() };
+  if (key === 'lastMonth') return { from: monthStart(addMonths(thisMonth, -1)).toISOString(), to: monthStart(thisMonth).toISOString() };
   return { from: new Date(now.getTime() - 90 * 24 * 3600 * 1000).toISOString(), to: now.toISOString() };
 }

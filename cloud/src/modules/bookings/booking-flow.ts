@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BOOKING_RULES, ErrorCode, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
+import { BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { AppError, isUniqueViolation } from '../../core/errors';
 import { transition } from '../../core/state-machine';
@@ -228,9 +228,7 @@ async function holdWeeklyQuota(em: EntityManager, slot: Slot, elderId: number): 
     .set({ bookingSeq: () => 'bookingSeq + 1' })
     .where('id = :elderId', { elderId })
     .execute();
-  const weekday = ((new Date(`${slot.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-  const monday = Date.parse(`${slot.day}T00:00:00Z`) - (weekday - 1) * 24 * 3600 * 1000;
-  const days = Array.from({ length: 7 }, (_, i) => new Date(monday + i * 24 * 3600 * 1000).toISOString().slice(0, 10));
+  const days = weekOf(slot.day);
   const row: { n: number | string } | undefined = await em
     .createQueryBuilder(Booking, 'b')
     .innerJoin(Slot, 's', 's.id = b.slotId')

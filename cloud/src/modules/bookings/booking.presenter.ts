@@ -5,6 +5,7 @@ import {
   MEAL_MODE_LABEL,
   SLOT_KIND_LABEL,
   ELDER_VERIFICATION_LABEL,
+  localYear,
   priceFor,
   type ElderVerification,
   type BookingDTO,
@@ -24,7 +25,6 @@ import { Elder } from './elder.entity';
 import { subsidyClaim } from './elder-verification';
 import { elderView, elderViewers, presentPrice } from './elder-visibility';
 import { FamilyLink } from './family-link.entity';
-import { localYear } from './local-time';
 import { Slot } from './slot.entity';
 
 export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);

@@ -1,9 +1,8 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { priceFor, type Price } from '@hg/types';
+import { localYear, priceFor, type Price } from '@hg/types';
 import { invalidTransition } from '../../core/errors';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
-import { localYear } from './local-time';
 
 /** What a subsidy reads of an elder: the declared status, and whether the centre verified it. */
 export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'verifiedAt'>) => ({

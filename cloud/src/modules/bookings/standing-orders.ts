@@ -1,7 +1,7 @@
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import { AppError } from '../../core/errors';
 import type { ActionContext } from '../../core/action';
-import { MEAL_MODE_LABEL, SITTING_LABEL, STANDING_ORDER_STATUS_LABEL, WEEKDAY_LABEL, type StandingOrderDTO } from '@hg/types';
+import { MEAL_MODE_LABEL, SITTING_LABEL, STANDING_ORDER_STATUS_LABEL, WEEKDAY_LABEL, weekdayOf, type StandingOrderDTO } from '@hg/types';
 import { byId } from '../../core/by-id';
 import type { Notifier } from '../notifications/public';
 import { placeBooking } from './booking-flow';
@@ -10,9 +10,6 @@ import { Elder } from './elder.entity';
 import { FamilyLink } from './family-link.entity';
 import { Slot } from './slot.entity';
 import { StandingOrder } from './standing-order.entity';
-
-/** ISO weekday (1 = Monday) of a local day "2026-12-01". */
-export const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /** How far ahead the timer books a standing order: the published week. */
 const AHEAD_MS = 8 * 24 * 3600 * 1000;

@@ -1,5 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { composite as weighted, needsServiceScore, RATING_RULES, shrink, starsOf, type CompoundType, type Criterion, type Weights } from '@hg/types';
+import {
+  addDays,
+  composite as weighted,
+  localTime,
+  needsServiceScore,
+  RATING_RULES,
+  shrink,
+  starsOf,
+  type CompoundType,
+  type Criterion,
+  type Weights,
+} from '@hg/types';
 import { Compound, Organisation } from '../community/public';
 import { combineServiceCounts, serviceCountsByCompound, type ServiceStats } from '../needs/public';
 import { AssessorScore, HouseholdRating, type RatingPeriod } from './entities';
@@ -18,11 +29,10 @@ export interface ComputedResult {
   needs: ServiceStats;
 }
 
-const DAY = 24 * 3600 * 1000;
 /** The period's instants: from its first local day to the end of its last (Beijing time). */
 export const periodRange = (p: Pick<RatingPeriod, 'startsOn' | 'endsOn'>) => ({
-  from: new Date(`${p.startsOn}T00:00:00.000+08:00`),
-  to: new Date(new Date(`${p.endsOn}T00:00:00.000+08:00`).getTime() + DAY),
+  from: localTime(p.startsOn, '00:00'),
+  to: localTime(addDays(p.endsOn, 1), '00:00'),
 });
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

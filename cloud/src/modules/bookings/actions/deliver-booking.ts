@@ -1,10 +1,9 @@
-import { ZBookingRequest } from '@hg/types';
+import { localDay, ZBookingRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidTransition } from '../../../core/errors';
 import { moveBooking } from '../booking-flow';
 import { runBookingStep } from '../booking-step';
 import { Booking } from '../booking.entity';
-import { localDay } from '../local-time';
 
 /** 送达: the delivery round marks a delivered meal (once). */
 export const deliverBooking = defineAction({

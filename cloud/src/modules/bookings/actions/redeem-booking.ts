@@ -1,11 +1,10 @@
-import { ZRedeemRequest } from '@hg/types';
+import { localDay, ZRedeemRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden, invalidTransition } from '../../../core/errors';
 import { moveBooking } from '../booking-flow';
 import { isCentreStaff } from '../booking.policy';
 import { runBookingStep } from '../booking-step';
 import { Booking } from '../booking.entity';
-import { localDay } from '../local-time';
 
 /**
  * 核销 at the counter: the code the elder shows, redeemed exactly once (compare-and-set on

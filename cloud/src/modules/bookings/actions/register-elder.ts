@@ -1,4 +1,4 @@
-import { BOOKING_RULES, ZRegisterElderRequest } from '@hg/types';
+import { BOOKING_RULES, localYear, ZRegisterElderRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
@@ -7,7 +7,6 @@ import { isCentreStaff } from '../booking.policy';
 import { presentElders } from '../booking.presenter';
 import { centresServing, loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
-import { localYear } from '../local-time';
 
 /**
  * 建档: an elder (60+) registers with a centre — themselves, as a verified resident of a compound

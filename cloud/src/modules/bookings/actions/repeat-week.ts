@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { SEAT_HOLDING_STATUSES, ZRepeatWeekRequest, type RepeatWeekDTO } from '@hg/types';
+import { addDays, localDay, SEAT_HOLDING_STATUSES, ZRepeatWeekRequest, type RepeatWeekDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, notFound } from '../../../core/errors';
@@ -8,7 +8,6 @@ import { bookingChannel } from '../booking.policy';
 import { presentBookings } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
-import { addDays, localDay } from '../local-time';
 import { Slot } from '../slot.entity';
 
 const REASON: Record<string, string> = { CAPACITY_FULL: '已满', INVALID_TRANSITION: '已截止', CONFLICT: '已预订' };

@@ -1,14 +1,12 @@
-import { BOOKING_RULES, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
+import { addDays, BOOKING_RULES, localDay, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
 import { isCentreStaff } from '../booking.policy';
 import { presentSlot } from '../booking.presenter';
 import { loadCentre } from '../centres';
-import { localDay } from '../local-time';
 import { Slot } from '../slot.entity';
 
-const DAY_MS = 24 * 3600 * 1000;
 /** The stored menu's column width (booking_slots.dishes). */
 const DISHES_COLUMN = 2000;
 /** An explicit offset: "11:30" alone would be read in the server's zone, not Beijing's. */
@@ -33,7 +31,7 @@ export const saveSlot = defineAction({
     const startsAt = new Date(input.startsAt);
     const cutoffAt = new Date(input.cutoffAt);
     const today = localDay(now);
-    const lastDay = localDay(new Date(now.getTime() + BOOKING_RULES.slotDaysAhead * DAY_MS));
+    const lastDay = addDays(today, BOOKING_RULES.slotDaysAhead);
     if (input.day < today) throw invalidInput('day', '不能为过去的日期发布时段');
     if (input.day > lastDay) throw invalidInput('day', `最多提前${BOOKING_RULES.slotDaysAhead}天发布`);
     if (localDay(startsAt) !== input.day) throw invalidInput('startsAt', '开始时间须在所选日期当天（北京时间）');

@@ -1,4 +1,4 @@
-import { BOOKING_RULES, ZVerifyElderRequest } from '@hg/types';
+import { BOOKING_RULES, localYear, ZVerifyElderRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
@@ -6,7 +6,6 @@ import { bookingChannel, isCentreStaff } from '../booking.policy';
 import { presentElders } from '../booking.presenter';
 import { Elder } from '../elder.entity';
 import { verifyElderStatus } from '../elder-verification';
-import { localYear } from '../local-time';
 
 /**
  * 核实老人情况: centre staff check an elder's declared age, 独居 and 低保 against documents (and

@@ -1,4 +1,4 @@
-import { priceFor, SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { localYear, priceFor, SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
@@ -6,7 +6,6 @@ import { bookingChannel, isLinkedFamily } from '../booking.policy';
 import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
 import { Elder } from '../elder.entity';
 import { priceForElder, subsidyClaim } from '../elder-verification';
-import { localYear } from '../local-time';
 import { elderView, elderViewers, presentPrice } from '../elder-visibility';
 import { Slot } from '../slot.entity';
 

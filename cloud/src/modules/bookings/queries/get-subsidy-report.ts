@@ -1,5 +1,14 @@
 import { Between } from 'typeorm';
-import { PAID_BY_LABEL, SUBSIDY_TIER_LABEL, ZSubsidyReportRequest, type PaidBy, type SubsidyReportDTO, type SubsidyTier } from '@hg/types';
+import {
+  addMonths,
+  monthStart,
+  PAID_BY_LABEL,
+  SUBSIDY_TIER_LABEL,
+  ZSubsidyReportRequest,
+  type PaidBy,
+  type SubsidyReportDTO,
+  type SubsidyTier,
+} from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
 import { holdsRoleOver } from '../../identity/public';
@@ -8,7 +17,6 @@ import { isCentreStaff } from '../booking.policy';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { loadCentre } from '../centres';
-import { localTime } from '../local-time';
 import { Slot } from '../slot.entity';
 
 /**
@@ -23,10 +31,8 @@ export const getSubsidyReport = defineAction({
     const { centre, community } = await loadCentre(ctx.ds.manager, centreId);
     const staffOver = holdsRoleOver(ctx.actor, ['community_staff', 'street_staff', 'admin'], { streetId: community.streetId, communityId: community.id });
     if (!isCentreStaff(ctx.actor, centreId) && !staffOver) throw forbidden('只有中心或社区、街道工作人员可以查看');
-    const [y, m] = month.split('-').map(Number);
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-    const from = localTime(`${month}-01`, '00:00');
-    const to = new Date(localTime(`${next}-01`, '00:00').getTime() - 1);
+    const from = monthStart(month);
+    const to = new Date(monthStart(addMonths(month, 1)).getTime() - 1);
     const slots = await ctx.ds.manager.find(Slot, { where: { centreId, startsAt: Between(from, to) }, select: { id: true } });
     const rows = slots.length
       ? await ctx.ds.manager

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { ZWeekRequest, type BookingDTO } from '@hg/types';
+import { addDays, localDay, ZWeekRequest, type BookingDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
@@ -9,11 +9,9 @@ import { presentBookings, presentSlot } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
-import { localDay } from '../local-time';
 import { Slot } from '../slot.entity';
 
 const WEEK_DAYS = 7;
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * 一周菜单 / 可约时段: a centre's slots for 7 days from `from` (default today, Beijing time), in
@@ -33,7 +31,7 @@ export const getWeek = defineAction({
       if (!elder || !(await bookingChannel(em, actor, elder))) throw notFound('老人档案');
     }
     const first = from ?? localDay(now);
-    const last = new Date(Date.parse(`${first}T00:00:00Z`) + (WEEK_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+    const last = addDays(first, WEEK_DAYS - 1);
     const qb = em
       .createQueryBuilder(Slot, 's')
       .where('s.centreId = :centreId AND s.day >= :first AND s.day <= :last', { centreId, first, last })

@@ -1,5 +1,15 @@
 import { In, type EntityManager } from 'typeorm';
-import { CHANNEL_LABEL, LEVEL_LABEL, NEED_LIST_LABEL, NEED_STATUS_LABEL, REJECT_REASON_LABEL, ZNeedExportRequest, type NeedExportDTO } from '@hg/types';
+import {
+  CHANNEL_LABEL,
+  LEVEL_LABEL,
+  localDateTime,
+  localDay,
+  NEED_LIST_LABEL,
+  NEED_STATUS_LABEL,
+  REJECT_REASON_LABEL,
+  ZNeedExportRequest,
+  type NeedExportDTO,
+} from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
 import { Community } from '../../community/public';
@@ -46,9 +56,8 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Times in China Standard Time (UTC+8, no daylight saving), as the staff read them. */
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-export const chinaTime = (d: Date | null) => (d ? new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ') : null);
+/** Times in Beijing time, as the staff read them. */
+export const chinaTime = (d: Date | null) => (d ? localDateTime(d) : null);
 
 /**
  * A download name every system accepts: no path separators, reserved or control characters, and
@@ -56,9 +65,13 @@ export const chinaTime = (d: Date | null) => (d ? new Date(d.getTime() + CST_OFF
  */
 export function exportFileName(community: string, from: Date, to: Date, ext: string): string {
   const day = (d: Date) => {
-    const t = d.getTime() + CST_OFFSET_MS;
-    const iso = Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : '';
-    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : '';
+    let local = '';
+    try {
+      local = localDay(d);
+    } catch {
+      // beyond what a Date can hold once shifted to Beijing time: no day in the name
+    }
+    return /^\d{4}-/.test(local) ? local : '';
   };
   const name =
     community

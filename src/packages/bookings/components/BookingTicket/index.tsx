@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO } from '@hg/types';
 import { yuan } from '@hg/types/bookings';
+import { localClock } from '@hg/types/local-time';
 import BusyButton from '../../../../components/BusyButton';
 import { bookings } from '../../../../services/bookings';
 import { withDefaults } from '../../../../components/defaults';
-import { clockTime, dayLabel } from '../../format';
+import { dayLabel } from '../../format';
 import CodeQr from '../CodeQr';
 import './index.scss';
 
@@ -84,7 +85,7 @@ export default function BookingTicket(props: BookingTicketProps) {
       </View>
       {showSlot ? (
         <View className='muted'>
-          {b.slot.centreName} · 开餐 {clockTime(b.slot.startsAt)}
+          {b.slot.centreName} · 开餐 {localClock(b.slot.startsAt)}
         </View>
       ) : null}
       {b.channel !== 'self' ? <View className='muted'>{`${b.elder.name} · ${b.channelLabel}`}</View> : null}
@@ -95,7 +96,7 @@ export default function BookingTicket(props: BookingTicketProps) {
       ) : null}
       {b.status === 'offered' && b.offerExpiresAt ? (
         <View className='ticket__wait' role='status'>
-          有空位了！请在 {clockTime(b.offerExpiresAt)} 前确认
+          有空位了！请在 {localClock(b.offerExpiresAt)} 前确认
         </View>
       ) : null}
       {redeemable ? (

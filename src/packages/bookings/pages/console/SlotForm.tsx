@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { DishDTO, SlotDTO } from '@hg/types';
 import { BOOKING_RULES, DIET_TAGS, type DietTag, SITTING_LABEL, SLOT_KIND_LABEL, type Sitting, type SlotKind } from '@hg/types/bookings';
+import { addDays, localDay, localIsoTime } from '@hg/types/local-time';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import Toggles from '../../components/Toggles';
-import { addDays, dayLabel, today } from '../../format';
+import { dayLabel } from '../../format';
 
 type Hours = { start: string; end: string; cutoff: string };
 /** Usual hours of a sitting (Beijing time), prefilled when the sitting is picked. */
@@ -97,9 +98,6 @@ function validate(f: Form): Errors {
   return e;
 }
 
-/** Beijing wall-clock time on a day, as the ISO instant the server stores. */
-const at = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
-
 export interface SlotFormProps {
   centreId: number;
   onSaved: (slot: SlotDTO) => void;
@@ -112,7 +110,7 @@ export interface SlotFormProps {
  * days ahead booking opens, how many bookings per person per week).
  */
 export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps) {
-  const first = addDays(today(), 1);
+  const first = addDays(localDay(new Date()), 1);
   const [form, setForm] = useState<Form>({
     kind: 'meal',
     day: first,
@@ -158,7 +156,7 @@ export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps)
     setErrors(problems);
     if (Object.keys(problems).length) return;
     setBusy(true);
-    const times = { startsAt: at(form.day, form.start), endsAt: at(form.day, form.end), cutoffAt: at(form.day, form.cutoff) };
+    const times = { startsAt: localIsoTime(form.day, form.start), endsAt: localIsoTime(form.day, form.end), cutoffAt: localIsoTime(form.day, form.cutoff) };
     const title = form.title.trim();
     const res = await bookings.saveSlot(
       meal
@@ -182,7 +180,7 @@ export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps)
             capacityDineIn: count(form.dineIn),
             priceFen: toFen(form.price || '0'),
             // Booking opens at the start of the day N days before (Beijing time).
-            ...(form.daysAhead.trim() ? { opensAt: at(addDays(form.day, -count(form.daysAhead)), '00:00') } : {}),
+            ...(form.daysAhead.trim() ? { opensAt: localIsoTime(addDays(form.day, -count(form.daysAhead)), '00:00') } : {}),
             ...(form.quota.trim() ? { quotaPerWeek: count(form.quota) } : {}),
           },
     );

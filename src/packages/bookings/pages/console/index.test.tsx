@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { addDays, localDay } from '@hg/types/local-time';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush, typeInto } from '../../../../test-utils';
-import { addDays, today } from '../../format';
 import { centre, elder, link, serviceSlot, slot } from '../../test-fixtures';
 import ConsolePage from './index';
 
@@ -85,7 +85,7 @@ describe('助餐管理', () => {
     await click(screen.getByTestId('slot-dish-add'));
     await click(screen.getByTestId('slot-save'));
 
-    const day = addDays(today(), 1);
+    const day = addDays(localDay(new Date()), 1);
     expect(svc.saveSlot).toHaveBeenCalledWith({
       centreId: 7,
       kind: 'meal',
@@ -123,7 +123,7 @@ describe('助餐管理', () => {
     await typeInto(await form.findByLabelText('每人每周限约几次'), '1');
     await click(screen.getByTestId('slot-save'));
 
-    const day = addDays(today(), 1);
+    const day = addDays(localDay(new Date()), 1);
     expect(svc.saveSlot).toHaveBeenCalledWith({
       centreId: 7,
       kind: 'consult',

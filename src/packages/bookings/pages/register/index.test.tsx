@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { localYear } from '@hg/types/local-time';
 import { capabilitiesOf } from '@hg/types/roles';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
@@ -49,7 +50,7 @@ describe('助餐建档', () => {
     await renderAs(false);
     await click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('reg-birth-error').textContent).toBe('请填写4位出生年份，例如 1948');
-    await typeInto(await screen.findByLabelText('出生年份'), String(new Date().getFullYear() - 40));
+    await typeInto(await screen.findByLabelText('出生年份'), String(localYear(new Date()) - 40));
     await click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('reg-birth-error').textContent).toBe('日间照料中心服务60岁以上的老人');
     expect(svc.registerElder).not.toHaveBeenCalled();

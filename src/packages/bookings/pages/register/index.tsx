@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import type { ElderDTO } from '@hg/types';
 import { BOOKING_RULES, DIET_TAGS, type DietTag, SUBSIDY_TIER_LABEL } from '@hg/types/bookings';
 import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
+import { localYear } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
@@ -76,7 +77,7 @@ export default function RegisterPage() {
 
   const submit = async () => {
     if (busy || !centre.centreId) return;
-    const problems = validate(form, staff, new Date().getFullYear());
+    const problems = validate(form, staff, localYear(new Date()));
     setErrors(problems);
     setFormError(null);
     if (Object.keys(problems).length) return;

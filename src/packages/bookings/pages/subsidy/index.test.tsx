@@ -1,16 +1,16 @@
 import { render, screen } from '@testing-library/react';
+import { addMonths, localMonth } from '@hg/types/local-time';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush } from '../../../../test-utils';
-import { addMonths, today } from '../../format';
 import { subsidy } from '../../test-fixtures';
 import SubsidyPage from './index';
 
 jest.mock('../../../../services/bookings');
 
 const svc = bookings as jest.Mocked<typeof bookings>;
-const thisMonth = today().slice(0, 7);
+const thisMonth = localMonth(new Date());
 
 beforeEach(() => {
   __storage.clear();

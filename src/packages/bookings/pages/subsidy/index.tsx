@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { yuan } from '@hg/types/bookings';
+import { addMonths, localMonth } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
@@ -9,7 +10,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { PLATFORM, printPage } from '../../../../services/platform';
 import CentrePicker from '../../components/CentrePicker';
-import { addMonths, monthLabel, today } from '../../format';
+import { monthLabel } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import './index.scss';
 
@@ -21,7 +22,7 @@ export default function SubsidyPage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
   const { centreId } = centre;
-  const thisMonth = today().slice(0, 7);
+  const thisMonth = localMonth(new Date());
   // A month in the query (a link from a message or a test) wins.
   const [month, setMonth] = useState(/^20\d{2}-(0[1-9]|1[0-2])$/.test(params.month ?? '') ? (params.month as string) : thisMonth);
   const report = useLoad(centreId ? () => bookings.subsidyReport({ centreId, month }) : null, [centreId, month]);
