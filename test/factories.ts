@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ActionInput, ActionName, ActionOutput, TBindHouseholdRequest, Envelope, FunctionName, NeedDetailDTO } from '@hg/types';
-import { localDay } from '@hg/types/local-time';
+import { localDay, localQuarter } from '@hg/types/local-time';
 import { runAction } from '../cloud/src/core/action';
 import { clock } from '../cloud/src/core/clock';
 import { getDataSource } from '../cloud/src/core/data-source';
@@ -293,11 +293,4 @@ export async function buildLunch(
  * The rating period of the quarter that contains `at` in Beijing time (households rate only
  * between its first and last day), e.g. { code: '2026-Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' }.
  */
-export function quarterPeriod(at: Date = clock.now()): { code: string; startsOn: string; endsOn: string } {
-  const [y, m] = localDay(at).split('-').map(Number);
-  const q = Math.floor((m - 1) / 3) + 1;
-  const first = (q - 1) * 3 + 1;
-  const last = new Date(Date.UTC(y, first + 2, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { code: `${y}-Q${q}`, startsOn: `${y}-${pad(first)}-01`, endsOn: `${y}-${pad(first + 2)}-${pad(last)}` };
-}
+export const quarterPeriod = (at: Date = clock.now()) => localQuarter(at);

@@ -122,3 +122,19 @@ describe('calendar arithmetic on local days and months', () => {
     expect(weekOf('2027-01-03')[6]).toBe('2027-01-03');
   });
 });
+
+describe('quarters in Beijing time', () => {
+  const { localQuarter, nextQuarter } = jest.requireActual('./local-time') as typeof import('./local-time');
+  it.each([
+    ['2026-12-31T15:59:59Z', '2026-Q4', '2026-10-01', '2026-12-31'],
+    ['2026-12-31T16:00:00Z', '2027-Q1', '2027-01-01', '2027-03-31'],
+    ['2028-02-10T04:00:00Z', '2028-Q1', '2028-01-01', '2028-03-31'],
+    ['2026-06-30T16:30:00Z', '2026-Q3', '2026-07-01', '2026-09-30'],
+  ])('%s is in %s', (at, code, startsOn, endsOn) => {
+    expect(localQuarter(new Date(at))).toEqual({ code, startsOn, endsOn });
+  });
+  it('steps to the next quarter across the year', () => {
+    expect(nextQuarter({ code: '2026-Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' })).toEqual({ code: '2027-Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' });
+    expect(nextQuarter({ code: '2027-Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' }).endsOn).toBe('2027-06-30');
+  });
+});

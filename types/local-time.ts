@@ -24,6 +24,32 @@ export function formatLocalTime(at: string | Date | null | undefined, now: Date 
   return d.getUTCFullYear() === thisYear ? day : `${d.getUTCFullYear()}年${day}`;
 }
 
+/** A calendar quarter as a rating period: `{ code: '2026-Q4', startsOn: '2026-10-01', endsOn: '2026-12-31' }`. */
+export interface LocalQuarter {
+  code: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Quarter `q` (1–4) of `year`, with its first and last day. */
+export function quarterPeriod(year: number, q: number): LocalQuarter {
+  const first = (q - 1) * 3 + 1;
+  const last = new Date(Date.UTC(year, first + 2, 0)).getUTCDate();
+  return { code: `${year}-Q${q}`, startsOn: `${year}-${pad(first)}-01`, endsOn: `${year}-${pad(first + 2)}-${pad(last)}` };
+}
+
+/** The quarter containing `at` in Beijing time. */
+export function localQuarter(at: Date): LocalQuarter {
+  const d = new Date(at.getTime() + OFFSET_MS);
+  return quarterPeriod(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) + 1);
+}
+
+/** The quarter after `quarter` (2026-Q4 → 2027-Q1). */
+export function nextQuarter(quarter: LocalQuarter): LocalQuarter {
+  const [y, q] = [Number(quarter.code.slice(0, 4)), Number(quarter.code.slice(-1))];
+  return q === 4 ? quarterPeriod(y + 1, 1) : quarterPeriod(y, q + 1);
+}
+
 /**
  * The one day validator of the contract (schemas and forms): "YYYY-MM-DD…" names a day that
  * exists. `Date.parse` rolls impossible days over (2027-02-30 parses as 2 March), so the parts

@@ -1,6 +1,6 @@
 import type { LeaderboardDTO, MeDTO, MembershipDTO } from '@hg/types';
 import type { Criterion, Weights } from '@hg/types/ratings';
-import { isCalendarDay, localDay } from '@hg/types/local-time';
+import { isCalendarDay, localQuarter, nextQuarter, type LocalQuarter } from '@hg/types/local-time';
 
 /** A positive integer id from a query string, or null. */
 export function positiveId(raw: string | undefined): number | null {
@@ -50,32 +50,15 @@ export const isIsoDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalend
 /** Same rule as ZOpenPeriodRequest: quarterly 2026-Q4 or monthly 2026-11. */
 export const PERIOD_CODE = /^20\d{2}-(Q[1-4]|\d{2})$/;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-type Quarter = { code: string; startsOn: string; endsOn: string };
-
-/** Quarter `q` (1–4) of `year` as a period: code and its first and last day. */
-function quarter(year: number, q: number): Quarter {
-  const firstMonth = (q - 1) * 3 + 1;
-  const lastDay = new Date(Date.UTC(year, firstMonth + 2, 0)).getUTCDate();
-  return { code: `${year}-Q${q}`, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn: `${year}-${pad(firstMonth + 2)}-${pad(lastDay)}` };
-}
-
 /** The quarter containing `now` in Beijing time (households rate only between a period's first and last day). */
-export function quarterOf(now: Date = new Date()): Quarter {
-  const [y, m] = localDay(now).split('-').map(Number);
-  return quarter(y, Math.floor((m - 1) / 3) + 1);
-}
+export const quarterOf = (now: Date = new Date()): LocalQuarter => localQuarter(now);
 
 /**
  * The period the admin is offered: the current quarter, or the first later one whose code is not
  * taken yet (after a period was opened and published the server would refuse it as 「该期号已存在」).
  */
-export function nextFreeQuarter(taken: string[], now: Date = new Date()): Quarter {
-  let next = quarterOf(now);
-  for (let i = 0; i < 40 && taken.includes(next.code); i += 1) {
-    const [y, q] = [Number(next.code.slice(0, 4)), Number(next.code.slice(-1))];
-    next = q === 4 ? quarter(y + 1, 1) : quarter(y, q + 1);
-  }
+export function nextFreeQuarter(taken: string[], now: Date = new Date()): LocalQuarter {
+  let next = localQuarter(now);
+  for (let i = 0; i < 40 && taken.includes(next.code); i += 1) next = nextQuarter(next);
   return next;
 }

@@ -3,6 +3,7 @@ import {
   addMonths,
   monthStart,
   PAID_BY_LABEL,
+  STAFF_ROLES,
   SUBSIDY_TIER_LABEL,
   ZSubsidyReportRequest,
   type PaidBy,
@@ -29,7 +30,7 @@ export const getSubsidyReport = defineAction({
   input: ZSubsidyReportRequest,
   async handler({ centreId, month }, ctx) {
     const { centre, community } = await loadCentre(ctx.ds.manager, centreId);
-    const staffOver = holdsRoleOver(ctx.actor, ['community_staff', 'street_staff', 'admin'], { streetId: community.streetId, communityId: community.id });
+    const staffOver = holdsRoleOver(ctx.actor, STAFF_ROLES, { streetId: community.streetId, communityId: community.id });
     if (!isCentreStaff(ctx.actor, centreId) && !staffOver) throw forbidden('只有中心或社区、街道工作人员可以查看');
     const from = monthStart(month);
     const to = new Date(monthStart(addMonths(month, 1)).getTime() - 1);
