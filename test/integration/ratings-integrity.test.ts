@@ -176,6 +176,27 @@ describe.each(DIALECTS)('ratings integrity on %s', (dialect) => {
     expect(errorCode(await call('ratings', 'openPeriod', { code: nextCode(), startsOn: '2026-01-01', endsOn: '2026-02-01' }, as('admin')))).toBe('INVALID_INPUT');
   });
 
+  it('changing only the stars keeps what a moderator hid; a new comment is masked afresh', async () => {
+    const period = await openNow();
+    const h = households[6];
+    ok(await call('ratings', 'rate', { householdId: h.householdId, scores: all(2), comment: '保安老李不管事' }, h.openid));
+    const [{ id }] = await db.ds.query('SELECT id FROM household_ratings WHERE periodId = ? AND householdId = ?', [period.id, h.householdId]);
+    expect(ok(await call('ratings', 'maskComment', { ratingId: Number(id), fragment: '老李' }, as('community_staff'))).body).toBe('保安＊＊不管事');
+    // The same comment, other stars: the name stays hidden.
+    ok(await call('ratings', 'rate', { householdId: h.householdId, scores: all(3), comment: '保安老李不管事' }, h.openid));
+    const [kept] = await db.ds.query('SELECT commentPublic, maskedById, satisfaction FROM household_ratings WHERE id = ?', [id]);
+    expect({ ...kept, maskedById: kept.maskedById !== null, satisfaction: Number(kept.satisfaction) }).toEqual({
+      commentPublic: '保安＊＊不管事',
+      maskedById: true,
+      satisfaction: 60,
+    });
+    // A changed comment is masked by the patterns again and waits for moderators anew.
+    ok(await call('ratings', 'rate', { householdId: h.householdId, scores: all(3), comment: '保安还是不管事，打13812345678' }, h.openid));
+    const [fresh] = await db.ds.query('SELECT commentPublic, maskedById FROM household_ratings WHERE id = ?', [id]);
+    expect(fresh).toEqual({ commentPublic: '保安还是不管事，打【电话已隐去】', maskedById: null });
+    await closeAndPublish(period.id);
+  });
+
   it('phone numbers, ID numbers and rooms in a comment reach only its author; a moderator hides more and keeps the criticism', async () => {
     const period = await openNow();
     const h = households[5];

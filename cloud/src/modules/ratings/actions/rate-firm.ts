@@ -68,12 +68,16 @@ export const rateFirm = defineAction({
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      // The household has rated this period: change it (a changed comment is visible again until reported).
+      // The household has rated this period: change it. A changed comment is visible again until
+      // reported; an unchanged one keeps what moderators decided (a hidden name stays hidden, a
+      // removed comment stays removed) — changing only the stars must not undo moderation.
       await ctx.tx(async (tx) => {
         const period = await lockRatablePeriod(tx, current.id, now);
         const existing = await tx.findOne(HouseholdRating, { where: { periodId: period.id, householdId } });
         if (!existing) throw new AppError(ErrorCode.CONFLICT, '请稍后再试');
-        await tx.update(HouseholdRating, { id: existing.id }, fields);
+        const { commentPublic, maskedById, maskedAt, commentStatus, reports, ...scoresOnly } = fields;
+        const changed = existing.comment !== text ? { commentPublic, maskedById, maskedAt, commentStatus, reports } : {};
+        await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
         await tx.insert(RatingChange, record(existing.id));
       });
     }
