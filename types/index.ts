@@ -18,3 +18,4 @@ export * from './local-time';
 export * from './timers';
 export * from './timers.dto';
 export * from './privacy';
+export * from './settings';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SettingsSection } from '@hg/types';
 import type { Platform } from './platform';
 
 /** A TypeORM entity class. */
@@ -34,6 +35,8 @@ export interface DomainModule {
   entities: readonly EntityClass[];
   requires?: readonly DomainModule[];
   timers?: readonly TimerJob[];
+  /** The city settings sections this module owns (types/<domain>.ts declares them). */
+  settings?: readonly SettingsSection[];
 }
 
 /** The modules and everything they require, each once, dependencies first. */
@@ -50,3 +53,4 @@ export function closure(modules: readonly DomainModule[]): DomainModule[] {
 
 export const entitiesOf = (modules: readonly DomainModule[]): EntityClass[] => closure(modules).flatMap((m) => [...m.entities]);
 export const timersOf = (modules: readonly DomainModule[]): TimerJob[] => closure(modules).flatMap((m) => [...(m.timers ?? [])]);
+export const settingsOf = (modules: readonly DomainModule[]): SettingsSection[] => closure(modules).flatMap((m) => [...(m.settings ?? [])]);
