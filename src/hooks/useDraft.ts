@@ -51,11 +51,14 @@ function read<T>(storageKey: string, now: number): T | null {
  * A form draft in Taro storage that survives going back, a reload and the login redirect: the
  * form starts from `initial`, calls `save` whenever its fields change, and `clear` once the server
  * took it. Synchronous storage on purpose: a page left by the back button gets no chance to await.
+ * A `null` key keeps nothing: `initial` is null and `save`/`clear` do nothing.
  */
-export function useDraft<T>(key: string): Draft<T> {
-  const storageKey = useRef(draftKey(key)).current;
-  const [initial] = useState<T | null>(() => read<T>(storageKey, Date.now()));
+export function useDraft<T>(key: string | null): Draft<T> {
+  // `null`: this form keeps no draft (useForm calls the hook either way, hooks cannot be conditional).
+  const storageKey = useRef(key === null ? null : draftKey(key)).current;
+  const [initial] = useState<T | null>(() => (storageKey === null ? null : read<T>(storageKey, Date.now())));
   const save = (value: T, worth: boolean) => {
+    if (storageKey === null) return;
     try {
       if (worth) Taro.setStorageSync(storageKey, { savedAt: Date.now(), value } satisfies Stored<T>);
       else Taro.removeStorageSync(storageKey);
