@@ -75,9 +75,7 @@ const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
  * `details.field` names, an optional per-person draft, and a submit that runs once however fast
  * the taps come (a ref, not state: two taps in one frame both see the state from before).
  */
-export function useForm<V extends object, S extends z.ZodType, R, F extends string = Extract<keyof V, string>>(
-  options: FormOptions<V, S, R, F>,
-): Form<V, F> {
+export function useForm<V extends object, S extends z.ZodType, R, F extends string = Extract<keyof V, string>>(options: FormOptions<V, S, R, F>): Form<V, F> {
   const opts = useRef(options);
   opts.current = options;
   const draft = useDraft<V>(options.draft ? options.draft.key : null);
