@@ -13,7 +13,6 @@ import type {
   VerifyQueueItemDTO,
   HouseholdLookupDTO,
   ProxyPlacesDTO,
-  EscalationTickDTO,
   NeedBoardDTO,
   NeedCategoryDTO,
   NeedDetailDTO,
@@ -33,7 +32,6 @@ import type {
   TDeclineNeedRequest,
   TDispatchNeedRequest,
   TDispatchQueueRequest,
-  TEscalationTickRequest,
   THoldNeedRequest,
   TInboxRequest,
   TLadderRequest,
@@ -69,60 +67,15 @@ import type {
   TProxyPlacesRequest,
 } from './schemas';
 
-import type {
-  BookingDTO,
-  CentreDTO,
-  DeliveryListDTO,
-  ElderDTO,
-  FamilyLinkDTO,
-  KitchenReportDTO,
-  QuoteDTO,
-  RepeatWeekDTO,
-  SlotDTO,
-  StandingOrderDTO,
-  SubsidyReportDTO,
-} from './bookings.dto';
-import type {
-  TBookingRequest,
-  TBookRequest,
-  TDecideLinkRequest,
-  TDeliveryListRequest,
-  TLinkFamilyRequest,
-  TLinkQueueRequest,
-  TStandingOrderRequest,
-  TStandingOrderStepRequest,
-  TSubsidyReportRequest,
-  TCentresRequest,
-  TEldersRequest,
-  TVerifyElderRequest,
-  TMyBookingsRequest,
-  TQuoteRequest,
-  TRedeemRequest,
-  TRegisterElderRequest,
-  TRepeatWeekRequest,
-  TSaveSlotRequest,
-  TSlotRequest,
-  TWeekRequest,
-} from './bookings-schemas';
+import type { BookingsApi } from './bookings.api';
+import type { RatingsApi } from './ratings.api';
+import type { TimersApi } from './timers.api';
 
-import type { AssessableFirmDTO, AssessmentDTO, FirmCardDTO, LeaderboardDTO, ModerationItemDTO, MyRatingDTO, PeriodDTO } from './ratings.dto';
-import type {
-  TAssessFirmRequest,
-  TFirmCardRequest,
-  TLeaderboardRequest,
-  TModerateRequest,
-  TMaskCommentRequest,
-  TMyRatingRequest,
-  TOpenPeriodRequest,
-  TPeriodRequest,
-  TRateFirmRequest,
-  TReplyRequest,
-  TReportCommentRequest,
-  TSaveWeightsRequest,
-} from './ratings-schemas';
-import type { TimerJobDTO } from './timers.dto';
-
-export interface Api {
+/**
+ * Every cloud function and its actions. A domain keeps its own catalogue (`<domain>.api.ts`,
+ * `interface <Domain>Api { <function>: { … } }`) and adds it to the `extends` list here: one line.
+ */
+export interface Api extends BookingsApi, RatingsApi, TimersApi {
   me: {
     get: [TEmptyRequest, MeDTO];
     update: [TUpdateMeRequest, MeDTO];
@@ -180,56 +133,6 @@ export interface Api {
   notifications: {
     list: [TNotificationsRequest, Page<NotificationDTO> & { unread: number }];
     markRead: [TMarkReadRequest, { updated: number }];
-  };
-  bookings: {
-    centres: [TCentresRequest, CentreDTO[]];
-    week: [TWeekRequest, SlotDTO[]];
-    quote: [TQuoteRequest, QuoteDTO];
-    book: [TBookRequest, BookingDTO];
-    cancel: [TBookingRequest, BookingDTO];
-    confirm: [TBookingRequest, BookingDTO];
-    mine: [TMyBookingsRequest, Page<BookingDTO>];
-    redeem: [TRedeemRequest, BookingDTO];
-    deliver: [TBookingRequest, BookingDTO];
-    registerElder: [TRegisterElderRequest, ElderDTO];
-    myElders: [TEmptyRequest, ElderDTO[]];
-    elders: [TEldersRequest, Page<ElderDTO>];
-    verifyElder: [TVerifyElderRequest, ElderDTO];
-    saveSlot: [TSaveSlotRequest, SlotDTO];
-    kitchen: [TSlotRequest, KitchenReportDTO];
-    linkFamily: [TLinkFamilyRequest, FamilyLinkDTO];
-    linkQueue: [TLinkQueueRequest, FamilyLinkDTO[]];
-    decideLink: [TDecideLinkRequest, FamilyLinkDTO];
-    standingOrder: [TStandingOrderRequest, StandingOrderDTO];
-    standingOrderStep: [TStandingOrderStepRequest, StandingOrderDTO];
-    myStandingOrders: [TEmptyRequest, StandingOrderDTO[]];
-    deliveries: [TDeliveryListRequest, DeliveryListDTO];
-    subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
-    repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
-    myLinks: [TEmptyRequest, FamilyLinkDTO[]];
-  };
-  ratings: {
-    rate: [TRateFirmRequest, MyRatingDTO];
-    myRating: [TMyRatingRequest, MyRatingDTO];
-    assess: [TAssessFirmRequest, AssessmentDTO];
-    firmCard: [TFirmCardRequest, FirmCardDTO];
-    leaderboard: [TLeaderboardRequest, LeaderboardDTO];
-    reply: [TReplyRequest, FirmCardDTO];
-    reportComment: [TReportCommentRequest, { reported: boolean }];
-    moderationQueue: [TEmptyRequest, ModerationItemDTO[]];
-    moderate: [TModerateRequest, ModerationItemDTO];
-    maskComment: [TMaskCommentRequest, ModerationItemDTO];
-    periods: [TEmptyRequest, PeriodDTO[]];
-    openPeriod: [TOpenPeriodRequest, PeriodDTO];
-    closePeriod: [TPeriodRequest, PeriodDTO];
-    publishPeriod: [TPeriodRequest, PeriodDTO];
-    saveWeights: [TSaveWeightsRequest, Record<string, Record<string, number>>];
-    assessable: [TEmptyRequest, AssessableFirmDTO[]];
-    weights: [TEmptyRequest, Record<string, Record<string, number>>];
-  };
-  escalation: {
-    tick: [TEscalationTickRequest, EscalationTickDTO];
-    jobs: [TEmptyRequest, TimerJobDTO[]];
   };
 }
 

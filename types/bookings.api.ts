@@ -1,0 +1,69 @@
+/** The `bookings` cloud function's actions: [request, response] per action (see api.ts). */
+import type {
+  BookingDTO,
+  CentreDTO,
+  DeliveryListDTO,
+  ElderDTO,
+  FamilyLinkDTO,
+  KitchenReportDTO,
+  QuoteDTO,
+  RepeatWeekDTO,
+  SlotDTO,
+  StandingOrderDTO,
+  SubsidyReportDTO,
+} from './bookings.dto';
+import type {
+  TBookingRequest,
+  TBookRequest,
+  TDecideLinkRequest,
+  TDeliveryListRequest,
+  TLinkFamilyRequest,
+  TLinkQueueRequest,
+  TStandingOrderRequest,
+  TStandingOrderStepRequest,
+  TSubsidyReportRequest,
+  TCentresRequest,
+  TEldersRequest,
+  TVerifyElderRequest,
+  TMyBookingsRequest,
+  TQuoteRequest,
+  TRedeemRequest,
+  TRegisterElderRequest,
+  TRepeatWeekRequest,
+  TSaveSlotRequest,
+  TSlotRequest,
+  TWeekRequest,
+} from './bookings-schemas';
+
+import type { TEmptyRequest } from './schemas';
+import type { Page } from './dto';
+
+export interface BookingsApi {
+  bookings: {
+    centres: [TCentresRequest, CentreDTO[]];
+    week: [TWeekRequest, SlotDTO[]];
+    quote: [TQuoteRequest, QuoteDTO];
+    book: [TBookRequest, BookingDTO];
+    cancel: [TBookingRequest, BookingDTO];
+    confirm: [TBookingRequest, BookingDTO];
+    mine: [TMyBookingsRequest, Page<BookingDTO>];
+    redeem: [TRedeemRequest, BookingDTO];
+    deliver: [TBookingRequest, BookingDTO];
+    registerElder: [TRegisterElderRequest, ElderDTO];
+    myElders: [TEmptyRequest, ElderDTO[]];
+    elders: [TEldersRequest, Page<ElderDTO>];
+    verifyElder: [TVerifyElderRequest, ElderDTO];
+    saveSlot: [TSaveSlotRequest, SlotDTO];
+    kitchen: [TSlotRequest, KitchenReportDTO];
+    linkFamily: [TLinkFamilyRequest, FamilyLinkDTO];
+    linkQueue: [TLinkQueueRequest, FamilyLinkDTO[]];
+    decideLink: [TDecideLinkRequest, FamilyLinkDTO];
+    standingOrder: [TStandingOrderRequest, StandingOrderDTO];
+    standingOrderStep: [TStandingOrderStepRequest, StandingOrderDTO];
+    myStandingOrders: [TEmptyRequest, StandingOrderDTO[]];
+    deliveries: [TDeliveryListRequest, DeliveryListDTO];
+    subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
+    repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
+    myLinks: [TEmptyRequest, FamilyLinkDTO[]];
+  };
+}
