@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import Page from '../../../../components/Page';
-import StateView from '../../../../components/StateView';
+import PagedList from '../../../../components/PagedList';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { usePaged } from '../../../../hooks/usePaged';
 import { bookings } from '../../../../services/bookings';
@@ -31,25 +31,17 @@ export default function MyBookingsPage() {
           为家人订餐
         </View>
       </View>
-      <View role='list' aria-label='我的订餐' data-testid='booking-list'>
-        {list.items.map((b) => (
-          <View key={b.id} role='listitem' className='mybk__item'>
-            <BookingTicket booking={b} meal={b.slot.kind === 'meal'} showSlot showQr onChange={(next) => list.update((x) => x.id === next.id, next)} />
-          </View>
-        ))}
-      </View>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        empty={!list.loading && !list.error && list.items.length === 0}
+      <PagedList
+        label='我的订餐'
+        list={list}
+        keyOf={(b) => b.id}
+        itemClassName='mybk__item'
+        renderItem={(b) => (
+          <BookingTicket booking={b} meal={b.slot.kind === 'meal'} showSlot showQr onChange={(next) => list.update((x) => x.id === next.id, next)} />
+        )}
         emptyText='还没有订餐'
-        onRetry={list.reload}
+        testId='booking-list'
       />
-      {list.hasMore && !list.loading ? (
-        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='load-more' onClick={list.loadMore}>
-          加载更多
-        </View>
-      ) : null}
     </Page>
   );
 }
