@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { HouseholdRelation, MembershipDTO } from '@hg/types';
@@ -10,19 +10,19 @@ import ChoiceGroup from '../../../../components/ChoiceGroup';
 import RoomPicker from '../../../../components/RoomPicker';
 import StateView from '../../../../components/StateView';
 import { useLoad } from '../../../../hooks/useLoad';
-import { useDraft } from '../../../../hooks/useDraft';
+import { useForm } from '../../../../hooks/useForm';
 import { community } from '../../../../services/community';
 import { households } from '../../../../services/households';
 import { requestSubscribe } from '../../../../services/subscribe';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage } from '../../../../routes';
-import { type BindErrors, type BindField, type BindForm, validateBind } from '../../bind-form';
+import { BIND_REQUIRED, type BindField, type BindForm } from '../../bind-form';
+import { ZBindHouseholdRequest } from '@hg/types/schemas';
 import './index.scss';
 import { FOCUSABLE } from '../../../../components/a11y';
 import BusyButton from '../../../../components/BusyButton';
 
 const RELATIONS = (Object.keys(RELATION_LABEL) as HouseholdRelation[]).map((value) => ({ value, label: RELATION_LABEL[value] }));
-const FIELDS: BindField[] = ['compoundId', 'buildingId', 'unitId', 'room', 'name', 'phone', 'relation'];
 
 function positiveId(raw: string | undefined): number | null {
   const n = Number(raw);
@@ -36,60 +36,40 @@ function positiveId(raw: string | undefined): number | null {
 export default function BindPage() {
   const { params } = useRouter();
   const compoundId = positiveId(params.compoundId) ?? getCurrentCompoundId();
-  // One draft per person and compound (useDraft); a building scanned on the way in wins over the draft's.
-  const draft = useDraft<BindForm>(`household-bind:${compoundId ?? 'none'}`);
   const scannedBuilding = positiveId(params.buildingId);
-  const [form, setForm] = useState<BindForm>(() => {
-    const fresh: BindForm = { compoundId, buildingId: scannedBuilding, unitId: null, room: '', name: '', phone: '', relation: null };
-    const kept = draft.initial;
-    if (!kept) return fresh;
-    const sameBuilding = !scannedBuilding || scannedBuilding === kept.buildingId;
-    return { ...fresh, ...kept, compoundId, ...(sameBuilding ? {} : { buildingId: scannedBuilding, unitId: null }) };
-  });
-  useEffect(() => draft.save(form, !!(form.room.trim() || form.name.trim() || form.phone.trim())), [form]);
-  const [errors, setErrors] = useState<BindErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<MembershipDTO | null>(null);
+  const f = useForm({
+    initial: (): BindForm => ({ compoundId, buildingId: scannedBuilding, unitId: null, room: '', name: '', phone: '', relation: null }),
+    // One draft per person and compound (useDraft); a building scanned on the way in wins over the draft's.
+    draft: {
+      key: `household-bind:${compoundId ?? 'none'}`,
+      worth: (v) => !!(v.room.trim() || v.name.trim() || v.phone.trim()),
+      restore: (kept, fresh) => {
+        const sameBuilding = !scannedBuilding || scannedBuilding === kept.buildingId;
+        return { ...fresh, ...kept, compoundId, ...(sameBuilding ? {} : { buildingId: scannedBuilding, unitId: null }) };
+      },
+    },
+    schema: ZBindHouseholdRequest,
+    toRequest: (v) => ({
+      ...v,
+      compoundId: v.compoundId as number,
+      buildingId: v.buildingId as number,
+      unitId: v.unitId as number,
+      relation: v.relation as HouseholdRelation,
+    }),
+    required: BIND_REQUIRED,
+    // WeChat allows the consent prompt only inside the tap: ask for the 审核结果 message before the call.
+    before: () => requestSubscribe(['membership_update']),
+    send: (request) => households.bind(request),
+    onSuccess: setDone,
+  });
+  const { values: form, errors } = f;
 
   const buildings = useLoad(compoundId ? () => community.listBuildings({ compoundId }) : null, [compoundId]);
 
   const set = <K extends BindField>(key: K, value: BindForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value, ...(key === 'buildingId' ? { unitId: null } : {}) }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-
-  const submit = async () => {
-    if (submitting) return;
-    const found = validateBind(form);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length > 0) return;
-    setSubmitting(true);
-    // WeChat allows the consent prompt only inside the tap: ask for the 审核结果 message before the call.
-    await requestSubscribe(['membership_update']);
-    const res = await households.bind({
-      compoundId: form.compoundId as number,
-      buildingId: form.buildingId as number,
-      unitId: form.unitId as number,
-      room: form.room.trim(),
-      name: form.name.trim(),
-      phone: form.phone.trim(),
-      relation: form.relation as HouseholdRelation,
-    });
-    setSubmitting(false);
-    if (res.ok) {
-      draft.clear();
-      setDone(res.data);
-      return;
-    }
-    // The server names the offending field; show its message right there when we have that field.
-    const field = res.error.details?.field as BindField | undefined;
-    if (res.error.code === 'INVALID_INPUT' && field && FIELDS.includes(field)) {
-      setErrors({ [field]: res.error.message });
-    } else {
-      setFormError(res.error.message);
-    }
+    if (key === 'buildingId') f.patch({ buildingId: value as number | null, unitId: null });
+    else f.set(key, value);
   };
 
   if (done) {
@@ -129,7 +109,7 @@ export default function BindPage() {
   return (
     <Page title='绑定房屋'>
       <StateView loading={buildings.loading} error={buildings.error} onRetry={buildings.reload} />
-      {draft.initial ? (
+      {f.restored ? (
         <View className='success' role='status' data-testid='bind-draft-restored'>
           已恢复您上次未提交的内容，提交成功后草稿自动清除。
         </View>
@@ -162,12 +142,12 @@ export default function BindPage() {
           ) : null}
         </View>
       ) : null}
-      {formError ? (
+      {f.formError ? (
         <View className='notice' role='alert'>
-          {formError}
+          {f.formError}
         </View>
       ) : null}
-      <BusyButton label='提交认证' busy={submitting} onClick={submit} />
+      <BusyButton label='提交认证' busy={f.busy} onClick={f.submit} />
       <View className='muted bind__hint'>提交后由楼栋长或社区工作人员核对，手机号仅用于核实身份，不会公开。</View>
     </Page>
   );
