@@ -10,22 +10,29 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { households } from '../../../../services/households';
 import { getCurrentCompoundId } from '../../../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
-import { type ProxyErrors, type ProxyField, type ProxyForm, validateProxy } from '../../proxy-form';
+import type { ProxyField, ProxyForm } from '../../proxy-form';
+import { useForm } from '../../../../hooks/useForm';
+import { ZLookupHouseholdRequest } from '@hg/types/schemas';
 import './index.scss';
 import BusyButton from '../../../../components/BusyButton';
-
-const FIELDS: ProxyField[] = ['compoundId', 'buildingId', 'unitId', 'room'];
 
 /**
  * 代办点单: a grid worker, head or community staff finds the room of a resident who does not use a
  * phone (compound → building → unit → room), then files the need for that household on 我要点单.
  */
 export default function ProxyNeedPage() {
-  const [form, setForm] = useState<ProxyForm>({ compoundId: getCurrentCompoundId(), buildingId: null, unitId: null, room: '' });
-  const [errors, setErrors] = useState<ProxyErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [looking, setLooking] = useState(false);
   const [found, setFound] = useState<HouseholdLookupDTO | null>(null);
+  const f = useForm({
+    initial: (): ProxyForm => ({ compoundId: getCurrentCompoundId(), buildingId: null, unitId: null, room: '' }),
+    schema: ZLookupHouseholdRequest,
+    toRequest: (v) => ({ unitId: v.unitId as number, room: v.room }),
+    required: { unitId: '请选择单元' },
+    // The lookup needs only the unit and room; the choices above it are this page's own.
+    check: (v) => ({ ...(v.compoundId ? {} : { compoundId: '请选择小区' }), ...(v.buildingId ? {} : { buildingId: '请选择楼栋' }) }),
+    send: (request) => households.lookup(request),
+    onSuccess: setFound,
+  });
+  const { values: form, errors, formError } = f;
 
   // Only the places in the helper's scope: a unit head sees their unit, a building head their building.
   const places = useLoad(() => households.places({}), []);
@@ -34,15 +41,10 @@ export default function ProxyNeedPage() {
   const buildings = { ...scoped, data: scoped.data?.buildings ?? null };
 
   const set = <K extends ProxyField>(key: K, value: ProxyForm[K]) => {
-    setForm((f) => ({
-      ...f,
-      [key]: value,
-      // A new compound or building invalidates the choices below it.
-      ...(key === 'compoundId' ? { buildingId: null, unitId: null } : {}),
-      ...(key === 'buildingId' ? { unitId: null } : {}),
-    }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    setFormError(null);
+    // A new compound or building invalidates the choices below it.
+    if (key === 'compoundId') f.patch({ compoundId: value as number | null, buildingId: null, unitId: null });
+    else if (key === 'buildingId') f.patch({ buildingId: value as number | null, unitId: null });
+    else f.set(key, value);
     setFound(null);
   };
 
@@ -54,24 +56,9 @@ export default function ProxyNeedPage() {
     else if (form.compoundId === null && compounds.data.length === 1) set('compoundId', compounds.data[0].id);
   }, [compounds.data]);
 
-  const next = async () => {
-    if (looking) return;
-    const problems = validateProxy(form);
-    setErrors(problems);
-    setFormError(null);
+  const next = () => {
     setFound(null);
-    if (Object.keys(problems).length) return;
-    setLooking(true);
-    const res = await households.lookup({ unitId: form.unitId as number, room: form.room.trim() });
-    setLooking(false);
-    if (res.ok) {
-      setFound(res.data);
-      return;
-    }
-    // FORBIDDEN, NOT_FOUND and the like carry a message meant for the user; show it as is.
-    const field = res.error.details?.field as ProxyField | undefined;
-    if (res.error.code === 'INVALID_INPUT' && field && FIELDS.includes(field)) setErrors({ [field]: res.error.message });
-    else setFormError(res.error.message);
+    void f.submit();
   };
 
   const file = () => {
@@ -121,7 +108,7 @@ export default function ProxyNeedPage() {
           </View>
         </View>
       ) : (
-        <BusyButton label='下一步' busy={looking} busyLabel='查询中…' onClick={next} testId='proxy-next' />
+        <BusyButton label='下一步' busy={f.busy} busyLabel='查询中…' onClick={next} testId='proxy-next' />
       )}
     </Page>
   );
