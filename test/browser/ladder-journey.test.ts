@@ -124,7 +124,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('need-resolution').getByText('东门路灯线路已修复，晚上已亮灯。').waitFor();
     await j.audit('detail-resolved-large');
 
-    const events = await env.stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
+    const events = await env.stack.db.ds.query("SELECT action AS type FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? ORDER BY id", [id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual([
       'created',
       'dispatched',

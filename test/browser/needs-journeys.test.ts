@@ -109,7 +109,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
     const [row] = await env.stack.db.ds.query('SELECT status, rating, receiverOrgId FROM needs WHERE id = ?', [id]);
     expect(row).toMatchObject({ status: 'closed', rating: 5 });
-    const events = await env.stack.db.ds.query('SELECT type FROM need_events WHERE needId = ? ORDER BY id', [id]);
+    const events = await env.stack.db.ds.query("SELECT action AS type FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? ORDER BY id", [id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['created', 'dispatched', 'accepted', 'started', 'resolved', 'rated']);
     expect(j.failures()).toEqual([]);
   });

@@ -180,7 +180,7 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     expect(both.find((r) => r.ok)).toMatchObject({ data: { status: 'redeemed', paidBy: 'wechat' } });
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(both.map(errorCode).find(Boolean));
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: booking.code }, as('care_staff')))).toBe('INVALID_TRANSITION');
-    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM booking_events WHERE bookingId = ? AND type = 'redeemed'", [booking.id]);
+    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? AND action = 'redeemed'", [booking.id]);
     expect(Number(n)).toBe(1);
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: 'ZZZZZZ' }, as('care_staff')))).toBe('NOT_FOUND');
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: booking.code }, as('resident')))).toBe('FORBIDDEN');

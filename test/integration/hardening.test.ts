@@ -165,7 +165,7 @@ describe.each(DIALECTS)('hardening on %s', (dialect) => {
     });
 
     it('writes nothing for a refused date', async () => {
-      const tables = ['needs', 'need_events', 'notifications'];
+      const tables = ['needs', 'subject_events', 'notifications'];
       const before = await snapshotCounts(db.ds, tables);
       await call('escalation', 'tick', { now: FAR }, as('admin'));
       expect(await snapshotCounts(db.ds, tables)).toEqual(before);

@@ -41,7 +41,7 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
     expect(approved.verifiedAt).not.toBeNull();
     const mine = ok(await call('me', 'get', {}, me));
     expect(mine.verifiedResident).toBe(true);
-    const events = await db.ds.query('SELECT fromStatus, toStatus FROM membership_events WHERE membershipId = ? ORDER BY id', [m.id]);
+    const events = await db.ds.query("SELECT from_status AS fromStatus, to_status AS toStatus FROM subject_events WHERE subject_kind = 'membership' AND subject_id = ? ORDER BY id", [m.id]);
     expect(events).toEqual([
       { fromStatus: null, toStatus: 'pending' },
       { fromStatus: 'pending', toStatus: 'verified' },
@@ -68,7 +68,7 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
 
   it("refuses verification outside the verifier's scope and by people who are not verifiers", async () => {
     const m = ok(await call('households', 'bind', buildBinding(ids, { room: '302' }), newcomer()));
-    const before = await snapshotCounts(db.ds, ['membership_events']);
+    const before = await snapshotCounts(db.ds, ['subject_events']);
     for (const who of ['community_staff_nd', 'resident', 'party_member', 'property_staff', 'unit_head', 'grid_worker']) {
       expect([who, errorCode(await call('households', 'verify', { membershipId: m.id, approve: true }, as(who)))]).toEqual([who, 'FORBIDDEN']);
     }
@@ -76,7 +76,7 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
     // 内东街社区's staff see their own community's queue, which does not include 锦屏花园.
     const other = ok(await call('households', 'verifyQueue', {}, as('community_staff_nd')));
     expect(other.items.find((i) => i.id === m.id)).toBeUndefined();
-    expect(await snapshotCounts(db.ds, ['membership_events'])).toEqual(before);
+    expect(await snapshotCounts(db.ds, ['subject_events'])).toEqual(before);
   });
 
   it('refuses a verifier approving their own binding', async () => {
@@ -142,7 +142,7 @@ describe.each(DIALECTS)('household binding and verification on %s', (dialect) =>
       // A verifier who read `pending` and lost the compare-and-set gets CONFLICT; one who read after
       // the decision committed gets INVALID_TRANSITION. Nothing else, and no second decision.
       for (const code of results.filter((r) => !r.ok).map(errorCode)) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(code);
-      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM membership_events WHERE membershipId = ? AND fromStatus = 'pending'", [m.id]);
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'membership' AND subject_id = ? AND from_status = 'pending'", [m.id]);
       expect(Number(n)).toBe(1);
     });
 

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
   it(`forty parallel needs by one resident: exactly ${MAX_NEEDS_PER_DAY} are filed, the rest are RATE_LIMITED and leave nothing`, async () => {
     const { openid, householdId } = await verifiedResident(db.ds);
     const category = await categoryId(db.ds, 'suggestion');
-    const before = await snapshotCounts(db.ds, ['needs', 'need_events', 'notifications']);
+    const before = await snapshotCounts(db.ds, ['needs', 'subject_events', 'notifications']);
 
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => call('needs', 'create', { categoryId: category, householdId, description: `路灯不亮 ${i}` }, openid)),
@@ -40,14 +40,14 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
     const uid = await userIdOf(openid);
     const filed = await db.ds.query('SELECT id FROM needs WHERE createdById = ?', [uid]);
     expect(filed).toHaveLength(MAX_NEEDS_PER_DAY);
-    const after = await snapshotCounts(db.ds, ['needs', 'need_events', 'notifications']);
+    const after = await snapshotCounts(db.ds, ['needs', 'subject_events', 'notifications']);
     expect(after.needs - before.needs).toBe(MAX_NEEDS_PER_DAY);
     // Every new event and message belongs to a filed need: the refused calls wrote none.
     const ids = filed.map((r: { id: number }) => Number(r.id));
     const marks = ids.map(() => '?').join(',');
-    const [{ n: events }] = await db.ds.query(`SELECT COUNT(*) AS n FROM need_events WHERE needId IN (${marks})`, ids);
-    expect(after.need_events - before.need_events).toBe(Number(events));
-    const [{ n: created }] = await db.ds.query(`SELECT COUNT(*) AS n FROM need_events WHERE type = 'created' AND needId IN (${marks})`, ids);
+    const [{ n: events }] = await db.ds.query(`SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id IN (${marks})`, ids);
+    expect(after.subject_events - before.subject_events).toBe(Number(events));
+    const [{ n: created }] = await db.ds.query(`SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND action = 'created' AND subject_id IN (${marks})`, ids);
     expect(Number(created)).toBe(MAX_NEEDS_PER_DAY);
     const [{ n: messages }] = await db.ds.query(`SELECT COUNT(*) AS n FROM notifications WHERE subjectKind = 'need' AND subjectId IN (${marks})`, ids);
     expect(after.notifications - before.notifications).toBe(Number(messages));
@@ -97,18 +97,18 @@ describe.each(DIALECTS)('limits under concurrency on %s', (dialect) => {
       const b = buildings[2];
       const ids = { compoundId: compound.id, buildingId: b.id, unitId: b.units[0].id };
       const rooms = Array.from({ length: 30 }, (_, i) => `R${9000 + i}`);
-      const before = await snapshotCounts(db.ds, ['households', 'household_members', 'membership_events']);
+      const before = await snapshotCounts(db.ds, ['households', 'household_members', 'subject_events']);
       const publicBefore = ok(await call('community', 'resolveScene', { scene: 'c=NJJP01' })).householdCount;
 
       const results = await Promise.all(rooms.map((room) => call('households', 'bind', buildBinding(ids, { room }), me)));
 
       expect(results.filter((r) => r.ok)).toHaveLength(MAX_PENDING_PER_USER);
       expect(results.filter((r) => !r.ok).map(errorCode)).toEqual(Array(30 - MAX_PENDING_PER_USER).fill('RATE_LIMITED'));
-      const after = await snapshotCounts(db.ds, ['households', 'household_members', 'membership_events']);
+      const after = await snapshotCounts(db.ds, ['households', 'household_members', 'subject_events']);
       expect(after).toEqual({
         households: before.households + MAX_PENDING_PER_USER,
         household_members: before.household_members + MAX_PENDING_PER_USER,
-        membership_events: before.membership_events + MAX_PENDING_PER_USER,
+        subject_events: before.subject_events + MAX_PENDING_PER_USER,
       });
       const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM household_members WHERE userId = ? AND status = 'pending'", [await userIdOf(me)]);
       expect(Number(n)).toBe(MAX_PENDING_PER_USER);

@@ -134,7 +134,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     const losers = results.filter((r) => !r.ok).map(errorCode);
     expect(losers).toHaveLength(19);
     for (const code of losers) expect(['CONFLICT', 'NOT_FOUND']).toContain(code);
-    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'claimed'", [need.id]);
+    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'claimed'", [need.id]);
     expect(Number(n)).toBe(1);
   });
 
@@ -157,9 +157,9 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
         as('resident'),
       ),
     );
-    const before = await db.ds.query('SELECT COUNT(*) AS n FROM need_events WHERE needId = ?', [unpublished.id]);
+    const before = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ?", [unpublished.id]);
     expect(errorCode(await call('needs', 'claim', { needId: unpublished.id }, as('party_member')))).toBe('NOT_FOUND');
-    expect(await db.ds.query('SELECT COUNT(*) AS n FROM need_events WHERE needId = ?', [unpublished.id])).toEqual(before);
+    expect(await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ?", [unpublished.id])).toEqual(before);
   });
 
   it('two taps on accept write one event row', async () => {
@@ -176,7 +176,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     // The second tap lost the compare-and-set (CONFLICT) or read the accepted need (INVALID_TRANSITION).
     expect(results.map(errorCode).filter(Boolean)).toHaveLength(1);
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(results.map(errorCode).find(Boolean));
-    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'accepted'", [need.id]);
+    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'accepted'", [need.id]);
     expect(Number(n)).toBe(1);
   });
 

@@ -212,7 +212,7 @@ describe.each(DIALECTS)('the escalation ladder on %s', (dialect) => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(errorCode(results.find((r) => !r.ok)!));
-      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'transferred'", [need.id]);
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'transferred'", [need.id]);
       expect(Number(n)).toBe(1);
       // Two first dispatches race on the status itself.
       const other = await fileNeed('升级测试：并发派单');

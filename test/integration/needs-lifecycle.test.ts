@@ -169,7 +169,7 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
         clock.advance(6 * 60 * 1000);
       }
       expect(ok(await call('needs', 'get', { needId: need.id }, me.openid))).toMatchObject({ urgeCount: 3, level: 'building' });
-      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'urged' AND note = '未超时，仅提醒'", [need.id]);
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'urged' AND data LIKE '%未超时，仅提醒%'", [need.id]);
       expect(Number(n)).toBe(3);
       // The accept deadline passes (the timer is not run here): now urges count.
       const [{ acceptDueAt }] = await db.ds.query('SELECT acceptDueAt FROM needs WHERE id = ?', [need.id]);
@@ -196,7 +196,7 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
       const need = await create('suggestion');
       clock.advance(25 * HOUR);
       await Promise.all([tick(), tick(), tick()]);
-      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM need_events WHERE needId = ? AND type = 'escalated'", [need.id]);
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'escalated'", [need.id]);
       expect(Number(n)).toBe(1);
     });
 

@@ -128,7 +128,7 @@ describe.each(DIALECTS)('schema on %s', (dialect) => {
     expect(me.id).toBe(r.userId);
     expect(me.verifiedResident).toBe(true);
     expect(me.memberships).toEqual([expect.objectContaining({ id: r.membershipId, householdId: r.householdId, status: 'verified' })]);
-    const events = await db.ds.query('SELECT fromStatus, toStatus FROM membership_events WHERE membershipId = ? ORDER BY id', [r.membershipId]);
+    const events = await db.ds.query("SELECT from_status AS fromStatus, to_status AS toStatus FROM subject_events WHERE subject_kind = 'membership' AND subject_id = ? ORDER BY id", [r.membershipId]);
     expect(events).toEqual([
       { fromStatus: null, toStatus: 'pending' },
       { fromStatus: 'pending', toStatus: 'verified' },

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from './action';
 import type { EntityClass } from './module';
+import { SubjectEvent } from './subject-event.entity';
 
 /**
  * What core needs from the outside and must not import: the entities and migrations to register
@@ -15,8 +16,12 @@ export interface KernelConfig {
 
 let config: KernelConfig | null = null;
 
+/**
+ * Core's own tables come with every configuration: the subject log (`subject_events`) that
+ * `transition()` writes is there for every wired slice, whichever modules it carries.
+ */
 export function configureKernel(next: KernelConfig): void {
-  config = next;
+  config = { ...next, entities: [SubjectEvent, ...next.entities.filter((e) => e !== SubjectEvent)] };
 }
 
 export function kernel(): KernelConfig {

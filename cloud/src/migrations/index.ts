@@ -12,6 +12,7 @@ import { NeedFollowers1765065600000 } from './1765065600000-NeedFollowers';
 import { RatingsIntegrity1765152000000 } from './1765152000000-RatingsIntegrity';
 import { ElderVerification1765238400000 } from './1765238400000-ElderVerification';
 import { TimerJobs1765324800000 } from './1765324800000-TimerJobs';
+import { SubjectEvents1765411200000 } from './1765411200000-SubjectEvents';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RatingsIntegrity1765152000000,
   ElderVerification1765238400000,
   TimerJobs1765324800000,
+  SubjectEvents1765411200000,
 ];

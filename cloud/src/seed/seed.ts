@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ScopeLevel } from '@hg/types';
 import { clock } from '../core/clock';
 import { runInTransaction } from '../core/data-source';
+import { recordEvent } from '../core/subject-log';
 import { Building } from '../modules/community/building.entity';
 import { Community } from '../modules/community/community.entity';
 import { Compound } from '../modules/community/compound.entity';
@@ -11,7 +12,6 @@ import { Street } from '../modules/community/street.entity';
 import { Unit } from '../modules/community/unit.entity';
 import { HouseholdMember } from '../modules/households/household-member.entity';
 import { Household } from '../modules/households/household.entity';
-import { MembershipEvent } from '../modules/households/membership-event.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
 import { CITY, demoOpenid, DOORS_PER_FLOOR, FLOORS, ORGANISATIONS, STREETS, USERS } from './demo-data';
@@ -121,7 +121,7 @@ async function insertDemo(em: EntityManager): Promise<void> {
           updatedAt: now,
         }),
       );
-      await em.insert(MembershipEvent, { membershipId: m.id, actorId: user.id, fromStatus: null, toStatus: 'verified', note: '演示数据', createdAt: now });
+      await recordEvent(em, { subjectKind: 'membership', subjectId: m.id, action: 'verified', to: 'verified', actorId: user.id, at: now, data: { note: '演示数据' } });
     }
   }
 }

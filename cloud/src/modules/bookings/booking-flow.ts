@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { AppError, isUniqueViolation } from '../../core/errors';
-import { transition } from '../../core/state-machine';
+import { transition, transitionMany } from '../../core/state-machine';
+import { recordEvent } from '../../core/subject-log';
 import type { Message, Notifier } from '../notifications/public';
-import { BookingEvent } from './booking-event.entity';
 import { BOOKING_MACHINE, type BookingAction } from './booking-status';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
@@ -56,27 +56,11 @@ export function newCode(): string {
 /** "<slotId>:<elderId>": the unique key of a live booking. */
 export const activeKeyOf = (slotId: number, elderId: number) => `${slotId}:${elderId}`;
 
-export interface BookingEventInput {
-  bookingId: number;
-  type: string;
-  actorId: number | null;
-  from?: BookingStatus | null;
-  to?: BookingStatus | null;
-  note?: string | null;
-  at: Date;
-}
+/** A booking's rows in the subject log are filed under the machine's name. */
+export const BOOKING_SUBJECT = BOOKING_MACHINE.name;
 
-export async function recordBookingEvent(em: EntityManager, e: BookingEventInput): Promise<void> {
-  await em.insert(BookingEvent, {
-    bookingId: e.bookingId,
-    type: e.type,
-    actorId: e.actorId,
-    fromStatus: e.from ?? null,
-    toStatus: e.to ?? null,
-    note: e.note ? [...e.note].slice(0, 200).join('') : null,
-    createdAt: e.at,
-  });
-}
+/** A booking event keeps a note of up to 200 characters (code points). */
+const noteData = (note: string | null | undefined) => ({ note: note ? [...note].slice(0, 200).join('') : null });
 
 /** Move a booking by one row of BOOKING_MACHINE (compare-and-set + one event row). */
 export async function moveBooking(
@@ -94,7 +78,31 @@ export async function moveBooking(
     patch: { ...opts.patch, updatedAt: opts.at },
     at: opts.at,
     conflictMessage: '该预订刚刚被其他人处理，请刷新后查看',
-    record: (e) => recordBookingEvent(em, { bookingId: booking.id, type: e.event, actorId: opts.by, from: e.from, to: e.to, note: opts.note, at: opts.at }),
+    actorId: opts.by,
+    data: noteData(opts.note),
+  });
+}
+
+/**
+ * Move many bookings by one row of BOOKING_MACHINE at once (timers): one conditional UPDATE and
+ * one multi-row INSERT into the subject log; a booking someone moved since it was read stays.
+ */
+export function moveBookings(
+  em: EntityManager,
+  bookings: readonly Booking[],
+  action: BookingAction,
+  opts: { by: number | null; at: Date; patch?: Partial<Booking>; note?: string | null },
+): Promise<Booking[]> {
+  return transitionMany({
+    em,
+    machine: BOOKING_MACHINE,
+    entity: Booking,
+    rows: bookings,
+    action,
+    patch: { ...opts.patch, updatedAt: opts.at },
+    at: opts.at,
+    actorId: opts.by,
+    data: noteData(opts.note),
   });
 }
 
@@ -191,13 +199,14 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
             updatedAt: p.now,
           }),
         );
-        await recordBookingEvent(em, {
-          bookingId: booking.id,
-          type: status,
-          actorId: p.bookedById,
+        await recordEvent(em, {
+          subjectKind: BOOKING_SUBJECT,
+          subjectId: booking.id,
+          action: status,
           to: status,
-          note: BOOKING_CHANNEL_NOTE[p.channel],
+          actorId: p.bookedById,
           at: p.now,
+          data: noteData(BOOKING_CHANNEL_NOTE[p.channel]),
         });
         return booking;
       });

@@ -2,7 +2,7 @@ import { LessThanOrEqual } from 'typeorm';
 import { AppError } from '../../core/errors';
 import type { TimerContext, TimerJob } from '../../core/module';
 import { Notifier } from '../notifications/public';
-import { bookingMessage, moveBooking, passSeatOn, releaseSeat } from './booking-flow';
+import { bookingMessage, moveBooking, moveBookings, passSeatOn, releaseSeat } from './booking-flow';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
 import { Slot } from './slot.entity';
@@ -74,33 +74,36 @@ const expireOffers: TimerJob = {
   },
 };
 
-/** At the cut-off the waitlist closes: whoever is still waiting is told no seat came free. */
+/** At the cut-off the waitlist closes in one batch: whoever is still waiting is told no seat came free. */
 const closeWaitlists: TimerJob = {
   name: 'bookings.closeWaitlists',
   async run(ctx, now) {
     const waiting = await dueBySlot(ctx, 'waitlisted', 'cutoffAt', now);
-    const waitlistsClosed = await eachBooking(ctx, waiting, async (em, booking, notifier) => {
-      await moveBooking(em, booking, 'expire', { by: null, at: now, patch: { activeKey: null }, note: '已过截止时间，候补未到位' });
-      const slot = await em.findOneByOrFail(Slot, { id: booking.slotId });
-      const elder = await elderOf(em)(booking.elderId);
-      await notifier.to(
-        em,
-        [elder?.userId, booking.bookedById],
-        bookingMessage(booking, '候补未到位', `${slot.day} ${slot.title}：截止前没有空出名额，候补已结束`),
-      );
+    const notifier = new Notifier();
+    const waitlistsClosed = await ctx.tx(async (em) => {
+      const closed = await moveBookings(em, waiting, 'expire', { by: null, at: now, patch: { activeKey: null }, note: '已过截止时间，候补未到位' });
+      for (const booking of closed) {
+        const slot = await em.findOneByOrFail(Slot, { id: booking.slotId });
+        const elder = await elderOf(em)(booking.elderId);
+        await notifier.to(
+          em,
+          [elder?.userId, booking.bookedById],
+          bookingMessage(booking, '候补未到位', `${slot.day} ${slot.title}：截止前没有空出名额，候补已结束`),
+        );
+      }
+      return closed.length;
     });
+    await notifier.flush(ctx.em, ctx.platform);
     return { waitlistsClosed };
   },
 };
 
-/** An hour after a sitting ends, a booking never redeemed or delivered is a no-show (the seat stays counted). */
+/** An hour after a sitting ends, the bookings never redeemed or delivered are no-shows, in one batch (the seat stays counted). */
 const markNoShows: TimerJob = {
   name: 'bookings.markNoShows',
   async run(ctx, now) {
     const missed = await dueBySlot(ctx, 'booked', 'endsAt', new Date(now.getTime() - NO_SHOW_GRACE_MS));
-    const noShows = await eachBooking(ctx, missed, async (em, booking) => {
-      await moveBooking(em, booking, 'noShow', { by: null, at: now, note: '用餐结束未核销' });
-    });
+    const noShows = await ctx.tx(async (em) => (await moveBookings(em, missed, 'noShow', { by: null, at: now, note: '用餐结束未核销' })).length);
     return { noShows };
   },
 };

@@ -17,7 +17,6 @@ import { repeatWeek } from './actions/repeat-week';
 import { saveSlot } from './actions/save-slot';
 import { stepStandingOrder } from './actions/step-standing-order';
 import { verifyElder } from './actions/verify-elder';
-import { BookingEvent } from './booking-event.entity';
 import { BOOKING_TIMERS } from './booking-timers';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
@@ -43,7 +42,7 @@ import { StandingOrder } from './standing-order.entity';
 /** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
 export const bookingsModule: DomainModule = {
   name: 'bookings',
-  entities: [Elder, Slot, Booking, BookingEvent, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
+  entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   // Standing orders first: a sitting published this tick is booked before waitlists close.
   timers: [fulfilStandingOrders, ...BOOKING_TIMERS],

@@ -12,12 +12,11 @@ import { identityModule } from '../identity';
 import { notificationsModule } from '../notifications';
 import { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
-import { MembershipEvent } from './membership-event.entity';
 
 /** Households, bindings (居民认证) and their history. */
 export const householdsModule: DomainModule = {
   name: 'households',
-  entities: [Household, HouseholdMember, MembershipEvent],
+  entities: [Household, HouseholdMember],
   requires: [identityModule, communityModule, notificationsModule],
 };
 

@@ -40,7 +40,6 @@ import { identityModule } from '../identity';
 import { notificationsModule } from '../notifications';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
-import { NeedEvent } from './need-event.entity';
 import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { NEED_TIMERS } from './need-timers';
@@ -49,7 +48,7 @@ import { Need } from './need.entity';
 /** Needs lists and the four-order flow (四单模式), with its escalation timers. */
 export const needsModule: DomainModule = {
   name: 'needs',
-  entities: [NeedCategory, Need, NeedEvent, NeedComment, NeedPhoto, NeedFollower],
+  entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   timers: NEED_TIMERS,
 };

@@ -4,25 +4,23 @@ import {
   LADDER,
   LEVEL_LABEL,
   RECEIVER_ROLES,
-  type EscalationLevel,
   type NeedActionName,
   type NeedDetailDTO,
-  type NeedEventType,
   type NeedStatus,
 } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../core/errors';
-import { transition } from '../../core/state-machine';
+import { transition, transitionMany } from '../../core/state-machine';
 import { usersWithRoleOver, type Actor } from '../identity/public';
 import { Notifier, type Message } from '../notifications/public';
 import { NeedCategory } from './need-category.entity';
-import { NeedEvent } from './need-event.entity';
+import { needEventData, recordNeedEvent } from './need-events';
 import { isFollower, tellResidents } from './need-followers';
 import { canSee, mayAct, relationTo, stateAllows, type Relation } from './need.policy';
 import { presentDetail } from './need.presenter';
 import { Need } from './need.entity';
-import { eventOf, NEED_MACHINE, type NeedTransitionAction } from './need-status';
+import { NEED_MACHINE, type NeedTransitionAction } from './need-status';
 
 export interface NeedStep {
   em: EntityManager;
@@ -61,7 +59,7 @@ export async function runNeedAction(ctx: ActionContext, needId: number, action: 
 }
 
 /**
- * Move a need by one row of NEED_MACHINE: core's compare-and-set plus exactly one need_events row,
+ * Move a need by one row of NEED_MACHINE: core's compare-and-set plus exactly one subject_events row,
  * in the caller's transaction. Lost race → CONFLICT; wrong state → INVALID_TRANSITION.
  */
 export async function moveNeed(
@@ -80,34 +78,33 @@ export async function moveNeed(
     patch: { ...opts.patch, updatedAt: at },
     at,
     conflictMessage: '该需求刚刚被其他人处理，请刷新后查看',
-    record: (e) =>
-      recordEvent(em, { needId: need.id, type: eventOf(action), actorId: opts.by, fromStatus: e.from, toStatus: e.to, note: opts.note ?? null, at }),
+    actorId: opts.by,
+    data: needEventData({ note: opts.note }),
   });
 }
 
-/** One row of a need's append-only history. */
-export interface NeedEventInput {
-  needId: number;
-  type: NeedEventType;
-  /** null = the system (timers, automatic routing). */
-  actorId: number | null;
-  fromStatus?: NeedStatus | null;
-  toStatus?: NeedStatus | null;
-  level?: EscalationLevel | null;
-  note?: string | null;
-  at: Date;
-}
-
-export async function recordEvent(em: EntityManager, e: NeedEventInput): Promise<void> {
-  await em.insert(NeedEvent, {
-    needId: e.needId,
-    type: e.type,
-    actorId: e.actorId,
-    fromStatus: e.fromStatus ?? null,
-    toStatus: e.toStatus ?? null,
-    level: e.level ?? null,
-    note: e.note ? [...e.note].slice(0, 500).join('') : null,
-    createdAt: e.at,
+/**
+ * Move many needs by one row of NEED_MACHINE at once (timers): core's batch transition, one
+ * conditional UPDATE and one multi-row INSERT into the subject log. Needs someone else moved since
+ * they were read stay where they are. Returns the needs it moved.
+ */
+export function moveNeeds(
+  em: EntityManager,
+  needs: readonly Need[],
+  action: NeedTransitionAction,
+  opts: { by: number | null; patch?: Partial<Need>; note?: string | null },
+): Promise<Need[]> {
+  const at = opts.patch?.updatedAt ?? clock.now();
+  return transitionMany({
+    em,
+    machine: NEED_MACHINE,
+    entity: Need,
+    rows: needs,
+    action,
+    patch: { ...opts.patch, updatedAt: at },
+    at,
+    actorId: opts.by,
+    data: needEventData({ note: opts.note }),
   });
 }
 
@@ -134,7 +131,7 @@ export async function escalate(em: EntityManager, need: Need, reason: string, no
   const next = ESCALATION_ORDER[i + 1];
   const res = await em.update(Need, { id: need.id, level: need.level }, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
   if (res.affected !== 1) return false;
-  await recordEvent(em, { needId: need.id, type: 'escalated', actorId, level: next, note: reason, at: now });
+  await recordNeedEvent(em, { needId: need.id, type: 'escalated', actorId, level: next, note: reason, at: now });
   Object.assign(need, { level: next, leftBuilding: true, urgesSinceEscalation: 0, updatedAt: now });
   const people = await usersWithRoleOver(em, LADDER[next], need);
   await notifier.to(em, people, { title: `需求升级至${LEVEL_LABEL[next]}`, body: `#${need.id} ${reason}`, ...forStaff(need) });

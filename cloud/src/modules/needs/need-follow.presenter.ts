@@ -4,7 +4,7 @@ import { byId } from '../../core/by-id';
 import { Organisation } from '../community/public';
 import { User, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
-import type { NeedEvent } from './need-event.entity';
+import type { NeedEvent } from './need-events';
 import { NeedFollower } from './need-follower.entity';
 import { canSee, relationTo, type Relation } from './need.policy';
 import { Need } from './need.entity';

@@ -1,24 +1,13 @@
 import { In, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
 import { NEED_RULES } from '@hg/types';
-import { AppError } from '../../core/errors';
 import type { TimerContext, TimerJob } from '../../core/module';
 import { Notifier } from '../notifications/public';
 import { NeedCategory } from './need-category.entity';
-import { escalate, forStaff, hoursFrom, moveNeed, receiverUserIds } from './need-flow';
+import { escalate, forStaff, hoursFrom, moveNeeds, receiverUserIds } from './need-flow';
 import { Need } from './need.entity';
 
 /** Needs handled per rule per tick; the next tick picks up the rest. */
 const BATCH = 500;
-
-/** A transition the timer lost to a person (or another tick) is skipped, not an error. */
-async function unlessMoved(work: () => Promise<boolean>): Promise<boolean> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof AppError) return false;
-    throw err;
-  }
-}
 
 /**
  * Accept and resolve timeouts climb one rung of the ladder. The SLA deadlines (acceptDueAt,
@@ -65,44 +54,35 @@ const escalateOverdue: TimerJob = {
   },
 };
 
-/** Holds past their resume time resume, and the receiver is told. */
+/** Holds past their resume time resume in one batch (a need a person moved meanwhile stays), and the receiver is told. */
 const resumeHolds: TimerJob = {
   name: 'needs.resumeHolds',
   async run(ctx, now) {
     const held = await ctx.em.find(Need, { where: { status: 'on_hold', holdUntil: LessThanOrEqual(now) }, order: { id: 'ASC' }, take: BATCH });
-    let resumed = 0;
-    for (const need of held) {
-      const notifier = new Notifier();
-      const ok = await ctx.tx((tx) =>
-        unlessMoved(async () => {
-          await moveNeed(tx, need, 'resume', { by: null, patch: { holdUntil: null, updatedAt: now }, note: '到达恢复时间，自动恢复处理' });
-          await notifier.to(tx, await receiverUserIds(tx, need), { title: '挂起到期', body: `#${need.id} 已自动恢复处理`, ...forStaff(need) });
-          return true;
-        }),
-      );
-      if (ok) resumed++;
-      await notifier.flush(ctx.em, ctx.platform);
-    }
+    const notifier = new Notifier();
+    const resumed = await ctx.tx(async (tx) => {
+      const moved = await moveNeeds(tx, held, 'resume', { by: null, patch: { holdUntil: null, updatedAt: now }, note: '到达恢复时间，自动恢复处理' });
+      for (const need of moved) await notifier.to(tx, await receiverUserIds(tx, need), { title: '挂起到期', body: `#${need.id} 已自动恢复处理`, ...forStaff(need) });
+      return moved.length;
+    });
+    await notifier.flush(ctx.em, ctx.platform);
     return { resumed };
   },
 };
 
-/** Resolved needs unrated for 7 days close unrated: never counted as five stars (rating stays null). */
+/**
+ * Resolved needs unrated for 7 days close unrated, in one batch (a need rated or reopened meanwhile
+ * stays): never counted as five stars (rating stays null).
+ */
 const autoCloseUnrated: TimerJob = {
   name: 'needs.autoCloseUnrated',
   async run(ctx, now) {
     const closeBefore = new Date(now.getTime() - NEED_RULES.autoCloseDays * 24 * 3600 * 1000);
     const stale = await ctx.em.find(Need, { where: { status: 'resolved', resolvedAt: LessThanOrEqual(closeBefore) }, order: { id: 'ASC' }, take: BATCH });
-    let autoClosed = 0;
-    for (const need of stale) {
-      const ok = await ctx.tx((tx) =>
-        unlessMoved(async () => {
-          await moveNeed(tx, need, 'autoClose', { by: null, patch: { closedAt: now, updatedAt: now }, note: `办结${NEED_RULES.autoCloseDays}天未评价` });
-          return true;
-        }),
-      );
-      if (ok) autoClosed++;
-    }
+    const autoClosed = await ctx.tx(
+      async (tx) =>
+        (await moveNeeds(tx, stale, 'autoClose', { by: null, patch: { closedAt: now, updatedAt: now }, note: `办结${NEED_RULES.autoCloseDays}天未评价` })).length,
+    );
     return { autoClosed };
   },
 };

@@ -23,7 +23,7 @@ import { maskPhone } from '../identity/public';
 import { User } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
-import { NeedEvent } from './need-event.entity';
+import { needEvents } from './need-events';
 import { NeedPhoto } from './need-photo.entity';
 import { allowedActions, relationTo } from './need.policy';
 import { isFollower } from './need-followers';
@@ -154,7 +154,7 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
   const [[summary], photos, events, comments] = await Promise.all([
     presentSummaries(em, [need], now),
     em.find(NeedPhoto, { where: { needId: need.id }, order: { id: 'ASC' } }),
-    em.find(NeedEvent, { where: { needId: need.id }, order: { id: 'ASC' } }),
+    needEvents(em, need.id),
     em.find(NeedComment, { where: { needId: need.id }, order: { id: 'ASC' } }),
   ]);
   const labels = await actorLabels(em, [...events.map((e) => e.actorId ?? 0), ...comments.map((c) => c.authorId)]);

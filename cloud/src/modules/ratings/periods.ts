@@ -47,9 +47,9 @@ export const compoundsOf = (em: EntityManager, firmId: number) => em.find(Compou
 
 /**
  * Close a period: compare-and-set open → closed and, in the same transaction, store every firm's
- * computed result. Run by the admin or by the timer after the last day; of two at once one wins.
+ * computed result. Run by the admin (`by`) or by the timer (null) after the last day; of two at once one wins.
  */
-export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: RatingPeriod, at: Date): Promise<void> {
+export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: RatingPeriod, at: Date, by: number | null = null): Promise<void> {
   await ctx.tx(async (em) => {
     await transition({
       em,
@@ -61,7 +61,7 @@ export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: Rating
       patch: { updatedAt: at, openSlot: null },
       at,
       conflictMessage: '该期已被其他人截止',
-      record: async () => undefined,
+      actorId: by,
     });
     const results = await computeResults(em, period);
     await em.delete(FirmResult, { periodId: period.id });

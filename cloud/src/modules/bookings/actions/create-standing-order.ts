@@ -2,9 +2,11 @@ import { ZStandingOrderRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, isUniqueViolation, notFound } from '../../../core/errors';
+import { recordEvent } from '../../../core/subject-log';
 import { Notifier } from '../../notifications/public';
 import { bookingChannel } from '../booking.policy';
 import { Elder } from '../elder.entity';
+import { STANDING_MACHINE } from '../standing-order-status';
 import { StandingOrder } from '../standing-order.entity';
 import { fulfilStandingOrder, presentStandingOrders } from '../standing-orders';
 
@@ -21,8 +23,8 @@ export const createStandingOrder = defineAction({
     if (!elder || !(await bookingChannel(ctx.ds.manager, ctx.actor, elder))) throw notFound('老人档案');
     let order: StandingOrder;
     try {
-      order = await ctx.tx((em) =>
-        em.save(
+      order = await ctx.tx(async (em) => {
+        const row = await em.save(
           em.create(StandingOrder, {
             elderId: elder.id,
             centreId: elder.centreId,
@@ -35,8 +37,10 @@ export const createStandingOrder = defineAction({
             createdAt: now,
             updatedAt: now,
           }),
-        ),
-      );
+        );
+        await recordEvent(em, { subjectKind: STANDING_MACHINE.name, subjectId: row.id, action: 'created', to: 'active', actorId: ctx.actor.userId, at: now });
+        return row;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict('该老人已有这一餐的长期预订，可以暂停或修改');
       throw err;

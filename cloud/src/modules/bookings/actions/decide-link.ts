@@ -33,7 +33,7 @@ export const decideLink = defineAction({
         patch: { decidedById: ctx.actor.userId, decidedAt: now },
         at: now,
         conflictMessage: '该申请已被其他人处理',
-        record: async () => undefined,
+        actorId: ctx.actor.userId,
       });
       await notifier.to(em, [row.userId], {
         kind: 'booking_update',

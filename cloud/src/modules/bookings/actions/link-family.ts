@@ -4,6 +4,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { recordEvent } from '../../../core/subject-log';
 import { underLimit, usersWithRoleOver } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { loadCentre } from '../centres';
@@ -48,7 +49,7 @@ export const linkFamily = defineAction({
           row: existing,
           action: 'reapply',
           at: now,
-          record: async () => undefined,
+          actorId: ctx.actor.userId,
           patch: { relationNote: relationNote ?? '', decidedById: null, decidedAt: null },
         });
         return existing;
@@ -65,6 +66,7 @@ export const linkFamily = defineAction({
           createdAt: now,
         }),
       );
+      await recordEvent(em, { subjectKind: LINK_MACHINE.name, subjectId: row.id, action: 'applied', to: 'pending', actorId: ctx.actor.userId, at: now });
       const staff = await usersWithRoleOver(em, CARE_ROLES, { streetId: community.streetId, communityId: community.id }, centre.id);
       await notifier.to(em, staff, {
         kind: 'booking_update',

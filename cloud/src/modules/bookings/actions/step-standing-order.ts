@@ -1,23 +1,13 @@
-import { StandingOrderStatus, ZStandingOrderStepRequest } from '@hg/types';
+import { ZStandingOrderStepRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
-import { defineMachine, transition } from '../../../core/state-machine';
+import { transition } from '../../../core/state-machine';
 import { bookingChannel } from '../booking.policy';
 import { Elder } from '../elder.entity';
+import { STANDING_MACHINE } from '../standing-order-status';
 import { StandingOrder } from '../standing-order.entity';
 import { presentStandingOrders } from '../standing-orders';
-
-/** A standing order pauses and resumes; stopping ends it. Bookings already made stay (cancel them one by one). */
-export const STANDING_MACHINE = defineMachine<StandingOrderStatus, 'pause' | 'resume' | 'stop'>({
-  name: 'standing-order',
-  states: Object.values(StandingOrderStatus),
-  rows: [
-    { action: 'pause', from: ['active'], to: 'paused', event: 'paused' },
-    { action: 'resume', from: ['paused'], to: 'active', event: 'resumed' },
-    { action: 'stop', from: ['active', 'paused'], to: 'stopped', event: 'stopped' },
-  ],
-});
 
 export const stepStandingOrder = defineAction({
   input: ZStandingOrderStepRequest,
@@ -35,7 +25,7 @@ export const stepStandingOrder = defineAction({
         action,
         patch: { updatedAt: now },
         at: now,
-        record: async () => undefined,
+        actorId: ctx.actor.userId,
       });
       return row;
     });

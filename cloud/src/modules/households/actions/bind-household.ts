@@ -3,13 +3,15 @@ import type { EntityManager } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
+import { recordEvent } from '../../../core/subject-log';
 import { communityRepo } from '../../community/public';
 import { fillProfileIfEmpty, underLimit, type UsageLimit } from '../../identity/public';
 import { MAX_PENDING_PER_USER } from '../household.policy';
 import { presentMemberships } from '../household.presenter';
 import { HouseholdMember } from '../household-member.entity';
 import { Household } from '../household.entity';
-import { MembershipEvent } from '../membership-event.entity';
+import { MEMBERSHIP_MACHINE } from '../membership-status';
 
 /** Another first applicant registered the room while this transaction tried to. */
 class RoomRegisteredMeanwhile extends Error {}
@@ -56,12 +58,14 @@ export const bindHousehold = defineAction({
         let row: HouseholdMember;
         if (existing) {
           if (existing.status !== 'rejected') throw conflict(existing.status === 'verified' ? '您已绑定该房屋' : '该房屋的绑定申请正在审核中');
-          // Re-apply after a rejection: compare-and-set so a double tap cannot apply twice.
-          const res = await em.update(
-            HouseholdMember,
-            { id: existing.id, status: 'rejected' },
-            {
-              status: 'pending',
+          // Re-apply after a rejection: the machine's compare-and-set, so a double tap cannot apply twice.
+          await transition({
+            em,
+            machine: MEMBERSHIP_MACHINE,
+            entity: HouseholdMember,
+            row: existing,
+            action: 'reapply',
+            patch: {
               relation: input.relation,
               applicantName: input.name,
               applicantPhone: input.phone,
@@ -70,8 +74,10 @@ export const bindHousehold = defineAction({
               verifiedAt: null,
               updatedAt: now,
             },
-          );
-          if (!res.affected) throw conflict('该房屋的绑定申请正在审核中');
+            at: now,
+            actorId: actor.userId,
+            conflictMessage: '该房屋的绑定申请正在审核中',
+          });
           row = await em.findOneByOrFail(HouseholdMember, { id: existing.id });
         } else {
           try {
@@ -97,15 +103,8 @@ export const bindHousehold = defineAction({
             if (isUniqueViolation(err)) throw conflict('该房屋的绑定申请正在审核中');
             throw err;
           }
+          await recordEvent(em, { subjectKind: MEMBERSHIP_MACHINE.name, subjectId: row.id, action: 'applied', to: 'pending', actorId: actor.userId, at: now });
         }
-        await em.insert(MembershipEvent, {
-          membershipId: row.id,
-          actorId: actor.userId,
-          fromStatus: existing ? existing.status : null,
-          toStatus: 'pending',
-          note: null,
-          createdAt: now,
-        });
         // The first binding also fills in the profile, so the person need not type it twice.
         await fillProfileIfEmpty(em, actor.userId, { name: input.name, phone: input.phone });
         return row;

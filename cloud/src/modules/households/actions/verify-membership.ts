@@ -8,7 +8,6 @@ import { communityRepo } from '../../community/public';
 import { canVerify } from '../household.policy';
 import { presentMemberships } from '../household.presenter';
 import { HouseholdMember } from '../household-member.entity';
-import { MembershipEvent } from '../membership-event.entity';
 import { MEMBERSHIP_MACHINE } from '../membership-status';
 
 /**
@@ -38,10 +37,8 @@ export const verifyMembership = defineAction({
         patch: { verifiedBy: actor.userId, verifiedAt: now, rejectReason: approve ? null : (reason ?? null), updatedAt: now },
         at: now,
         conflictMessage: '该申请已被其他人处理',
-        record: (e) =>
-          em
-            .insert(MembershipEvent, { membershipId: m.id, actorId: actor.userId, fromStatus: e.from, toStatus: e.to, note: reason ?? null, createdAt: now })
-            .then(() => undefined),
+        actorId: actor.userId,
+        data: { note: reason ?? null },
       });
       await notifier.to(em, [m.userId], {
         kind: 'membership_update',

@@ -7,7 +7,8 @@ import { Household, HouseholdMember } from '../../households/public';
 import { underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { NeedCategory } from '../need-category.entity';
-import { communityStaffOf, forStaff, hoursFrom, receiverUserIds, recordEvent } from '../need-flow';
+import { communityStaffOf, forStaff, hoursFrom, receiverUserIds } from '../need-flow';
+import { recordNeedEvent } from '../need-events';
 import { attachPhotos } from '../need-photos';
 import { proxyFilingChannel } from '../need.policy';
 import { presentDetail } from '../need.presenter';
@@ -151,9 +152,9 @@ export const createNeed = defineAction({
         }),
       );
       await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
-      await recordEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level, at: now });
+      await recordNeedEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level, at: now });
       if (status === 'dispatched')
-        await recordEvent(em, {
+        await recordNeedEvent(em, {
           needId: row.id,
           type: 'dispatched',
           actorId: null,
@@ -163,7 +164,7 @@ export const createNeed = defineAction({
           at: now,
         });
       if (status === 'open_for_claim')
-        await recordEvent(em, {
+        await recordNeedEvent(em, {
           needId: row.id,
           type: 'published',
           actorId: null,

@@ -1,10 +1,10 @@
 import { ErrorCode, LEVEL_LABEL, NEED_RULES, ZNeedRequest } from '@hg/types';
-import { Brackets, MoreThan } from 'typeorm';
+import { Brackets } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { AppError, conflict } from '../../../core/errors';
-import { NeedEvent } from '../need-event.entity';
+import { needEvents, recordNeedEvent } from '../need-events';
 import { Need } from '../need.entity';
-import { communityStaffOf, escalate, forStaff, hoursFrom, receiverUserIds, recordEvent, runNeedAction, type NeedStep } from '../need-flow';
+import { communityStaffOf, escalate, forStaff, hoursFrom, receiverUserIds, runNeedAction, type NeedStep } from '../need-flow';
 
 /** The deadline an urge is measured against: accepting while nobody took the need, then resolving. */
 function dueOf(need: Need): Date | null {
@@ -44,7 +44,7 @@ export const urgeNeed = defineAction({
         .andWhere(new Brackets((w) => w.where('lastUrgedAt IS NULL').orWhere('lastUrgedAt <= :windowStart', { windowStart })))
         .execute();
       if (res.affected !== 1) throw new AppError(ErrorCode.RATE_LIMITED, `${NEED_RULES.urgeWindowMinutes}分钟内已催办过，请稍后再试`);
-      await recordEvent(em, { needId: need.id, type: 'urged', actorId: actor.userId, note: overdue ? '已超时' : '未超时，仅提醒', at: now });
+      await recordNeedEvent(em, { needId: need.id, type: 'urged', actorId: actor.userId, note: overdue ? '已超时' : '未超时，仅提醒', at: now });
       const fresh = await em.findOneByOrFail(Need, { id: need.id });
       Object.assign(need, fresh);
       const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
@@ -66,11 +66,11 @@ export const urgeNeed = defineAction({
  */
 async function supervise({ em, need, actor, now, notifier }: NeedStep): Promise<void> {
   const windowStart = new Date(now.getTime() - NEED_RULES.urgeWindowMinutes * 60 * 1000);
-  const recent = await em.findOne(NeedEvent, { where: { needId: need.id, type: 'supervised', createdAt: MoreThan(windowStart) } });
+  const recent = (await needEvents(em, need.id, ['supervised'])).some((e) => e.createdAt.getTime() > windowStart.getTime());
   if (recent) throw new AppError(ErrorCode.RATE_LIMITED, `${NEED_RULES.urgeWindowMinutes}分钟内已督办过，请稍后再试`);
   const res = await em.update(Need, { id: need.id, updatedAt: need.updatedAt }, { updatedAt: now });
   if (res.affected !== 1) throw conflict('该需求刚刚被其他人处理，请刷新后查看');
-  await recordEvent(em, { needId: need.id, type: 'supervised', actorId: actor.userId, level: need.level, note: `${LEVEL_LABEL[need.level]}督办`, at: now });
+  await recordNeedEvent(em, { needId: need.id, type: 'supervised', actorId: actor.userId, level: need.level, note: `${LEVEL_LABEL[need.level]}督办`, at: now });
   const to = need.receiverOrgId || need.receiverUserId ? await receiverUserIds(em, need) : await communityStaffOf(em, need);
   await notifier.to(em, to, { title: '上级督办', body: `#${need.id} ${LEVEL_LABEL[need.level]}督办，请尽快处理`, ...forStaff(need) });
 }

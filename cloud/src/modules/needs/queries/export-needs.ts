@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   CHANNEL_LABEL,
   LEVEL_LABEL,
@@ -13,7 +13,7 @@ import {
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
 import { Community } from '../../community/public';
-import { NeedEvent } from '../need-event.entity';
+import { needEvents } from '../need-events';
 import { needRelations, presentPlace } from '../need.presenter';
 import { Need } from '../need.entity';
 import { toCsv, toXlsx, type Cell, type Sheet } from './export-formats';
@@ -86,7 +86,7 @@ export function exportFileName(community: string, from: Date, to: Date, ext: str
 async function rejectNotes(em: EntityManager, needIds: number[]): Promise<Map<number, string>> {
   const notes = new Map<number, string>();
   for (let i = 0; i < needIds.length; i += 1000) {
-    const events = await em.find(NeedEvent, { where: { needId: In(needIds.slice(i, i + 1000)), type: 'rejected' }, order: { id: 'ASC' } });
+    const events = await needEvents(em, needIds.slice(i, i + 1000), ['rejected']);
     for (const e of events) if (e.note) notes.set(e.needId, e.note);
   }
   return notes;

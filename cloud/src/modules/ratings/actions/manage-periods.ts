@@ -3,6 +3,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { recordEvent } from '../../../core/subject-log';
 import { isCityAdmin, type Actor } from '../../identity/public';
 import { RatingPeriod, RatingWeights } from '../entities';
 import { PERIOD_MACHINE } from '../period-status';
@@ -35,7 +36,7 @@ export const openRatingPeriod = defineAction({
     try {
       const period = await ctx.tx(async (tx) => {
         if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
-        return tx.save(
+        const row = await tx.save(
           tx.create(RatingPeriod, {
             code,
             startsOn,
@@ -48,6 +49,8 @@ export const openRatingPeriod = defineAction({
             updatedAt: now,
           }),
         );
+        await recordEvent(tx, { subjectKind: PERIOD_MACHINE.name, subjectId: row.id, action: 'opened', to: 'open', actorId: ctx.actor.userId, at: now });
+        return row;
       });
       return presentPeriod(period);
     } catch (err) {
@@ -65,7 +68,7 @@ export const closeRatingPeriod = defineAction({
     adminOnly(ctx.actor);
     const period = await ctx.ds.manager.findOne(RatingPeriod, { where: { id: periodId } });
     if (!period) throw notFound('评价期');
-    await closePeriod(ctx, period, clock.now());
+    await closePeriod(ctx, period, clock.now(), ctx.actor.userId);
     return presentPeriod(await ctx.ds.manager.findOneByOrFail(RatingPeriod, { id: periodId }));
   },
 });
@@ -87,7 +90,7 @@ export const publishRatingPeriod = defineAction({
         action: 'publish',
         patch: { updatedAt: now },
         at: now,
-        record: async () => undefined,
+        actorId: ctx.actor.userId,
       });
       return row;
     });

@@ -1,8 +1,11 @@
 import { ZModerateRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
+import { clock } from '../../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
 import { HouseholdRating } from '../entities';
 import { moderates, presentModeration } from '../moderation';
+import { COMMENT_MACHINE } from '../period-status';
 
 /** 审核: keep a hidden comment (visible again) or remove it (kept in the database, never shown). */
 export const moderateComment = defineAction({
@@ -12,9 +15,19 @@ export const moderateComment = defineAction({
       const r = await tx.findOne(HouseholdRating, { where: { id: ratingId } });
       if (!r) throw notFound('评价');
       if (!moderates(ctx.actor, r)) throw forbidden();
-      const res = await tx.update(HouseholdRating, { id: ratingId, commentStatus: 'hidden' }, { commentStatus: keep ? 'visible' : 'removed' });
-      if (res.affected !== 1) throw invalidTransition('该评价已处理');
-      return tx.findOneByOrFail(HouseholdRating, { id: ratingId });
+      if (r.commentStatus !== 'hidden') throw invalidTransition('该评价已处理');
+      await transition({
+        em: tx,
+        machine: COMMENT_MACHINE,
+        entity: HouseholdRating,
+        row: r,
+        action: keep ? 'keep' : 'remove',
+        statusField: 'commentStatus',
+        at: clock.now(),
+        actorId: ctx.actor.userId,
+        conflictMessage: '该评价已处理',
+      });
+      return r;
     });
     const [dto] = await presentModeration(ctx.ds.manager, [row]);
     return dto;

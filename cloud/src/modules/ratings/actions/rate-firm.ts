@@ -2,10 +2,12 @@ import { ErrorCode, maskPersonalData, RATING_DIMENSIONS, ZRateFirmRequest } from
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
 import { Compound } from '../../community/public';
 import { HouseholdMember } from '../../households/public';
 import { HouseholdRating, RatingChange } from '../entities';
 import { loadMyRating } from '../my-rating';
+import { COMMENT_MACHINE } from '../period-status';
 import { lockRatablePeriod, openPeriod } from '../periods';
 import { isFirmStaff } from '../rating.policy';
 
@@ -76,8 +78,23 @@ export const rateFirm = defineAction({
         const existing = await tx.findOne(HouseholdRating, { where: { periodId: period.id, householdId } });
         if (!existing) throw new AppError(ErrorCode.CONFLICT, '请稍后再试');
         const { commentPublic, maskedById, maskedAt, commentStatus, reports, ...scoresOnly } = fields;
-        const changed = existing.comment !== text ? { commentPublic, maskedById, maskedAt, commentStatus, reports } : {};
-        await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
+        const rewritten = existing.comment !== text;
+        const changed = rewritten ? { commentPublic, maskedById, maskedAt, reports } : {};
+        // A new comment brings a hidden or removed one back: a step of the comment's machine.
+        if (rewritten && existing.commentStatus !== commentStatus)
+          await transition({
+            em: tx,
+            machine: COMMENT_MACHINE,
+            entity: HouseholdRating,
+            row: existing,
+            action: 'rewrite',
+            statusField: 'commentStatus',
+            patch: { ...scoresOnly, ...changed },
+            at: now,
+            actorId: ctx.actor.userId,
+            conflictMessage: '请稍后再试',
+          });
+        else await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
         await tx.insert(RatingChange, record(existing.id));
       });
     }

@@ -2,7 +2,9 @@ import { RATING_RULES, ZReportCommentRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { isUniqueViolation, notFound } from '../../../core/errors';
+import { transition } from '../../../core/state-machine';
 import { CommentReport, HouseholdRating, RatingPeriod } from '../entities';
+import { COMMENT_MACHINE } from '../period-status';
 import { isFirmStaff } from '../rating.policy';
 
 /**
@@ -31,12 +33,10 @@ export const reportComment = defineAction({
           .set({ reports: () => 'reports + 1' })
           .where('id = :ratingId', { ratingId })
           .execute();
-        await tx
-          .createQueryBuilder()
-          .update(HouseholdRating)
-          .set({ commentStatus: 'hidden' })
-          .where("id = :ratingId AND commentStatus = 'visible' AND reports >= :n", { ratingId, n: RATING_RULES.reportsToHide })
-          .execute();
+        // The increment holds the row's lock to the commit, so this read is the row as it stands.
+        const fresh = await tx.findOneByOrFail(HouseholdRating, { id: ratingId });
+        if (fresh.commentStatus === 'visible' && fresh.reports >= RATING_RULES.reportsToHide)
+          await transition({ em: tx, machine: COMMENT_MACHINE, entity: HouseholdRating, row: fresh, action: 'hide', statusField: 'commentStatus', at: clock.now(), actorId: ctx.actor.userId });
       });
     } catch (err) {
       // Reporting twice counts once.
