@@ -26,13 +26,13 @@ export interface FormOptions<V extends object, S extends z.ZodType, R, F extends
   /** The fields shown beside an input; an error on any other field goes above the button. Default: the keys of `initial()`. */
   fields?: readonly F[];
   /** Plain words for a field left empty: a picker's `null` reads 「请选择单元」, not the schema's 必须是数字编号. */
-  required?: Partial<Record<F, string>>;
+  required?: Partial<Record<NoInfer<F>, string>>;
   /** This page's own rules the schema cannot know (代办 needs the resident's name); they win over the schema's message. */
-  check?: (values: V) => FieldErrors<F>;
+  check?: (values: V) => FieldErrors<NoInfer<F>>;
   /** A reason not to send at all yet (a photo still uploading), shown above the button. */
   blocked?: (values: V) => string | null;
   /** Which field a request path (`scores.environment`, `photoIds.3`) belongs to. Default: the whole path, else its first segment, if a field. */
-  fieldOf?: (path: string) => F | null;
+  fieldOf?: (path: string) => NoInfer<F> | null;
   /** Keep the values as a draft per person (see useDraft); cleared when the server took them. */
   draft?: FormDraft<V>;
   /** Work done inside the tap before the call: WeChat allows the subscribe prompt only there. */

@@ -8,8 +8,11 @@ import Field from '../../../../components/Field';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import BusyButton from '../../../../components/BusyButton';
 import StateView from '../../../../components/StateView';
+import Section from '../../../../components/Section';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
+import { useForm } from '../../../../hooks/useForm';
+import { ZLinkFamilyRequest } from '@hg/types/bookings-schemas';
 import { bookings } from '../../../../services/bookings';
 import { requestSubscribe } from '../../../../services/subscribe';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
@@ -25,14 +28,6 @@ interface Form {
   relation: string | null;
 }
 const EMPTY: Form = { elderName: '', phoneTail: '', relation: null };
-type Errors = Partial<Record<'elderName' | 'phoneTail', string>>;
-
-function validate(form: Form): Errors {
-  const e: Errors = {};
-  if (!form.elderName.trim()) e.elderName = '请填写老人姓名';
-  if (!/^\d{4}$/.test(form.phoneTail.trim())) e.phoneTail = '请填写老人手机号后4位';
-  return e;
-}
 
 /** One link: who, how related, where it stands; once verified, one big button to book for them. */
 function LinkCard({ link }: { link: FamilyLinkDTO }) {
@@ -55,7 +50,9 @@ function LinkCard({ link }: { link: FamilyLinkDTO }) {
           role='button'
           {...FOCUSABLE}
           data-testid={`link-book-${link.id}`}
-          onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId: link.centreId, elderId: link.elder.id ?? undefined, elderName: link.elder.name, family: 1 }))}
+          onClick={() =>
+            openPage(withQuery(ROUTES.bookingWeek, { centreId: link.centreId, elderId: link.elder.id ?? undefined, elderName: link.elder.name, family: 1 }))
+          }
         >
           为{link.elder.name}订餐
         </View>
@@ -77,42 +74,31 @@ export default function FamilyPage() {
   useDidShow(() => setVisit((v) => v + 1));
   const links = useLoad(() => bookings.myLinks({}), [visit]);
   const [applying, setApplying] = useState(false);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const f = useForm({
+    initial: (): Form => EMPTY,
+    schema: ZLinkFamilyRequest,
+    toRequest: (v) => ({
+      centreId: centre.centreId as number,
+      elderName: v.elderName,
+      phoneTail: v.phoneTail.trim(),
+      ...(v.relation ? { relationNote: v.relation } : {}),
+    }),
+    // The schema says 请填写姓名; here the name asked for is the elder's, not the applicant's.
+    check: (v) => (v.elderName.trim() ? {} : { elderName: '请填写老人姓名' }),
+    blocked: () => (centre.centreId ? null : '请先选择日间照料中心'),
+    before: () => requestSubscribe(['booking_update']),
+    send: (request) => bookings.linkFamily(request),
+    onSuccess: () => {
+      f.reset();
+      setApplying(false);
+      links.reload();
+    },
+    errorText: (e) => (e.code === 'NOT_FOUND' ? '没有找到这位老人。请核对姓名和手机号后4位，或请老人先到日间照料中心建档。' : e.message),
+  });
+  const { values: form, errors, set } = f;
 
   const list = links.data ?? [];
   const showForm = applying || (links.data !== null && list.length === 0);
-
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    setFormError(null);
-  };
-
-  const submit = async () => {
-    if (busy || !centre.centreId) return;
-    const problems = validate(form);
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    await requestSubscribe(['booking_update']);
-    const res = await bookings.linkFamily({
-      centreId: centre.centreId,
-      elderName: form.elderName.trim(),
-      phoneTail: form.phoneTail.trim(),
-      ...(form.relation ? { relationNote: form.relation } : {}),
-    });
-    setBusy(false);
-    if (!res.ok) {
-      setFormError(res.error.code === 'NOT_FOUND' ? '没有找到这位老人。请核对姓名和手机号后4位，或请老人先到日间照料中心建档。' : res.error.message);
-      return;
-    }
-    setForm(EMPTY);
-    setApplying(false);
-    links.reload();
-  };
 
   return (
     <Page title='为家人订餐'>
@@ -127,12 +113,11 @@ export default function FamilyPage() {
 
       {showForm ? (
         <>
-          <View className='card fam__intro'>
-            <View className='card__title' role='heading' aria-level={2}>
-              申请关联家里的老人
-            </View>
-            <View className='muted'>老人在日间照料中心建档后，子女或亲属可以申请关联，为老人订餐、查看订餐。您不住在一起也可以申请。</View>
-          </View>
+          <Section
+            title='申请关联家里的老人'
+            hint='老人在日间照料中心建档后，子女或亲属可以申请关联，为老人订餐、查看订餐。您不住在一起也可以申请。'
+            className='fam__intro'
+          />
           <CentrePicker centre={centre} emptyText='暂时没有日间照料中心开通助餐服务，请联系社区。' />
           {centre.centreId ? (
             <View className='card'>
@@ -155,12 +140,12 @@ export default function FamilyPage() {
                 error={errors.phoneTail}
               />
               <ChoiceGroup id='fam-relation' label='您是老人的' options={RELATIONS} value={form.relation} onChange={(v) => set('relation', v)} />
-              {formError ? (
+              {f.formError ? (
                 <View className='notice' role='alert' data-testid='link-error'>
-                  {formError}
+                  {f.formError}
                 </View>
               ) : null}
-              <BusyButton label='提交申请' busy={busy} busyLabel='提交中…' onClick={submit} testId='link-submit' />
+              <BusyButton label='提交申请' busy={f.busy} busyLabel='提交中…' onClick={f.submit} testId='link-submit' />
             </View>
           ) : null}
         </>
