@@ -6,9 +6,7 @@ import { runAction } from '../src/core/action';
 import { getDataSource, migrate } from '../src/core/data-source';
 import { localPlatform } from '../src/core/platform';
 import { FUNCTIONS } from '../src/app';
-import { seedDemoBookings } from '../src/seed/demo-bookings';
-import { seedDemoNeeds } from '../src/seed/demo-needs';
-import { seedDemo } from '../src/seed/seed';
+import { seedDemoCity } from '../src/seed/run-seed';
 import { createGateway } from './server';
 import { loadSecret } from './session';
 
@@ -26,13 +24,8 @@ async function main() {
   const ds = await getDataSource();
   const applied = await migrate(ds);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  if (demo && (await seedDemo(ds))) console.log('demo data seeded (阆中市)');
-  if (demo) {
-    const needs = await seedDemoNeeds(ds);
-    if (needs) console.log(`demo needs filed and worked through the actions: ${needs}`);
-    const bookings = await seedDemoBookings(ds);
-    if (bookings) console.log(`demo meals published and booked through the actions: ${bookings} bookings`);
-  }
+  // The base city, then each module's demo data, built through the product's own actions.
+  if (demo) for (const line of await seedDemoCity(ds)) console.log(line);
 
   if (!fs.existsSync(path.join(staticDir, 'index.html')) && process.env.SKIP_H5_BUILD !== '1') {
     console.log('building the H5 app (first start only, about a minute)…');

@@ -1,53 +1,31 @@
 import type { FunctionName } from '@hg/types';
 import type { ActionTable, ActionTableFor } from './core/action';
-import { timersOf } from './core/module';
-import { bookingActions, bookingsModule } from './modules/bookings';
-import { communityActions, communityModule } from './modules/community';
+import { functionsOf, migrationsOf, timersOf } from './core/module';
 import { demoActions, demoModule } from './modules/demo';
-import { homeActions, homeModule } from './modules/home';
-import { householdActions, householdsModule } from './modules/households';
-import { identityModule } from './modules/identity';
-import { meActions, meModule } from './modules/me';
-import { needActions, needsModule } from './modules/needs';
-import { notificationActions, notificationsModule } from './modules/notifications';
-import { ratingActions, ratingsModule } from './modules/ratings';
-import { timerActions, timersModule } from './modules/timers';
+import { timerActions } from './modules/timers';
 import { MIGRATIONS } from './migrations';
+import { PRODUCT_MODULES } from './registry';
 import { wire } from './wiring';
 
 /**
- * The composition root: every module of the product, wired once. The local gateway, the seed,
- * the migration CLI and the tests start here. Adding a domain = a module folder, a line below, a
- * function folder in cloud/functions/ — core does not change.
+ * The composition root: every module of the product (registry.ts) plus the local demo login,
+ * wired once. The local gateway, the seed, the migration CLI and the tests start here. Nothing
+ * here names a domain: modules declare their entities, migrations, actions by function, timers,
+ * settings and seeders (core/module.ts), and this file reads those lists.
  */
-export const MODULES = [
-  identityModule,
-  communityModule,
-  householdsModule,
-  notificationsModule,
-  meModule,
-  homeModule,
-  needsModule,
-  bookingsModule,
-  ratingsModule,
-  timersModule,
-  demoModule,
-];
+export const MODULES = [...PRODUCT_MODULES, demoModule];
 
-wire(MODULES, { migrations: MIGRATIONS });
+/** The history in cloud/src/migrations and every module's own migrations, in timestamp order. */
+export const ALL_MIGRATIONS = migrationsOf(MODULES, MIGRATIONS);
+
+wire(MODULES, { migrations: ALL_MIGRATIONS });
 
 /** Every cloud function by name, as the gateway serves them and cloud/functions/<name> deploys them. */
-export const FUNCTIONS: Record<FunctionName, ActionTable> = {
-  me: meActions,
-  community: { ...communityActions, ...homeActions } satisfies ActionTableFor<'community'>,
-  households: householdActions,
-  needs: needActions,
-  notifications: notificationActions,
-  bookings: bookingActions,
-  ratings: ratingActions,
+export const FUNCTIONS = {
+  ...functionsOf(PRODUCT_MODULES),
   // The timer function keeps its first deployed name; it runs every module's jobs.
   escalation: timerActions(timersOf(MODULES)) satisfies ActionTableFor<'escalation'>,
-};
+} as Record<FunctionName, ActionTable>;
 
 /** Local-only actions the gateway calls as the system (demo login). Never deployed. */
 export const LOCAL_ACTIONS = { demo: demoActions };

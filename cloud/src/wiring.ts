@@ -1,6 +1,6 @@
-import type { ActionTable } from './core/action';
+import type { FunctionName } from '@hg/types';
 import { configureKernel } from './core/kernel';
-import { closure, entitiesOf, timersOf, type DomainModule } from './core/module';
+import { closure, entitiesOf, functionsOf, timersOf, type DomainModule } from './core/module';
 import { createMain, createTimerMain } from './core/wechat';
 import { identityModule } from './modules/identity';
 import { resolveActor } from './modules/identity/public';
@@ -20,12 +20,14 @@ export function wire(modules: readonly DomainModule[], opts: { migrations?: read
 }
 
 /**
- * A deployed function's entry: wire its slice, then serve its action table (`exports.main`).
- * Deployed functions never migrate (`npm run db:migrate` is a deliberate step), so they carry no
- * migrations.
+ * A deployed function's entry: wire its slice, then serve the actions its modules declare for the
+ * function `name` (`exports.main`). Deployed functions never migrate (`npm run db:migrate` is a
+ * deliberate step), so they carry no migrations.
  */
-export function deployFunction(modules: readonly DomainModule[], table: ActionTable) {
-  wire(modules);
+export function deployFunction(name: FunctionName, modules: readonly DomainModule[]) {
+  const all = wire(modules);
+  const table = functionsOf(all)[name];
+  if (!table) throw new Error(`function ${name}: none of its modules (${modules.map((m) => m.name).join(', ')}) declares its actions`);
   return createMain(table);
 }
 

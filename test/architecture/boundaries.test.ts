@@ -47,8 +47,12 @@ describe('architecture boundaries', () => {
     ['cloud/src/modules/needs/need-flow.ts', "import { latestFirmRating } from '../ratings/public';", 'modules import only downward: needs (rank 3) may not import ratings (rank 4)'],
     ['cloud/src/modules/bookings/booking-flow.ts', "import { NEED_MACHINE } from '../needs/public';", 'modules import only downward: bookings (rank 3) may not import needs (rank 3)'],
     ['cloud/src/modules/needs/need-flow.ts', "import { fileNeed } from '../needs2/public';", 'needs2 has no rank in MODULE_RANK'],
-    ['cloud/src/modules/needs/need-flow.ts', "import { FUNCTIONS } from '../../app';", 'no module imports app.ts, wiring.ts or an entry point'],
-    ['cloud/src/modules/needs/need-flow.ts', "import { wire } from '../../wiring.ts';", 'no module imports app.ts, wiring.ts or an entry point'],
+    ['cloud/src/modules/needs/need-flow.ts', "import { FUNCTIONS } from '../../app';", 'no module imports app.ts, wiring.ts, the registry or an entry point'],
+    ['cloud/src/modules/needs/need-flow.ts', "import { wire } from '../../wiring.ts';", 'no module imports app.ts, wiring.ts, the registry or an entry point'],
+    ['cloud/src/modules/timers/index.ts', "import { PRODUCT_MODULES } from '../../registry';", 'no module imports app.ts, wiring.ts, the registry or an entry point'],
+    ['cloud/src/core/module.ts', "import { PRODUCT_MODULES } from '../registry';", 'core imports no module, composition root, seed, migration, gateway or function'],
+    ['cloud/src/registry.ts', "import { seedDemoCity } from './seed/run-seed';", 'app.ts, wiring.ts and registry.ts import modules, migrations and core only'],
+    ['cloud/src/registry.ts', "import { bookSlot } from './modules/bookings/actions/book-slot';", 'composition code uses a module through its index.ts or public.ts'],
     ['cloud/src/modules/needs/need-flow.ts', "const seed = await import('../../seed/seed');", 'no module imports the seed'],
     ['cloud/src/modules/needs/need-flow.ts', "import { Needs } from '../../migrations/1764288000000-Needs';", 'no module imports a migration'],
     ['cloud/src/modules/needs/need-flow.ts', "import { startGateway } from '../../../gateway/start';", 'no module imports the gateway or a deployed function'],
@@ -63,7 +67,7 @@ describe('architecture boundaries', () => {
     // composition code: gateway, seed, app.ts, wiring.ts
     ['cloud/gateway/server.ts', "import { Need } from '../src/modules/needs/need.entity';", 'composition code uses a module through its index.ts or public.ts'],
     ['cloud/src/seed/demo-needs.ts', "import { Household } from '../modules/households/household.entity';", 'composition code uses a module through its index.ts or public.ts'],
-    ['cloud/src/app.ts', "import { seed } from './seed/seed';", 'app.ts and wiring.ts import modules, migrations and core only'],
+    ['cloud/src/app.ts', "import { seed } from './seed/seed';", 'app.ts, wiring.ts and registry.ts import modules, migrations and core only'],
     ['cloud/src/seed/seed.ts', "import { main } from '../../functions/needs';", 'composition code never imports a deployed function'],
     ['cloud/src/seed/seed.ts', "import { startGateway } from '../../gateway/start';", 'the seed imports no gateway or entry point'],
     // server and tools never take client code; product code never takes tools

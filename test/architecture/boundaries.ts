@@ -33,6 +33,7 @@ export const MODULE_RANK: Record<string, number> = {
   identity: 0,
   community: 1,
   notifications: 1,
+  settings: 1,
   households: 2,
   needs: 3,
   bookings: 3,
@@ -135,6 +136,7 @@ function areaOf(p: string): string {
   if (under(p, 'cloud/src/migrations')) return 'migrations';
   if (p === 'cloud/src/app') return 'app';
   if (p === 'cloud/src/wiring') return 'wiring';
+  if (p === 'cloud/src/registry') return 'registry';
   if (under(p, 'cloud/src')) return 'root'; // migrate-cli and other entry points beside app.ts
   if (under(p, 'cloud/gateway')) return 'gateway';
   if (under(p, 'cloud/functions')) return 'functions';
@@ -202,7 +204,7 @@ export function checkFile(file: string, source: string): Violation[] {
         break;
       case 'module': {
         const mine = moduleOf(file)!;
-        if (into === 'app' || into === 'wiring' || into === 'root') flag('no module imports app.ts, wiring.ts or an entry point');
+        if (into === 'app' || into === 'wiring' || into === 'registry' || into === 'root') flag('no module imports app.ts, wiring.ts, the registry or an entry point');
         else if (into === 'seed') flag('no module imports the seed');
         else if (into === 'migrations') flag('no module imports a migration');
         else if (into === 'gateway' || into === 'functions') flag('no module imports the gateway or a deployed function');
@@ -225,13 +227,15 @@ export function checkFile(file: string, source: string): Violation[] {
         break;
       case 'app':
       case 'wiring':
+      case 'registry':
       case 'root':
       case 'gateway':
       case 'seed':
         if (into === 'module' && !throughSurface(to!, true)) flag('composition code uses a module through its index.ts or public.ts');
         if (into === 'functions') flag('composition code never imports a deployed function');
-        if ((from === 'app' || from === 'wiring') && (into === 'seed' || into === 'gateway' || into === 'root'))
-          flag('app.ts and wiring.ts import modules, migrations and core only');
+        if ((from === 'app' || from === 'wiring' || from === 'registry') && (into === 'seed' || into === 'gateway' || into === 'root'))
+          flag('app.ts, wiring.ts and registry.ts import modules, migrations and core only');
+        else if (from === 'registry' && into !== 'module' && into !== 'core' && into !== 'types' && into !== 'package') flag('registry.ts lists modules only');
         if (from === 'seed' && (into === 'gateway' || into === 'root')) flag('the seed imports no gateway or entry point');
         break;
       default:

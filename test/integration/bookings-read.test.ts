@@ -1,7 +1,8 @@
 import type { BookingDTO, ElderDTO, SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { localDay, localTime } from '@hg/types/local-time';
-import { seedDemoBookings } from '../../cloud/src/seed/demo-bookings';
+import { seedDemoBookings } from '../../cloud/src/modules/bookings/demo-seed';
+import { demoSeedContext } from '../../cloud/src/seed/run-seed';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, compoundIdOf, errorCode, newcomer, ok, orgId } from '../factories';
 
@@ -23,8 +24,8 @@ describe.each(DIALECTS)('bookings reads, slots and timers on %s', (dialect) => {
 
   beforeAll(async () => {
     db = await createTestDb(dialect);
-    expect(await seedDemoBookings(db.ds)).toBe(11);
-    expect(await seedDemoBookings(db.ds)).toBe(0);
+    expect(await seedDemoBookings(demoSeedContext(db.ds))).toBe(11);
+    expect(await seedDemoBookings(demoSeedContext(db.ds))).toBe(0);
     centreId = await orgId(db.ds, '南街社区日间照料中心');
     for (const e of ok(await call('bookings', 'elders', { centreId, limit: 100 }, as('care_staff'))).items) elders.set(e.name, e);
     week = ok(await call('bookings', 'week', { centreId }, as('resident')));

@@ -1,4 +1,4 @@
-import { bookingActions, bookingsModule } from '../../src/modules/bookings';
+import { bookingsModule } from '../../src/modules/bookings';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([bookingsModule], bookingActions);
+export const main = deployFunction('bookings', [bookingsModule]);

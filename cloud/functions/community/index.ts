@@ -1,5 +1,5 @@
-import { communityActions, communityModule } from '../../src/modules/community';
-import { homeActions, homeModule } from '../../src/modules/home';
+import { homeModule } from '../../src/modules/home';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([communityModule, homeModule], { ...communityActions, ...homeActions });
+/** The hierarchy and the compound home: the home module serves the whole `community` catalogue. */
+export const main = deployFunction('community', [homeModule]);

@@ -1,7 +1,5 @@
-import { bookingsModule } from '../../src/modules/bookings';
-import { needsModule } from '../../src/modules/needs';
-import { ratingsModule } from '../../src/modules/ratings';
+import { PRODUCT_MODULES } from '../../src/registry';
 import { deployTimers } from '../../src/wiring';
 
-/** The timer function: every module with timer jobs is listed here. */
-export const main = deployTimers([needsModule, bookingsModule, ratingsModule]);
+/** The timer function: the jobs of every module of the product (registry.ts), each under its lease. */
+export const main = deployTimers(PRODUCT_MODULES);

@@ -1,4 +1,4 @@
-import { householdActions, householdsModule } from '../../src/modules/households';
+import { householdsModule } from '../../src/modules/households';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([householdsModule], householdActions);
+export const main = deployFunction('households', [householdsModule]);

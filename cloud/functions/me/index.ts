@@ -1,4 +1,4 @@
-import { meActions, meModule } from '../../src/modules/me';
+import { meModule } from '../../src/modules/me';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([meModule], meActions);
+export const main = deployFunction('me', [meModule]);

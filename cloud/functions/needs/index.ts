@@ -1,4 +1,4 @@
-import { needActions, needsModule } from '../../src/modules/needs';
+import { needsModule } from '../../src/modules/needs';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([needsModule], needActions);
+export const main = deployFunction('needs', [needsModule]);

@@ -1,4 +1,4 @@
-import { notificationActions, notificationsModule } from '../../src/modules/notifications';
+import { notificationsModule } from '../../src/modules/notifications';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([notificationsModule], notificationActions);
+export const main = deployFunction('notifications', [notificationsModule]);

@@ -1,4 +1,4 @@
-import { ratingActions, ratingsModule } from '../../src/modules/ratings';
+import { ratingsModule } from '../../src/modules/ratings';
 import { deployFunction } from '../../src/wiring';
 
-export const main = deployFunction([ratingsModule], ratingActions);
+export const main = deployFunction('ratings', [ratingsModule]);

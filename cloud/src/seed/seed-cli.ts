@@ -1,18 +1,12 @@
-import '../app';
 import { closeDataSource, getDataSource, migrate } from '../core/data-source';
-import { seedDemoBookings } from './demo-bookings';
-import { seedDemoNeeds } from './demo-needs';
-import { seedDemo } from './seed';
+import { seedDemoCity } from './run-seed';
 
-/** `npm run db:seed`: migrate, then insert the demo city if it is not there yet. */
+/** `npm run db:seed`: migrate, then add the demo city and each module's demo data where missing. */
 async function main() {
   const ds = await getDataSource();
   await migrate(ds);
-  console.log((await seedDemo(ds)) ? 'demo data seeded' : 'demo data already present');
-  const needs = await seedDemoNeeds(ds);
-  if (needs) console.log(`demo needs: ${needs}`);
-  const bookings = await seedDemoBookings(ds);
-  if (bookings) console.log(`demo bookings: ${bookings}`);
+  const lines = await seedDemoCity(ds);
+  console.log(lines.length ? lines.join('\n') : 'demo data already present');
   await closeDataSource();
 }
 

@@ -1,11 +1,7 @@
-import type { DataSource } from 'typeorm';
 import type { ActionInput, ActionName, ActionOutput, DietTag, TSaveSlotRequest } from '@hg/types';
-import { runAction } from '../core/action';
-import { clock } from '../core/clock';
-import { localPlatform } from '../core/platform';
-import { FUNCTIONS } from '../app';
 import { localDay, localTime, localYear } from '@hg/types';
-import { demoOpenid } from './demo-data';
+import { clock } from '../../core/clock';
+import type { DemoSeeder, SeedContext } from '../../core/module';
 
 /**
  * A week of meals at 南街社区日间照料中心 — elders registered, menus published, seats booked (and,
@@ -103,12 +99,13 @@ const SITTINGS = {
   dinner: { starts: '17:30', ends: '18:30', cutoff: '15:00', menus: DINNERS },
 } as const;
 
-/** An action through the same wrapper the functions use, as a seeded person. */
-async function call<A extends ActionName<'bookings'>>(action: A, input: ActionInput<'bookings', A>, who: string): Promise<ActionOutput<'bookings', A>> {
-  const res = await runAction(FUNCTIONS.bookings, { action, ...(input as object) }, { openid: demoOpenid(who) }, localPlatform());
-  if (!res.ok) throw new Error(`demo bookings: ${action} as ${who}: ${res.error.message}`);
-  return res.data as ActionOutput<'bookings', A>;
-}
+/** The bookings module's part of the demo city (DomainModule.seed): once, when the centre has no slots or elders. */
+export const bookingsDemoSeed: DemoSeeder = {
+  async run(ctx) {
+    const made = await seedDemoBookings(ctx);
+    return made ? `${made} bookings` : null;
+  },
+};
 
 /** Put the cloud layer's clock (which the actions read) at an instant of the story. */
 function setClock(at: Date): void {
@@ -117,7 +114,11 @@ function setClock(at: Date): void {
 }
 
 /** Seed once: nothing happens if the centre already has slots or elders. Returns the bookings made. */
-export async function seedDemoBookings(ds: DataSource): Promise<number> {
+export async function seedDemoBookings(ctx: SeedContext): Promise<number> {
+  const ds = ctx.ds;
+  /** An action through the same wrapper the functions use, as a seeded person. */
+  const call = async <A extends ActionName<'bookings'>>(action: A, input: ActionInput<'bookings', A>, who: string) =>
+    (await ctx.call('bookings', action, input as Record<string, unknown>, who)) as ActionOutput<'bookings', A>;
   const [{ n }] = await ds.query('SELECT (SELECT COUNT(*) FROM booking_slots) + (SELECT COUNT(*) FROM elders) AS n');
   if (Number(n) > 0) return 0;
   const [centre] = await ds.query('SELECT id FROM organisations WHERE name = ?', [CENTRE]);

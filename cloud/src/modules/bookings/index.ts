@@ -38,15 +38,7 @@ import { listMyStandingOrders } from './queries/list-my-standing-orders';
 import { Slot } from './slot.entity';
 import { fulfilStandingOrders } from './standing-order-timer';
 import { StandingOrder } from './standing-order.entity';
-
-/** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
-export const bookingsModule: DomainModule = {
-  name: 'bookings',
-  entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  requires: [identityModule, communityModule, householdsModule, notificationsModule],
-  // Standing orders first: a sitting published this tick is booked before waitlists close.
-  timers: [fulfilStandingOrders, ...BOOKING_TIMERS],
-};
+import { bookingsDemoSeed } from './demo-seed';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -76,3 +68,14 @@ export const bookingActions = {
   repeatWeek,
   myLinks: listMyLinks,
 } satisfies ActionTableFor<'bookings'>;
+
+/** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
+export const bookingsModule: DomainModule = {
+  name: 'bookings',
+  entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  functions: { bookings: bookingActions },
+  seed: bookingsDemoSeed,
+  // Standing orders first: a sitting published this tick is booked before waitlists close.
+  timers: [fulfilStandingOrders, ...BOOKING_TIMERS],
+};

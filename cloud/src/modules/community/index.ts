@@ -12,16 +12,16 @@ import { Organisation } from './organisation.entity';
 import { Street } from './street.entity';
 import { Unit } from './unit.entity';
 
+/** The hierarchy's actions of the `community` function, which the home module serves with its own (modules/home). */
+export const communityActions = {
+  listCompounds,
+  listBuildings,
+  posters: printPosters,
+};
+
 /** The hierarchy and the organisations serving it. */
 export const communityModule: DomainModule = {
   name: 'community',
   entities: [Street, Community, Compound, Building, Unit, Organisation, OrganisationCompound],
   requires: [identityModule],
-};
-
-/** The hierarchy's actions of the `community` function (the compound home is in modules/home). */
-export const communityActions = {
-  listCompounds,
-  listBuildings,
-  posters: printPosters,
 };

@@ -1,10 +1,17 @@
+import type { ActionTableFor } from '../../core/action';
 import type { DomainModule } from '../../core/module';
 import { bookingsModule } from '../bookings';
-import { communityModule } from '../community';
+import { communityActions, communityModule } from '../community';
 import { householdsModule } from '../households';
 import { ratingsModule } from '../ratings';
 import { getCompound } from './actions/get-compound';
 import { resolveScene } from './actions/resolve-scene';
+
+/** The compound home's actions, served by the `community` function. */
+export const homeActions = {
+  resolveScene,
+  getCompound,
+};
 
 /**
  * The compound home (小区主页): what a scan of the compound's code opens. It gathers other
@@ -14,10 +21,6 @@ export const homeModule: DomainModule = {
   name: 'home',
   entities: [],
   requires: [communityModule, householdsModule, bookingsModule, ratingsModule],
-};
-
-/** The compound home's actions, served by the `community` function. */
-export const homeActions = {
-  resolveScene,
-  getCompound,
+  // One function, two modules' actions: home serves the whole `community` catalogue.
+  functions: { community: { ...communityActions, ...homeActions } satisfies ActionTableFor<'community'> },
 };

@@ -13,13 +13,6 @@ import { notificationsModule } from '../notifications';
 import { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 
-/** Households, bindings (居民认证) and their history. */
-export const householdsModule: DomainModule = {
-  name: 'households',
-  entities: [Household, HouseholdMember],
-  requires: [identityModule, communityModule, notificationsModule],
-};
-
 /** The `households` cloud function's action table. */
 export const householdActions = {
   bind: bindHousehold,
@@ -29,3 +22,11 @@ export const householdActions = {
   lookup: lookupHousehold,
   places: listProxyPlaces,
 } satisfies ActionTableFor<'households'>;
+
+/** Households, bindings (居民认证) and their history. */
+export const householdsModule: DomainModule = {
+  name: 'households',
+  entities: [Household, HouseholdMember],
+  requires: [identityModule, communityModule, notificationsModule],
+  functions: { households: householdActions },
+};

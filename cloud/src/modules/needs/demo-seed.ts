@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
-import type { Envelope, NeedDetailDTO } from '@hg/types';
-import { runAction } from '../core/action';
-import { clock } from '../core/clock';
-import { localPlatform, uploadDir } from '../core/platform';
-import { FUNCTIONS } from '../app';
-import { demoOpenid } from './demo-data';
+import type { NeedDetailDTO } from '@hg/types';
+import { clock } from '../../core/clock';
+import type { DemoSeeder, SeedContext } from '../../core/module';
+import { uploadDir } from '../../core/platform';
 
 /**
  * A few weeks of needs in 锦屏花园, filed and worked through the real actions (so every event,
@@ -75,21 +72,26 @@ const STORIES: { who: string; category: string; text: string; daysAgo: number; p
 type Step = string;
 const HOUR = 3600 * 1000;
 
-export async function seedDemoNeeds(ds: DataSource): Promise<number> {
+/** The needs module's part of the demo city (DomainModule.seed): once, when there are no needs yet. */
+export const needsDemoSeed: DemoSeeder = {
+  async run(ctx) {
+    const created = await seedDemoNeeds(ctx);
+    return created ? `${created} needs` : null;
+  },
+};
+
+export async function seedDemoNeeds(ctx: SeedContext): Promise<number> {
+  const ds = ctx.ds;
   const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM needs');
   if (Number(n) > 0) return 0;
-  const platform = localPlatform();
   const orgIds = new Map<string, number>(
     (await ds.query('SELECT id, name FROM organisations')).map((o: { id: number; name: string }) => [o.name, Number(o.id)]),
   );
   const categories = new Map<string, number>(
     (await ds.query('SELECT id, code FROM need_categories')).map((c: { id: number; code: string }) => [c.code, Number(c.id)]),
   );
-  const call = async (fn: keyof typeof FUNCTIONS, action: string, input: Record<string, unknown>, who: string) => {
-    const res = (await runAction(FUNCTIONS[fn], { action, ...input }, { openid: demoOpenid(who) }, platform)) as Envelope<NeedDetailDTO>;
-    if (!res.ok) throw new Error(`demo needs: ${fn}.${action} as ${who}: ${res.error.message}`);
-    return res.data;
-  };
+  const call = async (fn: 'needs', action: string, input: Record<string, unknown>, who: string) =>
+    (await ctx.call(fn, action, input, who)) as NeedDetailDTO;
   let created = 0;
   try {
     for (const story of STORIES) {
@@ -97,7 +99,7 @@ export async function seedDemoNeeds(ds: DataSource): Promise<number> {
       clock.advance(-story.daysAgo * 24 * HOUR);
       const [home] = await ds.query(
         "SELECT m.householdId AS id FROM household_members m JOIN users u ON u.id = m.userId WHERE u.openid = ? AND m.status = 'verified'",
-        [demoOpenid(story.who)],
+        [ctx.openidOf(story.who)],
       );
       const need = await call(
         'needs',

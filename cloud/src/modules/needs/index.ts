@@ -44,14 +44,7 @@ import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { NEED_TIMERS } from './need-timers';
 import { Need } from './need.entity';
-
-/** Needs lists and the four-order flow (四单模式), with its escalation timers. */
-export const needsModule: DomainModule = {
-  name: 'needs',
-  entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
-  requires: [identityModule, communityModule, householdsModule, notificationsModule],
-  timers: NEED_TIMERS,
-};
+import { needsDemoSeed } from './demo-seed';
 
 /** The `needs` cloud function's action table (lists, board, stats and export: see ./queries). */
 export const needActions = {
@@ -89,3 +82,13 @@ export const needActions = {
   mergeCandidates: listMergeCandidates,
   ladder: listLadder,
 } satisfies ActionTableFor<'needs'>;
+
+/** Needs lists and the four-order flow (四单模式), with its escalation timers. */
+export const needsModule: DomainModule = {
+  name: 'needs',
+  entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  functions: { needs: needActions },
+  seed: needsDemoSeed,
+  timers: NEED_TIMERS,
+};

@@ -19,14 +19,6 @@ import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
 import { closeEndedPeriods } from './rating-timers';
 
-/** Star ratings of property firms (星级物业). Reads needs' service data through needs/public. */
-export const ratingsModule: DomainModule = {
-  name: 'ratings',
-  entities: RATING_ENTITIES,
-  requires: [identityModule, communityModule, householdsModule, needsModule],
-  timers: [closeEndedPeriods],
-};
-
 /** The `ratings` cloud function's action table. */
 export const ratingActions = {
   rate: rateFirm,
@@ -47,3 +39,12 @@ export const ratingActions = {
   assessable: listAssessable,
   weights: getWeights,
 } satisfies ActionTableFor<'ratings'>;
+
+/** Star ratings of property firms (星级物业). Reads needs' service data through needs/public. */
+export const ratingsModule: DomainModule = {
+  name: 'ratings',
+  entities: RATING_ENTITIES,
+  requires: [identityModule, communityModule, householdsModule, needsModule],
+  functions: { ratings: ratingActions },
+  timers: [closeEndedPeriods],
+};
