@@ -14,7 +14,8 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
-import { charCount } from '../../../../utils/text';
+import { useForm } from '../../../../hooks/useForm';
+import { ZRateFirmRequest } from '@hg/types/ratings-schemas';
 import { maskPersonalData } from '@hg/types/privacy';
 import { positiveId, verifiedHomes } from '../../format';
 import './index.scss';
@@ -25,34 +26,23 @@ const EMPTY: Scores = { environment: 0, security: 0, repairs: 0, attitude: 0 };
 /** The form itself, once the household's period, firm and own rating are known. */
 function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: MyRatingDTO; onSaved: (next: MyRatingDTO) => void }) {
   const changing = !!mine.rating;
-  const [scores, setScores] = useState<Scores>(mine.rating ? { ...mine.rating.scores } : EMPTY);
-  const [comment, setComment] = useState(mine.rating?.comment ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-
-  const submit = async () => {
-    if (busy) return;
-    const missing = RATING_DIMENSIONS.filter((d) => !scores[d]);
-    if (missing.length) {
-      setError(`请为「${missing.map((d) => DIMENSION_LABEL[d]).join('」「')}」选择星级`);
-      return;
-    }
-    if (charCount(comment.trim()) > RATING_RULES.commentMax) {
-      setError(`想说的话最多${RATING_RULES.commentMax}个字`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const res = await ratings.rate({ householdId, scores, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    setDone(true);
-    onSaved(res.data);
-  };
+  const f = useForm({
+    initial: () => ({ scores: mine.rating ? { ...mine.rating.scores } : EMPTY, comment: mine.rating?.comment ?? '' }),
+    schema: ZRateFirmRequest,
+    toRequest: (v) => ({ householdId, scores: v.scores, ...(v.comment.trim() ? { comment: v.comment } : {}) }),
+    // One line for every row still without stars, rather than the schema's 最少1星 per row.
+    check: (v) => {
+      const missing = RATING_DIMENSIONS.filter((d) => !v.scores[d]);
+      return missing.length ? { scores: `请为「${missing.map((d) => DIMENSION_LABEL[d]).join('」「')}」选择星级` } : {};
+    },
+    send: (request) => ratings.rate(request),
+    onSuccess: (data) => {
+      setDone(true);
+      onSaved(data);
+    },
+  });
+  const { scores, comment } = f.values;
 
   return (
     <View className='card rrate' data-testid='rate-form'>
@@ -67,18 +57,31 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
         {changing ? `您已评价过${mine.rating && mine.rating.changes ? `（已修改${mine.rating.changes}次）` : ''}，改好后再提交即可。` : ''}
       </View>
       {RATING_DIMENSIONS.map((d) => (
-        <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => setScores((s) => ({ ...s, [d]: n }))} />
+        <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => f.set('scores', { ...scores, [d]: n })} />
       ))}
-      <TextBox id='rate-comment' label='想说的话（选填，不显示姓名）' value={comment} onChange={setComment} max={RATING_RULES.commentMax} counter />
+      {f.errors.scores ? (
+        <View className='field__error' role='alert' data-testid='rate-error'>
+          {f.errors.scores}
+        </View>
+      ) : null}
+      <TextBox
+        id='rate-comment'
+        label='想说的话（选填，不显示姓名）'
+        value={comment}
+        onChange={(v) => f.set('comment', v)}
+        max={RATING_RULES.commentMax}
+        counter
+        error={f.errors.comment}
+      />
       {/* Others read the comment with phone numbers, ID numbers and doors masked: show the author before they send. */}
       {maskPersonalData(comment.trim()) !== comment.trim() ? (
         <View className='muted rate__masked' data-testid='rate-masked-preview'>
           电话、身份证号和门牌号不会公开。其他人看到的是：{maskPersonalData(comment.trim())}
         </View>
       ) : null}
-      {error ? (
-        <View className='notice' role='alert' data-testid='rate-error'>
-          {error}
+      {f.formError ? (
+        <View className='notice' role='alert' data-testid='rate-form-error'>
+          {f.formError}
         </View>
       ) : null}
       {done ? (
@@ -86,7 +89,7 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
           感谢您的评价，本期内可以修改
         </View>
       ) : null}
-      <BusyButton label={changing ? '提交修改' : '提交评价'} busy={busy} onClick={submit} testId='rate-submit' />
+      <BusyButton label={changing ? '提交修改' : '提交评价'} busy={f.busy} onClick={f.submit} testId='rate-submit' />
     </View>
   );
 }

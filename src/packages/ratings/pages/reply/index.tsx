@@ -14,7 +14,8 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
-import { charCount } from '../../../../utils/text';
+import { useForm } from '../../../../hooks/useForm';
+import { ZReplyRequest } from '@hg/types/ratings-schemas';
 import { formatTime } from '../../../../utils/format';
 import { positiveId } from '../../format';
 import { maskPersonalData } from '@hg/types/privacy';
@@ -24,10 +25,18 @@ import './index.scss';
 function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCardDTO) => void }) {
   const latest = card.history[0] ?? card.results[0] ?? null;
   const existing = latest && card.reply?.periodCode === latest.periodCode ? card.reply : null;
-  const [body, setBody] = useState(existing?.body ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  const f = useForm({
+    initial: () => ({ body: existing?.body ?? '' }),
+    schema: ZReplyRequest,
+    toRequest: (v) => ({ firmId: card.firm.id, periodId: latest?.periodId as number, body: v.body }),
+    send: (request) => ratings.reply(request),
+    onSuccess: (data) => {
+      setDone(true);
+      onSaved(data);
+    },
+  });
+  const body = f.values.body;
 
   if (!latest) {
     return (
@@ -36,41 +45,29 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
       </View>
     );
   }
-  const submit = async () => {
-    if (busy) return;
-    const text = body.trim();
-    if (!text) {
-      setError('请填写回复内容');
-      return;
-    }
-    if (charCount(text) > RATING_RULES.replyMax) {
-      setError(`回复最多${RATING_RULES.replyMax}个字`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const res = await ratings.reply({ firmId: card.firm.id, periodId: latest.periodId, body: text });
-    setBusy(false);
-    if (res.ok) {
-      setDone(true);
-      onSaved(res.data);
-    } else setError(res.error.message);
-  };
   return (
     <View className='card' data-testid='reply-box'>
       <View className='card__title' role='heading' aria-level={2}>
         公开回复（{latest.periodCode} 期）
       </View>
       <View className='muted rreply__hint'>回复会显示在本企业的物业评价页，所有居民可见。每期一条，可以修改。</View>
-      <TextBox id='reply-body' label={existing ? '修改回复' : '回复内容'} value={body} onChange={setBody} max={RATING_RULES.replyMax} counter />
+      <TextBox
+        id='reply-body'
+        label={existing ? '修改回复' : '回复内容'}
+        value={body}
+        onChange={(v) => f.set('body', v)}
+        max={RATING_RULES.replyMax}
+        counter
+        error={f.errors.body}
+      />
       {maskPersonalData(body.trim()) !== body.trim() ? (
         <View className='muted' data-testid='reply-masked-preview'>
           回复是公开的，居民的门牌号、手机号和身份证号不会显示。公开后显示为：{maskPersonalData(body.trim())}
         </View>
       ) : null}
-      {error ? (
+      {f.formError ? (
         <View className='notice' role='alert' data-testid='reply-error'>
-          {error}
+          {f.formError}
         </View>
       ) : null}
       {done ? (
@@ -78,7 +75,7 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
           回复已公开
         </View>
       ) : null}
-      <BusyButton label={existing ? '保存修改' : '发布回复'} busy={busy} onClick={submit} testId='reply-submit' />
+      <BusyButton label={existing ? '保存修改' : '发布回复'} busy={f.busy} onClick={f.submit} testId='reply-submit' />
       {done ? (
         <View
           className='btn btn--ghost rreply__see'
