@@ -13,60 +13,59 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
 import { formatTime } from '../../../../utils/format';
-import { charCount } from '../../../../utils/text';
+import { useForm } from '../../../../hooks/useForm';
+import { ZAssessFirmRequest } from '@hg/types/ratings-schemas';
 import { positiveId } from '../../format';
 import './index.scss';
 
 type Assessed = 'organisation' | 'team' | 'service';
 type Firm = { id: number; name: string };
+const ASSESSED = ASSESSED_CRITERIA as Assessed[];
+type Values = Record<Assessed, string> & { note: string; photos: PhotoDTO[] };
+/** A score box's text as the request's number; an empty box is NaN (not 0), which the schema refuses. */
+const score = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
 /** The assessor's form for one firm: three 0–100 scores, a note and evidence photos (prefilled with this period's own scores). */
 function AssessForm({ firm, previous, onSaved }: { firm: Firm; previous: AssessmentDTO | null; onSaved: (a: AssessmentDTO) => void }) {
-  const [scores, setScores] = useState<Record<Assessed, string>>(
-    previous
-      ? { organisation: String(previous.scores.organisation), team: String(previous.scores.team), service: String(previous.scores.service) }
-      : { organisation: '', team: '', service: '' },
-  );
-  const [note, setNote] = useState(previous?.note ?? '');
-  const [photos, setPhotos] = useState<PhotoDTO[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<Assessed, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<AssessmentDTO | null>(null);
-
-  const submit = async () => {
-    if (busy) return;
-    if (uploading) {
-      setError('照片还在上传，请稍候');
-      return;
-    }
-    const next: Partial<Record<Assessed, string>> = {};
-    const values = {} as Record<Assessed, number>;
-    for (const c of ASSESSED_CRITERIA as Assessed[]) {
-      const n = Number(scores[c]);
-      if (scores[c].trim() === '' || !Number.isInteger(n) || n < 0 || n > 100) next[c] = '请填写0到100的整数';
-      else values[c] = n;
-    }
-    setErrors(next);
-    if (Object.keys(next).length) return;
-    if (charCount(note.trim()) > RATING_RULES.noteMax) {
-      setError(`说明最多${RATING_RULES.noteMax}个字`);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const res = await ratings.assess({ firmId: firm.id, scores: values, ...(note.trim() ? { note: note.trim() } : {}), photoIds: photos.map((p) => p.fileId) });
-    setBusy(false);
-    if (res.ok) {
-      setSaved(res.data);
-      onSaved(res.data);
-    } else {
-      setSaved(null);
-      // Firms outside the assessor's street or bureau are refused by the server: say so plainly.
-      setError(res.error.code === 'FORBIDDEN' ? `该物业企业不在您的考评范围内，不能考评。（${res.error.message}）` : res.error.message);
-    }
-  };
+  const f = useForm({
+    initial: (): Values => ({
+      organisation: previous ? String(previous.scores.organisation) : '',
+      team: previous ? String(previous.scores.team) : '',
+      service: previous ? String(previous.scores.service) : '',
+      note: previous?.note ?? '',
+      photos: [],
+    }),
+    schema: ZAssessFirmRequest,
+    toRequest: (v) => ({
+      firmId: firm.id,
+      scores: { organisation: score(v.organisation), team: score(v.team), service: score(v.service) },
+      ...(v.note.trim() ? { note: v.note } : {}),
+      photoIds: v.photos.map((p) => p.fileId),
+    }),
+    // The schema's words for a bad score are about types; an assessor reads one plain line per box.
+    check: (v) => {
+      const wrong: Partial<Record<Assessed, string>> = {};
+      for (const c of ASSESSED) if (!/^\d{1,3}$/.test(v[c].trim()) || Number(v[c]) > 100) wrong[c] = '请填写0到100的整数';
+      return wrong;
+    },
+    // `scores.team` from the schema or the server belongs to the 队伍建设 box; `photoIds.2` to the photos.
+    fieldOf: (path) => {
+      const key = path.replace(/^scores\./, '').split('.')[0];
+      if (key === 'photoIds') return 'photos';
+      return (ASSESSED as string[]).includes(key) || key === 'note' ? (key as keyof Values) : null;
+    },
+    blocked: () => (uploading ? '照片还在上传，请稍候' : null),
+    send: (request) => ratings.assess(request),
+    onSuccess: (data) => {
+      setSaved(data);
+      onSaved(data);
+    },
+    // Firms outside the assessor's street or bureau are refused by the server: say so plainly.
+    errorText: (e) => (e.code === 'FORBIDDEN' ? `该物业企业不在您的考评范围内，不能考评。（${e.message}）` : e.message),
+  });
+  const { values, errors } = f;
 
   return (
     <View className='card' data-testid={`assess-form-${firm.id}`}>
@@ -74,23 +73,39 @@ function AssessForm({ firm, previous, onSaved }: { firm: Firm; previous: Assessm
         考评：{firm.name}
       </View>
       <View className='muted rassess__hint'>每项0–100分，本期截止前可以重新提交覆盖。群众满意度由居民评价得出，不在此填写。</View>
-      {(ASSESSED_CRITERIA as Assessed[]).map((c) => (
+      {ASSESSED.map((c) => (
         <Field
           key={c}
           id={`assess-${c}`}
           label={`${CRITERION_LABEL[c]}（0–100分）`}
           type='number'
           maxlength={3}
-          value={scores[c]}
+          value={values[c]}
           error={errors[c]}
-          onChange={(v) => setScores((s) => ({ ...s, [c]: v }))}
+          onChange={(v) => f.set(c, v)}
         />
       ))}
-      <TextBox id='assess-note' label='考评说明（选填）' value={note} onChange={setNote} max={RATING_RULES.noteMax} counter />
-      <PhotoPicker id='assess-photos' label='佐证照片' photos={photos} onChange={setPhotos} max={9} onBusy={setUploading} />
-      {error ? (
+      <TextBox
+        id='assess-note'
+        label='考评说明（选填）'
+        value={values.note}
+        onChange={(v) => f.set('note', v)}
+        max={RATING_RULES.noteMax}
+        counter
+        error={errors.note}
+      />
+      <PhotoPicker
+        id='assess-photos'
+        label='佐证照片'
+        photos={values.photos}
+        onChange={(p) => f.set('photos', p)}
+        max={9}
+        onBusy={setUploading}
+        error={errors.photos}
+      />
+      {f.formError ? (
         <View className='notice' role='alert' data-testid='assess-error'>
-          {error}
+          {f.formError}
         </View>
       ) : null}
       {saved ? (
@@ -98,7 +113,7 @@ function AssessForm({ firm, previous, onSaved }: { firm: Firm; previous: Assessm
           已保存{saved.firm.name}的考评（{formatTime(saved.updatedAt)}）
         </View>
       ) : null}
-      <BusyButton label='提交考评' busy={busy} onClick={submit} testId='assess-submit' />
+      <BusyButton label='提交考评' busy={f.busy} onClick={f.submit} testId='assess-submit' />
     </View>
   );
 }
