@@ -1,10 +1,10 @@
 import type { FunctionName } from '@hg/types';
+import type { ActionTable } from './core/action';
 import { configureKernel } from './core/kernel';
-import { closure, entitiesOf, functionsOf, timersOf, type DomainModule } from './core/module';
+import { closure, entitiesOf, functionsOf, timersOf, type DomainModule, type TimerJob } from './core/module';
 import { createMain, createTimerMain } from './core/wechat';
 import { identityModule } from './modules/identity';
 import { resolveActor } from './modules/identity/public';
-import { timerActions, timersModule } from './modules/timers';
 
 /**
  * Wire core for a set of modules: their entities (and those of every module they require), the
@@ -32,10 +32,13 @@ export function deployFunction(name: FunctionName, modules: readonly DomainModul
 }
 
 /**
- * The deployed timer function: every job of the given modules, on the platform's timer trigger,
- * with the timers module's own tables (leases and run records).
+ * The deployed timer function: every job of the given modules (which include the timers module,
+ * whose tables hold the leases and run records), on the platform's timer trigger. The timers
+ * module's action table comes in as `actionsFor`, so wiring.ts does not import it and no other
+ * function's bundle carries it.
  */
-export function deployTimers(modules: readonly DomainModule[]) {
-  const all = wire([...modules, timersModule]);
-  return createTimerMain(timerActions(timersOf(all)), 'tick');
+export function deployTimers(modules: readonly DomainModule[], actionsFor: (jobs: readonly TimerJob[]) => ActionTable) {
+  const all = wire(modules);
+  if (!all.some((m) => m.name === 'timers')) throw new Error('deployTimers: the timers module must be among the modules (its tables hold the leases)');
+  return createTimerMain(actionsFor(timersOf(all)), 'tick');
 }
