@@ -1,59 +1,15 @@
+import { appPages } from './manifests';
+
 /**
- * Only the three tab pages live in the main package (WeChat requires tab pages there); every other
- * page sits in its domain's subpackage so the main package stays small as domains grow.
+ * Pages come from the manifests (src/manifests.ts): the three tab pages in the main package (WeChat
+ * requires tab pages there), every other page in its domain's subpackage so the main package stays
+ * small as domains grow. Taro's config loader evaluates this file at build time, manifests included.
  */
+const { pages, subPackages } = appPages();
+
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/needs/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/entry', pages: ['pages/scan/index'] },
-    { root: 'packages/household', pages: ['pages/bind/index', 'pages/verify/index'] },
-    { root: 'packages/community', pages: ['pages/compound/index', 'pages/posters/index'] },
-    { root: 'packages/auth', pages: ['pages/login/index'] },
-    {
-      root: 'packages/needs',
-      pages: [
-        'pages/create/index',
-        'pages/proxy/index',
-        'pages/detail/index',
-        'pages/mine/index',
-        'pages/inbox/index',
-        'pages/console/index',
-        'pages/claim/index',
-        'pages/board/index',
-        'pages/dashboard/index',
-        'pages/ladder/index',
-      ],
-    },
-    { root: 'packages/me', pages: ['pages/messages/index'] },
-    {
-      root: 'packages/bookings',
-      pages: [
-        'pages/week/index',
-        'pages/mine/index',
-        'pages/register/index',
-        'pages/counter/index',
-        'pages/console/index',
-        'pages/kitchen/index',
-        'pages/family/index',
-        'pages/standing/index',
-        'pages/deliveries/index',
-        'pages/subsidy/index',
-      ],
-    },
-    {
-      root: 'packages/ratings',
-      pages: [
-        'pages/firm/index',
-        'pages/rate/index',
-        'pages/leaderboard/index',
-        'pages/assess/index',
-        'pages/manage/index',
-        'pages/moderation/index',
-        'pages/reply/index',
-      ],
-    },
-    { root: 'packages/admin', pages: ['pages/timers/index'] },
-  ],
+  pages,
+  subPackages,
   // H5 only: no slide animation between pages. Taro's router removes a page left by 返回 on a
   // 300 ms timer and keeps it as the "current page" meanwhile; a link opened in that window (back,
   // then straight into a need link) made the router unload the wrong page and show a blank screen.

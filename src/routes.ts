@@ -1,50 +1,13 @@
 import Taro from '@tarojs/taro';
-import { PAGES } from '@hg/types/links';
+import { routeCatalogue } from './manifests';
 
 /**
- * Every page path in one place, so a moved page breaks the type checker rather than a button.
- * Pages that messages link to come from `PAGES` (types/links.ts), which the server uses too.
+ * Every page path by name, read from the subpackages' manifests (src/manifests.ts), so a moved page
+ * breaks the type checker rather than a button: `ROUTES.x` for a route no manifest declares does
+ * not compile. Deep links for messages (types/links.ts, used by the server too) must open pages
+ * listed here; test/architecture/pages.test.ts holds the lists together.
  */
-export const ROUTES = {
-  home: PAGES.home,
-  needs: '/pages/needs/index',
-  me: PAGES.me,
-  scan: '/packages/entry/pages/scan/index',
-  bind: PAGES.myHomes,
-  verify: '/packages/household/pages/verify/index',
-  compound: '/packages/community/pages/compound/index',
-  posters: '/packages/community/pages/posters/index',
-  login: '/packages/auth/pages/login/index',
-  needCreate: '/packages/needs/pages/create/index',
-  needProxy: '/packages/needs/pages/proxy/index',
-  needDetail: PAGES.needDetail,
-  needMine: '/packages/needs/pages/mine/index',
-  needInbox: '/packages/needs/pages/inbox/index',
-  needConsole: '/packages/needs/pages/console/index',
-  needClaim: '/packages/needs/pages/claim/index',
-  needBoard: '/packages/needs/pages/board/index',
-  needDashboard: '/packages/needs/pages/dashboard/index',
-  needLadder: '/packages/needs/pages/ladder/index',
-  messages: PAGES.messages,
-  bookingWeek: '/packages/bookings/pages/week/index',
-  bookingMine: PAGES.myBookings,
-  bookingRegister: '/packages/bookings/pages/register/index',
-  bookingCounter: '/packages/bookings/pages/counter/index',
-  bookingConsole: '/packages/bookings/pages/console/index',
-  bookingKitchen: '/packages/bookings/pages/kitchen/index',
-  bookingFamily: '/packages/bookings/pages/family/index',
-  bookingStanding: '/packages/bookings/pages/standing/index',
-  bookingDeliveries: '/packages/bookings/pages/deliveries/index',
-  bookingSubsidy: '/packages/bookings/pages/subsidy/index',
-  ratingFirm: '/packages/ratings/pages/firm/index',
-  ratingRate: '/packages/ratings/pages/rate/index',
-  ratingAssess: '/packages/ratings/pages/assess/index',
-  ratingLeaderboard: '/packages/ratings/pages/leaderboard/index',
-  ratingManage: '/packages/ratings/pages/manage/index',
-  ratingModeration: '/packages/ratings/pages/moderation/index',
-  ratingReply: '/packages/ratings/pages/reply/index',
-  timerJobs: '/packages/admin/pages/timers/index',
-} as const;
+export const ROUTES = routeCatalogue();
 
 const TAB_PAGES: string[] = [ROUTES.home, ROUTES.needs, ROUTES.me];
 

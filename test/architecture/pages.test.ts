@@ -1,12 +1,18 @@
 /**
- * Page paths live in three lists: the pages the app ships (src/app.config.ts), the client's route
- * catalogue (src/routes.ts) and the deep links messages open (types/links.ts, read by the server
- * too). This test ties them together and to the files on disk, so a moved, renamed or forgotten
- * page fails here instead of as a blank screen behind a button or a WeChat message.
+ * Pages are declared once, by each subpackage's manifest (src/packages/<domain>/manifest.ts, listed
+ * in src/manifests.ts); the pages the app ships (src/app.config.ts) and the client's route catalogue
+ * (src/routes.ts) are read from them, and the deep links messages open (types/links.ts, read by the
+ * server too) must land on them. This test ties them together and to the files on disk, so a moved,
+ * renamed or forgotten page fails here instead of as a blank screen behind a button or a WeChat
+ * message — and holds the manifests to being data.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { linkTo, PAGES, SubjectKind } from '@hg/types/links';
+import { capabilitiesOf } from '@hg/types/roles';
+import type { SubpackageManifest } from '../../src/manifest-types';
+import { appPages as manifestPages, MAIN_PAGES, SUBPACKAGES } from '../../src/manifests';
 
 const SRC = join(__dirname, '../../src');
 
@@ -81,5 +87,71 @@ describe('pages, routes and deep links agree', () => {
 
   it('the tab bar shows main-package pages only', () => {
     expect(config.tabBar.list.map((t) => `/${t.pagePath}`).filter((p) => !mainPages.includes(p))).toEqual([]);
+  });
+});
+
+const manifests = SUBPACKAGES as readonly SubpackageManifest[];
+const folders = (path: string) =>
+  readdirSync(path, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+
+describe('subpackages declare themselves in their manifests', () => {
+  it('app.config ships exactly the manifests\' pages, in their order', () => {
+    expect({ pages: config.pages, subPackages: config.subPackages }).toEqual(manifestPages());
+  });
+
+  it('every subpackage folder has a manifest, listed once, whose root is its folder', () => {
+    const roots = manifests.map((m) => m.root);
+    expect(duplicates(roots)).toEqual([]);
+    expect(roots.filter((r) => !/^packages\/[a-z-]+$/.test(r))).toEqual([]);
+    const onDisk = folders(join(SRC, 'packages')).filter((d) => existsSync(join(SRC, 'packages', d, 'pages')));
+    expect(onDisk.filter((d) => !existsSync(join(SRC, 'packages', d, 'manifest.ts')))).toEqual([]);
+    expect([...roots].sort()).toEqual(onDisk.map((d) => `packages/${d}`).sort());
+  });
+
+  it('no route name is declared twice (ROUTES would silently keep one)', () => {
+    const names = [...Object.keys(MAIN_PAGES), ...manifests.flatMap((m) => Object.keys(m.pages))];
+    expect(duplicates(names)).toEqual([]);
+    expect(Object.keys(routes).sort()).toEqual([...names].sort());
+  });
+
+  it.each(folders(join(SRC, 'packages')).filter((d) => existsSync(join(SRC, 'packages', d, 'manifest.ts'))))(
+    'packages/%s/manifest.ts is data: type-only imports from types/ and manifest-types, one default export',
+    (domain) => {
+      const file = join(SRC, 'packages', domain, 'manifest.ts');
+      const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const bad: string[] = [];
+      for (const st of sf.statements) {
+        if (ts.isImportDeclaration(st)) {
+          const from = (st.moduleSpecifier as ts.StringLiteral).text;
+          const typeOnly = !!st.importClause?.isTypeOnly;
+          if (!typeOnly || !(from.startsWith('@hg/types/') || from === '../../manifest-types')) bad.push(st.getText());
+        } else if (!ts.isExportAssignment(st)) bad.push(st.getText().slice(0, 60));
+      }
+      expect(bad).toEqual([]);
+    },
+  );
+
+  const capabilities = Object.keys(capabilitiesOf([]));
+  const situations = ['anyone', 'signedIn', 'verifiedResident', 'hasHome'];
+  const entries = manifests.flatMap((m) => (m.entries ?? []).map((e) => ({ ...e, manifest: m })));
+
+  it('entries open their own manifest\'s pages, under a known condition, with unique test ids', () => {
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((e) => !(e.route in e.manifest.pages)).map((e) => e.testId)).toEqual([]);
+    expect(entries.filter((e) => !capabilities.includes(e.when) && !situations.includes(e.when)).map((e) => e.testId)).toEqual([]);
+    expect(duplicates(entries.map((e) => e.testId))).toEqual([]);
+  });
+
+  it('work entries sit under their domain\'s heading, with a hint for the 首页 tile, behind a capability', () => {
+    const work = entries.filter((e) => e.section === 'work');
+    expect(work.filter((e) => !e.manifest.workTitle || !e.hint).map((e) => e.testId)).toEqual([]);
+    expect(work.filter((e) => !capabilities.includes(e.when)).map((e) => e.testId)).toEqual([]);
+  });
+
+  it('every capability the server grants opens something', () => {
+    const used = new Set(entries.map((e) => e.when));
+    expect(capabilities.filter((c) => !used.has(c))).toEqual([]);
   });
 });

@@ -1,0 +1,32 @@
+import type { SubpackageManifest } from '../../manifest-types';
+
+/** Centre bookings: meals and their counter, console, kitchen and delivery lists, family and standing orders. */
+export default {
+  root: 'packages/bookings',
+  workTitle: '助餐服务',
+  pages: {
+    bookingWeek: 'pages/week/index',
+    bookingMine: 'pages/mine/index',
+    bookingRegister: 'pages/register/index',
+    bookingCounter: 'pages/counter/index',
+    bookingConsole: 'pages/console/index',
+    bookingKitchen: 'pages/kitchen/index',
+    bookingFamily: 'pages/family/index',
+    bookingStanding: 'pages/standing/index',
+    bookingDeliveries: 'pages/deliveries/index',
+    bookingSubsidy: 'pages/subsidy/index',
+  },
+  entries: [
+    { label: '我的订餐', route: 'bookingMine', section: 'resident', when: 'signedIn', testId: 'entry-my-meals' },
+    { label: '为家人订餐', route: 'bookingFamily', section: 'resident', when: 'signedIn', testId: 'entry-family' },
+    { label: '助餐核销', hint: '扫码核销老人的用餐码', route: 'bookingCounter', section: 'work', when: 'runCareCentre', testId: 'entry-meal-counter' },
+    {
+      label: '助餐管理',
+      hint: '菜单、代订、后厨统计、送餐单、家属关联',
+      route: 'bookingConsole',
+      section: 'work',
+      when: 'runCareCentre',
+      testId: 'entry-meal-console',
+    },
+  ],
+} as const satisfies SubpackageManifest;
