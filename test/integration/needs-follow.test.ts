@@ -65,6 +65,8 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
       const seen = ok(await call('needs', 'get', { needId: surviving.id }, follower.openid));
       // The other resident's name and number stay hidden from a follower.
       expect(seen).toMatchObject({ id: surviving.id, following: true, reporting: false, reporter: { name: '其他居民', phone: null, phoneMasked: '' } });
+      // The timeline reader applies the same rule: the reporter's own steps are 其他居民's.
+      expect(seen.events.find((e) => e.type === 'created')?.actor).toBe('其他居民');
       expect(seen.can).toEqual(['comment']);
     }
     expect(errorCode(await call('needs', 'get', { needId: surviving.id }, stranger.openid))).toBe('NOT_FOUND');

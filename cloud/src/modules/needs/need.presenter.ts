@@ -161,6 +161,11 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
   const rel = relationTo(actor, need, category, { follower: await isFollower(em, need.id, actor.userId) });
   // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
+  // The timeline applies the same rule as the reporter card: a follower with no other part in the
+  // need reads the reporter's (and the filer's) steps as 其他居民, never their name.
+  const followerOnly = rel.follower && !rel.reporter && !rel.staff && !rel.head && !rel.receiver;
+  const hiddenActors = followerOnly ? new Set([need.reporterId, need.createdById]) : new Set<number>();
+  const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? '其他居民' : (labels.get(id) ?? ''));
   return {
     ...summary,
     description: need.description,
@@ -182,7 +187,7 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
       id: e.id,
       type: e.type,
       label: e.type === 'escalated' && e.level ? `升级至${LEVEL_LABEL[e.level]}` : NEED_EVENT_LABEL[e.type],
-      actor: e.actorId ? (labels.get(e.actorId) ?? '') : '系统',
+      actor: actorLabel(e.actorId),
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       level: e.level,
