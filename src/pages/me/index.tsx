@@ -11,6 +11,7 @@ import { notifications } from '../../services/notifications';
 import { PLATFORM, hasIdentity } from '../../services/platform';
 import { clearSession } from '../../services/session';
 import { ROUTES, openPage, withQuery } from '../../routes';
+import { entriesFor, seesResidentEntries, workGroups, type PlacedEntry, type Viewer } from '../../manifests';
 import './index.scss';
 import { FOCUSABLE } from '../../components/a11y';
 
@@ -28,7 +29,18 @@ function Entry({ label, onClick, badge, testId }: { label: string; onClick: () =
   );
 }
 
-function Profile({ profile }: { profile: MeDTO }) {
+/** A list of manifest entries; `badges` gives an entry its badge by its count key. */
+function Entries({ entries, badges = {} }: { entries: PlacedEntry[]; badges?: Partial<Record<string, string>> }) {
+  return (
+    <>
+      {entries.map((e) => (
+        <Entry key={e.testId} label={e.label} testId={e.testId} badge={e.count ? badges[e.count] : undefined} onClick={() => openPage(e.url)} />
+      ))}
+    </>
+  );
+}
+
+function Profile({ profile, showHomes }: { profile: MeDTO; showHomes: boolean }) {
   return (
     <>
       <View className='card'>
@@ -47,28 +59,35 @@ function Profile({ profile }: { profile: MeDTO }) {
         </View>
       </View>
 
-      <View className='card'>
-        <View className='card__title' role='heading' aria-level={2}>
-          我的房屋
-        </View>
-        {profile.memberships.length === 0 ? <View className='muted'>还没有绑定房屋</View> : null}
-        <View role='list'>
-          {profile.memberships.map((m) => (
-            <View key={m.id} className='me__membership' role='listitem'>
-              <View className='me__membership-addr'>
-                {m.compound.name} {m.address}
+      {showHomes ? (
+        <View className='card'>
+          <View className='card__title' role='heading' aria-level={2}>
+            我的房屋
+          </View>
+          {profile.memberships.length === 0 ? <View className='muted'>还没有绑定房屋</View> : null}
+          <View role='list'>
+            {profile.memberships.map((m) => (
+              <View key={m.id} className='me__membership' role='listitem'>
+                <View className='me__membership-addr'>
+                  {m.compound.name} {m.address}
+                </View>
+                <View className={`me__status me__status--${m.status}`}>{m.statusLabel}</View>
+                {m.status === 'rejected' && m.rejectReason ? <View className='muted'>驳回理由：{m.rejectReason}</View> : null}
               </View>
-              <View className={`me__status me__status--${m.status}`}>{m.statusLabel}</View>
-              {m.status === 'rejected' && m.rejectReason ? <View className='muted'>驳回理由：{m.rejectReason}</View> : null}
-            </View>
-          ))}
+            ))}
+          </View>
         </View>
-      </View>
+      ) : null}
     </>
   );
 }
 
-/** 我的: profile, roles with their scopes, household memberships, large text, 消息中心 and the entries `can` allows. */
+/**
+ * 我的: profile, roles with their scopes, large text, and the entries the subpackages' manifests
+ * declare (src/manifests.ts): everyone's (消息中心, 物业星级榜), a resident's (绑定房屋, 订餐, 评价物业)
+ * for people with a home or without any role, and staff's work under a heading per domain, each
+ * behind the server's `can` flag so none leads to a page the server refuses.
+ */
 export default function MePage() {
   const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
   const [visit, setVisit] = useState(0);
@@ -81,6 +100,9 @@ export default function MePage() {
   const data = profile.data;
   const unread = useLoad(signedIn ? () => notifications.list({ unreadOnly: true, limit: 1 }) : null, [signedIn, visit]);
   const unreadCount = unread.data?.unread ?? 0;
+  const viewer: Viewer = { signedIn, profile: signedIn ? data : null };
+  const resident = entriesFor('resident', viewer);
+  const work = workGroups(viewer);
 
   return (
     <Page title='我的'>
@@ -101,33 +123,40 @@ export default function MePage() {
           ) : null}
         </View>
       )}
-      {signedIn && data ? <Profile profile={data} /> : null}
+      {signedIn && data ? <Profile profile={data} showHomes={seesResidentEntries(viewer)} /> : null}
 
       <View className='card'>
         <LargeTextSwitch />
       </View>
 
       <View className='card me__entries'>
-        {signedIn ? (
-          <Entry label='消息中心' badge={unreadCount ? `${unreadCount}条未读` : undefined} testId='entry-messages' onClick={() => openPage(ROUTES.messages)} />
-        ) : null}
-        <Entry label='绑定房屋' onClick={() => openPage(ROUTES.bind)} />
-        {signedIn ? <Entry label='我的订餐' testId='entry-my-meals' onClick={() => openPage(ROUTES.bookingMine)} /> : null}
-        {signedIn ? <Entry label='为家人订餐' testId='entry-family' onClick={() => openPage(ROUTES.bookingFamily)} /> : null}
-        {/* Role entries follow the server's `can` flags, so none leads to a page the server refuses. */}
-        {data?.can.verifyHouseholds ? <Entry label='居民认证审核' testId='entry-verify' onClick={() => openPage(ROUTES.verify)} /> : null}
-        {data?.can.printPosters ? <Entry label='二维码海报' testId='entry-posters' onClick={() => openPage(ROUTES.posters)} /> : null}
-        {data?.can.runCareCentre ? <Entry label='助餐核销' testId='entry-meal-counter' onClick={() => openPage(ROUTES.bookingCounter)} /> : null}
-        {data?.can.runCareCentre ? <Entry label='助餐管理' testId='entry-meal-console' onClick={() => openPage(ROUTES.bookingConsole)} /> : null}
-        <Entry label='物业星级榜' testId='entry-firm-board' onClick={() => openPage(ROUTES.ratingLeaderboard)} />
-        {data?.verifiedResident ? <Entry label='评价物业' testId='entry-rate-firm' onClick={() => openPage(ROUTES.ratingRate)} /> : null}
-        {data?.can.assessFirms ? <Entry label='物业考评' testId='entry-assess' onClick={() => openPage(ROUTES.ratingAssess)} /> : null}
-        {data?.can.manageRatings ? <Entry label='评星管理' testId='entry-rating-manage' onClick={() => openPage(ROUTES.ratingManage)} /> : null}
-        {data?.can.moderateComments ? <Entry label='评论审核' testId='entry-moderation' onClick={() => openPage(ROUTES.ratingModeration)} /> : null}
-        {data?.can.handleEscalations ? <Entry label='升级待办' testId='entry-ladder' onClick={() => openPage(ROUTES.needLadder)} /> : null}
-        {data?.can.replyAsFirm ? <Entry label='评价反馈' testId='entry-firm-reply' onClick={() => openPage(ROUTES.ratingReply)} /> : null}
-        {data?.can.timerStatus ? <Entry label='定时任务' testId='entry-timers' onClick={() => openPage(ROUTES.timerJobs)} /> : null}
+        <Entries entries={entriesFor('info', viewer)} badges={{ unreadMessages: unreadCount ? `${unreadCount}条未读` : undefined }} />
       </View>
+
+      {resident.length ? (
+        <View className='card me__entries' role='navigation' aria-label='居民服务' data-testid='me-resident'>
+          <View className='card__title me__group-title' role='heading' aria-level={2}>
+            居民服务
+          </View>
+          <Entries entries={resident} />
+        </View>
+      ) : null}
+
+      {work.length ? (
+        <View data-testid='me-work'>
+          <View className='me__work-title' role='heading' aria-level={2}>
+            我的工作
+          </View>
+          {work.map((g, i) => (
+            <View key={g.title} className='card me__entries' role='navigation' aria-label={g.title} data-testid={`me-work-group-${i}`}>
+              <View className='card__title me__group-title' role='heading' aria-level={3}>
+                {g.title}
+              </View>
+              <Entries entries={g.entries} />
+            </View>
+          ))}
+        </View>
+      ) : null}
 
       {PLATFORM.demoLogin && signedIn ? (
         <View className='card me__entries'>
