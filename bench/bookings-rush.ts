@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { priceFor } from '@hg/types';
+import { BOOKINGS_SETTINGS_DEFAULTS, priceFor } from '@hg/types';
 import { createGateway } from '../cloud/gateway/server';
 import { signSession, verifySession } from '../cloud/gateway/session';
 import { runAction } from '../cloud/src/core/action';
@@ -344,7 +344,7 @@ const INSERT_SQL = `INSERT INTO bookings (${INSERT_COLUMNS.join(', ')}) VALUES (
 const UPDATE_SQL = 'UPDATE booking_slots SET heldDineIn = heldDineIn + 1 WHERE id = ? AND heldDineIn < capacityDineIn';
 
 function bookingValues(s: Setup, slotId: number, elderId: number, requestId: string, now: Date | string): unknown[] {
-  const price = priceFor(PRICE_FEN, { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false, verified: true }, localYear(new Date()));
+  const price = priceFor(PRICE_FEN, { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false, verified: true }, localYear(new Date()), BOOKINGS_SETTINGS_DEFAULTS);
   return [
     slotId,
     s.centreId,

@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { BOOKING_RULES, DIET_TAGS, MealMode, PaidBy, Sitting, SlotKind, BookingStatus } from './bookings';
+import {
+  BOOKING_RULES,
+  BOOKINGS_SETTINGS_DEFAULTS,
+  BOOKINGS_SETTINGS_LIMITS,
+  DIET_TAGS,
+  MealMode,
+  PaidBy,
+  Sitting,
+  SlotKind,
+  BookingStatus,
+  type BookingsSettings,
+} from './bookings';
 import { LIMITS } from './limits';
+import { defineSettings } from './settings';
 import { cursor, enumOf, id, isoDay, isoTime, limit, optionalText, personName, phone, text } from './primitives';
 
 /** Request schemas of the `bookings` function. Same conventions as ./schemas.ts (strict, zh-CN). */
@@ -186,3 +198,30 @@ export type TSubsidyReportRequest = z.infer<typeof ZSubsidyReportRequest>;
 /** 和上周一样: book this week's sittings the elder had last week (same weekday, sitting and mode). */
 export const ZRepeatWeekRequest = z.object({ elderId: id }).strict();
 export type TRepeatWeekRequest = z.infer<typeof ZRepeatWeekRequest>;
+
+const L = BOOKINGS_SETTINGS_LIMITS;
+const subsidyTier = z
+  .object({
+    label: text(L.tierLabelMax, '名称'),
+    fen: z
+      .number({ error: '请填写金额' })
+      .int('金额最小到分')
+      .min(0, '金额不能为负')
+      .max(L.subsidyFenMax, `每餐补贴不超过${L.subsidyFenMax / 100}元`),
+  })
+  .strict();
+
+/** The `bookings` section of the city settings: the meal subsidy tiers and the 高龄 age. */
+export const ZBookingsSettings = z
+  .object({
+    subsidy: z.object({ age80: subsidyTier, alone: subsidyTier, dibao: subsidyTier }).strict(),
+    subsidyAge: z
+      .number({ error: '请填写年龄' })
+      .int('年龄须为整数')
+      .min(L.subsidyAgeMin, `高龄补贴起始年龄不低于${L.subsidyAgeMin}岁`)
+      .max(L.subsidyAgeMax, `高龄补贴起始年龄不高于${L.subsidyAgeMax}岁`),
+  })
+  .strict() satisfies z.ZodType<BookingsSettings>;
+
+/** 助餐补贴 as a city settings section (listed by the bookings module, edited on 城市配置). */
+export const BOOKINGS_SETTINGS = defineSettings({ key: 'bookings', label: '助餐补贴', schema: ZBookingsSettings, defaults: BOOKINGS_SETTINGS_DEFAULTS });

@@ -120,6 +120,9 @@ export interface ElderDTO {
   allergies: string;
   /** The subsidy tier the verified status earns (null while the declaration awaits the centre). */
   tier: SubsidyTier | null;
+  /** That tier as the city names it and what it takes off a meal now, in 分 (city settings). */
+  tierLabel: string | null;
+  tierFen: number | null;
   hasAccount: boolean;
   /** Whether centre staff verified the declared age, 独居 and 低保; who and when, once they did. */
   verification: { status: ElderVerification; statusLabel: string; at: string | null; byName: string | null };

@@ -89,13 +89,42 @@ export const DIET_TAGS = ['软烂', '低盐', '低糖', '清真', '素食'] as c
 export type DietTag = (typeof DIET_TAGS)[number];
 
 /**
- * Meal subsidy tiers (助餐补贴), in 分. The one tier of highest value applies (they do not stack),
- * and the elder never pays below zero. Funded by civil affairs; reported monthly per tier.
+ * Meal subsidy tiers (助餐补贴): which verified status earns one is the product's (高龄, 独居,
+ * 低保); how much each pays, what it is called and from which age 高龄 counts are the city's
+ * (the `bookings` section of the city settings, edited by the city admin, with history). The one
+ * tier of highest value applies (they do not stack), and the elder never pays below zero. Funded
+ * by civil affairs; reported monthly per tier.
  */
 export const SubsidyTier = { age80: 'age80', alone: 'alone', dibao: 'dibao' } as const;
 export type SubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
-export const SUBSIDY_TIER_LABEL: Record<SubsidyTier, string> = { age80: '80岁以上', alone: '独居/空巢', dibao: '低保' };
-export const SUBSIDY_FEN: Record<SubsidyTier, number> = { age80: 400, alone: 300, dibao: 600 };
+/** The tiers in the order reports and the settings page list them. */
+export const SUBSIDY_TIERS: readonly SubsidyTier[] = ['age80', 'alone', 'dibao'];
+
+/** One tier as the city sets it: its name and its amount per meal in 分 (0 = the tier earns nothing). */
+export interface SubsidyTierSetting {
+  label: string;
+  fen: number;
+}
+
+/** The `bookings` section of the city settings (城市配置); the zod schema is in bookings-schemas.ts. */
+export interface BookingsSettings {
+  subsidy: Record<SubsidyTier, SubsidyTierSetting>;
+  /** The age from which the 高龄 tier (`age80`) applies. */
+  subsidyAge: number;
+}
+
+/** Bounds the settings schema and the admin's form share. */
+export const BOOKINGS_SETTINGS_LIMITS = { subsidyFenMax: 5_000, tierLabelMax: 12, subsidyAgeMin: 60, subsidyAgeMax: 100 } as const;
+
+/** What a city starts with (Langzhong's tiers), until its admin saves its own. */
+export const BOOKINGS_SETTINGS_DEFAULTS: BookingsSettings = {
+  subsidy: {
+    age80: { label: '80岁以上', fen: 400 },
+    alone: { label: '独居/空巢', fen: 300 },
+    dibao: { label: '低保', fen: 600 },
+  },
+  subsidyAge: 80,
+};
 
 /** An elder's declared status (age, 独居, 低保): pending until centre staff verify it. */
 export const ElderVerification = { pending: 'pending', verified: 'verified' } as const;
@@ -141,17 +170,25 @@ export interface Price {
 }
 
 /**
- * The subsidy tier of highest value the elder qualifies for, and what they pay. Only a status the
- * centre verified counts (`verified`): a self-declared age, 独居 or 低保 earns nothing until then.
+ * The subsidy tier of highest value the elder qualifies for under the city's `settings`, and what
+ * they pay. Only a status the centre verified counts (`verified`): a self-declared age, 独居 or 低保
+ * earns nothing until then. A tier set to 0 分 earns nothing; on equal amounts the earlier tier of
+ * SUBSIDY_TIERS is named.
  */
-export function priceFor(priceFen: number, elder: { birthYear: number; livesAlone: boolean; dibao: boolean; verified: boolean }, year: number): Price {
+export function priceFor(
+  priceFen: number,
+  elder: { birthYear: number; livesAlone: boolean; dibao: boolean; verified: boolean },
+  year: number,
+  settings: BookingsSettings,
+): Price {
   const tiers: SubsidyTier[] = [];
   if (!elder.verified) return { priceFen, subsidyFen: 0, payFen: priceFen, tier: null };
-  if (year - elder.birthYear >= 80) tiers.push('age80');
+  if (year - elder.birthYear >= settings.subsidyAge) tiers.push('age80');
   if (elder.livesAlone) tiers.push('alone');
   if (elder.dibao) tiers.push('dibao');
-  const tier = tiers.sort((a, b) => SUBSIDY_FEN[b] - SUBSIDY_FEN[a])[0] ?? null;
-  const subsidyFen = tier ? Math.min(SUBSIDY_FEN[tier], priceFen) : 0;
+  const fen = (t: SubsidyTier) => settings.subsidy[t].fen;
+  const tier = tiers.filter((t) => fen(t) > 0).sort((a, b) => fen(b) - fen(a))[0] ?? null;
+  const subsidyFen = tier ? Math.min(fen(tier), priceFen) : 0;
   return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, tier };
 }
 

@@ -19,3 +19,4 @@ export * from './timers';
 export * from './timers.dto';
 export * from './privacy';
 export * from './settings';
+export * from './settings-schemas';

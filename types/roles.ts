@@ -98,6 +98,8 @@ export interface MeCapabilities {
   handleEscalations: boolean;
   /** 定时任务: whether the timer jobs run (the city admin, as the timer function's policy allows). */
   timerStatus: boolean;
+  /** 城市配置: the city settings sections (the city admin, as the settings function's policy allows). */
+  citySettings: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -117,5 +119,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     replyAsFirm: !!opts.worksForPropertyFirm && has(RECEIVER_ROLES),
     handleEscalations: has(ESCALATION_LIST_ROLES),
     timerStatus: has(ADMIN_ROLES),
+    citySettings: has(ADMIN_ROLES),
   };
 }

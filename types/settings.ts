@@ -16,10 +16,53 @@ export interface SettingsSection<S extends z.ZodType = z.ZodType> {
   defaults: z.infer<S>;
 }
 
+/** Section keys: what `defineSettings` accepts and the requests carry. */
+export const SETTINGS_KEY_PATTERN = /^[a-z][a-zA-Z0-9]{0,31}$/;
+
 /** Declare a section; its defaults are checked against its schema at load time. */
 export function defineSettings<S extends z.ZodType>(section: SettingsSection<S>): SettingsSection<S> {
-  if (!/^[a-z][a-zA-Z0-9]{0,31}$/.test(section.key)) throw new Error(`settings key ${section.key}: 1–32 letters/digits, starting lowercase`);
+  if (!SETTINGS_KEY_PATTERN.test(section.key)) throw new Error(`settings key ${section.key}: 1–32 letters/digits, starting lowercase`);
   const checked = section.schema.safeParse(section.defaults);
   if (!checked.success) throw new Error(`settings ${section.key}: defaults do not match the schema: ${checked.error.message}`);
   return section;
+}
+
+export const SETTINGS_LIMITS = {
+  /** A section's value as stored (JSON characters). */
+  valueMax: 4000,
+  /** Why the admin changed it (optional, shown in the history). */
+  reasonMax: 100,
+  /** Revisions per page of a section's history. */
+  historyPage: 20,
+} as const;
+
+/** Who changed a section, when, to which version. */
+export interface SettingsChangeDTO {
+  version: number;
+  at: string;
+  byName: string | null;
+  reason: string | null;
+}
+
+/** A section as the city admin sees it (`settings.list`). */
+export interface SettingsSectionDTO {
+  key: string;
+  label: string;
+  /** The value in force: what was saved, or the defaults when nothing was. */
+  value: unknown;
+  defaults: unknown;
+  /** 0 until the first save; a save names the version it edited (compare-and-set). */
+  version: number;
+  lastChange: SettingsChangeDTO | null;
+  /**
+   * The stored value no longer matched the section's schema (a field was added, removed or
+   * narrowed by a release): `value` keeps what still fits and takes the defaults for the rest.
+   */
+  repaired: boolean;
+}
+
+/** One saved change of a section (`settings.history`): the value before (null for the first) and after. */
+export interface SettingsRevisionDTO extends SettingsChangeDTO {
+  before: unknown;
+  after: unknown;
 }

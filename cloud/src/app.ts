@@ -1,7 +1,8 @@
 import type { FunctionName } from '@hg/types';
 import type { ActionTable, ActionTableFor } from './core/action';
-import { functionsOf, migrationsOf, timersOf } from './core/module';
+import { functionsOf, migrationsOf, settingsOf, timersOf } from './core/module';
 import { demoActions, demoModule } from './modules/demo';
+import { settingsActions } from './modules/settings';
 import { timerActions } from './modules/timers';
 import { MIGRATIONS } from './migrations';
 import { PRODUCT_MODULES } from './registry';
@@ -25,6 +26,8 @@ export const FUNCTIONS = {
   ...functionsOf(PRODUCT_MODULES),
   // The timer function keeps its first deployed name; it runs every module's jobs.
   escalation: timerActions(timersOf(MODULES)) satisfies ActionTableFor<'escalation'>,
+  // City settings: the sections every module declares.
+  settings: settingsActions(settingsOf(MODULES)),
 } as Record<FunctionName, ActionTable>;
 
 /** Local-only actions the gateway calls as the system (demo login). Never deployed. */

@@ -8,6 +8,7 @@ import { meModule } from './modules/me';
 import { needsModule } from './modules/needs';
 import { notificationsModule } from './modules/notifications';
 import { ratingsModule } from './modules/ratings';
+import { settingsModule } from './modules/settings';
 import { timersModule } from './modules/timers';
 
 /**
@@ -22,6 +23,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   communityModule,
   householdsModule,
   notificationsModule,
+  settingsModule,
   meModule,
   homeModule,
   needsModule,

@@ -13,6 +13,7 @@ import { RatingsIntegrity1765152000000 } from './1765152000000-RatingsIntegrity'
 import { ElderVerification1765238400000 } from './1765238400000-ElderVerification';
 import { TimerJobs1765324800000 } from './1765324800000-TimerJobs';
 import { SubjectEvents1765411200000 } from './1765411200000-SubjectEvents';
+import { CitySettings1765497600000 } from './1765497600000-CitySettings';
 
 /** Every migration, oldest first. Append only; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ElderVerification1765238400000,
   TimerJobs1765324800000,
   SubjectEvents1765411200000,
+  CitySettings1765497600000,
 ];

@@ -17,6 +17,8 @@ export const elder = (over: Partial<ElderDTO> = {}): ElderDTO => ({
   diets: ['低盐'],
   allergies: '',
   tier: 'age80',
+  tierLabel: '80岁以上',
+  tierFen: 400,
   hasAccount: true,
   verification: { status: 'verified', statusLabel: '已核实', at: '2026-01-05T02:00:00.000Z', byName: '刘敏' },
   ...over,

@@ -47,6 +47,7 @@ describe('需求 tab', () => {
       replyAsFirm: false,
       handleEscalations: false,
       timerStatus: false,
+      citySettings: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type MealMode } from '@hg/types';
+import { BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type BookingsSettings, type MealMode } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { AppError, isUniqueViolation } from '../../core/errors';
 import { transition, transitionMany } from '../../core/state-machine';
@@ -156,6 +156,8 @@ export interface Placement {
   channel: BookingChannel;
   waitlist: boolean;
   now: Date;
+  /** The city's subsidy in force, read once by the request (or timer run) that books. */
+  settings: BookingsSettings;
 }
 
 /**
@@ -165,7 +167,7 @@ export interface Placement {
  * `(bookedById, requestId)` answers the first booking; full → CAPACITY_FULL, or a waitlist place.
  */
 export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Placement): Promise<Booking> {
-  const price = priceForElder(p.slot.priceFen, p.elder, p.now);
+  const price = priceForElder(p.slot.priceFen, p.elder, p.now, p.settings);
   const first = () => ctx.ds.manager.findOne(Booking, { where: { bookedById: p.bookedById, requestId: p.requestId } });
   for (let attempt = 1; ; attempt++) {
     try {

@@ -7,6 +7,7 @@ import {
   ELDER_VERIFICATION_LABEL,
   localYear,
   priceFor,
+  type BookingsSettings,
   type ElderVerification,
   type BookingDTO,
   type CentreDTO,
@@ -26,6 +27,7 @@ import { subsidyClaim } from './elder-verification';
 import { elderView, elderViewers, presentPrice } from './elder-visibility';
 import { FamilyLink } from './family-link.entity';
 import { Slot } from './slot.entity';
+import { readSubsidySettings, tierLabelOf } from './subsidy-settings';
 
 export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);
 export const dishesOf = (slot: Pick<Slot, 'dishes'>): DishDTO[] => (slot.dishes ? (JSON.parse(slot.dishes) as DishDTO[]) : []);
@@ -63,26 +65,33 @@ export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number;
  */
 export async function presentElders(em: EntityManager, input: Elder[], actor: Actor, now: Date): Promise<ElderDTO[]> {
   const rows = input.filter((e) => elderView(elderViewers(actor, e, false)).profile);
+  if (!rows.length) return [];
   const verifiers = await usersById(
     em,
     rows.map((e) => e.verifiedById),
   );
+  const settings = await readSubsidySettings(em);
   const year = localYear(now);
-  return rows.map((elder) => ({
-    id: elder.id,
-    centreId: elder.centreId,
-    name: elder.name,
-    phoneMasked: maskPhone(elder.phone),
-    age: year - elder.birthYear,
-    address: elder.address,
-    livesAlone: elder.livesAlone,
-    dibao: elder.dibao,
-    diets: dietsOf(elder),
-    allergies: elder.allergies,
-    tier: priceFor(1, subsidyClaim(elder), year).tier,
-    hasAccount: elder.userId !== null,
-    verification: presentVerification(elder, verifiers),
-  }));
+  return rows.map((elder) => {
+    const tier = priceFor(Number.MAX_SAFE_INTEGER, subsidyClaim(elder), year, settings).tier;
+    return {
+      id: elder.id,
+      centreId: elder.centreId,
+      name: elder.name,
+      phoneMasked: maskPhone(elder.phone),
+      age: year - elder.birthYear,
+      address: elder.address,
+      livesAlone: elder.livesAlone,
+      dibao: elder.dibao,
+      diets: dietsOf(elder),
+      allergies: elder.allergies,
+      tier,
+      tierLabel: tierLabelOf(settings, tier),
+      tierFen: tier ? settings.subsidy[tier].fen : null,
+      hasAccount: elder.userId !== null,
+      verification: presentVerification(elder, verifiers),
+    };
+  });
 }
 
 function presentVerification(elder: Elder, verifiers: Map<number, { name: string }>): ElderDTO['verification'] {
@@ -95,8 +104,13 @@ function presentVerification(elder: Elder, verifiers: Map<number, { name: string
   };
 }
 
-/** Bookings → DTOs with their slots, elders and centres loaded in three queries. */
-export async function presentBookings(em: EntityManager, rows: Booking[], actor: Actor, now: Date): Promise<BookingDTO[]> {
+/**
+ * Bookings → DTOs with their slots, elders and centres loaded in three queries; the tiers' names
+ * from the city's subsidy settings (pass them when the request already read them).
+ */
+export async function presentBookings(em: EntityManager, rows: Booking[], actor: Actor, now: Date, settings?: BookingsSettings): Promise<BookingDTO[]> {
+  if (!rows.length) return [];
+  const subsidy = settings ?? (await readSubsidySettings(em));
   const slots = await byId(
     em,
     Slot,
@@ -171,6 +185,7 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
       ...presentPrice(
         { priceFen: b.priceFen, subsidyFen: b.subsidyFen, payFen: b.payFen, tier: b.tier },
         elderView(elderViewers(actor, elder, linked.has(b.elderId))),
+        subsidy,
       ),
       waitlistPosition: positions.get(b.id) ?? null,
       offerExpiresAt: b.offerExpiresAt?.toISOString() ?? null,
@@ -182,8 +197,8 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
   });
 }
 
-export async function presentBooking(em: EntityManager, row: Booking, actor: Actor, now: Date): Promise<BookingDTO> {
-  const [dto] = await presentBookings(em, [row], actor, now);
+export async function presentBooking(em: EntityManager, row: Booking, actor: Actor, now: Date, settings?: BookingsSettings): Promise<BookingDTO> {
+  const [dto] = await presentBookings(em, [row], actor, now, settings);
   return dto;
 }
 

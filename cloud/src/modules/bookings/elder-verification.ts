@@ -1,8 +1,9 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { localYear, priceFor, type Price } from '@hg/types';
+import { localYear, priceFor, type BookingsSettings, type Price } from '@hg/types';
 import { invalidTransition } from '../../core/errors';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
+import { readSubsidySettings } from './subsidy-settings';
 
 /** What a subsidy reads of an elder: the declared status, and whether the centre verified it. */
 export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'verifiedAt'>) => ({
@@ -12,8 +13,9 @@ export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'di
   verified: elder.verifiedAt !== null,
 });
 
-/** The price of a slot for an elder at `now`: a subsidy only for a verified status. */
-export const priceForElder = (priceFen: number, elder: Elder, now: Date): Price => priceFor(priceFen, subsidyClaim(elder), localYear(now));
+/** The price of a slot for an elder at `now` under the city's subsidy: a subsidy only for a verified status. */
+export const priceForElder = (priceFen: number, elder: Elder, now: Date, settings: BookingsSettings): Price =>
+  priceFor(priceFen, subsidyClaim(elder), localYear(now), settings);
 
 /** Bookings not yet taken: their price follows the verification. */
 const UNTAKEN = ['booked', 'offered', 'waitlisted'] as const;
@@ -30,23 +32,21 @@ export interface Verification {
  * Centre staff verify an elder's declared age, 独居 and 低保 (correcting what the documents say
  * otherwise): a compare-and-set on `verifiedAt IS NULL`, so two staff at once verify once (the
  * second gets INVALID_TRANSITION). The elder's bookings not yet taken are priced again by the
- * verified status in the same transaction, so a meal booked while the status was pending earns its
- * subsidy when it is taken; meals already taken stay as they were charged.
+ * verified status and the city's subsidy in force (read once, in the same transaction), so a meal
+ * booked while the status was pending earns its subsidy when it is taken; meals already taken stay
+ * as they were charged.
  */
 export async function verifyElderStatus(em: EntityManager, v: Verification): Promise<Elder> {
   const res = await em.update(Elder, { id: v.elder.id, verifiedAt: IsNull() }, { ...v.corrections, verifiedById: v.by, verifiedAt: v.at });
   if (res.affected !== 1) throw invalidTransition('该老人的情况已经核实过');
   const elder = await em.findOneByOrFail(Elder, { id: v.elder.id });
   const untaken = await em.find(Booking, { where: { elderId: elder.id, status: In([...UNTAKEN]) } });
+  const settings = untaken.length ? await readSubsidySettings(em) : null;
   for (const b of untaken) {
-    const price = priceForElder(b.priceFen, elder, v.at);
+    const price = priceForElder(b.priceFen, elder, v.at, settings!);
     if (price.tier === b.tier && price.subsidyFen === b.subsidyFen) continue;
     // Only while still untaken: a booking redeemed meanwhile keeps what was charged.
-    await em.update(
-      Booking,
-      { id: b.id, status: In([...UNTAKEN]) },
-      { subsidyFen: price.subsidyFen, payFen: price.payFen, tier: price.tier, updatedAt: v.at },
-    );
+    await em.update(Booking, { id: b.id, status: In([...UNTAKEN]) }, { subsidyFen: price.subsidyFen, payFen: price.payFen, tier: price.tier, updatedAt: v.at });
   }
   return elder;
 }

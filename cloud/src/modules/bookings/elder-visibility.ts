@@ -1,7 +1,8 @@
-import { SUBSIDY_TIER_LABEL, type Price, type PriceDTO } from '@hg/types';
+import type { BookingsSettings, Price, PriceDTO } from '@hg/types';
 import type { Actor } from '../identity/public';
 import { actsForElder, isCentreStaff } from './booking.policy';
 import type { Elder } from './elder.entity';
+import { tierLabelOf } from './subsidy-settings';
 
 /**
  * Who sees what of an elder — decided once, here; every read of the bookings module (quotes,
@@ -58,8 +59,8 @@ export function elderView(viewers: ElderViewer[]): ElderView {
   );
 }
 
-/** A price as this view may see it: without the subsidy view, the menu price only. */
-export function presentPrice(price: Price, view: ElderView): { price: PriceDTO; tierLabel: string | null } {
+/** A price as this view may see it: without the subsidy view, the menu price only; the tier by the city's name for it. */
+export function presentPrice(price: Price, view: ElderView, settings: BookingsSettings): { price: PriceDTO; tierLabel: string | null } {
   if (!view.subsidy) return { price: { priceFen: price.priceFen, subsidyFen: null, payFen: null, tier: null }, tierLabel: null };
-  return { price: { ...price }, tierLabel: price.tier ? SUBSIDY_TIER_LABEL[price.tier] : null };
+  return { price: { ...price }, tierLabel: tierLabelOf(settings, price.tier) };
 }

@@ -1,9 +1,11 @@
 import type { ActionTableFor } from '../../core/action';
+import { BOOKINGS_SETTINGS } from '@hg/types';
 import type { DomainModule } from '../../core/module';
 import { communityModule } from '../community';
 import { householdsModule } from '../households';
 import { identityModule } from '../identity';
 import { notificationsModule } from '../notifications';
+import { settingsModule } from '../settings';
 import { bookSlot } from './actions/book-slot';
 import { cancelBooking } from './actions/cancel-booking';
 import { confirmBooking } from './actions/confirm-booking';
@@ -73,9 +75,11 @@ export const bookingActions = {
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule],
   functions: { bookings: bookingActions },
   seed: bookingsDemoSeed,
   // Standing orders first: a sitting published this tick is booked before waitlists close.
   timers: [fulfilStandingOrders, ...BOOKING_TIMERS],
+  // 助餐补贴: tiers' amounts and names, the 高龄 age (types/bookings-schemas.ts).
+  settings: [BOOKINGS_SETTINGS],
 };

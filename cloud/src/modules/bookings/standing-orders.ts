@@ -10,6 +10,7 @@ import { Elder } from './elder.entity';
 import { FamilyLink } from './family-link.entity';
 import { Slot } from './slot.entity';
 import { StandingOrder } from './standing-order.entity';
+import { readSubsidySettings } from './subsidy-settings';
 
 /** How far ahead the timer books a standing order: the published week. */
 const AHEAD_MS = 8 * 24 * 3600 * 1000;
@@ -55,6 +56,7 @@ export async function fulfilStandingOrder(
   const missedBefore = new Set(order.missed ? order.missed.split(',') : []);
   let booked = 0;
   const missed: string[] = [];
+  const settings = await readSubsidySettings(ctx.ds.manager);
   for (const slot of slots) {
     if (done.has(slot.id)) continue;
     const mode = order.mode === 'delivery' && slot.capacityDelivery === 0 ? 'dine_in' : order.mode;
@@ -68,6 +70,7 @@ export async function fulfilStandingOrder(
         channel: 'standing',
         waitlist: false,
         now,
+        settings,
       });
       booked++;
     } catch (err) {

@@ -8,6 +8,7 @@ import { presentBooking } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { Slot } from '../slot.entity';
+import { readSubsidySettings } from '../subsidy-settings';
 
 /**
  * 订餐 / 预约: take a seat at a slot for an elder — the elder, centre staff (walk-in, phone) or a
@@ -38,6 +39,9 @@ export const bookSlot = defineAction({
     const left = input.mode === 'delivery' ? slot.capacityDelivery - slot.heldDelivery : slot.capacityDineIn - slot.heldDineIn;
     if (left <= 0 && !input.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
 
+    // The city's subsidy in force (one primary-key read, outside the seat's transaction): the
+    // booking is priced by it and keeps that price; the answer names the tier by it.
+    const settings = await readSubsidySettings(ctx.ds.manager);
     const row = await placeBooking(ctx, {
       slot,
       elder,
@@ -47,8 +51,9 @@ export const bookSlot = defineAction({
       channel,
       waitlist: input.waitlist ?? false,
       now,
+      settings,
     });
-    return presentBooking(ctx.ds.manager, row, ctx.actor, now);
+    return presentBooking(ctx.ds.manager, row, ctx.actor, now, settings);
   },
 });
 

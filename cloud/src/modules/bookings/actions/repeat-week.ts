@@ -9,6 +9,7 @@ import { presentBookings } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { Slot } from '../slot.entity';
+import { readSubsidySettings } from '../subsidy-settings';
 
 const REASON: Record<string, string> = { CAPACITY_FULL: '已满', INVALID_TRANSITION: '已截止', CONFLICT: '已预订' };
 
@@ -33,6 +34,8 @@ export const repeatWeek = defineAction({
     const had = lastWeek.length ? await em.find(Booking, { where: { elderId, slotId: In(lastWeek.map((s) => s.id)), status: In(SEAT_HOLDING_STATUSES) } }) : [];
     const result: RepeatWeekDTO = { booked: [], skipped: [] };
     const made: Booking[] = [];
+    // One subsidy for the whole week's bookings: the city's in force now.
+    const settings = await readSubsidySettings(em);
     for (const b of had.sort((x, y) => x.slotId - y.slotId)) {
       const before = lastWeek.find((s) => s.id === b.slotId)!;
       const day = addDays(before.day, 7);
@@ -57,6 +60,7 @@ export const repeatWeek = defineAction({
             channel,
             waitlist: false,
             now,
+            settings,
           }),
         );
       } catch (err) {
@@ -64,7 +68,7 @@ export const repeatWeek = defineAction({
         result.skipped.push({ day, title: slot.title, reason: REASON[err.code] ?? err.message });
       }
     }
-    result.booked = await presentBookings(em, made, ctx.actor, now);
+    result.booked = await presentBookings(em, made, ctx.actor, now, settings);
     return result;
   },
 });

@@ -1,4 +1,4 @@
-import { localYear, priceFor, SUBSIDY_TIER_LABEL, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { localYear, priceFor, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
@@ -8,10 +8,12 @@ import { Elder } from '../elder.entity';
 import { priceForElder, subsidyClaim } from '../elder-verification';
 import { elderView, elderViewers, presentPrice } from '../elder-visibility';
 import { Slot } from '../slot.entity';
+import { readSubsidySettings, tierLabelOf } from '../subsidy-settings';
 
 /**
  * 报价: before booking, what the elder pays (the subsidy tier of highest value applied), the seats
  * left, whether booking is still open, and warnings where a dish clashes with the elder's profile.
+ * The subsidy is the city's in force (settings), the same a booking made now is priced by.
  * Warnings inform; they never refuse a booking. The subsidy part only for the elder and centre
  * staff (family and proxies see the menu price): elder-visibility.ts.
  */
@@ -26,11 +28,12 @@ export const getQuote = defineAction({
     if (elder.centreId !== slot.centreId) throw invalidInput('slotId', '该时段不属于老人建档的中心');
     const view = elderView(elderViewers(actor, elder, await isLinkedFamily(ds.manager, actor.userId, elder.id)));
     const { seats, open } = presentSlot(slot, now);
+    const settings = await readSubsidySettings(ds.manager);
     // What the declaration would earn once verified: the elder is told it waits for the centre.
-    const claimed = elder.verifiedAt === null ? priceFor(slot.priceFen, { ...subsidyClaim(elder), verified: true }, localYear(now)) : null;
+    const claimed = elder.verifiedAt === null ? priceFor(slot.priceFen, { ...subsidyClaim(elder), verified: true }, localYear(now), settings) : null;
     return {
-      ...presentPrice(priceForElder(slot.priceFen, elder, now), view),
-      pending: view.subsidy && claimed?.tier ? { tierLabel: SUBSIDY_TIER_LABEL[claimed.tier], subsidyFen: claimed.subsidyFen } : null,
+      ...presentPrice(priceForElder(slot.priceFen, elder, now, settings), view, settings),
+      pending: view.subsidy && claimed?.tier ? { tierLabel: tierLabelOf(settings, claimed.tier)!, subsidyFen: claimed.subsidyFen } : null,
       warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies) : [],
       seatsLeft: { dineIn: seats.dineIn.left, delivery: seats.delivery.left },
       open,

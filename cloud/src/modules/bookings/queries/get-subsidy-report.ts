@@ -4,7 +4,7 @@ import {
   monthStart,
   PAID_BY_LABEL,
   STAFF_ROLES,
-  SUBSIDY_TIER_LABEL,
+  SUBSIDY_TIERS,
   ZSubsidyReportRequest,
   type PaidBy,
   type SubsidyReportDTO,
@@ -19,12 +19,14 @@ import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { loadCentre } from '../centres';
 import { Slot } from '../slot.entity';
+import { readSubsidySettings } from '../subsidy-settings';
 
 /**
  * 助餐补贴月报 for the civil-affairs office: the meals actually taken (redeemed or delivered) in a
  * month at a centre, per subsidy tier — meals, elders and subsidy in 分 — for elders whose status
  * the centre verified. Aggregates only, no names. Centre staff and the community's / street's
- * staff may read it.
+ * staff may read it. Amounts are what each meal was charged at (a booking keeps its price when the
+ * city changes the subsidy later); the tiers are named as the city settings name them now.
  */
 export const getSubsidyReport = defineAction({
   input: ZSubsidyReportRequest,
@@ -74,13 +76,13 @@ export const getSubsidyReport = defineAction({
     }
     const paid = new Map<PaidBy | 'unrecorded', number>();
     for (const b of rows) paid.set(b.paidBy ?? 'unrecorded', (paid.get(b.paidBy ?? 'unrecorded') ?? 0) + b.payFen);
-    const order: SubsidyTier[] = ['age80', 'alone', 'dibao'];
+    const settings = await readSubsidySettings(ctx.ds.manager);
     const report: SubsidyReportDTO = {
       centre: { id: centre.id, name: centre.name },
       month,
-      tiers: order.map((tier) => ({
+      tiers: SUBSIDY_TIERS.map((tier) => ({
         tier,
-        label: SUBSIDY_TIER_LABEL[tier],
+        label: settings.subsidy[tier].label,
         meals: tiers.get(tier)?.meals ?? 0,
         elders: tiers.get(tier)?.elders.size ?? 0,
         subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,

@@ -57,7 +57,7 @@ describe('助餐管理', () => {
   });
 
   it('verifies what an elder declared, correcting it, and shows who verified', async () => {
-    const pending = elder({ id: 56, name: '李秀珍', livesAlone: true, dibao: true, tier: null, verification: { status: 'pending', statusLabel: '待中心核实', at: null, byName: null } });
+    const pending = elder({ id: 56, name: '李秀珍', livesAlone: true, dibao: true, tier: null, tierLabel: null, tierFen: null, verification: { status: 'pending', statusLabel: '待中心核实', at: null, byName: null } });
     svc.elders.mockResolvedValue({ ok: true, data: { items: [pending], nextCursor: null } });
     svc.verifyElder.mockResolvedValue({
       ok: true,

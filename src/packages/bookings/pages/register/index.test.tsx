@@ -66,7 +66,7 @@ describe('助餐建档', () => {
   });
 
   it('lets centre staff register a walk-in with name and phone, then book for them', async () => {
-    svc.registerElder.mockResolvedValue({ ok: true, data: elder({ id: 55, name: '张桂兰', age: 78, tier: 'dibao' }) });
+    svc.registerElder.mockResolvedValue({ ok: true, data: elder({ id: 55, name: '张桂兰', age: 78, tier: 'dibao', tierLabel: '低保', tierFen: 600 }) });
     await renderAs(true);
     await click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('reg-name-error').textContent).toBe('请填写姓名');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ElderDTO } from '@hg/types';
-import { BOOKING_RULES, DIET_TAGS, type DietTag, SUBSIDY_TIER_LABEL } from '@hg/types/bookings';
+import { BOOKING_RULES, DIET_TAGS, type DietTag } from '@hg/types/bookings';
 import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
 import { localYear } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
@@ -114,7 +114,7 @@ export default function RegisterPage() {
         <View className='success reg__done' role='status' data-testid='register-done'>
           <View className='reg__done-name'>已为 {done.name} 建档</View>
           <View>
-            {done.age}岁{done.tier ? ` · 可享${SUBSIDY_TIER_LABEL[done.tier]}助餐补贴` : ''}
+            {done.age}岁{done.tierLabel ? ` · 可享${done.tierLabel}助餐补贴` : ''}
           </View>
         </View>
         <View

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO, QuoteDTO, SlotDTO } from '@hg/types';
-import { MEAL_MODE_LABEL, SUBSIDY_FEN, type MealMode, yuan } from '@hg/types/bookings';
+import { MEAL_MODE_LABEL, type MealMode, yuan } from '@hg/types/bookings';
 import BusyButton from '../../../../components/BusyButton';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
@@ -67,7 +67,8 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
   const seats = slot.seats;
   const modes = (['dine_in', 'delivery'] as MealMode[]).filter((m) => (m === 'dine_in' ? seats.dineIn : seats.delivery).capacity > 0);
   const left = (m: MealMode) => (m === 'dine_in' ? seats.dineIn : seats.delivery).left;
-  const estimate = elder?.tier ? Math.max(0, slot.priceFen - SUBSIDY_FEN[elder.tier]) : null;
+  // The tier's amount comes with the profile (the city's subsidy in force); the quote has the exact price.
+  const estimate = elder?.tierFen ? Math.max(0, slot.priceFen - elder.tierFen) : null;
   const seatText = (m: MealMode) => {
     if (!meal) return left(m) > 0 ? `剩 ${left(m)} 个名额` : '名额已满';
     return left(m) > 0 ? `${MEAL_MODE_LABEL[m]}剩 ${left(m)} 份` : `${MEAL_MODE_LABEL[m]}已满`;
