@@ -1,11 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { CompoundHomeDTO, Envelope, MeDTO, MembershipDTO, NeedCategoryDTO } from '@hg/types';
+import type { CompoundHomeDTO, Envelope, MeDTO, MembershipDTO, NeedCategoryDTO, RoleAssignmentDTO } from '@hg/types';
 import { capabilitiesOf } from '@hg/types/roles';
 import { __storage } from '../../../test/mocks/taro';
 import { community } from '../../services/community';
 import { me } from '../../services/me';
 import { needs } from '../../services/needs';
+import { households } from '../../services/households';
 import { ROUTES } from '../../routes';
 import { click, flush } from '../../test-utils';
 import HomePage from './index';
@@ -14,6 +15,8 @@ import { compoundHome, FIRM } from '../../components/CompoundHome/test-fixtures'
 jest.mock('../../services/community');
 jest.mock('../../services/me');
 jest.mock('../../services/needs');
+jest.mock('../../services/households');
+jest.mock('../../services/notifications');
 jest.mock('../../services/platform', () => ({
   PLATFORM: { demoLogin: true, pickCompoundFromList: true, canPrint: false, canScan: false },
   hasIdentity: () => true,
@@ -64,8 +67,9 @@ function membership(status: MembershipDTO['status'], compoundId = 3): Membership
   };
 }
 
-async function renderHomeAs(memberships: MembershipDTO[]) {
-  __storage.set('hg.currentCompoundId', 3);
+async function renderHomeAs(memberships: MembershipDTO[], roles: RoleAssignmentDTO[] = [], compoundChosen = true) {
+  if (compoundChosen) __storage.set('hg.currentCompoundId', 3);
+  (community.listCompounds as jest.Mock).mockResolvedValue({ ok: true, data: [compound] });
   (community.getCompound as jest.Mock).mockResolvedValue({ ok: true, data: compound } satisfies Envelope<CompoundHomeDTO>);
   (needs.categories as jest.Mock).mockResolvedValue({ ok: true, data: categories } satisfies Envelope<NeedCategoryDTO[]>);
   (me.get as jest.Mock).mockResolvedValue({
@@ -74,10 +78,10 @@ async function renderHomeAs(memberships: MembershipDTO[]) {
       id: 1,
       name: '王秀兰',
       phone: null,
-      roles: [],
+      roles,
       memberships,
       verifiedResident: memberships.some((m) => m.status === 'verified'),
-      can: capabilitiesOf([]),
+      can: capabilitiesOf(roles),
     } satisfies MeDTO,
   });
   render(<HomePage />);
@@ -143,5 +147,73 @@ describe('首页 first actions by where the person stands', () => {
     await renderHomeAs([]);
     await click(screen.getByRole('link', { name: '拨打 管网疏通服务队 电话 0817-6220021' }));
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0817-6220021' });
+  });
+});
+
+describe('首页 shows staff their work first', () => {
+  const role = (r: RoleAssignmentDTO['role'], roleLabel: string): RoleAssignmentDTO => ({
+    role: r,
+    roleLabel,
+    scopeLevel: 'community',
+    scopeId: 2,
+    scopeName: '南街社区',
+    organisation: null,
+  });
+  const page = (n: number) => ({ ok: true, data: { items: Array.from({ length: n }, (_, i) => ({ id: i })), nextCursor: n >= 20 ? 'next' : null } });
+  const tiles = () => within(screen.getByTestId('home-work')).getAllByRole('link');
+
+  beforeEach(() => {
+    (needs.queueCounts as jest.Mock).mockResolvedValue({ ok: true, data: { action: 7, submitted: 7, assigned: 2, working: 1, resolved: 0, all: 10 } });
+    (needs.inboxCounts as jest.Mock).mockResolvedValue({ ok: true, data: { action: 3, dispatched: 1, working: 2, on_hold: 0, resolved: 5, all: 8 } });
+    (needs.ladder as jest.Mock).mockResolvedValue(page(2));
+    (needs.claimable as jest.Mock).mockResolvedValue(page(0));
+    (households.verifyQueue as jest.Mock).mockResolvedValue(page(20));
+  });
+
+  it('a community clerk without a compound sees her work with what waits in each list, and the compound picker below', async () => {
+    await renderHomeAs([], [role('community_staff', '社区工作人员')], false);
+    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual([
+      'home-entry-verify',
+      'home-entry-posters',
+      'home-entry-console',
+      'home-entry-ladder',
+      'home-entry-proxy',
+      'home-entry-dashboard',
+      'home-entry-moderation',
+    ]);
+    expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');
+    expect(screen.getByTestId('home-entry-verify-count').textContent).toBe('待审核 20+');
+    expect(screen.getByTestId('home-entry-ladder-count').textContent).toBe('待处理 2');
+    expect(needs.queueCounts).toHaveBeenCalledWith({});
+    expect(households.verifyQueue).toHaveBeenCalledWith({ limit: 20 });
+    await click(screen.getByTestId('home-entry-console'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.needConsole });
+    // The picker is still there, below the work.
+    expect(screen.getByRole('heading', { name: '选择小区' })).toBeTruthy();
+    expect(screen.getByText('锦屏花园')).toBeTruthy();
+  });
+
+  it('property-firm staff see 接单箱 with its 待办 count', async () => {
+    await renderHomeAs(
+      [],
+      [{ ...role('org_staff', '接单方工作人员'), organisation: { id: 9, name: '阆苑物业', kind: 'property_company' } } as RoleAssignmentDTO],
+      false,
+    );
+    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual(['home-entry-inbox']);
+    expect(screen.getByTestId('home-entry-inbox-count').textContent).toBe('待办 3');
+  });
+
+  it('a building head with a home sees his work above his compound, with its first actions unchanged', async () => {
+    await renderHomeAs([membership('verified')], [{ ...role('building_head', '楼栋长'), scopeLevel: 'building', scopeId: 11, scopeName: '1栋' }]);
+    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual(['home-entry-verify', 'home-entry-ladder', 'home-entry-proxy']);
+    expect(screen.getByTestId('resident-actions-verified')).toBeTruthy();
+    expect(primary()).toBe('我要点单');
+  });
+
+  it("a resident's home has no work panel and asks for no counts", async () => {
+    await renderHomeAs([membership('verified')]);
+    expect(screen.queryByTestId('home-work')).toBeNull();
+    expect(needs.queueCounts).not.toHaveBeenCalled();
+    expect(households.verifyQueue).not.toHaveBeenCalled();
   });
 });

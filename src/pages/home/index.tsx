@@ -13,6 +13,8 @@ import { needs } from '../../services/needs';
 import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../routes';
+import { entriesFor } from '../../manifests';
+import WorkPanel from './WorkPanel';
 import './index.scss';
 import { FOCUSABLE } from '../../components/a11y';
 
@@ -69,11 +71,16 @@ function MyHomes({ memberships }: { memberships: MembershipDTO[] }) {
   );
 }
 
-/** 首页: my current compound, or how to get one (scan on WeChat, pick from the list on H5). */
+/**
+ * 首页: for staff, their work first (the manifests' work entries the server's `can` allows, with
+ * counts); then my current compound, or how to get one (scan on WeChat, pick from the list on H5).
+ * A resident's home has no work and looks as before.
+ */
 export default function HomePage() {
   const [compoundId, setCompoundId] = useState<number | null>(getCurrentCompoundId);
   const [signedIn, setSignedIn] = useState<boolean>(hasIdentity);
   const [picking, setPicking] = useState(false);
+  const [visit, setVisit] = useState(0);
   const pick = (id: number) => {
     setCurrentCompoundId(id);
     setCompoundId(id);
@@ -84,6 +91,7 @@ export default function HomePage() {
   useDidShow(() => {
     setCompoundId(getCurrentCompoundId());
     setSignedIn(hasIdentity());
+    setVisit((v) => v + 1);
   });
 
   // Signed-in people also see where they stand in this compound (待审核 / 已认证).
@@ -94,9 +102,11 @@ export default function HomePage() {
   const state: ResidentState = home.data ? residentStateIn(home.data.id, profile.data?.memberships ?? []) : 'stranger';
   // Only someone who may file gets the one-tap category tiles; a stranger's home stays light.
   const categories = useLoad(state !== 'stranger' ? () => needs.categories() : null, [state]);
+  const work = signedIn && profile.data ? entriesFor('work', { signedIn, profile: profile.data }) : [];
 
   return (
     <Page title='我的小区'>
+      {work.length ? <WorkPanel entries={work} visit={visit} /> : null}
       {effectiveId && !picking ? (
         <>
           <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
