@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ALL_MIGRATIONS, FUNCTIONS, MODULES } from '../../cloud/src/app';
+import { MessageKind } from '@hg/types';
 import { closure, functionsOf, migrationTimestamp, type DomainModule } from '../../cloud/src/core/module';
 import { PRODUCT_MODULES } from '../../cloud/src/registry';
 
@@ -68,6 +69,15 @@ describe('deployables: the lists the composition root reads', () => {
     const a: DomainModule = { name: 'a', entities: [], functions: { me: table } };
     const b: DomainModule = { name: 'b', entities: [], functions: { me: table } };
     expect(() => functionsOf([a, b])).toThrow('function me: action get is declared twice (module b)');
+  });
+
+  it('every message kind and subject kind has exactly one owning module', () => {
+    const owners = (pick: (m: DomainModule) => readonly string[] | undefined) =>
+      MODULES.flatMap((m) => (pick(m) ?? []).map((k) => `${k}@${m.name}`)).sort();
+    const messages = owners((m) => m.messages);
+    expect(messages.map((k) => k.split('@')[0]).sort()).toEqual(Object.values(MessageKind).sort());
+    const subjects = owners((m) => m.subjects).map((k) => k.split('@')[0]);
+    expect(new Set(subjects).size).toBe(subjects.length);
   });
 
   it('migrations run in timestamp order, each once', () => {

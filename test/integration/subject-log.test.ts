@@ -8,7 +8,7 @@ import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { transitionMany } from '../../cloud/src/core/state-machine';
 import { runAction } from '../../cloud/src/core/action';
-import { FUNCTIONS } from '../../cloud/src/app';
+import { FUNCTIONS, MODULES } from '../../cloud/src/app';
 import { Need } from '../../cloud/src/modules/needs/need.entity';
 import { NEED_MACHINE } from '../../cloud/src/modules/needs/need-status';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -221,6 +221,9 @@ describe.each(DIALECTS)('the subject log on %s', (dialect) => {
     expect(steps.filter((s) => !s.endsWith(': 0 change(s)')).length).toBeGreaterThan(20);
     const kinds = (await db.ds.query('SELECT DISTINCT subject_kind AS k FROM subject_events')).map((r: { k: string }) => r.k).sort();
     expect(kinds).toEqual(['booking', 'membership', 'need', 'rating-comment', 'rating-period', 'standing-order']);
+    // Every kind in the log is declared by the module that owns it (DomainModule.subjects).
+    const declared = MODULES.flatMap((m) => [...(m.subjects ?? [])]);
+    for (const kind of kinds) expect(declared).toContain(kind);
   });
 
   it('the batch transition moves only the rows still in the state they were read in, with one event each', async () => {

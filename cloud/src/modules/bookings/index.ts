@@ -77,6 +77,8 @@ export const bookingsModule: DomainModule = {
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule],
   functions: { bookings: bookingActions },
+  subjects: ['booking', 'family-link', 'standing-order'],
+  messages: ['booking_update'],
   seed: bookingsDemoSeed,
   // Standing orders first: a sitting published this tick is booked before waitlists close.
   timers: [fulfilStandingOrders, ...BOOKING_TIMERS],

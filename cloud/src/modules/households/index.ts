@@ -29,4 +29,6 @@ export const householdsModule: DomainModule = {
   entities: [Household, HouseholdMember],
   requires: [identityModule, communityModule, notificationsModule],
   functions: { households: householdActions },
+  subjects: ['membership'],
+  messages: ['membership_update'],
 };

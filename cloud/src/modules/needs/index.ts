@@ -89,6 +89,8 @@ export const needsModule: DomainModule = {
   entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   functions: { needs: needActions },
+  subjects: ['need'],
+  messages: ['need_update', 'need_task'],
   seed: needsDemoSeed,
   timers: NEED_TIMERS,
 };

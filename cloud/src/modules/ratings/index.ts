@@ -46,5 +46,6 @@ export const ratingsModule: DomainModule = {
   entities: RATING_ENTITIES,
   requires: [identityModule, communityModule, householdsModule, needsModule],
   functions: { ratings: ratingActions },
+  subjects: ['rating-period', 'rating-comment'],
   timers: [closeEndedPeriods],
 };
