@@ -80,6 +80,17 @@ describe('我的', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/timers/index' });
   });
 
+  it('offers 城市配置 to the city admin only (can.citySettings), in the admin subpackage', async () => {
+    await renderAs(profile({ name: '林峰', roles: [], can: capabilitiesOf([{ role: 'admin' }]) }));
+    await click(screen.getByTestId('entry-settings'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/admin/pages/settings/index' });
+  });
+
+  it('shows no 城市配置 to community staff', async () => {
+    await renderAs(profile({ name: '杨晓燕', roles: [], can: capabilitiesOf([{ role: 'community_staff' }]) }));
+    expect(screen.queryByTestId('entry-settings')).toBeNull();
+  });
+
   it('shows no 定时任务 to community staff', async () => {
     await renderAs(profile({ name: '杨晓燕', roles: [], can: { ...capabilitiesOf([{ role: 'community_staff' }]) } }));
     expect(screen.queryByTestId('entry-timers')).toBeNull();

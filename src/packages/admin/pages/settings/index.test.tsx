@@ -1,0 +1,127 @@
+import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { SettingsSectionDTO } from '@hg/types';
+import { BOOKINGS_SETTINGS_DEFAULTS, type BookingsSettings } from '@hg/types/bookings';
+import { settings } from '../../../../services/settings';
+import { ROUTES } from '../../../../routes';
+import { click, flush, typeInto } from '../../../../test-utils';
+import SettingsPage from './index';
+
+jest.mock('../../../../services/settings');
+
+const list = settings.list as jest.Mock;
+const save = settings.save as jest.Mock;
+const history = settings.history as jest.Mock;
+
+function section(over: Partial<SettingsSectionDTO> = {}): SettingsSectionDTO {
+  return {
+    key: 'bookings',
+    label: '助餐补贴',
+    value: BOOKINGS_SETTINGS_DEFAULTS,
+    defaults: BOOKINGS_SETTINGS_DEFAULTS,
+    version: 0,
+    lastChange: null,
+    repaired: false,
+    ...over,
+  };
+}
+const raised: BookingsSettings = { ...BOOKINGS_SETTINGS_DEFAULTS, subsidy: { ...BOOKINGS_SETTINGS_DEFAULTS.subsidy, dibao: { label: '低保', fen: 750 } } };
+const at = new Date(Date.UTC(new Date().getUTCFullYear(), 2, 5, 6, 30)).toISOString(); // 14:30 Beijing
+
+async function renderPage() {
+  render(<SettingsPage />);
+  await flush();
+}
+const input = (label: string) => within(screen.getByTestId('tier-dibao')).findByLabelText(label);
+
+describe('城市配置', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    list.mockResolvedValue({ ok: true, data: [section()] });
+  });
+
+  it('shows the subsidy tiers in 元 and saves them in 分 over the version shown', async () => {
+    save.mockResolvedValue({ ok: true, data: section({ value: raised, version: 1, lastChange: { version: 1, at, byName: '林峰', reason: '新标准' } }) });
+    await renderPage();
+    expect(screen.getByTestId('section-bookings-meta').textContent).toBe('使用默认标准，还没有修改过');
+    expect(((await input('每餐补贴（元）')) as HTMLInputElement).value).toBe('6.00');
+    await typeInto(await input('每餐补贴（元）'), '7.5');
+    await typeInto(await screen.findByLabelText('修改说明（选填）'), '新标准');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).toHaveBeenCalledWith({ section: 'bookings', version: 0, value: raised, reason: '新标准' });
+    expect(screen.getByTestId('settings-done').textContent).toContain('已保存');
+    expect(screen.getByTestId('section-bookings-meta').textContent).toContain('第1版');
+    expect(screen.getByTestId('section-bookings-meta').textContent).toContain('林峰');
+    expect(((await input('每餐补贴（元）')) as HTMLInputElement).value).toBe('7.50');
+  });
+
+  it('refuses a bad amount on the field before sending, and puts the server’s field error on its field', async () => {
+    await renderPage();
+    await typeInto(await input('每餐补贴（元）'), '6.555');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByTestId('tier-dibao-yuan-error').textContent).toContain('最多两位小数');
+
+    save.mockResolvedValue({ ok: false, error: { code: 'INVALID_INPUT', message: '名称不超过12个字', details: { field: 'value.subsidy.dibao.label' } } });
+    await typeInto(await input('每餐补贴（元）'), '6');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('tier-dibao-yuan-error')).toBeNull();
+    expect(screen.getByTestId('tier-dibao-label-error').textContent).toBe('名称不超过12个字');
+  });
+
+  it('tells the admin when someone else saved first, keeps their edit, and loads the newer version on request', async () => {
+    save.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '其他管理员刚刚修改了这项配置，请查看最新内容后再保存' } });
+    await renderPage();
+    await typeInto(await input('每餐补贴（元）'), '8');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(screen.getByTestId('settings-conflict').textContent).toContain('其他管理员刚刚修改了这项配置');
+    expect(((await input('每餐补贴（元）')) as HTMLInputElement).value).toBe('8');
+
+    list.mockResolvedValue({ ok: true, data: [section({ value: raised, version: 1, lastChange: { version: 1, at, byName: '周敏', reason: null } })] });
+    await click(screen.getByTestId('settings-reload'));
+    await flush();
+    expect(screen.queryByTestId('settings-conflict')).toBeNull();
+    expect(((await input('每餐补贴（元）')) as HTMLInputElement).value).toBe('7.50');
+    expect(screen.getByTestId('section-bookings-meta').textContent).toContain('周敏');
+  });
+
+  it('shows the history in words: who, when, why and what changed', async () => {
+    list.mockResolvedValue({ ok: true, data: [section({ value: raised, version: 2, lastChange: { version: 2, at, byName: '林峰', reason: '新标准' } })] });
+    history.mockResolvedValue({
+      ok: true,
+      data: {
+        items: [
+          { version: 2, at, byName: '林峰', reason: '新标准', before: BOOKINGS_SETTINGS_DEFAULTS, after: raised },
+          { version: 1, at, byName: '周敏', reason: null, before: null, after: BOOKINGS_SETTINGS_DEFAULTS },
+        ],
+        nextCursor: null,
+      },
+    });
+    await renderPage();
+    await click(screen.getByTestId('history-bookings-toggle'));
+    await flush();
+    expect(history).toHaveBeenCalledWith({ section: 'bookings' });
+    const items = within(screen.getByTestId('history-bookings')).getAllByRole('listitem');
+    expect(items[0].textContent).toContain('第2版');
+    expect(items[0].textContent).toContain('14:30');
+    expect(items[0].textContent).toContain('说明：新标准');
+    expect(items[0].textContent).toContain('低保：6.00元 → 7.50元');
+    expect(items[1].textContent).toContain('首次保存');
+  });
+
+  it('says when a stored value was repaired, and links to 评星管理 for the rating weights', async () => {
+    list.mockResolvedValue({ ok: true, data: [section({ repaired: true, version: 3, lastChange: { version: 3, at, byName: '林峰', reason: null } })] });
+    await renderPage();
+    expect(screen.getByTestId('section-bookings-repaired').textContent).toContain('已按默认标准补齐');
+    await click(screen.getByTestId('open-rating-manage'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.ratingManage });
+  });
+
+  it('shows the refusal when the caller is not the city admin', async () => {
+    list.mockResolvedValue({ ok: false, error: { code: 'FORBIDDEN', message: '只有市级管理员可以查看和修改城市配置' } });
+    await renderPage();
+    expect(screen.getByText('只有市级管理员可以查看和修改城市配置')).toBeTruthy();
+    expect(screen.queryByTestId('subsidy-editor')).toBeNull();
+  });
+});
