@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ALL_MIGRATIONS, FUNCTIONS, MODULES } from '../../cloud/src/app';
-import { MessageKind } from '@hg/types';
+import { MessageKind, capabilitiesOf } from '@hg/types';
 import { closure, functionsOf, migrationTimestamp, type DomainModule } from '../../cloud/src/core/module';
 import { PRODUCT_MODULES } from '../../cloud/src/registry';
 
@@ -71,11 +71,13 @@ describe('deployables: the lists the composition root reads', () => {
     expect(() => functionsOf([a, b])).toThrow('function me: action get is declared twice (module b)');
   });
 
-  it('every message kind and subject kind has exactly one owning module', () => {
+  it('every message kind, capability and subject kind has exactly one owning module', () => {
     const owners = (pick: (m: DomainModule) => readonly string[] | undefined) =>
       MODULES.flatMap((m) => (pick(m) ?? []).map((k) => `${k}@${m.name}`)).sort();
     const messages = owners((m) => m.messages);
     expect(messages.map((k) => k.split('@')[0]).sort()).toEqual(Object.values(MessageKind).sort());
+    const capabilities = owners((m) => m.capabilities);
+    expect(capabilities.map((k) => k.split('@')[0]).sort()).toEqual(Object.keys(capabilitiesOf([])).sort());
     const subjects = owners((m) => m.subjects).map((k) => k.split('@')[0]);
     expect(new Set(subjects).size).toBe(subjects.length);
   });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FunctionName, SettingsSection } from '@hg/types';
+import type { FunctionName, MeCapabilities, SettingsSection } from '@hg/types';
 import type { ActionTable } from './action';
 import type { Platform } from './platform';
 
@@ -68,6 +68,8 @@ export interface DomainModule {
   timers?: readonly TimerJob[];
   /** Subject kinds whose history this module writes to the subject log (`subject_events.subjectKind`). */
   subjects?: readonly string[];
+  /** The 我的/首页 capabilities (MeDTO.can) that open this module's work: its pages and the actions behind them. */
+  capabilities?: readonly (keyof MeCapabilities)[];
   /** Message kinds (types/links.ts `MessageKind`) this module sends. */
   messages?: readonly string[];
   /** The city settings sections this module owns (types/<domain>.ts declares them). */

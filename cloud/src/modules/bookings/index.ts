@@ -76,6 +76,7 @@ export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule],
+  capabilities: ['runCareCentre'],
   functions: { bookings: bookingActions },
   subjects: ['booking', 'family-link', 'standing-order'],
   messages: ['booking_update'],

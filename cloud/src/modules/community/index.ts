@@ -24,4 +24,5 @@ export const communityModule: DomainModule = {
   name: 'community',
   entities: [Street, Community, Compound, Building, Unit, Organisation, OrganisationCompound],
   requires: [identityModule],
+  capabilities: ['printPosters'],
 };

@@ -28,6 +28,7 @@ export const householdsModule: DomainModule = {
   name: 'households',
   entities: [Household, HouseholdMember],
   requires: [identityModule, communityModule, notificationsModule],
+  capabilities: ['verifyHouseholds'],
   functions: { households: householdActions },
   subjects: ['membership'],
   messages: ['membership_update'],

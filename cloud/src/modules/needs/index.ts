@@ -88,6 +88,7 @@ export const needsModule: DomainModule = {
   name: 'needs',
   entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  capabilities: ['fileForOthers', 'dispatchNeeds', 'receiveNeeds', 'claimNeeds', 'handleEscalations'],
   functions: { needs: needActions },
   subjects: ['need'],
   messages: ['need_update', 'need_task'],

@@ -45,6 +45,7 @@ export const ratingsModule: DomainModule = {
   name: 'ratings',
   entities: RATING_ENTITIES,
   requires: [identityModule, communityModule, householdsModule, needsModule],
+  capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
   subjects: ['rating-period', 'rating-comment'],
   timers: [closeEndedPeriods],

@@ -16,6 +16,7 @@ export const settingsModule: DomainModule = {
   name: 'settings',
   entities: [CitySetting, SettingsRevision],
   requires: [identityModule],
+  capabilities: ['citySettings'],
 };
 
 /**

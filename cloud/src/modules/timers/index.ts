@@ -14,6 +14,7 @@ export const timersModule: DomainModule = {
   name: 'timers',
   entities: [TimerJobRecord, TimerRun],
   requires: [identityModule],
+  capabilities: ['timerStatus'],
 };
 
 export function timerActions(jobs: readonly TimerJob[]) {
