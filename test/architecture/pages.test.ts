@@ -151,7 +151,7 @@ describe('subpackages declare themselves in their manifests', () => {
   });
 
   it('every capability the server grants opens something', () => {
-    const used = new Set(entries.map((e) => e.when));
+    const used = new Set<string>(entries.map((e) => e.when));
     expect(capabilities.filter((c) => !used.has(c))).toEqual([]);
   });
 });
