@@ -12,8 +12,7 @@ import { Street } from '../modules/community/street.entity';
 import { Unit } from '../modules/community/unit.entity';
 import { HouseholdMember } from '../modules/households/household-member.entity';
 import { Household } from '../modules/households/household.entity';
-import { RoleAssignment } from '../modules/identity/role-assignment.entity';
-import { User } from '../modules/identity/user.entity';
+import { assignRole, createUser } from '../modules/identity/public';
 import { CITY, demoOpenid, DOORS_PER_FLOOR, FLOORS, ORGANISATIONS, STREETS, USERS } from './demo-data';
 
 /**
@@ -93,11 +92,11 @@ async function insertDemo(em: EntityManager): Promise<void> {
 
   const now = clock.now();
   for (const u of USERS) {
-    const user = await em.save(em.create(User, { openid: demoOpenid(u.key), name: u.name, phone: u.phone, createdAt: now }));
+    const userId = await createUser(em, { openid: demoOpenid(u.key), name: u.name, phone: u.phone, createdAt: now });
     for (const r of u.roles) {
       const scopeId = r.level === 'city' ? 0 : nodes.get(r.node)?.id;
       if (scopeId === undefined) throw new Error(`seed: unknown node ${r.node}`);
-      await em.insert(RoleAssignment, { userId: user.id, role: r.role, scopeLevel: r.level, scopeId, organisationId: r.org ? orgIds.get(r.org)! : 0 });
+      await assignRole(em, { userId, role: r.role, scopeLevel: r.level, scopeId, organisationId: r.org ? orgIds.get(r.org)! : 0 });
     }
     if (u.home) {
       const [compound, building, unitName, room] = u.home.split('/');
@@ -106,7 +105,7 @@ async function insertDemo(em: EntityManager): Promise<void> {
       const m = await em.save(
         em.create(HouseholdMember, {
           householdId: household.id,
-          userId: user.id,
+          userId,
           buildingId: household.buildingId,
           compoundId: household.compoundId,
           communityId: household.communityId,
@@ -121,7 +120,7 @@ async function insertDemo(em: EntityManager): Promise<void> {
           updatedAt: now,
         }),
       );
-      await recordEvent(em, { subjectKind: 'membership', subjectId: m.id, action: 'verified', to: 'verified', actorId: user.id, at: now, data: { note: '演示数据' } });
+      await recordEvent(em, { subjectKind: 'membership', subjectId: m.id, action: 'verified', to: 'verified', actorId: userId, at: now, data: { note: '演示数据' } });
     }
   }
 }

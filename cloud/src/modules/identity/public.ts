@@ -8,11 +8,8 @@ export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
 export { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
 export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
 export { usersWithRoleOver, type NodePath } from './holders';
-export { fillProfileIfEmpty, updateProfile, userById, usersById, usersWithOpenidPrefix } from './users';
+export { createUser, fillProfileIfEmpty, updateProfile, userById, usersById, usersWithOpenidPrefix } from './users';
 export { maskPhone } from './user.presenter';
-export { listRoleAssignments } from './roles-query';
-/** Rows other modules may read (joins, presenters); only identity writes them. */
-export { User } from './user.entity';
-export { RoleAssignment } from './role-assignment.entity';
+export { assignRole, listRoleAssignments } from './roles-query';
 /** Per-person limits that hold under concurrency (pending bindings, needs a day). */
 export { underLimit, type UsageLimit, type UsageScope } from './usage';

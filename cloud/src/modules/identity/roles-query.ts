@@ -14,3 +14,17 @@ export async function listRoleAssignments(em: EntityManager, userIds: readonly n
   }
   return out;
 }
+
+/**
+ * Give a person a role on one node (the demo city's staff and heads). `scopeId` is 0 at city
+ * level and `organisationId` 0 when the role is not held for an organisation.
+ */
+export async function assignRole(em: EntityManager, held: { userId: number } & ActorRole): Promise<void> {
+  await em.insert(RoleAssignment, {
+    userId: held.userId,
+    role: held.role,
+    scopeLevel: held.scopeLevel,
+    scopeId: held.scopeId,
+    organisationId: held.organisationId,
+  });
+}

@@ -35,3 +35,12 @@ export function usersWithOpenidPrefix(em: EntityManager, prefix: string): Promis
 export function userById(em: EntityManager, id: number): Promise<User | null> {
   return em.findOne(User, { where: { id } });
 }
+
+/**
+ * Register a person with a known openid and profile (the demo city's people; a WeChat user is
+ * registered on first contact by the actor resolver instead). Returns the new user's id.
+ */
+export async function createUser(em: EntityManager, person: { openid: string; name: string; phone: string | null; createdAt: Date }): Promise<number> {
+  const user = await em.save(em.create(User, person));
+  return user.id;
+}

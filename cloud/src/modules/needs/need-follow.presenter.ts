@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { OPEN_NEED_STATUSES, ORG_KIND_LABEL, ROLE_LABEL, type NeedDetailDTO } from '@hg/types';
 import { byId } from '../../core/by-id';
 import { Organisation } from '../community/public';
-import { User, type Actor } from '../identity/public';
+import { userById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import type { NeedEvent } from './need-events';
 import { NeedFollower } from './need-follower.entity';
@@ -57,7 +57,7 @@ async function presentHandler(em: EntityManager, need: Need, rel: Relation, even
   const personId = need.receiverUserId ?? (last && (last.type === 'accepted' || last.type === 'claimed') ? last.actorId : null);
   const [org, person] = await Promise.all([
     need.receiverOrgId ? em.findOne(Organisation, { where: { id: need.receiverOrgId } }) : Promise.resolve(null),
-    personId ? em.findOne(User, { where: { id: personId } }) : Promise.resolve(null),
+    personId ? userById(em, personId) : Promise.resolve(null),
   ]);
   // BRIEF §3.1: numbers only to the people the need belongs to, and only while it is being handled.
   const mayCall = (rel.reporter || rel.follower) && OPEN_NEED_STATUSES.includes(need.status);

@@ -1,11 +1,10 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ORG_KIND_LABEL, ROLE_LABEL, type NeedReceiverDTO } from '@hg/types';
 import { invalidInput } from '../../core/errors';
 import { Compound } from '../community/public';
 import { OrganisationCompound } from '../community/public';
 import { Organisation } from '../community/public';
-import { usersWithRoleOver } from '../identity/public';
-import { User } from '../identity/public';
+import { usersById, usersWithRoleOver } from '../identity/public';
 import type { Need } from './need.entity';
 
 /**
@@ -23,7 +22,7 @@ export async function listReceivers(em: EntityManager, need: Need): Promise<Need
     .orderBy('o.id', 'ASC')
     .getMany();
   const memberIds = await usersWithRoleOver(em, ['party_member'], need);
-  const members = memberIds.length ? await em.find(User, { where: { id: In(memberIds) }, order: { id: 'ASC' } }) : [];
+  const members = [...(await usersById(em, memberIds)).values()].sort((a, b) => a.id - b.id);
   const firmFirst = orgs.sort((a, b) => Number(b.id === compound.propertyOrgId) - Number(a.id === compound.propertyOrgId));
   return [
     ...firmFirst.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name, kindLabel: ORG_KIND_LABEL[o.kind] })),

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   LEVEL_LABEL,
   NEED_EVENT_LABEL,
@@ -17,10 +17,7 @@ import { Building } from '../community/public';
 import { byId } from '../../core/by-id';
 import { Compound } from '../community/public';
 import { Organisation } from '../community/public';
-import type { Actor } from '../identity/public';
-import { RoleAssignment } from '../identity/public';
-import { maskPhone } from '../identity/public';
-import { User } from '../identity/public';
+import { listRoleAssignments, maskPhone, usersById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { needEvents } from './need-events';
@@ -76,7 +73,7 @@ export async function needRelations(em: EntityManager, needs: readonly Need[]) {
     byId(em, Compound, ids('compoundId')),
     byId(em, Building, ids('buildingId')),
     byId(em, Organisation, ids('receiverOrgId')),
-    byId(em, User, ids('receiverUserId')),
+    usersById(em, ids('receiverUserId')),
   ]);
   return { categories, compounds, buildings, orgs, users };
 }
@@ -136,13 +133,10 @@ export function presentPlace(n: Pick<Need, 'buildingId' | 'unitId'>, buildingNam
 async function actorLabels(em: EntityManager, userIds: number[]): Promise<Map<number, string>> {
   const ids = [...new Set(userIds)].filter((x) => x > 0);
   if (!ids.length) return new Map();
-  const [users, roles] = await Promise.all([
-    em.find(User, { where: { id: In(ids) } }),
-    em.find(RoleAssignment, { where: { userId: In(ids) }, order: { id: 'ASC' } }),
-  ]);
+  const [users, roles] = await Promise.all([usersById(em, ids), listRoleAssignments(em, ids)]);
   return new Map(
-    users.map((u) => {
-      const role = roles.find((r) => r.userId === u.id);
+    [...users.values()].map((u) => {
+      const role = roles.get(u.id)?.[0];
       return [u.id, `${role ? ROLE_LABEL[role.role] : ROLE_LABEL.resident} ${u.name}`.trim()];
     }),
   );

@@ -4,7 +4,7 @@ import { defineAction } from '../../../core/action';
 import { Community } from '../../community/public';
 import { byId } from '../../../core/by-id';
 import { Organisation } from '../../community/public';
-import { User } from '../../identity/public';
+import { usersById } from '../../identity/public';
 import { Need } from '../need.entity';
 import { clock } from '../../../core/clock';
 import { isOverdue, median, minutesBetween, outcomeOf, round } from './need-outcome';
@@ -131,9 +131,8 @@ export const getNeedStats = defineAction({
         Organisation,
         [...byReceiver.values()].filter((r) => r.kind === 'org').map((r) => r.id),
       ),
-      byId(
+      usersById(
         em,
-        User,
         [...byReceiver.values()].filter((r) => r.kind === 'user').map((r) => r.id),
       ),
     ]);
