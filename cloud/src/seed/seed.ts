@@ -2,7 +2,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ScopeLevel } from '@hg/types';
 import { clock } from '../core/clock';
 import { runInTransaction } from '../core/data-source';
-import { recordEvent } from '../core/subject-log';
 import { Building } from '../modules/community/building.entity';
 import { Community } from '../modules/community/community.entity';
 import { Compound } from '../modules/community/compound.entity';
@@ -10,8 +9,7 @@ import { OrganisationCompound } from '../modules/community/organisation-compound
 import { Organisation } from '../modules/community/organisation.entity';
 import { Street } from '../modules/community/street.entity';
 import { Unit } from '../modules/community/unit.entity';
-import { HouseholdMember } from '../modules/households/household-member.entity';
-import { Household } from '../modules/households/household.entity';
+import { addVerifiedOwner, registerRooms } from '../modules/households/public';
 import { assignRole, createUser } from '../modules/identity/public';
 import { CITY, demoOpenid, DOORS_PER_FLOOR, FLOORS, ORGANISATIONS, STREETS, USERS } from './demo-data';
 
@@ -75,10 +73,7 @@ async function insertDemo(em: EntityManager): Promise<void> {
             units.set(`${cp.name}/${b.name}/${unit.name}`, Object.assign(unit, { compoundId: compound.id, communityId }));
             const rooms = [];
             for (let f = 1; f <= FLOORS; f++) for (let d = 1; d <= DOORS_PER_FLOOR; d++) rooms.push(`${f}0${d}`);
-            await em.insert(
-              Household,
-              rooms.map((room) => ({ unitId: unit.id, buildingId: building.id, compoundId: compound.id, communityId, room })),
-            );
+            await registerRooms(em, { unitId: unit.id, buildingId: building.id, compoundId: compound.id, communityId }, rooms);
           }
         }
       }
@@ -101,26 +96,7 @@ async function insertDemo(em: EntityManager): Promise<void> {
     if (u.home) {
       const [compound, building, unitName, room] = u.home.split('/');
       const unit = units.get(`${compound}/${building}/${unitName}`)!;
-      const household = await em.findOneOrFail(Household, { where: { unitId: unit.id, room } });
-      const m = await em.save(
-        em.create(HouseholdMember, {
-          householdId: household.id,
-          userId,
-          buildingId: household.buildingId,
-          compoundId: household.compoundId,
-          communityId: household.communityId,
-          relation: 'owner',
-          status: 'verified',
-          applicantName: u.name,
-          applicantPhone: u.phone,
-          rejectReason: null,
-          verifiedBy: null,
-          verifiedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await recordEvent(em, { subjectKind: 'membership', subjectId: m.id, action: 'verified', to: 'verified', actorId: userId, at: now, data: { note: '演示数据' } });
+      await addVerifiedOwner(em, { unitId: unit.id, room, userId, name: u.name, phone: u.phone, at: now, note: '演示数据' });
     }
   }
 }

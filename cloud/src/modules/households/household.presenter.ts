@@ -7,7 +7,8 @@ import { maskPhone } from '../identity/public';
 import type { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 
-interface Place {
+/** Where a household is: its room and the unit, building and compound it is in. */
+export interface HouseholdPlace {
   room: string;
   unit: { id: number; name: string };
   building: { id: number; name: string };
@@ -15,7 +16,8 @@ interface Place {
 }
 
 /** Room, unit, building and compound names of households, in one joined query. */
-async function placesOf(em: EntityManager, householdIds: number[]): Promise<Map<number, Place>> {
+export async function householdPlaces(em: EntityManager, householdIds: readonly number[]): Promise<Map<number, HouseholdPlace>> {
+  if (!householdIds.length) return new Map();
   const raw: Record<string, string | number>[] = await em
     .createQueryBuilder(Household, 'h')
     .innerJoin(Unit, 'u', 'u.id = h.unitId')
@@ -40,7 +42,7 @@ async function placesOf(em: EntityManager, householdIds: number[]): Promise<Map<
 /** Present memberships with their place names. */
 export async function presentMemberships(em: EntityManager, rows: HouseholdMember[]): Promise<MembershipDTO[]> {
   if (!rows.length) return [];
-  const places = await placesOf(
+  const places = await householdPlaces(
     em,
     rows.map((r) => r.householdId),
   );

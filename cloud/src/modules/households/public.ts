@@ -1,8 +1,10 @@
 /**
  * Households' surface for other modules: counts for the compound home, a person's bindings and
- * their presentation, and the rows (read-only) that need intake checks against.
+ * their presentation, and the reads (a household, a person's binding to it, its verified member)
+ * that need intake, ratings and bookings check against. Functions only: no other module names these tables.
  */
 export { householdCounts, membershipsOf } from './household-stats';
-export { presentMemberships } from './household.presenter';
-export { Household } from './household.entity';
-export { HouseholdMember } from './household-member.entity';
+export { householdPlaces, presentMemberships, type HouseholdPlace } from './household.presenter';
+export { firstVerifiedMemberOf, householdById, membershipOf, verifiedMembershipsOf } from './household-reads';
+/** Setting up a city's rooms and pre-verified homes (the demo seed). */
+export { addVerifiedOwner, registerRooms } from './household-setup';

@@ -3,7 +3,7 @@ import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import { Compound, Organisation } from '../community/public';
-import { HouseholdMember } from '../households/public';
+import { membershipOf } from '../households/public';
 import { HouseholdRating, RatingChange } from './entities';
 import { openPeriod } from './periods';
 import { isFirmStaff } from './rating.policy';
@@ -17,7 +17,7 @@ import { presentPeriod, scoresOf } from './rating.presenter';
  */
 export async function loadMyRating(ctx: ActionContext, householdId: number): Promise<MyRatingDTO> {
   const em = ctx.ds.manager;
-  const membership = await em.findOne(HouseholdMember, { where: { householdId, userId: ctx.actor.userId } });
+  const membership = await membershipOf(em, householdId, ctx.actor.userId);
   if (!membership || (membership.status !== 'verified' && membership.status !== 'pending')) throw notFound('房屋');
   const verified = membership.status === 'verified';
   const period = await openPeriod(em);

@@ -2,7 +2,7 @@ import { BOOKING_RULES, localYear, ZRegisterElderRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
-import { HouseholdMember, presentMemberships } from '../../households/public';
+import { presentMemberships, verifiedMembershipsOf } from '../../households/public';
 import { isCentreStaff } from '../booking.policy';
 import { presentElders } from '../booking.presenter';
 import { centresServing, loadCentre } from '../centres';
@@ -42,8 +42,8 @@ export const registerElder = defineAction({
       throw forbidden('只有中心工作人员可以为他人建档');
     } else {
       // Oneself: a verified home in a compound this centre serves.
-      const homes = await ctx.ds.manager.find(HouseholdMember, { where: { userId: ctx.actor.userId, status: 'verified' }, order: { id: 'ASC' } });
-      let home: HouseholdMember | undefined;
+      const homes = await verifiedMembershipsOf(ctx.ds.manager, [ctx.actor.userId]);
+      let home: (typeof homes)[number] | undefined;
       for (const h of homes) {
         if ((await centresServing(ctx.ds.manager, [h.compoundId])).some((c) => c.id === centre.id)) {
           home = h;

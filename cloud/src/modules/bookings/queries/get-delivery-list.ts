@@ -3,8 +3,7 @@ import { ZDeliveryListRequest, type DeliveryListDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { byId } from '../../../core/by-id';
 import { forbidden, notFound } from '../../../core/errors';
-import { Building, Compound } from '../../community/public';
-import { Household } from '../../households/public';
+import { householdPlaces } from '../../households/public';
 import { isCentreStaff } from '../booking.policy';
 import { dietsOf } from '../booking.presenter';
 import { Booking } from '../booking.entity';
@@ -28,27 +27,17 @@ export const getDeliveryList = defineAction({
       Elder,
       rows.map((b) => b.elderId),
     );
-    const homes = await byId(
+    // Each home's room, building and compound names, in one query.
+    const homes = await householdPlaces(
       em,
-      Household,
-      [...elders.values()].map((e) => e.householdId),
-    );
-    const buildings = await byId(
-      em,
-      Building,
-      [...homes.values()].map((h) => h.buildingId),
-    );
-    const compounds = await byId(
-      em,
-      Compound,
-      [...homes.values()].map((h) => h.compoundId),
+      [...elders.values()].flatMap((e) => (e.householdId ? [e.householdId] : [])),
     );
     const routes = new Map<string, Map<string, DeliveryListDTO['routes'][number]['buildings'][number]['stops']>>();
     for (const b of rows) {
       const elder = elders.get(b.elderId)!;
       const home = elder.householdId ? homes.get(elder.householdId) : undefined;
-      const compound = home ? (compounds.get(home.compoundId)?.name ?? '') : '其他地址';
-      const building = home ? (buildings.get(home.buildingId)?.name ?? '') : '';
+      const compound = home ? home.compound.name : '其他地址';
+      const building = home ? home.building.name : '';
       if (!routes.has(compound)) routes.set(compound, new Map());
       const byBuilding = routes.get(compound)!;
       if (!byBuilding.has(building)) byBuilding.set(building, []);

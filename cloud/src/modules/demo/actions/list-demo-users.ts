@@ -1,7 +1,7 @@
 import { ROLE_LABEL, ZEmptyRequest, type DemoUsersDTO, type Role } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
-import { HouseholdMember, presentMemberships } from '../../households/public';
+import { presentMemberships, verifiedMembershipsOf } from '../../households/public';
 import { listRoleAssignments, usersWithOpenidPrefix } from '../../identity/public';
 import { presentRoles } from '../../me/public';
 
@@ -32,12 +32,7 @@ export const listDemoUsers = definePublicAction({
     const users = await usersWithOpenidPrefix(ds.manager, 'demo:');
     const ids = users.map((u) => u.id);
     const roles = await listRoleAssignments(ds.manager, ids);
-    const members = ids.length
-      ? await ds.manager.findBy(
-          HouseholdMember,
-          ids.map((userId) => ({ userId, status: 'verified' as const })),
-        )
-      : [];
+    const members = await verifiedMembershipsOf(ds.manager, ids);
     const homes = await presentMemberships(ds.manager, members);
     const groups = new Map<string, DemoUsersDTO['groups'][number]>();
     const add = (role: Role | 'resident' | 'newcomer', label: string, user: DemoUsersDTO['groups'][number]['users'][number]) => {

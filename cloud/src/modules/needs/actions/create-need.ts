@@ -3,7 +3,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
 import { Building, Compound } from '../../community/public';
-import { Household, HouseholdMember } from '../../households/public';
+import { firstVerifiedMemberOf, householdById, membershipOf } from '../../households/public';
 import { underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { NeedCategory } from '../need-category.entity';
@@ -31,7 +31,7 @@ export const createNeed = defineAction({
     const notifier = new Notifier();
     const category = await ds.manager.findOne(NeedCategory, { where: { id: input.categoryId, active: true } });
     if (!category) throw notFound('需求类别');
-    const household = await ds.manager.findOne(Household, { where: { id: input.householdId } });
+    const household = await householdById(ds.manager, input.householdId);
     if (!household) throw notFound('房屋');
     const compound = await ds.manager.findOneByOrFail(Compound, { id: household.compoundId });
     const home = {
@@ -56,9 +56,9 @@ export const createNeed = defineAction({
     const level: EscalationLevel = place === 'compound' ? 'compound' : 'building';
 
     // Who may file for this household is decided on the household, wherever the problem is.
-    const memberships = await ds.manager.find(HouseholdMember, { where: { householdId: household.id, userId: actor.userId } });
-    const verified = memberships.find((m) => m.status === 'verified');
-    const pending = memberships.find((m) => m.status === 'pending');
+    const membership = await membershipOf(ds.manager, household.id, actor.userId);
+    const verified = membership?.status === 'verified' ? membership : null;
+    const pending = membership?.status === 'pending' ? membership : null;
     const proxyChannel = proxyFilingChannel(actor, home);
     let channel: NeedChannel;
     let reporterId = actor.userId;
@@ -76,7 +76,7 @@ export const createNeed = defineAction({
       contactName = input.contactName;
       contactPhone = input.contactPhone;
       // If someone of the household uses the app, they follow the need themselves.
-      const owner = await ds.manager.findOne(HouseholdMember, { where: { householdId: household.id, status: 'verified' }, order: { id: 'ASC' } });
+      const owner = await firstVerifiedMemberOf(ds.manager, household.id);
       if (owner) reporterId = owner.userId;
     } else if (pending) {
       // A newcomer is not left stuck while the binding waits: the need goes into the normal queue

@@ -4,7 +4,7 @@ import { clock } from '../../../core/clock';
 import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
 import { Compound } from '../../community/public';
-import { HouseholdMember } from '../../households/public';
+import { membershipOf } from '../../households/public';
 import { HouseholdRating, RatingChange } from '../entities';
 import { loadMyRating } from '../my-rating';
 import { COMMENT_MACHINE } from '../period-status';
@@ -24,8 +24,8 @@ export const rateFirm = defineAction({
   async handler({ householdId, scores, comment }, ctx) {
     const now = clock.now();
     const em = ctx.ds.manager;
-    const membership = await em.findOne(HouseholdMember, { where: { householdId, userId: ctx.actor.userId, status: 'verified' } });
-    if (!membership) throw forbidden('只有已认证的本户居民可以评价');
+    const membership = await membershipOf(em, householdId, ctx.actor.userId);
+    if (membership?.status !== 'verified') throw forbidden('只有已认证的本户居民可以评价');
     const compound = await em.findOneByOrFail(Compound, { id: membership.compoundId });
     if (!compound.propertyOrgId) throw notFound('本小区的物业企业');
     const firmId = compound.propertyOrgId;

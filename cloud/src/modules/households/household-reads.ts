@@ -1,0 +1,24 @@
+import { In, type EntityManager } from 'typeorm';
+import { HouseholdMember } from './household-member.entity';
+import { Household } from './household.entity';
+
+/** One household (户) by id, or null. */
+export function householdById(em: EntityManager, id: number): Promise<Household | null> {
+  return em.findOne(Household, { where: { id } });
+}
+
+/** A person's binding to one household, in whatever status, or null (one row per household and person). */
+export function membershipOf(em: EntityManager, householdId: number, userId: number): Promise<HouseholdMember | null> {
+  return em.findOne(HouseholdMember, { where: { householdId, userId } });
+}
+
+/** The household's first verified member: who of the household uses the app, or null. */
+export function firstVerifiedMemberOf(em: EntityManager, householdId: number): Promise<HouseholdMember | null> {
+  return em.findOne(HouseholdMember, { where: { householdId, status: 'verified' }, order: { id: 'ASC' } });
+}
+
+/** The verified bindings of these people, oldest first (their confirmed homes), in one query. */
+export function verifiedMembershipsOf(em: EntityManager, userIds: readonly number[]): Promise<HouseholdMember[]> {
+  if (!userIds.length) return Promise.resolve([]);
+  return em.find(HouseholdMember, { where: { userId: In([...new Set(userIds)]), status: 'verified' }, order: { id: 'ASC' } });
+}
