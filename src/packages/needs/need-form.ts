@@ -1,7 +1,6 @@
-import type { MembershipDTO } from '@hg/types';
-import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
-import { NEED_RULES, type NeedPlace } from '@hg/types/needs';
-import { charCount } from '../../utils/text';
+import type { MembershipDTO, PhotoDTO } from '@hg/types';
+import type { NeedPlace } from '@hg/types/needs';
+import type { TCreateNeedRequest } from '@hg/types/needs-schemas';
 
 /**
  * The household a membership belongs to. `MembershipDTO` does not carry it yet (a server change
@@ -12,6 +11,7 @@ export function householdIdOf(m: MembershipDTO): number | null {
   return typeof id === 'number' && id > 0 ? id : null;
 }
 
+/** 我要点单's values; ids are null until picked. ZCreateNeedRequest (types/needs-schemas) checks them. */
 export interface NeedForm {
   categoryId: number | null;
   householdId: number | null;
@@ -24,26 +24,52 @@ export interface NeedForm {
   /** 位置: the home, a building's public area (`buildingId`), or the compound's. */
   place: NeedPlace;
   buildingId: number | null;
+  /** Uploaded already (PhotoPicker uploads on pick): the request carries their file ids. */
+  photos: PhotoDTO[];
 }
 
-export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photoIds' | 'buildingId';
+/** The fields an error can stand beside. */
+export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photos' | 'buildingId';
+export const NEED_FIELDS: readonly NeedFormField[] = [
+  'categoryId',
+  'householdId',
+  'description',
+  'location',
+  'contactName',
+  'contactPhone',
+  'photos',
+  'buildingId',
+];
 export type NeedFormErrors = Partial<Record<NeedFormField, string>>;
 
-/** Same limits as ZCreateNeedRequest, checked before the round trip so the message sits by its field. */
-export function validateNeed(form: NeedForm): NeedFormErrors {
-  const errors: NeedFormErrors = {};
-  if (!form.categoryId) errors.categoryId = '请选择需求类别';
-  if (!form.householdId) errors.householdId = '请选择房屋';
-  const description = form.description.trim();
-  if (!description) errors.description = '请填写需求描述';
-  else if (charCount(description) > NEED_RULES.descriptionMax) errors.description = `需求描述不超过${NEED_RULES.descriptionMax}个字`;
-  if (form.place === 'building' && !form.buildingId) errors.buildingId = '请选择楼栋或小区公共区域';
-  if (charCount(form.location.trim()) > NEED_RULES.locationMax) errors.location = `位置不超过${NEED_RULES.locationMax}个字`;
-  if (form.proxy) {
-    const name = form.contactName.trim();
-    if (!name) errors.contactName = '代办时请填写居民姓名';
-    else if (charCount(name) > LIMITS.nameMax) errors.contactName = `姓名不超过${LIMITS.nameMax}个字`;
-    if (!PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写11位手机号';
-  }
-  return errors;
+/** The field a request path is about: `photoIds.3` is the photo picker's; `place` has no field of its own. */
+export function needFieldOf(path: string): NeedFormField | null {
+  const first = path.split('.')[0];
+  const field = first === 'photoIds' ? 'photos' : first;
+  return (NEED_FIELDS as readonly string[]).includes(field) ? (field as NeedFormField) : null;
+}
+
+/** What a person reads beside a choice not made yet (the schema's own words are about ids). */
+export const NEED_REQUIRED: NeedFormErrors = {
+  categoryId: '请选择需求类别',
+  householdId: '请选择房屋',
+  buildingId: '请选择楼栋或小区公共区域',
+};
+
+/**
+ * The request the form sends: optional parts only when they say something (no empty location, the
+ * place only when it is not the home, the contact only for 代办). Ids still null are passed on for
+ * the schema to refuse, so every missing choice is reported at once.
+ */
+export function needRequest(form: NeedForm): TCreateNeedRequest {
+  return {
+    categoryId: form.categoryId as number,
+    householdId: form.householdId as number,
+    description: form.description,
+    ...(form.location.trim() ? { location: form.location } : {}),
+    ...(form.place !== 'home' ? { place: form.place } : {}),
+    ...(form.place === 'building' ? { buildingId: form.buildingId as number } : {}),
+    ...(form.photos.length ? { photoIds: form.photos.map((p) => p.fileId) } : {}),
+    ...(form.proxy ? { contactName: form.contactName, contactPhone: form.contactPhone } : {}),
+  };
 }

@@ -19,9 +19,17 @@ export interface HouseholdSectionProps {
  * a choice among several verified homes, or the only one spelled out.
  */
 export default function HouseholdSection({ form, errors, homes, set, pickHome }: HouseholdSectionProps) {
+  // The household is chosen by the page (the only home, the one 代办点单 found): its error, if the
+  // server names it, still needs a place to be read.
+  const householdError = errors.householdId ? (
+    <View className='field__error' role='alert' data-testid='need-household-error'>
+      {errors.householdId}
+    </View>
+  ) : null;
   if (form.proxy) {
     return (
       <>
+        {householdError}
         <Field
           id='need-contact-name'
           label='居民姓名'
@@ -56,15 +64,14 @@ export default function HouseholdSection({ form, errors, homes, set, pickHome }:
   }
   if (homes.length === 1) {
     return (
-      <View className='create__home' data-testid='need-household'>
-        房屋：{homes[0].address}
-        {homes[0].status === 'pending' ? '（待审核）' : ''}
-      </View>
+      <>
+        <View className='create__home' data-testid='need-household'>
+          房屋：{homes[0].address}
+          {homes[0].status === 'pending' ? '（待审核）' : ''}
+        </View>
+        {householdError}
+      </>
     );
   }
-  return errors.householdId ? (
-    <View className='field__error' role='alert' data-testid='need-household-error'>
-      {errors.householdId}
-    </View>
-  ) : null;
+  return householdError;
 }

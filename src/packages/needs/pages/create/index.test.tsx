@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { me } from '../../../../services/me';
@@ -143,6 +143,82 @@ describe('我要点单', () => {
     expect(create).not.toHaveBeenCalled();
   });
 
+  it('checks with the request schema: every problem at once beside its field, no consent prompt, no call', async () => {
+    await renderPage();
+    await typeInto(screen.getByLabelText(LOCATION), '楼'.repeat(101));
+    await submit();
+    expect(screen.getByTestId('need-category-error').textContent).toBe('请选择需求类别');
+    expect(screen.getByTestId('need-description-error').textContent).toBe('请填写需求描述');
+    expect(screen.getByTestId('need-location-error').textContent).toBe('位置不超过100个字');
+    expect(screen.queryByTestId('need-form-error')).toBeNull();
+    expect(requestSubscribe).not.toHaveBeenCalled();
+    expect(create).not.toHaveBeenCalled();
+
+    // Fixing a field takes its message away; the others stay until the next tap.
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    expect(screen.queryByTestId('need-category-error')).toBeNull();
+    expect(screen.getByTestId('need-description-error')).toBeTruthy();
+  });
+
+  it('sends once however fast the taps come, and says it is busy until the answer', async () => {
+    let answer: (r: unknown) => void = () => undefined;
+    create.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    await renderPage();
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '厨房下水道堵了');
+    await submit();
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('need-submit').textContent).toBe('提交中…');
+    expect(screen.getByTestId('need-submit').getAttribute('aria-disabled')).toBe('true');
+
+    await act(async () => answer({ ok: false, error: { code: 'INTERNAL', message: '网络异常，请稍后再试' } }));
+    expect(screen.getByTestId('need-submit').textContent).toBe('提交需求');
+    expect(screen.getByTestId('need-form-error').textContent).toBe('网络异常，请稍后再试');
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('waits for a photo still uploading before sending', async () => {
+    let uploaded: (r: unknown) => void = () => undefined;
+    (choosePhotos as jest.Mock).mockResolvedValue([{ path: 'blob:7', size: 1000, type: 'image/jpeg' }]);
+    (uploadPhoto as jest.Mock).mockImplementation(() => new Promise((resolve) => (uploaded = resolve)));
+    await renderPage();
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '厨房下水道堵了');
+    await click(screen.getByRole('button', { name: '添加照片' }));
+    await flush();
+    await submit();
+    expect(screen.getByTestId('need-form-error').textContent).toBe('照片还在上传，请稍候');
+    expect(create).not.toHaveBeenCalled();
+
+    await act(async () => uploaded({ ok: true, data: { fileId: `local/${'7'.padStart(64, '0')}.jpg`, url: '/uploads/7.jpg' } }));
+    await flush();
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ photoIds: [`local/${'7'.padStart(64, '0')}.jpg`] }));
+  });
+
+  it('puts a server error about one photo under the photos, and one that names no field above the button', async () => {
+    (choosePhotos as jest.Mock).mockResolvedValue([{ path: 'blob:5', size: 1000, type: 'image/jpeg' }]);
+    create
+      .mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: '照片已失效，请删除后重新上传', details: { field: 'photoIds.0' } } })
+      .mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: '您不能为这户点单' } });
+    await renderPage();
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '厨房下水道堵了');
+    await click(screen.getByRole('button', { name: '添加照片' }));
+    await flush();
+    await submit();
+    await flush();
+    expect(screen.getByTestId('need-photos-error').textContent).toBe('照片已失效，请删除后重新上传');
+    expect(screen.queryByTestId('need-form-error')).toBeNull();
+
+    await submit();
+    await flush();
+    expect(screen.getByTestId('need-form-error').textContent).toBe('您不能为这户点单');
+  });
+
   it('counts characters and refuses a description over the limit', async () => {
     await renderPage();
     await click(screen.getByRole('radio', { name: '管道疏通' }));
@@ -209,6 +285,17 @@ describe('我要点单', () => {
     expect(screen.getByTestId('need-location-error').textContent).toBe('位置不超过100个字');
   });
 
+  it('shows a server refusal of the only home under it, though there is nothing to pick', async () => {
+    create.mockResolvedValue({ ok: false, error: { code: 'INVALID_INPUT', message: '该房屋绑定已失效，请重新绑定', details: { field: 'householdId' } } });
+    await renderPage();
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    await typeInto(screen.getByLabelText('需求描述'), '楼道灯坏了');
+    await submit();
+    await flush();
+    expect(screen.getByTestId('need-household-error').textContent).toBe('该房屋绑定已失效，请重新绑定');
+    expect(screen.queryByTestId('need-form-error')).toBeNull();
+  });
+
   it('stays on the household found on 代办点单 for a building head with a home of their own', async () => {
     __setRouter('/packages/needs/pages/create/index', { householdId: '9', address: '锦屏花园2栋1单元101', compoundId: '1' });
     (me.get as jest.Mock).mockResolvedValue({
@@ -233,8 +320,13 @@ describe('我要点单', () => {
     await typeInto(screen.getByLabelText('需求描述'), '独居老人需要陪同就医');
     await submit();
     expect(screen.getByTestId('need-contact-name-error').textContent).toBe('代办时请填写居民姓名');
+    expect(screen.getByTestId('need-contact-phone-error').textContent).toBe('请填写11位手机号');
     expect(create).not.toHaveBeenCalled();
     await typeInto(screen.getByLabelText('居民姓名'), '李大爷');
+    await typeInto(screen.getByLabelText('联系电话'), '1000000');
+    await submit();
+    expect(screen.queryByTestId('need-contact-name-error')).toBeNull();
+    expect(screen.getByTestId('need-contact-phone-error').textContent).toBe('请填写11位手机号');
     await typeInto(screen.getByLabelText('联系电话'), '10000000099');
     await submit();
     await flush();
@@ -290,6 +382,29 @@ describe('我要点单 draft', () => {
     await flush();
     expect(create).toHaveBeenCalledWith(expect.objectContaining({ description: '厨房下水道堵了👍', photoIds: [`local/${'5'.padStart(64, '0')}.jpg`] }));
     expect([...__storage.keys()].filter((k) => k.startsWith('hg.draft.'))).toEqual([]);
+  });
+
+  it('restores a draft kept before photos were part of the form ({ form, photos })', async () => {
+    const photo = { fileId: `local/${'8'.padStart(64, '0')}.jpg`, url: '/uploads/8.jpg' };
+    const form = {
+      categoryId: 1,
+      householdId: 7,
+      description: '上周写了一半',
+      location: '锦屏花园1栋1单元502',
+      proxy: false,
+      contactName: '',
+      contactPhone: '',
+      place: 'home',
+      buildingId: null,
+    };
+    __storage.set('hg.draft.wx.need-create:own', { savedAt: Date.now(), value: { form, photos: [photo] } });
+    await renderPage();
+    expect(screen.getByTestId('need-draft-restored')).toBeTruthy();
+    expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('上周写了一半');
+    expect(screen.getAllByRole('button', { name: /^删除照片\d$/ })).toHaveLength(1);
+    await submit();
+    await flush();
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ categoryId: 1, description: '上周写了一半', photoIds: [photo.fileId] }));
   });
 
   it('清空重填 drops a restored draft: empty text, no photos, nothing kept for next time', async () => {

@@ -130,7 +130,7 @@ export default function CreateNeedPage() {
               error={errors.description}
             />
             <PlaceSection form={form} errors={errors} buildings={buildings.data} setPlace={f.setPlace} setLocation={(v) => set('location', v)} />
-            <PhotoPicker id='need-photos' label='照片（选填）' photos={f.photos} onChange={f.setPhotos} onBusy={f.setUploading} error={errors.photoIds} />
+            <PhotoPicker id='need-photos' label='照片（选填）' photos={form.photos} onChange={f.setPhotos} onBusy={f.setUploading} error={errors.photos} />
           </View>
 
           {f.formError ? (
@@ -138,7 +138,7 @@ export default function CreateNeedPage() {
               {f.formError}
             </View>
           ) : null}
-          <BusyButton label='提交需求' busy={f.submitting} onClick={f.submit} testId='need-submit' />
+          <BusyButton label='提交需求' busy={f.busy} onClick={f.submit} testId='need-submit' />
           <View className='muted create__hint'>提交后社区将尽快派单，办理进度会在「消息中心」通知您。您的姓名和电话不会公开。</View>
         </>
       ) : null}

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { MembershipDTO, PhotoDTO } from '@hg/types';
+import type { MembershipDTO } from '@hg/types';
 import type { NeedPlace } from '@hg/types/needs';
-import { useDraft } from '../../../../hooks/useDraft';
+import { ZCreateNeedRequest } from '@hg/types/needs-schemas';
+import { useForm } from '../../../../hooks/useForm';
 import { needs } from '../../../../services/needs';
 import { requestSubscribe } from '../../../../services/subscribe';
 import { ROUTES, replacePage, withQuery } from '../../../../routes';
-import { type NeedForm, type NeedFormErrors, type NeedFormField, householdIdOf, validateNeed } from '../../need-form';
-
-const FIELDS: NeedFormField[] = ['categoryId', 'householdId', 'description', 'location', 'contactName', 'contactPhone', 'photoIds', 'buildingId'];
+import { NEED_FIELDS, NEED_REQUIRED, type NeedForm, householdIdOf, needFieldOf, needRequest } from '../../need-form';
 
 export interface NeedFormOptions {
   /** Homes the person may file for: verified ones, else pending ones (filed as 待核实). */
@@ -23,19 +22,20 @@ export interface NeedFormOptions {
   homeCompoundId?: number | null;
 }
 
+/** A draft kept before photos were part of the values: `{ form, photos }`. Dropped by DRAFT_TTL_MS a week after this change. */
+type KeptDraft = NeedForm | { form: Omit<NeedForm, 'photos'>; photos: NeedForm['photos'] };
+
 /**
- * The state of 我要点单: fields, their errors, photos, and submit. Picks the only home (with its
- * address as the location), or stays on the household found on 代办点单, validates with the
- * server's limits, and puts a server INVALID_INPUT message next to the field it names.
+ * 我要点单 on the form kit (useForm): ZCreateNeedRequest checks the values, errors stand beside
+ * their fields (a server INVALID_INPUT too), the draft is kept per person and household, the
+ * subscribe prompt runs inside the tap. On top of the kit: picks the only home (with its address
+ * as the location), or stays on the household found on 代办点单, and moves the location text
+ * with the place.
  */
 export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress, proxyLocked, homeCompoundId = null }: NeedFormOptions) {
-  // The draft belongs to the person (useDraft) and to the household filed for: an errand a helper
-  // started for one household never fills the form for another. The category picked on the way in wins.
-  const draft = useDraft<{ form: NeedForm; photos: PhotoDTO[] }>(`need-create:${proxyHouseholdId ? `household-${proxyHouseholdId}` : 'own'}`);
-  const restore = (fresh: NeedForm): NeedForm =>
-    draft.initial ? { ...fresh, ...draft.initial.form, categoryId: categoryId ?? draft.initial.form.categoryId } : fresh;
-  const [form, setForm] = useState<NeedForm>(() =>
-    restore({
+  const [uploading, setUploading] = useState(false);
+  const f = useForm({
+    initial: (): NeedForm => ({
       categoryId,
       householdId: null,
       description: '',
@@ -45,31 +45,43 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
       contactPhone: '',
       place: 'home',
       buildingId: null,
+      photos: [],
     }),
-  );
-  const [photos, setPhotos] = useState<PhotoDTO[]>(() => draft.initial?.photos ?? []);
-  const [restored, setRestored] = useState(draft.initial !== null);
-  // Kept on every change, so back, a reload or the login redirect lose nothing; an untouched form leaves no draft.
-  useEffect(() => draft.save({ form, photos }, !!form.description.trim() || photos.length > 0), [form, photos]);
-  const [uploading, setUploading] = useState(false);
-  const [errors, setErrors] = useState<NeedFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+    // The draft belongs to the person (useDraft) and to the household filed for: an errand a helper
+    // started for one household never fills the form for another. The category picked on the way in wins.
+    draft: {
+      key: `need-create:${proxyHouseholdId ? `household-${proxyHouseholdId}` : 'own'}`,
+      worth: (v) => !!v.description.trim() || v.photos.length > 0,
+      restore: (kept: KeptDraft, fresh) => {
+        const values = 'form' in kept ? { ...kept.form, photos: kept.photos } : kept;
+        return { ...fresh, ...values, categoryId: categoryId ?? values.categoryId };
+      },
+    },
+    schema: ZCreateNeedRequest,
+    toRequest: needRequest,
+    fields: NEED_FIELDS,
+    fieldOf: needFieldOf,
+    required: NEED_REQUIRED,
+    // 代办 needs the resident's name; the schema keeps it optional because a resident filing for themself gives none.
+    check: (v) => (v.proxy && !v.contactName.trim() ? { contactName: '代办时请填写居民姓名' } : {}),
+    blocked: () => (uploading ? '照片还在上传，请稍候' : null),
+    // WeChat allows the consent prompt only inside the tap, hence before the call.
+    before: () => requestSubscribe(['need_update']),
+    send: (request) => needs.create(request),
+    onSuccess: (need) => replacePage(withQuery(ROUTES.needDetail, { id: need.id })),
+  });
+  const form = f.values;
 
-  const set = <K extends keyof NeedForm>(key: K, value: NeedForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const addressOf = (v: NeedForm) => (v.proxy ? proxyAddress : (homes.find((m) => householdIdOf(m) === v.householdId)?.address ?? ''));
 
   // One verified home: chosen for the resident, with its address as the default location.
   const pickHome = (householdId: number) => {
     const home = homes.find((m) => householdIdOf(m) === householdId);
-    setForm((f) => ({ ...f, householdId, location: f.location && f.householdId ? f.location : (home?.address ?? f.location) }));
-    setErrors((e) => ({ ...e, householdId: undefined }));
+    f.patch((v) => ({ householdId, location: v.location && v.householdId ? v.location : (home?.address ?? v.location) }));
   };
   // 代办 from 代办点单 wins over the helper's own home: they file for that household only.
   useEffect(() => {
-    if (proxyLocked) setForm((f) => ({ ...f, proxy: true, householdId: proxyHouseholdId, location: f.location || proxyAddress }));
+    if (proxyLocked) f.patch((v) => ({ proxy: true, householdId: proxyHouseholdId, location: v.location || proxyAddress }));
     else if (form.householdId === null) {
       const here = homeCompoundId ? homes.filter((m) => m.compound.id === homeCompoundId) : [];
       const only = homes.length === 1 ? homes[0] : here.length === 1 ? here[0] : null;
@@ -79,61 +91,26 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
 
   /** 位置: the home's address is the default text there; a public area starts empty. */
   const setPlace = (place: NeedPlace, buildingId: number | null = null) => {
-    const homeAddress = form.proxy ? proxyAddress : (homes.find((m) => householdIdOf(m) === form.householdId)?.address ?? '');
-    setForm((f) => ({
-      ...f,
-      place,
-      buildingId: place === 'building' ? buildingId : null,
-      location: place === 'home' ? f.location || homeAddress : f.location === homeAddress ? '' : f.location,
-    }));
-    setErrors((e) => ({ ...e, buildingId: undefined, location: undefined }));
+    f.patch((v) => {
+      const homeAddress = addressOf(v);
+      return {
+        place,
+        buildingId: place === 'building' ? buildingId : null,
+        location: place === 'home' ? v.location || homeAddress : v.location === homeAddress ? '' : v.location,
+      };
+    });
   };
 
   /** 清空重填: the restored draft was an old errand; start over on the same household, nothing kept. */
-  const discard = () => {
-    draft.clear();
-    setRestored(false);
-    setPhotos([]);
-    const homeAddress = form.proxy ? proxyAddress : (homes.find((m) => householdIdOf(m) === form.householdId)?.address ?? '');
-    setForm((f) => ({ ...f, categoryId, description: '', place: 'home', buildingId: null, location: homeAddress }));
-    setErrors({});
-    setFormError(null);
-  };
+  const discard = () =>
+    f.discardDraft((fresh, v) => ({
+      ...fresh,
+      householdId: v.householdId,
+      proxy: v.proxy,
+      contactName: v.contactName,
+      contactPhone: v.contactPhone,
+      location: addressOf(v),
+    }));
 
-  const submit = async () => {
-    if (submitting) return;
-    if (uploading) {
-      setFormError('照片还在上传，请稍候');
-      return;
-    }
-    const found = validateNeed(form);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length) return;
-    setSubmitting(true);
-    // WeChat allows the consent prompt only inside the tap, hence before the call.
-    await requestSubscribe(['need_update']);
-    const location = form.location.trim();
-    const res = await needs.create({
-      categoryId: form.categoryId as number,
-      householdId: form.householdId as number,
-      description: form.description.trim(),
-      ...(location ? { location } : {}),
-      ...(form.place !== 'home' ? { place: form.place } : {}),
-      ...(form.place === 'building' && form.buildingId ? { buildingId: form.buildingId } : {}),
-      ...(photos.length ? { photoIds: photos.map((p) => p.fileId) } : {}),
-      ...(form.proxy ? { contactName: form.contactName.trim(), contactPhone: form.contactPhone.trim() } : {}),
-    });
-    setSubmitting(false);
-    if (res.ok) {
-      draft.clear();
-      replacePage(withQuery(ROUTES.needDetail, { id: res.data.id }));
-      return;
-    }
-    const field = res.error.details?.field as NeedFormField | undefined;
-    if (res.error.code === 'INVALID_INPUT' && field && FIELDS.includes(field)) setErrors({ [field]: res.error.message });
-    else setFormError(res.error.message);
-  };
-
-  return { restored, discard, form, errors, formError, submitting, photos, setPhotos, setUploading, set, pickHome, setPlace, submit };
+  return { ...f, form, discard, pickHome, setPlace, setUploading, setPhotos: (photos: NeedForm['photos']) => f.set('photos', photos) };
 }
