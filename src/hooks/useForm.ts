@@ -40,8 +40,8 @@ export interface FormOptions<V extends object, S extends z.ZodType, R, F extends
   /** The service call, with the request as the schema parsed it (trimmed, defaults filled). */
   send: (request: z.output<S>) => Promise<Envelope<R>>;
   onSuccess?: (data: R, request: z.output<S>) => void;
-  /** Words for an error that names no field of the form (default: the server's message). */
-  errorText?: (error: ApiError) => string;
+  /** Words for an error that names no field of the form (default: the server's message); `request` is what was sent. */
+  errorText?: (error: ApiError, request: z.output<S>) => string;
 }
 
 export interface Form<V extends object, F extends string> {
@@ -175,7 +175,7 @@ export function useForm<V extends object, S extends z.ZodType, R, F extends stri
       }
       const named = typeof res.error.details?.field === 'string' ? locate(res.error.details.field) : null;
       if (res.error.code === 'INVALID_INPUT' && named) setErrors({ [named]: res.error.message } as FieldErrors<F>);
-      else setFormError(o.errorText ? o.errorText(res.error) : res.error.message);
+      else setFormError(o.errorText ? o.errorText(res.error, request) : res.error.message);
     } finally {
       sending.current = false;
       setBusy(false);

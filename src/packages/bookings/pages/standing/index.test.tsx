@@ -30,9 +30,16 @@ describe('每周固定订餐', () => {
   it('creates a weekday delivered lunch for a chosen elder with the 工作日 shortcut', async () => {
     await renderPage();
     await click(screen.getByTestId('standing-create'));
-    expect(screen.getByTestId('standing-error').textContent).toBe('请选择为谁订餐');
+    // Every missing choice at once, each under its own question; nothing above the button.
+    expect(screen.getByTestId('so-elder-error').textContent).toBe('请选择为谁订餐');
+    expect(screen.getByTestId('so-days-error').textContent).toBe('请至少选择一天');
+    expect(screen.getByTestId('so-mode-error').textContent).toBe('请选择堂食还是送餐');
+    expect(screen.queryByTestId('standing-error')).toBeNull();
+    expect(svc.standingOrder).not.toHaveBeenCalled();
     await click(screen.getByRole('radio', { name: '李德明' }));
+    expect(screen.queryByTestId('so-elder-error')).toBeNull();
     await click(screen.getByTestId('so-workdays'));
+    expect(screen.queryByTestId('so-days-error')).toBeNull();
     expect(screen.getByTestId('so-days-5').getAttribute('aria-checked')).toBe('true');
     expect(screen.getByTestId('so-days-6').getAttribute('aria-checked')).toBe('false');
     await click(screen.getByTestId('so-days-3'));
@@ -40,6 +47,28 @@ describe('每周固定订餐', () => {
     await click(screen.getByTestId('standing-create'));
     expect(svc.standingOrder).toHaveBeenCalledWith({ elderId: 40, sitting: 'lunch', weekdays: [1, 2, 4, 5], mode: 'delivery' });
     expect(screen.getByTestId('standing-status-3').textContent).toBe('进行中');
+  });
+
+  it('puts a server error about the days under the days, and a clash with an existing order above the button', async () => {
+    svc.standingOrder
+      .mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: '周日中心不开餐', details: { field: 'weekdays.1' } } })
+      .mockResolvedValueOnce({ ok: false, error: { code: 'CONFLICT', message: 'conflict' } });
+    __setRouter(ROUTES.bookingStanding, { elderId: '40', elderName: '李德明' });
+    await renderPage();
+    expect(screen.getByText('为 李德明 订餐')).toBeTruthy();
+    await click(screen.getByRole('radio', { name: '晚餐' }));
+    await click(screen.getByTestId('so-days-6'));
+    await click(screen.getByTestId('so-days-7'));
+    await click(screen.getByRole('radio', { name: '到中心堂食' }));
+    await click(screen.getByTestId('standing-create'));
+    expect(svc.standingOrder).toHaveBeenLastCalledWith({ elderId: 40, sitting: 'dinner', weekdays: [6, 7], mode: 'dine_in' });
+    expect(screen.getByTestId('so-days-error').textContent).toBe('周日中心不开餐');
+    expect(screen.queryByTestId('standing-error')).toBeNull();
+
+    await click(screen.getByTestId('so-days-7'));
+    await click(screen.getByTestId('standing-create'));
+    expect(screen.getByTestId('standing-error').textContent).toBe('已有晚餐的固定订餐，请先停止原来的再新建。');
+    expect(screen.getByTestId('standing-form')).toBeTruthy();
   });
 
   it('lists orders with missed days, pauses, and asks before stopping', async () => {

@@ -7,8 +7,11 @@ import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import BusyButton from '../../../../components/BusyButton';
 import StateView from '../../../../components/StateView';
+import Section from '../../../../components/Section';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
+import { useForm } from '../../../../hooks/useForm';
+import { ZStandingOrderRequest } from '@hg/types/bookings-schemas';
 import { bookings } from '../../../../services/bookings';
 import Toggles from '../../components/Toggles';
 import { dayLabel, linkedElders, queryText } from '../../format';
@@ -21,6 +24,14 @@ const WORKDAYS: Day[] = ['1', '2', '3', '4', '5'];
 const SITTINGS = (['lunch', 'dinner'] as Sitting[]).map((s) => ({ value: s, label: SITTING_LABEL[s] }));
 const MODES = (['dine_in', 'delivery'] as MealMode[]).map((m) => ({ value: m, label: m === 'delivery' ? '送餐上门' : '到中心堂食' }));
 type Step = 'pause' | 'resume' | 'stop';
+
+/** The new standing order; the elder is null until picked (or the only one), the mode until asked. */
+interface StandingForm {
+  elderId: number | null;
+  sitting: Sitting;
+  weekdays: Day[];
+  mode: MealMode | null;
+}
 
 /** One standing order: what, for whom, its state, the days it missed, and its buttons. */
 function OrderCard({ order, onChange }: { order: StandingOrderDTO; onChange: (o: StandingOrderDTO) => void }) {
@@ -110,6 +121,7 @@ export default function StandingPage() {
   const links = useLoad(queryElder ? null : () => bookings.myLinks({}), []);
   const orders = useLoad(() => bookings.myStandingOrders({}), []);
   const [local, setLocal] = useState<Record<number, StandingOrderDTO>>({});
+  const [adding, setAdding] = useState(false);
 
   const choices = queryElder
     ? [{ value: queryElder, label: queryText(params.elderName) || '老人' }]
@@ -117,40 +129,37 @@ export default function StandingPage() {
         ...(elders.data ?? []).map((e) => ({ value: e.id, label: e.name })),
         ...linkedElders(links.data ?? []).map((e) => ({ value: e.id, label: e.name })),
       ].filter((c, i, all) => all.findIndex((x) => x.value === c.value) === i);
+  // With one elder to order for there is nothing to ask.
+  const elderOf = (v: StandingForm) => v.elderId ?? (choices.length === 1 ? choices[0].value : null);
 
-  const [elderId, setElderId] = useState<number | null>(null);
-  const [sitting, setSitting] = useState<Sitting>('lunch');
-  const [days, setDays] = useState<Day[]>([]);
-  const [mode, setMode] = useState<MealMode | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const f = useForm({
+    initial: (): StandingForm => ({ elderId: null, sitting: 'lunch', weekdays: [], mode: null }),
+    schema: ZStandingOrderRequest,
+    toRequest: (v) => ({
+      elderId: elderOf(v) as number,
+      sitting: v.sitting,
+      weekdays: v.weekdays.map(Number).sort(),
+      ...(v.mode ? { mode: v.mode } : {}),
+    }),
+    required: { elderId: '请选择为谁订餐' },
+    // The schema falls back to 堂食; asking keeps an elder who needs delivery from getting a seat instead.
+    check: (v) => (v.mode ? {} : { mode: '请选择堂食还是送餐' }),
+    send: (request) => bookings.standingOrder(request),
+    onSuccess: (order) => {
+      setLocal((l) => ({ ...l, [order.id]: order }));
+      setAdding(false);
+      f.patch({ weekdays: [], mode: null });
+      void Taro.showToast({ title: '已设置', icon: 'success' });
+    },
+    errorText: (e, request) => (e.code === 'CONFLICT' ? `已有${SITTING_LABEL[request.sitting]}的固定订餐，请先停止原来的再新建。` : e.message),
+  });
+  const { values: form, errors, set } = f;
 
-  const chosenElder = elderId ?? (choices.length === 1 ? choices[0].value : null);
+  const chosenElder = elderOf(form);
   const list = [...(orders.data ?? []).map((o) => local[o.id] ?? o), ...Object.values(local).filter((o) => !orders.data?.some((x) => x.id === o.id))].sort(
     (a, b) => b.id - a.id,
   );
   const showForm = adding || (orders.data !== null && list.length === 0);
-
-  const create = async () => {
-    if (busy) return;
-    if (!chosenElder) return setError('请选择为谁订餐');
-    if (!days.length) return setError('请至少选择一天');
-    if (!mode) return setError('请选择堂食还是送餐');
-    setBusy(true);
-    setError(null);
-    const res = await bookings.standingOrder({ elderId: chosenElder, sitting, weekdays: days.map(Number).sort(), mode });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error.code === 'CONFLICT' ? `已有${SITTING_LABEL[sitting]}的固定订餐，请先停止原来的再新建。` : res.error.message);
-      return;
-    }
-    setLocal((l) => ({ ...l, [res.data.id]: res.data }));
-    setAdding(false);
-    setDays([]);
-    setMode(null);
-    void Taro.showToast({ title: '已设置', icon: 'success' });
-  };
 
   return (
     <Page title='每周固定订餐'>
@@ -165,32 +174,43 @@ export default function StandingPage() {
       ) : null}
 
       {showForm ? (
-        <View className='card' data-testid='standing-form'>
-          <View className='card__title' role='heading' aria-level={2}>
-            新的固定订餐
-          </View>
+        <Section title='新的固定订餐' testId='standing-form'>
           <StateView loading={(elders.loading && !elders.data) || (links.loading && !links.data)} />
-          {choices.length > 1 ? <ChoiceGroup id='so-elder' label='为谁订餐' options={choices} value={chosenElder} onChange={setElderId} /> : null}
+          {choices.length > 1 ? (
+            <ChoiceGroup id='so-elder' label='为谁订餐' options={choices} value={chosenElder} onChange={(v) => set('elderId', v)} error={errors.elderId} />
+          ) : null}
           {choices.length === 1 ? <View className='so__for'>为 {choices[0].label} 订餐</View> : null}
           {elders.data && links.data && choices.length === 0 ? <View className='notice'>还没有可以订餐的老人：请先建档，或申请家属关联。</View> : null}
-          <ChoiceGroup id='so-sitting' label='哪一餐' options={SITTINGS} value={sitting} onChange={setSitting} />
-          <Toggles id='so-days' label='每周哪几天（可多选）' options={DAYS} value={days} onChange={setDays} />
-          <View className='btn btn--ghost so__workdays' role='button' {...FOCUSABLE} data-testid='so-workdays' onClick={() => setDays(WORKDAYS)}>
-            选工作日（周一至周五）
-          </View>
-          <ChoiceGroup id='so-mode' label='怎么用餐' options={MODES} value={mode} onChange={setMode} />
-          {error ? (
-            <View className='notice' role='alert' data-testid='standing-error'>
-              {error}
+          {choices.length <= 1 && errors.elderId ? (
+            <View className='choice__error' role='alert' data-testid='so-elder-error'>
+              {errors.elderId}
             </View>
           ) : null}
-          <BusyButton label='确定设置' busy={busy} busyLabel='正在设置…' onClick={create} testId='standing-create' />
+          <ChoiceGroup id='so-sitting' label='哪一餐' options={SITTINGS} value={form.sitting} onChange={(v) => set('sitting', v)} error={errors.sitting} />
+          <Toggles
+            id='so-days'
+            label='每周哪几天（可多选）'
+            options={DAYS}
+            value={form.weekdays}
+            onChange={(v) => set('weekdays', v)}
+            error={errors.weekdays}
+          />
+          <View className='btn btn--ghost so__workdays' role='button' {...FOCUSABLE} data-testid='so-workdays' onClick={() => set('weekdays', WORKDAYS)}>
+            选工作日（周一至周五）
+          </View>
+          <ChoiceGroup id='so-mode' label='怎么用餐' options={MODES} value={form.mode} onChange={(v) => set('mode', v)} error={errors.mode} />
+          {f.formError ? (
+            <View className='notice' role='alert' data-testid='standing-error'>
+              {f.formError}
+            </View>
+          ) : null}
+          <BusyButton label='确定设置' busy={f.busy} busyLabel='正在设置…' onClick={f.submit} testId='standing-create' />
           {list.length ? (
             <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={() => setAdding(false)}>
               取消
             </View>
           ) : null}
-        </View>
+        </Section>
       ) : orders.data ? (
         <View className='btn btn--primary' role='button' {...FOCUSABLE} data-testid='standing-add' onClick={() => setAdding(true)}>
           再设置一个固定订餐
