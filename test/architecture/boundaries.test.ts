@@ -63,6 +63,10 @@ describe('architecture boundaries', () => {
     ['cloud/src/modules/needs/need-flow.ts', "import { startGateway } from '../../../gateway/start';", 'no module imports the gateway or a deployed function'],
     ['cloud/src/modules/ratings/index.ts', "import { Need } from '../needs/need.entity';", 'modules use needs only through needs/public'],
     ['cloud/src/modules/needs/need-flow.ts', "import { needsModule } from '../households';", 'modules use households only through households/public'],
+    // public surfaces are functions: no entity class, re-exported or wrapped
+    ['cloud/src/modules/community/public.ts', "export { Compound } from './compound.entity';", 'public.ts exports functions, never an entity class (*.entity.ts, entities.ts)'],
+    ['cloud/src/modules/identity/public.ts', "export type { User } from './user.entity.ts';", 'public.ts exports functions, never an entity class (*.entity.ts, entities.ts)'],
+    ['cloud/src/modules/ratings/public.ts', "import { FirmResult } from './entities';\nexport const firmResults = FirmResult;", 'public.ts exports functions, never an entity class (*.entity.ts, entities.ts)'],
     // migrations
     ['cloud/src/migrations/1764288000000-Needs.ts', "import { Need } from '../modules/needs/need.entity';", 'migrations import only migrations, core and types (never entities)'],
     // deployed functions
@@ -93,6 +97,8 @@ describe('architecture boundaries', () => {
     ['cloud/src/modules/needs/index.ts', "import { identityModule } from '../identity/index';"],
     ['cloud/src/modules/needs/need-flow.ts', "import { transition } from '../../core/state-machine';"],
     ['cloud/src/modules/ratings/compute.ts', "import { firmServiceStats } from '../needs/public';"],
+    ['cloud/src/modules/community/public.ts', "export { compoundsByIds, type CompoundRow } from './places';"],
+    ['cloud/src/modules/community/places.ts', "import { Compound } from './compound.entity';"],
     ['src/pages/home/index.tsx', "import type { MeDTO } from '@hg/types';"],
     ['src/pages/home/index.tsx', "import { type MeDTO, type Envelope } from '@hg/types';"],
     ['src/pages/home/index.tsx', "import { LIMITS } from '@hg/types/limits';"],

@@ -17,7 +17,7 @@ import {
   type SlotDTO,
 } from '@hg/types';
 import { byId } from '../../core/by-id';
-import { Community, Organisation } from '../community/public';
+import { communitiesByIds, organisationsByIds, type OrganisationRow } from '../community/public';
 import { maskPhone, usersById, type Actor } from '../identity/public';
 import { BOOKING_MACHINE } from './booking-status';
 import type { Booking } from './booking.entity';
@@ -121,9 +121,8 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
     Elder,
     rows.map((b) => b.elderId),
   );
-  const centres = await byId(
+  const centres = await organisationsByIds(
     em,
-    Organisation,
     rows.map((b) => b.centreId),
   );
   // Verified family act for the elder (cancel, confirm), like the elder themselves.
@@ -203,10 +202,9 @@ export async function presentBooking(em: EntityManager, row: Booking, actor: Act
 }
 
 /** Centres → DTOs (public information: name, hotline, community), communities in one query. */
-export async function presentCentres(em: EntityManager, centres: Organisation[]): Promise<CentreDTO[]> {
-  const communities = await byId(
+export async function presentCentres(em: EntityManager, centres: OrganisationRow[]): Promise<CentreDTO[]> {
+  const communities = await communitiesByIds(
     em,
-    Community,
     centres.map((c) => c.communityId),
   );
   return centres.map((c) => ({

@@ -1,14 +1,30 @@
 /**
  * The hierarchy's surface for other modules: places (street → community → compound → building →
- * unit), the organisations serving a compound, and their presenters. Reads only: no other module
- * writes these tables.
+ * unit), the organisations serving a compound, their names and presenters. Functions only: other
+ * modules never name these tables, and only community writes them.
  */
 export { communityRepo } from './community.repository';
 export { presentBuilding, presentCompoundSummary, presentOrg } from './community.presenter';
-export { Building } from './building.entity';
-export { Community } from './community.entity';
-export { Compound } from './compound.entity';
-export { Organisation } from './organisation.entity';
-export { OrganisationCompound } from './organisation-compound.entity';
-export { Street } from './street.entity';
-export { Unit } from './unit.entity';
+export {
+  buildingOf,
+  buildingsByIds,
+  communitiesByIds,
+  communitiesWhere,
+  compoundExists,
+  compoundsByIds,
+  compoundsWhere,
+  joinPlaceNames,
+  organisationById,
+  organisationsAround,
+  organisationsByIds,
+  organisationsLinkedTo,
+  organisationsWhere,
+  placeNames,
+  unitsByIds,
+  type BuildingRow,
+  type CommunityRow,
+  type CompoundRow,
+  type OrganisationRow,
+} from './places';
+/** Setting up a city's places and organisations (the demo seed). */
+export { addBuilding, addCommunity, addCompound, addOrganisation, addStreet, addUnit, linkOrganisation, streetExists } from './setup';

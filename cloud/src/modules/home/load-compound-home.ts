@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { CompoundHomeDTO } from '@hg/types';
 import { notFound } from '../../core/errors';
-import { communityRepo, presentCompoundSummary, presentOrg, type Building } from '../community/public';
+import { communityRepo, presentCompoundSummary, presentOrg } from '../community/public';
 import { nextSittings } from '../bookings/public';
 import { householdCounts } from '../households/public';
 import { latestFirmRating } from '../ratings/public';
 import { clock } from '../../core/clock';
 
 /** Shared by resolveScene and getCompound: the public face of a compound. */
-export async function loadCompoundHome(em: EntityManager, compoundId: number, building: Building | null = null): Promise<CompoundHomeDTO> {
+export async function loadCompoundHome(em: EntityManager, compoundId: number, building: { id: number; name: string } | null = null): Promise<CompoundHomeDTO> {
   const compound = await communityRepo.compound(em, compoundId);
   if (!compound) throw notFound('小区');
   const [community, street, orgs, buildingCount, counts, careCentres, firmRating] = await Promise.all([

@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { MEMBERSHIP_STATUS_LABEL, type MembershipDTO, type VerifyQueueItemDTO } from '@hg/types';
-import { Building } from '../community/public';
-import { Compound } from '../community/public';
-import { Unit } from '../community/public';
+import { joinPlaceNames } from '../community/public';
 import { maskPhone } from '../identity/public';
 import type { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
@@ -18,12 +16,11 @@ export interface HouseholdPlace {
 /** Room, unit, building and compound names of households, in one joined query. */
 export async function householdPlaces(em: EntityManager, householdIds: readonly number[]): Promise<Map<number, HouseholdPlace>> {
   if (!householdIds.length) return new Map();
-  const raw: Record<string, string | number>[] = await em
-    .createQueryBuilder(Household, 'h')
-    .innerJoin(Unit, 'u', 'u.id = h.unitId')
-    .innerJoin(Building, 'b', 'b.id = h.buildingId')
-    .innerJoin(Compound, 'c', 'c.id = h.compoundId')
-    .select(['h.id AS hid', 'h.room AS room', 'u.id AS uid', 'u.name AS uname', 'b.id AS bid', 'b.name AS bname', 'c.id AS cid', 'c.name AS cname'])
+  const raw: Record<string, string | number>[] = await joinPlaceNames(em.createQueryBuilder(Household, 'h').select(['h.id AS hid', 'h.room AS room']), {
+    unitId: 'h.unitId',
+    buildingId: 'h.buildingId',
+    compoundId: 'h.compoundId',
+  })
     .where('h.id IN (:...ids)', { ids: [...new Set(householdIds)] })
     .getRawMany();
   return new Map(

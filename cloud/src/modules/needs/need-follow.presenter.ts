@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { OPEN_NEED_STATUSES, ORG_KIND_LABEL, ROLE_LABEL, type NeedDetailDTO } from '@hg/types';
 import { byId } from '../../core/by-id';
-import { Organisation } from '../community/public';
+import { organisationById } from '../community/public';
 import { userById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import type { NeedEvent } from './need-events';
@@ -56,7 +56,7 @@ async function presentHandler(em: EntityManager, need: Need, rel: Relation, even
   const last = [...events].reverse().find((e) => HANDOVER.has(e.type));
   const personId = need.receiverUserId ?? (last && (last.type === 'accepted' || last.type === 'claimed') ? last.actorId : null);
   const [org, person] = await Promise.all([
-    need.receiverOrgId ? em.findOne(Organisation, { where: { id: need.receiverOrgId } }) : Promise.resolve(null),
+    need.receiverOrgId ? organisationById(em, need.receiverOrgId) : Promise.resolve(null),
     personId ? userById(em, personId) : Promise.resolve(null),
   ]);
   // BRIEF §3.1: numbers only to the people the need belongs to, and only while it is being handled.

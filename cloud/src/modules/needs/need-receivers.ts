@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ORG_KIND_LABEL, ROLE_LABEL, type NeedReceiverDTO } from '@hg/types';
-import { invalidInput } from '../../core/errors';
-import { Compound } from '../community/public';
-import { OrganisationCompound } from '../community/public';
-import { Organisation } from '../community/public';
+import { invalidInput, notFound } from '../../core/errors';
+import { communityRepo, organisationsAround } from '../community/public';
 import { usersById, usersWithRoleOver } from '../identity/public';
 import type { Need } from './need.entity';
 
@@ -12,15 +10,9 @@ import type { Need } from './need.entity';
  * its community, city departments, and party members reporting to the compound.
  */
 export async function listReceivers(em: EntityManager, need: Need): Promise<NeedReceiverDTO[]> {
-  const compound = await em.findOneByOrFail(Compound, { id: need.compoundId });
-  const links = await em.find(OrganisationCompound, { where: { compoundId: need.compoundId } });
-  const orgs = await em
-    .createQueryBuilder(Organisation, 'o')
-    .where('o.id IN (:...ids)', { ids: [compound.propertyOrgId ?? 0, ...links.map((l) => l.organisationId), 0] })
-    .orWhere('o.communityId = :communityId', { communityId: need.communityId })
-    .orWhere("o.kind = 'department'")
-    .orderBy('o.id', 'ASC')
-    .getMany();
+  const compound = await communityRepo.compound(em, need.compoundId);
+  if (!compound) throw notFound('小区');
+  const orgs = await organisationsAround(em, compound);
   const memberIds = await usersWithRoleOver(em, ['party_member'], need);
   const members = [...(await usersById(em, memberIds)).values()].sort((a, b) => a.id - b.id);
   const firmFirst = orgs.sort((a, b) => Number(b.id === compound.propertyOrgId) - Number(a.id === compound.propertyOrgId));

@@ -13,10 +13,8 @@ import {
   type NeedSummaryDTO,
   type PhotoDTO,
 } from '@hg/types';
-import { Building } from '../community/public';
 import { byId } from '../../core/by-id';
-import { Compound } from '../community/public';
-import { Organisation } from '../community/public';
+import { buildingsByIds, compoundsByIds, organisationsByIds } from '../community/public';
 import { listRoleAssignments, maskPhone, usersById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
@@ -70,9 +68,9 @@ export async function needRelations(em: EntityManager, needs: readonly Need[]) {
   const ids = <K extends keyof Need>(key: K) => needs.map((n) => (n[key] as number | null) ?? 0);
   const [categories, compounds, buildings, orgs, users] = await Promise.all([
     byId(em, NeedCategory, ids('categoryId')),
-    byId(em, Compound, ids('compoundId')),
-    byId(em, Building, ids('buildingId')),
-    byId(em, Organisation, ids('receiverOrgId')),
+    compoundsByIds(em, ids('compoundId')),
+    buildingsByIds(em, ids('buildingId')),
+    organisationsByIds(em, ids('receiverOrgId')),
     usersById(em, ids('receiverUserId')),
   ]);
   return { categories, compounds, buildings, orgs, users };

@@ -11,7 +11,7 @@ import {
   type Criterion,
   type Weights,
 } from '@hg/types';
-import { Compound, Organisation } from '../community/public';
+import { compoundsWhere, organisationsWhere } from '../community/public';
 import { combineServiceCounts, serviceCountsByCompound, type ServiceStats } from '../needs/public';
 import { AssessorScore, HouseholdRating, type RatingPeriod } from './entities';
 
@@ -47,8 +47,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export async function computeResults(em: EntityManager, period: RatingPeriod): Promise<ComputedResult[]> {
   const weights = JSON.parse(period.weights) as Record<CompoundType, Weights>;
   const { from, to } = periodRange(period);
-  const firms = await em.find(Organisation, { where: { kind: 'property_firm' }, order: { id: 'ASC' } });
-  const compounds = await em.find(Compound);
+  const firms = await organisationsWhere(em, { kind: 'property_firm' });
+  const compounds = await compoundsWhere(em);
 
   const rated: { firmId: number | string; compoundType: CompoundType; n: number | string; mean: number | string }[] = await em
     .createQueryBuilder(HouseholdRating, 'r')

@@ -1,6 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ModerationItemDTO } from '@hg/types';
-import { Organisation } from '../community/public';
+import { organisationsByIds } from '../community/public';
 import type { Actor } from '../identity/public';
 import type { HouseholdRating } from './entities';
 import { staffOver } from './rating.policy';
@@ -9,7 +9,10 @@ import { staffOver } from './rating.policy';
 export const moderates = (actor: Actor, r: Pick<HouseholdRating, 'streetId' | 'communityId'>) => staffOver(actor, r);
 
 export async function presentModeration(em: EntityManager, rows: HouseholdRating[]): Promise<ModerationItemDTO[]> {
-  const firms = new Map((rows.length ? await em.find(Organisation, { where: { id: In([...new Set(rows.map((r) => r.firmId))]) } }) : []).map((f) => [f.id, f]));
+  const firms = await organisationsByIds(
+    em,
+    rows.map((r) => r.firmId),
+  );
   return rows.map((r) => ({
     ratingId: r.id,
     firm: { id: r.firmId, name: firms.get(r.firmId)?.name ?? '' },

@@ -4,7 +4,7 @@ import type { ActionContext } from '../../core/action';
 import { findLockedShared } from '../../core/data-source';
 import { invalidTransition } from '../../core/errors';
 import { transition } from '../../core/state-machine';
-import { Compound } from '../community/public';
+import { compoundsWhere } from '../community/public';
 import { computeResults } from './compute';
 import { FirmResult, RatingPeriod, RatingWeights } from './entities';
 import { PERIOD_MACHINE } from './period-status';
@@ -43,7 +43,7 @@ export async function currentWeights(em: EntityManager): Promise<Record<Compound
 }
 
 /** The compounds a firm serves as their property firm. */
-export const compoundsOf = (em: EntityManager, firmId: number) => em.find(Compound, { where: { propertyOrgId: firmId }, order: { id: 'ASC' } });
+export const compoundsOf = (em: EntityManager, firmId: number) => compoundsWhere(em, { propertyOrgId: firmId });
 
 /**
  * Close a period: compare-and-set open → closed and, in the same transaction, store every firm's

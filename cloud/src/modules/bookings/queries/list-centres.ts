@@ -1,7 +1,7 @@
 import { ZCentresRequest } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { Compound, Organisation } from '../../community/public';
+import { compoundExists, organisationsWhere } from '../../community/public';
 import { membershipsOf } from '../../households/public';
 import { presentCentres } from '../booking.presenter';
 import { centresServing, centresStaffedBy } from '../centres';
@@ -16,10 +16,10 @@ export const listCentres = definePublicAction({
   input: ZCentresRequest,
   async handler({ compoundId, all }, { actor, ds }) {
     const em = ds.manager;
-    if (all) return presentCentres(em, await em.find(Organisation, { where: { kind: 'day_care_centre' }, order: { id: 'ASC' } }));
+    if (all) return presentCentres(em, await organisationsWhere(em, { kind: 'day_care_centre' }));
     let compoundIds: number[] = [];
     if (compoundId) {
-      if (!(await em.exists(Compound, { where: { id: compoundId } }))) throw notFound('小区');
+      if (!(await compoundExists(em, compoundId))) throw notFound('小区');
       compoundIds = [compoundId];
     } else if (actor) {
       compoundIds = (await membershipsOf(em, actor.userId)).filter((m) => m.status === 'verified').map((m) => m.compoundId);

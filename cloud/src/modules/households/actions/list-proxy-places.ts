@@ -1,8 +1,7 @@
-import { In } from 'typeorm';
 import { PROXY_ROLES, ZProxyPlacesRequest, type ProxyPlacesDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
-import { Building, communityRepo, presentBuilding, Unit } from '../../community/public';
+import { buildingsByIds, communityRepo, presentBuilding, unitsByIds } from '../../community/public';
 import { assignmentsOf, covers, proxyRoleOver } from '../../identity/public';
 
 /**
@@ -19,9 +18,9 @@ export const listProxyPlaces = defineAction({
 
     // Building and unit roles sit below a compound: find the compound each one belongs to.
     const unitIds = roles.filter((r) => r.scopeLevel === 'unit' && r.scopeId).map((r) => r.scopeId as number);
-    const units = unitIds.length ? await em.find(Unit, { where: { id: In(unitIds) } }) : [];
+    const units = [...(await unitsByIds(em, unitIds)).values()];
     const buildingIds = [...roles.filter((r) => r.scopeLevel === 'building' && r.scopeId).map((r) => r.scopeId as number), ...units.map((u) => u.buildingId)];
-    const buildings = buildingIds.length ? await em.find(Building, { where: { id: In(buildingIds) } }) : [];
+    const buildings = [...(await buildingsByIds(em, buildingIds)).values()];
     const below = new Set(buildings.map((b) => b.compoundId));
 
     const compounds = (await communityRepo.compoundsWithParents(em))

@@ -1,6 +1,6 @@
 import { capabilitiesOf, ZEmptyRequest, type MeDTO } from '@hg/types';
-import { In, type EntityManager } from 'typeorm';
-import { Organisation } from '../../community/public';
+import type { EntityManager } from 'typeorm';
+import { organisationsWhere } from '../../community/public';
 import { defineAction } from '../../../core/action';
 import { membershipsOf, presentMemberships } from '../../households/public';
 import type { Actor } from '../../identity/public';
@@ -16,7 +16,7 @@ export const getMe = defineAction({
 async function worksForPropertyFirm(em: EntityManager, actor: Actor): Promise<boolean> {
   const orgIds = actor.roles.filter((r) => r.role === 'org_staff' && r.organisationId).map((r) => r.organisationId);
   if (!orgIds.length) return false;
-  return (await em.count(Organisation, { where: { id: In(orgIds), kind: 'property_firm' } })) > 0;
+  return (await organisationsWhere(em, { ids: orgIds, kind: 'property_firm' })).length > 0;
 }
 
 export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {

@@ -2,7 +2,7 @@ import { LADDER, ZCreateNeedRequest, type EscalationLevel, type NeedChannel } fr
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
-import { Building, Compound } from '../../community/public';
+import { buildingOf, communityRepo } from '../../community/public';
 import { firstVerifiedMemberOf, householdById, membershipOf } from '../../households/public';
 import { underLimit, usersWithRoleOver, type UsageLimit } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
@@ -33,7 +33,8 @@ export const createNeed = defineAction({
     if (!category) throw notFound('需求类别');
     const household = await householdById(ds.manager, input.householdId);
     if (!household) throw notFound('房屋');
-    const compound = await ds.manager.findOneByOrFail(Compound, { id: household.compoundId });
+    const compound = await communityRepo.compound(ds.manager, household.compoundId);
+    if (!compound) throw notFound('小区');
     const home = {
       streetId: compound.streetId,
       communityId: household.communityId,
@@ -47,7 +48,7 @@ export const createNeed = defineAction({
     const place = input.place ?? 'home';
     let path = home;
     if (place === 'building') {
-      const building = await ds.manager.findOne(Building, { where: { id: input.buildingId, compoundId: household.compoundId } });
+      const building = input.buildingId ? await buildingOf(ds.manager, household.compoundId, input.buildingId) : null;
       if (!building) throw notFound('楼栋');
       path = { ...home, buildingId: building.id, unitId: 0 };
     } else if (place === 'compound') {

@@ -11,8 +11,8 @@ import {
   type NeedExportDTO,
 } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { invalidInput } from '../../../core/errors';
-import { Community } from '../../community/public';
+import { invalidInput, notFound } from '../../../core/errors';
+import { communityRepo } from '../../community/public';
 import { needEvents } from '../need-events';
 import { needRelations, presentPlace } from '../need.presenter';
 import { Need } from '../need.entity';
@@ -129,13 +129,14 @@ export const exportNeeds = defineAction({
       .orderBy('n.id', 'ASC')
       .getMany();
     const [community, { categories, compounds, buildings, orgs, users }, rejected] = await Promise.all([
-      em.findOneByOrFail(Community, { id: input.communityId }),
+      communityRepo.community(em, input.communityId),
       needRelations(em, needs),
       rejectNotes(
         em,
         needs.filter((n) => n.status === 'rejected').map((n) => n.id),
       ),
     ]);
+    if (!community) throw notFound('社区');
     const rows: Cell[][] = needs.map((n) => {
       const building = buildings.get(n.buildingId)?.name ?? '';
       return [

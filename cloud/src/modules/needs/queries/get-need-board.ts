@@ -2,8 +2,7 @@ import { ZNeedBoardRequest, type NeedBoardDTO, type NeedStatus } from '@hg/types
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
-import { Building } from '../../community/public';
-import { Compound } from '../../community/public';
+import { buildingOf, communityRepo } from '../../community/public';
 import { NeedCategory } from '../need-category.entity';
 import { Need } from '../need.entity';
 import { outcomeOf } from './need-outcome';
@@ -21,9 +20,9 @@ export const getNeedBoard = defineAction({
   input: ZNeedBoardRequest,
   async handler({ compoundId, buildingId, days = DEFAULT_DAYS }, { ds }): Promise<NeedBoardDTO> {
     const em = ds.manager;
-    const compound = await em.findOne(Compound, { where: { id: compoundId } });
+    const compound = await communityRepo.compound(em, compoundId);
     if (!compound) throw notFound('小区');
-    const building = buildingId ? await em.findOne(Building, { where: { id: buildingId, compoundId } }) : null;
+    const building = buildingId ? await buildingOf(em, compoundId, buildingId) : null;
     if (buildingId && !building) throw notFound('楼栋');
 
     const since = new Date(clock.now().getTime() - days * 24 * 3600 * 1000);

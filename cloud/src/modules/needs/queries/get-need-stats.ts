@@ -1,9 +1,6 @@
-import { In } from 'typeorm';
 import { ZNeedStatsRequest, type NeedStatsDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { Community } from '../../community/public';
-import { byId } from '../../../core/by-id';
-import { Organisation } from '../../community/public';
+import { communitiesWhere, organisationsByIds } from '../../community/public';
 import { usersById } from '../../identity/public';
 import { Need } from '../need.entity';
 import { clock } from '../../../core/clock';
@@ -125,10 +122,9 @@ export const getNeedStats = defineAction({
 
     // Every community in scope gets a row, zeros included: a quiet community is news too.
     const [communities, orgs, users] = await Promise.all([
-      em.find(Community, { where: scope === 'all' ? {} : { id: In(scope) }, order: { id: 'ASC' } }),
-      byId(
+      communitiesWhere(em, { ids: scope }),
+      organisationsByIds(
         em,
-        Organisation,
         [...byReceiver.values()].filter((r) => r.kind === 'org').map((r) => r.id),
       ),
       usersById(

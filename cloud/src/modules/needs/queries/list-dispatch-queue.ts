@@ -3,7 +3,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, notFound } from '../../../core/errors';
-import { Compound } from '../../community/public';
+import { communityRepo } from '../../community/public';
 import type { Actor } from '../../identity/public';
 import { Need } from '../need.entity';
 import { needPage, phasedNeedPage } from './need-page';
@@ -18,7 +18,7 @@ export async function queueScope(
 ): Promise<CommunityScope> {
   const scope = await staffScope(em, actor, communityId);
   if (!compoundId) return scope;
-  const compound = await em.findOne(Compound, { where: { id: compoundId } });
+  const compound = await communityRepo.compound(em, compoundId);
   if (!compound) throw notFound('小区');
   if (!inScope(await staffScope(em, actor), compound.communityId)) throw forbidden('该小区不在您的管辖范围内');
   return inScope(scope, compound.communityId) ? [compound.communityId] : [];

@@ -1,7 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { STAFF_ROLES } from '@hg/types';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
-import { Community } from '../../community/public';
+import { communitiesWhere, communityRepo } from '../../community/public';
 import type { Actor } from '../../identity/public';
 import { assignmentsOf, SCOPE_COLUMN } from '../../identity/public';
 
@@ -21,7 +21,7 @@ export async function staffCommunities(em: EntityManager, actor: Actor): Promise
   if (held.some((r) => r.scopeLevel === 'city')) return 'all';
   const ids = new Set(held.filter((r) => r.scopeLevel === 'community').map((r) => r.scopeId));
   const streets = held.filter((r) => r.scopeLevel === 'street').map((r) => r.scopeId);
-  if (streets.length) for (const c of await em.find(Community, { where: { streetId: In(streets) } })) ids.add(c.id);
+  for (const c of await communitiesWhere(em, { streetIds: streets })) ids.add(c.id);
   return [...ids].sort((a, b) => a - b);
 }
 
@@ -34,7 +34,7 @@ export async function staffScope(em: EntityManager, actor: Actor, communityId?: 
   if (all !== 'all' && !all.length) throw forbidden('只有社区、街道工作人员或管理员可以查看');
   if (communityId === undefined) return all;
   if (all !== 'all' && !all.includes(communityId)) throw forbidden('该社区不在您的管辖范围内');
-  if (all === 'all' && !(await em.findOne(Community, { where: { id: communityId } }))) throw notFound('社区');
+  if (all === 'all' && !(await communityRepo.community(em, communityId))) throw notFound('社区');
   return [communityId];
 }
 

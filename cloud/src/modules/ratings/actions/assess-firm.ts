@@ -2,7 +2,7 @@ import { ZAssessFirmRequest, type AssessmentDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
-import { Organisation } from '../../community/public';
+import { organisationById } from '../../community/public';
 import { AssessorScore } from '../entities';
 import { compoundsOf, lockOpenPeriod, openPeriod } from '../periods';
 import { assessesFirm } from '../rating.policy';
@@ -16,7 +16,7 @@ export const assessFirm = defineAction({
   async handler({ firmId, scores, note, photoIds }, ctx) {
     const now = clock.now();
     const em = ctx.ds.manager;
-    const firm = await em.findOne(Organisation, { where: { id: firmId, kind: 'property_firm' } });
+    const firm = await organisationById(em, firmId, 'property_firm');
     if (!firm) throw notFound('物业企业');
     if (!assessesFirm(ctx.actor, await compoundsOf(em, firmId))) throw forbidden('该物业企业不在您的考评范围内');
     const period = await openPeriod(em);

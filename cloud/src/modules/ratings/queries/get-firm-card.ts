@@ -1,7 +1,7 @@
 import { maskPersonalData, ZFirmCardRequest, type FirmCardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { Compound, Organisation } from '../../community/public';
+import { communityRepo, organisationById } from '../../community/public';
 import { computeResults } from '../compute';
 import { FirmReply, HouseholdRating } from '../entities';
 import { compoundsOf, openPeriod, publishedResults } from '../periods';
@@ -19,10 +19,10 @@ export const getFirmCard = definePublicAction({
   input: ZFirmCardRequest,
   async handler({ firmId, compoundId }, ctx) {
     const em = ctx.ds.manager;
-    const firm = await em.findOne(Organisation, { where: { id: firmId, kind: 'property_firm' } });
+    const firm = await organisationById(em, firmId, 'property_firm');
     if (!firm) throw notFound('物业企业');
     const served = await compoundsOf(em, firmId);
-    const focus = compoundId ? await em.findOne(Compound, { where: { id: compoundId } }) : null;
+    const focus = compoundId ? await communityRepo.compound(em, compoundId) : null;
     const published = await publishedResults(em, firmId);
     const history = published.map(({ result, period }) => presentStored(result, period));
     const latestId = published[0]?.period.id;

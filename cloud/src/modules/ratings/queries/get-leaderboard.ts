@@ -1,8 +1,7 @@
-import { In } from 'typeorm';
 import { ZLeaderboardRequest, type LeaderboardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { Compound, Organisation } from '../../community/public';
+import { compoundsWhere, organisationsByIds } from '../../community/public';
 import { FirmResult, RatingPeriod } from '../entities';
 import { presentPeriod } from '../rating.presenter';
 
@@ -20,12 +19,12 @@ export const getLeaderboard = definePublicAction({
       : await em.findOne(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' } });
     if (periodId && !period) throw notFound('已公布的评价期');
     if (!period) return { period: null, rows: [] } satisfies LeaderboardDTO;
-    const where = scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {};
-    const compounds = await em.find(Compound, { where });
+    const compounds = await compoundsWhere(em, scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {});
     const pairs = new Set(compounds.filter((c) => c.propertyOrgId).map((c) => `${c.propertyOrgId}:${c.type}`));
     const results = (await em.find(FirmResult, { where: { periodId: period.id } })).filter((r) => pairs.has(`${r.firmId}:${r.compoundType}`));
-    const firms = new Map(
-      (results.length ? await em.find(Organisation, { where: { id: In([...new Set(results.map((r) => r.firmId))]) } }) : []).map((f) => [f.id, f]),
+    const firms = await organisationsByIds(
+      em,
+      results.map((r) => r.firmId),
     );
     const ranked = results.filter((r) => r.starsX2 !== null).sort((a, b) => (b.composite ?? 0) - (a.composite ?? 0));
     const unranked = results.filter((r) => r.starsX2 === null).sort((a, b) => b.sample - a.sample);

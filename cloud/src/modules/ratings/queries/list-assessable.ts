@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { ZEmptyRequest, type AssessableFirmDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
-import { Compound, Organisation } from '../../community/public';
+import { compoundsWhere, organisationsWhere } from '../../community/public';
 import { isAssessor, isAssessorOver } from '../../identity/public';
 import { AssessorScore } from '../entities';
 import { openPeriod } from '../periods';
@@ -13,12 +13,12 @@ export const listAssessable = defineAction({
   async handler(_input, { actor, ds }) {
     if (!isAssessor(actor)) throw forbidden('只有考评员可以查看');
     const em = ds.manager;
-    const compounds = (await em.find(Compound, { order: { id: 'ASC' } })).filter(
+    const compounds = (await compoundsWhere(em)).filter(
       (c) => c.propertyOrgId && isAssessorOver(actor, { streetId: c.streetId, communityId: c.communityId, compoundId: c.id }),
     );
     const firmIds = [...new Set(compounds.map((c) => c.propertyOrgId!))];
     if (!firmIds.length) return [];
-    const firms = await em.find(Organisation, { where: { id: In(firmIds), kind: 'property_firm' }, order: { id: 'ASC' } });
+    const firms = await organisationsWhere(em, { ids: firmIds, kind: 'property_firm' });
     const period = await openPeriod(em);
     const mine = period ? await em.find(AssessorScore, { where: { periodId: period.id, assessorId: actor.userId, firmId: In(firmIds) } }) : [];
     return firms.map((f): AssessableFirmDTO => {

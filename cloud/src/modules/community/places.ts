@@ -1,0 +1,155 @@
+import { In, type EntityManager, type FindOptionsWhere, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { OrgKind, ScopeLevel } from '@hg/types';
+import { byId } from '../../core/by-id';
+import { Building } from './building.entity';
+import { Community } from './community.entity';
+import { Compound } from './compound.entity';
+import { OrganisationCompound } from './organisation-compound.entity';
+import { Organisation } from './organisation.entity';
+import { Street } from './street.entity';
+import { Unit } from './unit.entity';
+
+/**
+ * Reads of the hierarchy and its organisations for other modules: batch reads by id (one query
+ * per kind, for presenters of lists), filtered lists, place names, and a join other modules add to
+ * their own query so a list stays one statement. Rows come back as plain reads; only community
+ * writes these tables.
+ */
+
+/** Rows as other modules read them (types only: the tables are reached through the functions here). */
+export type CompoundRow = Compound;
+export type BuildingRow = Building;
+export type OrganisationRow = Organisation;
+export type CommunityRow = Community;
+
+export const compoundsByIds = (em: EntityManager, ids: readonly (number | null | undefined)[]) => byId(em, Compound, ids);
+export const buildingsByIds = (em: EntityManager, ids: readonly (number | null | undefined)[]) => byId(em, Building, ids);
+export const unitsByIds = (em: EntityManager, ids: readonly (number | null | undefined)[]) => byId(em, Unit, ids);
+export const communitiesByIds = (em: EntityManager, ids: readonly (number | null | undefined)[]) => byId(em, Community, ids);
+export const organisationsByIds = (em: EntityManager, ids: readonly (number | null | undefined)[]) => byId(em, Organisation, ids);
+
+/** A building of this compound, or null (a building id from input is checked against its compound). */
+export function buildingOf(em: EntityManager, compoundId: number, buildingId: number): Promise<Building | null> {
+  return em.findOne(Building, { where: { id: buildingId, compoundId } });
+}
+
+/** Does this compound exist? */
+export function compoundExists(em: EntityManager, id: number): Promise<boolean> {
+  return em.exists(Compound, { where: { id } });
+}
+
+/** Compounds by id order; every filter given must hold (`ids` empty → none). */
+export function compoundsWhere(
+  em: EntityManager,
+  filter: { ids?: readonly number[]; propertyOrgId?: number; streetId?: number; communityId?: number } = {},
+): Promise<Compound[]> {
+  if (filter.ids && !filter.ids.length) return Promise.resolve([]);
+  const where: FindOptionsWhere<Compound> = {};
+  if (filter.ids) where.id = In([...new Set(filter.ids)]);
+  if (filter.propertyOrgId !== undefined) where.propertyOrgId = filter.propertyOrgId;
+  if (filter.streetId !== undefined) where.streetId = filter.streetId;
+  if (filter.communityId !== undefined) where.communityId = filter.communityId;
+  return em.find(Compound, { where, order: { id: 'ASC' } });
+}
+
+/** Communities by id order: these (`'all'` for every one), or those of these streets. */
+export function communitiesWhere(em: EntityManager, filter: { ids: readonly number[] | 'all' } | { streetIds: readonly number[] }): Promise<Community[]> {
+  if ('streetIds' in filter) {
+    return filter.streetIds.length ? em.find(Community, { where: { streetId: In([...filter.streetIds]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+  }
+  if (filter.ids === 'all') return em.find(Community, { order: { id: 'ASC' } });
+  return filter.ids.length ? em.find(Community, { where: { id: In([...filter.ids]) }, order: { id: 'ASC' } }) : Promise.resolve([]);
+}
+
+/** One organisation, of this kind if given, or null. */
+export function organisationById(em: EntityManager, id: number, kind?: OrgKind): Promise<Organisation | null> {
+  return em.findOne(Organisation, { where: kind ? { id, kind } : { id } });
+}
+
+/** Organisations by id order; every filter given must hold (`ids` empty → none). */
+export function organisationsWhere(em: EntityManager, filter: { ids?: readonly number[]; kind?: OrgKind } = {}): Promise<Organisation[]> {
+  if (filter.ids && !filter.ids.length) return Promise.resolve([]);
+  const where: FindOptionsWhere<Organisation> = {};
+  if (filter.ids) where.id = In([...new Set(filter.ids)]);
+  if (filter.kind) where.kind = filter.kind;
+  return em.find(Organisation, { where, order: { id: 'ASC' } });
+}
+
+/** Organisations linked to any of these compounds (organisation_compounds), of this kind if given, by id. */
+export async function organisationsLinkedTo(em: EntityManager, compoundIds: readonly number[], kind?: OrgKind): Promise<Organisation[]> {
+  if (!compoundIds.length) return [];
+  const links = await em.find(OrganisationCompound, { where: { compoundId: In([...compoundIds]) } });
+  if (!links.length) return [];
+  return organisationsWhere(em, { ids: links.map((l) => l.organisationId), kind });
+}
+
+/**
+ * Every organisation around a compound, by id: its property firm, those linked to it, the teams
+ * of its community and the city's departments.
+ */
+export async function organisationsAround(em: EntityManager, compound: Pick<Compound, 'id' | 'communityId' | 'propertyOrgId'>): Promise<Organisation[]> {
+  const links = await em.find(OrganisationCompound, { where: { compoundId: compound.id } });
+  return em
+    .createQueryBuilder(Organisation, 'o')
+    .where('o.id IN (:...ids)', { ids: [compound.propertyOrgId ?? 0, ...links.map((l) => l.organisationId), 0] })
+    .orWhere('o.communityId = :communityId', { communityId: compound.communityId })
+    .orWhere("o.kind = 'department'")
+    .orderBy('o.id', 'ASC')
+    .getMany();
+}
+
+const NODE_ENTITY = { street: Street, community: Community, compound: Compound, building: Building, unit: Unit } as const;
+type Node = keyof typeof NODE_ENTITY;
+
+/**
+ * The human name of each node ("南街社区", "锦屏花园3栋", "锦屏花园3栋1单元"), keyed `level:id`.
+ * A building's or unit's own name is ambiguous, so its parents prefix it. One query per level and
+ * parent kind asked for.
+ */
+export async function placeNames(em: EntityManager, nodes: ReadonlyArray<{ level: ScopeLevel; id: number }>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const idsAt = (level: Node) => nodes.filter((n) => n.level === level).map((n) => n.id);
+  for (const level of ['street', 'community', 'compound'] as const) {
+    const rows = await byId(em, NODE_ENTITY[level] as new () => { id: number; name: string }, idsAt(level));
+    for (const [id, row] of rows) names.set(`${level}:${id}`, row.name);
+  }
+  const buildings = await byId(em, Building, idsAt('building'));
+  const compounds = await byId(
+    em,
+    Compound,
+    [...buildings.values()].map((b) => b.compoundId),
+  );
+  for (const b of buildings.values()) names.set(`building:${b.id}`, `${compounds.get(b.compoundId)?.name ?? ''}${b.name}`);
+  const units = await byId(em, Unit, idsAt('unit'));
+  const unitBuildings = await byId(
+    em,
+    Building,
+    [...units.values()].map((u) => u.buildingId),
+  );
+  const unitCompounds = await byId(
+    em,
+    Compound,
+    [...unitBuildings.values()].map((b) => b.compoundId),
+  );
+  for (const u of units.values()) {
+    const b = unitBuildings.get(u.buildingId);
+    names.set(`unit:${u.id}`, `${unitCompounds.get(b?.compoundId ?? 0)?.name ?? ''}${b?.name ?? ''}${u.name}`);
+  }
+  return names;
+}
+
+/**
+ * Add the unit, building and compound a row sits in to another module's query, so a list and its
+ * place names stay one statement: inner joins on the given id columns (`'h.unitId'`), selecting
+ * `uid`/`uname`, `bid`/`bname` and `cid`/`cname`.
+ */
+export function joinPlaceNames<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  on: { unitId: string; buildingId: string; compoundId: string },
+): SelectQueryBuilder<T> {
+  return qb
+    .innerJoin(Unit, 'u', `u.id = ${on.unitId}`)
+    .innerJoin(Building, 'b', `b.id = ${on.buildingId}`)
+    .innerJoin(Compound, 'c', `c.id = ${on.compoundId}`)
+    .addSelect(['u.id AS uid', 'u.name AS uname', 'b.id AS bid', 'b.name AS bname', 'c.id AS cid', 'c.name AS cname']);
+}
