@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { BOOKING_RULES } from '@hg/types/bookings';
 import Taro from '@tarojs/taro';
 import { localYear } from '@hg/types/local-time';
 import { capabilitiesOf } from '@hg/types/roles';
@@ -54,6 +55,37 @@ describe('助餐建档', () => {
     await click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('reg-birth-error').textContent).toBe('日间照料中心服务60岁以上的老人');
     expect(svc.registerElder).not.toHaveBeenCalled();
+  });
+
+  it('checks the rest with the request schema, and says the subsidy follows the city without naming an age', async () => {
+    await renderAs(false);
+    expect(screen.getByText(/可按本市标准享受助餐补贴/)).toBeTruthy();
+    expect(screen.queryByText(/80岁/)).toBeNull();
+    await typeInto(await screen.findByLabelText('出生年份'), '1950');
+    await typeInto(await screen.findByLabelText('过敏食物（没有可不填）'), '花'.repeat(BOOKING_RULES.allergiesMax + 1));
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-allergies-error').textContent).toBe(`过敏不超过${BOOKING_RULES.allergiesMax}个字`);
+    expect(screen.queryByTestId('reg-birth-error')).toBeNull();
+    expect(svc.registerElder).not.toHaveBeenCalled();
+  });
+
+  it('puts a server INVALID_INPUT about 低保 under 家庭情况, and sends once however fast the taps come', async () => {
+    let answer: (r: unknown) => void = () => undefined;
+    svc.registerElder.mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    await renderAs(false);
+    await typeInto(await screen.findByLabelText('出生年份'), '1950');
+    await click(screen.getByRole('checkbox', { name: '低保' }));
+    await click(screen.getByTestId('register-submit'));
+    await click(screen.getByTestId('register-submit'));
+    expect(svc.registerElder).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('register-submit').textContent).toBe('提交中…');
+
+    await act(async () => answer({ ok: false, error: { code: 'INVALID_INPUT', message: '低保须由中心核实后登记', details: { field: 'dibao' } } }));
+    expect(screen.getByTestId('reg-situation-error').textContent).toBe('低保须由中心核实后登记');
+    expect(screen.queryByTestId('register-error')).toBeNull();
+    expect(screen.getByTestId('register-submit').textContent).toBe('完成建档');
+    await click(screen.getByRole('checkbox', { name: '低保' }));
+    expect(screen.queryByTestId('reg-situation-error')).toBeNull();
   });
 
   it('shows a server refusal', async () => {

@@ -3,7 +3,8 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ElderDTO } from '@hg/types';
 import { BOOKING_RULES, DIET_TAGS, type DietTag } from '@hg/types/bookings';
-import { LIMITS, PHONE_PATTERN } from '@hg/types/limits';
+import { LIMITS } from '@hg/types/limits';
+import { ZRegisterElderRequest } from '@hg/types/bookings-schemas';
 import { localYear } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
@@ -11,6 +12,7 @@ import BusyButton from '../../../../components/BusyButton';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
+import { useForm } from '../../../../hooks/useForm';
 import { bookings } from '../../../../services/bookings';
 import { me } from '../../../../services/me';
 import { ROUTES, openPage, replacePage, withQuery } from '../../../../routes';
@@ -35,78 +37,71 @@ interface Form {
   diets: DietTag[];
   allergies: string;
 }
-const FIELDS = ['name', 'phone', 'address', 'birthYear', 'allergies'] as const;
-type FieldName = (typeof FIELDS)[number];
-type Errors = Partial<Record<FieldName, string>>;
 
 const EMPTY: Form = { name: '', phone: '', address: '', birthYear: '', situation: [], diets: [], allergies: '' };
+const FIELDS: readonly (keyof Form)[] = ['name', 'phone', 'address', 'birthYear', 'situation', 'diets', 'allergies'];
 
-/** The same rules the server applies, checked before the call so the elder sees them at once. */
-function validate(form: Form, staff: boolean, year: number): Errors {
-  const e: Errors = {};
-  if (staff && !form.name.trim()) e.name = '请填写姓名';
-  if (staff && !PHONE_PATTERN.test(form.phone.trim())) e.phone = '请填写11位手机号';
-  const birth = Number(form.birthYear.trim());
-  if (!/^\d{4}$/.test(form.birthYear.trim()) || birth < 1900 || birth > year) e.birthYear = '请填写4位出生年份，例如 1948';
-  else if (year - birth < BOOKING_RULES.minAge) e.birthYear = `日间照料中心服务${BOOKING_RULES.minAge}岁以上的老人`;
-  if (form.allergies.trim().length > BOOKING_RULES.allergiesMax) e.allergies = `不超过${BOOKING_RULES.allergiesMax}个字`;
-  return e;
+/** The field a request path is about: 独居 and 低保 are the one 家庭情况 choice, `diets.2` the diet choice. */
+function fieldOf(path: string): keyof Form | null {
+  const first = path.split('.')[0];
+  if (first === 'livesAlone' || first === 'dibao') return 'situation';
+  return (FIELDS as readonly string[]).includes(first) ? (first as keyof Form) : null;
+}
+
+/** What the schema cannot know: this year, so the age the centre serves (and plain words for a year typed wrong). */
+function checkBirthYear(birthYear: string, year: number): string | null {
+  const typed = birthYear.trim();
+  const birth = Number(typed);
+  if (!/^\d{4}$/.test(typed) || birth < 1900 || birth > year) return '请填写4位出生年份，例如 1948';
+  if (year - birth < BOOKING_RULES.minAge) return `日间照料中心服务${BOOKING_RULES.minAge}岁以上的老人`;
+  return null;
 }
 
 /**
  * 建档: an elder registers with the centre (birth year, 独居/空巢, 低保, diet and allergies decide the
  * subsidy and what the kitchen cooks). Centre staff (`can.runCareCentre`) register a walk-in and
- * also give the elder's name and phone, then book for them.
+ * also give the elder's name and phone, then book for them. ZRegisterElderRequest checks the form
+ * (useForm), as the server does.
  */
 export default function RegisterPage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
   const profile = useLoad(() => me.get(), []);
   const staff = !!profile.data?.can.runCareCentre;
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<ElderDTO | null>(null);
-
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    setFormError(null);
-  };
-
-  const submit = async () => {
-    if (busy || !centre.centreId) return;
-    const problems = validate(form, staff, localYear(new Date()));
-    setErrors(problems);
-    setFormError(null);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    const res = await bookings.registerElder({
-      centreId: centre.centreId,
-      ...(staff ? { name: form.name.trim(), phone: form.phone.trim() } : {}),
-      ...(form.address.trim() ? { address: form.address.trim() } : {}),
-      birthYear: Number(form.birthYear.trim()),
-      livesAlone: form.situation.includes('livesAlone'),
-      dibao: form.situation.includes('dibao'),
-      diets: form.diets,
-      ...(form.allergies.trim() ? { allergies: form.allergies.trim() } : {}),
-    });
-    setBusy(false);
-    if (!res.ok) {
-      const field = res.error.details?.field as FieldName | undefined;
-      if (res.error.code === 'INVALID_INPUT' && field && FIELDS.includes(field)) setErrors({ [field]: res.error.message });
-      else setFormError(res.error.message);
-      return;
-    }
-    if (staff) {
-      setDone(res.data);
-      setForm(EMPTY);
-    } else {
-      // The elder's next step is the menu: go straight there.
-      replacePage(withQuery(ROUTES.bookingWeek, { centreId: centre.centreId }));
-    }
-  };
+  const f = useForm({
+    initial: (): Form => EMPTY,
+    schema: ZRegisterElderRequest,
+    toRequest: (v) => ({
+      centreId: centre.centreId as number,
+      // The elder registering themself is known by their account; staff say who the walk-in is.
+      ...(staff ? { name: v.name, phone: v.phone } : {}),
+      ...(v.address.trim() ? { address: v.address } : {}),
+      birthYear: Number(v.birthYear.trim()),
+      livesAlone: v.situation.includes('livesAlone'),
+      dibao: v.situation.includes('dibao'),
+      diets: v.diets,
+      ...(v.allergies.trim() ? { allergies: v.allergies } : {}),
+    }),
+    fields: FIELDS,
+    fieldOf,
+    check: (v) => {
+      const birthYear = checkBirthYear(v.birthYear, localYear(new Date()));
+      return birthYear ? { birthYear } : {};
+    },
+    blocked: () => (centre.centreId ? null : '请先选择日间照料中心'),
+    send: (request) => bookings.registerElder(request),
+    onSuccess: (elder, request) => {
+      if (staff) {
+        setDone(elder);
+        f.reset();
+      } else {
+        // The elder's next step is the menu: go straight there.
+        replacePage(withQuery(ROUTES.bookingWeek, { centreId: request.centreId }));
+      }
+    },
+  });
+  const { values: form, errors, set } = f;
 
   if (done) {
     return (
@@ -140,7 +135,9 @@ export default function RegisterPage() {
       {centre.centreId && profile.data ? (
         <>
           <View className='muted reg__hint'>
-            {staff ? '为到中心来的老人登记，登记后可以直接为他订餐。' : '填写后就可以订餐。80岁以上、独居空巢或低保老人可享助餐补贴：请带身份证、低保证到中心，工作人员核实后开始减免。'}
+            {staff
+              ? '为到中心来的老人登记，登记后可以直接为他订餐。'
+              : '填写后就可以订餐。高龄、独居空巢或低保老人可按本市标准享受助餐补贴：请带身份证、低保证到中心，工作人员核实后开始减免。'}
           </View>
           <View className='card'>
             {staff ? (
@@ -166,8 +163,9 @@ export default function RegisterPage() {
               options={SITUATIONS}
               value={form.situation}
               onChange={(v) => set('situation', v)}
+              error={errors.situation}
             />
-            <Toggles id='reg-diet' label='饮食要求（可多选）' options={DIETS} value={form.diets} onChange={(v) => set('diets', v)} />
+            <Toggles id='reg-diet' label='饮食要求（可多选）' options={DIETS} value={form.diets} onChange={(v) => set('diets', v)} error={errors.diets} />
             <Field
               id='reg-allergies'
               label='过敏食物（没有可不填）'
@@ -187,12 +185,12 @@ export default function RegisterPage() {
               error={errors.address}
             />
           </View>
-          {formError ? (
+          {f.formError ? (
             <View className='notice' role='alert' data-testid='register-error'>
-              {formError}
+              {f.formError}
             </View>
           ) : null}
-          <BusyButton label={staff ? '登记' : '完成建档'} busy={busy} busyLabel='提交中…' onClick={submit} testId='register-submit' />
+          <BusyButton label={staff ? '登记' : '完成建档'} busy={f.busy} busyLabel='提交中…' onClick={f.submit} testId='register-submit' />
         </>
       ) : null}
     </Page>
