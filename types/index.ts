@@ -15,6 +15,7 @@ export * from './ratings';
 export * from './ratings.dto';
 export * from './ratings-schemas';
 export * from './local-time';
+export * from './slots';
 export * from './timers';
 export * from './timers.dto';
 export * from './privacy';

@@ -9,6 +9,8 @@ export const SubjectKind = {
   need: 'need',
   membership: 'membership',
   booking: 'booking',
+  /** A booking on the slot engine (a room, a consultation, a visit …). */
+  'slot-booking': 'slot-booking',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -34,6 +36,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   // A binding decision opens 我的, where the person's homes and their status are listed.
   membership: () => PAGES.me,
   booking: () => PAGES.myBookings,
+  'slot-booking': () => PAGES.myBookings,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */

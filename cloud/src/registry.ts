@@ -9,6 +9,7 @@ import { needsModule } from './modules/needs';
 import { notificationsModule } from './modules/notifications';
 import { ratingsModule } from './modules/ratings';
 import { settingsModule } from './modules/settings';
+import { slotsModule } from './modules/slots';
 import { timersModule } from './modules/timers';
 
 /**
@@ -27,6 +28,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   meModule,
   homeModule,
   needsModule,
+  slotsModule,
   bookingsModule,
   ratingsModule,
   timersModule,

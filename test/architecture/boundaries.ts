@@ -35,13 +35,14 @@ export const MODULE_RANK: Record<string, number> = {
   notifications: 1,
   settings: 1,
   households: 2,
-  needs: 3,
-  bookings: 3,
-  ratings: 4,
-  home: 5,
-  me: 5,
-  timers: 5,
-  demo: 6,
+  slots: 3,
+  needs: 4,
+  bookings: 4,
+  ratings: 5,
+  home: 6,
+  me: 6,
+  timers: 6,
+  demo: 7,
 };
 
 /**

@@ -1,0 +1,79 @@
+import { Between, In, type EntityManager } from 'typeorm';
+import type { EngineSlotKind, SlotBookingStatus } from '@hg/types';
+import { notFound } from '../../core/errors';
+import { SlotBooking } from './slot-booking.entity';
+import { SlotPool } from './slot-pool.entity';
+import { EngineSlot } from './slot.entity';
+import type { Holder, SlotBookingView, SlotView } from './views';
+
+/** Slots with their pools, in the order given (two queries however many slots). */
+export async function withPools(em: EntityManager, slots: readonly EngineSlot[]): Promise<SlotView[]> {
+  if (!slots.length) return [];
+  const pools = await em.find(SlotPool, { where: { slotId: In(slots.map((s) => s.id)) }, order: { id: 'ASC' } });
+  return slots.map((s) => ({
+    ...s,
+    pools: pools.filter((p) => p.slotId === s.id).map((p) => ({ pool: p.pool, capacity: p.capacity, held: p.held })),
+  }));
+}
+
+/** One slot with its pools, or null. */
+export async function slotById(em: EntityManager, id: number): Promise<SlotView | null> {
+  const slot = await em.findOne(EngineSlot, { where: { id } });
+  return slot ? (await withPools(em, [slot]))[0] : null;
+}
+
+/** Slots by id with their pools (a map; missing ids are absent). */
+export async function slotsByIds(em: EntityManager, ids: readonly number[]): Promise<Map<number, SlotView>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const slots = await withPools(em, await em.find(EngineSlot, { where: { id: In(unique) } }));
+  return new Map(slots.map((s) => [s.id, s]));
+}
+
+/** A venue's slots of some kinds starting in [from, to), published and withdrawn, by start. */
+export async function slotsOfVenue(
+  em: EntityManager,
+  q: { venueId: number; kinds: readonly EngineSlotKind[]; from: Date; to: Date },
+): Promise<SlotView[]> {
+  if (!q.kinds.length) return [];
+  const slots = await em.find(EngineSlot, {
+    where: { venueId: q.venueId, kind: In([...q.kinds]), startsAt: Between(q.from, new Date(q.to.getTime() - 1)) },
+    order: { startsAt: 'ASC', id: 'ASC' },
+  });
+  return withPools(em, slots);
+}
+
+/** One engine booking, or NOT_FOUND. */
+export async function bookingById(em: EntityManager, id: number): Promise<SlotBookingView> {
+  const b = await em.findOne(SlotBooking, { where: { id } });
+  if (!b) throw notFound('预约');
+  return b;
+}
+
+/** Engine bookings by id (a map). */
+export async function slotBookingsByIds(em: EntityManager, ids: readonly number[]): Promise<Map<number, SlotBookingView>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await em.find(SlotBooking, { where: { id: In(unique) } });
+  return new Map(rows.map((b) => [b.id, b]));
+}
+
+/**
+ * A holder's bookings and those a person made for others, newest first, a page at a time (keyset
+ * on id): "my bookings" of a programme.
+ */
+export function bookingsOfPerson(
+  em: EntityManager,
+  q: { holder: Holder; bookedById: number; beforeId?: number | null; limit: number },
+): Promise<SlotBookingView[]> {
+  const qb = em
+    .createQueryBuilder(SlotBooking, 'b')
+    .where('((b.holderKind = :kind AND b.holderId = :holderId) OR b.bookedById = :by)', { kind: q.holder.kind, holderId: q.holder.id, by: q.bookedById });
+  if (q.beforeId) qb.andWhere('b.id < :beforeId', { beforeId: q.beforeId });
+  return qb.orderBy('b.id', 'DESC').limit(q.limit).getMany();
+}
+
+/** Everyone on a slot's list in these states (the roster), first booked first. */
+export function rosterOf(em: EntityManager, slotId: number, statuses: readonly SlotBookingStatus[]): Promise<SlotBookingView[]> {
+  return em.find(SlotBooking, { where: { slotId, status: In([...statuses]) }, order: { id: 'ASC' } });
+}

@@ -1,0 +1,205 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, SLOT_KINDS_ASKING_WHERE_AND_WHAT, SLOT_RULES, type SlotBookingStatus } from '@hg/types';
+import { findLockedShared } from '../../core/data-source';
+import { AppError, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../core/errors';
+import { transition } from '../../core/state-machine';
+import { recordEvent } from '../../core/subject-log';
+import type { Notifier } from '../notifications/public';
+import { tellAbout } from './messages';
+import { activeKeyOf, newCode, releaseSeats, takeSeat } from './seats';
+import { SlotBooking } from './slot-booking.entity';
+import { SlotPool } from './slot-pool.entity';
+import { SLOT_BOOKING_MACHINE, type SlotBookingAction } from './slot-status';
+import { EngineSlot } from './slot.entity';
+import type { ExtraRecipients, Holder, SlotBookingView } from './views';
+
+/** A booking event keeps a note of up to 200 characters (code points). */
+const noteData = (note: string | null | undefined) => ({ note: note ? [...note].slice(0, 200).join('') : null });
+
+/** Move an engine booking by one row of its machine (compare-and-set + one event row). */
+export function moveSlotBooking(
+  em: EntityManager,
+  booking: SlotBooking,
+  action: SlotBookingAction,
+  opts: { by: number | null; at: Date; patch?: Partial<SlotBooking>; note?: string | null },
+): Promise<SlotBookingStatus> {
+  return transition({
+    em,
+    machine: SLOT_BOOKING_MACHINE,
+    entity: SlotBooking,
+    row: booking,
+    action,
+    patch: { ...opts.patch, updatedAt: opts.at },
+    at: opts.at,
+    conflictMessage: '该预约刚刚被其他人处理，请刷新后查看',
+    actorId: opts.by,
+    data: noteData(opts.note),
+  });
+}
+
+export interface Reserve {
+  slotId: number;
+  /** The pool to take a seat of; the slot's only pool when omitted. */
+  pool?: string;
+  holder: Holder;
+  /** The client's idempotency key: `(bookedById, requestId)` answers its first booking again. */
+  requestId: string;
+  bookedById: number;
+  /** Join the waitlist when the pool is full (else CAPACITY_FULL). */
+  waitlist: boolean;
+  /** Where and what, for kinds that ask (a visit). */
+  place?: string | null;
+  purpose?: string | null;
+  /** A note on the creation event (how it was booked: 家属代订 …). */
+  note?: string | null;
+  at: Date;
+  /** The programme's own row, written in the same transaction with the engine booking's id. */
+  alongside?: (em: EntityManager, booking: SlotBookingView) => Promise<void>;
+}
+
+/** Attempts when a fresh code collides with an existing one (1 in ~10⁹ per booking). */
+const CODE_ATTEMPTS = 3;
+
+/**
+ * The one way an engine booking is made. In one transaction: the slot read under a shared lock
+ * (a withdrawal or an edit waits for it, and it sees theirs), its window checked, one seat taken
+ * by a conditional update, the booking inserted with one event. One live booking per holder and
+ * slot is a unique key (CONFLICT); a repeated `(bookedById, requestId)` answers the first booking;
+ * a full pool is CAPACITY_FULL, or a waitlist place.
+ */
+export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> }, r: Reserve): Promise<SlotBookingView> {
+  const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
+  const earlier = await first();
+  if (earlier) return earlier;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.tx(async (em) => {
+        const slot = await findLockedShared(em, EngineSlot, r.slotId);
+        if (!slot) throw notFound('时段');
+        if (slot.status !== 'published') throw invalidTransition('该时段已撤回');
+        if (r.at >= slot.cutoffAt) throw invalidTransition('已过预约截止时间');
+        if (slot.opensAt && r.at < slot.opensAt) throw invalidTransition('尚未开放预约');
+        const asks = SLOT_KINDS_ASKING_WHERE_AND_WHAT.includes(slot.kind);
+        const place = r.place?.trim() || null;
+        const purpose = r.purpose?.trim() || null;
+        if (asks && !place) throw invalidInput('place', '请填写上门地址');
+        if (asks && !purpose) throw invalidInput('purpose', '请说明需要什么服务');
+        const pools = await em.find(SlotPool, { where: { slotId: slot.id } });
+        const pool = r.pool ?? (pools.length === 1 ? pools[0].pool : null);
+        if (!pool || !pools.some((p) => p.pool === pool)) throw invalidInput('pool', '请选择预约方式');
+        const seated = await takeSeat(em, slot.id, pool);
+        if (!seated && !r.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
+        const status: SlotBookingStatus = seated ? 'booked' : 'waitlisted';
+        const booking = await em.save(
+          em.create(SlotBooking, {
+            slotId: slot.id,
+            venueId: slot.venueId,
+            pool,
+            holderKind: r.holder.kind,
+            holderId: r.holder.id,
+            status,
+            activeKey: activeKeyOf(slot.id, r.holder.kind, r.holder.id),
+            code: newCode(),
+            requestId: r.requestId,
+            bookedById: r.bookedById,
+            place: asks ? [...place!].slice(0, SLOT_RULES.placeMax).join('') : null,
+            purpose: asks ? [...purpose!].slice(0, SLOT_RULES.purposeMax).join('') : null,
+            waitlistedAt: seated ? null : r.at,
+            offerExpiresAt: null,
+            checkedInAt: null,
+            checkedInById: null,
+            checkedOutAt: null,
+            createdAt: r.at,
+            updatedAt: r.at,
+          }),
+        );
+        await recordEvent(em, {
+          subjectKind: SLOT_BOOKING_MACHINE.name,
+          subjectId: booking.id,
+          action: status,
+          to: status,
+          actorId: r.bookedById,
+          at: r.at,
+          data: noteData(r.note),
+        });
+        if (r.alongside) await r.alongside(em, booking);
+        return booking;
+      });
+    } catch (err) {
+      // The transaction rolled back (the seat with it). A twin of this request that committed
+      // first (it took the last seat, or the key) answers for it.
+      const again = await first();
+      if (again) return again;
+      if (!isUniqueViolation(err)) throw err;
+      const live = await ctx.ds.manager.findOne(SlotBooking, { where: { activeKey: activeKeyOf(r.slotId, r.holder.kind, r.holder.id) } });
+      if (live) throw new AppError(ErrorCode.CONFLICT, '已预约这一时段');
+      if (attempt >= CODE_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/**
+ * A seat of `pool` was freed: offer it to the first in line (the seat stays held, now for them,
+ * until min(now + offerMinutes, cut-off)) or give it back. Runs in the caller's transaction; a
+ * waitlisted booking another transaction already moved is skipped (its compare-and-set fails).
+ */
+export async function passSeatOn(
+  em: EntityManager,
+  slot: Pick<EngineSlot, 'id' | 'day' | 'title' | 'cutoffAt'>,
+  pool: string,
+  at: Date,
+  notifier: Notifier,
+  extra?: ExtraRecipients,
+): Promise<SlotBookingView | null> {
+  if (at < slot.cutoffAt) {
+    const line = await em.find(SlotBooking, { where: { slotId: slot.id, pool, status: 'waitlisted' }, order: { id: 'ASC' }, take: 5 });
+    const offerEnds = new Date(Math.min(at.getTime() + SLOT_RULES.offerMinutes * 60_000, slot.cutoffAt.getTime()));
+    for (const next of line) {
+      try {
+        await moveSlotBooking(em, next, 'offer', { by: null, at, patch: { offerExpiresAt: offerEnds }, note: '有名额空出，候补到位' });
+      } catch (err) {
+        if (err instanceof AppError) continue;
+        throw err;
+      }
+      await tellAbout(em, notifier, next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${SLOT_RULES.offerMinutes}分钟内确认`, extra);
+      return next;
+    }
+  }
+  await releaseSeats(em, slot.id, pool);
+  return null;
+}
+
+export interface Step {
+  by: number | null;
+  at: Date;
+  notifier: Notifier;
+  note?: string | null;
+  extra?: ExtraRecipients;
+}
+
+/** Live booking states that hold a seat (cancelling one frees it). */
+const HOLDS_SEAT: readonly SlotBookingStatus[] = ['booked', 'offered'];
+
+/**
+ * Cancel a live booking (before the slot's cut-off unless `afterCutoff`, which an organiser may
+ * allow); a seat it held goes to the first in line or back to the pool.
+ */
+export async function cancelSlotBooking(em: EntityManager, bookingId: number, s: Step & { afterCutoff?: boolean }): Promise<SlotBookingView> {
+  const booking = await em.findOne(SlotBooking, { where: { id: bookingId } });
+  if (!booking) throw notFound('预约');
+  const slot = await em.findOneByOrFail(EngineSlot, { id: booking.slotId });
+  if (!s.afterCutoff && s.at >= slot.cutoffAt) throw invalidTransition('已过截止时间，请联系组织方取消');
+  const held = HOLDS_SEAT.includes(booking.status);
+  await moveSlotBooking(em, booking, 'cancel', { by: s.by, at: s.at, patch: { activeKey: null, offerExpiresAt: null }, note: s.note });
+  if (held) await passSeatOn(em, slot, booking.pool, s.at, s.notifier, s.extra);
+  return booking;
+}
+
+/** Take up an offered seat before the offer lapses. */
+export async function acceptOffer(em: EntityManager, bookingId: number, s: Omit<Step, 'notifier'>): Promise<SlotBookingView> {
+  const booking = await em.findOne(SlotBooking, { where: { id: bookingId } });
+  if (!booking) throw notFound('预约');
+  if (booking.status === 'offered' && booking.offerExpiresAt && booking.offerExpiresAt <= s.at) throw invalidTransition('候补名额已过确认时间');
+  await moveSlotBooking(em, booking, 'accept', { by: s.by, at: s.at, patch: { offerExpiresAt: null }, note: s.note });
+  return booking;
+}
