@@ -33,6 +33,7 @@ const Taro = {
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   makePhoneCall: jest.fn(() => Promise.resolve()),
+  pageScrollTo: jest.fn(() => Promise.resolve()),
   getLaunchOptionsSync: jest.fn(() => ({ query: {} })),
   getCurrentInstance: jest.fn(() => ({ router })),
   cloud: { init: jest.fn(), callFunction: jest.fn() },

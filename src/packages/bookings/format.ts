@@ -1,4 +1,4 @@
-import type { FamilyLinkDTO, SlotDTO } from '@hg/types';
+import type { BookingDTO, FamilyLinkDTO, SlotDTO } from '@hg/types';
 import { SITTING_LABEL, WEEKDAY_LABEL } from '@hg/types/bookings';
 import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
 
@@ -75,3 +75,59 @@ export const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${N
 export function linkedElders(links: FamilyLinkDTO[]): { id: number; name: string; centreId: number }[] {
   return links.flatMap((l) => (l.status === 'verified' && l.elder.id !== null ? [{ id: l.elder.id, name: l.elder.name, centreId: l.centreId }] : []));
 }
+
+/**
+ * A booking's status as its holder reads it. The server's labels speak of meals (已用餐); a room,
+ * consultation or visit that was taken reads 已到场 instead.
+ */
+export function statusText(b: Pick<BookingDTO, 'status' | 'statusLabel'> & { slot: Pick<BookingDTO['slot'], 'kind'> }): string {
+  if (b.slot.kind !== 'meal' && b.status === 'redeemed') return '已到场';
+  return b.statusLabel;
+}
+
+/** Statuses in which the holder still owes the price: a seat held and not yet taken. */
+const DUE: BookingDTO['status'][] = ['booked', 'offered'];
+
+/** Whether the ticket should say what is due (never on a cancelled, waitlisted, lapsed or eaten meal). */
+export const isDue = (b: Pick<BookingDTO, 'status'>) => DUE.includes(b.status);
+
+/** Statuses of a booking still ahead of its holder: a seat, an offer to answer, or a place in line. */
+const AHEAD: BookingDTO['status'][] = ['booked', 'offered', 'waitlisted'];
+
+/**
+ * 我的订餐's two groups: bookings still ahead (a live status on a sitting today or later, nearest
+ * first — today's stays there all day, so the code is at hand at the counter) and the rest: taken,
+ * missed, cancelled or over, latest sitting first.
+ */
+export function splitUpcoming<T extends Pick<BookingDTO, 'status'> & { slot: Pick<BookingDTO['slot'], 'day' | 'startsAt'> }>(
+  list: T[],
+  now: Date = new Date(),
+): { upcoming: T[]; past: T[] } {
+  const today = localDay(now);
+  const ahead = (b: T) => AHEAD.includes(b.status) && b.slot.day >= today;
+  const at = (b: T) => Date.parse(b.slot.startsAt);
+  return {
+    upcoming: list.filter(ahead).sort((a, b) => at(a) - at(b)),
+    past: list.filter((b) => !ahead(b)).sort((a, b) => at(b) - at(a)),
+  };
+}
+
+/**
+ * The sitting the week should open at: the first whose booking is open now and that the elder has
+ * not booked yet, else the first still open at all (null when none is).
+ */
+export function nextBookable<T extends Pick<SlotDTO, 'id' | 'day' | 'startsAt' | 'open' | 'opensAt' | 'cutoffAt' | 'myBooking'>>(
+  slots: T[],
+  now: number = Date.now(),
+): T | null {
+  const open = byDay(slots)
+    .flatMap((d) => d.slots)
+    .filter((s) => bookingWindow(s, now) === 'open');
+  return open.find((s) => !s.myBooking) ?? open[0] ?? null;
+}
+
+/** Whole days from one calendar day to another ("2030-03-05" → "2030-03-12" is 7); calendar arithmetic, no zone. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** "2030-03-05" → "3月5日". */
+export const shortDay = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;

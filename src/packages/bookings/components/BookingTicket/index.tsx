@@ -5,10 +5,12 @@ import type { BookingDTO } from '@hg/types';
 import { yuan } from '@hg/types/bookings';
 import { localClock } from '@hg/types/local-time';
 import BusyButton from '../../../../components/BusyButton';
+import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import { withDefaults } from '../../../../components/defaults';
-import { dayLabel } from '../../format';
+import { dayLabel, dayTime, isDue, statusText } from '../../format';
 import CodeQr from '../CodeQr';
+import ConfirmDialog from '../ConfirmDialog';
 import './index.scss';
 
 export interface BookingTicketProps {
@@ -34,27 +36,28 @@ function tone(status: BookingDTO['status']): string {
   return 'off';
 }
 
+/** Statuses in which cancelling means leaving the waitlist rather than giving a seat back. */
+const IN_LINE = ['waitlisted', 'offered'];
+
 /**
  * One booking as the elder holds it: status, the 6-character code big enough to read out at the
- * counter (and as a QR), what they pay, and 取消预订 / 确认候补 exactly when the server's `can` allows.
+ * counter (and as a QR), what they pay while something is due, and 取消预订 (退出候补 while in the
+ * waitlist) / 确认候补 exactly when the server's `can` allows. Cancelling asks first, in the page's
+ * own dialog (large text, the day and sitting named, the destructive choice in red).
  */
 export default function BookingTicket(props: BookingTicketProps) {
   const { booking: b, onChange, showSlot, showQr, meal } = withDefaults(props, defaults);
   const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const inFlight = useRef(false);
+  const inLine = IN_LINE.includes(b.status);
+  const cancelText = inLine ? '退出候补' : meal ? '取消预订' : '取消预约';
+  const what = `${dayLabel(b.slot.day)} ${b.slot.title}${meal ? `（${b.modeLabel}）` : ''}`;
 
   const run = async (action: 'cancel' | 'confirm') => {
     if (inFlight.current) return;
-    if (action === 'cancel') {
-      const answer = await Taro.showModal({
-        title: '取消预订',
-        content: `确定取消 ${b.slot.title} 的${meal ? b.modeLabel : '预约'}吗？`,
-        confirmText: '取消预订',
-        cancelText: '不取消',
-      });
-      if (!answer.confirm) return;
-    }
+    setAsking(false);
     inFlight.current = true;
     setBusy(action);
     setError(null);
@@ -63,7 +66,7 @@ export default function BookingTicket(props: BookingTicketProps) {
     setBusy(null);
     if (res.ok) {
       onChange(res.data);
-      void Taro.showToast({ title: action === 'cancel' ? '已取消' : '已确认', icon: 'success' });
+      void Taro.showToast({ title: action === 'confirm' ? '已确认' : inLine ? '已退出候补' : '已取消', icon: 'success' });
     } else {
       setError(res.error.message);
     }
@@ -79,7 +82,7 @@ export default function BookingTicket(props: BookingTicketProps) {
       ) : null}
       <View className='ticket__head'>
         <View className='ticket__status' data-testid='booking-status'>
-          {b.statusLabel}
+          {statusText(b)}
         </View>
         {meal ? <View className='ticket__mode'>{b.modeLabel}</View> : null}
       </View>
@@ -108,7 +111,7 @@ export default function BookingTicket(props: BookingTicketProps) {
           {showQr ? <CodeQr value={b.code} label={`核销码 ${b.code} 的二维码`} /> : null}
         </View>
       ) : null}
-      {meal || b.price.priceFen > 0 ? (
+      {isDue(b) && (meal || b.price.priceFen > 0) ? (
         <View className='ticket__price' data-testid='booking-pay'>
           {b.price.payFen === null ? (
             // Family and proxies see the menu price: the subsidy would tell the elder's category.
@@ -135,14 +138,33 @@ export default function BookingTicket(props: BookingTicketProps) {
         <BusyButton label='确认候补' busy={busy === 'confirm'} busyLabel='确认中…' onClick={() => run('confirm')} testId='booking-confirm' />
       ) : null}
       {b.can.includes('cancel') ? (
-        <BusyButton
-          label='取消预订'
-          busy={busy === 'cancel'}
-          busyLabel='取消中…'
-          className={busy === 'cancel' ? '' : 'btn--danger ticket__cancel'}
-          onClick={() => run('cancel')}
-          testId='booking-cancel'
-        />
+        <View
+          className={`btn ${busy === 'cancel' ? 'btn--disabled' : 'btn--danger'} ticket__cancel`}
+          role='button'
+          {...FOCUSABLE}
+          aria-disabled={busy === 'cancel' ? 'true' : 'false'}
+          data-testid='booking-cancel'
+          onClick={() => !inFlight.current && setAsking(true)}
+        >
+          {busy === 'cancel' ? (inLine ? '退出中…' : '取消中…') : cancelText}
+        </View>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          id={`cancel-${b.id}`}
+          title={inLine ? '退出候补？' : meal ? '取消这餐？' : '取消这次预约？'}
+          confirmText={cancelText}
+          cancelText={inLine ? '继续候补' : '不取消'}
+          onConfirm={() => run('cancel')}
+          onCancel={() => setAsking(false)}
+          testId='cancel-dialog'
+        >
+          <View className='ticket__ask-what' data-testid='cancel-dialog-what'>
+            {what}
+          </View>
+          {b.channel !== 'self' ? <View>{`为 ${b.elder.name}`}</View> : null}
+          <View>{inLine ? '退出后不再为您保留候补位置。' : `取消后名额让给别人；还想要的话，请在 ${dayTime(b.slot.cutoffAt)} 截止前重新预订。`}</View>
+        </ConfirmDialog>
       ) : null}
     </View>
   );

@@ -75,7 +75,7 @@ export default function CounterPage() {
                 {result.booking.elder.name}
               </View>
               <View className='counter__mode' data-testid='redeem-mode'>
-                {result.booking.modeLabel} · {result.booking.slot.title}
+                {result.booking.slot.kind === 'meal' ? `${result.booking.modeLabel} · ${result.booking.slot.title}` : result.booking.slot.title}
               </View>
               <View data-testid='redeem-paid'>
                 {result.booking.price.payFen

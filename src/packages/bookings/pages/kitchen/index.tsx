@@ -7,7 +7,7 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { PLATFORM, printPage } from '../../../../services/platform';
-import { dayLabel, slotName } from '../../format';
+import { dayLabel, slotName, statusText } from '../../format';
 import { queryId } from '../../use-centre';
 import './index.scss';
 
@@ -102,7 +102,7 @@ export default function KitchenPage() {
                     姓名
                   </View>
                   <View role='columnheader' className='kitchen__c-mode'>
-                    方式
+                    {r.slot.kind === 'meal' ? '方式' : '状态'}
                   </View>
                   <View role='columnheader' className='kitchen__c-addr'>
                     地址 / 饮食
@@ -115,8 +115,9 @@ export default function KitchenPage() {
                     {p.name}
                   </View>
                   <View role='cell' className='kitchen__c-mode'>
-                    {MEAL_MODE_LABEL[p.mode]}
-                    {p.status !== 'booked' ? `（${BOOKING_STATUS_LABEL[p.status]}）` : ''}
+                    {r.slot.kind === 'meal'
+                      ? `${MEAL_MODE_LABEL[p.mode]}${p.status !== 'booked' ? `（${BOOKING_STATUS_LABEL[p.status]}）` : ''}`
+                      : statusText({ status: p.status, statusLabel: BOOKING_STATUS_LABEL[p.status], slot: r.slot })}
                   </View>
                   <View role='cell' className='kitchen__c-addr'>
                     {p.mode === 'delivery' ? p.address || '（无地址）' : ''}

@@ -3,6 +3,7 @@ import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
 import { click, flush } from '../../../../test-utils';
+import { addDays, localDay } from '@hg/types/local-time';
 import { booking } from '../../test-fixtures';
 import MyBookingsPage from './index';
 
@@ -30,7 +31,10 @@ describe('我的订餐', () => {
   it('shows family and proxies the menu price only, never the subsidy (it would tell 低保)', async () => {
     svc.mine.mockResolvedValue({
       ok: true,
-      data: { items: [booking(902, { channel: 'family', price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null }, tierLabel: null })], nextCursor: null },
+      data: {
+        items: [booking(902, { channel: 'family', price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null }, tierLabel: null })],
+        nextCursor: null,
+      },
     });
     render(<MyBookingsPage />);
     await flush();
@@ -63,6 +67,8 @@ describe('我的订餐', () => {
     render(<MyBookingsPage />);
     await flush();
     await click(within(screen.getByTestId('booking-900')).getByTestId('booking-cancel'));
+    expect(svc.cancel).not.toHaveBeenCalled();
+    await click(screen.getByTestId('cancel-dialog-yes'));
     expect(svc.cancel).toHaveBeenCalledWith({ bookingId: 900 });
     expect(within(screen.getByTestId('booking-900')).getByTestId('booking-status').textContent).toBe('已取消');
   });
@@ -72,6 +78,116 @@ describe('我的订餐', () => {
     render(<MyBookingsPage />);
     await flush();
     await click(within(screen.getByTestId('booking-900')).getByTestId('booking-cancel'));
+    await click(screen.getByTestId('cancel-dialog-yes'));
     expect(screen.getByTestId('booking-error').textContent).toBe('已过截止时间，不能取消');
+  });
+
+  describe('upcoming first, then the past', () => {
+    const today = localDay(new Date());
+    const on = (day: string, clock = '11:30') => ({ ...booking(1).slot, day, startsAt: `${day}T${clock}:00+08:00`, cutoffAt: `${day}T09:30:00+08:00` });
+
+    it('lists what is ahead nearest first, above what is over or cancelled, latest first', async () => {
+      svc.mine.mockResolvedValue({
+        ok: true,
+        data: {
+          // The server's order: newest booking first, whatever the sitting.
+          items: [
+            booking(910, { slot: on(addDays(today, 3)) }),
+            booking(909, { status: 'cancelled', statusLabel: '已取消', can: [], slot: on(addDays(today, 2)) }),
+            booking(908, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 1, slot: on(addDays(today, 1), '17:00') }),
+            booking(907, { status: 'redeemed', statusLabel: '已用餐', can: [], slot: on(addDays(today, -1)) }),
+            booking(906, { slot: on(today) }),
+            booking(905, { status: 'no_show', statusLabel: '未到', can: [], slot: on(addDays(today, -3)) }),
+          ],
+          nextCursor: null,
+        },
+      });
+      render(<MyBookingsPage />);
+      await flush();
+      const ids = (group: string) =>
+        within(screen.getByTestId(`bookings-${group}`))
+          .getAllByRole('listitem')
+          .map((li) => li.querySelector('[data-testid^="booking-9"]')?.getAttribute('data-testid'));
+      // Today's lunch stays ahead all day: its code is needed at the counter.
+      expect(ids('upcoming')).toEqual(['booking-906', 'booking-908', 'booking-910']);
+      expect(ids('past')).toEqual(['booking-909', 'booking-907', 'booking-905']);
+      const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+      expect(headings).toEqual(['接下来的订餐（3）', '以往的订餐（3）']);
+    });
+
+    it('says so when nothing is ahead, and still lists the past', async () => {
+      svc.mine.mockResolvedValue({
+        ok: true,
+        data: { items: [booking(907, { status: 'redeemed', statusLabel: '已用餐', can: [], slot: on(addDays(today, -1)) })], nextCursor: null },
+      });
+      render(<MyBookingsPage />);
+      await flush();
+      expect(screen.getByTestId('bookings-upcoming-none').textContent).toBe('接下来没有订餐。');
+      expect(within(screen.getByTestId('bookings-past')).getByTestId('booking-907')).toBeTruthy();
+    });
+  });
+
+  describe('what a ticket says', () => {
+    it('says what is due only while a seat is held and not yet taken', async () => {
+      svc.mine.mockResolvedValue({
+        ok: true,
+        data: {
+          items: [
+            booking(920),
+            booking(921, { status: 'offered', statusLabel: '候补到位，请确认', can: ['confirm', 'cancel'] }),
+            booking(922, { status: 'cancelled', statusLabel: '已取消', can: [] }),
+            booking(923, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 1 }),
+            booking(924, { status: 'redeemed', statusLabel: '已用餐', can: [] }),
+          ],
+          nextCursor: null,
+        },
+      });
+      render(<MyBookingsPage />);
+      await flush();
+      const pay = (id: number) => within(screen.getByTestId(`booking-${id}`)).queryByTestId('booking-pay');
+      expect(pay(920)?.textContent).toContain('需支付 8.00元');
+      expect(pay(921)?.textContent).toContain('需支付 8.00元');
+      expect(pay(922)).toBeNull();
+      expect(pay(923)).toBeNull();
+      expect(pay(924)).toBeNull();
+    });
+
+    it('calls leaving the waitlist 退出候补, and giving a seat back 取消预订', async () => {
+      svc.mine.mockResolvedValue({
+        ok: true,
+        data: { items: [booking(930), booking(931, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 2 })], nextCursor: null },
+      });
+      render(<MyBookingsPage />);
+      await flush();
+      expect(within(screen.getByTestId('booking-930')).getByTestId('booking-cancel').textContent).toBe('取消预订');
+      expect(within(screen.getByTestId('booking-931')).getByTestId('booking-cancel').textContent).toBe('退出候补');
+    });
+
+    it('never says 已用餐 or 堂食 on a room, consultation or visit', async () => {
+      const room = { ...booking(1).slot, kind: 'room' as const, title: '棋牌室' };
+      svc.mine.mockResolvedValue({
+        ok: true,
+        data: {
+          items: [
+            booking(940, { slot: room, price: { priceFen: 0, subsidyFen: 0, payFen: 0, tier: null }, tierLabel: null }),
+            booking(941, { status: 'redeemed', statusLabel: '已用餐', can: [], slot: { ...room, kind: 'consult', title: '健康咨询' } }),
+            booking(942, {
+              slot: { ...room, kind: 'visit', title: '家电维修上门' },
+              price: { priceFen: 3000, subsidyFen: 0, payFen: 3000, tier: null },
+              tierLabel: null,
+            }),
+          ],
+          nextCursor: null,
+        },
+      });
+      render(<MyBookingsPage />);
+      await flush();
+      for (const id of [940, 941, 942]) expect(screen.getByTestId(`booking-${id}`).textContent).not.toMatch(/已用餐|堂食|送餐/);
+      expect(within(screen.getByTestId('booking-941')).getByTestId('booking-status').textContent).toBe('已到场');
+      expect(within(screen.getByTestId('booking-942')).getByTestId('booking-pay').textContent).toContain('30.00元');
+      await click(within(screen.getByTestId('booking-940')).getByTestId('booking-cancel'));
+      expect(screen.getByTestId('cancel-dialog').textContent).not.toMatch(/堂食|这餐/);
+      expect(screen.getByTestId('cancel-dialog-yes').textContent).toBe('取消预约');
+    });
   });
 });

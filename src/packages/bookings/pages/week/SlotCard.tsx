@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO, QuoteDTO, SlotDTO } from '@hg/types';
 import { MEAL_MODE_LABEL, type MealMode, yuan } from '@hg/types/bookings';
 import BusyButton from '../../../../components/BusyButton';
+import PhoneLink from '../../../../components/PhoneLink';
 import StateView from '../../../../components/StateView';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
@@ -34,6 +36,12 @@ export interface SlotCardProps {
   /** The live booking here (the server's, or the one just made). */
   booking: BookingDTO | null;
   onBooking: (booking: BookingDTO) => void;
+  /** The centre's phone: after the cut-off the card offers a call instead (staff may still help). */
+  hotline?: string | null;
+  /** The sitting the week opens at (the next one bookable): marked, and scrolled to by the page. */
+  next?: boolean;
+  /** 预览居民看到的样子 (staff): the card as an elder sees it, its buttons saying they only preview. */
+  preview?: boolean;
 }
 
 /**
@@ -42,7 +50,7 @@ export interface SlotCardProps {
  * (subsidy, what the elder pays, diet warnings) → 确认, and show the ticket once booked. The slot's
  * rules are said plainly: when booking opens, and the weekly quota per person.
  */
-export default function SlotCard({ slot, elderId, elder, booking, onBooking }: SlotCardProps) {
+export default function SlotCard({ slot, elderId, elder, booking, onBooking, hotline = null, next = false, preview = false }: SlotCardProps) {
   const [choice, setChoice] = useState<Choice | null>(null);
   const [quote, setQuote] = useState<QuoteDTO | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
@@ -83,6 +91,10 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
   };
 
   const choose = async (mode: MealMode, waitlist: boolean) => {
+    if (preview) {
+      void Taro.showToast({ title: '预览中，不能订餐', icon: 'none' });
+      return;
+    }
     setChoice({ mode, waitlist, requestId: newRequestId() });
     setError(null);
     setQuotaUsed(null);
@@ -135,7 +147,12 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
   };
 
   return (
-    <View className='card slot' data-testid={`slot-${slot.id}`}>
+    <View id={`slot-${slot.id}`} className={`card slot ${next ? 'slot--next' : ''}`} data-testid={`slot-${slot.id}`}>
+      {next ? (
+        <View className='slot__next' data-testid='slot-next'>
+          最近可订
+        </View>
+      ) : null}
       <View className='slot__name' role='heading' aria-level={3}>
         {slotName(slot)}
       </View>
@@ -186,8 +203,17 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking }: S
           {dayTime(slot.opensAt)} 开放预订
         </View>
       ) : stage === 'closed' ? (
-        <View className='slot__closed' data-testid='slot-closed'>
-          已截止（{dayTime(slot.cutoffAt)} 前可订）
+        <View className='slot__closed-box' data-testid='slot-closed'>
+          <View className='slot__closed'>
+            已过预订截止时间
+            <View className='slot__closed-when'>（{dayTime(slot.cutoffAt)} 截止）</View>
+          </View>
+          {hotline && !preview ? (
+            <>
+              <View className='muted slot__closed-help'>有特殊情况，可以打电话问问中心：</View>
+              <PhoneLink phone={hotline} label='中心电话' testId='slot-call' />
+            </>
+          ) : null}
         </View>
       ) : !choice ? (
         <>

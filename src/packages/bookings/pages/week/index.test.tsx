@@ -80,7 +80,11 @@ describe('本周菜单', () => {
   it('tells an elder whose declared 独居 awaits the centre that the subsidy comes after the check', async () => {
     svc.quote.mockResolvedValue({
       ok: true,
-      data: quote({ price: { priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null }, tierLabel: null, pending: { tierLabel: '独居/空巢', subsidyFen: 300 } }),
+      data: quote({
+        price: { priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null },
+        tierLabel: null,
+        pending: { tierLabel: '独居/空巢', subsidyFen: 300 },
+      }),
     });
     await renderPage();
     await click(within(card(101)).getByTestId('book-dine_in'));
@@ -170,11 +174,66 @@ describe('本周菜单', () => {
     expect(screen.getByTestId('book-confirm').textContent).toBe('确认加入候补');
   });
 
-  it('says 已截止 after the cut-off and offers no booking', async () => {
+  it("says 已过预订截止时间 after the cut-off, offers no booking but the centre's phone", async () => {
     svc.week.mockResolvedValue({ ok: true, data: [slot(101, { open: false })] });
     await renderPage();
-    expect(within(card(101)).getByTestId('slot-closed').textContent).toContain('已截止');
+    const closed = within(card(101)).getByTestId('slot-closed');
+    expect(closed.textContent).toContain('已过预订截止时间');
+    expect(closed.textContent).toContain(`${dayTime(slot(101).cutoffAt)} 截止`);
+    expect(within(closed).getByRole('link', { name: '拨打 中心电话 0817-6221234' })).toBeTruthy();
     expect(within(card(101)).queryByTestId('book-dine_in')).toBeNull();
+  });
+
+  it('offers no phone after the cut-off when the centre has none', async () => {
+    svc.centres.mockResolvedValue({ ok: true, data: [{ ...centre(), hotline: null }] });
+    svc.week.mockResolvedValue({ ok: true, data: [slot(101, { open: false })] });
+    await renderPage();
+    expect(within(card(101)).getByTestId('slot-closed').textContent).toContain('已过预订截止时间');
+    expect(screen.queryByTestId('slot-call')).toBeNull();
+    expect(screen.queryByTestId('week-call')).toBeNull();
+  });
+
+  it("heads the week with the centre's name and phone", async () => {
+    await renderPage();
+    const head = within(screen.getByTestId('week-centre'));
+    expect(head.getByText('南街社区日间照料中心')).toBeTruthy();
+    expect(head.getByRole('link', { name: '拨打 中心电话 0817-6221234' })).toBeTruthy();
+  });
+
+  it('opens at the next sitting still bookable and marks it', async () => {
+    svc.week.mockResolvedValue({
+      ok: true,
+      data: [
+        slot(101, { open: false }),
+        slot(102, { sitting: 'dinner', title: '晚餐', startsAt: '2030-03-05T09:00:00.000Z' }),
+        slot(201, { day: '2030-03-06' }),
+      ],
+    });
+    await renderPage();
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith({ selector: '#slot-102', duration: 0 });
+    expect(within(card(102)).getByTestId('slot-next').textContent).toBe('最近可订');
+    expect(within(card(201)).queryByTestId('slot-next')).toBeNull();
+  });
+
+  it('does not scroll when the first sitting is the next bookable one', async () => {
+    await renderPage();
+    expect(within(card(101)).getByTestId('slot-next')).toBeTruthy();
+    expect(Taro.pageScrollTo).not.toHaveBeenCalled();
+  });
+
+  it('reads the seats left again after booking, without leaving the page', async () => {
+    await renderPage();
+    expect(within(card(101)).getByTestId('slot-seats').textContent).toContain('堂食剩 12 份');
+    svc.week.mockResolvedValue({
+      ok: true,
+      data: [slot(101, { seats: { dineIn: { capacity: 30, left: 11 }, delivery: { capacity: 10, left: 4 } } }), slot(201, { day: '2030-03-06' })],
+    });
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    await click(screen.getByTestId('book-confirm'));
+    await flush();
+    expect(svc.week).toHaveBeenCalledTimes(2);
+    expect(within(card(101)).getByTestId('slot-seats').textContent).toContain('堂食剩 11 份');
+    expect(within(card(101)).getByTestId('booking-code').textContent).toBe('K7M3QX');
   });
 
   it('shows an existing booking with its code, and cancels it while open', async () => {
@@ -184,10 +243,48 @@ describe('本周菜单', () => {
     const lunch = within(card(101));
     expect(lunch.getByTestId('booking-code').textContent).toBe('K7M3QX');
     await click(lunch.getByTestId('booking-cancel'));
-    expect(Taro.showModal).toHaveBeenCalled();
+    // The page's own dialog asks first, naming the day and the meal.
+    const dialog = within(screen.getByRole('alertdialog'));
+    expect(dialog.getByRole('heading').textContent).toBe('取消这餐？');
+    expect(dialog.getByTestId('cancel-dialog-what').textContent).toBe('3月5日 周二 午餐（堂食）');
+    expect(svc.cancel).not.toHaveBeenCalled();
+    await click(dialog.getByTestId('cancel-dialog-yes'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(svc.cancel).toHaveBeenCalledWith({ bookingId: 900 });
     expect(lunch.queryByTestId('booking-code')).toBeNull();
     expect(lunch.getByTestId('book-dine_in')).toBeTruthy();
+  });
+
+  it('lets a waitlisted elder leave the line with 退出候补, and shows nothing to pay', async () => {
+    const waiting = booking(900, { status: 'waitlisted', statusLabel: '候补中', waitlistPosition: 2, code: '', can: ['cancel'] });
+    svc.week.mockResolvedValue({ ok: true, data: [slot(101, { myBooking: waiting })] });
+    svc.cancel.mockResolvedValue({ ok: true, data: { ...waiting, status: 'cancelled', statusLabel: '已取消', can: [] } });
+    await renderPage();
+    const lunch = within(card(101));
+    expect(lunch.getByTestId('booking-cancel').textContent).toBe('退出候补');
+    expect(lunch.queryByTestId('booking-pay')).toBeNull();
+    await click(lunch.getByTestId('booking-cancel'));
+    const dialog = within(screen.getByRole('alertdialog'));
+    expect(dialog.getByRole('heading').textContent).toBe('退出候补？');
+    expect(dialog.getByTestId('cancel-dialog-yes').textContent).toBe('退出候补');
+    await click(dialog.getByTestId('cancel-dialog-no'));
+    expect(svc.cancel).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('shows centre staff the week as elders see it (预览), with nothing to book', async () => {
+    __setRouter(ROUTES.bookingWeek, { centreId: '7', preview: '1' });
+    await renderPage();
+    expect(screen.getByRole('heading', { name: '居民看到的样子（预览）' })).toBeTruthy();
+    expect(screen.getByTestId('preview-note')).toBeTruthy();
+    expect(svc.myElders).not.toHaveBeenCalled();
+    expect(svc.week).toHaveBeenCalledWith({ centreId: 7, kind: 'meal' });
+    expect(within(card(101)).getByText('清蒸鲈鱼')).toBeTruthy();
+    expect(screen.queryByTestId('no-profile')).toBeNull();
+    expect(screen.queryByTestId('go-standing')).toBeNull();
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    expect(svc.quote).not.toHaveBeenCalled();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '预览中，不能订餐', icon: 'none' });
   });
 
   it('confirms an offered waitlist seat', async () => {
@@ -228,7 +325,9 @@ describe('本周菜单', () => {
     __setRouter(ROUTES.bookingWeek, { centreId: '7', elderId: '55', elderName: encodeURIComponent('张桂兰') });
     await renderPage();
     expect(screen.getByRole('heading', { name: '为张桂兰代订' })).toBeTruthy();
-    expect(svc.centres).not.toHaveBeenCalled();
+    // The centre from the query is looked up for its name and phone only.
+    expect(svc.centres).toHaveBeenCalledWith({ all: true });
+    expect(screen.getByTestId('week-centre').textContent).toContain('南街社区日间照料中心');
     expect(svc.myElders).not.toHaveBeenCalled();
     expect(svc.week).toHaveBeenCalledWith({ centreId: 7, elderId: 55, kind: 'meal' });
     await click(within(card(101)).getByTestId('book-dine_in'));

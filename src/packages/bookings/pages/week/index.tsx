@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO } from '@hg/types';
 import { SLOT_KIND_LABEL, type SlotKind } from '@hg/types/bookings';
 import Page from '../../../../components/Page';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
+import PhoneLink from '../../../../components/PhoneLink';
 import StateView from '../../../../components/StateView';
 import Tabs from '../../../../components/Tabs';
 import { FOCUSABLE } from '../../../../components/a11y';
@@ -12,7 +13,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
-import { byDay, dayLabel, linkedElders, queryText } from '../../format';
+import { byDay, dayLabel, linkedElders, nextBookable, queryText } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import RepeatWeek from './RepeatWeek';
 import SlotCard from './SlotCard';
@@ -33,20 +34,25 @@ const KIND_TABS = (Object.keys(SLOT_KIND_LABEL) as SlotKind[]).map((k) => ({ val
  * pick what to book: 助餐 (with 和上周一样 and 每周固定订餐), 活动室, 健康咨询 or 上门服务.
  * The elder books for themselves (their profile from `myElders`) and family members for the elders
  * the centre verified them for (`myLinks`; `family=1` with `elderId` preselects one); centre staff
- * arrive from 助餐管理 with `elderId` (and `elderName`) to book for a walk-in or a phone call.
+ * arrive from 助餐管理 with `elderId` (and `elderName`) to book for a walk-in or a phone call,
+ * or with `preview=1` to see the week as elders see it (no one to book for, buttons inert).
+ * The centre's name and phone head the page, the week scrolls to the next sitting still bookable,
+ * and the seats left are read again after every booking or cancellation.
  */
 export default function WeekPage() {
   const { params } = useRouter();
-  const centre = useCentre(queryId(params.centreId));
+  const centre = useCentre(queryId(params.centreId), { describe: true });
   const family = params.family === '1';
-  const proxyElderId = family ? null : queryId(params.elderId);
+  const preview = params.preview === '1';
+  const proxyElderId = family || preview ? null : queryId(params.elderId);
   const proxyName = queryText(params.elderName);
   const [visit, setVisit] = useState(0);
   // Back from 建档, 家属关联 or 我的订餐: the profiles, links or bookings may have changed.
   useDidShow(() => setVisit((v) => v + 1));
 
-  const elders = useLoad(proxyElderId ? null : () => bookings.myElders({}), [visit]);
-  const links = useLoad(proxyElderId ? null : () => bookings.myLinks({}), [visit]);
+  const others = !!proxyElderId || preview;
+  const elders = useLoad(others ? null : () => bookings.myElders({}), [visit]);
+  const links = useLoad(others ? null : () => bookings.myLinks({}), [visit]);
   const [pickedElder, setPickedElder] = useState<number | null>(family ? queryId(params.elderId) : null);
   const [kind, setKind] = useState<SlotKind>('meal');
   const meal = kind === 'meal';
@@ -61,24 +67,60 @@ export default function WeekPage() {
   const elderId = proxyElderId ?? pickedElder ?? choices[0]?.id ?? null;
   const chosen = choices.find((e) => e.id === elderId) ?? null;
 
-  const week = useLoad(centreId && elderId ? () => bookings.week({ centreId, elderId, kind }) : null, [centreId, elderId, kind, visit]);
+  const week = useLoad(centreId && (elderId || preview) ? () => bookings.week({ centreId, kind, ...(elderId && !preview ? { elderId } : {}) }) : null, [
+    centreId,
+    elderId,
+    kind,
+    visit,
+    preview,
+  ]);
   // Bookings made or changed on this page, over the server's week until the next load.
   const [changed, setChanged] = useState<Record<number, BookingDTO>>({});
-  const onBooking = (b: BookingDTO) => setChanged((c) => ({ ...c, [b.slotId]: b }));
+  const onBooking = (b: BookingDTO) => {
+    setChanged((c) => ({ ...c, [b.slotId]: b }));
+    // A seat taken or given back changes what is left, here and on the other cards: read the week again.
+    week.reload();
+  };
   // Right after a tab switch the previous tab's week is still held: show only this tab's slots.
   const slots = (week.data ?? []).filter((s) => s.kind === kind);
+  const next = nextBookable(slots.map((s) => ({ ...s, myBooking: changed[s.id] ?? s.myBooking })));
 
-  const centreName = centre.centres.find((c) => c.id === centreId)?.name;
+  // The week opens at the next sitting still bookable (today's lunch after its cut-off is above it).
+  const scrolledFor = useRef('');
+  const scrollKey = next ? `${centreId}-${elderId}-${kind}` : '';
+  useEffect(() => {
+    if (!next || scrolledFor.current === scrollKey) return;
+    scrolledFor.current = scrollKey;
+    if (byDay(slots)[0]?.slots[0]?.id === next.id) return;
+    void Taro.pageScrollTo({ selector: `#slot-${next.id}`, duration: 0 });
+  }, [scrollKey]);
+
+  const current = centre.current;
   const loaded = elders.data !== null && links.data !== null;
-  const noProfile = !proxyElderId && loaded && choices.length === 0;
+  const noProfile = !others && loaded && choices.length === 0;
+  const showWeek = centreId && (elderId || preview);
   const forName = proxyElderId ? proxyName || '老人' : chosen && !chosen.profile ? chosen.name : null;
   const verb = meal ? '订餐' : '预约';
 
   return (
-    <Page title={proxyElderId ? `为${proxyName || '老人'}代订` : forName ? `为${forName}${verb}` : meal ? '本周菜单' : '本周预约'}>
-      {centreName ? <View className='week__centre'>{centreName}</View> : null}
+    <Page
+      title={
+        preview ? '居民看到的样子（预览）' : proxyElderId ? `为${proxyName || '老人'}代订` : forName ? `为${forName}${verb}` : meal ? '本周菜单' : '本周预约'
+      }
+    >
+      {preview ? (
+        <View className='notice week__preview' data-testid='preview-note'>
+          这是预览：老人和家属打开本周菜单时看到的就是下面的样子。这里不能订餐。
+        </View>
+      ) : null}
+      {current ? (
+        <View className='week__head' data-testid='week-centre'>
+          <View className='week__centre'>{current.name}</View>
+          {current.hotline ? <PhoneLink phone={current.hotline} label='中心电话' variant='inline' testId='week-call' /> : null}
+        </View>
+      ) : null}
       <CentrePicker centre={centre} emptyText='您所在的小区暂时没有日间照料中心提供助餐服务。' />
-      {!proxyElderId && centreId ? (
+      {!others && centreId ? (
         <StateView loading={(elders.loading && !elders.data) || (links.loading && !links.data)} error={elders.error ?? links.error} onRetry={elders.reload} />
       ) : null}
 
@@ -110,9 +152,9 @@ export default function WeekPage() {
         </View>
       ) : null}
 
-      {centreId && elderId ? (
+      {showWeek ? (
         <>
-          {!proxyElderId && choices.length > 1 ? (
+          {!others && choices.length > 1 ? (
             <ChoiceGroup
               id='week-elder'
               label={`为谁${verb}`}
@@ -124,7 +166,7 @@ export default function WeekPage() {
           <View className='week__kinds'>
             <Tabs label='预约什么' tabs={KIND_TABS} value={kind} onChange={setKind} testId='kind' />
           </View>
-          {meal ? (
+          {meal && elderId && !preview ? (
             <RepeatWeek
               key={elderId}
               elderId={elderId}
@@ -135,12 +177,12 @@ export default function WeekPage() {
             />
           ) : null}
           <View className='btn-row week__links'>
-            {!proxyElderId ? (
+            {!others ? (
               <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='go-mine' onClick={() => openPage(ROUTES.bookingMine)}>
                 我的订餐
               </View>
             ) : null}
-            {meal ? (
+            {meal && elderId && !preview ? (
               <View
                 className='btn btn--ghost'
                 role='button'
@@ -165,11 +207,21 @@ export default function WeekPage() {
                 {dayLabel(day)}
               </View>
               {slots.map((s) => (
-                <SlotCard key={s.id} slot={s} elderId={elderId} elder={chosen?.profile ?? null} booking={changed[s.id] ?? s.myBooking} onBooking={onBooking} />
+                <SlotCard
+                  key={s.id}
+                  slot={s}
+                  elderId={elderId ?? 0}
+                  elder={chosen?.profile ?? null}
+                  booking={preview ? null : (changed[s.id] ?? s.myBooking)}
+                  onBooking={onBooking}
+                  hotline={current?.hotline ?? null}
+                  next={next?.id === s.id}
+                  preview={preview}
+                />
               ))}
             </View>
           ))}
-          {!proxyElderId ? (
+          {!others ? (
             <View
               className='btn btn--ghost week__family'
               role='button'
