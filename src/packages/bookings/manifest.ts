@@ -15,6 +15,7 @@ export default {
     bookingStanding: 'pages/standing/index',
     bookingDeliveries: 'pages/deliveries/index',
     bookingSubsidy: 'pages/subsidy/index',
+    bookingMenuPrint: 'pages/menu-print/index',
   },
   entries: [
     { label: '我的订餐', route: 'bookingMine', section: 'resident', when: 'signedIn', testId: 'entry-my-meals' },

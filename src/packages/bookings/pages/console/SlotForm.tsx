@@ -8,6 +8,7 @@ import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
+import TimePicker from '../../components/TimePicker';
 import Toggles from '../../components/Toggles';
 import { dayLabel } from '../../format';
 
@@ -76,10 +77,10 @@ export const toFen = (s: string) => (/^\d+(\.\d{1,2})?$/.test(s.trim()) ? Math.r
 function validate(f: Form): Errors {
   const e: Errors = {};
   const meal = f.kind === 'meal';
-  if (!HHMM.test(f.start)) e.start = '请按 11:30 的格式填写';
-  if (!HHMM.test(f.end)) e.end = '请按 13:00 的格式填写';
+  if (!HHMM.test(f.start)) e.start = '请选择时间';
+  if (!HHMM.test(f.end)) e.end = '请选择时间';
   else if (!e.start && f.end <= f.start) e.end = '结束时间须晚于开始时间';
-  if (!HHMM.test(f.cutoff)) e.cutoff = '请按 09:30 的格式填写';
+  if (!HHMM.test(f.cutoff)) e.cutoff = '请选择时间';
   else if (!e.start && f.cutoff > f.start) e.cutoff = meal ? '截止时间须早于开餐时间' : '截止时间须早于开始时间';
   const dineIn = count(f.dineIn);
   const delivery = meal ? count(f.delivery || '0') : 0;
@@ -100,6 +101,8 @@ function validate(f: Form): Errors {
 
 export interface SlotFormProps {
   centreId: number;
+  /** The first day of the week the console shows: the form offers that week's days (none before today). */
+  from: string;
   onSaved: (slot: SlotDTO) => void;
   onCancel: () => void;
 }
@@ -109,8 +112,12 @@ export interface SlotFormProps {
  * or a room / consultation / visit slot with a title, one capacity, and its booking rules (how many
  * days ahead booking opens, how many bookings per person per week).
  */
-export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps) {
-  const first = addDays(localDay(new Date()), 1);
+export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotFormProps) {
+  const today = localDay(new Date());
+  // The week on screen, so the sitting saved is one the console shows; today's may still be open.
+  const days = Array.from({ length: 7 }, (_, i) => addDays(from, i)).filter((d) => d >= today);
+  // Tomorrow when the week starts today (today's cut-offs are usually past), else its first day.
+  const first = days.includes(addDays(today, 1)) ? addDays(today, 1) : days[0];
   const [form, setForm] = useState<Form>({
     kind: 'meal',
     day: first,
@@ -191,14 +198,13 @@ export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps)
     else setFormError(res.error.message);
   };
 
-  const days = Array.from({ length: 7 }, (_, i) => addDays(first, i)).map((d) => ({ value: d, label: dayLabel(d) }));
   return (
     <View className='card slotform' data-testid='slot-form'>
       <View className='card__title' role='heading' aria-level={2}>
         {meal ? '新增餐次' : `新增${SLOT_KIND_LABEL[form.kind]}时段`}
       </View>
       <ChoiceGroup id='slot-kind' label='类别' options={KINDS} value={form.kind} onChange={(v) => set('kind', v)} />
-      <ChoiceGroup id='slot-day' label='日期' options={days} value={form.day} onChange={(v) => set('day', v)} />
+      <ChoiceGroup id='slot-day' label='日期' options={days.map((d) => ({ value: d, label: dayLabel(d) }))} value={form.day} onChange={(v) => set('day', v)} />
       {meal ? (
         <ChoiceGroup
           id='slot-sitting'
@@ -219,9 +225,9 @@ export default function SlotForm({ centreId, onSaved, onCancel }: SlotFormProps)
         />
       )}
       <View className='slotform__row'>
-        <Field id='slot-start' label={meal ? '开餐' : '开始'} value={form.start} maxlength={5} onChange={(v) => set('start', v)} error={errors.start} />
-        <Field id='slot-end' label='结束' value={form.end} maxlength={5} onChange={(v) => set('end', v)} error={errors.end} />
-        <Field id='slot-cutoff' label='当天截止' value={form.cutoff} maxlength={5} onChange={(v) => set('cutoff', v)} error={errors.cutoff} />
+        <TimePicker id='slot-start' label={meal ? '开餐' : '开始'} value={form.start} onChange={(v) => set('start', v)} error={errors.start} />
+        <TimePicker id='slot-end' label='结束' value={form.end} onChange={(v) => set('end', v)} error={errors.end} />
+        <TimePicker id='slot-cutoff' label='当天截止' value={form.cutoff} start='00:00' onChange={(v) => set('cutoff', v)} error={errors.cutoff} />
       </View>
       <View className='slotform__row'>
         <Field id='slot-dinein' label={meal ? '堂食名额' : '名额'} type='number' value={form.dineIn} onChange={(v) => set('dineIn', v)} error={errors.dineIn} />

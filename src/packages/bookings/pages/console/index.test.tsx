@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { addDays, localDay } from '@hg/types/local-time';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
@@ -31,6 +31,15 @@ async function renderPage() {
   await flush();
 }
 
+/** Picks a time on the wheel the way the platform reports it: a `change` on the picker around the button. */
+async function pickTime(testId: string, value: string) {
+  const picker = screen.getByTestId(testId).closest('taro-picker-core');
+  if (!picker) throw new Error(`no picker around ${testId}`);
+  await act(async () => {
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true }));
+  });
+}
+
 describe('助餐管理', () => {
   it("shows the centre's sittings with seats held and opens the kitchen sheet", async () => {
     await renderPage();
@@ -57,11 +66,25 @@ describe('助餐管理', () => {
   });
 
   it('verifies what an elder declared, correcting it, and shows who verified', async () => {
-    const pending = elder({ id: 56, name: '李秀珍', livesAlone: true, dibao: true, tier: null, tierLabel: null, tierFen: null, verification: { status: 'pending', statusLabel: '待中心核实', at: null, byName: null } });
+    const pending = elder({
+      id: 56,
+      name: '李秀珍',
+      livesAlone: true,
+      dibao: true,
+      tier: null,
+      tierLabel: null,
+      tierFen: null,
+      verification: { status: 'pending', statusLabel: '待中心核实', at: null, byName: null },
+    });
     svc.elders.mockResolvedValue({ ok: true, data: { items: [pending], nextCursor: null } });
     svc.verifyElder.mockResolvedValue({
       ok: true,
-      data: { ...pending, dibao: false, tier: 'age80', verification: { status: 'verified', statusLabel: '已核实', at: '2026-03-01T02:00:00.000Z', byName: '刘敏' } },
+      data: {
+        ...pending,
+        dibao: false,
+        tier: 'age80',
+        verification: { status: 'verified', statusLabel: '已核实', at: '2026-03-01T02:00:00.000Z', byName: '刘敏' },
+      },
     });
     await renderPage();
     await click(screen.getByTestId('elder-pending'));
@@ -116,8 +139,9 @@ describe('助餐管理', () => {
     expect(form.queryByTestId('slot-dish-add')).toBeNull();
 
     await typeInto(await form.findByLabelText('名称'), '血压血糖咨询');
-    await typeInto(await form.findByLabelText('开始'), '09:30');
-    await typeInto(await form.findByLabelText('结束'), '11:30');
+    expect(form.getByTestId('slot-start').textContent).toBe('09:00');
+    await pickTime('slot-start', '09:30');
+    await pickTime('slot-end', '11:30');
     await typeInto(await form.findByLabelText('名额'), '12');
     await typeInto(await form.findByLabelText('提前几天开放预订'), '3');
     await typeInto(await form.findByLabelText('每人每周限约几次'), '1');
@@ -170,7 +194,7 @@ describe('助餐管理', () => {
     await renderPage();
     await click(screen.getByTestId('slot-add'));
     await click(screen.getByRole('radio', { name: '晚餐' }));
-    await typeInto(await screen.findByLabelText('当天截止'), '18:00');
+    await pickTime('slot-cutoff', '18:00');
     await click(screen.getByTestId('slot-save'));
     expect(screen.getByTestId('slot-cutoff-error').textContent).toBe('截止时间须早于开餐时间');
     expect(screen.getByTestId('slot-dinein-error').textContent).toContain('整数');
@@ -206,5 +230,74 @@ describe('助餐管理', () => {
     await click(screen.getByRole('button', { name: '不通过 周小梅' }));
     expect(svc.decideLink).toHaveBeenLastCalledWith({ linkId: 6, approve: false });
     expect(within(screen.getByTestId('queue-link-6')).getByRole('status').textContent).toBe('未通过');
+  });
+
+  it('offers sitting times on a picker, not as free text, prefilled by the sitting', async () => {
+    await renderPage();
+    await click(screen.getByTestId('slot-add'));
+    const form = within(screen.getByTestId('slot-form'));
+    expect(form.queryByLabelText('开餐')).toBeNull();
+    expect(form.getByTestId('slot-start').getAttribute('aria-label')).toBe('开餐 11:30，点按选择时间');
+    expect(form.getByTestId('slot-start').closest('taro-picker-core')?.getAttribute('mode')).toBe('time');
+    await click(form.getByRole('radio', { name: '晚餐' }));
+    expect(form.getByTestId('slot-start').textContent).toBe('17:00');
+    expect(form.getByTestId('slot-cutoff').textContent).toBe('14:30');
+  });
+
+  describe('weeks', () => {
+    const today = localDay(new Date());
+
+    it('pages to the next week and back, asking the server for the week from that day', async () => {
+      await renderPage();
+      expect(screen.getByTestId('cons-week-title').textContent).toMatch(/^本周餐次与预约/);
+      expect(screen.getByTestId('week-prev').getAttribute('aria-disabled')).toBe('true');
+      await click(screen.getByTestId('week-next'));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, from: addDays(today, 7) });
+      expect(screen.getByTestId('cons-week-title').textContent).toMatch(/^下周餐次与预约/);
+      await click(screen.getByTestId('week-prev'));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7 });
+    });
+
+    it('keeps a sitting saved for the seventh day from now in view: the console turns to its week', async () => {
+      const day7 = addDays(today, 7);
+      svc.saveSlot.mockResolvedValue({ ok: true, data: slot(150, { day: day7 }) });
+      await renderPage();
+      await click(screen.getByTestId('slot-add'));
+      // The form offers exactly the days the console shows: today and the six after it.
+      expect(within(screen.getByRole('radiogroup', { name: '日期' })).getAllByRole('radio')).toHaveLength(7);
+      // The seventh day from now is next week's first: the form there offers it, first of seven.
+      await click(screen.getByTestId('week-next'));
+      svc.week.mockResolvedValue({ ok: true, data: [slot(150, { day: day7 })] });
+      const dayChoices = within(screen.getByRole('radiogroup', { name: '日期' })).getAllByRole('radio');
+      expect(dayChoices).toHaveLength(7);
+      expect(dayChoices[0].getAttribute('aria-checked')).toBe('true');
+      await typeInto(await screen.findByLabelText('堂食名额'), '40');
+      await typeInto(await screen.findByLabelText('价格（元）'), '12');
+      await click(screen.getByTestId('slot-save'));
+      expect(svc.saveSlot).toHaveBeenCalledWith(expect.objectContaining({ day: day7 }));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, from: day7 });
+      expect(screen.getByTestId('cons-slot-150')).toBeTruthy();
+    });
+
+    it('turns to the week of a sitting saved outside the week shown', async () => {
+      const later = addDays(today, 16);
+      svc.saveSlot.mockResolvedValue({ ok: true, data: slot(151, { day: later }) });
+      await renderPage();
+      await click(screen.getByTestId('slot-add'));
+      await typeInto(await screen.findByLabelText('堂食名额'), '40');
+      await typeInto(await screen.findByLabelText('价格（元）'), '12');
+      await click(screen.getByTestId('slot-save'));
+      expect(svc.week).toHaveBeenLastCalledWith({ centreId: 7, from: addDays(today, 14) });
+      expect(screen.getByTestId('cons-week-title').textContent).toMatch(/^2周后餐次与预约/);
+    });
+  });
+
+  it('opens the week as elders see it, and the printable week menu of the week shown', async () => {
+    await renderPage();
+    await click(screen.getByTestId('go-preview'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `${ROUTES.bookingWeek}?centreId=7&preview=1` });
+    await click(screen.getByTestId('week-next'));
+    await click(screen.getByTestId('go-menu-print'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `${ROUTES.bookingMenuPrint}?centreId=7&from=${addDays(localDay(new Date()), 7)}` });
   });
 });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ApiError, ElderDTO, FamilyLinkDTO, SlotDTO } from '@hg/types';
-import { MEAL_MODE_LABEL } from '@hg/types/bookings';
+import { BOOKING_RULES, MEAL_MODE_LABEL } from '@hg/types/bookings';
+import { addDays, localDay } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
@@ -12,7 +13,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
-import { byDay, dayLabel, slotName } from '../../format';
+import { byDay, dayLabel, daysBetween, shortDay, slotName } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import SlotForm from './SlotForm';
 import VerifyElder from './VerifyElder';
@@ -187,19 +188,33 @@ function LinkQueue({ centreId, visit }: { centreId: number; visit: number }) {
   );
 }
 
-/** 助餐管理 (centre staff): this week's sittings with seats held, kitchen and delivery sheets, 代订, 新增餐次, family links and the subsidy report. */
+/** The furthest week the console pages to: sittings may be published up to `slotDaysAhead` days ahead. */
+const LAST_WEEK = Math.floor(BOOKING_RULES.slotDaysAhead / 7);
+
+/**
+ * 助餐管理 (centre staff): a week of sittings with seats held (this week from today, or a later one),
+ * kitchen and delivery sheets, 代订, 新增餐次 for the week shown, 预览居民看到的样子, the printable week
+ * menu, family links and the subsidy report. A sitting saved for a day outside the week shown brings
+ * its week up, so nothing saved ever seems to vanish.
+ */
 export default function ConsolePage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
   const { centreId } = centre;
   const [visit, setVisit] = useState(0);
   useDidShow(() => setVisit((v) => v + 1));
-  const week = useLoad(centreId ? () => bookings.week({ centreId }) : null, [centreId, visit]);
+  // Weeks are counted from today (Beijing time): 0 is today and the six days after it.
+  const [offset, setOffset] = useState(0);
+  const today = localDay(new Date());
+  const from = addDays(today, offset * 7);
+  const week = useLoad(centreId ? () => bookings.week({ centreId, ...(offset ? { from } : {}) }) : null, [centreId, visit, offset]);
   const [adding, setAdding] = useState(false);
 
-  const saved = () => {
+  const saved = (slot: SlotDTO) => {
     setAdding(false);
-    week.reload();
+    const weekOfSlot = Math.floor(daysBetween(today, slot.day) / 7);
+    if (weekOfSlot !== offset && weekOfSlot >= 0 && weekOfSlot <= LAST_WEEK) setOffset(weekOfSlot);
+    else week.reload();
     void Taro.showToast({ title: '已保存', icon: 'success' });
   };
 
@@ -218,23 +233,65 @@ export default function ConsolePage() {
             >
               助餐核销
             </View>
-            {!adding ? (
-              <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
-                新增餐次/时段
-              </View>
-            ) : null}
-          </View>
-          {adding ? <SlotForm centreId={centreId} onSaved={saved} onCancel={() => setAdding(false)} /> : null}
-
-          <View className='card'>
-            <View className='card__title' role='heading' aria-level={2}>
-              本周餐次与预约
+            <View
+              className='btn btn--ghost'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='go-preview'
+              onClick={() => openPage(withQuery(ROUTES.bookingWeek, { centreId, preview: 1 }))}
+            >
+              预览居民看到的样子
             </View>
+          </View>
+
+          <View className='card' data-testid='cons-week'>
+            <View className='card__title' role='heading' aria-level={2} data-testid='cons-week-title'>
+              {offset === 0 ? '本周' : offset === 1 ? '下周' : `${offset}周后`}餐次与预约（{shortDay(from)}–{shortDay(addDays(from, 6))}）
+            </View>
+            <View className='btn-row cons__weeks'>
+              <View
+                className={`btn ${offset > 0 ? 'btn--ghost' : 'btn--disabled'}`}
+                role='button'
+                {...FOCUSABLE}
+                aria-disabled={offset > 0 ? 'false' : 'true'}
+                data-testid='week-prev'
+                onClick={() => offset > 0 && setOffset(offset - 1)}
+              >
+                ‹ 上一周
+              </View>
+              <View
+                className={`btn ${offset < LAST_WEEK ? 'btn--ghost' : 'btn--disabled'}`}
+                role='button'
+                {...FOCUSABLE}
+                aria-disabled={offset < LAST_WEEK ? 'false' : 'true'}
+                data-testid='week-next'
+                onClick={() => offset < LAST_WEEK && setOffset(offset + 1)}
+              >
+                下一周 ›
+              </View>
+            </View>
+            <View className='btn-row cons__week-tools'>
+              {!adding ? (
+                <View className='btn btn--primary' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
+                  新增餐次/时段
+                </View>
+              ) : null}
+              <View
+                className='btn btn--ghost'
+                role='button'
+                {...FOCUSABLE}
+                data-testid='go-menu-print'
+                onClick={() => openPage(withQuery(ROUTES.bookingMenuPrint, { centreId, from }))}
+              >
+                打印本周菜单
+              </View>
+            </View>
+            {adding ? <SlotForm key={from} centreId={centreId} from={from} onSaved={saved} onCancel={() => setAdding(false)} /> : null}
             <StateView
               loading={week.loading && !week.data}
               error={week.error}
               empty={week.data?.length === 0}
-              emptyText='本周还没有餐次或预约时段'
+              emptyText='这一周还没有餐次或预约时段'
               onRetry={week.reload}
             />
             {byDay(week.data ?? []).map(({ day, slots }) => (
