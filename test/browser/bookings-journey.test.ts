@@ -95,7 +95,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await card.getByTestId('book-delivery').click();
     // What she declared (独居) earns its subsidy once the centre has checked it: she is told so, and
     // the meal she books now is re-priced when 郑红梅 verifies her (below).
-    await card.getByTestId('quote-pending').getByText(/独居\/空巢补贴 −3.00元：待中心核实/).waitFor();
+    await card
+      .getByTestId('quote-pending')
+      .getByText(/独居\/空巢补贴 −3.00元：待中心核实/)
+      .waitFor();
     await expect(card.getByTestId('quote-pay').textContent()).resolves.toContain('12.00元');
     await j.audit('week-quote');
     await card.getByTestId('book-confirm').click();
@@ -107,6 +110,33 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('booking-list').getByText(code).waitFor();
     await expect(j.root().evaluate((el) => el.classList.contains('page--large'))).resolves.toBe(true);
     await j.audit('mine');
+    // 取消预订 asks in the page's own dialog: large text, dark on white, the day named, a red button.
+    const ticket = j
+      .byTestId('booking-list')
+      .locator('[data-testid^="booking-"]', { has: j.page.getByText(code) })
+      .first();
+    await ticket.getByTestId('booking-cancel').click();
+    const dialog = j.root().getByRole('alertdialog');
+    await dialog.waitFor();
+    const [, month, date] = tomorrow.split('-').map(Number);
+    await expect(dialog.textContent()).resolves.toContain(`${month}月${date}日`);
+    const look = await dialog.evaluate((box) => {
+      const yes = box.querySelector('[data-testid="cancel-dialog-yes"]') as HTMLElement;
+      const body = getComputedStyle(box.querySelector('[id$="-body"]') as HTMLElement);
+      return {
+        bodyColor: body.color,
+        bodyPx: parseFloat(body.fontSize),
+        yesBackground: getComputedStyle(yes).backgroundColor,
+        yesColor: getComputedStyle(yes).color,
+      };
+    });
+    expect(look).toMatchObject({ bodyColor: 'rgb(26, 26, 26)', yesBackground: 'rgb(183, 28, 28)', yesColor: 'rgb(255, 255, 255)' });
+    // Large text: the body reads at least as big as the large-text page's 40 design px (20 CSS px at 390 wide).
+    expect(look.bodyPx).toBeGreaterThanOrEqual(20);
+    await j.audit('mine-cancel-dialog');
+    await j.byTestId('cancel-dialog-no').click();
+    await expect(dialog.count()).resolves.toBe(0);
+    await expect(ticket.getByTestId('booking-status').textContent()).resolves.toBe('已预订');
     const [row] = await stack.db.ds.query('SELECT mode, channel, status FROM bookings WHERE code = ?', [code]);
     expect(row).toEqual({ mode: 'delivery', channel: 'self', status: 'booked' });
 
