@@ -95,7 +95,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await card.getByTestId('book-delivery').click();
     // What she declared (独居) earns its subsidy once the centre has checked it: she is told so, and
     // the meal she books now is re-priced when 郑红梅 verifies her (below).
-    await card.getByTestId('quote-pending').getByText(/独居\/空巢补贴 −3.00元：待中心核实/).waitFor();
+    await card
+      .getByTestId('quote-pending')
+      .getByText(/独居\/空巢补贴 −3.00元：待中心核实/)
+      .waitFor();
     await expect(card.getByTestId('quote-pay').textContent()).resolves.toContain('12.00元');
     await j.audit('week-quote');
     await card.getByTestId('book-confirm').click();
