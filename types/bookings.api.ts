@@ -35,6 +35,19 @@ import type {
   TWeekRequest,
 } from './bookings-schemas';
 
+import type {
+  TCheckInRequest,
+  TCloseDayRequest,
+  TEditSlotRequest,
+  TMyReservationsRequest,
+  TPublishSlotRequest,
+  TReservationRequest,
+  TReserveRequest,
+  TRosterRequest,
+  TVenueSlotsRequest,
+  TWithdrawSlotRequest,
+} from './slots-schemas';
+import type { CloseDayDTO, ReservationDTO, VenueSlotDTO } from './slots.dto';
 import type { TEmptyRequest } from './schemas';
 import type { Page } from './dto';
 
@@ -65,5 +78,18 @@ export interface BookingsApi {
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
+    // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
+    venueSlots: [TVenueSlotsRequest, VenueSlotDTO[]];
+    reserve: [TReserveRequest, ReservationDTO];
+    myReservations: [TMyReservationsRequest, Page<ReservationDTO>];
+    cancelReservation: [TReservationRequest, ReservationDTO];
+    acceptReservation: [TReservationRequest, ReservationDTO];
+    publishSlot: [TPublishSlotRequest, VenueSlotDTO];
+    editSlot: [TEditSlotRequest, VenueSlotDTO];
+    withdrawSlot: [TWithdrawSlotRequest, VenueSlotDTO];
+    closeDay: [TCloseDayRequest, CloseDayDTO];
+    roster: [TRosterRequest, ReservationDTO[]];
+    checkIn: [TCheckInRequest, ReservationDTO];
+    checkOut: [TReservationRequest, ReservationDTO];
   };
 }

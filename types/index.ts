@@ -16,6 +16,7 @@ export * from './ratings.dto';
 export * from './ratings-schemas';
 export * from './local-time';
 export * from './slots';
+export * from './slots.dto';
 export * from './timers';
 export * from './timers.dto';
 export * from './privacy';

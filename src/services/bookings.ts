@@ -31,4 +31,17 @@ export const bookings = client('bookings', [
   'standingOrderStep',
   'myStandingOrders',
   'repeatWeek',
+  // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
+  'venueSlots',
+  'reserve',
+  'myReservations',
+  'cancelReservation',
+  'acceptReservation',
+  'publishSlot',
+  'editSlot',
+  'withdrawSlot',
+  'closeDay',
+  'roster',
+  'checkIn',
+  'checkOut',
 ]);

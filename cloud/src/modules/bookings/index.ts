@@ -41,6 +41,19 @@ import { Slot } from './slot.entity';
 import { fulfilStandingOrders } from './standing-order-timer';
 import { StandingOrder } from './standing-order.entity';
 import { bookingsDemoSeed } from './demo-seed';
+import { acceptReservation } from './actions/accept-reservation';
+import { cancelReservation } from './actions/cancel-reservation';
+import { checkInReservation } from './actions/check-in';
+import { checkOutReservation } from './actions/check-out';
+import { closeCentreDay } from './actions/close-day';
+import { editVenueSlot } from './actions/edit-venue-slot';
+import { publishVenueSlot } from './actions/publish-venue-slot';
+import { reserveSlot } from './actions/reserve-slot';
+import { withdrawVenueSlot } from './actions/withdraw-venue-slot';
+import { getRoster } from './queries/get-roster';
+import { listMyReservations } from './queries/list-my-reservations';
+import { listVenueSlots } from './queries/list-venue-slots';
+import { slotsModule } from '../slots';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -69,13 +82,26 @@ export const bookingActions = {
   subsidyReport: getSubsidyReport,
   repeatWeek,
   myLinks: listMyLinks,
+  // Rooms, consultations, visits, meetings and activities on the slot engine (venue/).
+  venueSlots: listVenueSlots,
+  reserve: reserveSlot,
+  myReservations: listMyReservations,
+  cancelReservation,
+  acceptReservation,
+  publishSlot: publishVenueSlot,
+  editSlot: editVenueSlot,
+  withdrawSlot: withdrawVenueSlot,
+  closeDay: closeCentreDay,
+  roster: getRoster,
+  checkIn: checkInReservation,
+  checkOut: checkOutReservation,
 } satisfies ActionTableFor<'bookings'>;
 
 /** Day-care and neighbourhood-centre bookings on one slot engine (meals, rooms, consultations, visits). */
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
   capabilities: ['runCareCentre'],
   functions: { bookings: bookingActions },
   subjects: ['booking', 'family-link', 'standing-order'],

@@ -8,6 +8,7 @@
 export { publishSlot, editSlot, withdrawSlot, closeDay, reopenDay, closedDaysOf, type PublishSlot, type EditSlot, type SlotTimes } from './lifecycle';
 export { reserve, cancelSlotBooking, acceptOffer, passSeatOn, type Reserve } from './reservations';
 export { checkIn, checkOut, type CheckInTarget } from './attendance';
-export { slotById, slotsByIds, slotsOfVenue, bookingById, slotBookingsByIds, bookingsOfPerson, rosterOf } from './reads';
+export { slotById, slotsByIds, slotsOfVenue, bookingById, slotBookingsByIds, bookingsOfPerson, rosterOf, slotsEverBooked, liveBookingsOf } from './reads';
+export { SLOT_BOOKING_MACHINE, type SlotBookingRelation, type SlotBookingAction } from './slot-status';
 export { SLOT_BOOKING_SUBJECT } from './messages';
 export type { SlotView, SlotBookingView, Holder, ExtraRecipients } from './views';

@@ -77,3 +77,25 @@ export function bookingsOfPerson(
 export function rosterOf(em: EntityManager, slotId: number, statuses: readonly SlotBookingStatus[]): Promise<SlotBookingView[]> {
   return em.find(SlotBooking, { where: { slotId, status: In([...statuses]) }, order: { id: 'ASC' } });
 }
+
+/** Which of these slots were ever booked (an edit is refused once one was). */
+export async function slotsEverBooked(em: EntityManager, slotIds: readonly number[]): Promise<Set<number>> {
+  const unique = [...new Set(slotIds)];
+  if (!unique.length) return new Set();
+  const rows: { slotId: number | string }[] = await em
+    .createQueryBuilder(SlotBooking, 'b')
+    .select('DISTINCT b.slotId', 'slotId')
+    .where('b.slotId IN (:...ids)', { ids: unique })
+    .getRawMany();
+  return new Set(rows.map((r) => Number(r.slotId)));
+}
+
+/** The live bookings one holder has on these slots (a map by slot id). */
+export async function liveBookingsOf(em: EntityManager, holder: Holder, slotIds: readonly number[]): Promise<Map<number, SlotBookingView>> {
+  const unique = [...new Set(slotIds)];
+  if (!unique.length) return new Map();
+  const rows = await em.find(SlotBooking, {
+    where: { holderKind: holder.kind, holderId: holder.id, slotId: In(unique), status: In(['booked', 'offered', 'waitlisted', 'checked_in']) },
+  });
+  return new Map(rows.map((b) => [b.slotId, b]));
+}

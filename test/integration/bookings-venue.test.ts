@@ -1,0 +1,142 @@
+import crypto from 'node:crypto';
+import type { VenueSlotDTO } from '@hg/types';
+import { clock } from '../../cloud/src/core/clock';
+import { localDay } from '@hg/types/local-time';
+import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { as, buildResident, call, errorCode, newcomer, ok, orgId } from '../factories';
+
+jest.setTimeout(120_000);
+
+const rid = () => crypto.randomBytes(9).toString('base64url');
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+
+/**
+ * Rooms, consultations and visits on the slot engine through the `bookings` function: a verified
+ * resident books without any elder registration; centre staff publish, edit, withdraw, close a
+ * day, check in by code or by name and check out.
+ */
+describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dialect) => {
+  let db: TestDb;
+  let centreId: number;
+  let dayNo = 2;
+  beforeAll(async () => {
+    db = await createTestDb(dialect);
+    centreId = await orgId(db.ds, '南街社区日间照料中心');
+  });
+  afterAll(async () => {
+    clock.reset();
+    await db.drop();
+  });
+
+  /** A slot 10:00–12:00 (Beijing) on a day of its own, cut-off 09:00. */
+  async function publish(kind: 'room' | 'consult' | 'visit', capacity: number, title = '棋牌室', day = localDay(new Date(clock.now().getTime() + ++dayNo * DAY))): Promise<VenueSlotDTO> {
+    const startsAt = new Date(`${day}T10:00:00.000+08:00`);
+    return ok(
+      await call(
+        'bookings',
+        'publishSlot',
+        {
+          centreId,
+          kind,
+          title,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+          cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
+          capacity,
+        },
+        as('care_staff'),
+      ),
+    );
+  }
+
+  it('a verified resident books the activity room without an elder registration; a newcomer may not', async () => {
+    const slot = await publish('room', 2);
+    const resident = await buildResident(db.ds, { name: '林晓燕' });
+    const [{ n }] = await db.ds.query('SELECT COUNT(*) AS n FROM elders WHERE userId = ?', [resident.userId]);
+    expect(Number(n)).toBe(0);
+    const requestId = rid();
+    const booked = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId }, resident.openid));
+    expect(booked).toMatchObject({ slotId: slot.id, kind: 'room', status: 'booked', can: { cancel: true, checkIn: false } });
+    expect(booked.code).toMatch(/^[2-9A-Z]{6}$/);
+    // The same request again answers the same booking.
+    expect(ok(await call('bookings', 'reserve', { slotId: slot.id, requestId }, resident.openid)).id).toBe(booked.id);
+    const listed = ok(await call('bookings', 'venueSlots', { centreId, from: slot.day }, resident.openid)).find((s) => s.id === slot.id)!;
+    expect(listed).toMatchObject({ left: 1, myReservationId: booked.id, myStatus: 'booked', editable: false });
+    expect(ok(await call('bookings', 'myReservations', {}, resident.openid)).items.map((r) => r.id)).toContain(booked.id);
+
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, newcomer()))).toBe('FORBIDDEN');
+    const pending = await buildResident(db.ds, { verifier: null });
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, pending.openid))).toBe('FORBIDDEN');
+    // Another resident sees neither the booking nor its code.
+    const other = await buildResident(db.ds);
+    expect(errorCode(await call('bookings', 'cancelReservation', { reservationId: booked.id }, other.openid))).toBe('NOT_FOUND');
+  });
+
+  it('a visit asks where and what', async () => {
+    const slot = await publish('visit', 3, '家电维修上门');
+    const resident = await buildResident(db.ds);
+    const missing = await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, resident.openid);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'place' } } });
+    const visit = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid(), place: '锦屏花园1栋1单元302', purpose: '洗衣机漏水' }, resident.openid));
+    expect(visit).toMatchObject({ kind: 'visit', place: '锦屏花园1栋1单元302', purpose: '洗衣机漏水' });
+  });
+
+  it('waitlist: a cancelled seat is offered to the next resident, who accepts it', async () => {
+    const slot = await publish('consult', 1, '健康咨询');
+    const a = await buildResident(db.ds);
+    const b = await buildResident(db.ds);
+    const first = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, a.openid));
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, b.openid))).toBe('CAPACITY_FULL');
+    const waiting = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid(), waitlist: true }, b.openid));
+    expect(waiting.status).toBe('waitlisted');
+    ok(await call('bookings', 'cancelReservation', { reservationId: first.id }, a.openid));
+    const offered = ok(await call('bookings', 'myReservations', {}, b.openid)).items.find((r) => r.id === waiting.id)!;
+    expect(offered).toMatchObject({ status: 'offered', can: { accept: true } });
+    expect(ok(await call('bookings', 'acceptReservation', { reservationId: waiting.id }, b.openid)).status).toBe('booked');
+  });
+
+  it('staff edit until the first booking, withdraw with notice, and close a day', async () => {
+    const slot = await publish('room', 5);
+    expect(slot.editable).toBe(true);
+    expect(ok(await call('bookings', 'editSlot', { slotId: slot.id, title: '书画室', capacity: 8 }, as('care_staff')))).toMatchObject({ title: '书画室', capacity: 8 });
+    expect(errorCode(await call('bookings', 'editSlot', { slotId: slot.id, title: 'x' }, as('resident')))).toBe('FORBIDDEN');
+    const resident = await buildResident(db.ds);
+    const booked = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, resident.openid));
+    expect(errorCode(await call('bookings', 'editSlot', { slotId: slot.id, capacity: 3 }, as('care_staff')))).toBe('CONFLICT');
+    expect(ok(await call('bookings', 'withdrawSlot', { slotId: slot.id, reason: '场地维修' }, as('care_staff'))).status).toBe('withdrawn');
+    expect(ok(await call('bookings', 'myReservations', {}, resident.openid)).items.find((r) => r.id === booked.id)!.status).toBe('withdrawn');
+    const inbox = ok(await call('notifications', 'list', {}, resident.openid));
+    expect(JSON.stringify(inbox)).toContain('场地维修');
+
+    const day = localDay(new Date(clock.now().getTime() + ++dayNo * DAY));
+    const onHoliday = await publish('consult', 2, '健康咨询', day);
+    const held = ok(await call('bookings', 'reserve', { slotId: onHoliday.id, requestId: rid() }, resident.openid));
+    expect(ok(await call('bookings', 'closeDay', { centreId, day, reason: '元旦休息' }, as('care_staff')))).toEqual({ day, slots: 1, bookings: 1 });
+    expect(ok(await call('bookings', 'myReservations', {}, resident.openid)).items.find((r) => r.id === held.id)!.status).toBe('withdrawn');
+    expect(errorCode(await call('bookings', 'publishSlot', { centreId, kind: 'room', title: '棋牌室', startsAt: `${day}T02:00:00.000Z`, endsAt: `${day}T04:00:00.000Z`, cutoffAt: `${day}T01:00:00.000Z`, capacity: 2 }, as('care_staff')))).toBe('CONFLICT');
+  });
+
+  it('checks in by code and by name on the day, then checks out with times', async () => {
+    const slot = await publish('room', 4);
+    const a = await buildResident(db.ds, { name: '赵桂芳' });
+    const b = await buildResident(db.ds, { name: '钱建国' });
+    const ra = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, a.openid));
+    const rb = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, b.openid));
+    expect(errorCode(await call('bookings', 'checkIn', { centreId, code: ra.code! }, as('care_staff')))).toBe('INVALID_TRANSITION');
+    // The slot's morning.
+    clock.advance(new Date(slot.startsAt).getTime() - 10 * 60_000 - clock.now().getTime());
+    expect(errorCode(await call('bookings', 'checkIn', { centreId, code: ra.code! }, a.openid))).toBe('FORBIDDEN');
+    expect(ok(await call('bookings', 'checkIn', { centreId, code: ra.code! }, as('care_staff')))).toMatchObject({ id: ra.id, status: 'checked_in', holderName: '赵桂芳' });
+    const found = ok(await call('bookings', 'roster', { slotId: slot.id, name: '建国' }, as('care_staff')));
+    expect(found.map((r) => [r.id, r.holderName])).toEqual([[rb.id, '钱建国']]);
+    expect(ok(await call('bookings', 'checkIn', { reservationId: found[0].id }, as('care_staff'))).status).toBe('checked_in');
+    clock.advance(90 * 60_000);
+    const out = ok(await call('bookings', 'checkOut', { reservationId: ra.id }, as('care_staff')));
+    expect(out.status).toBe('checked_out');
+    const stayed = new Date(out.checkedOutAt!).getTime() - new Date(out.checkedInAt!).getTime();
+    expect(stayed).toBeGreaterThanOrEqual(90 * 60_000);
+    expect(stayed).toBeLessThan(91 * 60_000);
+    clock.reset();
+  });
+});

@@ -1,0 +1,53 @@
+import type { EngineSlotKind, SlotBookingStatus, SlotStatus } from './slots';
+
+/** A non-meal slot of a centre as residents and staff see it. */
+export interface VenueSlotDTO {
+  id: number;
+  centreId: number;
+  kind: EngineSlotKind;
+  title: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  cutoffAt: string;
+  opensAt: string | null;
+  status: SlotStatus;
+  capacity: number;
+  left: number;
+  /** A booking asks where and what (a visit). */
+  asksWhereAndWhat: boolean;
+  /** The caller's live booking of this slot, if any. */
+  myReservationId: number | null;
+  myStatus: SlotBookingStatus | null;
+  /** Staff may still edit it: nobody has booked it yet (staff only; false for others). */
+  editable: boolean;
+}
+
+/** A booking on the engine: a resident's room, consultation or visit. */
+export interface ReservationDTO {
+  id: number;
+  slotId: number;
+  centreId: number;
+  kind: EngineSlotKind;
+  title: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  status: SlotBookingStatus;
+  /** Shown to the holder and staff only. */
+  code: string | null;
+  place: string | null;
+  purpose: string | null;
+  offerExpiresAt: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  /** The holder's name, for staff (roster); null for others. */
+  holderName: string | null;
+  can: { cancel: boolean; accept: boolean; checkIn: boolean; checkOut: boolean };
+}
+
+export interface CloseDayDTO {
+  day: string;
+  slots: number;
+  bookings: number;
+}
