@@ -31,6 +31,8 @@ const GOVERNED = [
   { table: 'elder_links', column: 'status', kind: 'family-link' },
   { table: 'standing_orders', column: 'status', kind: 'standing-order' },
   { table: 'rating_periods', column: 'status', kind: 'rating-period' },
+  { table: 'slots', column: 'status', kind: 'slot' },
+  { table: 'slot_bookings', column: 'status', kind: 'slot-booking' },
   // A rating is created with its comment visible (the rating's own history is rating_changes).
   { table: 'household_ratings', column: 'commentStatus', kind: 'rating-comment', bornWithoutEvent: 'visible' },
 ] as const;
@@ -201,6 +203,42 @@ describe.each(DIALECTS)('the subject log on %s', (dialect) => {
     await step('tick: waitlists close, no-shows', async () => ok(await tick()));
     expect((await db.ds.query('SELECT status FROM bookings WHERE id = ?', [second]))[0].status).toBe('no_show');
 
+    // The slot engine (a room for residents): publish, reserve, waitlist, cancel (the seat is
+    // offered on), accept, withdraw another slot with its bookings, close a day, timers.
+    const roomAt = (days: number) => {
+      const startsAt = new Date(clock.now().getTime() + days * DAY);
+      return { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(), cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString() };
+    };
+    const [r1, r2] = [await buildResident(db.ds), await buildResident(db.ds)];
+    let room = 0;
+    let consult = 0;
+    let held = 0;
+    let waiting = 0;
+    await step('publish a room', async () => {
+      room = ok(await call('bookings', 'publishSlot', { centreId, kind: 'room', title: '棋牌室', capacity: 1, ...roomAt(1) }, as('care_staff'))).id;
+      consult = ok(await call('bookings', 'publishSlot', { centreId, kind: 'consult', title: '健康咨询', capacity: 2, ...roomAt(1) }, as('care_staff'))).id;
+    });
+    await step('reserve', async () => {
+      held = ok(await call('bookings', 'reserve', { slotId: room, requestId: rid() }, r1.openid)).id;
+    });
+    await step('reserve: waitlist', async () => {
+      waiting = ok(await call('bookings', 'reserve', { slotId: room, requestId: rid(), waitlist: true }, r2.openid)).id;
+    });
+    await step('cancel reservation: the seat passes on', async () => ok(await call('bookings', 'cancelReservation', { reservationId: held }, r1.openid)));
+    await step('accept the offer', async () => ok(await call('bookings', 'acceptReservation', { reservationId: waiting }, r2.openid)));
+    await step('withdraw a slot with its bookings', async () => {
+      ok(await call('bookings', 'reserve', { slotId: consult, requestId: rid() }, r1.openid));
+      ok(await call('bookings', 'withdrawSlot', { slotId: consult, reason: '医生外出' }, as('care_staff')));
+    });
+    await step('close a day', async () => {
+      const later = ok(await call('bookings', 'publishSlot', { centreId, kind: 'room', title: '书画室', capacity: 3, ...roomAt(3) }, as('care_staff')));
+      ok(await call('bookings', 'reserve', { slotId: later.id, requestId: rid() }, r1.openid));
+      ok(await call('bookings', 'closeDay', { centreId, day: later.day, reason: '休息' }, as('care_staff')));
+    });
+    clock.advance(2 * DAY);
+    await step('tick: the engine marks no-shows', async () => ok(await tick()));
+    expect((await db.ds.query('SELECT status FROM slot_bookings WHERE id = ?', [waiting]))[0].status).toBe('no_show');
+
     // Ratings: a period opens, a comment is reported until hidden, kept, masked; the period closes and publishes.
     let periodId = 0;
     await step('open period', async () => {
@@ -220,7 +258,7 @@ describe.each(DIALECTS)('the subject log on %s', (dialect) => {
 
     expect(steps.filter((s) => !s.endsWith(': 0 change(s)')).length).toBeGreaterThan(20);
     const kinds = (await db.ds.query('SELECT DISTINCT subject_kind AS k FROM subject_events')).map((r: { k: string }) => r.k).sort();
-    expect(kinds).toEqual(['booking', 'membership', 'need', 'rating-comment', 'rating-period', 'standing-order']);
+    expect(kinds).toEqual(['booking', 'membership', 'need', 'rating-comment', 'rating-period', 'slot', 'slot-booking', 'standing-order']);
     // Every kind in the log is declared by the module that owns it (DomainModule.subjects).
     const declared = MODULES.flatMap((m) => [...(m.subjects ?? [])]);
     for (const kind of kinds) expect(declared).toContain(kind);
