@@ -29,12 +29,15 @@ export const ZVenueSlotsRequest = z.object({ centreId: id, from: isoDay.optional
 export type TVenueSlotsRequest = z.infer<typeof ZVenueSlotsRequest>;
 
 /**
- * A verified resident books a slot for themselves (no elder registration). `requestId` makes
- * retries safe; full → CAPACITY_FULL unless `waitlist`. A visit needs `place` and `purpose`.
+ * A verified resident books a slot for themselves (no elder registration), or a member of a
+ * registered group (a 社会组织 or 服务队 they work for) books for the group (`groupId`).
+ * `requestId` makes retries safe; full → CAPACITY_FULL unless `waitlist`. A visit needs `place`
+ * and `purpose`.
  */
 export const ZReserveRequest = z
   .object({
     slotId: id,
+    groupId: id.optional(),
     requestId,
     waitlist: z.boolean().optional(),
     place: optionalText(SLOT_RULES.placeMax, '上门地址'),

@@ -41,7 +41,7 @@ export interface ReservationDTO {
   offerExpiresAt: string | null;
   checkedInAt: string | null;
   checkedOutAt: string | null;
-  /** The holder's name, for staff (roster); null for others. */
+  /** The holder's name: a resident's for staff (roster) only, a group's for anyone who sees the booking. */
   holderName: string | null;
   can: { cancel: boolean; accept: boolean; checkIn: boolean; checkOut: boolean };
 }

@@ -73,6 +73,22 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
     expect(errorCode(await call('bookings', 'cancelReservation', { reservationId: booked.id }, other.openid))).toBe('NOT_FOUND');
   });
 
+  it('a member of a registered group books the room for the group', async () => {
+    const slot = await publish('room', 3, '活动室');
+    const team = await orgId(db.ds, '管网疏通服务队');
+    const forTeam = ok(await call('bookings', 'reserve', { slotId: slot.id, groupId: team, requestId: rid() }, as('team_staff')));
+    expect(forTeam).toMatchObject({ status: 'booked', holderName: '管网疏通服务队', can: { cancel: true } });
+    const [row] = await db.ds.query('SELECT holderKind, holderId, bookedById FROM slot_bookings WHERE id = ?', [forTeam.id]);
+    expect([row.holderKind, Number(row.holderId)]).toEqual(['group', team]);
+    // One live booking per group; nobody books for a group they do not belong to, nor for a centre.
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, groupId: team, requestId: rid() }, as('team_staff')))).toBe('CONFLICT');
+    const resident = await buildResident(db.ds);
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, groupId: team, requestId: rid() }, resident.openid))).toBe('NOT_FOUND');
+    expect(errorCode(await call('bookings', 'reserve', { slotId: slot.id, groupId: centreId, requestId: rid() }, as('care_staff')))).toBe('NOT_FOUND');
+    expect(ok(await call('bookings', 'roster', { slotId: slot.id, name: '服务队' }, as('care_staff'))).map((r) => r.id)).toEqual([forTeam.id]);
+    ok(await call('bookings', 'cancelReservation', { reservationId: forTeam.id }, as('team_staff')));
+  });
+
   it('a visit asks where and what', async () => {
     const slot = await publish('visit', 3, '家电维修上门');
     const resident = await buildResident(db.ds);

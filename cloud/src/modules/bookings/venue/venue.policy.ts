@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { OrgKind } from '@hg/types';
+import { organisationById } from '../../community/public';
 import { forbidden, notFound } from '../../../core/errors';
 import { verifiedMembershipsOf } from '../../households/public';
 import type { Actor } from '../../identity/public';
@@ -13,10 +15,26 @@ export async function assertVerifiedResident(em: EntityManager, actor: Actor): P
   if (!(await verifiedMembershipsOf(em, [actor.userId])).length) throw forbidden('请先绑定房屋并通过认证后再预约');
 }
 
+/** Kinds of organisation that count as a registered group: they may hold a room or an activity. */
+export const GROUP_KINDS: readonly OrgKind[] = ['social_org', 'service_team'];
+
+/** Does the actor work for this organisation (any role held for it)? */
+export const isMemberOf = (actor: Actor, organisationId: number): boolean => actor.roles.some((r) => r.organisationId === organisationId);
+
+/**
+ * A member of a registered group books for it: the group must exist as a social organisation or
+ * service team, and the actor must hold a role for it (NOT_FOUND otherwise, so groups one does not
+ * belong to are not probed).
+ */
+export async function assertGroupMember(em: EntityManager, actor: Actor, groupId: number): Promise<void> {
+  const group = await organisationById(em, groupId);
+  if (!group || !GROUP_KINDS.includes(group.kind) || !isMemberOf(actor, groupId)) throw notFound('团体');
+}
+
 /** The actor's relation to an engine booking at a centre. */
 export function relationToReservation(actor: Actor, b: Pick<SlotBookingView, 'holderKind' | 'holderId' | 'bookedById' | 'venueId'>): Record<SlotBookingRelation, boolean> {
   return {
-    holder: b.holderKind === 'user' && b.holderId === actor.userId,
+    holder: (b.holderKind === 'user' && b.holderId === actor.userId) || (b.holderKind === 'group' && isMemberOf(actor, b.holderId)),
     booker: b.bookedById === actor.userId,
     staff: isCentreStaff(actor, b.venueId),
   };

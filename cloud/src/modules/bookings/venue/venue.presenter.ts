@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { localDay as localDayOf, SLOT_KINDS_ASKING_WHERE_AND_WHAT, type ReservationDTO, type VenueSlotDTO } from '@hg/types';
+import { organisationsWhere } from '../../community/public';
 import { usersById, type Actor } from '../../identity/public';
 import { liveBookingsOf, slotsByIds, slotsEverBooked, SLOT_BOOKING_MACHINE, type SlotBookingView, type SlotView } from '../../slots/public';
 import { isCentreStaff } from '../booking.policy';
@@ -44,6 +45,7 @@ export async function presentReservations(em: EntityManager, rows: readonly Slot
   const slots = await slotsByIds(em, rows.map((b) => b.slotId));
   const staffView = rows.some((b) => isCentreStaff(actor, b.venueId));
   const names = staffView ? await usersById(em, rows.filter((b) => b.holderKind === 'user').map((b) => b.holderId)) : new Map();
+  const groups = new Map((await organisationsWhere(em, { ids: rows.filter((b) => b.holderKind === 'group').map((b) => b.holderId) })).map((o) => [o.id, o.name]));
   return rows.map((b) => {
     const s = slots.get(b.slotId)!;
     const rel = relationToReservation(actor, b);
@@ -65,7 +67,7 @@ export async function presentReservations(em: EntityManager, rows: readonly Slot
       offerExpiresAt: iso(b.offerExpiresAt),
       checkedInAt: iso(b.checkedInAt),
       checkedOutAt: iso(b.checkedOutAt),
-      holderName: rel.staff && b.holderKind === 'user' ? (names.get(b.holderId)?.name ?? null) : null,
+      holderName: b.holderKind === 'group' ? (groups.get(b.holderId) ?? null) : rel.staff && b.holderKind === 'user' ? (names.get(b.holderId)?.name ?? null) : null,
       can: {
         cancel: may('cancel') && (rel.staff || now < s.cutoffAt),
         accept: may('accept') && !!b.offerExpiresAt && now < b.offerExpiresAt,
