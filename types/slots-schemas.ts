@@ -67,6 +67,8 @@ export const ZPublishSlotRequest = z
     cutoffAt: isoTime,
     opensAt: isoTime.optional(),
     capacity: z.number().int('名额须为整数').min(1, '名额至少为1').max(SLOT_RULES.capacityMax, `名额不超过${SLOT_RULES.capacityMax}`),
+    /** At most this many bookings per person (or group) per week at this centre for this kind. */
+    quotaPerWeek: z.number().int('须为整数').min(1, '至少为1').max(SLOT_RULES.quotaPerWeekMax, `每周限约不超过${SLOT_RULES.quotaPerWeekMax}次`).optional(),
   })
   .strict()
   .refine((v) => Date.parse(v.startsAt) < Date.parse(v.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })

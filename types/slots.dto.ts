@@ -14,6 +14,8 @@ export interface VenueSlotDTO {
   status: SlotStatus;
   capacity: number;
   left: number;
+  /** Bookings per person (or group) per week at this centre for this kind; null = no limit. */
+  quotaPerWeek: number | null;
   /** A booking asks where and what (a visit). */
   asksWhereAndWhat: boolean;
   /** The caller's live booking of this slot, if any. */

@@ -83,6 +83,8 @@ export const SLOT_RULES = {
   placeMax: 100,
   purposeMax: 200,
   reasonMax: 60,
+  /** Highest weekly quota a slot may set (bookings per holder per week). */
+  quotaPerWeekMax: 14,
   /** The default pool of a slot with one capacity. */
   seatPool: 'seat',
 } as const;

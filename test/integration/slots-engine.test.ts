@@ -52,7 +52,7 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
   const ctx = () => ({ ds: db.ds, tx });
 
   /** A slot starting 10:00 local on a day of its own, ending 12:00, cut-off 09:00. */
-  async function slot(capacity: number, opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string } = {}): Promise<SlotView> {
+  async function slot(capacity: number, opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string; quotaPerWeek?: number } = {}): Promise<SlotView> {
     const day = opts.day ?? nextDay();
     const startsAt = new Date(`${localDay(day)}T02:00:00.000Z`);
     return tx((em) =>
@@ -64,6 +64,7 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
         endsAt: new Date(startsAt.getTime() + 2 * HOUR),
         cutoffAt: new Date(startsAt.getTime() - HOUR),
         pools: [{ pool: SLOT_RULES.seatPool, capacity }],
+        quotaPerWeek: opts.quotaPerWeek ?? null,
         by: staff,
         at: base,
       }),
@@ -106,6 +107,20 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
     expect((await book(s, 20_001, { requestId })).id).toBe(same[0].id);
     // A new request for the same holder is one live booking too many.
     expect(await codeOf(book(s, 20_001, { waitlist: true }))).toBe(ErrorCode.CONFLICT);
+  });
+
+  it('holds a weekly quota per holder, even against parallel taps on several slots', async () => {
+    // Two consultations in one ISO week (Monday 2031-06-09 and Wednesday 2031-06-11), one a week each.
+    const mon = await slot(5, { kind: 'consult', day: new Date('2031-06-09T04:00:00.000Z'), quotaPerWeek: 1 });
+    const wed = await slot(5, { kind: 'consult', day: new Date('2031-06-11T04:00:00.000Z'), quotaPerWeek: 1 });
+    const results = await Promise.all([mon, wed, mon, wed].map((s) => codeOf(book(s, 36_001))));
+    expect(results.filter((r) => r === 'OK')).toHaveLength(1);
+    expect(results.filter((r) => r === ErrorCode.RATE_LIMITED || r === ErrorCode.CONFLICT)).toHaveLength(3);
+    expect((await held(mon.id)) + (await held(wed.id))).toBe(1);
+    // Someone else is not limited by it; a room the same week is another kind.
+    expect(await codeOf(book(wed, 36_002))).toBe('OK');
+    const room = await slot(5, { day: new Date('2031-06-10T04:00:00.000Z'), quotaPerWeek: 1 });
+    expect(await codeOf(book(room, 36_001))).toBe('OK');
   });
 
   it('books for a group holder by its contact, one live booking per group', async () => {

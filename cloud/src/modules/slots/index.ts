@@ -2,6 +2,8 @@ import type { DomainModule } from '../../core/module';
 import { notificationsModule } from '../notifications';
 import { ClosedDay } from './closed-day.entity';
 import { SlotEngine1765584000000 } from './migrations/1765584000000-SlotEngine';
+import { SlotQuota1765627200000 } from './migrations/1765627200000-SlotQuota';
+import { SlotHolder } from './slot-holder.entity';
 import { SlotBooking } from './slot-booking.entity';
 import { SlotPool } from './slot-pool.entity';
 import { SLOT_BOOKING_MACHINE, SLOT_MACHINE } from './slot-status';
@@ -15,9 +17,9 @@ import { SLOT_TIMERS } from './slot-timers';
  */
 export const slotsModule: DomainModule = {
   name: 'slots',
-  entities: [EngineSlot, SlotPool, SlotBooking, ClosedDay],
+  entities: [EngineSlot, SlotPool, SlotBooking, ClosedDay, SlotHolder],
   requires: [notificationsModule],
-  migrations: [SlotEngine1765584000000],
+  migrations: [SlotEngine1765584000000, SlotQuota1765627200000],
   timers: SLOT_TIMERS,
   subjects: [SLOT_MACHINE.name, SLOT_BOOKING_MACHINE.name],
 };

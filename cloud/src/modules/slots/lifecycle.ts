@@ -28,6 +28,8 @@ export interface PublishSlot extends SlotTimes {
   venueId: number;
   /** One entry per pool; a single-capacity slot uses SLOT_RULES.seatPool. */
   pools: { pool: string; capacity: number }[];
+  /** At most this many bookings per holder per week at this venue for this kind (null: no limit). */
+  quotaPerWeek?: number | null;
   by: number;
   at: Date;
 }
@@ -46,6 +48,12 @@ function checkPools(pools: readonly { pool: string; capacity: number }[]): void 
     if (!Number.isInteger(p.capacity) || p.capacity < 0 || p.capacity > SLOT_RULES.capacityMax) throw invalidInput('capacity', `名额须为0到${SLOT_RULES.capacityMax}`);
   }
   if (!pools.some((p) => p.capacity > 0)) throw invalidInput('capacity', '至少要有一个名额');
+}
+
+function checkQuota(quota: number | null | undefined): number | null {
+  if (quota === null || quota === undefined) return null;
+  if (!Number.isInteger(quota) || quota < 1 || quota > SLOT_RULES.quotaPerWeekMax) throw invalidInput('quotaPerWeek', `每周限约须为1到${SLOT_RULES.quotaPerWeekMax}次`);
+  return quota;
 }
 
 /**
@@ -75,6 +83,7 @@ export async function publishSlot(em: EntityManager, p: PublishSlot): Promise<Sl
       cutoffAt: p.cutoffAt,
       opensAt: p.opensAt ?? null,
       status: 'published',
+      quotaPerWeek: checkQuota(p.quotaPerWeek),
       createdById: p.by,
       createdAt: p.at,
       updatedAt: p.at,
@@ -91,6 +100,8 @@ export async function publishSlot(em: EntityManager, p: PublishSlot): Promise<Sl
 export interface EditSlot extends Partial<SlotTimes> {
   /** New capacities by pool name (pools not named keep theirs). */
   capacities?: Record<string, number>;
+  /** A new weekly quota; null removes it. */
+  quotaPerWeek?: number | null;
   by: number;
   at: Date;
 }
@@ -122,7 +133,8 @@ export async function editSlot(em: EntityManager, slotId: number, p: EditSlot): 
   const capacities = pools.map((x) => ({ pool: x.pool, capacity: p.capacities?.[x.pool] ?? x.capacity }));
   for (const name of Object.keys(p.capacities ?? {})) if (!pools.some((x) => x.pool === name)) throw invalidInput('capacities', `没有名额分组 ${name}`);
   checkPools(capacities);
-  await em.update(EngineSlot, { id: slotId }, { ...next, title: [...next.title].slice(0, SLOT_RULES.titleMax).join(''), day, opensAt: next.opensAt ?? null });
+  const quotaPerWeek = p.quotaPerWeek === undefined ? slot.quotaPerWeek : checkQuota(p.quotaPerWeek);
+  await em.update(EngineSlot, { id: slotId }, { ...next, title: [...next.title].slice(0, SLOT_RULES.titleMax).join(''), day, opensAt: next.opensAt ?? null, quotaPerWeek });
   for (const c of capacities) await em.update(SlotPool, { slotId, pool: c.pool }, { capacity: c.capacity });
   await recordEvent(em, { subjectKind: SLOT_MACHINE.name, subjectId: slotId, action: 'edited', actorId: p.by, at: p.at });
   return (await slotById(em, slotId))!;

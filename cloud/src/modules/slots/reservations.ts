@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, SLOT_KINDS_ASKING_WHERE_AND_WHAT, SLOT_RULES, type SlotBookingStatus } from '@hg/types';
+import { ErrorCode, SLOT_KINDS_ASKING_WHERE_AND_WHAT, SLOT_RULES, weekOf, type SlotBookingStatus } from '@hg/types';
 import { findLockedShared } from '../../core/data-source';
 import { AppError, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../core/errors';
 import { transition } from '../../core/state-machine';
@@ -8,6 +8,7 @@ import type { Notifier } from '../notifications/public';
 import { tellAbout } from './messages';
 import { activeKeyOf, newCode, releaseSeats, takeSeat } from './seats';
 import { SlotBooking } from './slot-booking.entity';
+import { SlotHolder } from './slot-holder.entity';
 import { SlotPool } from './slot-pool.entity';
 import { SLOT_BOOKING_MACHINE, type SlotBookingAction } from './slot-status';
 import { EngineSlot } from './slot.entity';
@@ -71,6 +72,8 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
   const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
   const earlier = await first();
   if (earlier) return earlier;
+  const quoted = await ctx.ds.manager.findOne(EngineSlot, { where: { id: r.slotId }, select: { id: true, quotaPerWeek: true } });
+  if (quoted?.quotaPerWeek) await ensureHolderRow(ctx, r.holder);
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.tx(async (em) => {
@@ -87,6 +90,7 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
         const pools = await em.find(SlotPool, { where: { slotId: slot.id } });
         const pool = r.pool ?? (pools.length === 1 ? pools[0].pool : null);
         if (!pool || !pools.some((p) => p.pool === pool)) throw invalidInput('pool', '请选择预约方式');
+        if (slot.quotaPerWeek) await holdWeeklyQuota(em, slot, r.holder);
         const seated = await takeSeat(em, slot.id, pool);
         if (!seated && !r.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
         const status: SlotBookingStatus = seated ? 'booked' : 'waitlisted';
@@ -202,4 +206,48 @@ export async function acceptOffer(em: EntityManager, bookingId: number, s: Omit<
   if (booking.status === 'offered' && booking.offerExpiresAt && booking.offerExpiresAt <= s.at) throw invalidTransition('候补名额已过确认时间');
   await moveSlotBooking(em, booking, 'accept', { by: s.by, at: s.at, patch: { offerExpiresAt: null }, note: s.note });
   return booking;
+}
+
+/** States that count against a weekly quota: everything live or used. */
+const QUOTA_STATUSES: SlotBookingStatus[] = ['booked', 'offered', 'waitlisted', 'checked_in', 'checked_out', 'no_show'];
+
+/**
+ * The holder's lock row exists before the booking's transaction locks it: created inside, two
+ * first bookings would take gap locks on the missing key and deadlock each other on MySQL.
+ */
+async function ensureHolderRow(ctx: { ds: DataSource; tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> }, holder: Holder): Promise<void> {
+  if (await ctx.ds.manager.exists(SlotHolder, { where: { holderKind: holder.kind, holderId: holder.id } })) return;
+  try {
+    await ctx.tx((em) => em.insert(SlotHolder, { holderKind: holder.kind, holderId: holder.id, seq: 0 }));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+  }
+}
+
+/**
+ * A weekly quota ("one consultation a week"): bump the holder's lock row first (on MySQL its row
+ * lock serialises this holder's bookings until commit, so parallel taps cannot both pass the
+ * count), then count the holder's bookings of this venue and kind in the slot's ISO week with a
+ * locking read.
+ */
+async function holdWeeklyQuota(em: EntityManager, slot: EngineSlot, holder: Holder): Promise<void> {
+  const bumped = await em.update(SlotHolder, { holderKind: holder.kind, holderId: holder.id }, { seq: () => 'seq + 1' });
+  if (bumped.affected !== 1) throw new AppError(ErrorCode.CONFLICT, '请稍后重试');
+  const count = em
+    .createQueryBuilder(SlotBooking, 'b')
+    .innerJoin(EngineSlot, 's', 's.id = b.slotId')
+    .select('COUNT(*)', 'n')
+    .where('b.holderKind = :kind AND b.holderId = :holderId', { kind: holder.kind, holderId: holder.id })
+    .andWhere('s.venueId = :venueId AND s.kind = :slotKind AND s.day IN (:...days) AND b.status IN (:...statuses)', {
+      venueId: slot.venueId,
+      slotKind: slot.kind,
+      days: weekOf(slot.day),
+      statuses: QUOTA_STATUSES,
+    });
+  // A locking read (FOR UPDATE: MariaDB has no FOR SHARE) sees what the holder's previous booking
+  // committed while this one waited on the lock row; a plain read would answer from the snapshot
+  // taken by the slot's read before it.
+  if (em.connection.options.type !== 'better-sqlite3') count.setLock('pessimistic_write');
+  const row: { n: number | string } | undefined = await count.getRawOne();
+  if (Number(row?.n ?? 0) >= slot.quotaPerWeek!) throw new AppError(ErrorCode.RATE_LIMITED, `每周最多预约${slot.quotaPerWeek}次，本周已约满`);
 }

@@ -25,6 +25,8 @@ export class EngineSlot {
   /** Booking opens at this instant; null = as soon as published. */
   @DateTimeColumn({ nullable: true }) opensAt: Date | null;
   @TextColumn(12) status: SlotStatus;
+  /** At most this many bookings per holder per ISO week at this venue for this kind; null = no limit. */
+  @IdColumn({ nullable: true }) quotaPerWeek: number | null;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;

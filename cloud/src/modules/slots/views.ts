@@ -12,6 +12,7 @@ export interface SlotView {
   cutoffAt: Date;
   opensAt: Date | null;
   status: SlotStatus;
+  quotaPerWeek: number | null;
   createdById: number;
   createdAt: Date;
   updatedAt: Date;

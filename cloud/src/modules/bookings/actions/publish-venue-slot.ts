@@ -24,6 +24,7 @@ export const publishVenueSlot = defineAction({
         cutoffAt: new Date(input.cutoffAt),
         opensAt: input.opensAt ? new Date(input.opensAt) : null,
         pools: [{ pool: SLOT_RULES.seatPool, capacity: input.capacity }],
+        quotaPerWeek: input.quotaPerWeek ?? null,
         by: ctx.actor.userId,
         at,
       }),

@@ -29,6 +29,7 @@ export async function presentVenueSlots(em: EntityManager, slots: readonly SlotV
       status: s.status,
       capacity,
       left: Math.max(0, capacity - held),
+      quotaPerWeek: s.quotaPerWeek,
       asksWhereAndWhat: SLOT_KINDS_ASKING_WHERE_AND_WHAT.includes(s.kind),
       myReservationId: my?.id ?? null,
       myStatus: my?.status ?? null,
