@@ -23,7 +23,7 @@ import type {
   NotificationDTO,
   NeedTabCountsDTO,
 } from './dto';
-import type { InboxTab, QueueTab } from './needs';
+import type { InboxTab, LadderTab, QueueTab } from './needs';
 import type {
   TCancelNeedRequest,
   TClaimableRequest,
@@ -34,6 +34,7 @@ import type {
   TDispatchQueueRequest,
   THoldNeedRequest,
   TInboxRequest,
+  TLadderCountsRequest,
   TLadderRequest,
   TListMyNeedsRequest,
   TMarkReadRequest,
@@ -130,6 +131,7 @@ export interface Api extends BookingsApi, RatingsApi, SettingsApi, TimersApi {
     inboxCounts: [TInboxCountsRequest, NeedTabCountsDTO<InboxTab>];
     mergeCandidates: [TMergeCandidatesRequest, NeedSummaryDTO[]];
     ladder: [TLadderRequest, Page<NeedSummaryDTO>];
+    ladderCounts: [TLadderCountsRequest, NeedTabCountsDTO<LadderTab>];
   };
   notifications: {
     list: [TNotificationsRequest, Page<NotificationDTO> & { unread: number }];

@@ -291,6 +291,22 @@ export interface NeedDetailDTO extends NeedSummaryDTO {
   mergedFrom: NeedMergedDTO[];
   /** 谁来处理: the receiver and the person who took it on; null until dispatched or claimed. */
   handler: NeedHandlerDTO | null;
+  /**
+   * For a head whose rung of the ladder the open need has not reached yet (a compound head opening
+   * a need still at 楼栋): who holds it now and when it climbs to the next rung if nobody acts
+   * (`escalatesAt`, null on hold). Null for everyone else.
+   */
+  awaitingRung: NeedAwaitingRungDTO | null;
+}
+
+/** 「楼栋长处理中，超时后升级至小区」 and the time it climbs. */
+export interface NeedAwaitingRungDTO {
+  /** Who answers at the need's current rung: 楼栋长, 小区长, … */
+  holder: string;
+  next: EscalationLevel;
+  nextLabel: string;
+  /** When the timer raises it if it is still waiting (its deadline, or the ladder's own clock after a climb); null while on hold. */
+  escalatesAt: string | null;
 }
 
 export interface NeedMergedDTO {

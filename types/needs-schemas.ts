@@ -192,3 +192,6 @@ export type TMergeCandidatesRequest = z.infer<typeof ZMergeCandidatesRequest>;
 /** 升级待办: needs that reached the caller's rung of the ladder; `overdue` keeps only those past their SLA deadline. */
 export const ZLadderRequest = z.object({ overdue: z.boolean().optional(), cursor, limit }).strict();
 export type TLadderRequest = z.infer<typeof ZLadderRequest>;
+/** 升级待办's badges: the rows each tab would list, for the caller's rungs and scopes. */
+export const ZLadderCountsRequest = z.object({}).strict();
+export type TLadderCountsRequest = z.infer<typeof ZLadderCountsRequest>;

@@ -34,6 +34,12 @@ export const NEED_STATUS_LABEL: Record<NeedStatus, string> = {
 export const OPEN_NEED_STATUSES: NeedStatus[] = ['submitted', 'dispatched', 'open_for_claim', 'accepted', 'in_progress', 'on_hold'];
 /** "Closed without fixing" — reported apart from resolved/closed (BRIEF §6). */
 export const UNFIXED_NEED_STATUSES: NeedStatus[] = ['rejected', 'cancelled', 'merged'];
+/**
+ * 已办结 on every list and count: done by the receiver, whether the resident has rated it since
+ * (closed with a rating), it closed unrated after the window, or not yet (resolved). A tab of
+ * 'resolved' alone lost every need the moment its resident rated it.
+ */
+export const FINISHED_OK_STATUSES: readonly NeedStatus[] = ['resolved', 'closed'];
 
 /** Escalation is an attribute, not a state: the ladder 小事不出楼栋、大事不出小区. */
 export const EscalationLevel = {
@@ -194,7 +200,7 @@ export const QUEUE_TAB_STATUSES: Record<QueueTab, readonly NeedStatus[] | null> 
   submitted: ['submitted'],
   assigned: ['dispatched', 'open_for_claim'],
   working: ['accepted', 'in_progress', 'on_hold'],
-  resolved: ['resolved'],
+  resolved: FINISHED_OK_STATUSES,
   all: null,
 };
 /** Levels at which an open need is the community's business on the 派单台 (待处理). */
@@ -216,8 +222,16 @@ export const INBOX_TAB_STATUSES: Record<InboxTab, readonly NeedStatus[] | null> 
   dispatched: ['dispatched'],
   working: ['accepted', 'in_progress'],
   on_hold: ['on_hold'],
-  resolved: ['resolved'],
+  resolved: FINISHED_OK_STATUSES,
   all: null,
+};
+
+/** 升级待办 tabs: every need that reached the caller's rung (overdue first), or only the overdue ones. */
+export const LADDER_TABS = ['all', 'overdue'] as const;
+export type LadderTab = (typeof LADDER_TABS)[number];
+export const LADDER_TAB_LABEL: Record<LadderTab, string> = {
+  all: '全部',
+  overdue: '只看超时',
 };
 
 /** Work-list search (#123, 123 or words of the description) and merge-candidate rules. */

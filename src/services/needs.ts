@@ -31,6 +31,7 @@ export const needs = client('needs', [
   'urge',
   'comment',
   'ladder',
+  'ladderCounts',
   'queueCounts',
   'inboxCounts',
   'mergeCandidates',

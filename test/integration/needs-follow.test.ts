@@ -113,6 +113,69 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     ok(await call('needs', 'rate', { needId: surviving.id, stars: 5 }, first.openid));
   });
 
+  it('a merged need never tells one resident who another is: timeline and thread alike, for the follower of either need and the reporter', async () => {
+    const named = async (name: string) => {
+      const who = await verifiedResident(db.ds);
+      await db.ds.query('UPDATE users SET name = ? WHERE openid = ?', [name, who.openid]);
+      return who;
+    };
+    const first = await named('甲报事人');
+    const second = await named('乙跟进人');
+    const third = await named('丙跟进人');
+    const surviving = await file(first, '2单元电梯门关不上');
+    const dup = await file(second, '电梯门一直开着');
+    const dupOfDup = await file(third, '电梯坏了');
+    // Each speaks on their own need before the merges.
+    ok(await call('needs', 'comment', { needId: dup.id, body: '乙：早上又卡住了' }, second.openid));
+    ok(await call('needs', 'merge', { needId: dupOfDup.id, intoNeedId: dup.id }, as('community_staff')));
+    ok(await call('needs', 'merge', { needId: dup.id, intoNeedId: surviving.id }, as('community_staff')));
+    ok(await call('needs', 'comment', { needId: surviving.id, body: '甲：请尽快修' }, first.openid));
+    ok(await call('needs', 'comment', { needId: surviving.id, body: '乙：我家老人出不了门' }, second.openid));
+    ok(await call('needs', 'comment', { needId: surviving.id, body: '已联系电梯公司' }, as('community_staff')));
+
+    /** What a person reads of a need, timeline and thread, as the page shows it (who · what). */
+    const read = async (needId: number, openid: string) => {
+      const d = ok(await call('needs', 'get', { needId }, openid));
+      return { d, text: JSON.stringify(d), comment: (body: string) => d.comments.find((c) => c.body === body)! };
+    };
+
+    // The duplicate's reporter (a follower) looking at the original: the reporter's steps and words are 其他居民's.
+    const asSecond = await read(surviving.id, second.openid);
+    expect(asSecond.d.events.find((e) => e.type === 'created')?.actor).toBe('其他居民');
+    expect(asSecond.comment('甲：请尽快修')).toMatchObject({ author: '其他居民', side: 'resident', mine: false });
+    expect(asSecond.comment('乙：我家老人出不了门')).toMatchObject({ author: '居民 乙跟进人', mine: true });
+    expect(asSecond.comment('已联系电梯公司').author).toMatch(/^社区工作人员 /);
+    expect(asSecond.text).not.toContain('甲报事人');
+    expect(asSecond.text).not.toContain('丙跟进人');
+
+    // A follower of the chain (third's need went into second's): neither the original's nor the duplicate's residents are named.
+    const asThird = await read(surviving.id, third.openid);
+    expect(asThird.comment('甲：请尽快修').author).toBe('其他居民');
+    expect(asThird.comment('乙：我家老人出不了门').author).toBe('其他居民');
+    expect(asThird.text).not.toContain('甲报事人');
+    expect(asThird.text).not.toContain('乙跟进人');
+    // ... and on the duplicate it follows too (merged, still readable): its reporter's step and words are 其他居民's.
+    const thirdOnDup = await read(dup.id, third.openid);
+    expect(thirdOnDup.d).toMatchObject({ status: 'merged', following: true, reporter: { name: '其他居民' } });
+    expect(thirdOnDup.d.events.find((e) => e.type === 'created')?.actor).toBe('其他居民');
+    expect(thirdOnDup.comment('乙：早上又卡住了').author).toBe('其他居民');
+    expect(thirdOnDup.text).not.toContain('乙跟进人');
+
+    // The original's reporter does not learn who followed either: a neighbour with the same problem.
+    const asFirst = await read(surviving.id, first.openid);
+    expect(asFirst.comment('乙：我家老人出不了门').author).toBe('其他居民');
+    expect(asFirst.comment('甲：请尽快修')).toMatchObject({ author: '居民 甲报事人', mine: true });
+    expect(asFirst.text).not.toContain('乙跟进人');
+    // The duplicate's own reporter still reads their own need as theirs.
+    expect((await read(dup.id, second.openid)).comment('乙：早上又卡住了').author).toBe('居民 乙跟进人');
+
+    // Those who handle the need see who is who.
+    const asStaff = await read(surviving.id, as('community_staff'));
+    expect(asStaff.comment('甲：请尽快修').author).toBe('居民 甲报事人');
+    expect(asStaff.comment('乙：我家老人出不了门').author).toBe('居民 乙跟进人');
+    expect(asStaff.d.events.find((e) => e.type === 'created')?.actor).toBe('居民 甲报事人');
+  });
+
   it('the resident (reporter and followers) is told on 退单, 挂起, 转单 and 升级, each message opening the need', async () => {
     const me = await verifiedResident(db.ds);
     const follower = await verifiedResident(db.ds);

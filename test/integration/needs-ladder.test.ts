@@ -6,7 +6,7 @@ import { localPlatform } from '../../cloud/src/core/platform';
 import { runAction } from '../../cloud/src/core/action';
 import { FUNCTIONS } from '../../cloud/src/app';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, categoryId, errorCode, ok, orgId, residentOf, storedPhoto, verifiedResident } from '../factories';
+import { as, call, callRaw, categoryId, errorCode, ok, orgId, residentOf, storedPhoto, verifiedResident } from '../factories';
 
 jest.setTimeout(120_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
@@ -130,6 +130,24 @@ describe.each(DIALECTS)('the escalation ladder on %s', (dialect) => {
         expect([who, ok(await call('me', 'get', {}, as(who))).can.handleEscalations]).toEqual([who, false]);
       // A resident or a receiver has no such list: it is empty, never someone else's needs.
       expect(ok(await call('needs', 'ladder', {}, as('resident'))).items).toEqual([]);
+      // 首页's tile and the page's tabs count exactly what each tab lists, in one statement per call.
+      for (const who of ['building_head', 'compound_head', 'grid_worker', 'community_staff', 'street_staff', 'resident', 'property_staff']) {
+        const counts = ok(await call('needs', 'ladderCounts', {}, as(who)));
+        const listed = { all: (await ladderIds(as(who))).length, overdue: (await ladderIds(as(who), { overdue: true })).length };
+        expect([who, counts]).toEqual([who, listed]);
+      }
+      expect(ok(await call('needs', 'ladderCounts', {}, head)).overdue).toBeGreaterThanOrEqual(2);
+      expect(ok(await call('needs', 'ladderCounts', {}, as('resident')))).toEqual({ all: 0, overdue: 0 });
+      expect(errorCode(await callRaw('needs', 'ladderCounts', { overdue: true }, head))).toBe('INVALID_INPUT');
+
+      // The compound head opening a need still at 楼栋 is told why he has no buttons yet and when it climbs to him.
+      const waiting = ok(await get(fresh.id, head));
+      expect(waiting.can).toEqual(['comment']);
+      expect(waiting.awaitingRung).toEqual({ holder: '楼栋长', next: 'compound', nextLabel: '小区', escalatesAt: fresh.acceptDueAt });
+      // Nobody else is told to wait: the building head acts on it, staff act from the console, the climbed need is the head's own.
+      expect(ok(await get(fresh.id, as('building_head'))).awaitingRung).toBeNull();
+      expect(ok(await get(fresh.id, as('community_staff'))).awaitingRung).toBeNull();
+      expect(ok(await get(need.id, head)).awaitingRung).toBeNull();
 
       // Receivers in scope, then 派单.
       const receivers = ok(await call('needs', 'receivers', { needId: need.id }, head));
@@ -212,7 +230,9 @@ describe.each(DIALECTS)('the escalation ladder on %s', (dialect) => {
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(errorCode(results.find((r) => !r.ok)!));
-      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'transferred'", [need.id]);
+      const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'need' AND subject_id = ? AND action = 'transferred'", [
+        need.id,
+      ]);
       expect(Number(n)).toBe(1);
       // Two first dispatches race on the status itself.
       const other = await fileNeed('升级测试：并发派单');

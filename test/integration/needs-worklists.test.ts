@@ -207,6 +207,37 @@ describe.each(DIALECTS)('派单台 and 接单箱 work lists on %s', (dialect) =>
       // Someone who receives nothing has an empty inbox, not an error.
       expect(ok(await call('needs', 'inboxCounts', {}, as('resident2'))).all).toBe(0);
     });
+    it('已办结 holds every finished need — resolved, rated and auto-closed — in the list and in the badge, on both desks', async () => {
+      const before = {
+        queue: ok(await call('needs', 'queueCounts', {}, staff)).resolved,
+        inbox: ok(await call('needs', 'inboxCounts', {}, firmStaff)).resolved,
+      };
+      const finish = async (description: string) => {
+        const need = await create(b1b, 'suggestion', description);
+        await step('dispatch', { needId: need.id, orgId: firm }, staff);
+        await step('accept', { needId: need.id }, firmStaff);
+        await step('start', { needId: need.id }, firmStaff);
+        return step('resolve', { needId: need.id, note: '已处理', photoIds: [storedPhoto(`fin${need.id}`)] }, firmStaff);
+      };
+      const rated = await finish('单元门禁坏了');
+      expect(await step('rate', { needId: rated.id, stars: 4 }, b1b.openid)).toMatchObject({ status: 'closed', rating: 4 });
+      const unrated = await finish('楼道扶手松了');
+      // Closed by the timer after the rating window, unrated.
+      await db.ds.manager.update(Need, { id: unrated.id }, { status: 'closed', closedAt: clock.now() });
+
+      const queueCounts = ok(await call('needs', 'queueCounts', {}, staff));
+      const inboxCounts = ok(await call('needs', 'inboxCounts', {}, firmStaff));
+      expect(queueCounts.resolved).toBe(before.queue + 2);
+      expect(inboxCounts.resolved).toBe(before.inbox + 2);
+      for (const [rows, count] of [
+        [await walk('queue', { tab: 'resolved' }, staff, 5), queueCounts.resolved],
+        [await walk('inbox', { tab: 'resolved' }, firmStaff, 5), inboxCounts.resolved],
+      ] as const) {
+        expect(ids(rows)).toEqual(expect.arrayContaining([rated.id, unrated.id, n.done.id]));
+        expect(rows.map((r) => r.status).every((st) => st === 'resolved' || st === 'closed')).toBe(true);
+        expect(rows).toHaveLength(count);
+      }
+    });
   });
 
   describe('合并 candidates', () => {

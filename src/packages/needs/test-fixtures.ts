@@ -96,6 +96,7 @@ export function detail(id: number, overrides: Partial<NeedDetailDTO> = {}): Need
     reporting: true,
     mergedFrom: [],
     handler: null,
+    awaitingRung: null,
     ...overrides,
   };
 }

@@ -165,7 +165,8 @@ describe('首页 shows staff their work first', () => {
   beforeEach(() => {
     (needs.queueCounts as jest.Mock).mockResolvedValue({ ok: true, data: { action: 7, submitted: 7, assigned: 2, working: 1, resolved: 0, all: 10 } });
     (needs.inboxCounts as jest.Mock).mockResolvedValue({ ok: true, data: { action: 3, dispatched: 1, working: 2, on_hold: 0, resolved: 5, all: 8 } });
-    (needs.ladder as jest.Mock).mockResolvedValue(page(2));
+    // 升级待办 is counted on the server now (ladderCounts), never peeked at as 20+.
+    (needs.ladderCounts as jest.Mock).mockResolvedValue({ ok: true, data: { all: 27, overdue: 4 } });
     (needs.claimable as jest.Mock).mockResolvedValue(page(0));
     (households.verifyQueue as jest.Mock).mockResolvedValue(page(20));
   });
@@ -183,7 +184,9 @@ describe('首页 shows staff their work first', () => {
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');
     expect(screen.getByTestId('home-entry-verify-count').textContent).toBe('待审核 20+');
-    expect(screen.getByTestId('home-entry-ladder-count').textContent).toBe('待处理 2');
+    expect(screen.getByTestId('home-entry-ladder-count').textContent).toBe('待处理 27');
+    expect(needs.ladderCounts).toHaveBeenCalledWith({});
+    expect(needs.ladder).not.toHaveBeenCalled();
     expect(needs.queueCounts).toHaveBeenCalledWith({});
     expect(households.verifyQueue).toHaveBeenCalledWith({ limit: 20 });
     await click(screen.getByTestId('home-entry-console'));

@@ -26,7 +26,7 @@ const peeked = (label: string) => (res: Envelope<{ items: unknown[]; nextCursor:
 export const WORK_COUNTS: Record<EntryCount, () => Promise<WorkCount | null>> = {
   needInbox: async () => exact('待办')(await needs.inboxCounts({}), 'action'),
   needQueue: async () => exact('待派单')(await needs.queueCounts({}), 'action'),
-  needLadder: async () => peeked('待处理')(await needs.ladder({ limit: PEEK })),
+  needLadder: async () => exact('待处理')(await needs.ladderCounts({}), 'all'),
   needClaimable: async () => peeked('可认领')(await needs.claimable({ limit: PEEK })),
   verifyQueue: async () => peeked('待审核')(await households.verifyQueue({ limit: PEEK })),
   unreadMessages: async () => {

@@ -30,6 +30,7 @@ import { listClaimable } from './queries/list-claimable';
 import { listDispatchQueue } from './queries/list-dispatch-queue';
 import { listInbox } from './queries/list-inbox';
 import { listLadder } from './queries/list-ladder';
+import { countLadder } from './queries/count-ladder';
 import { listMyNeeds } from './queries/list-my-needs';
 
 import type { ActionTableFor } from '../../core/action';
@@ -81,6 +82,7 @@ export const needActions = {
   inboxCounts: countInbox,
   mergeCandidates: listMergeCandidates,
   ladder: listLadder,
+  ladderCounts: countLadder,
 } satisfies ActionTableFor<'needs'>;
 
 /** Needs lists and the four-order flow (四单模式), with its escalation timers. */

@@ -1,4 +1,4 @@
-import type { NeedActionName, NeedChannel, ProxyRole } from '@hg/types';
+import type { EscalationLevel, NeedActionName, NeedChannel, ProxyRole } from '@hg/types';
 import { CLAIMER_ROLES, ESCALATION_ORDER, HEAD_ROLES, LADDER_RUNG, NEED_RULES, RECEIVER_ROLES, STAFF_ROLES } from '@hg/types';
 import type { Actor } from '../identity/public';
 import { covers, holdsRoleOver, proxyChannel, type ScopePath } from '../identity/public';
@@ -56,6 +56,21 @@ export function onLadder(actor: Actor, need: Pick<Need, 'level'> & Partial<Need>
     const rung = LADDER_RUNG[r.role];
     return !!rung && ESCALATION_ORDER.indexOf(rung) <= reached && covers(r, path);
   });
+}
+
+/**
+ * The lowest ladder rung the actor holds over the need's place that the need has not reached yet
+ * (a compound head, a need still at 楼栋), or null. The detail tells such a head who holds the
+ * need now and when it climbs to them.
+ */
+export function rungAhead(actor: Actor, need: Need): EscalationLevel | null {
+  const reached = ESCALATION_ORDER.indexOf(need.level);
+  const path = pathOf(need);
+  const ahead = actor.roles
+    .map((r) => LADDER_RUNG[r.role])
+    .filter((rung, i): rung is EscalationLevel => !!rung && ESCALATION_ORDER.indexOf(rung) > reached && covers(actor.roles[i], path))
+    .map((rung) => ESCALATION_ORDER.indexOf(rung));
+  return ahead.length ? ESCALATION_ORDER[Math.min(...ahead)] : null;
 }
 
 /** Org staff of the receiving organisation (within their scope), or the claiming/assigned person. */

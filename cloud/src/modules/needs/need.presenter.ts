@@ -20,11 +20,11 @@ import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { needEvents } from './need-events';
 import { NeedPhoto } from './need-photo.entity';
-import { allowedActions, relationTo } from './need.policy';
-import { isFollower } from './need-followers';
+import { allowedActions, relationTo, rungAhead, type Relation } from './need.policy';
+import { followerIdsOf, isFollower } from './need-followers';
 import { presentFollow } from './need-follow.presenter';
 import type { Need } from './need.entity';
-import { COMPOUND_AREA_LABEL, OPEN_NEED_STATUSES } from '@hg/types';
+import { COMPOUND_AREA_LABEL, ESCALATION_ORDER, LADDER, OPEN_NEED_STATUSES } from '@hg/types';
 
 export function presentCategory(c: NeedCategory): NeedCategoryDTO {
   return {
@@ -140,6 +140,52 @@ async function actorLabels(em: EntityManager, userIds: number[]): Promise<Map<nu
   );
 }
 
+/**
+ * 「楼栋长处理中，超时后升级至小区」: a head holding a rung the open need has not reached sees it but may
+ * not act yet (小事不出楼栋); he is told who holds it and when the timer raises it — its deadline, or
+ * the ladder's own clock once it has climbed (need-timers.ts), whichever is later; none while on hold.
+ * Staff act from the console at every level, and whoever already holds a reached rung acts: neither
+ * is told to wait.
+ */
+function presentAwaitingRung(need: Need, actor: Actor, rel: Relation): NeedDetailDTO['awaitingRung'] {
+  if (rel.staff || rel.ladder || !OPEN_NEED_STATUSES.includes(need.status)) return null;
+  const mine = rungAhead(actor, need);
+  if (!mine) return null;
+  const next = ESCALATION_ORDER[ESCALATION_ORDER.indexOf(need.level) + 1];
+  const due = currentDueAt(need);
+  const at = due && need.nextEscalationAt && need.nextEscalationAt > due ? need.nextEscalationAt : due;
+  return { holder: ROLE_LABEL[LADDER[need.level][0]], next, nextLabel: LEVEL_LABEL[next], escalatesAt: at?.toISOString() ?? null };
+}
+
+const OTHER_RESIDENT = '其他居民';
+
+/**
+ * Whose names a resident reading a merged need must not learn (docs/api.md, 跟进). The residents of
+ * one need — its reporter, whoever filed it, and the followers whose duplicates were merged into
+ * it — are neighbours with the same problem, not parties to each other's reports: a follower reads
+ * the reporter's and filer's steps (timeline) as 其他居民, and every other resident's words in the
+ * thread (reporter, filer, other followers) likewise; the reporter reads the followers' words so. The
+ * caller's own name stays; whoever handles the need (staff, heads, the ladder, the receiver) sees
+ * every name. Followers never act on the timeline (they may only comment), so its rule stays the
+ * reporter's and the filer's.
+ */
+async function residentsHiddenFrom(
+  em: EntityManager,
+  need: Need,
+  actor: Actor,
+  rel: Relation,
+): Promise<{ hiddenActors: ReadonlySet<number>; hiddenAuthors: ReadonlySet<number> }> {
+  const handles = rel.staff || rel.head || rel.receiver || rel.ladder;
+  if (handles || !(rel.reporter || rel.follower)) return { hiddenActors: new Set(), hiddenAuthors: new Set() };
+  const reporters = [need.reporterId, need.createdById];
+  const followers = await followerIdsOf(em, need.id);
+  const hiddenActors = new Set(rel.reporter ? [] : reporters);
+  const hiddenAuthors = new Set([...(rel.reporter ? [] : reporters), ...followers]);
+  hiddenActors.delete(actor.userId);
+  hiddenAuthors.delete(actor.userId);
+  return { hiddenActors, hiddenAuthors };
+}
+
 /** The full view of one need for an actor allowed to see it. */
 export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date, known?: NeedCategory): Promise<NeedDetailDTO> {
   const category = known ?? (await em.findOneByOrFail(NeedCategory, { id: need.categoryId }));
@@ -153,11 +199,8 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
   const rel = relationTo(actor, need, category, { follower: await isFollower(em, need.id, actor.userId) });
   // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
-  // The timeline applies the same rule as the reporter card: a follower with no other part in the
-  // need reads the reporter's (and the filer's) steps as 其他居民, never their name.
-  const followerOnly = rel.follower && !rel.reporter && !rel.staff && !rel.head && !rel.receiver;
-  const hiddenActors = followerOnly ? new Set([need.reporterId, need.createdById]) : new Set<number>();
-  const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? '其他居民' : (labels.get(id) ?? ''));
+  const { hiddenActors, hiddenAuthors } = await residentsHiddenFrom(em, need, actor, rel);
+  const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? OTHER_RESIDENT : (labels.get(id) ?? ''));
   return {
     ...summary,
     description: need.description,
@@ -188,13 +231,14 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
     })),
     comments: comments.map((c) => ({
       id: c.id,
-      author: labels.get(c.authorId) ?? '',
+      author: c.side === 'resident' && hiddenAuthors.has(c.authorId) ? OTHER_RESIDENT : (labels.get(c.authorId) ?? ''),
       side: c.side,
       body: c.body,
       mine: c.authorId === actor.userId,
       createdAt: c.createdAt.toISOString(),
     })),
     can: allowedActions(rel, need, now),
+    awaitingRung: presentAwaitingRung(need, actor, rel),
     reporting: rel.reporter,
     ...(await presentFollow(em, need, actor, rel, events)),
   };

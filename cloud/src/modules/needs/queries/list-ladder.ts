@@ -8,6 +8,7 @@ import { assignmentsOf, SCOPE_COLUMN } from '../../identity/public';
 import { Need } from '../need.entity';
 import { needPage } from './need-page';
 import { ACCEPT_CLOCK, RESOLVE_CLOCK } from './need-outcome';
+import type { Condition } from './work-list';
 
 /** The work list's order: overdue first, then escalated (left the building), then the rest; newest first within each. */
 const BUCKETS = ['overdue', 'escalated', 'rest'] as const;
@@ -41,15 +42,24 @@ function inBucket(qb: SelectQueryBuilder<Need>, bucket: Bucket, now: Date): Sele
   return bucket === 'escalated' ? qb.andWhere("n.level <> 'building'") : qb.andWhere("n.level = 'building'");
 }
 
+/**
+ * What one assignment reaches on the ladder, as SQL on alias `n`: the covered levels under the node
+ * the role sits on. The list runs one query per assignment; the badges OR them into one.
+ */
+export function ladderReach(actor: Actor): Condition[] {
+  return assignmentsOf(actor, ESCALATION_LIST_ROLES).map((role, i) => {
+    const column = SCOPE_COLUMN[role.scopeLevel];
+    return {
+      sql: `(n.level IN (:...levels${i})${column ? ` AND n.${column} = :scope${i}` : ''})`,
+      params: { [`levels${i}`]: levelsFor(role.role), ...(column ? { [`scope${i}`]: role.scopeId } : {}) },
+    };
+  });
+}
+
 /** One query per assignment: open needs on the covered levels under the node the role sits on. */
 function branches(em: EntityManager, actor: Actor, bucket: Bucket, now: Date): SelectQueryBuilder<Need>[] {
-  return assignmentsOf(actor, ESCALATION_LIST_ROLES).map((role, i) => {
-    const qb = em
-      .createQueryBuilder(Need, 'n')
-      .where('n.status IN (:...ladderOpen)', { ladderOpen: OPEN_NEED_STATUSES })
-      .andWhere(`n.level IN (:...levels${i})`, { [`levels${i}`]: levelsFor(role.role) });
-    const column = SCOPE_COLUMN[role.scopeLevel];
-    if (column) qb.andWhere(`n.${column} = :scope${i}`, { [`scope${i}`]: role.scopeId });
+  return ladderReach(actor).map((reach) => {
+    const qb = em.createQueryBuilder(Need, 'n').where('n.status IN (:...ladderOpen)', { ladderOpen: OPEN_NEED_STATUSES }).andWhere(reach.sql, reach.params);
     return inBucket(qb, bucket, now);
   });
 }

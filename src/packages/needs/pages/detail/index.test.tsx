@@ -38,6 +38,27 @@ describe('需求详情', () => {
     expect(within(screen.getByTestId('need-timeline')).getByText('居民点单')).toBeTruthy();
   });
 
+  it('tells a head whose rung the need has not reached who holds it and when it climbs, in Beijing time', async () => {
+    // 2030-03-05 04:00 UTC is 12:00 in Beijing.
+    const awaitingRung = { holder: '楼栋长', next: 'compound' as const, nextLabel: '小区', escalatesAt: '2030-03-05T04:00:00.000Z' };
+    await renderWith(detail(42, { status: 'submitted', can: ['comment'], reporting: false, awaitingRung }));
+    const note = screen.getByTestId('need-awaiting-rung');
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.textContent).toContain('楼栋长处理中，超时后升级至小区');
+    expect(screen.getByTestId('need-awaiting-rung-at').textContent).toBe('如仍未处理，将于 2030年3月5日 12:00 升级至小区，届时由您派单、转单或督办。');
+    cleanup();
+    // Past its time, the timer has not run yet; on hold, the clock stops.
+    await renderWith(detail(42, { status: 'submitted', awaitingRung: { ...awaitingRung, escalatesAt: '2020-01-01T00:00:00.000Z' } }));
+    expect(screen.getByTestId('need-awaiting-rung-at').textContent).toContain('已超时，将在下一次定时检查时升级至小区');
+    cleanup();
+    await renderWith(detail(42, { status: 'on_hold', awaitingRung: { ...awaitingRung, escalatesAt: null } }));
+    expect(screen.getByTestId('need-awaiting-rung-at').textContent).toContain('挂起期间不计时');
+    cleanup();
+    // Everyone else: no such note.
+    await renderWith(detail(42));
+    expect(screen.queryByTestId('need-awaiting-rung')).toBeNull();
+  });
+
   it('shows the expected response time from filing, and 催办 stands out only once it is overdue', async () => {
     await renderWith(detail(42, { status: 'submitted', acceptDueAt: '2030-03-05T04:00:00.000Z', overdue: false, can: ['urge', 'cancel', 'comment'] }));
     expect(screen.getByTestId('need-accept-due').textContent).toContain('前');

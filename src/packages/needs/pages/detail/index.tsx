@@ -163,6 +163,30 @@ function MergedFrom({ need }: { need: NeedDetailDTO }) {
   );
 }
 
+/**
+ * 「楼栋长处理中，超时后升级至小区」: a head whose rung the need has not reached sees why he has no
+ * buttons yet, and when it would climb to him (Beijing time, whatever the phone's zone).
+ */
+function AwaitingRung({ need }: { need: NeedDetailDTO }) {
+  const wait = need.awaitingRung;
+  if (!wait) return null;
+  const at = wait.escalatesAt ? Date.parse(wait.escalatesAt) : null;
+  return (
+    <View className='card nd__awaiting' role='note' data-testid='need-awaiting-rung'>
+      <View className='nd__awaiting-title'>
+        {wait.holder}处理中，超时后升级至{wait.nextLabel}
+      </View>
+      <View className='nd__awaiting-when' data-testid='need-awaiting-rung-at'>
+        {at === null
+          ? '需求挂起期间不计时，恢复办理后继续计时。'
+          : at > Date.now()
+            ? `如仍未处理，将于 ${formatTime(wait.escalatesAt)} 升级至${wait.nextLabel}，届时由您派单、转单或督办。`
+            : `已超时，将在下一次定时检查时升级至${wait.nextLabel}，届时由您派单、转单或督办。`}
+      </View>
+    </View>
+  );
+}
+
 /** 需求详情: facts, photos, the timeline, the thread and the buttons the server allows (`can`). */
 export default function NeedDetailPage() {
   const { params } = useRouter();
@@ -206,6 +230,7 @@ export default function NeedDetailPage() {
               您反映的相同问题已合并到这里办理，进度和结果会通知您。
             </View>
           ) : null}
+          <AwaitingRung need={need} />
           <View className='card' data-testid='need-detail'>
             <View className='nd__head'>
               <View className='nd__icon' aria-hidden='true'>

@@ -8,6 +8,7 @@ import LadderPage from './index';
 jest.mock('../../../../services/needs');
 
 const ladder = needs.ladder as jest.Mock;
+const ladderCounts = needs.ladderCounts as jest.Mock;
 
 beforeEach(() => {
   __storage.clear();
@@ -22,6 +23,7 @@ beforeEach(() => {
       nextCursor: null,
     },
   });
+  ladderCounts.mockResolvedValue({ ok: true, data: { all: 2, overdue: 1 } });
 });
 
 describe('升级待办', () => {
@@ -32,6 +34,11 @@ describe('升级待办', () => {
     const rows = screen.getAllByRole('listitem').filter((el) => el.getAttribute('data-testid')?.startsWith('need-row-'));
     expect(rows.map((r) => r.getAttribute('data-testid'))).toEqual(['need-row-7', 'need-row-5']);
     expect(screen.getAllByTestId('need-overdue')).toHaveLength(1);
+    // Each tab says how many it lists, from the server's count of the same scope.
+    expect(ladderCounts).toHaveBeenCalledWith({});
+    expect(screen.getByTestId('ladder-tab-all-count').textContent).toBe('2');
+    expect(screen.getByTestId('ladder-tab-overdue-count').textContent).toBe('1');
+    expect(screen.getByRole('tab', { name: '只看超时 1条' })).toBeTruthy();
 
     await click(screen.getByTestId('ladder-tab-overdue'));
     await flush();
@@ -40,6 +47,7 @@ describe('升级待办', () => {
 
   it('says so when nothing reached my level', async () => {
     ladder.mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } });
+    ladderCounts.mockResolvedValue({ ok: true, data: { all: 0, overdue: 0 } });
     render(<LadderPage />);
     await flush();
     expect(screen.getByText('暂无升级到您这一级的需求')).toBeTruthy();
