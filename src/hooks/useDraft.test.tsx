@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { __storage } from '../../test/mocks/taro';
 import { click, flush } from '../test-utils';
-import { DRAFT_TTL_MS, draftKey, useDraft } from './useDraft';
+import { DRAFT_TTL_MS, HANDOVER_MS, draftKey, useDraft } from './useDraft';
 
 /** A one-field form wired the way the pages wire it. */
 function Note({ draftName = 'note' }: { draftName?: string }) {
@@ -26,6 +26,7 @@ const typeInto = async (input: HTMLElement, value: string) => {
 };
 
 const signIn = (id: number) => __storage.set('hg.session.user', { id, name: `用户${id}` });
+const signOut = () => __storage.delete('hg.session.user');
 const drafts = () => [...__storage.keys()].filter((k) => k.startsWith('hg.draft.'));
 
 beforeEach(() => __storage.clear());
@@ -72,6 +73,53 @@ describe('useDraft', () => {
     render(<Note />);
     expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('王秀兰的草稿');
     expect(draftKey('note')).toBe('hg.draft.u5.note');
+  });
+
+  it('carries what a visitor typed before signing in over to the person who signs in, once (H5 login redirect)', async () => {
+    // Not signed in yet: the draft is the anonymous one.
+    const before = render(<Note />);
+    await typeInto(screen.getByLabelText('内容'), '3栋2单元502 张秀英');
+    expect(drafts()).toEqual(['hg.draft.wx.note']);
+    before.unmount();
+
+    // The login redirect: signed in, the same form opens with what was typed, now the person's own.
+    signIn(5);
+    const after = render(<Note />);
+    expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('3栋2单元502 张秀英');
+    expect(screen.getByText('已恢复')).toBeTruthy();
+    await flush(0);
+    expect(drafts()).toEqual(['hg.draft.u5.note']);
+    after.unmount();
+
+    // Carried once: whoever signs in next on this phone starts empty; the person keeps theirs.
+    signOut();
+    signIn(6);
+    const next = render(<Note />);
+    expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('');
+    next.unmount();
+    signIn(5);
+    render(<Note />);
+    expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('3栋2单元502 张秀英');
+  });
+
+  it('never hands a signed-in person’s draft to a visitor, nor a visitor’s old draft to the next person who signs in', async () => {
+    signIn(5);
+    const mine = render(<Note />);
+    await typeInto(screen.getByLabelText('内容'), '王秀兰的草稿');
+    mine.unmount();
+    // Signed out, the form is a visitor's: empty.
+    signOut();
+    const visitor = render(<Note />);
+    expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('');
+    visitor.unmount();
+
+    // A visitor's draft left longer than a login takes is nobody's: not carried over, and gone.
+    __storage.set('hg.draft.wx.note', { savedAt: Date.now() - HANDOVER_MS - 1000, value: { text: '路人的草稿' } });
+    signIn(6);
+    render(<Note />);
+    expect((screen.getByLabelText('内容') as HTMLInputElement).value).toBe('');
+    expect(__storage.has('hg.draft.wx.note')).toBe(false);
+    expect(__storage.get('hg.draft.u5.note')).toMatchObject({ value: { text: '王秀兰的草稿' } });
   });
 
   it('keeps drafts of different errands apart, and drops a week-old one', async () => {

@@ -5,6 +5,9 @@ import { sessionUser } from '../services/session';
 /** A draft older than this is dropped when the form opens: by then it is someone's old errand. */
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** The owner of drafts typed while nobody is signed in: the WeChat account, or an H5 visitor not yet signed in. */
+const ANONYMOUS = 'wx';
+
 interface Stored<T> {
   savedAt: number;
   value: T;
@@ -25,15 +28,23 @@ export interface Draft<T> {
  * need or ID details never show up in another's form. Callers add what else the draft belongs to,
  * e.g. the household a helper files for (`need-create:proxy:12`), so two errands do not mix.
  * On WeChat there is no session user: the mini-program's storage is already private to the WeChat
- * account, so the one owner `wx` is right there. A person who signs out and in again as themself
- * gets their draft back; that is what makes the login redirect lose nothing.
+ * account, so the one owner `wx` is right there; on H5 `wx` holds what a visitor types before
+ * signing in, handed to the person who signs in right after (see `open`). A person who signs out and
+ * in again as themself gets their draft back; with the handover, the login redirect loses nothing.
  */
 export function draftKey(key: string): string {
   const user = sessionUser();
-  return `hg.draft.${user ? `u${user.id}` : 'wx'}.${key}`;
+  return `hg.draft.${user ? `u${user.id}` : ANONYMOUS}.${key}`;
 }
 
-function read<T>(storageKey: string, now: number): T | null {
+/**
+ * How long a draft typed before signing in waits for its author. On H5 a newcomer fills in 绑定房屋,
+ * taps submit, is sent to the login and comes back signed in — a minute or two. Past this, the
+ * anonymous draft is nobody's: the next person to sign in on a shared phone does not get it.
+ */
+export const HANDOVER_MS = 15 * 60 * 1000;
+
+function readStored<T>(storageKey: string, now: number): Stored<T> | null {
   try {
     const stored = Taro.getStorageSync(storageKey) as Stored<T> | '' | undefined;
     if (!stored || typeof stored !== 'object' || typeof stored.savedAt !== 'number') return null;
@@ -41,10 +52,33 @@ function read<T>(storageKey: string, now: number): T | null {
       Taro.removeStorageSync(storageKey);
       return null;
     }
-    return stored.value;
+    return stored;
   } catch {
     return null;
   }
+}
+
+/**
+ * The draft a form opens with. Signed in (H5), the anonymous draft of the same form is taken over
+ * once: if it was typed within HANDOVER_MS it becomes the person's (it is what they typed before the
+ * login redirect, so it wins over an older draft of theirs), and either way the anonymous copy is
+ * removed, so nobody who signs in later on the same phone finds it. A person's own drafts never go
+ * the other way: signed out, only anonymous drafts are read.
+ */
+function open<T>(key: string, storageKey: string, now: number): T | null {
+  const own = readStored<T>(storageKey, now);
+  const anonymousKey = `hg.draft.${ANONYMOUS}.${key}`;
+  if (storageKey === anonymousKey) return own?.value ?? null;
+  const left = readStored<T>(anonymousKey, now);
+  if (!left) return own?.value ?? null;
+  try {
+    Taro.removeStorageSync(anonymousKey);
+    if (now - left.savedAt > HANDOVER_MS) return own?.value ?? null;
+    Taro.setStorageSync(storageKey, left);
+  } catch {
+    // Storage unavailable: the form still opens with what was typed.
+  }
+  return left.value;
 }
 
 /**
@@ -56,7 +90,7 @@ function read<T>(storageKey: string, now: number): T | null {
 export function useDraft<T>(key: string | null): Draft<T> {
   // `null`: this form keeps no draft (useForm calls the hook either way, hooks cannot be conditional).
   const storageKey = useRef(key === null ? null : draftKey(key)).current;
-  const [initial] = useState<T | null>(() => (storageKey === null ? null : read<T>(storageKey, Date.now())));
+  const [initial] = useState<T | null>(() => (key === null || storageKey === null ? null : open<T>(key, storageKey, Date.now())));
   const save = (value: T, worth: boolean) => {
     if (storageKey === null) return;
     try {

@@ -127,6 +127,29 @@ describe('绑定房屋 form', () => {
 });
 
 describe('绑定房屋 draft', () => {
+  it('a newcomer’s form comes back after the login redirect, as the signed-in person’s own (H5)', async () => {
+    // Not signed in: the submit is refused and the app sends the newcomer to the login.
+    bind.mockResolvedValue({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    __setRouter('/packages/household/pages/bind/index', { compoundId: '1', buildingId: '11' });
+    (community.listBuildings as jest.Mock).mockResolvedValue({ ok: true, data: buildings });
+    const anonymous = render(<BindPage />);
+    await flush();
+    await fillValidForm();
+    await click(screen.getByRole('button', { name: '提交认证' }));
+    anonymous.unmount();
+
+    // Back from the login, signed in: the page opens again with everything filled in.
+    __storage.set('hg.session.user', { id: 31, name: '张秀英' });
+    await renderForm();
+    expect(screen.getByTestId('bind-draft-restored')).toBeTruthy();
+    expect(((await screen.findByLabelText('房号')) as HTMLInputElement).value).toBe('502');
+    expect(((await screen.findByLabelText('姓名')) as HTMLInputElement).value).toBe('张秀英');
+    expect(((await screen.findByLabelText('手机号')) as HTMLInputElement).value).toBe('19900001234');
+    expect(screen.getByRole('radio', { name: '2单元' }).getAttribute('aria-checked')).toBe('true');
+    // Now the person's draft; the anonymous copy is gone, so nobody signing in later gets it.
+    expect([...__storage.keys()].filter((k) => k.startsWith('hg.draft.'))).toEqual(['hg.draft.u31.household-bind:1']);
+  });
+
   it('comes back after leaving the page and is gone once submitted', async () => {
     bind.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '您已提交过该房屋的认证' } });
     __setRouter('/packages/household/pages/bind/index', { compoundId: '1', buildingId: '11' });
