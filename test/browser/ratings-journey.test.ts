@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { DIALECTS } from '../db';
 import { clock } from '../../cloud/src/core/clock';
+import { localDay } from '@hg/types';
 import { as, buildResident, call, ok, orgId, quarterPeriod } from '../factories';
 import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
@@ -34,10 +35,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
   const journeys: Journey[] = [];
 
   /** A person on their own phone, signed in, on 我的; large-text mode switched on when asked. */
-  async function person(name: string, file: string, largeText = false): Promise<Journey> {
+  async function person(name: string, file: string, largeText = false, prefix = 'ratings'): Promise<Journey> {
     const context = await stack.browser.newContext(PHONE);
     contexts.push(context);
-    const j = new Journey(await context.newPage(), stack.base, `ratings-${file}-${dialect}`);
+    const j = new Journey(await context.newPage(), stack.base, `${prefix}-${file}-${dialect}`);
     journeys.push(j);
     await j.page.goto(`${stack.base}/#/pages/me/index`);
     await j.loginAs(name);
@@ -272,5 +273,92 @@ describe.each(DIALECTS)('on %s', (dialect) => {
 
     const [{ n }] = await stack.db.ds.query('SELECT COUNT(*) AS n FROM rating_periods WHERE status = ?', ['published']);
     expect(Number(n)).toBe(2);
+  });
+
+  it('two members of one household and the rating, both told; the firm card explains the composite', async () => {
+    // A new period (a month inside this quarter); 王秀兰's son 王志刚 binds to her home (1栋1单元502).
+    const month = `${localDay(clock.now()).slice(0, 7)}`;
+    ok(await call('ratings', 'openPeriod', { ...quarterPeriod(), code: month }, as('admin')));
+    await buildResident(stack.db.ds, { openid: 'demo:voice-son', name: '王志刚', building: '1栋', unit: '1单元', room: '502', relation: 'family' });
+    const MOTHER_SAYS = '电梯按钮坏了两周，请尽快修';
+
+    // (1) 王秀兰, large text, rates: the page says the household has rated and when — no 已修改.
+    const mother = await person('王秀兰', 'mother', true, 'rating-voice');
+    await mother.byTestId('entry-rate-firm').click();
+    await mother.byTestId('rate-form').waitFor();
+    await mother.root().getByRole('heading', { name: '给物业打分' }).waitFor();
+    for (const [dimension, n] of Object.entries(SCORES)) {
+      await mother.root().locator(`[role="radiogroup"][aria-labelledby="rate-${dimension}-label"] [role="radio"][aria-label="${n}星"]`).tap();
+    }
+    await mother.root().locator('textarea[aria-label^="想说的话"]').fill(MOTHER_SAYS);
+    await mother.byTestId('rate-submit').tap();
+    await mother.byTestId('rate-done').waitFor();
+    const mine = mother.byTestId('rate-household-status');
+    await mine.getByText('下面是您提交的评价', { exact: false }).waitFor();
+    await expect(mine.textContent()).resolves.toMatch(/^本户已于\d+月\d+日 \d{2}:\d{2}评价。下面是您提交的评价。$/);
+    await mother.root().getByRole('heading', { name: '修改我的评价' }).waitFor();
+    await mine.scrollIntoViewIfNeeded();
+    await mother.audit('mother-rated');
+
+    // (2) 王志刚, large text: the household has rated, when, with her stars — never her words; he changes it.
+    const son = await person('王志刚', 'son', true, 'rating-voice');
+    await son.byTestId('entry-rate-firm').click();
+    await son.byTestId('rate-form').waitFor();
+    await son.root().getByRole('heading', { name: '修改本户的评价' }).waitFor();
+    const theirs = son.byTestId('rate-household-status');
+    await expect(theirs.textContent()).resolves.toContain('下面的星级是家中其他成员提交的。那位家人写的评语只有其本人能看到。');
+    await expect(theirs.textContent()).resolves.not.toContain('已修改');
+    await expect(son.root().locator('textarea[aria-label^="想说的话"]').inputValue()).resolves.toBe('');
+    await expect(son.root().textContent()).resolves.not.toContain('电梯按钮');
+    await son.root().locator('[role="radiogroup"][aria-labelledby="rate-repairs-label"] [role="radio"][aria-checked="true"][aria-label="4星"]').waitFor();
+    await son.byTestId('rate-household-status').scrollIntoViewIfNeeded();
+    await son.audit('son-sees-household-rating');
+    await son.root().locator('[role="radiogroup"][aria-labelledby="rate-repairs-label"] [role="radio"][aria-label="2星"]').tap();
+    await son.root().locator('textarea[aria-label^="想说的话"]').fill('维修太慢');
+    await son.byTestId('rate-submit').tap();
+    await son.byTestId('rate-done').waitFor();
+    await son.root().getByRole('heading', { name: '修改我的评价' }).waitFor();
+    await son.byTestId('rate-household-status').getByText('已修改1次', { exact: false }).waitFor();
+    await son.audit('son-changed');
+
+    // (3) She is told, in 消息中心; the message opens 评价物业 with his stars, not her comment, and not his.
+    await mother.tapTab('我的');
+    await mother.page.reload();
+    await mother.byTestId('entry-messages').click();
+    const message = mother.root().locator('[data-testid^="message-"]', { hasText: '家人修改了本户的物业评价' });
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toContain('您写的评语不再公开显示');
+    await mother.audit('mother-told');
+    await message.locator('[role="link"]').click();
+    await mother.byTestId('rate-form').waitFor();
+    await mother.root().getByRole('heading', { name: '修改本户的评价' }).waitFor();
+    await expect(mother.byTestId('rate-household-status').textContent()).resolves.toContain('已修改1次');
+    await mother.root().locator('[role="radiogroup"][aria-labelledby="rate-repairs-label"] [role="radio"][aria-checked="true"][aria-label="2星"]').waitFor();
+    await expect(mother.root().locator('textarea[aria-label^="想说的话"]').inputValue()).resolves.toBe('');
+    await expect(mother.root().textContent()).resolves.not.toContain('维修太慢');
+    await mother.audit('mother-sees-change');
+    const [row] = await stack.db.ds.query(
+      'SELECT COUNT(*) AS n, MAX(r.comment) AS comment FROM household_ratings r JOIN rating_periods p ON p.id = r.periodId WHERE p.code = ? AND r.householdId = (SELECT householdId FROM household_ratings WHERE comment = ?)',
+      [month, '维修太慢'],
+    );
+    expect({ n: Number(row.n), comment: row.comment }).toEqual({ n: 1, comment: '维修太慢' });
+
+    // (4) 物业星级榜 → 评分说明 of her firm: four criteria with weights and sources, the sample, the rounding.
+    await mother.tapTab('我的');
+    await mother.byTestId('entry-firm-board').click();
+    const explainLink = mother.byTestId(`board-explain-${firmId}-commercial`);
+    await explainLink.waitFor();
+    await mother.audit('board-explain-links');
+    await explainLink.click();
+    const explain = mother.byTestId('firm-explain');
+    await explain.waitFor();
+    await explain.getByText('评分说明').first().waitFor();
+    await expect(mother.byTestId('firm-explain-commercial-organisation').textContent()).resolves.toContain('由1位考评员按组织建设标准打分');
+    await expect(mother.byTestId('firm-explain-commercial-satisfaction').textContent()).resolves.toContain('来自5户居民的评价');
+    await expect(mother.byTestId('firm-explain-commercial-sample').textContent()).resolves.toBe('评价户数：5户，评星至少需要5户 — 已达到');
+    await mother.byTestId('firm-explain-commercial-rounding').getByText('四舍五入到半颗星', { exact: false }).waitFor();
+    await mother.audit('firm-explain');
+    await mother.byTestId('firm-explain-commercial-rounding').scrollIntoViewIfNeeded();
+    await mother.audit('firm-explain-sample-rounding');
   });
 });
