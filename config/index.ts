@@ -31,6 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_TMPL_NEED_TASK': JSON.stringify(process.env.TARO_APP_TMPL_NEED_TASK ?? ''),
       'process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE ?? ''),
       'process.env.TARO_APP_TMPL_BOOKING_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_BOOKING_UPDATE ?? ''),
+      'process.env.TARO_APP_TMPL_RATING_UPDATE': JSON.stringify(process.env.TARO_APP_TMPL_RATING_UPDATE ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

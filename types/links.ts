@@ -11,6 +11,11 @@ export const SubjectKind = {
   booking: 'booking',
   /** A booking on the slot engine (a room, a consultation, a visit …). */
   'slot-booking': 'slot-booking',
+  /**
+   * A household's rating of its property firm. The id is the household's: one rating per household
+   * and period, and the message opens 评价物业 for that household (its rating in the open period).
+   */
+  'household-rating': 'household-rating',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -28,6 +33,7 @@ export const PAGES = {
   myHomes: '/packages/household/pages/bind/index',
   messages: '/packages/me/pages/messages/index',
   myBookings: '/packages/bookings/pages/mine/index',
+  rateFirm: '/packages/ratings/pages/rate/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -37,6 +43,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   membership: () => PAGES.me,
   booking: () => PAGES.myBookings,
   'slot-booking': () => PAGES.myBookings,
+  'household-rating': (householdId) => `${PAGES.rateFirm}?householdId=${householdId}`,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */
@@ -65,6 +72,8 @@ export const MessageKind = {
   membership_update: 'membership_update',
   /** A booking moved: a waitlisted seat was offered, an offer lapsed, a booking was cancelled by staff. */
   booking_update: 'booking_update',
+  /** The household's rating of its property firm was changed by another member (told to the member who had rated). */
+  rating_update: 'rating_update',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

@@ -12,11 +12,29 @@ export interface PeriodDTO {
   weights: Record<CompoundType, Weights>;
 }
 
-/** A household's own rating (with who may still change it). */
+/**
+ * The household's rating as one of its verified members reads it. One rating per household and
+ * period; any verified member may change it, and the last to submit is its author. The comment is
+ * the author's own: another member reads `comment: ''` and `commentByOther: true`.
+ */
 export interface MyRatingDTO {
   period: PeriodDTO | null;
   firm: { id: number; name: string } | null;
-  rating: { id: number; scores: Record<RatingDimension, number>; comment: string; updatedAt: string; changes: number } | null;
+  rating: {
+    id: number;
+    scores: Record<RatingDimension, number>;
+    /** The comment as written, for its author only ('' for any other member). */
+    comment: string;
+    /** Another member wrote a comment the caller may not read. */
+    commentByOther: boolean;
+    /** The last submission was the caller's (never a name: who else in the household rated is not told). */
+    byMe: boolean;
+    /** When the household first rated this period. */
+    ratedAt: string;
+    updatedAt: string;
+    /** Changes after the first rating (a first rating is 0, not 「已修改1次」). */
+    changes: number;
+  } | null;
   /** Why the household may not rate now, or null. */
   blockedReason: string | null;
 }
@@ -38,6 +56,33 @@ export interface FirmResultDTO {
    */
   satisfactionRaw: number | null;
   needs: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
+  /** How the composite was made (评分说明), from the same figures, withheld the same way below the minimum sample. */
+  breakdown: CompositeBreakdownDTO;
+}
+
+/** One criterion of the composite, as the firm card explains it. */
+export interface CriterionBreakdownDTO {
+  criterion: Criterion;
+  label: string;
+  /** The weight (percent) frozen into the period for this compound type. */
+  weight: number;
+  /** The weight it carried in the composite: renormalised over the criteria with data; 0 without data. */
+  appliedWeight: number;
+  /** 0–100, one decimal; null without data (or withheld below the minimum sample). */
+  score: number | null;
+  /** Where the data come from, in one sentence with this period's numbers. */
+  source: string;
+}
+
+export interface CompositeBreakdownDTO {
+  criteria: CriterionBreakdownDTO[];
+  /** Households that rated, against the minimum for stars. */
+  sample: number;
+  minSample: number;
+  /** Assessors who scored the firm in the period. */
+  assessors: number;
+  /** How the composite and the stars are rounded, in one sentence. */
+  rounding: string;
 }
 
 export interface FirmCardDTO {

@@ -81,3 +81,42 @@ export function needsServiceScore(s: { volume: number; solved: number; slaHitRat
   const rating = s.averageRating === null ? s.slaHitRate * 100 : (s.averageRating / 5) * 100;
   return Math.max(0, Math.min(100, 0.5 * s.slaHitRate * 100 + 0.5 * rating - 20 * s.reopenRate));
 }
+
+/** The facts behind one result that the 评分说明 sentences quote. */
+export interface CompositeFacts {
+  /** Households that rated. */
+  sample: number;
+  /** Assessors who scored the firm. */
+  assessors: number;
+  needs: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * One sentence per criterion on where its data come from (assessors, the needs service data,
+ * households), with the period's numbers: the firm card's 评分说明. The same rules as compute.ts.
+ */
+export function criterionSource(c: Criterion, f: CompositeFacts): string {
+  const k = f.assessors;
+  if (c === 'organisation' || c === 'team')
+    return k ? `由${k}位考评员按${CRITERION_LABEL[c]}标准打分（0–100分），取平均分。` : `本期没有考评员打分，这一项不计入综合分。`;
+  if (c === 'service') {
+    const hasNeeds = needsServiceScore(f.needs) !== null;
+    const avg = f.needs.averageRating === null ? '' : `，居民评单平均${Math.round(f.needs.averageRating * 10) / 10}星`;
+    const needs = `本期经手${f.needs.volume}件需求，办结${f.needs.solved}件，按时办结${percent(f.needs.slaHitRate)}，返工${percent(f.needs.reopenRate)}${avg}`;
+    const share = percent(RATING_RULES.needsShareOfService);
+    if (k && hasNeeds) return `${percent(1 - RATING_RULES.needsShareOfService)}来自${k}位考评员的打分，${share}来自需求服务数据（${needs}）。`;
+    if (k) return `来自${k}位考评员的打分；本期没有办结的需求，需求服务数据不计入。`;
+    if (hasNeeds) return `来自需求服务数据（${needs}）；本期没有考评员打分。`;
+    return '本期没有考评员打分，也没有办结的需求，这一项不计入综合分。';
+  }
+  if (!f.sample) return '本期没有居民评价，这一项不计入综合分。';
+  const base = `来自${f.sample}户居民的评价（环境卫生、安全秩序、维修响应、服务态度各1–5星，平均后×20），户数少时向全市平均靠拢（相当于另加${RATING_RULES.priorWeight}户全市平均水平的评价）。`;
+  return f.sample < RATING_RULES.minSample ? `${base}满${RATING_RULES.minSample}户评价才公布这一项和星级。` : base;
+}
+
+/** How the composite and the stars are rounded (starsOf, compute.ts), in one sentence. */
+export const ROUNDING_RULE =
+  `各项得分保留一位小数；综合分是各项得分按权重的加权平均（没有数据的项不计，其余项的权重按比例放大），四舍五入取整；` +
+  `星级 = 综合分 ÷ 20，四舍五入到半颗星，最少1星、最多5星；满${RATING_RULES.minSample}户评价才评星。`;

@@ -20,6 +20,7 @@ const TEMPLATES: Record<MessageKind, string> = {
   need_task: inlined(() => process.env.TARO_APP_TMPL_NEED_TASK),
   membership_update: inlined(() => process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE),
   booking_update: inlined(() => process.env.TARO_APP_TMPL_BOOKING_UPDATE),
+  rating_update: inlined(() => process.env.TARO_APP_TMPL_RATING_UPDATE),
 };
 
 /**

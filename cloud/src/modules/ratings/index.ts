@@ -4,6 +4,7 @@ import { communityModule } from '../community';
 import { householdsModule } from '../households';
 import { identityModule } from '../identity';
 import { needsModule } from '../needs';
+import { notificationsModule } from '../notifications';
 import { assessFirm } from './actions/assess-firm';
 import { closeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
 import { maskComment } from './actions/mask-comment';
@@ -40,13 +41,15 @@ export const ratingActions = {
   weights: getWeights,
 } satisfies ActionTableFor<'ratings'>;
 
-/** Star ratings of property firms (星级物业). Reads needs' service data through needs/public. */
+/** Star ratings of property firms (星级物业). Reads needs' service data through needs/public; tells members through the Notifier. */
 export const ratingsModule: DomainModule = {
   name: 'ratings',
   entities: RATING_ENTITIES,
-  requires: [identityModule, communityModule, householdsModule, needsModule],
+  requires: [identityModule, communityModule, householdsModule, needsModule, notificationsModule],
   capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
   subjects: ['rating-period', 'rating-comment'],
+  /** rating_update: a member who rated is told when another member of the household changes the rating. */
+  messages: ['rating_update'],
   timers: [closeEndedPeriods],
 };

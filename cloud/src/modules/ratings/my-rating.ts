@@ -4,14 +4,14 @@ import { clock } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import { communityRepo, organisationById } from '../community/public';
 import { membershipOf } from '../households/public';
-import { HouseholdRating, RatingChange } from './entities';
+import { HouseholdRating } from './entities';
 import { openPeriod } from './periods';
 import { isFirmStaff } from './rating.policy';
-import { presentPeriod, scoresOf } from './rating.presenter';
+import { presentMyRating, presentPeriod } from './rating.presenter';
 
 /**
  * The household's rating in the open period, or why it cannot rate now. Only the household's
- * verified members read its rating and comment (as written); a member still awaiting
+ * verified members read its rating (the comment as written only its author: presentMyRating); a member still awaiting
  * verification learns why they cannot rate, and anyone else gets NOT_FOUND, as for a household
  * that does not exist.
  */
@@ -34,15 +34,7 @@ export async function loadMyRating(ctx: ActionContext, householdId: number): Pro
   return {
     period: period ? presentPeriod(period) : null,
     firm: firm ? { id: firm.id, name: firm.name } : null,
-    rating: row
-      ? {
-          id: row.id,
-          scores: scoresOf(row),
-          comment: row.comment,
-          updatedAt: row.updatedAt.toISOString(),
-          changes: await em.count(RatingChange, { where: { ratingId: row.id } }),
-        }
-      : null,
+    rating: row ? await presentMyRating(em, row, ctx.actor.userId) : null,
     blockedReason,
   };
 }

@@ -6,7 +6,7 @@ import { invalidTransition } from '../../core/errors';
 import { transition } from '../../core/state-machine';
 import { compoundsWhere } from '../community/public';
 import { computeResults } from './compute';
-import { FirmResult, RatingPeriod, RatingWeights } from './entities';
+import { AssessorScore, FirmResult, RatingPeriod, RatingWeights } from './entities';
 import { PERIOD_MACHINE } from './period-status';
 
 /** The period households and assessors rate in now: the one open period (there is at most one). */
@@ -91,4 +91,18 @@ export async function publishedResults(em: EntityManager, firmId: number): Promi
   if (!periods.length) return [];
   const rows = await em.find(FirmResult, { where: { firmId, periodId: In(periods.map((p) => p.id)) } });
   return periods.flatMap((p) => rows.filter((r) => r.periodId === p.id).map((result) => ({ result, period: p })));
+}
+
+/** How many assessors scored a firm in each of these periods (one grouped query; absent: none). */
+export async function assessorsPerPeriod(em: EntityManager, firmId: number, periodIds: number[]): Promise<Map<number, number>> {
+  if (!periodIds.length) return new Map();
+  const rows: { periodId: number | string; n: number | string }[] = await em
+    .createQueryBuilder(AssessorScore, 'a')
+    .select('a.periodId', 'periodId')
+    .addSelect('COUNT(*)', 'n')
+    .where('a.firmId = :firmId', { firmId })
+    .andWhere('a.periodId IN (:...periodIds)', { periodIds })
+    .groupBy('a.periodId')
+    .getRawMany();
+  return new Map(rows.map((r) => [Number(r.periodId), Number(r.n)]));
 }

@@ -1,17 +1,24 @@
 import {
+  CRITERION_LABEL,
+  Criterion,
+  criterionSource,
   DEFAULT_WEIGHTS,
   PERIOD_STATUS_LABEL,
   RATING_RULES,
+  ROUNDING_RULE,
+  type CompositeBreakdownDTO,
+  type CompositeFacts,
   type CompoundType,
-  type Criterion,
   type FirmResultDTO,
+  type MyRatingDTO,
   type PeriodDTO,
   type RatingDimension,
   type Weights,
 } from '@hg/types';
 import type { ServiceStats } from '../needs/public';
 import type { ComputedResult } from './compute';
-import type { FirmResult, HouseholdRating, RatingPeriod } from './entities';
+import type { EntityManager } from 'typeorm';
+import { RatingChange, type FirmResult, type HouseholdRating, type RatingPeriod } from './entities';
 
 export function presentPeriod(p: RatingPeriod): PeriodDTO {
   return {
@@ -33,10 +40,51 @@ export function presentPeriod(p: RatingPeriod): PeriodDTO {
  */
 function withheldBelowMinimum(dto: FirmResultDTO): FirmResultDTO {
   if (dto.sample >= RATING_RULES.minSample) return dto;
-  return { ...dto, stars: null, composite: null, satisfactionRaw: null, criteria: { ...dto.criteria, satisfaction: null } };
+  return {
+    ...dto,
+    stars: null,
+    composite: null,
+    satisfactionRaw: null,
+    criteria: { ...dto.criteria, satisfaction: null },
+    breakdown: { ...dto.breakdown, criteria: dto.breakdown.criteria.map((c) => (c.criterion === 'satisfaction' ? { ...c, score: null } : c)) },
+  };
 }
 
-export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code'>): FirmResultDTO {
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * 评分说明: each criterion with the period's frozen weight for this compound type, the weight it
+ * carried (criteria without data drop out and the rest are renormalised, as compute.ts does), its
+ * score and where its data come from; the sample against the minimum and the rounding rule.
+ */
+function breakdownOf(criteria: Record<Criterion, number | null>, weights: Weights, facts: CompositeFacts): CompositeBreakdownDTO {
+  const all = Object.values(Criterion);
+  const withData = all.filter((c) => criteria[c] !== null);
+  const total = withData.reduce((a, c) => a + weights[c], 0);
+  return {
+    criteria: all.map((c) => ({
+      criterion: c,
+      label: CRITERION_LABEL[c],
+      weight: weights[c],
+      appliedWeight: criteria[c] !== null && total ? round1((weights[c] / total) * 100) : 0,
+      score: criteria[c],
+      source: criterionSource(c, facts),
+    })),
+    sample: facts.sample,
+    minSample: RATING_RULES.minSample,
+    assessors: facts.assessors,
+    rounding: ROUNDING_RULE,
+  };
+}
+
+/** The weights a period froze for a compound type (the defaults for a type it did not list). */
+export const weightsOf = (period: Pick<RatingPeriod, 'weights'>, type: CompoundType): Weights =>
+  ({ ...DEFAULT_WEIGHTS, ...(JSON.parse(period.weights) as Record<CompoundType, Weights>) })[type];
+
+/** A stored result; `assessors`: how many assessors scored the firm in that period. */
+export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code' | 'weights'>, assessors: number): FirmResultDTO {
+  const criteria = JSON.parse(r.criteria) as Record<Criterion, number | null>;
+  const needs = JSON.parse(r.needs) as ServiceStats;
   return withheldBelowMinimum({
     periodId: r.periodId,
     periodCode: period.code,
@@ -44,13 +92,14 @@ export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code'>)
     sample: r.sample,
     stars: r.starsX2 === null ? null : r.starsX2 / 2,
     composite: r.composite,
-    criteria: JSON.parse(r.criteria) as Record<Criterion, number | null>,
+    criteria,
     satisfactionRaw: r.satisfactionRaw,
-    needs: JSON.parse(r.needs) as ServiceStats,
+    needs,
+    breakdown: breakdownOf(criteria, weightsOf(period, r.compoundType), { sample: r.sample, assessors, needs }),
   });
 }
 
-export function presentComputed(r: ComputedResult, period: RatingPeriod): FirmResultDTO {
+export function presentComputed(r: ComputedResult, period: RatingPeriod, assessors: number): FirmResultDTO {
   return withheldBelowMinimum({
     periodId: period.id,
     periodCode: period.code,
@@ -61,7 +110,29 @@ export function presentComputed(r: ComputedResult, period: RatingPeriod): FirmRe
     criteria: r.criteria,
     satisfactionRaw: r.satisfactionRaw,
     needs: r.needs,
+    breakdown: breakdownOf(r.criteria, weightsOf(period, r.compoundType), { sample: r.sample, assessors, needs: r.needs }),
   });
+}
+
+/**
+ * The household's rating as one of its members reads it: the scores are the household's (any
+ * verified member may change them; the last to submit is the author); the comment as written only
+ * for its author — another member learns that there is one, never its text; `changes` counts the
+ * submissions after the first.
+ */
+export async function presentMyRating(em: EntityManager, row: HouseholdRating, viewerId: number): Promise<NonNullable<MyRatingDTO['rating']>> {
+  const byMe = row.userId === viewerId;
+  const submissions = await em.count(RatingChange, { where: { ratingId: row.id } });
+  return {
+    id: row.id,
+    scores: scoresOf(row),
+    comment: byMe ? row.comment : '',
+    commentByOther: !byMe && row.comment !== '',
+    byMe,
+    ratedAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    changes: Math.max(0, submissions - 1),
+  };
 }
 
 export const scoresOf = (r: Pick<HouseholdRating, 'scores'>) => JSON.parse(r.scores) as Record<RatingDimension, number>;

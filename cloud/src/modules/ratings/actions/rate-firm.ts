@@ -1,23 +1,41 @@
-import { ErrorCode, maskPersonalData, RATING_DIMENSIONS, ZRateFirmRequest } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { ErrorCode, formatLocalTime, maskPersonalData, RATING_DIMENSIONS, ZRateFirmRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
+import { dialectOf } from '../../../core/data-source';
 import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
-import { communityRepo } from '../../community/public';
+import { communityRepo, organisationById } from '../../community/public';
 import { membershipOf } from '../../households/public';
-import { HouseholdRating, RatingChange } from '../entities';
+import { Notifier } from '../../notifications/public';
+import { HouseholdRating, RatingChange, type RatingPeriod } from '../entities';
 import { loadMyRating } from '../my-rating';
 import { COMMENT_MACHINE } from '../period-status';
 import { lockRatablePeriod, openPeriod } from '../periods';
 import { isFirmStaff } from '../rating.policy';
 
 /**
+ * The household's rating of the period under an exclusive row lock (MySQL; SQLite runs one
+ * transaction at a time), so two members changing it at once are ordered and each is told about
+ * the other's change from the row as it is, not as it was before the other committed.
+ */
+async function lockedRating(tx: EntityManager, periodId: number, householdId: number): Promise<HouseholdRating | null> {
+  if (dialectOf(tx.connection) !== 'better-sqlite3')
+    await tx.query('SELECT id FROM `household_ratings` WHERE periodId = ? AND householdId = ? FOR UPDATE', [periodId, householdId]);
+  return tx.findOne(HouseholdRating, { where: { periodId, householdId } });
+}
+
+/**
  * 评价物业: a verified member of a household rates the firm serving its compound in the open
- * period, once per household (unique key); rating again changes it and every submission is kept
- * in rating_changes. The firm's own staff cannot rate it. Comments pass the platform's content
- * check (WeChat msgSecCheck; a word list locally), and what others will read of them has phone
- * numbers, ID numbers and room addresses masked. The period is re-checked, under its lock, in the
- * transaction that writes: every accepted rating is in the period's results.
+ * period, once per household (unique key). One household, one voice: any verified member may
+ * change the household's rating, the last submission is the household's whole rating (stars and
+ * comment) and its author, and the member whose rating was replaced is told (in-app message
+ * `rating_update`) while they are still a verified member. A comment stays its author's: another
+ * member never reads it (presentMyRating), and their submission replaces it. Every submission is
+ * kept in rating_changes. The firm's own staff cannot rate it. Comments pass the platform's
+ * content check (WeChat msgSecCheck; a word list locally), and what others will read of them has
+ * phone numbers, ID numbers and room addresses masked. The period is re-checked, under its lock,
+ * in the transaction that writes: every accepted rating is in the period's results.
  */
 export const rateFirm = defineAction({
   input: ZRateFirmRequest,
@@ -51,6 +69,21 @@ export const rateFirm = defineAction({
     };
 
     const record = (ratingId: number) => ({ ratingId, userId: ctx.actor.userId, scores: json, comment: text, createdAt: now });
+    /** The member whose rating this submission replaces is told, rather than finding scores they never gave. */
+    const tellAuthor = async (tx: EntityManager, notifier: Notifier, period: RatingPeriod, replaced: HouseholdRating) => {
+      if (replaced.userId === ctx.actor.userId) return;
+      if ((await membershipOf(tx, householdId, replaced.userId))?.status !== 'verified') return;
+      const firm = await organisationById(tx, firmId);
+      await notifier.to(tx, [replaced.userId], {
+        kind: 'rating_update',
+        subject: { subjectKind: 'household-rating', subjectId: householdId },
+        title: '家人修改了本户的物业评价',
+        body:
+          `${firm?.name ?? '物业'} ${period.code} 期：家中其他成员于${formatLocalTime(now, now)}修改了本户的评价，每户一票，以最后一次提交为准` +
+          (replaced.comment ? '；您写的评语不再公开显示' : ''),
+      });
+    };
+    let notifier: Notifier | null = null;
     try {
       await ctx.tx(async (tx) => {
         const period = await lockRatablePeriod(tx, current.id, now);
@@ -73,9 +106,11 @@ export const rateFirm = defineAction({
       // The household has rated this period: change it. A changed comment is visible again until
       // reported; an unchanged one keeps what moderators decided (a hidden name stays hidden, a
       // removed comment stays removed) — changing only the stars must not undo moderation.
-      await ctx.tx(async (tx) => {
+      // One Notifier per attempt: a deadlock victim retried on MySQL must not queue its message twice.
+      notifier = await ctx.tx(async (tx) => {
+        const attempt = new Notifier();
         const period = await lockRatablePeriod(tx, current.id, now);
-        const existing = await tx.findOne(HouseholdRating, { where: { periodId: period.id, householdId } });
+        const existing = await lockedRating(tx, period.id, householdId);
         if (!existing) throw new AppError(ErrorCode.CONFLICT, '请稍后再试');
         const { commentPublic, maskedById, maskedAt, commentStatus, reports, ...scoresOnly } = fields;
         const rewritten = existing.comment !== text;
@@ -96,8 +131,11 @@ export const rateFirm = defineAction({
           });
         else await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
         await tx.insert(RatingChange, record(existing.id));
+        await tellAuthor(tx, attempt, period, existing);
+        return attempt;
       });
     }
+    await notifier?.flush(em, ctx.platform);
     return loadMyRating(ctx, householdId);
   },
 });

@@ -4,7 +4,7 @@ import { notFound } from '../../../core/errors';
 import { communityRepo, organisationById } from '../../community/public';
 import { computeResults } from '../compute';
 import { FirmReply, HouseholdRating } from '../entities';
-import { compoundsOf, openPeriod, publishedResults } from '../periods';
+import { assessorsPerPeriod, compoundsOf, openPeriod, publishedResults } from '../periods';
 import { moderates } from '../moderation';
 import { seesPreview } from '../rating.policy';
 import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
@@ -13,7 +13,8 @@ import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
  * The firm card (public): the latest published stars per compound type — always with the sample
  * size, no stars below the minimum — the history for the trend, the firm's reply for that period,
  * public comments without names (personal data masked); for the firm's staff, assessors and community staff over it, a
- * live preview of the open period.
+ * live preview of the open period. Every result carries its 评分说明 (the four criteria with their
+ * weights, scores and sources, the sample against the minimum, the rounding rule).
  */
 export const getFirmCard = definePublicAction({
   input: ZFirmCardRequest,
@@ -24,7 +25,10 @@ export const getFirmCard = definePublicAction({
     const served = await compoundsOf(em, firmId);
     const focus = compoundId ? await communityRepo.compound(em, compoundId) : null;
     const published = await publishedResults(em, firmId);
-    const history = published.map(({ result, period }) => presentStored(result, period));
+    const open = await openPeriod(em);
+    const previewing = !!open && !!ctx.actor && seesPreview(ctx.actor, firmId, served);
+    const assessors = await assessorsPerPeriod(em, firmId, [...new Set([...published.map((p) => p.period.id), ...(previewing ? [open.id] : [])])]);
+    const history = published.map(({ result, period }) => presentStored(result, period, assessors.get(period.id) ?? 0));
     const latestId = published[0]?.period.id;
     const latest = history
       .filter((h) => h.periodId === latestId)
@@ -34,9 +38,8 @@ export const getFirmCard = definePublicAction({
       ? await em.find(HouseholdRating, { where: { periodId: latestId, firmId, commentStatus: 'visible' }, order: { id: 'DESC' }, take: 20 })
       : [];
     let preview: FirmCardDTO['preview'] = null;
-    const open = await openPeriod(em);
-    if (open && ctx.actor && seesPreview(ctx.actor, firmId, served)) {
-      preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open));
+    if (previewing) {
+      preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open, assessors.get(open.id) ?? 0));
     }
     const periodCode = published[0]?.period.code ?? '';
     const card: FirmCardDTO = {

@@ -5,7 +5,7 @@ import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { click, flush } from '../../../../test-utils';
 import { membership, profile } from '../../../needs/test-fixtures';
-import { firmCard, myRating, result } from '../../test-fixtures';
+import { breakdown, firmCard, myRating, rated, result } from '../../test-fixtures';
 import FirmPage from './index';
 
 jest.mock('../../../../services/ratings');
@@ -103,11 +103,62 @@ describe('物业评价', () => {
     (ratings.myRating as jest.Mock).mockResolvedValue({
       ok: true,
       data: myRating({
-        rating: { id: 1, scores: { environment: 4, security: 4, repairs: 4, attitude: 4 }, comment: '', updatedAt: '2026-11-01T00:00:00.000Z', changes: 0 },
+        rating: rated({ scores: { environment: 4, security: 4, repairs: 4, attitude: 4 } }),
       }),
     });
     await renderPage();
     await flush();
     expect(screen.getByTestId('firm-rate').textContent).toBe('修改我的评价');
+  });
+
+  it('offers 修改本户的评价 when another member of the household rated', async () => {
+    (ratings.myRating as jest.Mock).mockResolvedValue({ ok: true, data: myRating({ rating: rated({ byMe: false, commentByOther: true }) }) });
+    await renderPage();
+    await flush();
+    expect(screen.getByTestId('firm-rate').textContent).toBe('修改本户的评价');
+  });
+
+  it('explains the composite: each criterion with its weight, score and source, the sample against the minimum, the rounding rule', async () => {
+    await renderPage();
+    const explain = screen.getByRole('region', { name: '评分说明' });
+    expect(within(explain).getByRole('heading', { name: '老旧小区 · 2026-Q2 期' })).toBeTruthy();
+    const rows = within(explain).getAllByRole('listitem');
+    expect(rows.map((r) => r.querySelector('.rfirm__criterion-label')?.textContent)).toEqual(['组织建设', '队伍建设', '服务质量', '群众满意度']);
+    expect(screen.getByTestId('firm-explain-old-satisfaction').textContent).toBe('群众满意度82分权重 40%来自36户居民的评价。');
+    expect(screen.getByTestId('firm-explain-old-sample').textContent).toBe('评价户数：36户，评星至少需要5户 — 已达到');
+    expect(screen.getByTestId('firm-explain-old-composite').textContent).toBe('综合分 81分，4星');
+    expect(screen.getByTestId('firm-explain-old-rounding').textContent).toContain('四舍五入到半颗星');
+    expect(Taro.pageScrollTo).not.toHaveBeenCalled();
+  });
+
+  it('below the minimum sample says so, and a criterion without data carries no weight', async () => {
+    const b = breakdown({ sample: 3 });
+    b.criteria[0] = { ...b.criteria[0], score: null, appliedWeight: 0 };
+    b.criteria[1] = { ...b.criteria[1], score: null, appliedWeight: 0 };
+    b.criteria[2] = { ...b.criteria[2], appliedWeight: 42.9 };
+    b.criteria[3] = { ...b.criteria[3], score: null, appliedWeight: 57.1 };
+    (ratings.firmCard as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: firmCard({ results: [result({ stars: null, composite: null, sample: 3, breakdown: b, criteria: { organisation: null, team: null, service: 80, satisfaction: null } })] }),
+    });
+    await renderPage();
+    expect(screen.getByTestId('firm-explain-old-organisation-weight').textContent).toBe('权重 15%，本期无数据，不计入');
+    expect(screen.getByTestId('firm-explain-old-service-weight').textContent).toBe('权重 30%，本期按42.9%计');
+    expect(screen.getByTestId('firm-explain-old-satisfaction-score').textContent).toBe('样本不足');
+    expect(screen.getByTestId('firm-explain-old-sample').textContent).toBe('评价户数：3户，评星至少需要5户 — 还差2户，暂不评星');
+    expect(screen.queryByTestId('firm-explain-old-composite')).toBeNull();
+  });
+
+  it('opened from a leaderboard row: that compound type first, scrolled to 评分说明', async () => {
+    __setRouter('/packages/ratings/pages/firm/index', { firmId: '9', compoundType: 'commercial', explain: '1' });
+    (ratings.firmCard as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: firmCard({ results: [result(), result({ compoundType: 'commercial', breakdown: breakdown() })] }),
+    });
+    await renderPage();
+    await flush();
+    const heads = within(screen.getByRole('region', { name: '评分说明' })).getAllByRole('heading', { level: 3 });
+    expect(heads.map((h) => h.textContent)).toEqual(['商住小区 · 2026-Q2 期', '老旧小区 · 2026-Q2 期']);
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith({ selector: '#firm-explain', duration: 0 });
   });
 });

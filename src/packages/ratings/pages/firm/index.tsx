@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { FirmCardDTO, FirmResultDTO } from '@hg/types';
+import type { CompoundType, FirmCardDTO, FirmResultDTO } from '@hg/types';
 import { COMPOUND_TYPE_LABEL } from '@hg/types/enums';
 import { CRITERION_LABEL, Criterion, DIMENSION_LABEL, RATING_DIMENSIONS } from '@hg/types/ratings';
 import Page from '../../../../components/Page';
@@ -40,6 +40,59 @@ function Result({ result, testId }: { result: FirmResultDTO; testId: string }) {
           「—」表示本期这一项没有得分（例如考评员未打分）。
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** A weight as shown: 「30%」. */
+const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
+
+/**
+ * 评分说明 for one result: the four criteria with their weight for this compound type (and the
+ * weight they carried when a criterion had no data), their score and one sentence on where the data
+ * come from; the sample against the minimum; the composite and the rounding rule. Stacked lines,
+ * no table, so it reads at large-text size on a phone.
+ */
+function Explain({ result, testId }: { result: FirmResultDTO; testId: string }) {
+  const b = result.breakdown;
+  const enough = b.sample >= b.minSample;
+  return (
+    <View className='rfirm__explain' data-testid={testId}>
+      <View className='rfirm__explain-head' role='heading' aria-level={3}>
+        {COMPOUND_TYPE_LABEL[result.compoundType]} · {result.periodCode} 期
+      </View>
+      <View role='list' aria-label={`${COMPOUND_TYPE_LABEL[result.compoundType]}的四项标准`}>
+        {b.criteria.map((c) => {
+          const withheld = c.criterion === 'satisfaction' && c.score === null && b.sample > 0 && !enough;
+          const carried = c.score === null ? (withheld ? '' : '，本期无数据，不计入') : c.appliedWeight !== c.weight ? `，本期按${pct(c.appliedWeight)}计` : '';
+          return (
+            <View key={c.criterion} className='rfirm__criterion' role='listitem' data-testid={`${testId}-${c.criterion}`}>
+              <View className='rfirm__criterion-top'>
+                <View className='rfirm__criterion-label'>{c.label}</View>
+                <View className='rfirm__criterion-score' data-testid={`${testId}-${c.criterion}-score`}>
+                  {c.score === null ? (withheld ? '样本不足' : '—') : `${c.score}分`}
+                </View>
+              </View>
+              <View className='rfirm__criterion-weight' data-testid={`${testId}-${c.criterion}-weight`}>
+                权重 {pct(c.weight)}
+                {carried}
+              </View>
+              <View className='rfirm__criterion-source'>{c.source}</View>
+            </View>
+          );
+        })}
+      </View>
+      <View className={`rfirm__sample ${enough ? '' : 'rfirm__sample--short'}`} data-testid={`${testId}-sample`}>
+        评价户数：{b.sample}户，评星至少需要{b.minSample}户 — {enough ? '已达到' : `还差${b.minSample - b.sample}户，暂不评星`}
+      </View>
+      {result.composite !== null ? (
+        <View className='rfirm__composite' data-testid={`${testId}-composite`}>
+          综合分 {result.composite}分{result.stars !== null ? `，${result.stars}星` : ''}
+        </View>
+      ) : null}
+      <View className='muted rfirm__rounding' data-testid={`${testId}-rounding`}>
+        {b.rounding}
+      </View>
     </View>
   );
 }
@@ -135,7 +188,7 @@ function CommentRow({ comment }: { comment: Comment }) {
 /** What the household may do now: rate, change its rating, or why not (no open period…): never a button into a refusal. */
 type RateState = { url: string; label: string } | { blocked: string } | null;
 
-function Card({ card, rate }: { card: FirmCardDTO; rate: RateState }) {
+function Card({ card, rate, focusType }: { card: FirmCardDTO; rate: RateState; focusType: CompoundType | null }) {
   const [main, ...others] = card.results;
   const history = main ? card.history.filter((h) => h.compoundType === main.compoundType) : card.history;
   return (
@@ -148,7 +201,7 @@ function Card({ card, rate }: { card: FirmCardDTO; rate: RateState }) {
         {others.map((r) => (
           <Result key={r.compoundType} result={r} testId={`firm-result-${r.compoundType}`} />
         ))}
-        <View className='muted rfirm__rule'>满5户评价才显示星级；评价户数少时，得分向全市平均靠拢。</View>
+        <View className='muted rfirm__rule'>满5户评价才显示星级；评价户数少时，得分向全市平均靠拢。各项的权重和来源见下方「评分说明」。</View>
         {rate && 'url' in rate ? (
           <View className='btn btn--primary rfirm__rate' role='button' {...FOCUSABLE} data-testid='firm-rate' onClick={() => openPage(rate.url)}>
             {rate.label}
@@ -161,6 +214,20 @@ function Card({ card, rate }: { card: FirmCardDTO; rate: RateState }) {
         ) : null}
         {card.firm.hotline ? <PhoneLink phone={card.firm.hotline} label='服务热线' testId='firm-hotline' /> : null}
       </View>
+
+      {card.results.length ? (
+        <View className='card' id='firm-explain' role='region' aria-labelledby='firm-explain-title' data-testid='firm-explain'>
+          <View className='card__title' id='firm-explain-title' role='heading' aria-level={2}>
+            评分说明
+          </View>
+          <View className='rfirm__explain-intro'>星级由四项标准加权得出，各类小区的权重在每期开始时确定。</View>
+          {[...card.results]
+            .sort((a, b) => Number(b.compoundType === focusType) - Number(a.compoundType === focusType))
+            .map((r) => (
+              <Explain key={r.compoundType} result={r} testId={`firm-explain-${r.compoundType}`} />
+            ))}
+        </View>
+      ) : null}
 
       {card.preview && card.preview.length ? (
         <View className='card' data-testid='firm-preview'>
@@ -220,6 +287,12 @@ export default function FirmPage() {
   const firmId = positiveId(params.firmId);
   const compoundId = positiveId(params.compoundId);
   const card = useLoad(firmId ? () => ratings.firmCard({ firmId, ...(compoundId ? { compoundId } : {}) }) : null, [firmId, compoundId]);
+  // From a leaderboard row's 评分说明: that row's compound type first, and the page opens at the section.
+  const focusType = (Object.keys(COMPOUND_TYPE_LABEL) as CompoundType[]).find((t) => t === params.compoundType) ?? null;
+  const toExplain = params.explain === '1' && !!card.data?.results.length;
+  useEffect(() => {
+    if (toExplain) void Taro.pageScrollTo({ selector: '#firm-explain', duration: 0 });
+  }, [toExplain]);
   const profile = useLoad(hasIdentity() ? () => me.get() : null, []);
 
   // 去评价 only for a verified home; the home in this compound when we know it, else the rate page asks.
@@ -235,7 +308,8 @@ export default function FirmPage() {
   else if (!householdId)
     rate = { url: rateUrl, label: '去评价' }; // several homes: the rate page asks which
   else if (mine.data && mine.data.firm?.id === firmId) {
-    rate = mine.data.blockedReason ? { blocked: mine.data.blockedReason } : { url: rateUrl, label: mine.data.rating ? '修改我的评价' : '去评价' };
+    const rated = mine.data.rating;
+    rate = mine.data.blockedReason ? { blocked: mine.data.blockedReason } : { url: rateUrl, label: !rated ? '去评价' : rated.byMe ? '修改我的评价' : '修改本户的评价' };
   } else if (mine.error) rate = { url: rateUrl, label: '去评价' };
 
   if (!firmId) {
@@ -250,7 +324,7 @@ export default function FirmPage() {
   return (
     <Page title='物业评价'>
       <StateView loading={card.loading && !card.data} error={card.error} onRetry={card.reload} />
-      {card.data ? <Card card={card.data} rate={rate} /> : null}
+      {card.data ? <Card card={card.data} rate={rate} focusType={focusType} /> : null}
     </Page>
   );
 }

@@ -38,7 +38,8 @@ beforeEach(() => {
 const order = () =>
   within(screen.getByTestId('board-rows'))
     .getAllByRole('button')
-    .map((b) => b.getAttribute('data-testid'));
+    .map((b) => b.getAttribute('data-testid'))
+    .filter((id) => id?.startsWith('board-row-'));
 
 describe('物业星级榜', () => {
   it('lists ranked firms by rank and the 样本不足 ones last, unranked, with their sample', async () => {
@@ -73,6 +74,16 @@ describe('物业星级榜', () => {
     expect(screen.queryByRole('tablist')).toBeNull();
     await click(screen.getByTestId('board-row-2-old'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ratings/pages/firm/index?firmId=2' });
+  });
+
+  it('every row links to the firm card’s 评分说明 for its compound type', async () => {
+    render(<LeaderboardPage />);
+    await flush();
+    const explain = screen.getByTestId('board-explain-2-old');
+    expect(explain.getAttribute('aria-label')).toBe('锦华物业（老旧小区）的评分说明');
+    expect(screen.getAllByText('评分说明')).toHaveLength(4);
+    await click(explain);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ratings/pages/firm/index?firmId=2&compoundType=old&explain=1' });
   });
 
   it('adds 街道 and 社区 tabs from the person’s roles and asks for that scope', async () => {

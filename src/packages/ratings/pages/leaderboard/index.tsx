@@ -37,24 +37,38 @@ function placesOf(profile: MeDTO | null): { street: Place | null; community: Pla
 type Row = LeaderboardDTO['rows'][number];
 
 function BoardRow({ row }: { row: Row }) {
+  const key = `${row.firm.id}-${row.compoundType}`;
   return (
-    <View
-      className={`rboard__row ${row.rank === null ? 'rboard__row--unranked' : ''}`}
-      role='button'
-      {...FOCUSABLE}
-      data-testid={`board-row-${row.firm.id}-${row.compoundType}`}
-      onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: row.firm.id }))}
-    >
-      <View className='rboard__rank' aria-label={row.rank === null ? '未排名' : `第${row.rank}名`}>
-        {row.rank ?? '—'}
+    <View className={`rboard__item ${row.rank === null ? 'rboard__row--unranked' : ''}`}>
+      <View
+        className='rboard__row'
+        role='button'
+        {...FOCUSABLE}
+        data-testid={`board-row-${key}`}
+        onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: row.firm.id }))}
+      >
+        <View className='rboard__rank' aria-label={row.rank === null ? '未排名' : `第${row.rank}名`}>
+          {row.rank ?? '—'}
+        </View>
+        <View className='rboard__main'>
+          <View className='rboard__firm'>{row.firm.name}</View>
+          <View className='muted rboard__type'>{COMPOUND_TYPE_LABEL[row.compoundType]}</View>
+          <FirmStars stars={row.stars} sample={row.sample} testId={`board-stars-${key}`} />
+        </View>
+        <View className='rboard__chevron' aria-hidden='true'>
+          ›
+        </View>
       </View>
-      <View className='rboard__main'>
-        <View className='rboard__firm'>{row.firm.name}</View>
-        <View className='muted rboard__type'>{COMPOUND_TYPE_LABEL[row.compoundType]}</View>
-        <FirmStars stars={row.stars} sample={row.sample} testId={`board-stars-${row.firm.id}-${row.compoundType}`} />
-      </View>
-      <View className='rboard__chevron' aria-hidden='true'>
-        ›
+      {/* How the stars were made: the firm card's 评分说明, this row's compound type first. */}
+      <View
+        className='btn btn--ghost rboard__explain'
+        role='button'
+        {...FOCUSABLE}
+        aria-label={`${row.firm.name}（${COMPOUND_TYPE_LABEL[row.compoundType]}）的评分说明`}
+        data-testid={`board-explain-${key}`}
+        onClick={() => openPage(withQuery(ROUTES.ratingFirm, { firmId: row.firm.id, compoundType: row.compoundType, explain: 1 }))}
+      >
+        评分说明
       </View>
     </View>
   );

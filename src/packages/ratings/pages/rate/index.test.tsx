@@ -4,7 +4,7 @@ import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { membership, profile } from '../../../needs/test-fixtures';
-import { myRating } from '../../test-fixtures';
+import { myRating, rated } from '../../test-fixtures';
 import RatePage from './index';
 
 jest.mock('../../../../services/ratings');
@@ -32,13 +32,7 @@ describe('评价物业', () => {
     rate.mockResolvedValue({
       ok: true,
       data: myRating({
-        rating: {
-          id: 5,
-          scores: { environment: 4, security: 5, repairs: 3, attitude: 4 },
-          comment: '楼道很干净',
-          updatedAt: '2026-08-01T00:00:00.000Z',
-          changes: 0,
-        },
+        rating: rated({ comment: '楼道很干净' }),
       }),
     });
     await renderPage();
@@ -71,18 +65,13 @@ describe('评价物业', () => {
     mine.mockResolvedValue({
       ok: true,
       data: myRating({
-        rating: {
-          id: 5,
-          scores: { environment: 2, security: 3, repairs: 1, attitude: 2 },
-          comment: '维修太慢',
-          updatedAt: '2026-08-01T00:00:00.000Z',
-          changes: 1,
-        },
+        rating: rated({ scores: { environment: 2, security: 3, repairs: 1, attitude: 2 }, comment: '维修太慢', updatedAt: '2026-08-03T02:00:00.000Z', changes: 1 }),
       }),
     });
     rate.mockResolvedValue({ ok: true, data: myRating() });
     await renderPage();
-    expect(screen.getByRole('heading', { name: '修改评价' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '修改我的评价' })).toBeTruthy();
+    expect(screen.getByTestId('rate-household-status').textContent).toContain('已修改1次');
     expect(checked('环境卫生')).toBe('2星');
     expect(checked('维修响应')).toBe('1星');
     expect(((await screen.findByLabelText('想说的话（选填，不显示姓名）')) as HTMLTextAreaElement).value).toBe('维修太慢');
@@ -91,6 +80,33 @@ describe('评价物业', () => {
     await click(screen.getByRole('radiogroup', { name: '维修响应' }).querySelector('[aria-label="3星"]') as Element);
     await click(screen.getByTestId('rate-submit'));
     expect(rate).toHaveBeenCalledWith({ householdId: 7, scores: { environment: 2, security: 3, repairs: 3, attitude: 2 }, comment: '维修太慢' });
+  });
+
+  it('a first rating is not a change: the household rated on that day, no 已修改', async () => {
+    mine.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ comment: '楼道很干净' }) }) });
+    await renderPage();
+    expect(screen.getByRole('heading', { name: '修改我的评价' })).toBeTruthy();
+    expect(screen.getByTestId('rate-household-status').textContent).toBe('本户已于8月1日 10:00评价。下面是您提交的评价。');
+  });
+
+  it("another member's rating: the household rated and when, their stars, never their comment; submitting makes it hers", async () => {
+    mine.mockResolvedValue({
+      ok: true,
+      data: myRating({ rating: rated({ byMe: false, commentByOther: true, changes: 1, updatedAt: '2026-08-03T02:00:00.000Z' }) }),
+    });
+    rate.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ changes: 2 }) }) });
+    await renderPage();
+    expect(screen.getByRole('heading', { name: '修改本户的评价' })).toBeTruthy();
+    expect(screen.getByTestId('rate-household-status').textContent).toBe(
+      '本户已于8月1日 10:00评价，已修改1次（最近一次8月3日 10:00）。下面的星级是家中其他成员提交的。那位家人写的评语只有其本人能看到。您提交后，本户的评价（星级和评语）以您的为准，并会通知那位家人。',
+    );
+    expect(screen.getByTestId('rate-rule').textContent).toContain('以最后一次提交为准');
+    expect(checked('安全秩序')).toBe('5星');
+    expect(((await screen.findByLabelText('想说的话（选填，不显示姓名）')) as HTMLTextAreaElement).value).toBe('');
+    await click(screen.getByTestId('rate-submit'));
+    await flush();
+    expect(rate).toHaveBeenCalledWith({ householdId: 7, scores: { environment: 4, security: 5, repairs: 3, attitude: 4 } });
+    expect(screen.getByRole('heading', { name: '修改我的评价' })).toBeTruthy();
   });
 
   it('shows why the household may not rate, and no form', async () => {

@@ -13,10 +13,12 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
+import { requestSubscribe } from '../../../../services/subscribe';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { useForm } from '../../../../hooks/useForm';
 import { ZRateFirmRequest } from '@hg/types/ratings-schemas';
 import { maskPersonalData } from '@hg/types/privacy';
+import { formatTime } from '../../../../utils/format';
 import { positiveId, verifiedHomes } from '../../format';
 import './index.scss';
 
@@ -25,7 +27,8 @@ const EMPTY: Scores = { environment: 0, security: 0, repairs: 0, attitude: 0 };
 
 /** The form itself, once the household's period, firm and own rating are known. */
 function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: MyRatingDTO; onSaved: (next: MyRatingDTO) => void }) {
-  const changing = !!mine.rating;
+  const rated = mine.rating;
+  const changing = !!rated;
   const [done, setDone] = useState(false);
   const f = useForm({
     initial: () => ({ scores: mine.rating ? { ...mine.rating.scores } : EMPTY, comment: mine.rating?.comment ?? '' }),
@@ -36,6 +39,8 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
       const missing = RATING_DIMENSIONS.filter((d) => !v.scores[d]);
       return missing.length ? { scores: `请为「${missing.map((d) => DIMENSION_LABEL[d]).join('」「')}」选择星级` } : {};
     },
+    // Whoever rates is told when another member of the household changes it: ask consent while she taps.
+    before: () => requestSubscribe(['rating_update']),
     send: (request) => ratings.rate(request),
     onSuccess: (data) => {
       setDone(true);
@@ -47,14 +52,23 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
   return (
     <View className='card rrate' data-testid='rate-form'>
       <View className='card__title' role='heading' aria-level={2}>
-        {changing ? '修改评价' : '给物业打分'}
+        {!rated ? '给物业打分' : rated.byMe ? '修改我的评价' : '修改本户的评价'}
       </View>
       <View className='rrate__who' data-testid='rate-firm'>
         {mine.firm?.name} · {mine.period?.code} 期
       </View>
-      <View className='muted rrate__hint'>
-        每户每期评价一次，{mine.period ? `${mine.period.endsOn} 前` : '本期内'}可以修改。
-        {changing ? `您已评价过${mine.rating && mine.rating.changes ? `（已修改${mine.rating.changes}次）` : ''}，改好后再提交即可。` : ''}
+      {/* One household, one voice: say plainly that the household has rated, when, and whose stars these are. */}
+      {rated ? (
+        <View className='notice rrate__status' role='status' data-testid='rate-household-status'>
+          本户已于{formatTime(rated.ratedAt)}评价
+          {rated.changes ? `，已修改${rated.changes}次（最近一次${formatTime(rated.updatedAt)}）` : ''}。
+          {rated.byMe ? '下面是您提交的评价。' : '下面的星级是家中其他成员提交的。'}
+          {rated.commentByOther ? '那位家人写的评语只有其本人能看到。' : ''}
+          {rated.byMe ? '' : '您提交后，本户的评价（星级和评语）以您的为准，并会通知那位家人。'}
+        </View>
+      ) : null}
+      <View className='muted rrate__hint' data-testid='rate-rule'>
+        每户每期一票：{mine.period ? `${mine.period.endsOn} 前` : '本期内'}，家中已认证的成员都可以修改，以最后一次提交为准；评价被家人修改时，会通知原来评价的人。
       </View>
       {RATING_DIMENSIONS.map((d) => (
         <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => f.set('scores', { ...scores, [d]: n })} />
