@@ -3,7 +3,7 @@ import type { TimerJobDTO, TimerRunDTO } from '@hg/types';
 /**
  * 定时任务 in words a clerk reads: each module's job by what it does for people, and what a run
  * did. Names come from the modules' timers (`need-timers.ts`, `booking-timers.ts`,
- * `standing-order-timer.ts`, `rating-timers.ts`); a job added later shows its raw name until it is
+ * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`); a job added later shows its raw name until it is
  * named here (the timers journey checks that every deployed job has a name).
  */
 export const JOB_LABEL: Record<string, string> = {
@@ -15,6 +15,9 @@ export const JOB_LABEL: Record<string, string> = {
   'bookings.markNoShows': '未核销记为未到',
   'bookings.standingOrders': '长期订餐',
   'ratings.closeEndedPeriods': '评价期自动截止',
+  'slots.lapseOffers': '活动室等预约的候补名额超时失效',
+  'slots.closeWaitlists': '活动室等预约截止后结束候补',
+  'slots.markNoShows': '活动室等预约未签到记为未到',
 };
 
 export const jobLabel = (name: string): string => JOB_LABEL[name] ?? name;
@@ -30,6 +33,9 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   standingBooked: (n) => `订上${n}份`,
   standingMissed: (n) => `${n}份因满员未订上`,
   periodsClosed: (n) => `截止${n}个评价期`,
+  slotOffersLapsed: (n) => `${n}个预约候补名额失效`,
+  slotWaitlistsClosed: (n) => `结束${n}个预约候补`,
+  slotNoShows: (n) => `${n}个预约记为未到`,
 };
 
 /** 「升级2条需求，恢复1条挂起的需求」, or 「无待处理事项」 when the run found nothing to do. */

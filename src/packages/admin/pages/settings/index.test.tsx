@@ -107,7 +107,8 @@ describe('城市配置', () => {
     expect(items[0].textContent).toContain('14:30');
     expect(items[0].textContent).toContain('说明：新标准');
     expect(items[0].textContent).toContain('低保：6.00元 → 7.50元');
-    expect(items[1].textContent).toContain('首次保存');
+    // The first save is compared with the defaults that were in force until then.
+    expect(items[1].textContent).toContain('内容未变');
   });
 
   it('says when a stored value was repaired, and links to 评星管理 for the rating weights', async () => {

@@ -149,9 +149,11 @@ function SubsidyEditor({ section, onSaved, onReload }: { section: SettingsSectio
   );
 }
 
-/** What changed between two saved values of the bookings section, in words. */
-function subsidyChanges(before: BookingsSettings | null, after: BookingsSettings): string[] {
-  if (!before) return ['首次保存'];
+/**
+ * What changed between two values of the bookings section, in words. The first save is compared
+ * with the defaults, which were in force until then (what the admin saw and changed).
+ */
+function subsidyChanges(before: BookingsSettings, after: BookingsSettings): string[] {
   const out: string[] = [];
   for (const t of SUBSIDY_TIERS) {
     const [b, a] = [before.subsidy?.[t], after.subsidy[t]];
@@ -166,7 +168,7 @@ function History({ section }: { section: SettingsSectionDTO }) {
   const [open, setOpen] = useState(false);
   const list = useLoad(open ? () => settings.history({ section: section.key }) : null, [open, section.version]);
   const describe = (r: SettingsRevisionDTO) =>
-    section.key === 'bookings' ? subsidyChanges(r.before as BookingsSettings | null, r.after as BookingsSettings) : ['内容已修改'];
+    section.key === 'bookings' ? subsidyChanges((r.before ?? section.defaults) as BookingsSettings, r.after as BookingsSettings) : ['内容已修改'];
   return (
     <>
       <View

@@ -1,0 +1,82 @@
+import { DIALECTS } from '../db';
+import { as, call, ok } from '../factories';
+import { useJourneyStack } from './harness';
+import { Journey } from './journey';
+
+/**
+ * 城市配置 in a real browser, on a phone (390×844, touch), axe on every view: the city admin 林峰
+ * opens 我的 → 城市配置, tries a subsidy the form cannot take (told beside the field), raises the
+ * 低保 tier from 6.00 to 7.50 元 with a reason, sees it saved and in the history in plain words, and
+ * the settings the server now serves carry it; then the same page in large-text mode. A community
+ * clerk (杨晓燕) has no such entry, and the page refuses her.
+ */
+jest.setTimeout(300_000);
+
+describe.each(DIALECTS)('on %s', (dialect) => {
+  const env = useJourneyStack(dialect);
+
+  async function signedIn(name: string, file: string): Promise<Journey> {
+    const j = new Journey(await env.context.newPage(), env.stack.base, `settings-${file}-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/me/index`);
+    await j.loginAs(name);
+    return j;
+  }
+
+  it('林峰 raises the 低保 subsidy in 我的 → 城市配置, with its history, in normal and large-text mode', async () => {
+    const j = await signedIn('林峰', 'admin');
+    await j.byTestId('entry-settings').click();
+    await j.waitForShown('/packages/admin/pages/settings/index');
+    await j.byTestId('subsidy-editor').waitFor();
+    await j.audit('settings');
+
+    const dibao = j.byTestId('tier-dibao').locator('input[aria-label="每餐补贴（元）"]');
+    await expect(dibao.inputValue()).resolves.toBe('6.00');
+
+    // A typo is caught beside its field and nothing is saved.
+    await dibao.fill('7.505');
+    await j.byTestId('subsidy-save').click();
+    await j.byTestId('tier-dibao').getByRole('alert').first().waitFor();
+    await j.audit('settings-error');
+    const before = ok(await call('settings', 'list', {}, as('admin')));
+    expect(before.find((s) => s.key === 'bookings')?.version ?? 0).toBe(0);
+
+    await dibao.fill('7.50');
+    await j.root().locator('input[aria-label="修改说明（选填）"]').fill('按民政局新文件调整');
+    await j.byTestId('subsidy-save').click();
+    await j.byTestId('settings-done').waitFor();
+    await j.audit('settings-saved');
+
+    // What the server serves now: the 低保 tier at 750 fen, one revision with the admin's reason.
+    const after = ok(await call('settings', 'list', {}, as('admin'))).find((s) => s.key === 'bookings')!;
+    expect(after.version).toBe(1);
+    expect(JSON.stringify(after.value)).toContain('750');
+
+    await j.byTestId('history-bookings-toggle').click();
+    const history = j.byTestId('history-bookings');
+    await history.waitFor();
+    await history.getByText('低保：6.00元 → 7.50元').waitFor();
+    await history.getByText('按民政局新文件调整').waitFor();
+    await j.audit('settings-history');
+
+    await j.setLargeText(true);
+    await j.byTestId('entry-settings').click();
+    await j.waitForShown('/packages/admin/pages/settings/index');
+    await j.page.locator('.page--large:visible').first().waitFor();
+    await j.byTestId('subsidy-editor').waitFor();
+    await expect(j.byTestId('tier-dibao').locator('input[aria-label="每餐补贴（元）"]').inputValue()).resolves.toBe('7.50');
+    await j.audit('settings-large');
+
+    expect(j.failures()).toEqual([]);
+  });
+
+  it('a community clerk (杨晓燕) has no 城市配置, and the page refuses her', async () => {
+    const j = await signedIn('杨晓燕', 'staff');
+    await j.byTestId('entry-verify').waitFor();
+    await expect(j.byTestId('entry-settings').count()).resolves.toBe(0);
+    await j.open('/packages/admin/pages/settings/index');
+    await j.waitForShown('/packages/admin/pages/settings/index');
+    await expect(j.byTestId('subsidy-editor').count()).resolves.toBe(0);
+    await j.audit('settings-refused');
+    expect(j.failures()).toEqual([]);
+  });
+});
