@@ -11,6 +11,7 @@ import {
   BookingStatus,
   type BookingsSettings,
 } from './bookings';
+import { ALLERGEN_RULES, readAllergens } from './allergens';
 import { LIMITS } from './limits';
 import { defineSettings } from './settings';
 import { cursor, enumOf, id, isoDay, isoTime, limit, optionalText, personName, phone, text } from './primitives';
@@ -119,7 +120,16 @@ export const ZEldersRequest = z
   .strict();
 export type TEldersRequest = z.infer<typeof ZEldersRequest>;
 
-const dish = z.object({ name: text(BOOKING_RULES.dishNameMax, '菜名'), tags: dietTags.default([]), allergens: optionalText(40, '过敏原') }).strict();
+/**
+ * A dish's allergens: the common ones (COMMON_ALLERGENS) and free words, read into one vocabulary
+ * (「花生米」 → 花生). A text such as 「鸡蛋、大豆」 is accepted too (older clients and menus).
+ */
+const allergenWord = z.string().trim().min(1, '过敏原不能为空').max(ALLERGEN_RULES.wordMax, `每个过敏原不超过${ALLERGEN_RULES.wordMax}个字`);
+const dishAllergens = z
+  .union([z.array(allergenWord), z.string().max(ALLERGEN_RULES.perDishMax * (ALLERGEN_RULES.wordMax + 1), '过敏原过长')])
+  .transform((v) => readAllergens(v))
+  .pipe(z.array(z.string()).max(ALLERGEN_RULES.perDishMax, `每道菜最多${ALLERGEN_RULES.perDishMax}个过敏原`));
+const dish = z.object({ name: text(BOOKING_RULES.dishNameMax, '菜名'), tags: dietTags.default([]), allergens: dishAllergens.default([]) }).strict();
 
 /** Centre staff: create a slot (a meal sitting with its menu, or a room / consultation / visit slot). */
 export const ZSaveSlotRequest = z

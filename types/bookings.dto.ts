@@ -23,7 +23,8 @@ export interface CentreDTO {
 export interface DishDTO {
   name: string;
   tags: DietTag[];
-  allergens: string;
+  /** In the shared vocabulary (allergens.ts): common ones by their list name, others as written. */
+  allergens: string[];
 }
 
 /** A slot with what is left of it (and, when asked for an elder, their booking there). */
@@ -50,6 +51,11 @@ export interface SlotDTO {
   waitlisted: number;
   /** The elder's live booking here, when the request named an elder. */
   myBooking: BookingDTO | null;
+  /**
+   * With an elder named, to those who book for them: the dishes holding one of the elder's
+   * allergies (「花生酥」含花生). Empty otherwise.
+   */
+  allergyWarnings: string[];
 }
 
 /**
@@ -135,6 +141,11 @@ export interface KitchenReportDTO {
   byMode: Record<MealMode, number>;
   byDiet: { tag: DietTag; count: number }[];
   allergies: { name: string; allergies: string }[];
+  /**
+   * The menu checked against the sitting's elders: per dish allergen, who is allergic to it
+   * (「本餐含鸡蛋（番茄炒蛋）→ 王秀兰过敏」). Centre staff only, as the whole report.
+   */
+  allergyAlerts: { allergen: string; dishes: string[]; names: string[] }[];
   /** Everyone holding a seat, for the counter and the delivery round. */
   people: { bookingId: number; name: string; mode: MealMode; status: BookingStatus; address: string; diets: DietTag[] }[];
 }

@@ -8,6 +8,7 @@ export * from './needs';
 export * from './needs-schemas';
 export * from './roles';
 export * from './links';
+export * from './allergens';
 export * from './bookings';
 export * from './bookings.dto';
 export * from './bookings-schemas';

@@ -159,7 +159,7 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     const child = newcomer();
     const link = ok(await call('bookings', 'linkFamily', { centreId, elderName: '欧阳秀英', phoneTail: '8888' }, child));
     ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff')));
-    const warning = '「花生米」含过敏原：花生';
+    const warning = (who: string) => `「花生米」含花生 → ${who === 'the elder' ? '您' : '欧阳秀英'}过敏`;
     const hidden = { priceFen: 1200, subsidyFen: null, payFen: null, tier: null };
     const shown = { priceFen: 1200, subsidyFen: 600, payFen: 600, tier: 'dibao' };
 
@@ -174,11 +174,12 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     for (const [who, openid, sees] of ROLES) {
       const slot = await lunch([{ name: '花生米', tags: ['清真'] }]);
       const quote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, openid));
-      expect([who, quote.price, quote.tierLabel, quote.warnings, quote.pending]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null, [warning], null]);
+      expect([who, quote.price, quote.tierLabel, quote.warnings, quote.pending]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null, [warning(who)], null]);
       const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, openid));
       expect([who, booking.price, booking.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null]);
       const week = ok(await call('bookings', 'week', { centreId, from: slot.day, elderId: me.elder.id }, openid));
       expect([who, week.find((w) => w.id === slot.id)?.myBooking?.price]).toEqual([who, sees ? shown : hidden]);
+      expect([who, week.find((w) => w.id === slot.id)?.allergyWarnings]).toEqual([who, [warning(who)]]);
       const listed = ok(await call('bookings', 'mine', { limit: 100 }, openid)).items.find((b) => b.id === booking.id);
       if (listed) expect([who, listed.price, listed.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '低保' : null]);
       const cancelled = ok(await call('bookings', 'cancel', { bookingId: booking.id }, openid));

@@ -38,14 +38,15 @@ export const slot = (id: number, over: Partial<SlotDTO> = {}): SlotDTO => ({
   open: true,
   priceFen: 1200,
   dishes: [
-    { name: '清蒸鲈鱼', tags: ['低盐'], allergens: '鱼' },
-    { name: '南瓜粥', tags: ['软烂', '低糖'], allergens: '' },
+    { name: '清蒸鲈鱼', tags: ['低盐'], allergens: ['鱼'] },
+    { name: '南瓜粥', tags: ['软烂', '低糖'], allergens: [] },
   ],
   seats: { dineIn: { capacity: 30, left: 12 }, delivery: { capacity: 10, left: 4 } },
   opensAt: null,
   quotaPerWeek: null,
   waitlisted: 0,
   myBooking: null,
+  allergyWarnings: [],
   ...over,
 });
 
@@ -104,6 +105,7 @@ export const kitchen = (over: Partial<KitchenReportDTO> = {}): KitchenReportDTO 
     { tag: '软烂', count: 1 },
   ],
   allergies: [{ name: '李德明', allergies: '花生' }],
+  allergyAlerts: [],
   people: [
     { bookingId: 1, name: '王秀英', mode: 'dine_in', status: 'booked', address: '锦屏花园2栋1单元101', diets: ['低盐'] },
     { bookingId: 2, name: '李德明', mode: 'delivery', status: 'booked', address: '锦屏花园3栋2单元502', diets: ['低盐', '软烂'] },

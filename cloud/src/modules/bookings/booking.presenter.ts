@@ -7,6 +7,7 @@ import {
   ELDER_VERIFICATION_LABEL,
   localYear,
   priceFor,
+  readAllergens,
   type BookingsSettings,
   type ElderVerification,
   type BookingDTO,
@@ -30,10 +31,12 @@ import { Slot } from './slot.entity';
 import { readSubsidySettings, tierLabelOf } from './subsidy-settings';
 
 export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);
-export const dishesOf = (slot: Pick<Slot, 'dishes'>): DishDTO[] => (slot.dishes ? (JSON.parse(slot.dishes) as DishDTO[]) : []);
+/** The stored menu; allergens kept as text by menus saved before the shared vocabulary are read into it. */
+export const dishesOf = (slot: Pick<Slot, 'dishes'>): DishDTO[] =>
+  slot.dishes ? (JSON.parse(slot.dishes) as (Omit<DishDTO, 'allergens'> & { allergens?: string | string[] })[]).map((d) => ({ ...d, allergens: readAllergens(d.allergens) })) : [];
 
 /** Slot → DTO; `open` is judged against `now` (the cut-off). */
-export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number; myBooking?: BookingDTO | null } = {}): SlotDTO {
+export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number; myBooking?: BookingDTO | null; allergyWarnings?: string[] } = {}): SlotDTO {
   return {
     id: slot.id,
     centreId: slot.centreId,
@@ -56,6 +59,7 @@ export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number;
     quotaPerWeek: slot.quotaPerWeek,
     waitlisted: extra.waitlisted ?? 0,
     myBooking: extra.myBooking ?? null,
+    allergyWarnings: extra.allergyWarnings ?? [],
   };
 }
 

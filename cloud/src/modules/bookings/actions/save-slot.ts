@@ -40,7 +40,7 @@ export const saveSlot = defineAction({
     const meal = input.kind === 'meal';
     if (!meal && input.sitting) throw invalidInput('sitting', '只有助餐分午餐、晚餐');
     if (!meal && input.dishes.length) throw invalidInput('dishes', '只有助餐有菜单');
-    const dishes: DishDTO[] = input.dishes.map((d) => ({ name: d.name, tags: [...new Set(d.tags)], allergens: d.allergens ?? '' }));
+    const dishes: DishDTO[] = input.dishes.map((d) => ({ name: d.name, tags: [...new Set(d.tags)], allergens: d.allergens }));
     const menu = JSON.stringify(dishes);
     if (menu.length > DISHES_COLUMN) throw invalidInput('dishes', '菜单内容过长，请精简菜名或过敏原');
     const sitting = meal ? input.sitting! : null;

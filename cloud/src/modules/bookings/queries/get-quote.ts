@@ -1,4 +1,4 @@
-import { localYear, priceFor, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { allergenClashes, commonAllergenOf, localYear, priceFor, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
@@ -34,7 +34,7 @@ export const getQuote = defineAction({
     return {
       ...presentPrice(priceForElder(slot.priceFen, elder, now, settings), view, settings),
       pending: view.subsidy && claimed?.tier ? { tierLabel: tierLabelOf(settings, claimed.tier)!, subsidyFen: claimed.subsidyFen } : null,
-      warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies) : [],
+      warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies, elderAddress(actor, elder)) : [],
       seatsLeft: { dineIn: seats.dineIn.left, delivery: seats.delivery.left },
       open,
     };
@@ -42,24 +42,41 @@ export const getQuote = defineAction({
 });
 
 /** Diets a dish must be tagged with to be safe for the elder (religion, vegetarian). */
+/** How a warning names the elder: 您 to the elder, the name to whoever books for them. */
+export const elderAddress = (actor: { userId: number }, elder: Pick<Elder, 'userId' | 'name'>): string => (elder.userId === actor.userId ? '您' : elder.name);
+
 const STRICT_DIETS: DietTag[] = ['清真', '素食'];
 /** Words in a dish's name that suggest sugar, for an elder on 低糖 when the dish is not tagged 低糖. */
 const SWEET = /糖|甜|蜜/;
 
 /**
- * Rules a person can check by reading the menu: an allergy word (split on 、，,；; and spaces) in a
- * dish's allergens or name; a 清真 / 素食 elder and a dish not tagged so; a 低糖 elder and an
- * untagged dish named sweet.
+ * The allergens a dish holds for the kitchen's and the elder's purposes: those the centre declared,
+ * and a common one its name gives away (「番茄炒蛋」 → 鸡蛋) when the form was left short.
  */
-export function dietWarnings(dishes: DishDTO[], diets: DietTag[], allergies: string): string[] {
-  const words = allergies
-    .split(/[、，,；;\s]+/)
-    .map((w) => w.trim())
-    .filter(Boolean);
-  const out: string[] = [];
+export function allergensOfDish(dish: DishDTO): string[] {
+  const named = commonAllergenOf(dish.name);
+  return named && !dish.allergens.includes(named) ? [...dish.allergens, named] : dish.allergens;
+}
+
+/**
+ * 「花生酥」含花生 → 您过敏 for each dish holding one of the elder's allergies (allergens.ts matches
+ * the words); `who` is 您 for the elder, their name for anyone booking for them.
+ */
+export function allergyWarnings(dishes: DishDTO[], allergies: string, who: string): string[] {
+  return dishes.flatMap((dish) => {
+    const hits = allergenClashes(allergensOfDish(dish), allergies);
+    return hits.length ? [`「${dish.name}」含${hits.join('、')} → ${who}过敏`] : [];
+  });
+}
+
+/**
+ * Rules a person can check by reading the menu: a dish holding one of the elder's allergies
+ * (allergyWarnings); a 清真 / 素食 elder and a dish not tagged so; a 低糖 elder and an untagged dish
+ * named sweet.
+ */
+export function dietWarnings(dishes: DishDTO[], diets: DietTag[], allergies: string, who: string): string[] {
+  const out: string[] = allergyWarnings(dishes, allergies, who);
   for (const dish of dishes) {
-    const hits = words.filter((w) => dish.allergens.includes(w) || dish.name.includes(w));
-    if (hits.length) out.push(`「${dish.name}」含过敏原：${hits.join('、')}`);
     for (const diet of STRICT_DIETS) if (diets.includes(diet) && !dish.tags.includes(diet)) out.push(`「${dish.name}」未标注${diet}`);
     if (diets.includes('低糖') && !dish.tags.includes('低糖') && SWEET.test(dish.name)) out.push(`「${dish.name}」可能含糖，请留意`);
   }

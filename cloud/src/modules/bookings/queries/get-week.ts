@@ -4,11 +4,13 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
 import { activeKeyOf } from '../booking-flow';
-import { bookingChannel } from '../booking.policy';
-import { presentBookings, presentSlot } from '../booking.presenter';
+import { bookingChannel, isLinkedFamily } from '../booking.policy';
+import { dishesOf, presentBookings, presentSlot } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
+import { elderView, elderViewers } from '../elder-visibility';
+import { allergyWarnings, elderAddress } from './get-quote';
 import { Slot } from '../slot.entity';
 
 const WEEK_DAYS = 7;
@@ -17,7 +19,8 @@ const WEEK_DAYS = 7;
  * 一周菜单 / 可约时段: a centre's slots for 7 days from `from` (default today, Beijing time), in
  * time order, with seats left and the waitlist length. Menus are public to anyone signed in. With
  * `elderId` — someone the caller may book for (themselves, as staff, grid worker or verified family; anyone else
- * is NOT_FOUND) — each slot carries that elder's live booking.
+ * is NOT_FOUND) — each slot carries that elder's live booking and, for whoever may see the
+ * elder's booking warnings (elder-visibility.ts), the dishes holding one of the elder's allergies.
  */
 export const getWeek = defineAction({
   input: ZWeekRequest,
@@ -56,6 +59,13 @@ export const getWeek = defineAction({
       const live = await em.find(Booking, { where: { activeKey: In(ids.map((id) => activeKeyOf(id, elder.id))) } });
       for (const dto of await presentBookings(em, live, actor, now)) mine.set(dto.slotId, dto);
     }
-    return slots.map((s) => presentSlot(s, now, { waitlisted: waitlisted.get(s.id) ?? 0, myBooking: elder ? (mine.get(s.id) ?? null) : null }));
+    const warned = elder && elderView(elderViewers(actor, elder, await isLinkedFamily(em, actor.userId, elder.id))).bookingWarnings ? elder : null;
+    return slots.map((s) =>
+      presentSlot(s, now, {
+        waitlisted: waitlisted.get(s.id) ?? 0,
+        myBooking: elder ? (mine.get(s.id) ?? null) : null,
+        allergyWarnings: warned ? allergyWarnings(dishesOf(s), warned.allergies, elderAddress(actor, warned)) : [],
+      }),
+    );
   },
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { DishDTO, SlotDTO } from '@hg/types';
 import { BOOKING_RULES, DIET_TAGS, type DietTag, SITTING_LABEL, SLOT_KIND_LABEL, type Sitting, type SlotKind } from '@hg/types/bookings';
+import { ALLERGEN_RULES, COMMON_ALLERGENS, type CommonAllergen, readAllergens } from '@hg/types/allergens';
 import { addDays, localDay, localIsoTime } from '@hg/types/local-time';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import Field from '../../../../components/Field';
@@ -134,6 +135,9 @@ export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotForm
   const meal = form.kind === 'meal';
   const [dishName, setDishName] = useState('');
   const [dishTags, setDishTags] = useState<DietTag[]>([]);
+  const [dishAllergens, setDishAllergens] = useState<CommonAllergen[]>([]);
+  /** Allergens outside the common list, typed (「芒果、菠萝」). */
+  const [otherAllergens, setOtherAllergens] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -152,9 +156,16 @@ export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotForm
     if (!name) return setErrors((e) => ({ ...e, dishes: '请填写菜名' }));
     if (name.length > BOOKING_RULES.dishNameMax) return setErrors((e) => ({ ...e, dishes: `菜名不超过${BOOKING_RULES.dishNameMax}个字` }));
     if (form.dishes.length >= BOOKING_RULES.dishesMax) return setErrors((e) => ({ ...e, dishes: `最多${BOOKING_RULES.dishesMax}道菜` }));
-    set('dishes', [...form.dishes, { name, tags: dishTags, allergens: '' }]);
+    const others = readAllergens(otherAllergens);
+    const tooLong = others.find((w) => w.length > ALLERGEN_RULES.wordMax);
+    if (tooLong) return setErrors((e) => ({ ...e, dishes: `过敏原「${tooLong}」过长，每个不超过${ALLERGEN_RULES.wordMax}个字` }));
+    const allergens = readAllergens([...dishAllergens, ...others]);
+    if (allergens.length > ALLERGEN_RULES.perDishMax) return setErrors((e) => ({ ...e, dishes: `每道菜最多${ALLERGEN_RULES.perDishMax}个过敏原` }));
+    set('dishes', [...form.dishes, { name, tags: dishTags, allergens }]);
     setDishName('');
     setDishTags([]);
+    setDishAllergens([]);
+    setOtherAllergens('');
   };
 
   const save = async () => {
@@ -176,7 +187,7 @@ export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotForm
             capacityDineIn: count(form.dineIn),
             capacityDelivery: count(form.delivery || '0'),
             priceFen: toFen(form.price),
-            dishes: form.dishes.map((d) => ({ name: d.name, tags: d.tags })),
+            dishes: form.dishes.map((d) => ({ name: d.name, tags: d.tags, allergens: d.allergens })),
           }
         : {
             centreId,
@@ -278,6 +289,9 @@ export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotForm
                 <View className='slotform__dish-name'>
                   {d.name}
                   {d.tags.length ? `（${d.tags.join('、')}）` : ''}
+                  <View className={d.allergens.length ? 'slotform__allergens' : 'muted'} data-testid='slot-dish-allergens'>
+                    {d.allergens.length ? `含${d.allergens.join('、')}` : '无常见过敏原'}
+                  </View>
                 </View>
                 <View
                   className='btn btn--danger slotform__remove'
@@ -306,6 +320,22 @@ export default function SlotForm({ centreId, from, onSaved, onCancel }: SlotForm
             error={errors.dishes}
           />
           <Toggles id='slot-dish-tags' label='适合' options={DIET_TAGS.map((t) => ({ value: t, label: t }))} value={dishTags} onChange={setDishTags} />
+          <Toggles
+            id='slot-dish-allergens'
+            label='含过敏原'
+            hint='会提示对此过敏的老人，并列在厨房单上'
+            options={COMMON_ALLERGENS.map((a) => ({ value: a, label: a }))}
+            value={dishAllergens}
+            onChange={setDishAllergens}
+          />
+          <Field
+            id='slot-dish-other-allergens'
+            label='其他过敏原'
+            placeholder='不在上面的，如 芒果、菠萝（用顿号隔开）'
+            maxlength={ALLERGEN_RULES.perDishMax * (ALLERGEN_RULES.wordMax + 1)}
+            value={otherAllergens}
+            onChange={setOtherAllergens}
+          />
           <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-dish-add' onClick={addDish}>
             ＋ 添加这道菜
           </View>

@@ -97,7 +97,7 @@ describe('助餐管理', () => {
     expect(screen.getByTestId('elder-verified-56').textContent).toContain('刘敏');
   });
 
-  it('adds a lunch sitting with its price in 元 sent as 分 and Beijing times', async () => {
+  it('adds a lunch sitting with its price in 元 sent as 分, Beijing times and each dish\'s allergens', async () => {
     await renderPage();
     await click(screen.getByTestId('slot-add'));
     await typeInto(await screen.findByLabelText('堂食名额'), '40');
@@ -105,7 +105,13 @@ describe('助餐管理', () => {
     await typeInto(await screen.findByLabelText('价格（元）'), '12.5');
     await typeInto(await screen.findByLabelText('菜名'), '清蒸鲈鱼');
     await click(within(screen.getByTestId('slot-form')).getByRole('checkbox', { name: '低盐' }));
+    await click(screen.getByTestId('slot-dish-allergens-鱼'));
     await click(screen.getByTestId('slot-dish-add'));
+    await typeInto(await screen.findByLabelText('菜名'), '花生芒果酥');
+    await click(screen.getByTestId('slot-dish-allergens-花生'));
+    await typeInto(await screen.findByLabelText('其他过敏原'), '芒果过敏、花生米');
+    await click(screen.getByTestId('slot-dish-add'));
+    expect(screen.getAllByTestId('slot-dish-allergens').map((el) => el.textContent)).toEqual(['含鱼', '含花生、芒果']);
     await click(screen.getByTestId('slot-save'));
 
     const day = addDays(localDay(new Date()), 1);
@@ -120,7 +126,10 @@ describe('助餐管理', () => {
       capacityDineIn: 40,
       capacityDelivery: 10,
       priceFen: 1250,
-      dishes: [{ name: '清蒸鲈鱼', tags: ['低盐'] }],
+      dishes: [
+        { name: '清蒸鲈鱼', tags: ['低盐'], allergens: ['鱼'] },
+        { name: '花生芒果酥', tags: [], allergens: ['花生', '芒果'] },
+      ],
     });
     expect(screen.queryByTestId('slot-form')).toBeNull();
     expect(svc.week).toHaveBeenCalledTimes(2);

@@ -76,6 +76,28 @@ export default function KitchenPage() {
             </View>
           </View>
 
+          <View className='card' data-testid='kitchen-alerts'>
+            <View className='card__title' role='heading' aria-level={2}>
+              本餐过敏核对
+            </View>
+            {r.slot.dishes.some((d) => d.allergens.length) ? (
+              <View className='muted kitchen__menu-allergens'>
+                {r.slot.dishes
+                  .filter((d) => d.allergens.length)
+                  .map((d) => `${d.name}：含${d.allergens.join('、')}`)
+                  .join('；')}
+              </View>
+            ) : null}
+            {r.allergyAlerts.length === 0 ? <View className='muted'>本餐菜品与就餐老人的过敏记录无冲突</View> : null}
+            <View role='list' aria-label='本餐过敏核对'>
+              {r.allergyAlerts.map((a) => (
+                <View key={a.allergen} className='kitchen__alert' role='listitem' data-testid='kitchen-alert'>
+                  本餐含{a.allergen}（{a.dishes.join('、')}）→ {a.names.join('、')}过敏
+                </View>
+              ))}
+            </View>
+          </View>
+
           <View className='card'>
             <View className='card__title' role='heading' aria-level={2}>
               过敏提醒

@@ -28,7 +28,7 @@ function SittingCell({ slot }: { slot: SlotDTO }) {
           <View key={d.name} className='menu__dish'>
             {d.name}
             {d.tags.length ? <View className='menu__tags'>（{d.tags.join('、')}）</View> : null}
-            {d.allergens ? <View className='menu__allergens'>含{d.allergens}</View> : null}
+            {d.allergens.length ? <View className='menu__allergens'>含{d.allergens.join('、')}</View> : null}
           </View>
         ))
       ) : (

@@ -166,12 +166,25 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking, hot
                   {t}
                 </View>
               ))}
+              {d.allergens.length ? (
+                <View className='slot__allergens' data-testid='dish-allergens'>
+                  含{d.allergens.join('、')}
+                </View>
+              ) : null}
             </View>
           ))}
         </View>
       ) : (
         <View className='muted'>菜单待公布</View>
       )}
+      {meal && slot.allergyWarnings.length ? (
+        <View className='notice slot__allergy' role='alert' data-testid='slot-allergy'>
+          <View>⚠ 过敏提醒：</View>
+          {slot.allergyWarnings.map((w) => (
+            <View key={w}>· {w}</View>
+          ))}
+        </View>
+      ) : null}
       {meal ? (
         <View className='slot__price' data-testid='slot-price'>
           餐费 {yuan(slot.priceFen)}
