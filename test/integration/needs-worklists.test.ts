@@ -19,7 +19,7 @@ import { createGateway } from '../../cloud/gateway/server';
 import { signSession } from '../../cloud/gateway/session';
 import { clock } from '../../cloud/src/core/clock';
 import { Need } from '../../cloud/src/modules/needs/need.entity';
-import { EXPORT_INLINE_MAX_BYTES } from '../../cloud/src/modules/needs/queries/export-needs';
+import { EXPORT_INLINE_MAX_BYTES } from '../../cloud/src/core/spreadsheet';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { parseCsv } from '../csv';
 import { as, call, callRaw, categoryId, communityIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto } from '../factories';

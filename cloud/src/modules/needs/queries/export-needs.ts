@@ -16,18 +16,11 @@ import { communityRepo } from '../../community/public';
 import { needEvents } from '../need-events';
 import { needRelations, presentPlace } from '../need.presenter';
 import { Need } from '../need.entity';
-import { toCsv, toXlsx, type Cell, type Sheet } from './export-formats';
+import { exportSheet, type Cell, type Sheet } from '../../../core/spreadsheet';
 import { periodOf, staffScope } from './need-scope';
 
 /** Beyond this the call asks for a shorter period instead of building a file nobody can open. */
 export const EXPORT_MAX_ROWS = 50_000;
-
-/**
- * Up to this size the file comes back inline (base64, one round trip); a larger one is stored
- * (platform.files) and comes back as a link, so no response carries megabytes of base64.
- * 256 KB is about 1,500 rows of XLSX or 800 of CSV.
- */
-export const EXPORT_INLINE_MAX_BYTES = 256 * 1024;
 
 const HEADER = [
   '编号',
@@ -50,11 +43,6 @@ const HEADER = [
   '处理结果',
   '不予受理原因',
 ];
-
-const MIME = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /** Times in Beijing time, as the staff read them. */
 export const chinaTime = (d: Date | null) => (d ? localDateTime(d) : null);
@@ -95,7 +83,7 @@ async function rejectNotes(em: EntityManager, needIds: number[]): Promise<Map<nu
 /**
  * 导出台账: a community's needs created in [from, to) as CSV or XLSX for the staff who run it:
  * what was asked (需求内容, 位置), how it went and how it ended (处理结果, 不予受理原因). Never a
- * resident's name or phone. Small files inline, large ones as a link (EXPORT_INLINE_MAX_BYTES).
+ * resident's name or phone. Small files inline, large ones as a link (core EXPORT_INLINE_MAX_BYTES).
  */
 export const exportNeeds = defineAction({
   input: ZNeedExportRequest,
@@ -162,10 +150,6 @@ export const exportNeeds = defineAction({
       ];
     });
     const sheet: Sheet = { name: '需求台账', header: HEADER, rows };
-    const file = input.format === 'csv' ? toCsv(sheet) : toXlsx(sheet);
-    const base = { filename: exportFileName(community.name, from, to, input.format), mime: MIME[input.format], bytes: file.length, rows: rows.length };
-    if (file.length <= EXPORT_INLINE_MAX_BYTES) return { ...base, base64: file.toString('base64'), url: null, fileId: null };
-    const stored = await platform.files.save({ ext: input.format, body: file });
-    return { ...base, base64: null, url: stored.url, fileId: stored.fileId };
+    return exportSheet(platform.files, sheet, { format: input.format, filename: exportFileName(community.name, from, to, input.format) });
   },
 });

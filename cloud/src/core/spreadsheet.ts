@@ -1,4 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
+import type { Platform } from './platform';
+
+// The one spreadsheet writer (CSV and XLSX) for every export: needs 台账, the meal-subsidy report.
 
 /** A table to export: a header row, then rows of text or numbers (null = empty cell). */
 export type Cell = string | number | null;
@@ -123,4 +126,40 @@ export function toXlsx(sheet: Sheet): Buffer {
   };
   const entries = Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)]));
   return Buffer.from(zipSync(entries, { level: 6 }));
+}
+
+/**
+ * Up to this size a file comes back inline (base64, one round trip); a larger one is stored
+ * (platform.files) and comes back as a link, so no response carries megabytes of base64.
+ * 256 KB is about 1,500 rows of XLSX or 800 of CSV.
+ */
+export const EXPORT_INLINE_MAX_BYTES = 256 * 1024;
+
+const EXPORT_MIME = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** An export as every caller hands it over (the client's saveExport reads this shape). */
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  base64: string | null;
+  url: string | null;
+  fileId: string | null;
+  bytes: number;
+  rows: number;
+}
+
+/** Writes the sheet as CSV or XLSX and hands it over: inline when small, else stored with a link. */
+export async function exportSheet(
+  files: Platform['files'],
+  sheet: Sheet,
+  opts: { format: 'csv' | 'xlsx'; filename: string },
+): Promise<ExportedFile> {
+  const file = opts.format === 'csv' ? toCsv(sheet) : toXlsx(sheet);
+  const base = { filename: opts.filename, mime: EXPORT_MIME[opts.format], bytes: file.length, rows: sheet.rows.length };
+  if (file.length <= EXPORT_INLINE_MAX_BYTES) return { ...base, base64: file.toString('base64'), url: null, fileId: null };
+  const stored = await files.save({ ext: opts.format, body: file });
+  return { ...base, base64: null, url: stored.url, fileId: stored.fileId };
 }

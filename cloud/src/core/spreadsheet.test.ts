@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { columnName, guardFormula, toCsv, toXlsx } from './export-formats';
+import { columnName, guardFormula, toCsv, toXlsx } from './spreadsheet';
 
 describe('export formats', () => {
   it.each([
