@@ -75,6 +75,18 @@ export type TRedeemRequest = z.input<typeof ZRedeemRequest>;
 export const ZMyBookingsRequest = z.object({ status: enumOf(BookingStatus).optional(), cursor, limit }).strict();
 export type TMyBookingsRequest = z.infer<typeof ZMyBookingsRequest>;
 
+/** A landline as written on a form: area code (0 + 2–3 digits) and 7–8 digits, the dash optional. */
+export const landline = z
+  .string({ error: '请填写座机号码' })
+  .trim()
+  .regex(/^0\d{2,3}-?\d{7,8}$/, '座机号码格式：区号-号码，如 0817-6222333')
+  // Without the dash, the area code is read as the country numbers them: 010 and 02x have three digits, the rest four.
+  .transform((v) => {
+    if (v.includes('-')) return v;
+    const area = /^0(10|2\d)/.test(v) ? 3 : 4;
+    return `${v.slice(0, area)}-${v.slice(area)}`;
+  });
+
 /** Register an elder with a centre (建档): the elder themselves, or centre staff for a walk-in. */
 export const ZRegisterElderRequest = z
   .object({
@@ -82,6 +94,10 @@ export const ZRegisterElderRequest = z
     /** Staff registering someone else: who. The elder registering themselves leaves these out. */
     name: personName.optional(),
     phone: phone.optional(),
+    /** An elder without a mobile: a landline and/or a guardian to call (staff registering a walk-in). */
+    landline: landline.optional(),
+    guardianName: personName.optional(),
+    guardianPhone: phone.optional(),
     householdId: id.optional(),
     address: optionalText(60, '住址'),
     birthYear: z.number({ error: '请填写出生年份' }).int('请填写出生年份').min(1900, '出生年份无效').max(2100, '出生年份无效'),
@@ -90,7 +106,9 @@ export const ZRegisterElderRequest = z
     diets: dietTags.default([]),
     allergies: optionalText(BOOKING_RULES.allergiesMax, '过敏'),
   })
-  .strict();
+  .strict()
+  .refine((v) => !v.guardianPhone || !!v.guardianName, { message: '请填写监护人姓名', path: ['guardianName'] })
+  .refine((v) => !v.guardianName || !!v.guardianPhone, { message: '请填写监护人电话', path: ['guardianPhone'] });
 export type TRegisterElderRequest = z.input<typeof ZRegisterElderRequest>;
 
 /**
@@ -174,6 +192,21 @@ export const ZLinkFamilyRequest = z
   })
   .strict();
 export type TLinkFamilyRequest = z.input<typeof ZLinkFamilyRequest>;
+
+/**
+ * Centre staff make a family link themselves (for an elder without a phone, the centre knows the
+ * family): the member named by the phone of their account; the link is verified at once, by them.
+ */
+export const ZStaffLinkFamilyRequest = z.object({ elderId: id, memberPhone: phone, relationNote: optionalText(10, '关系') }).strict();
+export type TStaffLinkFamilyRequest = z.input<typeof ZStaffLinkFamilyRequest>;
+
+/** Grid workers, heads and community staff: the elders whose home is in their scope (代订), by name prefix. */
+export const ZProxyEldersRequest = z.object({ q: z.string().trim().max(LIMITS.nameMax).optional() }).strict();
+export type TProxyEldersRequest = z.infer<typeof ZProxyEldersRequest>;
+
+/** Centre staff at the counter: an elder's bookings of today (found by name on the elder list, no code needed). */
+export const ZElderTodayRequest = z.object({ elderId: id }).strict();
+export type TElderTodayRequest = z.infer<typeof ZElderTodayRequest>;
 
 /** Centre staff decide a family link. */
 export const ZDecideLinkRequest = z.object({ linkId: id, approve: z.boolean() }).strict();

@@ -4,6 +4,7 @@ import type {
   CentreDTO,
   DeliveryListDTO,
   ElderDTO,
+  ProxyElderDTO,
   FamilyLinkDTO,
   KitchenReportDTO,
   QuoteDTO,
@@ -29,6 +30,9 @@ import type {
   TQuoteRequest,
   TRedeemRequest,
   TRegisterElderRequest,
+  TStaffLinkFamilyRequest,
+  TProxyEldersRequest,
+  TElderTodayRequest,
   TRepeatWeekRequest,
   TSaveSlotRequest,
   TSlotRequest,
@@ -78,6 +82,9 @@ export interface BookingsApi {
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
+    staffLinkFamily: [TStaffLinkFamilyRequest, FamilyLinkDTO];
+    proxyElders: [TProxyEldersRequest, ProxyElderDTO[]];
+    elderToday: [TElderTodayRequest, BookingDTO[]];
     // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
     venueSlots: [TVenueSlotsRequest, VenueSlotDTO[]];
     reserve: [TReserveRequest, ReservationDTO];

@@ -118,6 +118,9 @@ export interface ElderDTO {
   centreId: number;
   name: string;
   phoneMasked: string;
+  /** No mobile: a landline and/or a guardian to call, masked like phones. */
+  landlineMasked: string;
+  guardian: { name: string; phoneMasked: string } | null;
   age: number;
   address: string;
   livesAlone: boolean;
@@ -132,6 +135,20 @@ export interface ElderDTO {
   hasAccount: boolean;
   /** Whether centre staff verified the declared age, 独居 and 低保; who and when, once they did. */
   verification: { status: ElderVerification; statusLabel: string; at: string | null; byName: string | null };
+}
+
+/** An elder a proxy (grid worker, head, community staff) may book for: what 代订 needs, no profile. */
+export interface ProxyElderDTO {
+  id: number;
+  centreId: number;
+  centreName: string;
+  name: string;
+  age: number;
+  /** 独居: what a visit plans by (elder-visibility's living situation). */
+  livesAlone: boolean;
+  hasAccount: boolean;
+  /** How the booking will be recorded (楼栋长代订 …). */
+  channelLabel: string;
 }
 
 /** The kitchen's sheet for one sitting: counts per mode, per diet, allergies to mind. */

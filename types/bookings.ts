@@ -56,6 +56,11 @@ export const BookingChannel = {
   family: 'family', // a family member linked to the elder (may live elsewhere)
   staff: 'staff', // centre staff, for a walk-in or a phone call
   grid_worker: 'grid_worker', // a grid worker on a visit
+  // The other proxies (代订) over the elder's home, by their office (short values: varchar(12)).
+  community: 'community', // community staff
+  unit_head: 'unit_head',
+  bldg_head: 'bldg_head',
+  cmpd_head: 'cmpd_head',
   standing: 'standing', // a standing order, booked by the timer when the menu is published
 } as const;
 export type BookingChannel = (typeof BookingChannel)[keyof typeof BookingChannel];
@@ -64,6 +69,10 @@ export const BOOKING_CHANNEL_LABEL: Record<BookingChannel, string> = {
   family: '家属代订',
   staff: '中心代订',
   grid_worker: '网格员代订',
+  community: '社区代订',
+  unit_head: '单元长代订',
+  bldg_head: '楼栋长代订',
+  cmpd_head: '小区长代订',
   standing: '长期预订',
 };
 

@@ -100,6 +100,8 @@ export interface MeCapabilities {
   timerStatus: boolean;
   /** 城市配置: the city settings sections (the city admin, as the settings function's policy allows). */
   citySettings: boolean;
+  /** 为老人代订: book meals for elders whose home is in the caller's scope (grid workers, heads, community staff). */
+  bookForElders: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -120,5 +122,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     handleEscalations: has(ESCALATION_LIST_ROLES),
     timerStatus: has(ADMIN_ROLES),
     citySettings: has(ADMIN_ROLES),
+    bookForElders: has(PROXY_ROLES),
   };
 }

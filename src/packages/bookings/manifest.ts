@@ -16,10 +16,19 @@ export default {
     bookingDeliveries: 'pages/deliveries/index',
     bookingSubsidy: 'pages/subsidy/index',
     bookingMenuPrint: 'pages/menu-print/index',
+    bookingProxy: 'pages/proxy/index',
   },
   entries: [
     { label: '我的订餐', route: 'bookingMine', section: 'resident', when: 'signedIn', testId: 'entry-my-meals' },
     { label: '为家人订餐', route: 'bookingFamily', section: 'resident', when: 'signedIn', testId: 'entry-family' },
+    {
+      label: '为老人代订',
+      hint: '为辖区内没有手机的老人订餐',
+      route: 'bookingProxy',
+      section: 'work',
+      when: 'bookForElders',
+      testId: 'entry-proxy-booking',
+    },
     { label: '助餐核销', hint: '扫码核销老人的用餐码', route: 'bookingCounter', section: 'work', when: 'runCareCentre', testId: 'entry-meal-counter' },
     {
       label: '助餐管理',

@@ -10,6 +10,8 @@ export const elder = (over: Partial<ElderDTO> = {}): ElderDTO => ({
   centreId: 7,
   name: '王秀英',
   phoneMasked: '138****0001',
+  landlineMasked: '',
+  guardian: null,
   age: 82,
   address: '锦屏花园2栋1单元101',
   livesAlone: true,

@@ -180,6 +180,7 @@ describe('首页 shows staff their work first', () => {
       'home-entry-ladder',
       'home-entry-proxy',
       'home-entry-dashboard',
+      'home-entry-proxy-booking',
       'home-entry-moderation',
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');
@@ -208,7 +209,7 @@ describe('首页 shows staff their work first', () => {
 
   it('a building head with a home sees his work above his compound, with its first actions unchanged', async () => {
     await renderHomeAs([membership('verified')], [{ ...role('building_head', '楼栋长'), scopeLevel: 'building', scopeId: 11, scopeName: '1栋' }]);
-    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual(['home-entry-verify', 'home-entry-ladder', 'home-entry-proxy']);
+    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual(['home-entry-verify', 'home-entry-ladder', 'home-entry-proxy', 'home-entry-proxy-booking']);
     expect(screen.getByTestId('resident-actions-verified')).toBeTruthy();
     expect(primary()).toBe('我要点单');
   });

@@ -48,6 +48,7 @@ describe('需求 tab', () => {
       handleEscalations: false,
       timerStatus: false,
       citySettings: false,
+      bookForElders: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type BookingsSettings, type MealMode } from '@hg/types';
+import { BOOKING_CHANNEL_LABEL, BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type BookingsSettings, type MealMode } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { AppError, isUniqueViolation } from '../../core/errors';
 import { transition, transitionMany } from '../../core/state-machine';
@@ -158,6 +158,8 @@ export interface Placement {
   now: Date;
   /** The city's subsidy in force, read once by the request (or timer run) that books. */
   settings: BookingsSettings;
+  /** Runs in the booking's transaction once the row is written (the elder told of a 代订). */
+  alongside?: (em: EntityManager, booking: Booking) => Promise<void>;
 }
 
 /**
@@ -210,6 +212,7 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
           at: p.now,
           data: noteData(BOOKING_CHANNEL_NOTE[p.channel]),
         });
+        await p.alongside?.(em, booking);
         return booking;
       });
     } catch (err) {
@@ -255,10 +258,4 @@ async function holdWeeklyQuota(em: EntityManager, slot: Slot, elderId: number): 
   if (Number(row?.n ?? 0) >= slot.quotaPerWeek!) throw new AppError(ErrorCode.RATE_LIMITED, `每周最多预约${slot.quotaPerWeek}次，本周已约满`);
 }
 
-const BOOKING_CHANNEL_NOTE: Record<BookingChannel, string | null> = {
-  self: null,
-  family: '家属代订',
-  staff: '中心代订',
-  grid_worker: '网格员代订',
-  standing: '长期预订',
-};
+const BOOKING_CHANNEL_NOTE: Record<BookingChannel, string | null> = { ...BOOKING_CHANNEL_LABEL, self: null };

@@ -17,26 +17,32 @@ export async function isLinkedFamily(em: EntityManager, userId: number, elderId:
 }
 
 /**
- * An elder's profile is placed on their community only (no compound, building or unit), so only
- * proxy roles held on the community or above reach it: grid workers and community staff, never a
- * head. That is a real difference from needs' 代办, which is decided on the household's full path.
+ * Where an elder lives, as the proxy rule reads it: the community always, and the compound,
+ * building and unit when the profile knows the household — so, as for needs' 代办, the heads of the
+ * elder's own building (unit, compound) may book for her; a profile known only to its community
+ * lets in roles held on the community or above (grid workers, community staff).
  */
-export const elderPlace = (elder: Pick<Elder, 'streetId' | 'communityId'>): ScopePath => ({ streetId: elder.streetId, communityId: elder.communityId });
+export type ElderHome = Pick<Elder, 'streetId' | 'communityId'> & Partial<Pick<Elder, 'compoundId' | 'buildingId' | 'unitId'>>;
 
-/**
- * Every proxy books as 网格员代订: the booking channels have no head or community-staff channel (a
- * proxy booking is made on a visit; 中心代订 is the centre's own staff, decided above).
- */
-const BOOKING_PROXY_CHANNEL: Readonly<Record<ProxyRole, 'grid_worker'>> = {
-  community_staff: 'grid_worker',
+export const elderPlace = (elder: ElderHome): ScopePath => ({
+  streetId: elder.streetId,
+  communityId: elder.communityId,
+  ...(elder.compoundId ? { compoundId: elder.compoundId } : {}),
+  ...(elder.compoundId && elder.buildingId ? { buildingId: elder.buildingId } : {}),
+  ...(elder.compoundId && elder.buildingId && elder.unitId ? { unitId: elder.unitId } : {}),
+});
+
+/** 代订 is recorded by the proxy's office, as needs' 代办 is (identity's one proxy rule decides who). */
+export const BOOKING_PROXY_CHANNEL: Readonly<Record<ProxyRole, BookingChannel>> = {
+  community_staff: 'community',
   grid_worker: 'grid_worker',
-  unit_head: 'grid_worker',
-  building_head: 'grid_worker',
-  compound_head: 'grid_worker',
+  unit_head: 'unit_head',
+  building_head: 'bldg_head',
+  compound_head: 'cmpd_head',
 };
 
-/** Grid workers and community staff over the elder's community: they plan visits and book on them (代订). */
-export const actsForElder = (actor: Actor, elder: Pick<Elder, 'streetId' | 'communityId'>): boolean => proxyRoleOver(actor, elderPlace(elder)) !== null;
+/** Grid workers, heads and community staff over the elder's home: they plan visits and book on them (代订). */
+export const actsForElder = (actor: Actor, elder: ElderHome): boolean => proxyRoleOver(actor, elderPlace(elder)) !== null;
 
 /** May the actor book for this elder, and through which channel? null = no. Family links are read. */
 export async function bookingChannel(em: EntityManager, actor: Actor, elder: Elder): Promise<BookingChannel | null> {
@@ -45,11 +51,10 @@ export async function bookingChannel(em: EntityManager, actor: Actor, elder: Eld
   return (await isLinkedFamily(em, actor.userId, elder.id)) ? 'family' : null;
 }
 
-/** The same without the family lookup (the elder, centre staff, grid workers in scope). */
-export function bookingChannelFor(actor: Actor, elder: Elder): 'self' | 'staff' | 'grid_worker' | null {
+/** The same without the family lookup (the elder, centre staff, proxies over the elder's home). */
+export function bookingChannelFor(actor: Actor, elder: Elder): BookingChannel | null {
   if (elder.userId === actor.userId) return 'self';
   if (isCentreStaff(actor, elder.centreId)) return 'staff';
-  // Grid workers on a visit book for an elder of their patch, like 代办 for needs (the same proxy rule).
   return proxyChannel(actor, elderPlace(elder), BOOKING_PROXY_CHANNEL);
 }
 

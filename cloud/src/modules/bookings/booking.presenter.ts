@@ -83,6 +83,8 @@ export async function presentElders(em: EntityManager, input: Elder[], actor: Ac
       centreId: elder.centreId,
       name: elder.name,
       phoneMasked: maskPhone(elder.phone),
+      landlineMasked: maskLandline(elder.landline),
+      guardian: elder.guardianName && elder.guardianPhone ? { name: elder.guardianName, phoneMasked: maskPhone(elder.guardianPhone) } : null,
       age: year - elder.birthYear,
       address: elder.address,
       livesAlone: elder.livesAlone,
@@ -96,6 +98,13 @@ export async function presentElders(em: EntityManager, input: Elder[], actor: Ac
       verification: presentVerification(elder, verifiers),
     };
   });
+}
+
+/** A landline as lists show phones: the area code and the last four digits (0817-***2333). */
+export function maskLandline(landline: string | null | undefined): string {
+  if (!landline) return '';
+  const [area, number] = landline.includes('-') ? landline.split('-') : ['', landline];
+  return `${area ? `${area}-` : ''}${'*'.repeat(Math.max(number.length - 4, 0))}${number.slice(-4)}`;
 }
 
 function presentVerification(elder: Elder, verifiers: Map<number, { name: string }>): ElderDTO['verification'] {

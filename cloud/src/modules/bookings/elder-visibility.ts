@@ -1,6 +1,6 @@
 import type { BookingsSettings, Price, PriceDTO } from '@hg/types';
 import type { Actor } from '../identity/public';
-import { actsForElder, isCentreStaff } from './booking.policy';
+import { actsForElder, isCentreStaff, type ElderHome } from './booking.policy';
 import type { Elder } from './elder.entity';
 import { tierLabelOf } from './subsidy-settings';
 
@@ -31,13 +31,17 @@ export const ELDER_VISIBILITY: Record<ElderViewer, ElderView> = {
   staff: { subsidy: true, livingSituation: true, profile: true, bookingWarnings: true },
   // Verified family book meals: they need the warnings, not the subsidy category.
   family: { subsidy: false, livingSituation: false, profile: false, bookingWarnings: true },
-  // Grid workers over the elder's community plan visits and book on them: 独居 / 高龄 and the
+  // Proxies over the elder's home (grid workers, heads, community staff) plan visits and book on them (代订): 独居 / 高龄 and the
   // warnings while booking; never 低保, health or diet.
   grid: { subsidy: false, livingSituation: true, profile: false, bookingWarnings: true },
 };
 
 /** How the actor relates to the elder (family from a verified link, read by the caller). */
-export function elderViewers(actor: Actor, elder: Pick<Elder, 'userId' | 'centreId' | 'streetId' | 'communityId'>, linkedFamily: boolean): ElderViewer[] {
+export function elderViewers(
+  actor: Actor,
+  elder: Pick<Elder, 'userId' | 'centreId'> & ElderHome,
+  linkedFamily: boolean,
+): ElderViewer[] {
   const out: ElderViewer[] = [];
   if (elder.userId !== null && elder.userId === actor.userId) out.push('self');
   if (isCentreStaff(actor, elder.centreId)) out.push('staff');

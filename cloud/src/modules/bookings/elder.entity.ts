@@ -11,6 +11,7 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 @Index('UQ_elders_centreId_userId', ['centreId', 'userId'], { unique: true })
 @Index('IX_elders_centreId_name', ['centreId', 'name'])
 @Index('IX_elders_userId', ['userId'])
+@Index('IX_elders_buildingId', ['buildingId'])
 export class Elder {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() centreId: number;
@@ -20,6 +21,14 @@ export class Elder {
   @IdColumn({ nullable: true }) householdId: number | null;
   @TextColumn(20) name: string;
   @TextColumn(11, { nullable: true }) phone: string | null;
+  /** Elders without a mobile: a landline (区号-号码) and/or a guardian to call instead. */
+  @TextColumn(16, { nullable: true }) landline: string | null;
+  @TextColumn(20, { nullable: true }) guardianName: string | null;
+  @TextColumn(11, { nullable: true }) guardianPhone: string | null;
+  /** Home below the community when known (from a household): lets that building's heads 代订. */
+  @IdColumn({ nullable: true }) compoundId: number | null;
+  @IdColumn({ nullable: true }) buildingId: number | null;
+  @IdColumn({ nullable: true }) unitId: number | null;
   @TextColumn(60) address: string;
   @IdColumn() birthYear: number;
   @Column({ type: 'boolean', default: false }) livesAlone: boolean;

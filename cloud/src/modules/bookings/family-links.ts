@@ -7,13 +7,15 @@ import { Elder } from './elder.entity';
 import type { FamilyLink } from './family-link.entity';
 
 /** A family link after the application: the centre verifies or rejects it; a rejected one may apply again. */
-export const LINK_MACHINE = defineMachine<FamilyLinkStatus, 'verify' | 'reject' | 'reapply', 'staff' | 'member'>({
+export const LINK_MACHINE = defineMachine<FamilyLinkStatus, 'verify' | 'reject' | 'reapply' | 'staffLink', 'staff' | 'member'>({
   name: 'family-link',
   states: Object.values(FamilyLinkStatus),
   rows: [
     { action: 'verify', from: ['pending'], to: 'verified', event: 'verified', who: ['staff'] },
     { action: 'reject', from: ['pending'], to: 'rejected', event: 'rejected', who: ['staff'] },
     { action: 'reapply', from: ['rejected'], to: 'pending', event: 'reapplied', who: ['member'] },
+    // Staff link a member themselves (an elder without a phone): an open or refused application becomes verified.
+    { action: 'staffLink', from: ['pending', 'rejected'], to: 'verified', event: 'linked_by_staff', who: ['staff'] },
   ],
 });
 

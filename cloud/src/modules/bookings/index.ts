@@ -13,6 +13,9 @@ import { createStandingOrder } from './actions/create-standing-order';
 import { decideLink } from './actions/decide-link';
 import { deliverBooking } from './actions/deliver-booking';
 import { linkFamily } from './actions/link-family';
+import { staffLinkFamily } from './actions/staff-link-family';
+import { listProxyElders } from './queries/list-proxy-elders';
+import { listElderToday } from './queries/list-elder-today';
 import { redeemBooking } from './actions/redeem-booking';
 import { registerElder } from './actions/register-elder';
 import { repeatWeek } from './actions/repeat-week';
@@ -54,6 +57,7 @@ import { getRoster } from './queries/get-roster';
 import { listMyReservations } from './queries/list-my-reservations';
 import { listVenueSlots } from './queries/list-venue-slots';
 import { slotsModule } from '../slots';
+import { ElderContactsAndPlace1765670400000 } from './migrations/1765670400000-ElderContactsAndPlace';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -82,6 +86,9 @@ export const bookingActions = {
   subsidyReport: getSubsidyReport,
   repeatWeek,
   myLinks: listMyLinks,
+  staffLinkFamily,
+  proxyElders: listProxyElders,
+  elderToday: listElderToday,
   // Rooms, consultations, visits, meetings and activities on the slot engine (venue/).
   venueSlots: listVenueSlots,
   reserve: reserveSlot,
@@ -101,8 +108,9 @@ export const bookingActions = {
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
+  migrations: [ElderContactsAndPlace1765670400000],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
-  capabilities: ['runCareCentre'],
+  capabilities: ['runCareCentre', 'bookForElders'],
   functions: { bookings: bookingActions },
   subjects: ['booking', 'family-link', 'standing-order'],
   messages: ['booking_update'],

@@ -44,3 +44,12 @@ export async function createUser(em: EntityManager, person: { openid: string; na
   const user = await em.save(em.create(User, person));
   return user.id;
 }
+
+/**
+ * The one account using this phone, or null when none or several do (phones are not unique keys):
+ * centre staff name a family member by the phone of their account to link them to an elder.
+ */
+export async function userByPhone(em: EntityManager, phone: string): Promise<Pick<User, 'id' | 'name'> | null> {
+  const rows = await em.find(User, { where: { phone }, select: { id: true, name: true }, take: 2 });
+  return rows.length === 1 ? rows[0] : null;
+}

@@ -1,9 +1,12 @@
-import { ErrorCode, ZBookRequest } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { BOOKING_CHANNEL_LABEL, ErrorCode, ZBookRequest, type BookingChannel } from '@hg/types';
 import { defineAction, type ActionContext } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { AppError, invalidInput, invalidTransition, notFound } from '../../../core/errors';
-import { placeBooking } from '../booking-flow';
+import { Notifier } from '../../notifications/public';
+import { bookingMessage, placeBooking } from '../booking-flow';
 import { bookingChannel } from '../booking.policy';
+import { FamilyLink } from '../family-link.entity';
 import { presentBooking } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
@@ -42,6 +45,7 @@ export const bookSlot = defineAction({
     // The city's subsidy in force (one primary-key read, outside the seat's transaction): the
     // booking is priced by it and keeps that price; the answer names the tier by it.
     const settings = await readSubsidySettings(ctx.ds.manager);
+    const notifier = new Notifier();
     const row = await placeBooking(ctx, {
       slot,
       elder,
@@ -52,10 +56,22 @@ export const bookSlot = defineAction({
       waitlist: input.waitlist ?? false,
       now,
       settings,
+      // 代订: the elder is told in the booking's transaction — in her own account, or, without
+      // one, her verified family — so nobody learns of a meal booked behind her back.
+      alongside: channel === 'self' ? undefined : (em, booking) => tellElder(em, notifier, elder, booking, slot, channel),
     });
+    await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentBooking(ctx.ds.manager, row, ctx.actor, now, settings);
   },
 });
+
+async function tellElder(em: EntityManager, notifier: Notifier, elder: Elder, booking: Booking, slot: Slot, channel: BookingChannel): Promise<void> {
+  const to = elder.userId
+    ? [elder.userId]
+    : (await em.find(FamilyLink, { where: { elderId: elder.id, status: 'verified' }, select: { userId: true } })).map((l) => l.userId);
+  const body = `${elder.userId ? '已为您' : `已为${elder.name}`}预订 ${slot.day} ${slot.title}（${BOOKING_CHANNEL_LABEL[channel]}）`;
+  await notifier.to(em, to, bookingMessage(booking, '有人为老人订了餐', body), booking.bookedById);
+}
 
 function findByRequest(ctx: ActionContext, requestId: string): Promise<Booking | null> {
   return ctx.ds.manager.findOne(Booking, { where: { bookedById: ctx.actor.userId, requestId } });

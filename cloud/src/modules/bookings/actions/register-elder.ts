@@ -1,8 +1,8 @@
 import { BOOKING_RULES, localYear, ZRegisterElderRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
-import { presentMemberships, verifiedMembershipsOf } from '../../households/public';
+import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
+import { householdById, presentMemberships, verifiedMembershipsOf } from '../../households/public';
 import { isCentreStaff } from '../booking.policy';
 import { presentElders } from '../booking.presenter';
 import { centresServing, loadCentre } from '../centres';
@@ -25,8 +25,12 @@ export const registerElder = defineAction({
     if (year - input.birthYear > 120) throw invalidInput('birthYear', '出生年份无效');
 
     const staff = isCentreStaff(ctx.actor, centre.id);
-    let profile: Pick<Elder, 'userId' | 'householdId' | 'name' | 'phone' | 'address' | 'communityId' | 'streetId' | 'verifiedById' | 'verifiedAt'>;
+    let profile: Pick<
+      Elder,
+      'userId' | 'householdId' | 'name' | 'phone' | 'landline' | 'guardianName' | 'guardianPhone' | 'address' | 'communityId' | 'streetId' | 'verifiedById' | 'verifiedAt'
+    >;
     if (input.name && staff) {
+      // Many walk-ins have no mobile: none is demanded; a landline or a guardian's phone may stand in.
       profile = {
         verifiedById: ctx.actor.userId,
         verifiedAt: now,
@@ -34,6 +38,9 @@ export const registerElder = defineAction({
         householdId: input.householdId ?? null,
         name: input.name,
         phone: input.phone ?? null,
+        landline: input.landline ?? null,
+        guardianName: input.guardianName ?? null,
+        guardianPhone: input.guardianPhone ?? null,
         address: input.address ?? '',
         communityId: community.id,
         streetId: community.streetId,
@@ -59,17 +66,25 @@ export const registerElder = defineAction({
         householdId: home.householdId,
         name: home.applicantName,
         phone: home.applicantPhone,
+        landline: input.landline ?? null,
+        guardianName: input.guardianName ?? null,
+        guardianPhone: input.guardianPhone ?? null,
         address: input.address || place.address,
         communityId: home.communityId,
         streetId: community.streetId,
       };
     }
+    // The home below the community (a household in the centre's community): its heads may 代订.
+    const household = profile.householdId ? await householdById(ctx.ds.manager, profile.householdId) : null;
+    if (profile.householdId && (!household || household.communityId !== profile.communityId)) throw notFound('房屋');
+    const home = household ? { compoundId: household.compoundId, buildingId: household.buildingId, unitId: household.unitId } : { compoundId: null, buildingId: null, unitId: null };
     try {
       const elder = await ctx.tx((em) =>
         em.save(
           em.create(Elder, {
             centreId: centre.id,
             ...profile,
+            ...home,
             birthYear: input.birthYear,
             livesAlone: input.livesAlone ?? false,
             dibao: input.dibao ?? false,

@@ -102,10 +102,11 @@ describe('助餐建档', () => {
     await renderAs(true);
     await click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('reg-name-error').textContent).toBe('请填写姓名');
-    expect(screen.getByTestId('reg-phone-error').textContent).toBe('请填写11位手机号');
+    // An elder without a mobile is registered all the same: no phone is demanded.
+    expect(screen.queryByTestId('reg-phone-error')).toBeNull();
 
     await typeInto(await screen.findByLabelText('老人姓名'), '张桂兰');
-    await typeInto(await screen.findByLabelText('联系电话'), '13800000055');
+    await typeInto(await screen.findByLabelText('手机号（没有可不填）'), '13800000055');
     await typeInto(await screen.findByLabelText('出生年份'), '1948');
     await click(screen.getByRole('checkbox', { name: '低保' }));
     await click(screen.getByTestId('register-submit'));
@@ -124,5 +125,40 @@ describe('助餐建档', () => {
     expect(url.split('?')[0]).toBe(ROUTES.bookingWeek);
     const q = new URLSearchParams(url.split('?')[1]);
     expect([q.get('centreId'), q.get('elderId'), q.get('elderName')]).toEqual(['7', '55', '张桂兰']);
+  });
+
+  it('registers a walk-in without a mobile (a landline and a guardian instead), then links her son for her', async () => {
+    svc.registerElder.mockResolvedValue({
+      ok: true,
+      data: elder({ id: 56, name: '李桂兰', phoneMasked: '', landlineMasked: '0817-***2333', guardian: { name: '李建军', phoneMasked: '100****0188' }, hasAccount: false }),
+    });
+    svc.staffLinkFamily.mockResolvedValue({
+      ok: true,
+      data: { id: 9, centreId: 7, elder: { id: 56, name: '李桂兰' }, member: { id: 40, name: '李建军', phoneMasked: '100****0188' }, relationNote: '儿子', status: 'verified', statusLabel: '已关联', createdAt: '2026-01-05T02:00:00.000Z' },
+    });
+    await renderAs(true);
+    await typeInto(await screen.findByLabelText('老人姓名'), '李桂兰');
+    await typeInto(await screen.findByLabelText('座机（没有可不填）'), '12345');
+    await typeInto(await screen.findByLabelText('出生年份'), '1938');
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-landline-error').textContent).toContain('区号');
+    expect(svc.registerElder).not.toHaveBeenCalled();
+    await typeInto(await screen.findByLabelText('座机（没有可不填）'), '0817-6222333');
+    await typeInto(await screen.findByLabelText('监护人手机号'), '10000000188');
+    await click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('reg-guardian-error').textContent).toBe('请填写监护人姓名');
+    await typeInto(await screen.findByLabelText('监护人姓名（没有可不填）'), '李建军');
+    await click(screen.getByTestId('register-submit'));
+    expect(svc.registerElder).toHaveBeenCalledWith(
+      expect.objectContaining({ name: '李桂兰', landline: '0817-6222333', guardianName: '李建军', guardianPhone: '10000000188', birthYear: 1938 }),
+    );
+    expect(svc.registerElder.mock.calls[0][0]).not.toHaveProperty('phone');
+    expect(screen.getByTestId('register-contact').textContent).toBe('座机 0817-***2333 · 监护人 李建军 100****0188');
+
+    await typeInto(await screen.findByLabelText('家属手机号'), '10000000188');
+    await typeInto(await screen.findByLabelText('与老人关系'), '儿子');
+    await click(screen.getByTestId('staff-link-submit'));
+    expect(svc.staffLinkFamily).toHaveBeenCalledWith({ elderId: 56, memberPhone: '10000000188', relationNote: '儿子' });
+    expect(screen.getByTestId('staff-link-done').textContent).toContain('已关联家属 李建军');
   });
 });

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import type { ElderDTO } from '@hg/types';
 import { BOOKING_RULES, DIET_TAGS, type DietTag } from '@hg/types/bookings';
 import { LIMITS } from '@hg/types/limits';
-import { ZRegisterElderRequest } from '@hg/types/bookings-schemas';
+import { ZRegisterElderRequest, ZStaffLinkFamilyRequest } from '@hg/types/bookings-schemas';
 import { localYear } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
@@ -31,6 +31,9 @@ const DIETS = DIET_TAGS.map((t) => ({ value: t, label: t }));
 interface Form {
   name: string;
   phone: string;
+  landline: string;
+  guardianName: string;
+  guardianPhone: string;
   address: string;
   birthYear: string;
   situation: Situation[];
@@ -38,8 +41,30 @@ interface Form {
   allergies: string;
 }
 
-const EMPTY: Form = { name: '', phone: '', address: '', birthYear: '', situation: [], diets: [], allergies: '' };
-const FIELDS: readonly (keyof Form)[] = ['name', 'phone', 'address', 'birthYear', 'situation', 'diets', 'allergies'];
+const EMPTY: Form = { name: '', phone: '', landline: '', guardianName: '', guardianPhone: '', address: '', birthYear: '', situation: [], diets: [], allergies: '' };
+const FIELDS: readonly (keyof Form)[] = ['name', 'phone', 'landline', 'guardianName', 'guardianPhone', 'address', 'birthYear', 'situation', 'diets', 'allergies'];
+
+interface LinkForm {
+  memberPhone: string;
+  relationNote: string;
+}
+
+/** The contacts a walk-in gave (each optional: an elder without a mobile gives a landline or a guardian). */
+function contacts(v: Form): { phone?: string; landline?: string; guardianName?: string; guardianPhone?: string } {
+  const out: { phone?: string; landline?: string; guardianName?: string; guardianPhone?: string } = {};
+  if (v.phone.trim()) out.phone = v.phone.trim();
+  if (v.landline.trim()) out.landline = v.landline.trim();
+  if (v.guardianName.trim()) out.guardianName = v.guardianName.trim();
+  if (v.guardianPhone.trim()) out.guardianPhone = v.guardianPhone.trim();
+  return out;
+}
+
+/** How the centre reaches the elder, masked as lists show phones. */
+function contactLine(e: ElderDTO): string {
+  return [e.phoneMasked && `手机 ${e.phoneMasked}`, e.landlineMasked && `座机 ${e.landlineMasked}`, e.guardian && `监护人 ${e.guardian.name} ${e.guardian.phoneMasked}`]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** The field a request path is about: 独居 and 低保 are the one 家庭情况 choice, `diets.2` the diet choice. */
 function fieldOf(path: string): keyof Form | null {
@@ -75,7 +100,8 @@ export default function RegisterPage() {
     toRequest: (v) => ({
       centreId: centre.centreId as number,
       // The elder registering themself is known by their account; staff say who the walk-in is.
-      ...(staff ? { name: v.name, phone: v.phone } : {}),
+      // Many walk-ins have no mobile: each contact is optional, a landline or a guardian may stand in.
+      ...(staff ? { name: v.name, ...contacts(v) } : {}),
       ...(v.address.trim() ? { address: v.address } : {}),
       birthYear: Number(v.birthYear.trim()),
       livesAlone: v.situation.includes('livesAlone'),
@@ -102,6 +128,18 @@ export default function RegisterPage() {
     },
   });
   const { values: form, errors, set } = f;
+  const [linked, setLinked] = useState<string | null>(null);
+  const link = useForm({
+    initial: (): LinkForm => ({ memberPhone: '', relationNote: '' }),
+    schema: ZStaffLinkFamilyRequest,
+    toRequest: (v) => ({ elderId: done?.id ?? 0, memberPhone: v.memberPhone, ...(v.relationNote.trim() ? { relationNote: v.relationNote } : {}) }),
+    fields: ['memberPhone', 'relationNote'] as const,
+    send: (request) => bookings.staffLinkFamily(request),
+    onSuccess: (dto) => {
+      setLinked(`已关联家属 ${dto.member.name}（${dto.member.phoneMasked}），家属现在可以为老人订餐`);
+      link.reset();
+    },
+  });
 
   if (done) {
     return (
@@ -111,6 +149,40 @@ export default function RegisterPage() {
           <View>
             {done.age}岁{done.tierLabel ? ` · 可享${done.tierLabel}助餐补贴` : ''}
           </View>
+          {contactLine(done) ? <View data-testid='register-contact'>{contactLine(done)}</View> : null}
+        </View>
+        <View className='card' data-testid='staff-link'>
+          <View className='reg__link-title'>关联家属（中心代为关联）</View>
+          <View className='muted'>老人没有手机时，请核实家属身份后在此关联；家属需先登录小程序并填写手机号。</View>
+          <Field
+            id='link-phone'
+            label='家属手机号'
+            type='number'
+            maxlength={11}
+            value={link.values.memberPhone}
+            onChange={(v) => link.set('memberPhone', v)}
+            error={link.errors.memberPhone}
+          />
+          <Field
+            id='link-relation'
+            label='与老人关系'
+            placeholder='例如 儿子'
+            maxlength={10}
+            value={link.values.relationNote}
+            onChange={(v) => link.set('relationNote', v)}
+            error={link.errors.relationNote}
+          />
+          {link.formError ? (
+            <View className='notice' role='alert'>
+              {link.formError}
+            </View>
+          ) : null}
+          {linked ? (
+            <View className='success' role='status' data-testid='staff-link-done'>
+              {linked}
+            </View>
+          ) : null}
+          <BusyButton label='关联家属' busy={link.busy} busyLabel='关联中…' onClick={link.submit} testId='staff-link-submit' />
         </View>
         <View
           className='btn btn--primary'
@@ -121,7 +193,16 @@ export default function RegisterPage() {
         >
           为{done.name}订餐
         </View>
-        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='register-next' onClick={() => setDone(null)}>
+        <View
+          className='btn btn--ghost'
+          role='button'
+          {...FOCUSABLE}
+          data-testid='register-next'
+          onClick={() => {
+            setDone(null);
+            setLinked(null);
+          }}
+        >
           再登记一位
         </View>
       </Page>
@@ -143,7 +224,41 @@ export default function RegisterPage() {
             {staff ? (
               <>
                 <Field id='reg-name' label='老人姓名' value={form.name} maxlength={LIMITS.nameMax} onChange={(v) => set('name', v)} error={errors.name} />
-                <Field id='reg-phone' label='联系电话' type='number' maxlength={11} value={form.phone} onChange={(v) => set('phone', v)} error={errors.phone} />
+                <Field
+                  id='reg-phone'
+                  label='手机号（没有可不填）'
+                  type='number'
+                  maxlength={11}
+                  value={form.phone}
+                  onChange={(v) => set('phone', v)}
+                  error={errors.phone}
+                />
+                <Field
+                  id='reg-landline'
+                  label='座机（没有可不填）'
+                  placeholder='例如 0817-6222333'
+                  maxlength={13}
+                  value={form.landline}
+                  onChange={(v) => set('landline', v)}
+                  error={errors.landline}
+                />
+                <Field
+                  id='reg-guardian'
+                  label='监护人姓名（没有可不填）'
+                  maxlength={LIMITS.nameMax}
+                  value={form.guardianName}
+                  onChange={(v) => set('guardianName', v)}
+                  error={errors.guardianName}
+                />
+                <Field
+                  id='reg-guardian-phone'
+                  label='监护人手机号'
+                  type='number'
+                  maxlength={11}
+                  value={form.guardianPhone}
+                  onChange={(v) => set('guardianPhone', v)}
+                  error={errors.guardianPhone}
+                />
               </>
             ) : null}
             <Field
