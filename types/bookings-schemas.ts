@@ -235,8 +235,15 @@ export const ZDeliveryListRequest = z.object({ slotId: id }).strict();
 export type TDeliveryListRequest = z.infer<typeof ZDeliveryListRequest>;
 
 /** Civil affairs: a month's meal subsidies of a centre, per tier. */
-export const ZSubsidyReportRequest = z.object({ centreId: id, month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11') }).strict();
+const reportMonth = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11');
+/** Without `centreId`: every centre in a community / street staff member's scope, rolled up. */
+export const ZSubsidyReportRequest = z.object({ centreId: id.optional(), month: reportMonth }).strict();
 export type TSubsidyReportRequest = z.infer<typeof ZSubsidyReportRequest>;
+/** The same report as a spreadsheet, one row per elder and a 合计 row. */
+export const ZSubsidyExportRequest = z
+  .object({ centreId: id.optional(), month: reportMonth, format: z.enum(['xlsx', 'csv']).default('xlsx') })
+  .strict();
+export type TSubsidyExportRequest = z.input<typeof ZSubsidyExportRequest>;
 
 /** 和上周一样: book this week's sittings the elder had last week (same weekday, sitting and mode). */
 export const ZRepeatWeekRequest = z.object({ elderId: id }).strict();

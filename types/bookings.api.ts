@@ -23,6 +23,7 @@ import type {
   TStandingOrderRequest,
   TStandingOrderStepRequest,
   TSubsidyReportRequest,
+  TSubsidyExportRequest,
   TCentresRequest,
   TEldersRequest,
   TVerifyElderRequest,
@@ -53,7 +54,7 @@ import type {
 } from './slots-schemas';
 import type { CloseDayDTO, ReservationDTO, VenueSlotDTO } from './slots.dto';
 import type { TEmptyRequest } from './schemas';
-import type { Page } from './dto';
+import type { ExportFileDTO, Page } from './dto';
 
 export interface BookingsApi {
   bookings: {
@@ -80,6 +81,7 @@ export interface BookingsApi {
     myStandingOrders: [TEmptyRequest, StandingOrderDTO[]];
     deliveries: [TDeliveryListRequest, DeliveryListDTO];
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
+    exportSubsidyReport: [TSubsidyExportRequest, ExportFileDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
     staffLinkFamily: [TStaffLinkFamilyRequest, FamilyLinkDTO];

@@ -209,12 +209,23 @@ export interface DeliveryListDTO {
   }[];
 }
 
-/** A month's meal subsidies per tier, for the civil-affairs office (redeemed meals of verified elders only). */
+/**
+ * A month's meal subsidies, for the civil-affairs office: meals taken (redeemed or delivered) only,
+ * per tier, per centre and per elder. It adds up: tiers' meals + `unverified.meals` +
+ * `noSubsidy.meals` = `total.meals`; the tiers' subsidy = `total.subsidyFen`; `centres` and
+ * `elders` each sum to `total`.
+ */
 export interface SubsidyReportDTO {
-  centre: { id: number; name: string };
+  /** The centre reported on; null for a roll-up over a community's / street's centres. */
+  centre: { id: number; name: string } | null;
+  /** The centre's name, or 「辖区 3 个日间照料中心」 for a roll-up. */
+  scopeLabel: string;
   month: string;
   tiers: { tier: SubsidyTier; label: string; meals: number; elders: number; subsidyFen: number }[];
+  /** subsidyFen: claimed (verified) subsidy only. */
   total: { meals: number; subsidyFen: number; payFen: number };
+  /** Meals at the full price: no subsidy tier at booking. */
+  noSubsidy: { meals: number; payFen: number };
   /**
    * Meals that carried a subsidy although the elder's status was not verified before them (booked
    * before verification was required): not claimed from civil affairs, listed for the centre.
@@ -222,6 +233,13 @@ export interface SubsidyReportDTO {
   unverified: { meals: number; elders: number; subsidyFen: number };
   /** The elders' shares by how they were paid (fen), for the centre's till. */
   paid: { paidBy: PaidBy | 'unrecorded'; label: string; payFen: number }[];
+  /** Per centre (one row for a single centre). */
+  centres: { id: number; name: string; meals: number; subsidyFen: number; payFen: number }[];
+  /**
+   * Per elder who ate in the month: claimed subsidy and what they paid. `name` is the full name for
+   * the centre's staff, masked (王**) for community / street staff.
+   */
+  elders: { elderId: number; name: string; centre: string; tierLabel: string | null; meals: number; subsidyFen: number; payFen: number }[];
 }
 
 /** What "same as last week" did, sitting by sitting. */

@@ -380,6 +380,9 @@ export interface NeedExportDTO {
   rows: number;
 }
 
+/** Any exported file as handed over (the needs 台账, the subsidy report); the client's saveExport reads it. */
+export type ExportFileDTO = NeedExportDTO;
+
 /** Row counts of each tab of the 派单台 / 接单箱, under the same filters as the list. */
 export type NeedTabCountsDTO<T extends string> = Record<T, number>;
 

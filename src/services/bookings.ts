@@ -23,6 +23,7 @@ export const bookings = client('bookings', [
   'kitchen',
   'deliveries',
   'subsidyReport',
+  'exportSubsidyReport',
   'linkFamily',
   'linkQueue',
   'decideLink',

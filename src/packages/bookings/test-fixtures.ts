@@ -183,6 +183,13 @@ export const subsidy = (over: Partial<SubsidyReportDTO> = {}): SubsidyReportDTO 
     { tier: 'dibao', label: '低保', meals: 5, elders: 1, subsidyFen: 3000 },
   ],
   total: { meals: 57, subsidyFen: 22600, payFen: 45800 },
+  noSubsidy: { meals: 0, payFen: 0 },
   unverified: { meals: 0, elders: 0, subsidyFen: 0 },
+  scopeLabel: '南街社区日间照料中心',
+  centres: [{ id: 7, name: '南街社区日间照料中心', meals: 57, subsidyFen: 22600, payFen: 45800 }],
+  elders: [
+    { elderId: 1, name: '王秀兰', centre: '南街社区日间照料中心', tierLabel: '80岁以上', meals: 40, subsidyFen: 16000, payFen: 32000 },
+    { elderId: 2, name: '李桂芳', centre: '南街社区日间照料中心', tierLabel: '独居/空巢、低保', meals: 17, subsidyFen: 6600, payFen: 13800 },
+  ],
   ...over,
 });

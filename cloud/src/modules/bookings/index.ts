@@ -32,6 +32,7 @@ import { getDeliveryList } from './queries/get-delivery-list';
 import { getKitchenReport } from './queries/get-kitchen-report';
 import { getQuote } from './queries/get-quote';
 import { getSubsidyReport } from './queries/get-subsidy-report';
+import { exportSubsidyReport } from './queries/export-subsidy-report';
 import { getWeek } from './queries/get-week';
 import { listCentres } from './queries/list-centres';
 import { listElders } from './queries/list-elders';
@@ -84,6 +85,7 @@ export const bookingActions = {
   myStandingOrders: listMyStandingOrders,
   deliveries: getDeliveryList,
   subsidyReport: getSubsidyReport,
+  exportSubsidyReport,
   repeatWeek,
   myLinks: listMyLinks,
   staffLinkFamily,

@@ -51,7 +51,7 @@ export default function SubsidyPage() {
           <StateView loading={report.loading && !r} error={report.error} onRetry={report.reload} />
           {r ? (
             <>
-              <View className='sub__centre'>{r.centre.name}</View>
+              <View className='sub__centre'>{r.scopeLabel}</View>
               <View role='table' aria-label={`${monthLabel(month)}助餐补贴`} className='card sub__table' data-testid='subsidy-table'>
                 <View role='row' className='sub__row sub__row--head'>
                   <View role='columnheader' className='sub__c-tier'>
