@@ -16,6 +16,18 @@ export const SubjectKind = {
    * and period, and the message opens 评价物业 for that household (its rating in the open period).
    */
   'household-rating': 'household-rating',
+  /** A family member's link to an elder (bookings); the message opens 为家人订餐, where the link and its status are shown. */
+  'family-link': 'family-link',
+  /** A rating period (id: the period's): residents are asked to rate in it. */
+  'rating-period': 'rating-period',
+  /** A rating period seen by an assessor (id: the period's): opens 物业考评. */
+  'rating-assessment': 'rating-assessment',
+  /** A period's published results (id: the period's): opens 物业星级榜. */
+  'rating-results': 'rating-results',
+  /** A property firm's ratings (id: the firm's): opens 评价反馈 for the firm's staff. */
+  'firm-ratings': 'firm-ratings',
+  /** A rating's public comment (id: the rating's) awaiting a moderator: opens 评论审核. */
+  'rating-comment': 'rating-comment',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -34,6 +46,11 @@ export const PAGES = {
   messages: '/packages/me/pages/messages/index',
   myBookings: '/packages/bookings/pages/mine/index',
   rateFirm: '/packages/ratings/pages/rate/index',
+  familyLinks: '/packages/bookings/pages/family/index',
+  assessFirms: '/packages/ratings/pages/assess/index',
+  firmBoard: '/packages/ratings/pages/leaderboard/index',
+  firmReply: '/packages/ratings/pages/reply/index',
+  moderation: '/packages/ratings/pages/moderation/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -44,6 +61,13 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   booking: () => PAGES.myBookings,
   'slot-booking': () => PAGES.myBookings,
   'household-rating': (householdId) => `${PAGES.rateFirm}?householdId=${householdId}`,
+  'family-link': () => PAGES.familyLinks,
+  // One message for every resident of the city: the page picks the reader's home.
+  'rating-period': () => PAGES.rateFirm,
+  'rating-assessment': () => PAGES.assessFirms,
+  'rating-results': () => PAGES.firmBoard,
+  'firm-ratings': (firmId) => `${PAGES.firmReply}?firmId=${firmId}`,
+  'rating-comment': () => PAGES.moderation,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */
@@ -74,6 +98,14 @@ export const MessageKind = {
   booking_update: 'booking_update',
   /** The household's rating of its property firm was changed by another member (told to the member who had rated). */
   rating_update: 'rating_update',
+  /** A rating period opened (residents, assessors) or is about to close (assessors who have not finished). */
+  rating_period: 'rating_period',
+  /** A period's results are published (residents of rated compounds; the firm, with its comments to answer). */
+  rating_result: 'rating_result',
+  /** Work from ratings: a hidden comment waits for a moderator; a comment on the firm was hidden or decided. */
+  rating_task: 'rating_task',
+  /** The author's own comment was hidden after reports, removed, or shown again by a moderator. */
+  rating_comment: 'rating_comment',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

@@ -21,6 +21,10 @@ const TEMPLATES: Record<MessageKind, string> = {
   membership_update: inlined(() => process.env.TARO_APP_TMPL_MEMBERSHIP_UPDATE),
   booking_update: inlined(() => process.env.TARO_APP_TMPL_BOOKING_UPDATE),
   rating_update: inlined(() => process.env.TARO_APP_TMPL_RATING_UPDATE),
+  rating_period: inlined(() => process.env.TARO_APP_TMPL_RATING_PERIOD),
+  rating_result: inlined(() => process.env.TARO_APP_TMPL_RATING_RESULT),
+  rating_task: inlined(() => process.env.TARO_APP_TMPL_RATING_TASK),
+  rating_comment: inlined(() => process.env.TARO_APP_TMPL_RATING_COMMENT),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { HouseholdMember } from './household-member.entity';
 import { Household } from './household.entity';
 
@@ -21,4 +21,14 @@ export function firstVerifiedMemberOf(em: EntityManager, householdId: number): P
 export function verifiedMembershipsOf(em: EntityManager, userIds: readonly number[]): Promise<HouseholdMember[]> {
   if (!userIds.length) return Promise.resolve([]);
   return em.find(HouseholdMember, { where: { userId: In([...new Set(userIds)]), status: 'verified' }, order: { id: 'ASC' } });
+}
+
+/**
+ * The verified members of the households in these compounds, as a select of `userId` rows (not
+ * run): a fan-out message (notifications' notifyMany) inserts from it in one statement.
+ */
+export function verifiedResidentsQuery(em: EntityManager, compoundIds: readonly number[]): SelectQueryBuilder<HouseholdMember> {
+  const qb = em.createQueryBuilder(HouseholdMember, 'm').select('m.userId', 'userId').where('m.status = :status', { status: 'verified' });
+  // No compound: a select that finds nobody, so callers need no special case.
+  return compoundIds.length ? qb.andWhere('m.compoundId IN (:...compoundIds)', { compoundIds: [...new Set(compoundIds)] }) : qb.andWhere('1 = 0');
 }

@@ -19,7 +19,7 @@ export interface Message {
   excerpt?: string;
 }
 
-const TITLE_MAX = 40;
+export const TITLE_MAX = 40;
 const BODY_MAX = 200;
 const EXCERPT_MAX = 60;
 

@@ -18,7 +18,7 @@ import { getLeaderboard } from './queries/get-leaderboard';
 import { getMyRating } from './queries/get-my-rating';
 import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
-import { closeEndedPeriods } from './rating-timers';
+import { closeEndedPeriods, remindAssessorsBeforeClose } from './rating-timers';
 
 /** The `ratings` cloud function's action table. */
 export const ratingActions = {
@@ -49,7 +49,12 @@ export const ratingsModule: DomainModule = {
   capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
   subjects: ['rating-period', 'rating-comment'],
-  /** rating_update: a member who rated is told when another member of the household changes the rating. */
-  messages: ['rating_update'],
-  timers: [closeEndedPeriods],
+  /**
+   * rating_update: a member who rated is told when another member of the household changes the rating.
+   * rating_period: a period opened (residents, assessors) or closes soon (assessors); rating_result:
+   * results published (residents, firms); rating_task: a hidden comment for moderators, a comment on
+   * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again.
+   */
+  messages: ['rating_update', 'rating_period', 'rating_result', 'rating_task', 'rating_comment'],
+  timers: [closeEndedPeriods, remindAssessorsBeforeClose],
 };

@@ -1,8 +1,13 @@
-import { localDay } from '@hg/types';
+import { addDays, localDay } from '@hg/types';
+import { dialectOf } from '../../core/data-source';
 import { AppError } from '../../core/errors';
 import type { TimerJob } from '../../core/module';
+import { eventsOf, recordEvent } from '../../core/subject-log';
+import { Notifier } from '../notifications/public';
 import { RatingPeriod } from './entities';
+import { PERIOD_MACHINE } from './period-status';
 import { closePeriod } from './periods';
+import { remindAssessors } from './rating-messages';
 
 /** The day after a period's last day (Beijing time), it closes and its results are computed. */
 export const closeEndedPeriods: TimerJob = {
@@ -20,5 +25,38 @@ export const closeEndedPeriods: TimerJob = {
       }
     }
     return { periodsClosed };
+  },
+};
+
+/** Assessors are reminded from this many days before a period's last day (Beijing time). */
+export const REMIND_ASSESSORS_DAYS_BEFORE = 2;
+const REMINDED = 'assessors_reminded';
+
+/**
+ * 考评即将截止: from two days before an open period's last day, its assessors are told once. The
+ * reminder is an event in the period's log, written under the period row's exclusive lock after
+ * checking there is none yet, so overlapping ticks (or a tick after a failed one) remind once.
+ */
+export const remindAssessorsBeforeClose: TimerJob = {
+  name: 'ratings.remindAssessors',
+  async run(ctx, now) {
+    const today = localDay(now);
+    const open = await ctx.em.find(RatingPeriod, { where: { status: 'open' } });
+    let assessorsReminded = 0;
+    for (const period of open.filter((p) => addDays(p.endsOn, -REMIND_ASSESSORS_DAYS_BEFORE) <= today && today <= p.endsOn)) {
+      const notifier = new Notifier();
+      const told = await ctx.tx(async (em) => {
+        if (dialectOf(em.connection) !== 'better-sqlite3') await em.query('SELECT id FROM `rating_periods` WHERE id = ? FOR UPDATE', [period.id]);
+        const row = await em.findOne(RatingPeriod, { where: { id: period.id } });
+        if (row?.status !== 'open') return 0;
+        if ((await eventsOf(em, PERIOD_MACHINE.name, period.id, { actions: [REMINDED] })).length) return 0;
+        const n = await remindAssessors(em, notifier, row);
+        await recordEvent(em, { subjectKind: PERIOD_MACHINE.name, subjectId: period.id, action: REMINDED, actorId: null, at: now, data: { assessors: n } });
+        return n;
+      });
+      await notifier.flush(ctx.em, ctx.platform);
+      assessorsReminded += told;
+    }
+    return { assessorsReminded };
   },
 };

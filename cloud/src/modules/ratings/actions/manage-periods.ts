@@ -5,9 +5,11 @@ import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '
 import { transition } from '../../../core/state-machine';
 import { recordEvent } from '../../../core/subject-log';
 import { isCityAdmin, type Actor } from '../../identity/public';
+import { Notifier } from '../../notifications/public';
 import { RatingPeriod, RatingWeights } from '../entities';
 import { PERIOD_MACHINE } from '../period-status';
 import { closePeriod, currentWeights, openPeriod } from '../periods';
+import { announcePeriodOpened, announceResults } from '../rating-messages';
 import { presentPeriod } from '../rating.presenter';
 
 const adminOnly = (actor: Actor) => {
@@ -25,6 +27,8 @@ export const listPeriods = defineAction({
 /**
  * Open a period; the current weights are frozen into it. One open period at a time: the check
  * below gives the usual answer, and the unique `openSlot` key decides when admins open at once.
+ * In the same transaction every verified resident of a rated compound is told (one statement,
+ * in-app) and the assessors (in-app, and WeChat after commit).
  */
 export const openRatingPeriod = defineAction({
   input: ZOpenPeriodRequest,
@@ -33,8 +37,11 @@ export const openRatingPeriod = defineAction({
     const now = clock.now();
     if (endsOn < localDay(now)) throw invalidInput('endsOn', '结束日期不能早于今天');
     const weights = JSON.stringify(await currentWeights(ctx.ds.manager));
+    // One Notifier per attempt: a deadlock victim retried on MySQL must not queue its messages twice.
+    let notifier = new Notifier();
     try {
       const period = await ctx.tx(async (tx) => {
+        notifier = new Notifier();
         if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
         const row = await tx.save(
           tx.create(RatingPeriod, {
@@ -50,8 +57,10 @@ export const openRatingPeriod = defineAction({
           }),
         );
         await recordEvent(tx, { subjectKind: PERIOD_MACHINE.name, subjectId: row.id, action: 'opened', to: 'open', actorId: ctx.actor.userId, at: now });
+        await announcePeriodOpened(tx, notifier, row);
         return row;
       });
+      await notifier.flush(ctx.ds.manager, ctx.platform);
       return presentPeriod(period);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -73,13 +82,19 @@ export const closeRatingPeriod = defineAction({
   },
 });
 
-/** Publish a closed period's results: the cards and leaderboards show them from now on. */
+/**
+ * Publish a closed period's results: the cards and leaderboards show them from now on. Residents
+ * of rated compounds are told in the same transaction (one statement, in-app), each rated firm's
+ * staff with its stars and the comments to answer.
+ */
 export const publishRatingPeriod = defineAction({
   input: ZPeriodRequest,
   async handler({ periodId }, ctx) {
     adminOnly(ctx.actor);
     const now = clock.now();
+    let notifier = new Notifier();
     const period = await ctx.tx(async (tx) => {
+      notifier = new Notifier();
       const row = await tx.findOne(RatingPeriod, { where: { id: periodId } });
       if (!row) throw notFound('评价期');
       await transition({
@@ -92,8 +107,10 @@ export const publishRatingPeriod = defineAction({
         at: now,
         actorId: ctx.actor.userId,
       });
+      await announceResults(tx, notifier, row);
       return row;
     });
+    await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentPeriod(period);
   },
 });

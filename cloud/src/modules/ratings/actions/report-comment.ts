@@ -3,8 +3,10 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { Notifier } from '../../notifications/public';
 import { CommentReport, HouseholdRating, RatingPeriod } from '../entities';
 import { COMMENT_MACHINE } from '../period-status';
+import { tellCommentHidden } from '../rating-messages';
 import { isFirmStaff } from '../rating.policy';
 
 /**
@@ -14,6 +16,7 @@ import { isFirmStaff } from '../rating.policy';
  * nor reveal which ratings exist. After RATING_RULES.reportsToHide reports the comment is hidden
  * until a moderator decides; the text is kept either way. The rated firm's own staff may report
  * (moderators see it), but their reports never count toward hiding criticism of their firm.
+ * The report that hides it tells the moderators over its compound, its author and the firm.
  */
 export const reportComment = defineAction({
   input: ZReportCommentRequest,
@@ -23,8 +26,10 @@ export const reportComment = defineAction({
     const period = rating ? await em.findOne(RatingPeriod, { where: { id: rating.periodId } }) : null;
     if (!rating || !period || period.status !== 'published' || !rating.commentPublic || rating.commentStatus !== 'visible') throw notFound('评价');
     const counts = !isFirmStaff(ctx.actor, rating.firmId);
+    let notifier = new Notifier();
     try {
       await ctx.tx(async (tx) => {
+        notifier = new Notifier();
         await tx.insert(CommentReport, { ratingId, userId: ctx.actor.userId, createdAt: clock.now() });
         if (!counts) return;
         await tx
@@ -35,9 +40,12 @@ export const reportComment = defineAction({
           .execute();
         // The increment holds the row's lock to the commit, so this read is the row as it stands.
         const fresh = await tx.findOneByOrFail(HouseholdRating, { id: ratingId });
-        if (fresh.commentStatus === 'visible' && fresh.reports >= RATING_RULES.reportsToHide)
+        if (fresh.commentStatus === 'visible' && fresh.reports >= RATING_RULES.reportsToHide) {
           await transition({ em: tx, machine: COMMENT_MACHINE, entity: HouseholdRating, row: fresh, action: 'hide', statusField: 'commentStatus', at: clock.now(), actorId: ctx.actor.userId });
+          await tellCommentHidden(tx, notifier, fresh);
+        }
       });
+      await notifier.flush(em, ctx.platform);
     } catch (err) {
       // Reporting twice counts once.
       if (!isUniqueViolation(err)) throw err;
