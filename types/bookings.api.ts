@@ -13,6 +13,8 @@ import type {
   StandingOrderDTO,
   SubsidyReportDTO,
 } from './bookings.dto';
+import type { MealRosterDTO } from './meal-roster';
+import type { TMealRosterRequest, TMissDeliveryRequest, TRedeemByIdRequest } from './meal-roster-schemas';
 import type {
   TBookingRequest,
   TBookRequest,
@@ -67,6 +69,10 @@ export interface BookingsApi {
     mine: [TMyBookingsRequest, Page<BookingDTO>];
     redeem: [TRedeemRequest, BookingDTO];
     deliver: [TBookingRequest, BookingDTO];
+    // The counter's roster: today's sittings by name, redeemed by name; 不在家 / 拒收 on the round.
+    mealRoster: [TMealRosterRequest, MealRosterDTO];
+    redeemById: [TRedeemByIdRequest, BookingDTO];
+    missDelivery: [TMissDeliveryRequest, BookingDTO];
     registerElder: [TRegisterElderRequest, ElderDTO];
     myElders: [TEmptyRequest, ElderDTO[]];
     elders: [TEldersRequest, Page<ElderDTO>];

@@ -196,7 +196,10 @@ export interface StandingOrderDTO {
   missed: string[];
 }
 
-/** The delivery round of one sitting: stops grouped by compound and building. */
+/**
+ * The delivery round of one sitting: stops grouped by the delivery address (its compound or
+ * street, then its building or number), never by the household the elder is bound to.
+ */
 export interface DeliveryListDTO {
   slot: { id: number; day: string; title: string };
   total: number;
@@ -204,7 +207,22 @@ export interface DeliveryListDTO {
     compound: string;
     buildings: {
       building: string;
-      stops: { bookingId: number; name: string; address: string; phone: string; diets: DietTag[]; allergies: string; status: BookingStatus }[];
+      stops: {
+        bookingId: number;
+        name: string;
+        address: string;
+        phone: string;
+        diets: DietTag[];
+        allergies: string;
+        status: BookingStatus;
+        /** 独居: a missed delivery is urgent. */
+        livesAlone: boolean;
+        /** What the elder pays at the door (fen; 0: nothing due), and how it was paid once delivered. */
+        payFen: number;
+        paidBy: PaidBy | null;
+        /** 「不在家 / 拒收」 (with the round's note) when the round recorded the door; null otherwise (a timer no-show too). */
+        missed: string | null;
+      }[];
     }[];
   }[];
 }

@@ -151,8 +151,8 @@ export const deliveries = (over: Partial<DeliveryListDTO> = {}): DeliveryListDTO
         {
           building: '2栋',
           stops: [
-            { bookingId: 1, name: '王秀英', address: '锦屏花园2栋1单元101', phone: '13800000001', diets: ['低盐'], allergies: '', status: 'booked' },
-            { bookingId: 2, name: '李德明', address: '锦屏花园2栋2单元502', phone: '13800000002', diets: [], allergies: '花生', status: 'redeemed' },
+            { bookingId: 1, name: '王秀英', address: '锦屏花园2栋1单元101', phone: '13800000001', diets: ['低盐'], allergies: '', status: 'booked', livesAlone: true, payFen: 800, paidBy: null, missed: null },
+            { bookingId: 2, name: '李德明', address: '锦屏花园2栋2单元502', phone: '13800000002', diets: [], allergies: '花生', status: 'redeemed', livesAlone: false, payFen: 0, paidBy: 'none', missed: null },
           ],
         },
       ],
@@ -162,7 +162,7 @@ export const deliveries = (over: Partial<DeliveryListDTO> = {}): DeliveryListDTO
       buildings: [
         {
           building: '1栋',
-          stops: [{ bookingId: 3, name: '张桂兰', address: '南街老院子1栋3号', phone: '13800000003', diets: ['软烂'], allergies: '', status: 'booked' }],
+          stops: [{ bookingId: 3, name: '张桂兰', address: '南街老院子1栋3号', phone: '13800000003', diets: ['软烂'], allergies: '', status: 'booked', livesAlone: false, payFen: 0, paidBy: null, missed: null }],
         },
       ],
     },

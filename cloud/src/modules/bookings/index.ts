@@ -17,6 +17,8 @@ import { staffLinkFamily } from './actions/staff-link-family';
 import { listProxyElders } from './queries/list-proxy-elders';
 import { listElderToday } from './queries/list-elder-today';
 import { redeemBooking } from './actions/redeem-booking';
+import { redeemFromRoster } from './actions/redeem-from-roster';
+import { missDelivery } from './actions/miss-delivery';
 import { registerElder } from './actions/register-elder';
 import { repeatWeek } from './actions/repeat-week';
 import { saveSlot } from './actions/save-slot';
@@ -29,6 +31,7 @@ import { FamilyLink } from './family-link.entity';
 import { LinkAttempt } from './link-attempt.entity';
 import { LinkTarget } from './link-target.entity';
 import { getDeliveryList } from './queries/get-delivery-list';
+import { getMealRoster } from './queries/get-meal-roster';
 import { getKitchenReport } from './queries/get-kitchen-report';
 import { getQuote } from './queries/get-quote';
 import { getSubsidyReport } from './queries/get-subsidy-report';
@@ -71,6 +74,9 @@ export const bookingActions = {
   mine: listMyBookings,
   redeem: redeemBooking,
   deliver: deliverBooking,
+  mealRoster: getMealRoster,
+  redeemById: redeemFromRoster,
+  missDelivery,
   registerElder,
   myElders: listMyElders,
   elders: listElders,

@@ -33,9 +33,46 @@ describe('送餐单', () => {
 
     await click(screen.getByTestId('stop-call-1'));
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800000001' });
+    // 8 元 is due at this door: 已送达 waits for how it was paid.
+    expect(within(screen.getByTestId('stop-1')).getByText('应收 8.00元')).toBeTruthy();
     await click(screen.getByTestId('stop-deliver-1'));
-    expect(svc.deliver).toHaveBeenCalledWith({ bookingId: 1 });
-    expect(screen.getByTestId('stop-done-1')).toBeTruthy();
+    expect(svc.deliver).not.toHaveBeenCalled();
+    expect(within(screen.getByTestId('stop-1')).getByRole('alert').textContent).toContain('收款方式');
+    await click(within(screen.getByTestId('stop-1')).getByRole('radio', { name: '微信' }));
+    svc.deliver.mockResolvedValueOnce({ ok: true, data: booking(1, { status: 'redeemed', mode: 'delivery', paidBy: 'wechat' }) });
+    await click(screen.getByTestId('stop-deliver-1'));
+    expect(svc.deliver).toHaveBeenCalledWith({ bookingId: 1, paidBy: 'wechat' });
+    expect(screen.getByTestId('stop-done-1').textContent).toContain('微信收款');
     expect(screen.getByTestId('dl-count').textContent).toBe('共 3 份，还剩 1 份未送');
+  });
+
+  it('nothing due: 已送达 at once; 不在家 is confirmed first, then the stop says it was not delivered and staff were told', async () => {
+    svc.missDelivery.mockResolvedValue({ ok: true, data: booking(1, { status: 'no_show', mode: 'delivery' }) });
+    render(<DeliveriesPage />);
+    await flush();
+    await click(screen.getByTestId('stop-deliver-3'));
+    expect(svc.deliver).toHaveBeenCalledWith({ bookingId: 3 });
+
+    // 王秀英 lives alone: marked on the stop, and the confirmation says the alert is urgent.
+    expect(within(screen.getByTestId('stop-1')).getByText('独居')).toBeTruthy();
+    await click(screen.getByTestId('stop-not_home-1'));
+    expect(svc.missDelivery).not.toHaveBeenCalled();
+    const dialog = screen.getByTestId('miss-dialog-1');
+    expect(dialog.textContent).toContain('紧急');
+    await click(within(dialog).getByText('确认不在家'));
+    expect(svc.missDelivery).toHaveBeenCalledWith({ bookingId: 1, reason: 'not_home' });
+    expect(screen.getByTestId('stop-missed-1').textContent).toContain('不在家');
+    expect(screen.getByTestId('stop-missed-1').textContent).toContain('已通知');
+    expect(screen.getByTestId('dl-count').textContent).toBe('共 3 份，还剩 0 份未送');
+  });
+
+  it('a missed stop from the server shows why, with no buttons', async () => {
+    const list = deliveries();
+    list.routes[1].buildings[0].stops[0] = { ...list.routes[1].buildings[0].stops[0], status: 'no_show', missed: '拒收' };
+    svc.deliveries.mockResolvedValue({ ok: true, data: list });
+    render(<DeliveriesPage />);
+    await flush();
+    expect(screen.getByTestId('stop-missed-3').textContent).toContain('拒收');
+    expect(screen.queryByTestId('stop-deliver-3')).toBeNull();
   });
 });
