@@ -213,7 +213,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     // A walk-in: 建档 for him, then 代订 堂食.
     await j.byTestId('elder-register').click();
     await j.root().locator('input[aria-label="老人姓名"]').fill('李大爷');
-    await j.root().locator('input[aria-label="联系电话"]').fill('10000009901');
+    await j.root().locator('input[aria-label="手机号（没有可不填）"]').fill('10000009901');
     await j.root().locator('input[aria-label="出生年份"]').fill('1940');
     await j.audit('register-walk-in');
     await j.byTestId('register-submit').click();

@@ -17,6 +17,7 @@ export default {
     bookingSubsidy: 'pages/subsidy/index',
     bookingMenuPrint: 'pages/menu-print/index',
     bookingProxy: 'pages/proxy/index',
+    bookingByName: 'pages/by-name/index',
   },
   entries: [
     { label: '我的订餐', route: 'bookingMine', section: 'resident', when: 'signedIn', testId: 'entry-my-meals' },
@@ -30,6 +31,14 @@ export default {
       testId: 'entry-proxy-booking',
     },
     { label: '助餐核销', hint: '扫码核销老人的用餐码', route: 'bookingCounter', section: 'work', when: 'runCareCentre', testId: 'entry-meal-counter' },
+    {
+      label: '按姓名核销',
+      hint: '没有码的老人，按姓名找到今日订单',
+      route: 'bookingByName',
+      section: 'work',
+      when: 'runCareCentre',
+      testId: 'entry-meal-by-name',
+    },
     {
       label: '助餐管理',
       hint: '菜单、代订、后厨统计、送餐单、家属关联',

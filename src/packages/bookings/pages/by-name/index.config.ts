@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '按姓名核销',
+});
