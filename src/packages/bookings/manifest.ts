@@ -9,6 +9,7 @@ export default {
     bookingMine: 'pages/mine/index',
     bookingRegister: 'pages/register/index',
     bookingCounter: 'pages/counter/index',
+    bookingRoster: 'pages/roster/index',
     bookingConsole: 'pages/console/index',
     bookingKitchen: 'pages/kitchen/index',
     bookingFamily: 'pages/family/index',

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
@@ -91,5 +92,12 @@ describe('助餐核销', () => {
     await flush();
     expect(screen.getByTestId('no-centre')).toBeTruthy();
     expect(screen.queryByTestId('redeem-submit')).toBeNull();
+  });
+
+  it('an elder with no code to show is found by name: the counter opens 今日名单 for its centre', async () => {
+    render(<CounterPage />);
+    await flush();
+    await click(screen.getByTestId('counter-roster'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingRoster}?centreId=7` });
   });
 });

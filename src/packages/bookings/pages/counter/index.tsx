@@ -10,6 +10,7 @@ import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import { PLATFORM } from '../../../../services/platform';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import { scanCode } from '../../scan-code';
 import { queryId, useCentre } from '../../use-centre';
@@ -19,7 +20,7 @@ type Result = { ok: true; booking: BookingDTO } | { ok: false; title: string; me
 
 /** What the counter says for each refusal: a heading the staff member reads at a glance, then the server's detail. */
 function failure(error: ApiError): Result {
-  if (error.code === 'NOT_FOUND') return { ok: false, title: '查无此码', message: '请核对核销码后重新输入，或请老人出示“我的订餐”。' };
+  if (error.code === 'NOT_FOUND') return { ok: false, title: '查无此码', message: '请核对核销码后重新输入，或到“今日名单”按姓名查找。' };
   if (error.code === 'INVALID_TRANSITION') return { ok: false, title: '不能核销', message: error.message };
   return { ok: false, title: '核销失败', message: error.message };
 }
@@ -30,7 +31,7 @@ const normalise = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 /**
  * 助餐核销: the counter types (or on WeChat scans) the elder's 6-character code. A success is big and
  * green with the elder's name and 堂食/送餐; a refusal says why. Either way the box is emptied for
- * the next person in line.
+ * the next person in line. An elder without a code (booked by phone) is found by name on 今日名单.
  */
 export default function CounterPage() {
   const { params } = useRouter();
@@ -115,6 +116,15 @@ export default function CounterPage() {
               error={error}
             />
             <BusyButton label='核销' busy={busy} busyLabel='核销中…' onClick={() => redeem(code)} testId='redeem-submit' />
+            <View
+              className='btn btn--ghost'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='counter-roster'
+              onClick={() => openPage(withQuery(ROUTES.bookingRoster, { centreId: centre.centreId ?? '' }))}
+            >
+              没有码？按姓名签到（今日名单）
+            </View>
             {PLATFORM.canScan ? (
               <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='redeem-scan' onClick={scan}>
                 扫码核销
