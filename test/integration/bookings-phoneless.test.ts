@@ -1,3 +1,4 @@
+import { linkTo } from '@hg/types/links';
 import crypto from 'node:crypto';
 import { clock } from '../../cloud/src/core/clock';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -56,6 +57,10 @@ describe.each(DIALECTS)('an elder without a mobile phone, and 代订 by the peop
     expect({ action: event.action, actorId: Number(event.actorId) }).toEqual({ action: 'linked_by_staff', actorId: staffId });
     const [linkRow] = await db.ds.query('SELECT decidedById FROM elder_links WHERE id = ?', [link.id]);
     expect(Number(linkRow.decidedById)).toBe(staffId);
+    // The son's message points at the link, so it opens 为家人订餐 (it used to open nothing).
+    const [linkMessage] = await db.ds.query("SELECT title FROM notifications WHERE subjectKind = 'family-link' AND subjectId = ?", [link.id]);
+    expect(linkMessage?.title).toBe('中心已为您关联老人');
+    expect(linkTo({ subjectKind: 'family-link', subjectId: link.id })).toBe('/packages/bookings/pages/family/index');
     expect(errorCode(await call('bookings', 'staffLinkFamily', { elderId: elder.id, memberPhone: '10000000188' }, as('care_staff')))).toBe('CONFLICT');
     expect(ok(await call('bookings', 'myLinks', {}, son)).map((l) => l.elder.id)).toContain(elder.id);
 

@@ -37,7 +37,8 @@ export const decideLink = defineAction({
       });
       await notifier.to(em, [row.userId], {
         kind: 'booking_update',
-        subject: null,
+        // Opens 为家人订餐, where the applicant sees the decision on the link.
+        subject: { subjectKind: 'family-link', subjectId: row.id },
         title: approve ? '家属关联已通过' : '家属关联未通过',
         body: approve ? '您现在可以为老人订餐了' : '如有疑问请联系日间照料中心',
       });

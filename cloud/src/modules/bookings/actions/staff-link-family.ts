@@ -63,7 +63,8 @@ export const staffLinkFamily = defineAction({
       }
       await notifier.to(em, [member.id], {
         kind: 'booking_update',
-        subject: null,
+        // Opens 为家人订餐, where the family member sees the link and books.
+        subject: { subjectKind: 'family-link', subjectId: row.id },
         title: '中心已为您关联老人',
         body: `您已关联${elder.name}，现在可以为老人订餐了`,
       });
