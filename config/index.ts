@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -9,6 +10,22 @@ import prodConfig from './prod';
  */
 /** types/ sits outside src/, so Taro's script loader must be told to compile it too. */
 const typesDir = path.resolve(__dirname, '..', 'types');
+
+/**
+ * app.config.ts reads its pages from the manifests (src/manifests.ts, src/packages/<domain>/manifest.ts).
+ * Taro's persistent cache only watches app.config itself, so a page added to or removed from a
+ * manifest kept the cached page list (a removed page then failed the build). Listing the manifests
+ * as build dependencies makes any change to them start a fresh cache.
+ */
+const srcDir = path.resolve(__dirname, '..', 'src');
+const manifestFiles = [
+  path.join(srcDir, 'manifests.ts'),
+  path.join(srcDir, 'manifest-types.ts'),
+  ...fs
+    .readdirSync(path.join(srcDir, 'packages'))
+    .map((d) => path.join(srcDir, 'packages', d, 'manifest.ts'))
+    .filter((f) => fs.existsSync(f)),
+];
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -40,7 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    cache: { enable: true, buildDependencies: { manifests: manifestFiles } },
     mini: {
       // Modules used only by subpackages stay in those subpackages, keeping the main package small.
       optimizeMainPackage: { enable: true },

@@ -204,10 +204,6 @@ export type TStaffLinkFamilyRequest = z.input<typeof ZStaffLinkFamilyRequest>;
 export const ZProxyEldersRequest = z.object({ q: z.string().trim().max(LIMITS.nameMax).optional() }).strict();
 export type TProxyEldersRequest = z.infer<typeof ZProxyEldersRequest>;
 
-/** Centre staff at the counter: an elder's bookings of today (found by name on the elder list, no code needed). */
-export const ZElderTodayRequest = z.object({ elderId: id }).strict();
-export type TElderTodayRequest = z.infer<typeof ZElderTodayRequest>;
-
 /** Centre staff decide a family link. */
 export const ZDecideLinkRequest = z.object({ linkId: id, approve: z.boolean() }).strict();
 export type TDecideLinkRequest = z.infer<typeof ZDecideLinkRequest>;

@@ -35,7 +35,6 @@ import type {
   TRegisterElderRequest,
   TStaffLinkFamilyRequest,
   TProxyEldersRequest,
-  TElderTodayRequest,
   TRepeatWeekRequest,
   TSaveSlotRequest,
   TSlotRequest,
@@ -92,7 +91,6 @@ export interface BookingsApi {
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
     staffLinkFamily: [TStaffLinkFamilyRequest, FamilyLinkDTO];
     proxyElders: [TProxyEldersRequest, ProxyElderDTO[]];
-    elderToday: [TElderTodayRequest, BookingDTO[]];
     // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
     venueSlots: [TVenueSlotsRequest, VenueSlotDTO[]];
     reserve: [TReserveRequest, ReservationDTO];

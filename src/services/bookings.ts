@@ -33,7 +33,6 @@ export const bookings = client('bookings', [
   'myLinks',
   'staffLinkFamily',
   'proxyElders',
-  'elderToday',
   'standingOrder',
   'standingOrderStep',
   'myStandingOrders',

@@ -130,16 +130,16 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     clock.advance(3 * HOUR);
     await staff.setLargeText(true);
     await staff.byTestId('entry-meal-by-name').click();
-    await staff.root().locator('input[aria-label="老人姓名"]').fill('李桂兰');
-    await staff.byTestId(`byname-pick-${elder.id}`).click();
-    const today = staff.byTestId(`byname-booking-${booking.id}`);
+    await staff.root().locator('input[aria-label="按姓名查找"]').fill('李桂兰');
+    const today = staff.byTestId(`roster-row-${booking.id}`);
     await today.waitFor();
     await expect(today.textContent()).resolves.toContain('网格员代订');
-    // 88 and verified at registration: the 80岁以上 subsidy comes off, and the counter says what is due.
-    await expect(staff.byTestId(`byname-pay-${booking.id}`).textContent()).resolves.toMatch(/^应收 \d+\.\d{2}元$/);
+    // 88 and verified at registration: the 80岁以上 subsidy comes off, and the roster says what is due.
+    await expect(today.textContent()).resolves.toMatch(/应收 \d+\.\d{2}元/);
     await staff.audit('found-by-name-large');
-    await staff.byTestId(`byname-redeem-${booking.id}`).click();
-    await expect(staff.byTestId('byname-ok').textContent()).resolves.toContain('已核销：李桂兰');
+    await staff.root().getByRole('radio', { name: '现金' }).click();
+    await today.getByTestId(`roster-redeem-${booking.id}`).click();
+    await staff.byTestId('roster-ok').getByText('李桂兰 已签到核销').waitFor();
     await staff.audit('redeemed-by-name-large');
     expect(staff.failures()).toEqual([]);
     const [done] = await stack.db.ds.query('SELECT status FROM bookings WHERE id = ?', [booking.id]);

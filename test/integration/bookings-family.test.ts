@@ -119,7 +119,9 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
     const list = ok(await call('bookings', 'deliveries', { slotId: slot.id }, as('care_staff')));
     expect(list.total).toBe(2);
     const compounds = list.routes.map((r) => r.compound);
-    expect(compounds).toEqual(expect.arrayContaining(['锦屏花园', '其他地址']));
+    // Routes follow the delivery address (南街12号 → 南街 / 12号), not a catch-all 其他地址.
+    expect(compounds).toEqual(expect.arrayContaining(['锦屏花园', '南街']));
+    expect(list.routes.find((r) => r.compound === '南街')!.buildings[0].building).toBe('12号');
     const stop = list.routes.find((r) => r.compound === '锦屏花园')!.buildings[0].stops[0];
     expect(stop).toMatchObject({ bookingId: a.id, diets: ['低盐'] });
     expect(errorCode(await call('bookings', 'deliveries', { slotId: slot.id }, as('resident')))).toBe('FORBIDDEN');

@@ -78,13 +78,14 @@ describe.each(DIALECTS)('an elder without a mobile phone, and 代订 by the peop
     expect(told[0].body).toContain('李桂兰');
     expect(told[0].body).toContain('楼栋长代订');
 
-    // At the counter on the day: found by name on the elder list, her booking with its code, redeemed.
+    // At the counter on the day: found by name on today's roster (no code to show), redeemed from it.
     clock.advance(6 * HOUR);
-    const today = ok(await call('bookings', 'elderToday', { elderId: elder.id }, as('care_staff')));
-    expect(today.map((b) => b.id)).toEqual([booking.id]);
-    expect(today[0].can).toContain('redeem');
-    expect(errorCode(await call('bookings', 'elderToday', { elderId: elder.id }, as('building_head')))).toBe('FORBIDDEN');
-    const redeemed = ok(await call('bookings', 'redeem', { centreId, code: today[0].code!, paidBy: 'cash' }, as('care_staff')));
+    const roster = ok(await call('bookings', 'mealRoster', { centreId, q: '李桂兰' }, as('care_staff')));
+    const onRoster = roster.sittings.flatMap((s) => s.people).filter((p) => p.elderId === elder.id);
+    expect(onRoster.map((p) => p.bookingId)).toEqual([booking.id]);
+    expect(onRoster[0].channelLabel).toBe('楼栋长代订');
+    expect(errorCode(await call('bookings', 'mealRoster', { centreId, q: '李桂兰' }, as('building_head')))).toBe('FORBIDDEN');
+    const redeemed = ok(await call('bookings', 'redeemById', { centreId, bookingId: booking.id, paidBy: 'cash' }, as('care_staff')));
     expect(redeemed.status).toBe('redeemed');
     clock.reset();
   });

@@ -18,7 +18,6 @@ export default {
     bookingSubsidy: 'pages/subsidy/index',
     bookingMenuPrint: 'pages/menu-print/index',
     bookingProxy: 'pages/proxy/index',
-    bookingByName: 'pages/by-name/index',
   },
   entries: [
     { label: '我的订餐', route: 'bookingMine', section: 'resident', when: 'signedIn', testId: 'entry-my-meals' },
@@ -33,9 +32,9 @@ export default {
     },
     { label: '助餐核销', hint: '扫码核销老人的用餐码', route: 'bookingCounter', section: 'work', when: 'runCareCentre', testId: 'entry-meal-counter' },
     {
-      label: '按姓名核销',
-      hint: '没有码的老人，按姓名找到今日订单',
-      route: 'bookingByName',
+      label: '今日名单 · 按姓名签到',
+      hint: '没有码的老人按姓名签到核销；打印签到表',
+      route: 'bookingRoster',
       section: 'work',
       when: 'runCareCentre',
       testId: 'entry-meal-by-name',

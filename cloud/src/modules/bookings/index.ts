@@ -15,7 +15,6 @@ import { deliverBooking } from './actions/deliver-booking';
 import { linkFamily } from './actions/link-family';
 import { staffLinkFamily } from './actions/staff-link-family';
 import { listProxyElders } from './queries/list-proxy-elders';
-import { listElderToday } from './queries/list-elder-today';
 import { redeemBooking } from './actions/redeem-booking';
 import { redeemFromRoster } from './actions/redeem-from-roster';
 import { missDelivery } from './actions/miss-delivery';
@@ -96,7 +95,6 @@ export const bookingActions = {
   myLinks: listMyLinks,
   staffLinkFamily,
   proxyElders: listProxyElders,
-  elderToday: listElderToday,
   // Rooms, consultations, visits, meetings and activities on the slot engine (venue/).
   venueSlots: listVenueSlots,
   reserve: reserveSlot,

@@ -1,3 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '按姓名核销',
-});
