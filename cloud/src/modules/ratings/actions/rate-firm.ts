@@ -20,9 +20,11 @@ import { isFirmStaff } from '../rating.policy';
  * the other's change from the row as it is, not as it was before the other committed.
  */
 async function lockedRating(tx: EntityManager, periodId: number, householdId: number): Promise<HouseholdRating | null> {
-  if (dialectOf(tx.connection) !== 'better-sqlite3')
-    await tx.query('SELECT id FROM `household_ratings` WHERE periodId = ? AND householdId = ? FOR UPDATE', [periodId, householdId]);
-  return tx.findOne(HouseholdRating, { where: { periodId, householdId } });
+  // The row must be READ by the locking statement itself: under REPEATABLE READ a plain SELECT
+  // after the lock returns the transaction's snapshot, taken at its first read (the period's) —
+  // before the other member's change committed — and the wrong member was told (or nobody).
+  if (dialectOf(tx.connection) === 'better-sqlite3') return tx.findOne(HouseholdRating, { where: { periodId, householdId } });
+  return tx.findOne(HouseholdRating, { where: { periodId, householdId }, lock: { mode: 'pessimistic_write' } });
 }
 
 /**
