@@ -269,8 +269,10 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await stop.waitFor();
     await expect(stop.textContent()).resolves.toContain('10000000001');
     await j.audit('deliveries');
+    // Her share is due at the door: how it was paid is asked first, then recorded with 已送达.
+    await stop.getByRole('radio', { name: '现金' }).click();
     await stop.locator('[data-testid^="stop-deliver-"]').click();
-    await stop.getByText('✓ 已送达').waitFor();
+    await stop.getByText('✓ 已送达（现金收款）').waitFor();
     await j.audit('deliveries-done');
 
     // The month's report counts both meals, each in its tier.
