@@ -176,6 +176,14 @@ export interface PhotoDTO {
   url: string;
 }
 
+/** A recorded voice note (语音留言): a WAV file, shown as a player; same readers as the need's photos. */
+export interface VoiceNoteDTO {
+  fileId: string;
+  /** Playable URL (local store path, or the cloud fileID the client plays directly). */
+  url: string;
+  durationSec: number;
+}
+
 export interface NeedReceiverDTO {
   kind: 'org' | 'user';
   id: number;
@@ -234,7 +242,9 @@ export interface NeedCommentDTO {
   id: number;
   author: string;
   side: 'resident' | 'receiver' | 'community';
+  /** Empty when the comment is a voice note only. */
   body: string;
+  voiceNote: VoiceNoteDTO | null;
   mine: boolean;
   createdAt: string;
 }
@@ -260,9 +270,12 @@ export type NeedActionName =
   | 'comment';
 
 export interface NeedDetailDTO extends NeedSummaryDTO {
+  /** Empty when the resident spoke the need instead (`voiceNote`). */
   description: string;
   location: string;
   photos: PhotoDTO[];
+  /** The need as spoken by the resident (语音点单), or null. */
+  voiceNote: VoiceNoteDTO | null;
   resolutionNote: string | null;
   resolutionPhotos: PhotoDTO[];
   ratingComment: string | null;

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { LIMITS, PHONE_PATTERN } from './limits';
 import { OrgKind } from './enums';
-import { DispatchMode, INBOX_TABS, NEED_RULES, NEED_SEARCH_RULES, NeedList, NeedPlace, NeedStatus, EscalationLevel, QUEUE_TABS, RejectReason } from './needs';
+import {
+  CLOUD_VOICE_ID_PATTERN,
+  DispatchMode,
+  INBOX_TABS,
+  LOCAL_VOICE_ID_PATTERN,
+  NEED_RULES,
+  VOICE_RULES,
+  NEED_SEARCH_RULES,
+  NeedList,
+  NeedPlace,
+  NeedStatus,
+  EscalationLevel,
+  QUEUE_TABS,
+  RejectReason,
+} from './needs';
 import { cursor, enumOf, id, isoTime, limit, optionalText, text } from './primitives';
 import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
@@ -13,6 +27,19 @@ export const PHOTO_ID_PATTERN = new RegExp(`(${CLOUD_FILE_ID_PATTERN.source})|($
 const photoId = z.string().regex(PHOTO_ID_PATTERN, '图片无效，请重新上传');
 const photos = z.array(photoId).max(NEED_RULES.maxPhotos, `最多${NEED_RULES.maxPhotos}张图片`);
 export { DATE_RANGE } from './primitives';
+/** A voice note returned by the upload step (.wav on both platforms), with its client-measured length. */
+export const VOICE_ID_PATTERN = new RegExp(`(${CLOUD_VOICE_ID_PATTERN.source})|(${LOCAL_VOICE_ID_PATTERN.source})`);
+export const ZVoiceNote = z
+  .object({
+    fileId: z.string().regex(VOICE_ID_PATTERN, '语音无效，请重新录制'),
+    durationSec: z
+      .number({ error: '语音时长无效' })
+      .int('语音时长无效')
+      .min(VOICE_RULES.minSeconds, '录音太短，请按住说话')
+      .max(VOICE_RULES.maxSeconds, `语音不超过${VOICE_RULES.maxSeconds}秒`),
+  })
+  .strict();
+export type TVoiceNote = z.infer<typeof ZVoiceNote>;
 /** How far the escalation tick's injected `now` may lie from the real clock. */
 export const TICK_NOW_MAX_SKEW_MS = 366 * 24 * 3600 * 1000;
 
@@ -21,9 +48,11 @@ export const ZCreateNeedRequest = z
     categoryId: id,
     /** Who to call back: the caller's household (verified or pending binding), or one they may file for (代办). */
     householdId: id,
-    description: text(NEED_RULES.descriptionMax, '需求描述'),
+    /** Optional when a voice note says it instead (语音点单); one of the two is required. */
+    description: optionalText(NEED_RULES.descriptionMax, '需求描述'),
     location: optionalText(NEED_RULES.locationMax, '位置'),
     photoIds: photos.optional(),
+    voiceNote: ZVoiceNote.optional(),
     /** Proxy filing (grid worker / head / staff) for residents without a phone: who to contact. */
     contactName: optionalText(LIMITS.nameMax, '姓名'),
     contactPhone: z.string().trim().regex(PHONE_PATTERN, '请填写11位手机号').optional(),
@@ -33,6 +62,7 @@ export const ZCreateNeedRequest = z
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (!v.description && !v.voiceNote) ctx.addIssue({ code: 'custom', path: ['description'], message: '请填写需求描述，或按住录一段语音' });
     if (v.place === 'building' && !v.buildingId) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '请选择楼栋' });
     if (v.place !== 'building' && v.buildingId) ctx.addIssue({ code: 'custom', path: ['buildingId'], message: '只有公共区域可以选择楼栋' });
   });
@@ -160,7 +190,11 @@ export const ZMergeNeedRequest = z
   .refine((v) => v.needId !== v.intoNeedId, { message: '不能合并到自身', path: ['intoNeedId'] });
 export type TMergeNeedRequest = z.infer<typeof ZMergeNeedRequest>;
 
-export const ZCommentNeedRequest = z.object({ needId, body: text(NEED_RULES.commentMax, '留言') }).strict();
+/** A comment is words, a voice note, or both; the text is optional when a voice note is attached. */
+export const ZCommentNeedRequest = z
+  .object({ needId, body: optionalText(NEED_RULES.commentMax, '留言'), voiceNote: ZVoiceNote.optional() })
+  .strict()
+  .refine((v) => !!v.body || !!v.voiceNote, { message: '请填写留言', path: ['body'] });
 export type TCommentNeedRequest = z.infer<typeof ZCommentNeedRequest>;
 
 export const ZNeedBoardRequest = z.object({ compoundId: id, buildingId: id.optional(), days: z.number().int().min(1).max(366).optional() }).strict();

@@ -180,6 +180,27 @@ export const NEED_RULES = {
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /**
+ * 语音留言 for residents who cannot type: a WAV recording, 16 kHz, mono, 16-bit PCM (≈ 1.9 MB a
+ * minute), the one format both the mini-program's audio player and browsers play. Chromium's
+ * MediaRecorder gives webm/opus, which the weapp player cannot play, so H5 encodes WAV itself.
+ * The duration is the client's, checked within these bounds; the gateway also reads it from the
+ * WAV header of a local upload.
+ */
+export const VOICE_RULES = {
+  minSeconds: 1,
+  maxSeconds: 60,
+  sampleRate: 16000,
+  channels: 1,
+  bitsPerSample: 16,
+  /** 60 s of 16 kHz mono 16-bit PCM is 1,920,044 bytes; a little room for a longer header. */
+  bytesMax: 2_100_000,
+} as const;
+/** A voice note in the local store (gateway uploads): `local/<sha256>.wav`. */
+export const LOCAL_VOICE_ID_PATTERN = /^local\/([0-9a-f]{64}\.wav)$/;
+/** A voice note in WeChat cloud storage: a `cloud://` fileID of a .wav file. */
+export const CLOUD_VOICE_ID_PATTERN = /^cloud:\/\/[\w.\-/]{1,236}\.wav$/;
+
+/**
  * 派单台 tabs. 'action' (待处理, the default) is what the community must act on: needs waiting
  * for dispatch, and any open need that is overdue or escalated to the community or above
  * (those first). The others are plain status groups.

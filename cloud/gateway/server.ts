@@ -9,6 +9,7 @@ import {
   LIMITS,
   NEED_RULES,
   PHOTO_TYPES,
+  VOICE_RULES,
   ZDemoLoginRequest,
   type Envelope,
   type ErrorCode as TErrorCode,
@@ -17,6 +18,7 @@ import {
 import { actionOf, runAction } from '../src/core/action';
 import { AppError } from '../src/core/errors';
 import { localPlatform, openStoredFile, uploadDir } from '../src/core/platform';
+import { readWav } from '../src/core/wav';
 import { FUNCTIONS, LOCAL_ACTIONS } from '../src/app';
 import { isDemoSubject, signSession, verifySession } from './session';
 
@@ -169,7 +171,26 @@ function authenticate(req: http.IncomingMessage, opts: GatewayOptions): string |
   return openid;
 }
 
-const IMAGE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+const IMAGE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'audio/wav': 'wav' };
+
+/**
+ * A voice note (语音留言) rides the photo upload with the same store and checks, plus its own: WAV,
+ * 16 kHz mono 16-bit PCM (what both clients record and the mini-program plays), at most
+ * VOICE_RULES.maxSeconds (half a second of slack for the stop tap) and bytesMax.
+ */
+function checkVoice(body: Buffer): 'audio/wav' {
+  if (body.length > VOICE_RULES.bytesMax) throw new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, `语音不能超过 ${VOICE_RULES.maxSeconds} 秒`);
+  const wav = readWav(body);
+  const pcm =
+    wav &&
+    wav.format === 1 &&
+    wav.channels === VOICE_RULES.channels &&
+    wav.sampleRate === VOICE_RULES.sampleRate &&
+    wav.bitsPerSample === VOICE_RULES.bitsPerSample;
+  if (!wav || !pcm || wav.dataBytes === 0) throw new HttpFailure(ErrorCode.INVALID_INPUT, '语音须为 16kHz 单声道 WAV 录音');
+  if (wav.seconds > VOICE_RULES.maxSeconds + 0.5) throw new HttpFailure(ErrorCode.PAYLOAD_TOO_LARGE, `语音不能超过 ${VOICE_RULES.maxSeconds} 秒`);
+  return 'audio/wav';
+}
 
 /** Magic bytes, so a renamed file is not taken for an image because of its Content-Type. */
 function sniffImage(buf: Buffer): string | null {
@@ -185,8 +206,9 @@ function sniffImage(buf: Buffer): string | null {
  */
 async function storeUpload(req: http.IncomingMessage): Promise<{ fileId: string; url: string }> {
   const body = await readBody(req, NEED_RULES.photoBytesMax, `图片不能超过 ${NEED_RULES.photoBytesMax / 1024 / 1024} MB`);
-  const type = sniffImage(body);
-  if (!type || !(PHOTO_TYPES as readonly string[]).includes(type)) throw new HttpFailure(ErrorCode.INVALID_INPUT, '只能上传 JPG、PNG 或 WebP 图片');
+  const voice = body.toString('ascii', 8, 12) === 'WAVE';
+  const type = voice ? checkVoice(body) : sniffImage(body);
+  if (!type || (!voice && !(PHOTO_TYPES as readonly string[]).includes(type))) throw new HttpFailure(ErrorCode.INVALID_INPUT, '只能上传 JPG、PNG 或 WebP 图片');
   const name = `${crypto.createHash('sha256').update(body).digest('hex')}.${IMAGE_EXT[type]}`;
   const dir = uploadDir();
   fs.mkdirSync(dir, { recursive: true });
@@ -212,13 +234,13 @@ function serveStoredFile(req: http.IncomingMessage, res: http.ServerResponse, na
 }
 
 function serveUpload(req: http.IncomingMessage, res: http.ServerResponse, name: string): void {
-  const m = /^([0-9a-f]{64})\.(jpg|png|webp)$/.exec(name);
+  const m = /^([0-9a-f]{64})\.(jpg|png|webp|wav)$/.exec(name);
   const file = m ? path.join(uploadDir(), name) : null;
   if (!file || !fs.existsSync(file) || req.method !== 'GET') {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const mime = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }[m![2] as 'jpg' | 'png' | 'webp'];
+  const mime = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', wav: 'audio/wav' }[m![2] as 'jpg' | 'png' | 'webp' | 'wav'];
   res.writeHead(200, { 'Content-Type': mime, 'Cache-Control': 'public, max-age=31536000, immutable', 'X-Content-Type-Options': 'nosniff' });
   fs.createReadStream(file).pipe(res);
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LOCAL_PHOTO_ID_PATTERN, type MessageKind } from '@hg/types';
+import { LOCAL_PHOTO_ID_PATTERN, LOCAL_VOICE_ID_PATTERN, type MessageKind } from '@hg/types';
 
 /**
  * What differs between WeChat cloud and the local gateway, behind one interface: how QR codes are
@@ -97,9 +97,10 @@ const localMessenger: Messenger = {
 export function uploadDir(): string {
   return process.env.UPLOAD_DIR ?? path.resolve(process.cwd(), 'data', 'uploads');
 }
+/** The local upload store holds photos and voice notes (`local/<sha256>.wav`) alike; the schemas say which an id may be. */
 export const localPhotoStore: PhotoStore = {
   async exists(fileId) {
-    const m = LOCAL_PHOTO_ID_PATTERN.exec(fileId);
+    const m = LOCAL_PHOTO_ID_PATTERN.exec(fileId) ?? LOCAL_VOICE_ID_PATTERN.exec(fileId);
     return !!m && fs.existsSync(path.join(uploadDir(), m[1]));
   },
 };

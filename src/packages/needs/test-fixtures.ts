@@ -65,6 +65,7 @@ export function detail(id: number, overrides: Partial<NeedDetailDTO> = {}): Need
     description: '厨房下水道堵了，水排不下去',
     location: '1栋1单元502 厨房',
     photos: [],
+    voiceNote: null,
     resolutionNote: null,
     resolutionPhotos: [],
     ratingComment: null,

@@ -43,6 +43,8 @@ import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
+import { NeedVoiceNote } from './need-voice-note.entity';
+import { NeedVoiceNotes1765749600000 } from './migrations/1765749600000-NeedVoiceNotes';
 import { NEED_TIMERS } from './need-timers';
 import { Need } from './need.entity';
 import { needsDemoSeed } from './demo-seed';
@@ -88,7 +90,8 @@ export const needActions = {
 /** Needs lists and the four-order flow (四单模式), with its escalation timers. */
 export const needsModule: DomainModule = {
   name: 'needs',
-  entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower],
+  entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower, NeedVoiceNote],
+  migrations: [NeedVoiceNotes1765749600000],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   capabilities: ['fileForOthers', 'dispatchNeeds', 'receiveNeeds', 'claimNeeds', 'handleEscalations'],
   functions: { needs: needActions },

@@ -118,7 +118,8 @@ export const forResident = (need: Pick<Need, 'id'>): Pick<Message, 'kind' | 'sub
 export const forStaff = (need: Pick<Need, 'id' | 'description'>): Pick<Message, 'kind' | 'subject' | 'excerpt'> => ({
   kind: 'need_task',
   subject: { subjectKind: 'need', subjectId: need.id },
-  excerpt: need.description,
+  // A need spoken instead of typed has no text to quote (语音点单).
+  excerpt: need.description || '[语音]',
 });
 
 /**

@@ -12,6 +12,7 @@ import {
   type NeedReceiverDTO,
   type NeedSummaryDTO,
   type PhotoDTO,
+  type VoiceNoteDTO,
 } from '@hg/types';
 import { byId } from '../../core/by-id';
 import { buildingsByIds, compoundsByIds, organisationsByIds } from '../community/public';
@@ -20,6 +21,7 @@ import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { needEvents } from './need-events';
 import { NeedPhoto } from './need-photo.entity';
+import { NeedVoiceNote } from './need-voice-note.entity';
 import { allowedActions, relationTo, rungAhead, type Relation } from './need.policy';
 import { followerIdsOf, isFollower } from './need-followers';
 import { presentFollow } from './need-follow.presenter';
@@ -46,6 +48,10 @@ export function photoUrl(fileId: string): string {
   return fileId.startsWith('local/') ? `/uploads/${fileId.slice('local/'.length)}` : fileId;
 }
 const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
+const presentVoice = (v: NeedVoiceNote): VoiceNoteDTO => ({ fileId: v.fileId, url: photoUrl(v.fileId), durationSec: v.durationSec });
+
+/** What a list shows for a need spoken rather than typed (its description is empty). */
+export const VOICE_ONLY_EXCERPT = '[语音]';
 
 function isOverdue(n: Need, now: Date): boolean {
   const due = ['submitted', 'dispatched', 'open_for_claim'].includes(n.status)
@@ -102,7 +108,7 @@ export async function presentSummaries(em: EntityManager, needs: Need[], now: Da
       channel: n.channel,
       compound: { id: n.compoundId, name: compounds.get(n.compoundId)?.name ?? '' },
       building: b ? { id: b.id, name: b.name } : null,
-      excerpt: n.description.length > 60 ? `${n.description.slice(0, 60)}…` : n.description,
+      excerpt: !n.description ? VOICE_ONLY_EXCERPT : n.description.length > 60 ? `${n.description.slice(0, 60)}…` : n.description,
       receiver,
       overdue: isOverdue(n, now),
       urgeCount: n.urgeCount,
@@ -189,9 +195,10 @@ async function residentsHiddenFrom(
 /** The full view of one need for an actor allowed to see it. */
 export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date, known?: NeedCategory): Promise<NeedDetailDTO> {
   const category = known ?? (await em.findOneByOrFail(NeedCategory, { id: need.categoryId }));
-  const [[summary], photos, events, comments] = await Promise.all([
+  const [[summary], photos, voices, events, comments] = await Promise.all([
     presentSummaries(em, [need], now),
     em.find(NeedPhoto, { where: { needId: need.id }, order: { id: 'ASC' } }),
+    em.find(NeedVoiceNote, { where: { needId: need.id } }),
     needEvents(em, need.id),
     em.find(NeedComment, { where: { needId: need.id }, order: { id: 'ASC' } }),
   ]);
@@ -200,12 +207,15 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
   // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
   const { hiddenActors, hiddenAuthors } = await residentsHiddenFrom(em, need, actor, rel);
+  // Voice notes have the readers of the need's photos and of its comments: whoever sees this detail.
+  const voiceOf = new Map(voices.map((v) => [v.commentId, presentVoice(v)]));
   const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? OTHER_RESIDENT : (labels.get(id) ?? ''));
   return {
     ...summary,
     description: need.description,
     location: need.location,
     photos: photos.filter((p) => p.kind === 'report').map(presentPhoto),
+    voiceNote: voiceOf.get(0) ?? null,
     resolutionNote: need.resolutionNote,
     resolutionPhotos: photos.filter((p) => p.kind === 'resolution').map(presentPhoto),
     ratingComment: need.ratingComment,
@@ -234,6 +244,7 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
       author: c.side === 'resident' && hiddenAuthors.has(c.authorId) ? OTHER_RESIDENT : (labels.get(c.authorId) ?? ''),
       side: c.side,
       body: c.body,
+      voiceNote: voiceOf.get(c.id) ?? null,
       mine: c.authorId === actor.userId,
       createdAt: c.createdAt.toISOString(),
     })),

@@ -10,6 +10,7 @@ import { NeedCategory } from '../need-category.entity';
 import { communityStaffOf, forStaff, hoursFrom, receiverUserIds } from '../need-flow';
 import { recordNeedEvent } from '../need-events';
 import { attachPhotos } from '../need-photos';
+import { attachVoiceNote } from '../need-voice-notes';
 import { proxyFilingChannel } from '../need.policy';
 import { presentDetail } from '../need.presenter';
 import { Need } from '../need.entity';
@@ -122,7 +123,8 @@ export const createNeed = defineAction({
           reporterId,
           createdById: actor.userId,
           channel,
-          description: input.description,
+          // A need spoken instead of typed (语音点单) keeps an empty description; the voice note carries it.
+          description: input.description ?? '',
           location: input.location ?? '',
           contactName,
           contactPhone,
@@ -153,6 +155,7 @@ export const createNeed = defineAction({
         }),
       );
       await attachPhotos(em, platform, row.id, 'report', input.photoIds ?? [], actor.userId, now);
+      await attachVoiceNote(em, platform, { needId: row.id, commentId: 0 }, input.voiceNote, actor.userId, now);
       await recordNeedEvent(em, { needId: row.id, type: 'created', actorId: actor.userId, toStatus: 'submitted', level, at: now });
       if (status === 'dispatched')
         await recordNeedEvent(em, {

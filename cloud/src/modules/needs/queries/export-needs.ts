@@ -134,7 +134,7 @@ export const exportNeeds = defineAction({
         compounds.get(n.compoundId)?.name ?? '',
         building,
         [presentPlace(n, building).placeLabel, n.location].filter(Boolean).join(' '),
-        n.description,
+        n.description || '[语音]',
         NEED_STATUS_LABEL[n.status],
         LEVEL_LABEL[n.level],
         CHANNEL_LABEL[n.channel],

@@ -171,7 +171,7 @@ describe('需求详情', () => {
       ok: true,
       data: detail(42, {
         can: ['comment'],
-        comments: [{ id: 5, author: '王秀兰', side: 'resident', body: '请上午来', mine: true, createdAt: '2025-03-01T09:00:00.000Z' }],
+        comments: [{ id: 5, author: '王秀兰', side: 'resident', body: '请上午来', voiceNote: null, mine: true, createdAt: '2025-03-01T09:00:00.000Z' }],
       }),
     });
     await renderWith(detail(42, { can: ['comment'] }));
