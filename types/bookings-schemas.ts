@@ -271,3 +271,23 @@ export const ZBookingsSettings = z
 
 /** 助餐补贴 as a city settings section (listed by the bookings module, edited on 城市配置). */
 export const BOOKINGS_SETTINGS = defineSettings({ key: 'bookings', label: '助餐补贴', schema: ZBookingsSettings, defaults: BOOKINGS_SETTINGS_DEFAULTS });
+
+/**
+ * 复制上周菜单: for every meal sitting of the 7 days before `from` at the centre, the same sitting
+ * seven days later. `from` is the first day of the week to fill (the console's week, usually a
+ * Monday). `dryRun` answers what would be created and skipped without writing (the confirm).
+ */
+export const ZCopyWeekRequest = z.object({ centreId: id, from: isoDay, dryRun: z.boolean().optional() }).strict();
+export type TCopyWeekRequest = z.infer<typeof ZCopyWeekRequest>;
+
+/** Centre staff: change a published meal sitting's menu (a dish swapped) until its cut-off. */
+export const ZEditMenuRequest = z.object({ slotId: id, dishes: z.array(dish).min(1, '请至少填写一道菜').max(BOOKING_RULES.dishesMax) }).strict();
+export type TEditMenuRequest = z.input<typeof ZEditMenuRequest>;
+
+/** A centre's closed days (休息日) among the 7 days from `from` (default today). */
+export const ZClosedDaysRequest = z.object({ centreId: id, from: isoDay.optional() }).strict();
+export type TClosedDaysRequest = z.infer<typeof ZClosedDaysRequest>;
+
+/** Centre staff, before closing a day: what closing it would withdraw and whom it would tell. */
+export const ZClosePreviewRequest = z.object({ centreId: id, day: isoDay }).strict();
+export type TClosePreviewRequest = z.infer<typeof ZClosePreviewRequest>;

@@ -2,6 +2,9 @@
 import type {
   BookingDTO,
   CentreDTO,
+  ClosedDayDTO,
+  ClosePreviewDTO,
+  CopyWeekDTO,
   DeliveryListDTO,
   ElderDTO,
   ProxyElderDTO,
@@ -37,6 +40,10 @@ import type {
   TProxyEldersRequest,
   TRepeatWeekRequest,
   TSaveSlotRequest,
+  TCopyWeekRequest,
+  TEditMenuRequest,
+  TClosedDaysRequest,
+  TClosePreviewRequest,
   TSlotRequest,
   TWeekRequest,
 } from './bookings-schemas';
@@ -88,6 +95,11 @@ export interface BookingsApi {
     subsidyReport: [TSubsidyReportRequest, SubsidyReportDTO];
     exportSubsidyReport: [TSubsidyExportRequest, ExportFileDTO];
     repeatWeek: [TRepeatWeekRequest, RepeatWeekDTO];
+    // A week of menus: copy last week's sittings, swap a dish, see and preview closed days (休息日).
+    copyWeek: [TCopyWeekRequest, CopyWeekDTO];
+    editMenu: [TEditMenuRequest, SlotDTO];
+    closedDays: [TClosedDaysRequest, ClosedDayDTO[]];
+    closePreview: [TClosePreviewRequest, ClosePreviewDTO];
     myLinks: [TEmptyRequest, FamilyLinkDTO[]];
     staffLinkFamily: [TStaffLinkFamilyRequest, FamilyLinkDTO];
     proxyElders: [TProxyEldersRequest, ProxyElderDTO[]];

@@ -266,3 +266,26 @@ export interface RepeatWeekDTO {
   /** Sittings that could not be booked, with why ("已满", "已截止", "本周未发布"). */
   skipped: { day: string; title: string; reason: string }[];
 }
+
+/** What 复制上周菜单 did (or, with dryRun, would do), sitting by sitting. */
+export interface CopyWeekDTO {
+  /** The sittings created (with dryRun: none are written, `created` lists what would be). */
+  created: { day: string; sitting: Sitting; title: string; slotId: number | null }[];
+  /** Sittings of last week not copied, with why ("休息日", "本周已有", "已截止", "超出可发布范围"). */
+  skipped: { day: string; sitting: Sitting; title: string; reason: string }[];
+}
+
+/** A day the centre is closed (休息): no meals, rooms or visits. */
+export interface ClosedDayDTO {
+  day: string;
+  reason: string;
+}
+
+/** What closing a day would withdraw: sittings and slots, live bookings, distinct elders to tell. */
+export interface ClosePreviewDTO {
+  day: string;
+  closed: boolean;
+  sittings: number;
+  bookings: number;
+  elders: number;
+}

@@ -37,6 +37,10 @@ export const bookings = client('bookings', [
   'standingOrderStep',
   'myStandingOrders',
   'repeatWeek',
+  'copyWeek',
+  'editMenu',
+  'closedDays',
+  'closePreview',
   // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
   'venueSlots',
   'reserve',

@@ -52,6 +52,10 @@ import { cancelReservation } from './actions/cancel-reservation';
 import { checkInReservation } from './actions/check-in';
 import { checkOutReservation } from './actions/check-out';
 import { closeCentreDay } from './actions/close-day';
+import { copyWeek } from './actions/copy-week';
+import { editMenu } from './actions/edit-menu';
+import { getClosePreview } from './queries/get-close-preview';
+import { listClosedDays } from './queries/list-closed-days';
 import { editVenueSlot } from './actions/edit-venue-slot';
 import { publishVenueSlot } from './actions/publish-venue-slot';
 import { reserveSlot } from './actions/reserve-slot';
@@ -92,6 +96,11 @@ export const bookingActions = {
   subsidyReport: getSubsidyReport,
   exportSubsidyReport,
   repeatWeek,
+  // A week of menus: copy last week's, swap a dish, closed days (休息日) and what closing one ends.
+  copyWeek,
+  editMenu,
+  closedDays: listClosedDays,
+  closePreview: getClosePreview,
   myLinks: listMyLinks,
   staffLinkFamily,
   proxyElders: listProxyElders,

@@ -61,9 +61,17 @@ function checkQuota(quota: number | null | undefined): number | null {
  * same time waits for this slot to commit and then withdraws it too.
  */
 async function refuseClosedDay(em: EntityManager, venueId: number, day: string): Promise<void> {
+  if ((await closedDayReason(em, venueId, day)) !== null) throw conflict(`${day} 已设为休息日，不能发布时段`);
+}
+
+/**
+ * Why a venue's day is closed, or null when it is open — a locking read (shared, on MySQL), so a
+ * closeDay running at the same time waits for the caller's transaction (meal sittings use it too).
+ */
+export async function closedDayReason(em: EntityManager, venueId: number, day: string): Promise<string | null> {
   const lock = dialectOf(em.connection) !== 'better-sqlite3' ? ' LOCK IN SHARE MODE' : '';
-  const rows: unknown[] = await em.query(`SELECT id FROM slot_closed_days WHERE venueId = ? AND day = ?${lock}`, [venueId, day]);
-  if (rows.length) throw conflict(`${day} 已设为休息日，不能发布时段`);
+  const rows: { reason: string }[] = await em.query(`SELECT reason FROM slot_closed_days WHERE venueId = ? AND day = ?${lock}`, [venueId, day]);
+  return rows.length ? rows[0].reason : null;
 }
 
 /** Publish a slot with its pools (one `published` event). */

@@ -5,7 +5,7 @@
  * reads. Every function runs in the caller's transaction except `reserve`, which owns its own
  * (it retries a rare code collision).
  */
-export { publishSlot, editSlot, withdrawSlot, closeDay, reopenDay, closedDaysOf, type PublishSlot, type EditSlot, type SlotTimes } from './lifecycle';
+export { publishSlot, editSlot, withdrawSlot, closeDay, reopenDay, closedDaysOf, closedDayReason, type PublishSlot, type EditSlot, type SlotTimes } from './lifecycle';
 export { reserve, cancelSlotBooking, acceptOffer, passSeatOn, type Reserve } from './reservations';
 export { checkIn, checkOut, type CheckInTarget } from './attendance';
 export { slotById, slotsByIds, slotsOfVenue, bookingById, slotBookingsByIds, bookingsOfPerson, rosterOf, slotsEverBooked, liveBookingsOf } from './reads';

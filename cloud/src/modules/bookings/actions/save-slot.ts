@@ -1,10 +1,13 @@
-import { addDays, BOOKING_RULES, localDay, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { addDays, BOOKING_RULES, ErrorCode, localDay, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
+import { AppError, conflict, forbidden, invalidInput, isUniqueViolation } from '../../../core/errors';
+import { closedDayReason } from '../../slots/public';
 import { isCentreStaff } from '../booking.policy';
 import { presentSlot } from '../booking.presenter';
 import { loadCentre } from '../centres';
+import { monthDay } from '../meal-days';
 import { Slot } from '../slot.entity';
 
 /** The stored menu's column width (booking_slots.dishes). */
@@ -16,7 +19,9 @@ const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
  * 发布时段: centre staff publish a slot — a meal sitting (午餐/晚餐) with its menu, dine-in and
  * delivery capacities, price and cut-off, or a room / consultation / visit slot with one capacity.
  * Only from today up to BOOKING_RULES.slotDaysAhead days ahead, with a cut-off still to come; one
- * sitting per centre, day and meal.
+ * sitting per centre, day and meal; nothing on a day the centre closed (休息日: CONFLICT on `day`,
+ * checked by a locking read in the insert's transaction, so a day closed meanwhile is either
+ * refused here or withdraws this sitting too).
  */
 export const saveSlot = defineAction({
   input: ZSaveSlotRequest,
@@ -45,12 +50,14 @@ export const saveSlot = defineAction({
     if (menu.length > DISHES_COLUMN) throw invalidInput('dishes', '菜单内容过长，请精简菜名或过敏原');
     const sitting = meal ? input.sitting! : null;
 
+    await refuseClosedDay(ds.manager, centre.id, input.day);
     if (sitting && (await ds.manager.exists(Slot, { where: { centreId: centre.id, kind: 'meal', day: input.day, sitting } }))) {
       throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
     }
     // The check above answers most repeats; the unique key (centre, day, sitting) answers a race.
-    const slot = await tx((em) =>
-      em.save(
+    const slot = await tx(async (em) => {
+      await refuseClosedDay(em, centre.id, input.day);
+      return em.save(
         em.create(Slot, {
           centreId: centre.id,
           kind: input.kind,
@@ -71,11 +78,17 @@ export const saveSlot = defineAction({
           createdById: actor.userId,
           createdAt: now,
         }),
-      ),
-    ).catch((err) => {
+      );
+    }).catch((err) => {
       if (sitting && isUniqueViolation(err)) throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
       throw err;
     });
     return presentSlot(slot, now);
   },
 });
+
+/** A closed day takes nothing: CONFLICT on `day`, before "already published" (its sittings were withdrawn). */
+async function refuseClosedDay(em: EntityManager, centreId: number, day: string): Promise<void> {
+  const closed = await closedDayReason(em, centreId, day);
+  if (closed !== null) throw new AppError(ErrorCode.CONFLICT, `${monthDay(day)}已设为休息日（${closed}），不能发布`, { field: 'day' });
+}

@@ -3,6 +3,7 @@ import { addDays, localDay, ZWeekRequest, type BookingDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { notFound } from '../../../core/errors';
+import { closedDaysOf } from '../../slots/public';
 import { activeKeyOf } from '../booking-flow';
 import { bookingChannel, isLinkedFamily } from '../booking.policy';
 import { dishesOf, presentBookings, presentSlot } from '../booking.presenter';
@@ -17,7 +18,8 @@ const WEEK_DAYS = 7;
 
 /**
  * 一周菜单 / 可约时段: a centre's slots for 7 days from `from` (default today, Beijing time), in
- * time order, with seats left and the waitlist length. Menus are public to anyone signed in. With
+ * time order, with seats left and the waitlist length; a closed day's (休息日) slots are left out
+ * (closedDays names the day). Menus are public to anyone signed in. With
  * `elderId` — someone the caller may book for (themselves, as staff, grid worker or verified family; anyone else
  * is NOT_FOUND) — each slot carries that elder's live booking and, for whoever may see the
  * elder's booking warnings (elder-visibility.ts), the dishes holding one of the elder's allergies.
@@ -41,7 +43,10 @@ export const getWeek = defineAction({
       .orderBy('s.startsAt', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (kind) qb.andWhere('s.kind = :kind', { kind });
-    const slots = await qb.getMany();
+    // A closed day's sittings were withdrawn: the day reads 休息 (closedDays), not as sittings.
+    const weekDays = Array.from({ length: WEEK_DAYS }, (_, i) => addDays(first, i));
+    const closed = new Set((await closedDaysOf(em, centreId, weekDays)).map((c) => c.day));
+    const slots = (await qb.getMany()).filter((s) => !closed.has(s.day));
     if (!slots.length) return [];
 
     const ids = slots.map((s) => s.id);
