@@ -236,9 +236,7 @@ const reportMonth = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式�
 export const ZSubsidyReportRequest = z.object({ centreId: id.optional(), month: reportMonth }).strict();
 export type TSubsidyReportRequest = z.infer<typeof ZSubsidyReportRequest>;
 /** The same report as a spreadsheet, one row per elder and a 合计 row. */
-export const ZSubsidyExportRequest = z
-  .object({ centreId: id.optional(), month: reportMonth, format: z.enum(['xlsx', 'csv']).default('xlsx') })
-  .strict();
+export const ZSubsidyExportRequest = z.object({ centreId: id.optional(), month: reportMonth, format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
 export type TSubsidyExportRequest = z.input<typeof ZSubsidyExportRequest>;
 
 /** 和上周一样: book this week's sittings the elder had last week (same weekday, sitting and mode). */
@@ -266,8 +264,39 @@ export const ZBookingsSettings = z
       .int('年龄须为整数')
       .min(L.subsidyAgeMin, `高龄补贴起始年龄不低于${L.subsidyAgeMin}岁`)
       .max(L.subsidyAgeMax, `高龄补贴起始年龄不高于${L.subsidyAgeMax}岁`),
+    // Added later: a section saved before has none of these and reads them from the defaults
+    // (no bands = the single 高龄 tier, one subsidised meal a day, a 2-hour offer), i.e. as before.
+    ageBands: z
+      .array(
+        z
+          .object({
+            fromAge: z
+              .number({ error: '请填写起始年龄' })
+              .int('年龄须为整数')
+              .min(L.subsidyAgeMin, `年龄段起始年龄不低于${L.subsidyAgeMin}岁`)
+              .max(L.subsidyAgeMax, `年龄段起始年龄不高于${L.subsidyAgeMax}岁`),
+            label: subsidyTier.shape.label,
+            fen: subsidyTier.shape.fen,
+          })
+          .strict(),
+      )
+      .max(L.ageBandsMax, `年龄段最多${L.ageBandsMax}个`)
+      .refine((bands) => new Set(bands.map((b) => b.fromAge)).size === bands.length, '年龄段的起始年龄不能重复')
+      .default(BOOKINGS_SETTINGS_DEFAULTS.ageBands),
+    subsidisedMealsPerDay: z
+      .number({ error: '请填写每日补贴餐数' })
+      .int('餐数须为整数')
+      .min(1, '每日至少补贴1餐')
+      .max(L.mealsPerDayMax, `每日补贴不超过${L.mealsPerDayMax}餐`)
+      .default(BOOKINGS_SETTINGS_DEFAULTS.subsidisedMealsPerDay),
+    offerMinutes: z
+      .number({ error: '请填写候补确认时限' })
+      .int('分钟须为整数')
+      .min(L.offerMinutesMin, `候补确认时限不少于${L.offerMinutesMin}分钟`)
+      .max(L.offerMinutesMax, `候补确认时限不超过${L.offerMinutesMax / 60}小时`)
+      .default(BOOKINGS_SETTINGS_DEFAULTS.offerMinutes),
   })
-  .strict() satisfies z.ZodType<BookingsSettings>;
+  .strict() satisfies z.ZodType<BookingsSettings, unknown>;
 
 /** 助餐补贴 as a city settings section (listed by the bookings module, edited on 城市配置). */
 export const BOOKINGS_SETTINGS = defineSettings({ key: 'bookings', label: '助餐补贴', schema: ZBookingsSettings, defaults: BOOKINGS_SETTINGS_DEFAULTS });

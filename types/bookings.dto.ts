@@ -105,6 +105,17 @@ export interface QuoteDTO {
    * see the subsidy (the elder, centre staff); null otherwise.
    */
   pending: { tierLabel: string; subsidyFen: number } | null;
+  /**
+   * 「今日补贴已用，本餐按原价」: the elder already holds the day's subsidised meals
+   * (`subsidisedMealsPerDay`, at any centre or sitting), so this one is priced in full — it may
+   * still be booked. Only to those who see the subsidy; null otherwise.
+   */
+  capNote: string | null;
+  /**
+   * Where a delivered meal goes: `address` from the elder's profile for the elder and centre staff
+   * (null for others, who see only `hasAddress`). Without an address `book` refuses delivery.
+   */
+  delivery: { hasAddress: boolean; address: string | null };
   /** Dishes that clash with the elder's diet or allergies (warnings, not refusals). */
   warnings: string[];
   seatsLeft: { dineIn: number; delivery: number };

@@ -105,9 +105,16 @@ export type DietTag = (typeof DIET_TAGS)[number];
  * by civil affairs; reported monthly per tier.
  */
 export const SubsidyTier = { age80: 'age80', alone: 'alone', dibao: 'dibao' } as const;
-export type SubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
-/** The tiers in the order reports and the settings page list them. */
-export const SUBSIDY_TIERS: readonly SubsidyTier[] = ['age80', 'alone', 'dibao'];
+/** The fixed tiers (`subsidy.<tier>` in the settings) — 高龄, 独居/空巢, 低保. */
+export type FixedSubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
+/**
+ * A tier a booking carries: a fixed one, or an age band of the city's `ageBands` named by the age
+ * it starts at (`age60`, `age70`, `age90` …; the band from 80 is `age80`, the same key as the
+ * single 高龄 tier it replaces, so older bookings and reports keep reading alike).
+ */
+export type SubsidyTier = FixedSubsidyTier | `age${number}`;
+/** The fixed tiers in the order the settings page lists them. */
+export const SUBSIDY_TIERS: readonly FixedSubsidyTier[] = ['age80', 'alone', 'dibao'];
 
 /** One tier as the city sets it: its name and its amount per meal in 分 (0 = the tier earns nothing). */
 export interface SubsidyTierSetting {
@@ -115,15 +122,42 @@ export interface SubsidyTierSetting {
   fen: number;
 }
 
+/** An age band of the subsidy (60–69, 70–79, 80–89, 90+ …): from `fromAge` up to the next band's start. */
+export interface SubsidyAgeBand {
+  fromAge: number;
+  label: string;
+  fen: number;
+}
+
 /** The `bookings` section of the city settings (城市配置); the zod schema is in bookings-schemas.ts. */
 export interface BookingsSettings {
-  subsidy: Record<SubsidyTier, SubsidyTierSetting>;
-  /** The age from which the 高龄 tier (`age80`) applies. */
+  /** The fixed tiers: 高龄 (`age80`, used while `ageBands` is empty), 独居/空巢 and 低保 (categories). */
+  subsidy: Record<FixedSubsidyTier, SubsidyTierSetting>;
+  /** The age from which the single 高龄 tier (`age80`) applies, while `ageBands` is empty. */
   subsidyAge: number;
+  /**
+   * Age bands, ascending by `fromAge` (e.g. 60 / 70 / 80 / 90): when any are set they replace the
+   * single 高龄 tier, and an elder falls in the one band of the highest start she has reached.
+   * Empty (the default, and every section saved before bands existed) = today's single tier.
+   */
+  ageBands: SubsidyAgeBand[];
+  /** Subsidised meals per elder per day (across sittings and centres); later ones are at full price. */
+  subsidisedMealsPerDay: number;
+  /** How long a seat offered from the waitlist waits for the elder's confirmation (never past the cut-off). */
+  offerMinutes: number;
 }
 
 /** Bounds the settings schema and the admin's form share. */
-export const BOOKINGS_SETTINGS_LIMITS = { subsidyFenMax: 5_000, tierLabelMax: 12, subsidyAgeMin: 60, subsidyAgeMax: 100 } as const;
+export const BOOKINGS_SETTINGS_LIMITS = {
+  subsidyFenMax: 5_000,
+  tierLabelMax: 12,
+  subsidyAgeMin: 60,
+  subsidyAgeMax: 100,
+  ageBandsMax: 6,
+  mealsPerDayMax: 3,
+  offerMinutesMin: 15,
+  offerMinutesMax: 720,
+} as const;
 
 /** What a city starts with (Langzhong's tiers), until its admin saves its own. */
 export const BOOKINGS_SETTINGS_DEFAULTS: BookingsSettings = {
@@ -133,7 +167,32 @@ export const BOOKINGS_SETTINGS_DEFAULTS: BookingsSettings = {
     dibao: { label: '低保', fen: 600 },
   },
   subsidyAge: 80,
+  ageBands: [],
+  subsidisedMealsPerDay: 1,
+  offerMinutes: 120,
 };
+
+/** The tier key of an age band. */
+export const ageBandTier = (fromAge: number): SubsidyTier => `age${fromAge}`;
+
+/**
+ * Every tier the city's settings define, in report order (age tiers youngest first, then 独居,
+ * 低保), with its name and amount: the bands when set, else the single 高龄 tier.
+ */
+export function subsidyTiersOf(settings: BookingsSettings): { tier: SubsidyTier; label: string; fen: number }[] {
+  const ages = settings.ageBands.length
+    ? [...settings.ageBands].sort((a, b) => a.fromAge - b.fromAge).map((b) => ({ tier: ageBandTier(b.fromAge), label: b.label, fen: b.fen }))
+    : [{ tier: 'age80' as SubsidyTier, ...settings.subsidy.age80 }];
+  return [...ages, { tier: 'alone', ...settings.subsidy.alone }, { tier: 'dibao', ...settings.subsidy.dibao }];
+}
+
+/** The name and amount of a tier as the settings define it now; a band since removed reads 「N岁以上」 with 0. */
+export function subsidyTierOf(settings: BookingsSettings, tier: SubsidyTier): SubsidyTierSetting {
+  const found = subsidyTiersOf(settings).find((t) => t.tier === tier);
+  if (found) return { label: found.label, fen: found.fen };
+  if (tier in settings.subsidy) return settings.subsidy[tier as FixedSubsidyTier];
+  return { label: `${tier.replace(/^age/, '')}岁以上`, fen: 0 };
+}
 
 /** An elder's declared status (age, 独居, 低保): pending until centre staff verify it. */
 export const ElderVerification = { pending: 'pending', verified: 'verified' } as const;
@@ -143,8 +202,6 @@ export const ELDER_VERIFICATION_LABEL: Record<ElderVerification, string> = { pen
 export const BOOKING_RULES = {
   /** Elders (60+) are served; registration checks the birth year. */
   minAge: 60,
-  /** How long an offered seat waits for its confirmation (never past the cut-off). */
-  offerMinutes: 30,
   /** How far ahead a slot may be created. */
   slotDaysAhead: 60,
   capacityMax: 2000,
@@ -190,16 +247,26 @@ export function priceFor(
   year: number,
   settings: BookingsSettings,
 ): Price {
-  const tiers: SubsidyTier[] = [];
   if (!elder.verified) return { priceFen, subsidyFen: 0, payFen: priceFen, tier: null };
-  if (year - elder.birthYear >= settings.subsidyAge) tiers.push('age80');
-  if (elder.livesAlone) tiers.push('alone');
-  if (elder.dibao) tiers.push('dibao');
-  const fen = (t: SubsidyTier) => settings.subsidy[t].fen;
-  const tier = tiers.filter((t) => fen(t) > 0).sort((a, b) => fen(b) - fen(a))[0] ?? null;
-  const subsidyFen = tier ? Math.min(fen(tier), priceFen) : 0;
-  return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, tier };
+  const age = year - elder.birthYear;
+  const tiers: { tier: SubsidyTier; fen: number }[] = [];
+  if (settings.ageBands.length) {
+    const band = settings.ageBands.filter((b) => age >= b.fromAge).sort((a, b) => b.fromAge - a.fromAge)[0];
+    if (band) tiers.push({ tier: ageBandTier(band.fromAge), fen: band.fen });
+  } else if (age >= settings.subsidyAge) tiers.push({ tier: 'age80', fen: settings.subsidy.age80.fen });
+  if (elder.livesAlone) tiers.push({ tier: 'alone', fen: settings.subsidy.alone.fen });
+  if (elder.dibao) tiers.push({ tier: 'dibao', fen: settings.subsidy.dibao.fen });
+  // Stable sort: on equal amounts the age tier, then 独居, then 低保 is named.
+  const best = tiers.filter((t) => t.fen > 0).sort((a, b) => b.fen - a.fen)[0] ?? null;
+  const subsidyFen = best ? Math.min(best.fen, priceFen) : 0;
+  return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, tier: best?.tier ?? null };
 }
+
+/** What the quote says of a meal past the day's subsidised meals. */
+export const SUBSIDY_USED_TODAY = '今日补贴已用，本餐按原价';
+
+/** The same price with no subsidy: a meal past the elder's daily subsidised meals (`subsidisedMealsPerDay`). */
+export const fullPrice = (priceFen: number): Price => ({ priceFen, subsidyFen: 0, payFen: priceFen, tier: null });
 
 /** 1250 → "12.50元". */
 export const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;

@@ -35,7 +35,12 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
 
   it('a child in another city links to an elder once the centre verifies it, then books a delivered lunch for them', async () => {
     const elder = ok(
-      await call('bookings', 'registerElder', { centreId, name: '陈阿婆', phone: '10000005678', birthYear: 1940, dibao: true }, as('care_staff')),
+      await call(
+        'bookings',
+        'registerElder',
+        { centreId, name: '陈阿婆', phone: '10000005678', birthYear: 1940, dibao: true, address: '锦屏花园2栋1单元302' },
+        as('care_staff'),
+      ),
     );
     const child = newcomer();
     const slot = await lunch(10, 10);
@@ -61,7 +66,12 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
     ]);
     const booking = ok(await call('bookings', 'book', { slotId: slot.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, child));
     // The family see the menu price; the subsidy (低保) is the elder's and the centre's business.
-    expect(booking).toMatchObject({ status: 'booked', channel: 'family', mode: 'delivery', price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null } });
+    expect(booking).toMatchObject({
+      status: 'booked',
+      channel: 'family',
+      mode: 'delivery',
+      price: { priceFen: 1200, subsidyFen: null, payFen: null, tier: null },
+    });
     const [{ tier }] = await db.ds.query('SELECT tier FROM bookings WHERE id = ?', [booking.id]);
     expect(tier).toBe('dibao');
     // The family member sees it and may cancel it before the cut-off.
@@ -140,7 +150,7 @@ describe.each(DIALECTS)('family, standing orders, delivery and subsidies on %s',
   });
 
   it('"same as last week" books next week\'s sittings in one tap, once however often it is tapped', async () => {
-    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '郑奶奶', birthYear: 1942 }, as('care_staff')));
+    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '郑奶奶', birthYear: 1942, address: '南街老院子5号' }, as('care_staff')));
     const before = await lunch(5, 5);
     ok(await call('bookings', 'book', { slotId: before.id, elderId: elder.id, mode: 'delivery', requestId: rid() }, as('care_staff')));
     const startsAt = new Date(Date.parse(before.startsAt) + 7 * 24 * HOUR);

@@ -46,7 +46,7 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
 
   /** A walk-in elder registered by centre staff (no account). */
   async function walkIn(name = `老人${crypto.randomBytes(2).toString('hex')}`, birthYear = 1945) {
-    return ok(await call('bookings', 'registerElder', { centreId, name, birthYear, livesAlone: true }, as('care_staff')));
+    return ok(await call('bookings', 'registerElder', { centreId, name, birthYear, livesAlone: true, address: '锦屏花园1栋1单元101' }, as('care_staff')));
   }
 
   /** Many walk-in elders at once, for the rush (rows as registration leaves them). */
@@ -180,7 +180,9 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     expect(both.find((r) => r.ok)).toMatchObject({ data: { status: 'redeemed', paidBy: 'wechat' } });
     expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(both.map(errorCode).find(Boolean));
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: booking.code }, as('care_staff')))).toBe('INVALID_TRANSITION');
-    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? AND action = 'redeemed'", [booking.id]);
+    const [{ n }] = await db.ds.query("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? AND action = 'redeemed'", [
+      booking.id,
+    ]);
     expect(Number(n)).toBe(1);
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: 'ZZZZZZ' }, as('care_staff')))).toBe('NOT_FOUND');
     expect(errorCode(await call('bookings', 'redeem', { centreId, code: booking.code }, as('resident')))).toBe('FORBIDDEN');
@@ -255,7 +257,7 @@ describe.each(DIALECTS)('centre bookings on %s', (dialect) => {
     const second = ok(await call('bookings', 'book', { slotId: slot.id, elderId: b.id, requestId: rid(), waitlist: true }, as('care_staff')));
     const third = ok(await call('bookings', 'book', { slotId: slot.id, elderId: c.id, requestId: rid(), waitlist: true }, as('care_staff')));
     ok(await call('bookings', 'cancel', { bookingId: first.id }, as('care_staff')));
-    clock.advance(31 * 60 * 1000);
+    clock.advance(121 * 60 * 1000); // the offer window: 2 hours by default (city settings)
     const tick = () => runAction(FUNCTIONS.escalation, { action: 'tick' }, { openid: null, system: true }, localPlatform());
     expect(ok(await tick())).toMatchObject({ offersExpired: 1 });
     const statuses = async () =>

@@ -169,8 +169,8 @@ describe.each(DIALECTS)('city settings on %s', (dialect) => {
     const section = await bookingsSection();
     expect(section.repaired).toBe(true);
     expect(section.value).toEqual({
+      ...BOOKINGS_SETTINGS_DEFAULTS,
       subsidy: { age80: BOOKINGS_SETTINGS_DEFAULTS.subsidy.age80, alone: { label: '独居', fen: 350 }, dibao: { label: '低保户', fen: 600 } },
-      subsidyAge: 80,
     });
     const slot = await buildLunch(centreId, new Date(clock.now().getTime() + 3 * DAY));
     const elder = ok(await call('bookings', 'registerElder', { centreId, name: '低保老人', birthYear: 1950, dibao: true }, as('care_staff')));

@@ -1,8 +1,19 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { BOOKING_CHANNEL_LABEL, BOOKING_RULES, ErrorCode, weekOf, type BookingChannel, type BookingStatus, type BookingsSettings, type MealMode } from '@hg/types';
+import {
+  BOOKING_CHANNEL_LABEL,
+  BOOKING_RULES,
+  ErrorCode,
+  fullPrice,
+  weekOf,
+  type BookingChannel,
+  type BookingStatus,
+  type BookingsSettings,
+  type MealMode,
+  type Price,
+} from '@hg/types';
 import type { ActionContext } from '../../core/action';
-import { AppError, isUniqueViolation } from '../../core/errors';
+import { AppError, invalidInput, isUniqueViolation } from '../../core/errors';
 import { transition, transitionMany } from '../../core/state-machine';
 import { recordEvent } from '../../core/subject-log';
 import type { Message, Notifier } from '../notifications/public';
@@ -10,6 +21,9 @@ import { BOOKING_MACHINE, type BookingAction } from './booking-status';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
 import { priceForElder } from './elder-verification';
+import { readSubsidySettings } from './subsidy-settings';
+import { sameElderIds, subsidisedMealsOn } from './daily-subsidy';
+
 import { Slot } from './slot.entity';
 
 /** The seat counter and capacity columns of a mode. */
@@ -125,7 +139,13 @@ export async function passSeatOn(
   elderUser: (elderId: number) => Promise<Pick<Elder, 'userId'> | null>,
 ): Promise<Booking | null> {
   const line = await em.find(Booking, { where: { slotId: slot.id, mode, status: 'waitlisted' }, order: { id: 'ASC' }, take: 5 });
-  const offerEnds = new Date(Math.min(at.getTime() + BOOKING_RULES.offerMinutes * 60_000, slot.cutoffAt.getTime()));
+  if (!line.length) {
+    await releaseSeat(em, slot.id, mode);
+    return null;
+  }
+  // The city's offer window (default 2 hours: an elder may be at the market, not at her phone).
+  const settings = await readSubsidySettings(em);
+  const offerEnds = new Date(Math.min(at.getTime() + settings.offerMinutes * 60_000, slot.cutoffAt.getTime()));
   for (const next of line) {
     try {
       await moveBooking(em, next, 'offer', { by: null, at, patch: { offerExpiresAt: offerEnds }, note: '有名额空出，候补到位' });
@@ -136,13 +156,16 @@ export async function passSeatOn(
     await notifier.to(
       em,
       [elder?.userId, next.bookedById],
-      bookingMessage(next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${BOOKING_RULES.offerMinutes}分钟内确认`),
+      bookingMessage(next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${offerDeadline(offerEnds)}前确认`),
     );
     return next;
   }
   await releaseSeat(em, slot.id, mode);
   return null;
 }
+
+/** 「14:30」 (Beijing time): when an offer lapses, as the elder reads it. */
+export const offerDeadline = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
 /** Attempts when a fresh counter code collides with an existing one (1 in ~10⁹ per booking). */
 const CODE_ATTEMPTS = 3;
@@ -168,13 +191,24 @@ export interface Placement {
  * holds a seat; one live booking per elder and slot is a unique key (CONFLICT); a repeated
  * `(bookedById, requestId)` answers the first booking; full → CAPACITY_FULL, or a waitlist place.
  */
+/** Whether a delivered meal has somewhere to go: the address on the elder's profile. */
+export const hasDeliveryAddress = (elder: Pick<Elder, 'address'>) => elder.address.trim().length > 0;
+
+/** The answer to a delivery for an elder without an address: booked, the round would have nowhere to go. */
+export const NO_DELIVERY_ADDRESS = '老人档案里没有送餐地址，请联系中心补充地址，或改为堂食';
+
 export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Placement): Promise<Booking> {
-  const price = priceForElder(p.slot.priceFen, p.elder, p.now, p.settings);
+  if (p.mode === 'delivery' && !hasDeliveryAddress(p.elder)) throw invalidInput('mode', NO_DELIVERY_ADDRESS);
   const first = () => ctx.ds.manager.findOne(Booking, { where: { bookedById: p.bookedById, requestId: p.requestId } });
+  const person = await sameElderIds(ctx.ds.manager, p.elder);
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.tx(async (em) => {
+        // The first statement locks the elder's rows (all her profiles), so what follows counts
+        // her bookings as they stand once any parallel booking of hers has committed.
+        await lockElder(em, person);
         if (p.slot.quotaPerWeek) await holdWeeklyQuota(em, p.slot, p.elder.id);
+        const price = await dayPrice(em, p.slot, p.elder, person, p.now, p.settings);
         const seated = await takeSeat(em, p.slot.id, p.mode);
         if (!seated && !p.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
         const status: BookingStatus = seated ? 'booked' : 'waitlisted';
@@ -231,17 +265,34 @@ export async function placeBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: Pla
 const QUOTA_STATUSES: BookingStatus[] = ['booked', 'offered', 'waitlisted', 'redeemed', 'no_show'];
 
 /**
- * A weekly quota ("1 consultation a week"): bump the elder's row first — on MySQL the row lock
- * serialises this elder's bookings until commit, so parallel taps cannot both pass the count —
- * then count the elder's live bookings of this centre and kind in the slot's ISO week.
+ * Bump the person's rows (`bookingSeq`): on MySQL the row locks serialise her bookings until
+ * commit, so parallel taps cannot both pass a count made after it (weekly quota, daily subsidy).
  */
-async function holdWeeklyQuota(em: EntityManager, slot: Slot, elderId: number): Promise<void> {
+async function lockElder(em: EntityManager, elderIds: number[]): Promise<void> {
   await em
     .createQueryBuilder()
     .update(Elder)
     .set({ bookingSeq: () => 'bookingSeq + 1' })
-    .where('id = :elderId', { elderId })
+    .where('id IN (:...elderIds)', { elderIds })
     .execute();
+}
+
+/**
+ * The price of a meal for the elder under the city's subsidy and its daily limit
+ * (`subsidisedMealsPerDay`, default 1): past it the meal is at full price — it is still booked.
+ * Called after lockElder in the booking's transaction, the count cannot miss a parallel booking.
+ */
+export async function dayPrice(em: EntityManager, slot: Slot, elder: Elder, person: number[], now: Date, settings: BookingsSettings): Promise<Price> {
+  const price = priceForElder(slot.priceFen, elder, now, settings);
+  if (slot.kind !== 'meal' || price.subsidyFen === 0) return price;
+  return (await subsidisedMealsOn(em, person, slot.day)) >= settings.subsidisedMealsPerDay ? fullPrice(slot.priceFen) : price;
+}
+
+/**
+ * A weekly quota ("1 consultation a week"), after lockElder: count the elder's live bookings of
+ * this centre and kind in the slot's ISO week.
+ */
+async function holdWeeklyQuota(em: EntityManager, slot: Slot, elderId: number): Promise<void> {
   const days = weekOf(slot.day);
   const row: { n: number | string } | undefined = await em
     .createQueryBuilder(Booking, 'b')

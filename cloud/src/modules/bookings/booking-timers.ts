@@ -1,9 +1,12 @@
 import { LessThanOrEqual } from 'typeorm';
+import { CARE_ROLES } from '@hg/types';
 import { AppError } from '../../core/errors';
 import type { TimerContext, TimerJob } from '../../core/module';
+import { usersWithRoleOver } from '../identity/public';
 import { Notifier } from '../notifications/public';
 import { bookingMessage, moveBooking, moveBookings, passSeatOn, releaseSeat } from './booking-flow';
 import { Booking } from './booking.entity';
+import { loadCentre } from './centres';
 import { Elder } from './elder.entity';
 import { Slot } from './slot.entity';
 
@@ -67,12 +70,33 @@ const expireOffers: TimerJob = {
         [elder?.userId, booking.bookedById],
         bookingMessage(booking, '候补名额已失效', `${slot.day} ${slot.title}：未在时限内确认，名额已让给下一位`),
       );
+      await tellStaffToCall(em, notifier, booking, slot, elder);
       if (now.getTime() < slot.cutoffAt.getTime()) await passSeatOn(em, slot, booking.mode, now, notifier, elderOf(em));
       else await releaseSeat(em, slot.id, booking.mode);
     });
     return { offersExpired };
   },
 };
+
+/**
+ * An elder rarely watches her phone for an offer: when one lapses, every staff member of the centre
+ * is told to call her (in-app, opening the booking, where her phone or guardian is on the profile)
+ * and ask whether she still wants a meal.
+ */
+async function tellStaffToCall(em: TimerContext['em'], notifier: Notifier, booking: Booking, slot: Slot, elder: Elder | null): Promise<void> {
+  if (!elder) return;
+  const { centre, community } = await loadCentre(em, booking.centreId);
+  const staff = await usersWithRoleOver(em, CARE_ROLES, { streetId: community.streetId, communityId: community.id }, centre.id);
+  await notifier.to(
+    em,
+    staff,
+    bookingMessage(
+      booking,
+      `请致电${elder.name}老人确认`,
+      `${elder.name}老人${slot.day} ${slot.title}的候补名额未在时限内确认，已失效。请致电${elder.name}老人确认是否还要用餐，需要时可为老人代订。`,
+    ),
+  );
+}
 
 /** At the cut-off the waitlist closes in one batch: whoever is still waiting is told no seat came free. */
 const closeWaitlists: TimerJob = {

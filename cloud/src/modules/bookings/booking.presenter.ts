@@ -7,6 +7,7 @@ import {
   ELDER_VERIFICATION_LABEL,
   localYear,
   priceFor,
+  subsidyTierOf,
   readAllergens,
   type BookingsSettings,
   type ElderVerification,
@@ -33,7 +34,12 @@ import { readSubsidySettings, tierLabelOf } from './subsidy-settings';
 export const dietsOf = (elder: Pick<Elder, 'diets'>): DietTag[] => (elder.diets ? (elder.diets.split(',') as DietTag[]) : []);
 /** The stored menu; allergens kept as text by menus saved before the shared vocabulary are read into it. */
 export const dishesOf = (slot: Pick<Slot, 'dishes'>): DishDTO[] =>
-  slot.dishes ? (JSON.parse(slot.dishes) as (Omit<DishDTO, 'allergens'> & { allergens?: string | string[] })[]).map((d) => ({ ...d, allergens: readAllergens(d.allergens) })) : [];
+  slot.dishes
+    ? (JSON.parse(slot.dishes) as (Omit<DishDTO, 'allergens'> & { allergens?: string | string[] })[]).map((d) => ({
+        ...d,
+        allergens: readAllergens(d.allergens),
+      }))
+    : [];
 
 /** Slot → DTO; `open` is judged against `now` (the cut-off). */
 export function presentSlot(slot: Slot, now: Date, extra: { waitlisted?: number; myBooking?: BookingDTO | null; allergyWarnings?: string[] } = {}): SlotDTO {
@@ -93,7 +99,7 @@ export async function presentElders(em: EntityManager, input: Elder[], actor: Ac
       allergies: elder.allergies,
       tier,
       tierLabel: tierLabelOf(settings, tier),
-      tierFen: tier ? settings.subsidy[tier].fen : null,
+      tierFen: tier ? subsidyTierOf(settings, tier).fen : null,
       hasAccount: elder.userId !== null,
       verification: presentVerification(elder, verifiers),
     };

@@ -1,9 +1,12 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { localYear, priceFor, type BookingsSettings, type Price } from '@hg/types';
+import { fullPrice, localYear, priceFor, type BookingsSettings, type Price } from '@hg/types';
+import { byId } from '../../core/by-id';
 import { invalidTransition } from '../../core/errors';
 import { Booking } from './booking.entity';
 import { Elder } from './elder.entity';
 import { readSubsidySettings } from './subsidy-settings';
+import { sameElderIds, subsidisedMealsOn } from './daily-subsidy';
+import { Slot } from './slot.entity';
 
 /** What a subsidy reads of an elder: the declared status, and whether the centre verified it. */
 export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'verifiedAt'>) => ({
@@ -42,8 +45,21 @@ export async function verifyElderStatus(em: EntityManager, v: Verification): Pro
   const elder = await em.findOneByOrFail(Elder, { id: v.elder.id });
   const untaken = await em.find(Booking, { where: { elderId: elder.id, status: In([...UNTAKEN]) } });
   const settings = untaken.length ? await readSubsidySettings(em) : null;
+  // Earliest first, so the day's first meals take its subsidised places (subsidisedMealsPerDay).
+  const slots = await byId(
+    em,
+    Slot,
+    untaken.map((b) => b.slotId),
+  );
+  untaken.sort((a, b) => (slots.get(a.slotId)?.startsAt.getTime() ?? 0) - (slots.get(b.slotId)?.startsAt.getTime() ?? 0) || a.id - b.id);
+  const person = untaken.length ? await sameElderIds(em, elder) : [];
   for (const b of untaken) {
-    const price = priceForElder(b.priceFen, elder, v.at, settings!);
+    const slot = slots.get(b.slotId);
+    let price = priceForElder(b.priceFen, elder, v.at, settings!);
+    // Counted with the re-priced bookings already written in this loop (same transaction).
+    if (slot?.kind === 'meal' && price.subsidyFen > 0 && (await subsidisedMealsOn(em, person, slot.day, b.id)) >= settings!.subsidisedMealsPerDay) {
+      price = fullPrice(b.priceFen);
+    }
     if (price.tier === b.tier && price.subsidyFen === b.subsidyFen) continue;
     // Only while still untaken: a booking redeemed meanwhile keeps what was charged.
     await em.update(Booking, { id: b.id, status: In([...UNTAKEN]) }, { subsidyFen: price.subsidyFen, payFen: price.payFen, tier: price.tier, updatedAt: v.at });

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { byId } from '../../core/by-id';
 import { defineMachine } from '../../core/state-machine';
 import { maskPhone, usersById } from '../identity/public';
+import type { Notifier } from '../notifications/public';
 import { Elder } from './elder.entity';
 import type { FamilyLink } from './family-link.entity';
 
@@ -46,4 +47,29 @@ export async function presentLinks(em: EntityManager, links: FamilyLink[], viewe
       createdAt: l.createdAt.toISOString(),
     };
   });
+}
+
+/** What the elder reads in 消息 about each step of a link to her. */
+const TOLD_ELDER = {
+  applied: (who: string) => ({ title: '有人申请成为您的家属', body: `${who}申请关联您，中心核实后可为您订餐。如不认识此人，请告诉中心。` }),
+  verified: (who: string) => ({ title: '家属已关联', body: `${who}已通过中心核实，可以为您订餐` }),
+  linked_by_staff: (who: string) => ({ title: '家属已关联', body: `${who}已由中心关联，可以为您订餐` }),
+} as const;
+
+/**
+ * The elder is told in her own account (if she has one) whenever someone asks to be, or becomes,
+ * her family — nobody books in her name behind her back. The member is named with the masked phone,
+ * which she can check against her son's. Written in the link's transaction, pushed after commit.
+ */
+export async function tellElderOfLink(
+  em: EntityManager,
+  notifier: Notifier,
+  elder: Pick<Elder, 'userId'>,
+  member: { name?: string | null; phone?: string | null },
+  step: keyof typeof TOLD_ELDER,
+): Promise<void> {
+  if (!elder.userId) return;
+  const phone = maskPhone(member.phone);
+  const who = `${member.name || '家属'}${phone ? `（${phone}）` : ''}`;
+  await notifier.to(em, [elder.userId], { kind: 'booking_update', subject: null, ...TOLD_ELDER[step](who) });
 }

@@ -6,7 +6,8 @@ import {
   monthStart,
   PAID_BY_LABEL,
   STAFF_ROLES,
-  SUBSIDY_TIERS,
+  subsidyTiersOf,
+  subsidyTierOf,
   type PaidBy,
   type SubsidyReportDTO,
   type SubsidyTier,
@@ -132,13 +133,17 @@ export async function buildSubsidyReport(em: EntityManager, scope: ReportScope, 
     }
   }
   const centreName = new Map(scope.centres.map((c) => [c.id, c.name]));
+  // The tiers the settings define now, then any a meal of the month carried that they no longer do
+  // (bands changed mid-month): every claimed meal stays in a tier row, so the tiers add up.
+  const defined = subsidyTiersOf(settings).map((t) => t.tier);
+  const reportTiers = [...defined, ...[...tiers.keys()].filter((t) => !defined.includes(t)).sort()];
   return {
     centre: scope.rollUp ? null : { id: scope.centres[0].id, name: scope.centres[0].name },
     scopeLabel: scope.label,
     month,
-    tiers: SUBSIDY_TIERS.map((tier) => ({
+    tiers: reportTiers.map((tier) => ({
       tier,
-      label: settings.subsidy[tier].label,
+      label: subsidyTierOf(settings, tier).label,
       meals: tiers.get(tier)?.meals ?? 0,
       elders: tiers.get(tier)?.elders.size ?? 0,
       subsidyFen: tiers.get(tier)?.subsidyFen ?? 0,
@@ -159,7 +164,12 @@ export async function buildSubsidyReport(em: EntityManager, scope: ReportScope, 
           elderId,
           name: scope.names ? name : maskName(name),
           centre: centreName.get(e.centreId) ?? '',
-          tierLabel: e.tiers.size ? SUBSIDY_TIERS.filter((t) => e.tiers.has(t)).map((t) => settings.subsidy[t].label).join('、') : null,
+          tierLabel: e.tiers.size
+            ? reportTiers
+                .filter((t) => e.tiers.has(t))
+                .map((t) => subsidyTierOf(settings, t).label)
+                .join('、')
+            : null,
           meals: e.meals,
           subsidyFen: e.subsidyFen,
           payFen: e.payFen,

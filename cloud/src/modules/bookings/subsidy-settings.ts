@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BOOKINGS_SETTINGS, type BookingsSettings, type SubsidyTier } from '@hg/types';
+import { BOOKINGS_SETTINGS, subsidyTierOf, type BookingsSettings, type SubsidyTier } from '@hg/types';
 import { readSettings } from '../settings/public';
 
 /**
@@ -12,4 +12,4 @@ import { readSettings } from '../settings/public';
 export const readSubsidySettings = (em: EntityManager): Promise<BookingsSettings> => readSettings(em, BOOKINGS_SETTINGS);
 
 /** The name the city gives a tier (null: no tier). */
-export const tierLabelOf = (settings: BookingsSettings, tier: SubsidyTier | null): string | null => (tier ? settings.subsidy[tier].label : null);
+export const tierLabelOf = (settings: BookingsSettings, tier: SubsidyTier | null): string | null => (tier ? subsidyTierOf(settings, tier).label : null);

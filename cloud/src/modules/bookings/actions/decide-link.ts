@@ -3,11 +3,12 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { usersById } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { relationToLink } from '../booking.policy';
 import { Elder } from '../elder.entity';
 import { FamilyLink } from '../family-link.entity';
-import { LINK_MACHINE, presentLinks } from '../family-links';
+import { LINK_MACHINE, presentLinks, tellElderOfLink } from '../family-links';
 
 /**
  * Centre staff verify or reject a family link (compare-and-set on pending; the member is told).
@@ -21,7 +22,8 @@ export const decideLink = defineAction({
     const notifier = new Notifier();
     const link = await ctx.tx(async (em) => {
       const row = await em.findOne(FamilyLink, { where: { id: linkId } });
-      const rel = row ? relationToLink(ctx.actor, row, await em.findOne(Elder, { where: { id: row.elderId } })) : null;
+      const elder = row ? await em.findOne(Elder, { where: { id: row.elderId } }) : null;
+      const rel = row ? relationToLink(ctx.actor, row, elder) : null;
       if (!row || !rel?.party) throw notFound('关联申请');
       if (!rel.staff) throw forbidden('只有本中心工作人员可以核实');
       await transition({
@@ -42,6 +44,7 @@ export const decideLink = defineAction({
         title: approve ? '家属关联已通过' : '家属关联未通过',
         body: approve ? '您现在可以为老人订餐了' : '如有疑问请联系日间照料中心',
       });
+      if (approve && elder) await tellElderOfLink(em, notifier, elder, (await usersById(em, [row.userId])).get(row.userId) ?? {}, 'verified');
       return row;
     });
     await notifier.flush(ctx.ds.manager, ctx.platform);

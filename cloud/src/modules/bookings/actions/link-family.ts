@@ -10,7 +10,7 @@ import { Notifier } from '../../notifications/public';
 import { loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
 import { FamilyLink } from '../family-link.entity';
-import { LINK_MACHINE, presentLinks } from '../family-links';
+import { LINK_MACHINE, presentLinks, tellElderOfLink } from '../family-links';
 import { LinkAttempt } from '../link-attempt.entity';
 import { TOO_MANY_LINK_TRIES, elderMissesLeft, ensureLinkTarget, linkTryLimit } from '../link-limits';
 
@@ -52,6 +52,7 @@ export const linkFamily = defineAction({
           actorId: ctx.actor.userId,
           patch: { relationNote: relationNote ?? '', decidedById: null, decidedAt: null },
         });
+        await tellElderOfLink(em, notifier, elder, ctx.actor, 'applied');
         return existing;
       }
       const row = await em.save(
@@ -75,6 +76,7 @@ export const linkFamily = defineAction({
         body: `${ctx.actor.name || '家属'}申请关联${elder.name}`,
         excerpt: relationNote ?? undefined,
       });
+      await tellElderOfLink(em, notifier, elder, ctx.actor, 'applied');
       return row;
     });
     if (!link) throw notFound('老人（请核对姓名和手机号后4位，或请中心工作人员协助）');

@@ -9,7 +9,7 @@ import { Notifier } from '../../notifications/public';
 import { isCentreStaff } from '../booking.policy';
 import { Elder } from '../elder.entity';
 import { FamilyLink } from '../family-link.entity';
-import { LINK_MACHINE, presentLinks } from '../family-links';
+import { LINK_MACHINE, presentLinks, tellElderOfLink } from '../family-links';
 
 /**
  * 中心代为关联: centre staff link a family member to an elder of their centre themselves — the
@@ -59,7 +59,14 @@ export const staffLinkFamily = defineAction({
             createdAt: now,
           }),
         );
-        await recordEvent(em, { subjectKind: LINK_MACHINE.name, subjectId: row.id, action: 'linked_by_staff', to: 'verified', actorId: ctx.actor.userId, at: now });
+        await recordEvent(em, {
+          subjectKind: LINK_MACHINE.name,
+          subjectId: row.id,
+          action: 'linked_by_staff',
+          to: 'verified',
+          actorId: ctx.actor.userId,
+          at: now,
+        });
       }
       await notifier.to(em, [member.id], {
         kind: 'booking_update',
@@ -68,7 +75,7 @@ export const staffLinkFamily = defineAction({
         title: '中心已为您关联老人',
         body: `您已关联${elder.name}，现在可以为老人订餐了`,
       });
-      await notifier.to(em, [elder.userId], { kind: 'booking_update', subject: null, title: '家属已关联', body: `${member.name || '家属'}已由中心关联，可以为您订餐` });
+      await tellElderOfLink(em, notifier, elder, { name: member.name, phone: memberPhone }, 'linked_by_staff');
       return row;
     });
     await notifier.flush(ctx.ds.manager, ctx.platform);

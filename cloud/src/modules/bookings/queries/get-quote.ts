@@ -1,8 +1,10 @@
-import { allergenClashes, commonAllergenOf, localYear, priceFor, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
+import { allergenClashes, commonAllergenOf, localYear, priceFor, SUBSIDY_USED_TODAY, ZQuoteRequest, type DietTag, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { invalidInput, notFound } from '../../../core/errors';
+import { dayPrice, hasDeliveryAddress } from '../booking-flow';
 import { bookingChannel, isLinkedFamily } from '../booking.policy';
+import { sameElderIds } from '../daily-subsidy';
 import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
 import { Elder } from '../elder.entity';
 import { priceForElder, subsidyClaim } from '../elder-verification';
@@ -31,8 +33,15 @@ export const getQuote = defineAction({
     const settings = await readSubsidySettings(ds.manager);
     // What the declaration would earn once verified: the elder is told it waits for the centre.
     const claimed = elder.verifiedAt === null ? priceFor(slot.priceFen, { ...subsidyClaim(elder), verified: true }, localYear(now), settings) : null;
+    // The same count a booking makes (without its lock): the day's subsidised meals already held.
+    const price = await dayPrice(ds.manager, slot, elder, await sameElderIds(ds.manager, elder), now, settings);
+    const capped = price.subsidyFen === 0 && priceForElder(slot.priceFen, elder, now, settings).subsidyFen > 0;
     return {
-      ...presentPrice(priceForElder(slot.priceFen, elder, now, settings), view, settings),
+      ...presentPrice(price, view, settings),
+      capNote: view.subsidy && capped ? SUBSIDY_USED_TODAY : null,
+      // Where a delivered meal goes, to confirm before booking (the address is the profile's: shown
+      // to the elder and centre staff; others learn only whether there is one).
+      delivery: { hasAddress: hasDeliveryAddress(elder), address: view.profile && hasDeliveryAddress(elder) ? elder.address : null },
       pending: view.subsidy && claimed?.tier ? { tierLabel: tierLabelOf(settings, claimed.tier)!, subsidyFen: claimed.subsidyFen } : null,
       warnings: view.bookingWarnings ? dietWarnings(dishesOf(slot), dietsOf(elder), elder.allergies, elderAddress(actor, elder)) : [],
       seatsLeft: { dineIn: seats.dineIn.left, delivery: seats.delivery.left },

@@ -47,7 +47,9 @@ function localErrors(form: SubsidyForm): Record<string, string> {
   return out;
 }
 
-const valueOf = (form: SubsidyForm): BookingsSettings => ({
+/** The form edits the tiers and the 高龄 age; the rest of the section (age bands, daily cap, offer window) is saved as it is. */
+const valueOf = (form: SubsidyForm, current: BookingsSettings): BookingsSettings => ({
+  ...current,
   subsidy: Object.fromEntries(
     SUBSIDY_TIERS.map((t) => [t, { label: form.tiers[t].label.trim(), fen: Math.round(Number(form.tiers[t].yuan) * 100) }]),
   ) as BookingsSettings['subsidy'],
@@ -73,7 +75,7 @@ function SubsidyEditor({ section, onSaved, onReload }: { section: SettingsSectio
     const res = await settings.save({
       section: section.key,
       version: section.version,
-      value: valueOf(form),
+      value: valueOf(form, section.value as BookingsSettings),
       ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
     });
     setBusy(false);

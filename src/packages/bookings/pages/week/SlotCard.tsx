@@ -277,6 +277,11 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking, hot
                   {`${quote.pending.tierLabel}补贴 −${yuan(quote.pending.subsidyFen)}：待中心核实情况后减免，现在订的餐核实后自动按补贴价结算`}
                 </View>
               ) : null}
+              {quote.capNote ? (
+                <View className='notice' data-testid='quote-cap'>
+                  {quote.capNote}
+                </View>
+              ) : null}
               {quote.price.payFen === null ? (
                 <View className='muted' data-testid='quote-pay'>
                   补贴由中心按老人情况减免，以中心结算为准
@@ -287,6 +292,18 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking, hot
                 </View>
               )}
             </View>
+          ) : null}
+          {quote && meal && choice.mode === 'delivery' ? (
+            quote.delivery.hasAddress ? (
+              <View className='slot__address' data-testid='quote-address'>
+                {quote.delivery.address ? `送到：${quote.delivery.address}` : '送到老人档案登记的地址'}
+                <View className='muted'>地址不对请先联系中心修改</View>
+              </View>
+            ) : (
+              <View className='notice' role='alert' data-testid='quote-no-address'>
+                老人档案里没有送餐地址，不能送餐。请联系中心补充地址，或返回改为堂食。
+              </View>
+            )
           ) : null}
           {quote?.warnings.length ? (
             <View className='notice slot__warnings' role='alert' data-testid='quote-warnings'>
@@ -303,7 +320,7 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking, hot
           ) : null}
           {quote && !quote.open ? (
             <View className='slot__closed'>已截止</View>
-          ) : (
+          ) : quote && meal && choice.mode === 'delivery' && !quote.delivery.hasAddress ? null : (
             <BusyButton
               label={choice.waitlist ? '确认加入候补' : meal ? '确认订餐' : '确认预约'}
               busy={busy || (!quote && !quoteError)}

@@ -18,6 +18,8 @@ const quote = (over: Partial<QuoteDTO> = {}): QuoteDTO => ({
   price: { priceFen: 1200, subsidyFen: 400, payFen: 800, tier: 'age80' },
   tierLabel: '80岁以上',
   pending: null,
+  capNote: null,
+  delivery: { hasAddress: true, address: '锦屏花园1栋1单元101' },
   warnings: [],
   seatsLeft: { dineIn: 12, delivery: 4 },
   open: true,
@@ -141,6 +143,35 @@ describe('本周菜单', () => {
     expect(screen.getByTestId('quote-warnings').textContent).toContain('清蒸鲈鱼含鱼');
     expect(screen.getByTestId('quote-warnings').getAttribute('role')).toBe('alert');
     expect(svc.book).not.toHaveBeenCalled();
+  });
+
+  it("says when the day's subsidy is used, so this meal is at full price", async () => {
+    svc.quote.mockResolvedValue({
+      ok: true,
+      data: quote({ price: { priceFen: 1200, subsidyFen: 0, payFen: 1200, tier: null }, tierLabel: null, capNote: '今日补贴已用，本餐按原价' }),
+    });
+    await renderPage();
+    await click(within(card(102)).getByTestId('book-dine_in'));
+    expect(screen.getByTestId('quote-cap').textContent).toBe('今日补贴已用，本餐按原价');
+    expect(screen.getByTestId('quote-pay').textContent).toBe('需支付 12.00元');
+    expect(screen.getByTestId('book-confirm')).toBeTruthy();
+  });
+
+  it('shows where a delivered meal goes before confirming, and offers no confirm without an address', async () => {
+    await renderPage();
+    await click(within(card(101)).getByTestId('book-delivery'));
+    expect(screen.getByTestId('quote-address').textContent).toContain('送到：锦屏花园1栋1单元101');
+    await click(screen.getByTestId('book-back'));
+
+    svc.quote.mockResolvedValue({ ok: true, data: quote({ delivery: { hasAddress: false, address: null } }) });
+    await click(within(card(101)).getByTestId('book-delivery'));
+    expect(screen.getByTestId('quote-no-address').textContent).toContain('没有送餐地址');
+    expect(screen.queryByTestId('book-confirm')).toBeNull();
+    await click(screen.getByTestId('book-back'));
+    // Dine-in is still there for her.
+    await click(within(card(101)).getByTestId('book-dine_in'));
+    expect(screen.queryByTestId('quote-no-address')).toBeNull();
+    expect(screen.getByTestId('book-confirm')).toBeTruthy();
   });
 
   it('offers 加入候补 on a full slot and books it as a waitlist place', async () => {
