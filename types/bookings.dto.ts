@@ -292,11 +292,15 @@ export interface ClosedDayDTO {
   reason: string;
 }
 
-/** What closing a day would withdraw: sittings and slots, live bookings, distinct elders to tell. */
+/** What closing a day would withdraw: meal sittings, live bookings, the elders booked and who hears it how. */
 export interface ClosePreviewDTO {
   day: string;
   closed: boolean;
   sittings: number;
   bookings: number;
+  /** Elders booked that day; `told` of them hear it in the app (own account or verified family). */
   elders: number;
+  told: number;
+  /** The others, by name: no account and no family linked — the centre phones them. */
+  toCall: string[];
 }

@@ -165,17 +165,27 @@ describe.each(DIALECTS)('a week of menus on %s', (dialect) => {
     // A walk-in elder on a standing order for lunch on the closed day and the day after.
     const walkIn = ok(await call('bookings', 'registerElder', { centreId, name: '孙德明', birthYear: 1944 }, staff));
     const weekdayOf = (d: string) => ((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    // He rang for dinner that day too: booked by staff, he has neither an account nor family linked.
+    const sunDinner = ok(await call('bookings', 'book', { slotId: dinner.id, elderId: walkIn.id, mode: 'dine_in', requestId: rid() }, staff));
     const order = ok(await call('bookings', 'standingOrder', { elderId: walkIn.id, sitting: 'lunch', weekdays: [weekdayOf(day), weekdayOf(next)] }, staff));
 
-    expect(ok(await call('bookings', 'closePreview', { centreId, day }, staff))).toEqual({ day, closed: false, sittings: 2, bookings: 4, elders: 3 });
+    expect(ok(await call('bookings', 'closePreview', { centreId, day }, staff))).toEqual({
+      day,
+      closed: false,
+      sittings: 2,
+      bookings: 5,
+      elders: 4,
+      told: 3,
+      toCall: ['孙德明'],
+    });
     expect(errorCode(await call('bookings', 'closePreview', { centreId, day }, as('resident')))).toBe('FORBIDDEN');
     expect(errorCode(await call('bookings', 'closeDay', { centreId, day: addDays(today, -1), reason: '补记' }, staff))).toBe('INVALID_INPUT');
 
-    expect(ok(await call('bookings', 'closeDay', { centreId, day, reason: '元旦' }, staff))).toEqual({ day, slots: 2, bookings: 4 });
+    expect(ok(await call('bookings', 'closeDay', { centreId, day, reason: '元旦' }, staff))).toEqual({ day, slots: 2, bookings: 5 });
     expect(errorCode(await call('bookings', 'closeDay', { centreId, day, reason: '元旦' }, staff))).toBe('CONFLICT');
 
     // Every live booking cancelled through the machine: one `cancelled` event each, by the staff member.
-    const ids = [wangLunch.id, wangDinner.id, liLunch.id, zhaoWaiting.id];
+    const ids = [wangLunch.id, wangDinner.id, liLunch.id, zhaoWaiting.id, sunDinner.id];
     const rows: { id: number; status: string; activeKey: string | null }[] = await db.ds.query(
       `SELECT id, status, activeKey FROM bookings WHERE id IN (${ids.join(',')}) ORDER BY id`,
     );

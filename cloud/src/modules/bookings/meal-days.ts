@@ -82,10 +82,24 @@ export async function closeMealDay(em: EntityManager, p: CloseMealDay): Promise<
   return { sittings: sittings.length, bookings: ended.length, elders: elderIds.length };
 }
 
-/** What closing a day would end: its meal sittings, their live bookings and the elders booked. */
-export async function mealDayBookings(em: EntityManager, centreId: number, day: string): Promise<{ sittings: number; bookings: number; elders: number }> {
+/**
+ * What closing a day would end: its meal sittings, their live bookings and the elders booked —
+ * how many will be told in the app (their own account or verified family) and, by name, those
+ * the centre has to phone (no account, no family linked).
+ */
+export async function mealDayBookings(
+  em: EntityManager,
+  centreId: number,
+  day: string,
+): Promise<{ sittings: number; bookings: number; elders: number; told: number; toCall: string[] }> {
   const sittings = await em.find(Slot, { where: { centreId, kind: 'meal', day }, select: { id: true } });
-  if (!sittings.length) return { sittings: 0, bookings: 0, elders: 0 };
+  if (!sittings.length) return { sittings: 0, bookings: 0, elders: 0, told: 0, toCall: [] };
   const live = await em.find(Booking, { where: { slotId: In(sittings.map((s) => s.id)), status: In(LIVE) }, select: { id: true, elderId: true } });
-  return { sittings: sittings.length, bookings: live.length, elders: new Set(live.map((b) => b.elderId)).size };
+  const elderIds = [...new Set(live.map((b) => b.elderId))];
+  const elders = elderIds.length ? await em.find(Elder, { where: { id: In(elderIds) }, order: { id: 'ASC' } }) : [];
+  const family = elderIds.length
+    ? new Set((await em.find(FamilyLink, { where: { elderId: In(elderIds), status: 'verified' } })).map((f) => f.elderId))
+    : new Set<number>();
+  const toCall = elders.filter((e) => !e.userId && !family.has(e.id)).map((e) => e.name);
+  return { sittings: sittings.length, bookings: live.length, elders: elderIds.length, told: elderIds.length - toCall.length, toCall };
 }

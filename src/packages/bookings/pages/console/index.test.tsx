@@ -18,6 +18,7 @@ beforeEach(() => {
   __setRouter(ROUTES.bookingConsole);
   svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
   svc.linkQueue.mockResolvedValue({ ok: true, data: [] });
+  svc.closedDays.mockResolvedValue({ ok: true, data: [] });
   svc.week.mockResolvedValue({
     ok: true,
     data: [slot(101, { seats: { dineIn: { capacity: 30, left: 0 }, delivery: { capacity: 10, left: 4 } }, waitlisted: 2 })],
@@ -41,6 +42,71 @@ async function pickTime(testId: string, value: string) {
 }
 
 describe('助餐管理', () => {
+  it('复制上周: the confirm says how many sittings will be created and which are skipped, then copies', async () => {
+    const from = localDay(new Date());
+    svc.copyWeek
+      .mockResolvedValueOnce({
+        ok: true,
+        data: {
+          created: Array.from({ length: 12 }, (_, i) => ({ day: addDays(from, i % 7), sitting: i < 7 ? 'lunch' : 'dinner', title: '午餐', slotId: null })),
+          skipped: [{ day: addDays(from, 2), sitting: 'lunch', title: '午餐', reason: '休息日' }],
+        },
+      })
+      .mockResolvedValueOnce({ ok: true, data: { created: [], skipped: [] } });
+    await renderPage();
+    await click(screen.getByTestId('copy-week'));
+    expect(svc.copyWeek).toHaveBeenNthCalledWith(1, { centreId: 7, from, dryRun: true });
+    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0];
+    expect(modal.content).toContain('新增12个餐次');
+    expect(modal.content).toContain('跳过1个（休息日）');
+    expect(modal.confirmText).toBe('新增12个');
+    expect(svc.copyWeek).toHaveBeenNthCalledWith(2, { centreId: 7, from });
+    expect(svc.week).toHaveBeenCalledTimes(2);
+  });
+
+  it('复制上周 cancelled at the confirm writes nothing', async () => {
+    svc.copyWeek.mockResolvedValue({ ok: true, data: { created: [{ day: '2030-03-04', sitting: 'lunch', title: '午餐', slotId: null }], skipped: [] } });
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    await renderPage();
+    await click(screen.getByTestId('copy-week'));
+    expect(svc.copyWeek).toHaveBeenCalledTimes(1);
+  });
+
+  it('设为休息日 asks for a reason, confirms how many booked elders will be told, closes, and the day reads 休息', async () => {
+    const day = addDays(localDay(new Date()), 2);
+    svc.closePreview.mockResolvedValue({ ok: true, data: { day, closed: false, sittings: 2, bookings: 5, elders: 4, told: 3, toCall: ['孙德明'] } });
+    svc.closeDay.mockResolvedValue({ ok: true, data: { day, slots: 2, bookings: 5 } });
+    await renderPage();
+    await click(screen.getByTestId(`close-day-${day}`));
+    await click(screen.getByTestId(`close-confirm-${day}`));
+    expect(screen.getByText('请填写原因，例如 元旦')).toBeTruthy();
+    expect(svc.closePreview).not.toHaveBeenCalled();
+    await typeInto(screen.getByLabelText('休息原因'), '元旦');
+    svc.closedDays.mockResolvedValue({ ok: true, data: [{ day, reason: '元旦' }] });
+    await click(screen.getByTestId(`close-confirm-${day}`));
+    expect(svc.closePreview).toHaveBeenCalledWith({ centreId: 7, day });
+    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0];
+    expect(modal.content).toContain('2个餐次停止供餐');
+    expect(modal.content).toContain('通知3位已预订的老人');
+    expect(modal.content).toContain('孙德明没有手机账号，请电话告知');
+    expect(svc.closeDay).toHaveBeenCalledWith({ centreId: 7, day, reason: '元旦' });
+    expect(screen.getByTestId(`cons-rest-${day}`).textContent).toContain('休息：元旦');
+    expect(screen.queryByTestId(`close-day-${day}`)).toBeNull();
+  });
+
+  it('改菜单: swaps a dish of a sitting and saves the menu', async () => {
+    svc.editMenu.mockResolvedValue({ ok: true, data: slot(101) });
+    await renderPage();
+    await click(screen.getByTestId('menu-edit-open-101'));
+    const first = screen.getByLabelText('第1道菜');
+    await typeInto(first, '红烧豆腐');
+    await typeInto(screen.getAllByLabelText('过敏原（用顿号隔开，没有就空着）')[0], '大豆');
+    await click(screen.getByTestId('menu-save-101'));
+    const sent = svc.editMenu.mock.calls[0][0];
+    expect(sent.slotId).toBe(101);
+    expect(sent.dishes[0]).toEqual({ name: '红烧豆腐', tags: expect.any(Array), allergens: '大豆' });
+  });
+
   it("shows the centre's sittings with seats held and opens the kitchen sheet", async () => {
     await renderPage();
     expect(svc.week).toHaveBeenCalledWith({ centreId: 7 });
@@ -97,7 +163,7 @@ describe('助餐管理', () => {
     expect(screen.getByTestId('elder-verified-56').textContent).toContain('刘敏');
   });
 
-  it('adds a lunch sitting with its price in 元 sent as 分, Beijing times and each dish\'s allergens', async () => {
+  it("adds a lunch sitting with its price in 元 sent as 分, Beijing times and each dish's allergens", async () => {
     await renderPage();
     await click(screen.getByTestId('slot-add'));
     await typeInto(await screen.findByLabelText('堂食名额'), '40');

@@ -13,9 +13,11 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
-import { byDay, dayLabel, daysBetween, shortDay, slotName } from '../../format';
+import { dayLabel, daysBetween, shortDay, slotName } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
+import MenuEditor from './MenuEditor';
 import SlotForm from './SlotForm';
+import { CloseDayForm, CopyWeekButton } from './WeekTools';
 import VerifyElder from './VerifyElder';
 import './index.scss';
 
@@ -192,9 +194,11 @@ function LinkQueue({ centreId, visit }: { centreId: number; visit: number }) {
 const LAST_WEEK = Math.floor(BOOKING_RULES.slotDaysAhead / 7);
 
 /**
- * 助餐管理 (centre staff): a week of sittings with seats held (this week from today, or a later one),
- * kitchen and delivery sheets, 代订, 新增餐次 for the week shown, 预览居民看到的样子, the printable week
- * menu, family links and the subsidy report. A sitting saved for a day outside the week shown brings
+ * 助餐管理 (centre staff): a week of sittings day by day with menus and seats held (this week from
+ * today, or a later one), 复制上周 (the whole week in one tap, confirmed with how many sittings),
+ * 改菜单 per sitting, 设为休息日 per day (a reason, a confirm with how many elders will be told; the
+ * day then reads 休息), kitchen and delivery sheets, 代订, 新增餐次 for the week shown,
+ * 预览居民看到的样子, the printable week menu, family links and the subsidy report. A sitting saved for a day outside the week shown brings
  * its week up, so nothing saved ever seems to vanish.
  */
 export default function ConsolePage() {
@@ -208,7 +212,15 @@ export default function ConsolePage() {
   const today = localDay(new Date());
   const from = addDays(today, offset * 7);
   const week = useLoad(centreId ? () => bookings.week({ centreId, ...(offset ? { from } : {}) }) : null, [centreId, visit, offset]);
+  const closedDays = useLoad(centreId ? () => bookings.closedDays({ centreId, from }) : null, [centreId, visit, offset]);
   const [adding, setAdding] = useState(false);
+  // One inline form at a time: a day being closed, or a sitting's menu being changed.
+  const [closing, setClosing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  // Every day of the week shown (a day without sittings can be closed or filled too).
+  const days = [...new Set([...Array.from({ length: 7 }, (_, i) => addDays(from, i)), ...(week.data ?? []).map((s) => s.day)])].sort();
+  const slotsOn = (day: string) => (week.data ?? []).filter((s) => s.day === day);
+  const closedOn = (day: string) => closedDays.data?.find((c) => c.day === day) ?? null;
 
   const saved = (slot: SlotDTO) => {
     setAdding(false);
@@ -271,8 +283,16 @@ export default function ConsolePage() {
               </View>
             </View>
             <View className='btn-row cons__week-tools'>
+              <CopyWeekButton
+                centreId={centreId}
+                from={from}
+                onCopied={(n) => {
+                  week.reload();
+                  void Taro.showToast({ title: `已新增${n}个餐次`, icon: 'success' });
+                }}
+              />
               {!adding ? (
-                <View className='btn btn--primary' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
+                <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='slot-add' onClick={() => setAdding(true)}>
                   新增餐次/时段
                 </View>
               ) : null}
@@ -287,49 +307,112 @@ export default function ConsolePage() {
               </View>
             </View>
             {adding ? <SlotForm key={from} centreId={centreId} from={from} onSaved={saved} onCancel={() => setAdding(false)} /> : null}
-            <StateView
-              loading={week.loading && !week.data}
-              error={week.error}
-              empty={week.data?.length === 0}
-              emptyText='这一周还没有餐次或预约时段'
-              onRetry={week.reload}
-            />
-            {byDay(week.data ?? []).map(({ day, slots }) => (
-              <View key={day} className='cons__day'>
-                <View className='cons__day-title'>{dayLabel(day)}</View>
-                {slots.map((s) => (
-                  <View key={s.id} className='cons__slot' data-testid={`cons-slot-${s.id}`}>
-                    <View className='cons__slot-head'>
-                      <View className='cons__slot-name'>{slotName(s)}</View>
-                      {!s.open ? <View className='cons__closed'>已截止</View> : null}
-                    </View>
-                    <Held slot={s} />
-                    <View className='btn-row'>
-                      <View
-                        className='btn btn--ghost'
-                        role='button'
-                        {...FOCUSABLE}
-                        data-testid={`kitchen-${s.id}`}
-                        onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
-                      >
-                        {s.kind === 'meal' ? '厨房单' : '预约名单'}
+            <StateView loading={week.loading && !week.data} error={week.error} onRetry={week.reload} />
+            {week.data
+              ? days.map((day) => {
+                  const closed = closedOn(day);
+                  const slots = slotsOn(day);
+                  return (
+                    <View key={day} className='cons__day' data-testid={`cons-day-${day}`}>
+                      <View className='cons__day-head'>
+                        <View className='cons__day-title'>{dayLabel(day)}</View>
+                        {!closed && closing !== day ? (
+                          <View
+                            className='btn btn--ghost'
+                            role='button'
+                            {...FOCUSABLE}
+                            aria-label={`${dayLabel(day)} 设为休息日`}
+                            data-testid={`close-day-${day}`}
+                            onClick={() => setClosing(day)}
+                          >
+                            设为休息日
+                          </View>
+                        ) : null}
                       </View>
-                      {s.seats.delivery.capacity > 0 ? (
-                        <View
-                          className='btn btn--ghost'
-                          role='button'
-                          {...FOCUSABLE}
-                          data-testid={`deliveries-${s.id}`}
-                          onClick={() => openPage(withQuery(ROUTES.bookingDeliveries, { slotId: s.id }))}
-                        >
-                          送餐单
+                      {closed ? (
+                        <View className='cons__rest' data-testid={`cons-rest-${day}`}>
+                          休息：{closed.reason}（餐次已撤下，已预订的老人已收到通知）
                         </View>
                       ) : null}
+                      {closing === day && !closed ? (
+                        <CloseDayForm
+                          centreId={centreId}
+                          day={day}
+                          onCancel={() => setClosing(null)}
+                          onClosed={() => {
+                            setClosing(null);
+                            week.reload();
+                            closedDays.reload();
+                            void Taro.showToast({ title: '已设为休息日', icon: 'success' });
+                          }}
+                        />
+                      ) : null}
+                      {!closed && !slots.length ? <View className='muted'>还没有餐次</View> : null}
+                      {slots.map((s) => (
+                        <View key={s.id} className='cons__slot' data-testid={`cons-slot-${s.id}`}>
+                          <View className='cons__slot-head'>
+                            <View className='cons__slot-name'>{slotName(s)}</View>
+                            {!s.open ? <View className='cons__closed'>已截止</View> : null}
+                          </View>
+                          {s.kind === 'meal' ? (
+                            <View className='cons__dishes' data-testid={`cons-dishes-${s.id}`}>
+                              {s.dishes.length
+                                ? s.dishes.map((d) => `${d.name}${d.allergens.length ? `（含${d.allergens.join('、')}）` : ''}`).join('、')
+                                : '菜单待定'}
+                            </View>
+                          ) : null}
+                          <Held slot={s} />
+                          {editing === s.id ? (
+                            <MenuEditor
+                              slot={s}
+                              onCancel={() => setEditing(null)}
+                              onSaved={() => {
+                                setEditing(null);
+                                week.reload();
+                                void Taro.showToast({ title: '菜单已保存', icon: 'success' });
+                              }}
+                            />
+                          ) : null}
+                          <View className='btn-row'>
+                            {s.kind === 'meal' && s.open && editing !== s.id ? (
+                              <View
+                                className='btn btn--ghost'
+                                role='button'
+                                {...FOCUSABLE}
+                                aria-label={`改菜单 ${dayLabel(day)} ${slotName(s)}`}
+                                data-testid={`menu-edit-open-${s.id}`}
+                                onClick={() => setEditing(s.id)}
+                              >
+                                改菜单
+                              </View>
+                            ) : null}
+                            <View
+                              className='btn btn--ghost'
+                              role='button'
+                              {...FOCUSABLE}
+                              data-testid={`kitchen-${s.id}`}
+                              onClick={() => openPage(withQuery(ROUTES.bookingKitchen, { slotId: s.id }))}
+                            >
+                              {s.kind === 'meal' ? '厨房单' : '预约名单'}
+                            </View>
+                            {s.seats.delivery.capacity > 0 ? (
+                              <View
+                                className='btn btn--ghost'
+                                role='button'
+                                {...FOCUSABLE}
+                                data-testid={`deliveries-${s.id}`}
+                                onClick={() => openPage(withQuery(ROUTES.bookingDeliveries, { slotId: s.id }))}
+                              >
+                                送餐单
+                              </View>
+                            ) : null}
+                          </View>
+                        </View>
+                      ))}
                     </View>
-                  </View>
-                ))}
-              </View>
-            ))}
+                  );
+                })
+              : null}
           </View>
           <ProxyBooking centreId={centreId} />
           <LinkQueue centreId={centreId} visit={visit} />

@@ -15,6 +15,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   __setRouter(ROUTES.bookingMenuPrint, { centreId: '7', from: '2030-03-04' });
   svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
+  svc.closedDays.mockResolvedValue({ ok: true, data: [] });
   svc.week.mockResolvedValue({
     ok: true,
     data: [
@@ -60,6 +61,15 @@ describe('一周菜单（打印）', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual([expect.stringContaining('清蒸鲈鱼'), '—']);
+  });
+
+  it('a closed day (休息日) reads 休息 with its reason across the row', async () => {
+    svc.closedDays.mockResolvedValue({ ok: true, data: [{ day: '2030-03-07', reason: '元旦' }] });
+    render(<MenuPrintPage />);
+    await flush();
+    expect(svc.closedDays).toHaveBeenCalledWith({ centreId: 7, from: '2030-03-04' });
+    expect(screen.getByTestId('menu-closed-2030-03-07').textContent).toBe('休息（元旦），停止供餐');
+    expect(screen.getByTestId('menu-day-2030-03-04').textContent).toContain('本日不供餐');
   });
 
   it('offers no print button where the platform cannot print (the mini-program shows the sheet)', async () => {

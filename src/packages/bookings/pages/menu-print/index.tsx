@@ -44,7 +44,7 @@ function SittingCell({ slot }: { slot: SlotDTO }) {
 /**
  * 一周菜单 (打印): the centre's meal sittings for seven days from `from` (default today, Beijing
  * time) as one A4 sheet for the notice board and the dining room — a row per day, a column per
- * sitting, the centre's name and phone on top. H5 prints it (`@media print` leaves only the sheet);
+ * sitting, the centre's name and phone on top; a closed day (休息日) reads 休息 with its reason. H5 prints it (`@media print` leaves only the sheet);
  * the mini-program shows the same layout.
  */
 export default function MenuPrintPage() {
@@ -54,6 +54,9 @@ export default function MenuPrintPage() {
   const from = params.from && isCalendarDay(params.from) ? params.from : localDay(new Date());
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
   const week = useLoad(centreId ? () => bookings.week({ centreId, from, kind: 'meal' }) : null, [centreId, from]);
+  // 休息日: the day's row says so with the reason instead of 本日不供餐.
+  const closedDays = useLoad(centreId ? () => bookings.closedDays({ centreId, from }) : null, [centreId, from]);
+  const closedOn = (day: string) => closedDays.data?.find((c) => c.day === day) ?? null;
   const slots = (week.data ?? []).filter((s) => s.kind === 'meal');
   const at = (day: string, sitting: Sitting) => slots.filter((s) => s.day === day && s.sitting === sitting);
   const sittings = SITTINGS.filter((t) => slots.some((s) => s.sitting === t));
@@ -98,12 +101,17 @@ export default function MenuPrintPage() {
                 </View>
                 {days.map((day) => {
                   const none = columns.every((t) => at(day, t).length === 0);
+                  const closed = closedOn(day);
                   return (
                     <View key={day} role='row' className='menu__row' data-testid={`menu-day-${day}`}>
                       <View role='rowheader' className='menu__c-day'>
                         {`${shortDay(day)} ${WEEKDAY_LABEL[weekdayOf(day)]}`}
                       </View>
-                      {none ? (
+                      {closed ? (
+                        <View role='cell' className='menu__c-closed menu__c-rest' data-testid={`menu-closed-${day}`}>
+                          休息（{closed.reason}），停止供餐
+                        </View>
+                      ) : none ? (
                         <View role='cell' className='menu__c-closed'>
                           本日不供餐
                         </View>

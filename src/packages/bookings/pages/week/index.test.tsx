@@ -33,6 +33,7 @@ beforeEach(() => {
   svc.centres.mockResolvedValue({ ok: true, data: [centre()] });
   svc.myLinks.mockResolvedValue({ ok: true, data: [] });
   svc.myElders.mockResolvedValue({ ok: true, data: [elder()] });
+  svc.closedDays.mockResolvedValue({ ok: true, data: [] });
   svc.week.mockResolvedValue({
     ok: true,
     data: [

@@ -15,6 +15,7 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import { byDay, dayLabel, linkedElders, nextBookable, queryText } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
+import ClosedDaysNote from './ClosedDaysNote';
 import RepeatWeek from './RepeatWeek';
 import SlotCard from './SlotCard';
 import './index.scss';
@@ -201,6 +202,7 @@ export default function WeekPage() {
             emptyText={meal ? '这一周还没有公布菜单' : `这一周还没有${SLOT_KIND_LABEL[kind]}可以预约`}
             onRetry={week.reload}
           />
+          {meal && centreId ? <ClosedDaysNote centreId={centreId} visit={visit} /> : null}
           {byDay(slots).map(({ day, slots }) => (
             <View key={day} className='week__day' role='group' aria-label={dayLabel(day)}>
               <View className='week__day-title' role='heading' aria-level={2}>
