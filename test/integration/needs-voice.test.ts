@@ -15,7 +15,7 @@ jest.setTimeout(60_000);
 const SECRET = 'test-secret-voice-0123456789';
 
 /** A WAV file as the clients record it: 16-bit PCM, a 440 Hz tone. */
-function wav(seconds: number, { sampleRate = VOICE_RULES.sampleRate, channels = 1 } = {}): Buffer {
+function wav(seconds: number, { sampleRate = VOICE_RULES.sampleRate as number, channels = 1 } = {}): Buffer {
   const samples = Math.round(seconds * sampleRate) * channels;
   const buf = Buffer.alloc(44 + samples * 2);
   buf.write('RIFF', 0, 'ascii');

@@ -1,4 +1,4 @@
-import type { MembershipDTO, PhotoDTO } from '@hg/types';
+import type { MembershipDTO, PhotoDTO, VoiceNoteDTO } from '@hg/types';
 import type { NeedPlace } from '@hg/types/needs';
 import type { TCreateNeedRequest } from '@hg/types/needs-schemas';
 
@@ -26,10 +26,12 @@ export interface NeedForm {
   buildingId: number | null;
   /** Uploaded already (PhotoPicker uploads on pick): the request carries their file ids. */
   photos: PhotoDTO[];
+  /** 语音点单: a recorded, uploaded voice note; the description is optional with one. */
+  voiceNote: VoiceNoteDTO | null;
 }
 
 /** The fields an error can stand beside. */
-export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photos' | 'buildingId';
+export type NeedFormField = 'categoryId' | 'householdId' | 'description' | 'location' | 'contactName' | 'contactPhone' | 'photos' | 'buildingId' | 'voiceNote';
 export const NEED_FIELDS: readonly NeedFormField[] = [
   'categoryId',
   'householdId',
@@ -39,6 +41,7 @@ export const NEED_FIELDS: readonly NeedFormField[] = [
   'contactPhone',
   'photos',
   'buildingId',
+  'voiceNote',
 ];
 export type NeedFormErrors = Partial<Record<NeedFormField, string>>;
 
@@ -65,11 +68,12 @@ export function needRequest(form: NeedForm): TCreateNeedRequest {
   return {
     categoryId: form.categoryId as number,
     householdId: form.householdId as number,
-    description: form.description,
+    ...(form.description.trim() || !form.voiceNote ? { description: form.description } : {}),
     ...(form.location.trim() ? { location: form.location } : {}),
     ...(form.place !== 'home' ? { place: form.place } : {}),
     ...(form.place === 'building' ? { buildingId: form.buildingId as number } : {}),
     ...(form.photos.length ? { photoIds: form.photos.map((p) => p.fileId) } : {}),
+    ...(form.voiceNote ? { voiceNote: { fileId: form.voiceNote.fileId, durationSec: form.voiceNote.durationSec } } : {}),
     ...(form.proxy ? { contactName: form.contactName, contactPhone: form.contactPhone } : {}),
   };
 }

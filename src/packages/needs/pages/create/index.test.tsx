@@ -15,6 +15,13 @@ jest.mock('../../../../services/me');
 jest.mock('../../../../services/community');
 jest.mock('../../../../services/upload');
 jest.mock('../../../../services/subscribe');
+// The recorder itself is proved per platform (src/hooks); here it hands over a 5-second clip.
+const voiceUpload = jest.fn();
+jest.mock('../../../../hooks/useRecorder', () => {
+  const core = jest.requireActual('../../../../hooks/useRecorder.core');
+  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 5, src: 'blob:voice', upload: voiceUpload }), cancel: () => undefined };
+  return { ...core, useRecorder: (onClip: (c: unknown) => void) => core.useRecorderWith(() => engine, onClip) };
+});
 
 const create = needs.create as jest.Mock;
 
@@ -61,6 +68,29 @@ async function renderPage() {
 const submit = () => click(screen.getByTestId('need-submit'));
 
 describe('我要点单', () => {
+  it('by voice only (语音点单): hold, speak, release — the need is sent with the note and without a description', async () => {
+    voiceUpload.mockResolvedValue({ ok: true, data: { fileId: `local/${'a'.repeat(64)}.wav`, url: `/uploads/${'a'.repeat(64)}.wav`, durationSec: 5 } });
+    await renderPage();
+    await click(screen.getByRole('radio', { name: '管道疏通' }));
+    const hold = screen.getByTestId('need-voice-hold');
+    await act(async () => {
+      hold.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [] }));
+    });
+    await act(async () => {
+      hold.dispatchEvent(new TouchEvent('touchend', { bubbles: true }));
+    });
+    await flush();
+    expect(screen.getByTestId('need-voice-player-time').textContent).toBe('0:05');
+    expect(screen.getByText('需求描述（已录语音，可不填）')).toBeTruthy();
+    await submit();
+    expect(create).toHaveBeenCalledWith({
+      categoryId: 1,
+      householdId: 7,
+      location: '锦屏花园1栋1单元502',
+      voiceNote: { fileId: `local/${'a'.repeat(64)}.wav`, durationSec: 5 },
+    });
+  });
+
   it('groups categories by list and uses the only verified home with its address as the location', async () => {
     await renderPage();
     expect(screen.getByRole('heading', { name: '需求清单' })).toBeTruthy();
@@ -148,7 +178,7 @@ describe('我要点单', () => {
     await typeInto(screen.getByLabelText(LOCATION), '楼'.repeat(101));
     await submit();
     expect(screen.getByTestId('need-category-error').textContent).toBe('请选择需求类别');
-    expect(screen.getByTestId('need-description-error').textContent).toBe('请填写需求描述');
+    expect(screen.getByTestId('need-description-error').textContent).toBe('请填写需求描述，或按住录一段语音');
     expect(screen.getByTestId('need-location-error').textContent).toBe('位置不超过100个字');
     expect(screen.queryByTestId('need-form-error')).toBeNull();
     expect(requestSubscribe).not.toHaveBeenCalled();

@@ -8,6 +8,7 @@ import StateView from '../../../../components/StateView';
 import BusyButton from '../../../../components/BusyButton';
 import TextBox from '../../../../components/TextBox';
 import PhotoPicker from '../../../../components/PhotoPicker';
+import VoiceNoteButton from '../../../../components/VoiceNoteButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { needs } from '../../../../services/needs';
@@ -121,13 +122,21 @@ export default function CreateNeedPage() {
             <HouseholdSection form={form} errors={errors} homes={homes} set={set} pickHome={f.pickHome} />
             <TextBox
               id='need-description'
-              label='需求描述'
+              label={form.voiceNote ? '需求描述（已录语音，可不填）' : '需求描述'}
               value={form.description}
               onChange={(v) => set('description', v)}
               max={NEED_RULES.descriptionMax}
               counter
               placeholder='请说明遇到了什么问题、需要什么帮助'
               error={errors.description}
+            />
+            <VoiceNoteButton
+              value={form.voiceNote}
+              onChange={f.setVoiceNote}
+              onBusy={f.setVoiceUploading}
+              label='不便打字？按住说出需求'
+              error={errors.voiceNote}
+              testId='need-voice'
             />
             <PlaceSection form={form} errors={errors} buildings={buildings.data} setPlace={f.setPlace} setLocation={(v) => set('location', v)} />
             <PhotoPicker id='need-photos' label='照片（选填）' photos={form.photos} onChange={f.setPhotos} onBusy={f.setUploading} error={errors.photos} />

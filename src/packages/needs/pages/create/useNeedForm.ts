@@ -23,7 +23,9 @@ export interface NeedFormOptions {
 }
 
 /** A draft kept before photos were part of the values: `{ form, photos }`. Dropped by DRAFT_TTL_MS a week after this change. */
-type KeptDraft = NeedForm | { form: Omit<NeedForm, 'photos'>; photos: NeedForm['photos'] };
+type KeptDraft = NeedForm | { form: Omit<NeedForm, 'photos' | 'voiceNote'>; photos: NeedForm['photos'] };
+
+const DESCRIPTION_OR_VOICE = '请填写需求描述，或按住录一段语音';
 
 /**
  * 我要点单 on the form kit (useForm): ZCreateNeedRequest checks the values, errors stand beside
@@ -34,6 +36,7 @@ type KeptDraft = NeedForm | { form: Omit<NeedForm, 'photos'>; photos: NeedForm['
  */
 export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress, proxyLocked, homeCompoundId = null }: NeedFormOptions) {
   const [uploading, setUploading] = useState(false);
+  const [voiceUploading, setVoiceUploading] = useState(false);
   const f = useForm({
     initial: (): NeedForm => ({
       categoryId,
@@ -46,14 +49,15 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
       place: 'home',
       buildingId: null,
       photos: [],
+      voiceNote: null,
     }),
     // The draft belongs to the person (useDraft) and to the household filed for: an errand a helper
     // started for one household never fills the form for another. The category picked on the way in wins.
     draft: {
       key: `need-create:${proxyHouseholdId ? `household-${proxyHouseholdId}` : 'own'}`,
-      worth: (v) => !!v.description.trim() || v.photos.length > 0,
+      worth: (v) => !!v.description.trim() || v.photos.length > 0 || !!v.voiceNote,
       restore: (kept: KeptDraft, fresh) => {
-        const values = 'form' in kept ? { ...kept.form, photos: kept.photos } : kept;
+        const values = 'form' in kept ? { ...kept.form, photos: kept.photos, voiceNote: null } : { ...kept, voiceNote: kept.voiceNote ?? null };
         return { ...fresh, ...values, categoryId: categoryId ?? values.categoryId };
       },
     },
@@ -63,8 +67,12 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
     fieldOf: needFieldOf,
     required: NEED_REQUIRED,
     // 代办 needs the resident's name; the schema keeps it optional because a resident filing for themself gives none.
-    check: (v) => (v.proxy && !v.contactName.trim() ? { contactName: '代办时请填写居民姓名' } : {}),
-    blocked: () => (uploading ? '照片还在上传，请稍候' : null),
+    // Words or a voice note: the schema says so too, but only once every field passes, and the form shows every problem at once.
+    check: (v) => ({
+      ...(v.proxy && !v.contactName.trim() ? { contactName: '代办时请填写居民姓名' } : {}),
+      ...(!v.description.trim() && !v.voiceNote ? { description: DESCRIPTION_OR_VOICE } : {}),
+    }),
+    blocked: () => (uploading ? '照片还在上传，请稍候' : voiceUploading ? '语音还在上传，请稍候' : null),
     // WeChat allows the consent prompt only inside the tap, hence before the call.
     before: () => requestSubscribe(['need_update']),
     send: (request) => needs.create(request),
@@ -112,5 +120,15 @@ export function useNeedForm({ homes, categoryId, proxyHouseholdId, proxyAddress,
       location: addressOf(v),
     }));
 
-  return { ...f, form, discard, pickHome, setPlace, setUploading, setPhotos: (photos: NeedForm['photos']) => f.set('photos', photos) };
+  return {
+    ...f,
+    form,
+    discard,
+    pickHome,
+    setPlace,
+    setUploading,
+    setVoiceUploading,
+    setPhotos: (photos: NeedForm['photos']) => f.set('photos', photos),
+    setVoiceNote: (note: NeedForm['voiceNote']) => f.set('voiceNote', note),
+  };
 }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { needs } from '../../../../services/needs';
 import { click, flush, typeInto } from '../../../../test-utils';
@@ -6,6 +6,13 @@ import { detail } from '../../test-fixtures';
 import NeedDetailPage from './index';
 
 jest.mock('../../../../services/needs');
+// The recorder itself is proved per platform (src/hooks); here it hands over a 2-second clip.
+const voiceUpload = jest.fn();
+jest.mock('../../../../hooks/useRecorder', () => {
+  const core = jest.requireActual('../../../../hooks/useRecorder.core');
+  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 2, src: 'blob:voice', upload: voiceUpload }), cancel: () => undefined };
+  return { ...core, useRecorder: (onClip: (c: unknown) => void) => core.useRecorderWith(() => engine, onClip) };
+});
 
 const get = needs.get as jest.Mock;
 
@@ -181,6 +188,36 @@ describe('需求详情', () => {
     expect(needs.comment).toHaveBeenCalledWith({ needId: 42, body: '请上午来' });
     expect(screen.getByTestId('comment-5').className).toContain('nd__msg--mine');
   });
+  it('plays a need spoken by the resident and voice comments, and sends a voice-only reply', async () => {
+    const note = { fileId: `local/${'b'.repeat(64)}.wav`, url: `/uploads/${'b'.repeat(64)}.wav`, durationSec: 2 };
+    (needs.comment as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: detail(42, {
+        can: ['comment'],
+        comments: [{ id: 6, author: '王秀兰', side: 'resident', body: '', voiceNote: note, mine: true, createdAt: '2025-03-01T09:00:00.000Z' }],
+      }),
+    });
+    voiceUpload.mockResolvedValue({ ok: true, data: note });
+    await renderWith(detail(42, { can: ['comment'], description: '', voiceNote: { ...note, durationSec: 9 } }));
+    expect(screen.queryByTestId('need-description')).toBeNull();
+    expect(screen.getByTestId('need-voice-toggle').getAttribute('aria-label')).toBe('播放居民语音，9秒');
+
+    const hold = screen.getByTestId('comment-voice-hold');
+    await click(screen.getByTestId('comment-send'));
+    expect(screen.getByText('请填写留言，或按住录一段语音')).toBeTruthy();
+    await act(async () => {
+      hold.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, touches: [] }));
+    });
+    await act(async () => {
+      hold.dispatchEvent(new TouchEvent('touchend', { bubbles: true }));
+    });
+    await flush();
+    await click(screen.getByTestId('comment-send'));
+    await flush();
+    expect(needs.comment).toHaveBeenCalledWith({ needId: 42, voiceNote: { fileId: note.fileId, durationSec: 2 } });
+    expect(screen.getByTestId('comment-6-voice-time').textContent).toBe('0:02');
+  });
+
   it('shows who is coming with a call button, and local times', async () => {
     await renderWith(
       detail(42, {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { ApiError, NeedCommentDTO, NeedDetailDTO } from '@hg/types';
+import type { ApiError, NeedCommentDTO, NeedDetailDTO, VoiceNoteDTO } from '@hg/types';
 import { CHANNEL_LABEL, NEED_LIST_LABEL, NEED_RULES } from '@hg/types/needs';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
@@ -14,6 +14,8 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import NeedActions from '../../components/NeedActions';
 import PhotoStrip from '../../../../components/PhotoStrip';
 import TextBox from '../../../../components/TextBox';
+import VoiceNoteButton from '../../../../components/VoiceNoteButton';
+import VoicePlayer from '../../../../components/VoicePlayer';
 import './index.scss';
 import BusyButton from '../../../../components/BusyButton';
 
@@ -54,19 +56,27 @@ function Timeline({ need }: { need: NeedDetailDTO }) {
 
 function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDetailDTO) => void }) {
   const [body, setBody] = useState('');
+  const [voice, setVoice] = useState<VoiceNoteDTO | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canReply = need.can.includes('comment');
   const send = async () => {
     if (busy) return;
+    if (uploading) return setError('语音还在上传，请稍候');
     const text = body.trim();
-    if (!text) return setError('请填写留言');
+    if (!text && !voice) return setError('请填写留言，或按住录一段语音');
     setBusy(true);
     setError(null);
-    const res = await needs.comment({ needId: need.id, body: text });
+    const res = await needs.comment({
+      needId: need.id,
+      ...(text ? { body: text } : {}),
+      ...(voice ? { voiceNote: { fileId: voice.fileId, durationSec: voice.durationSec } } : {}),
+    });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setBody('');
+    setVoice(null);
     onChange(res.data);
     return undefined;
   };
@@ -86,7 +96,8 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
                 {c.author} · {formatTime(c.createdAt)}
               </View>
             </View>
-            <View className='nd__msg-body'>{c.body}</View>
+            {c.body ? <View className='nd__msg-body'>{c.body}</View> : null}
+            {c.voiceNote ? <VoicePlayer url={c.voiceNote.url} durationSec={c.voiceNote.durationSec} label='留言语音' testId={`comment-${c.id}-voice`} /> : null}
           </View>
         ))}
       </View>
@@ -104,6 +115,7 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
             error={error}
             placeholder='写下您想说的话'
           />
+          <VoiceNoteButton value={voice} onChange={setVoice} onBusy={setUploading} label='按住 说话留言' testId='comment-voice' />
           <BusyButton label='发送留言' busy={busy} busyLabel='发送中…' onClick={send} testId='comment-send' />
         </View>
       ) : null}
@@ -242,9 +254,12 @@ export default function NeedDetailPage() {
               <View className='nd__no'>编号 {need.id}</View>
             </View>
             <NeedBadges need={need} />
-            <View className='nd__desc' data-testid='need-description'>
-              {need.description}
-            </View>
+            {need.description ? (
+              <View className='nd__desc' data-testid='need-description'>
+                {need.description}
+              </View>
+            ) : null}
+            {need.voiceNote ? <VoicePlayer url={need.voiceNote.url} durationSec={need.voiceNote.durationSec} label='居民语音' testId='need-voice' /> : null}
             <PhotoStrip photos={need.photos} label='现场照片' />
             <Line label='类别'>{NEED_LIST_LABEL[need.list]}</Line>
             <Line label='位置' testId='need-place'>
