@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { clock } from '../../core/clock';
 import { isUniqueViolation } from '../../core/errors';
 import { TimerJobRecord } from './timer-job.entity';
 import { TimerRun } from './timer-run.entity';
@@ -40,6 +41,11 @@ export async function ensureJobRows(ctx: Ctx, names: readonly string[]): Promise
  * (free or lapsed → ours; affected rows checked) is the whole decision, so it holds across
  * instances on MySQL. Taking over a lapsed lease closes the dead holder's run as failed
  * (`LEASE_LAPSED`) and counts it in the fail streak. Returns the new run, `running`.
+ *
+ * The run's start is read from the clock after the lease is ours, not taken from `at`: `at` was
+ * read before this transaction, and when the previous holder released the lease while our UPDATE
+ * waited for its row, `at` can be a millisecond before that holder's recorded finish — the runs'
+ * times would then overlap on paper although the lease never let them overlap.
  */
 export async function takeLease(ctx: Ctx, job: string, holder: string, at: Date): Promise<TimerRun | null> {
   return ctx.tx(async (em) => {
@@ -57,8 +63,9 @@ export async function takeLease(ctx: Ctx, job: string, holder: string, at: Date)
       { outcome: 'failed', finishedAt: at, errorCode: 'LEASE_LAPSED', errorMessage: '运行中断（实例超时或退出），租约到期后由下一次定时任务接管' },
     );
     if (interrupted.affected) await em.update(TimerJobRecord, { name: job }, { failStreak: () => 'failStreak + 1' });
+    const startedAt = new Date(Math.max(at.getTime(), clock.now().getTime()));
     return em.save(
-      em.create(TimerRun, { job, holder, outcome: 'running', startedAt: at, finishedAt: null, counts: null, errorCode: null, errorMessage: null }),
+      em.create(TimerRun, { job, holder, outcome: 'running', startedAt, finishedAt: null, counts: null, errorCode: null, errorMessage: null }),
     );
   });
 }
