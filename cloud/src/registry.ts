@@ -7,6 +7,7 @@ import { identityModule } from './modules/identity';
 import { meModule } from './modules/me';
 import { needsModule } from './modules/needs';
 import { notificationsModule } from './modules/notifications';
+import { pushesModule } from './modules/pushes';
 import { ratingsModule } from './modules/ratings';
 import { settingsModule } from './modules/settings';
 import { slotsModule } from './modules/slots';
@@ -31,5 +32,6 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   slotsModule,
   bookingsModule,
   ratingsModule,
+  pushesModule,
   timersModule,
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { TSaveCategoryRequest } from '@hg/types';
 import { localOutbox } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { deliverPushes, resetPushes } from '../pushes';
 import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto } from '../factories';
 
 jest.setTimeout(60_000);
@@ -67,10 +68,14 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
         as('resident'),
       ),
     );
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     expect(errorCode(await call('needs', 'dispatch', { needId: need.id, orgId: 999999 }, as('community_staff')))).toBe('INVALID_INPUT');
+    await deliverPushes(db.ds);
     expect(localOutbox).toEqual([]);
     ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(db.ds, '管网疏通服务队') }, as('community_staff')));
+    // Nothing is pushed inside the request: the outbox's sender (the timer) sends it.
+    expect(localOutbox).toEqual([]);
+    await deliverPushes(db.ds);
     expect(localOutbox).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ openid: as('team_staff'), template: 'need_task', page: `packages/needs/pages/detail/index?id=${need.id}` }),

@@ -4,6 +4,7 @@ import type { NeedDetailDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { localOutbox } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { deliverPushes, resetPushes } from '../pushes';
 import { as, call, categoryId, errorCode, ok, orgId, storedPhoto, verifiedResident } from '../factories';
 
 jest.setTimeout(90_000);
@@ -31,8 +32,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
       "SELECT n.title, n.body FROM notifications n JOIN users u ON u.id = n.userId WHERE u.openid = ? AND n.subjectKind = 'need' AND n.subjectId = ? ORDER BY n.id",
       [openid, needId],
     );
-  /** The subscribe messages pushed to a person since the outbox was last emptied. */
-  const pushedTo = (openid: string) => localOutbox.filter((m) => m.openid === openid);
+  /** The subscribe messages pushed to a person since the outbox was last emptied (the sender runs first, as the timer would). */
+  const pushedTo = async (openid: string) => {
+    await deliverPushes(db.ds);
+    return localOutbox.filter((m) => m.openid === openid);
+  };
 
   async function inProgress(need: NeedDetailDTO): Promise<NeedDetailDTO> {
     ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(db.ds, '管网疏通服务队') }, as('community_staff')));
@@ -55,11 +59,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
 
     // A chain: third's need merged into second's, then second's into the surviving one.
     ok(await call('needs', 'merge', { needId: dupOfDup.id, intoNeedId: dup.id }, as('community_staff')));
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     ok(await call('needs', 'merge', { needId: dup.id, intoNeedId: surviving.id }, as('community_staff')));
     // The merge message links to the surviving need, and the link now opens.
     expect(await messagesOf(second.openid, surviving.id)).toEqual([expect.objectContaining({ title: '需求已合并' })]);
-    expect(pushedTo(second.openid)).toEqual([expect.objectContaining({ template: 'need_update', page: pageOf(surviving.id) })]);
+    expect(await pushedTo(second.openid)).toEqual([expect.objectContaining({ template: 'need_update', page: pageOf(surviving.id) })]);
 
     for (const follower of [second, third]) {
       const seen = ok(await call('needs', 'get', { needId: surviving.id }, follower.openid));
@@ -98,11 +102,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     // The team's reply in the thread reaches the followers too.
     ok(await call('needs', 'comment', { needId: surviving.id, body: '明天上午来疏通' }, as('team_staff')));
     for (const follower of [second, third]) expect((await messagesOf(follower.openid, surviving.id)).map((m) => m.title)).toContain('新留言');
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     ok(await resolve(surviving.id));
     for (const follower of [second, third]) {
       expect((await messagesOf(follower.openid, surviving.id)).map((m) => m.title)).toContain('需求已办结');
-      expect(pushedTo(follower.openid)).toEqual([expect.objectContaining({ page: pageOf(surviving.id) })]);
+      expect(await pushedTo(follower.openid)).toEqual([expect.objectContaining({ page: pageOf(surviving.id) })]);
     }
     expect((await messagesOf(first.openid, surviving.id)).at(-1)).toMatchObject({ title: '需求已办结', body: expect.stringContaining('请评价') });
     const resolvedForSecond = ok(await call('needs', 'get', { needId: surviving.id }, second.openid));
@@ -184,11 +188,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     const lastTo = async (who: Person) => (await messagesOf(who.openid, need.id)).at(-1);
 
     ok(await call('needs', 'dispatch', { needId: need.id, orgId: await orgId(db.ds, '管网疏通服务队') }, as('community_staff')));
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     ok(await call('needs', 'decline', { needId: need.id, reason: '不属于管网问题' }, as('team_staff')));
     for (const who of [me, follower]) {
       expect(await lastTo(who)).toEqual({ title: '需求已退回社区重新派单', body: expect.stringContaining('不属于管网问题') });
-      expect(pushedTo(who.openid)).toEqual([expect.objectContaining({ template: 'need_update', page: pageOf(need.id) })]);
+      expect(await pushedTo(who.openid)).toEqual([expect.objectContaining({ template: 'need_update', page: pageOf(need.id) })]);
     }
 
     await inProgress(need);
@@ -202,11 +206,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     for (const who of [me, follower]) expect(await lastTo(who)).toEqual({ title: '需求暂时挂起', body: expected });
     ok(await call('needs', 'resume', { needId: need.id }, as('team_staff')));
 
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     ok(await call('needs', 'transfer', { needId: need.id, orgId: await orgId(db.ds, '阆苑物业服务有限公司') }, as('community_staff')));
     for (const who of [me, follower]) {
       expect(await lastTo(who)).toEqual({ title: '需求已转单', body: `#${need.id} 已转给阆苑物业服务有限公司办理` });
-      expect(pushedTo(who.openid)).toEqual([expect.objectContaining({ page: pageOf(need.id) })]);
+      expect(await pushedTo(who.openid)).toEqual([expect.objectContaining({ page: pageOf(need.id) })]);
     }
 
     // Escalation: the second reopen climbs to the compound; both residents hear of it.
@@ -216,11 +220,11 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
     ok(await done());
     ok(await call('needs', 'reopen', { needId: need.id, reason: '还是堵' }, me.openid));
     ok(await done());
-    localOutbox.length = 0;
+    await resetPushes(db.ds);
     expect(ok(await call('needs', 'reopen', { needId: need.id, reason: '又堵了' }, me.openid)).level).toBe('compound');
     for (const who of [me, follower]) {
       expect((await messagesOf(who.openid, need.id)).map((m) => m.title)).toContain('您的需求已升级至小区');
-      expect(pushedTo(who.openid)).toEqual(expect.arrayContaining([expect.objectContaining({ title: '您的需求已升级至小区', page: pageOf(need.id) })]));
+      expect(await pushedTo(who.openid)).toEqual(expect.arrayContaining([expect.objectContaining({ title: '您的需求已升级至小区', page: pageOf(need.id) })]));
     }
   });
 

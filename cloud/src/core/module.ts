@@ -24,6 +24,8 @@ export interface TimerJob {
   /** `<module>.<job>`, ≤ 64 characters and stable: it keys the job's lease and run records. */
   name: string;
   run(ctx: TimerContext, now: Date): Promise<Record<string, number>>;
+  /** Runs after every other job of the tick: it delivers what they produced (the push outbox's sender). */
+  last?: boolean;
 }
 
 /** A migration class (TypeORM `MigrationInterface`), named `<Name><13-digit timestamp>`. */
@@ -91,7 +93,10 @@ export function closure(modules: readonly DomainModule[]): DomainModule[] {
 }
 
 export const entitiesOf = (modules: readonly DomainModule[]): EntityClass[] => closure(modules).flatMap((m) => [...m.entities]);
-export const timersOf = (modules: readonly DomainModule[]): TimerJob[] => closure(modules).flatMap((m) => [...(m.timers ?? [])]);
+export const timersOf = (modules: readonly DomainModule[]): TimerJob[] => {
+  const jobs = closure(modules).flatMap((m) => [...(m.timers ?? [])]);
+  return [...jobs.filter((j) => !j.last), ...jobs.filter((j) => j.last)];
+};
 export const settingsOf = (modules: readonly DomainModule[]): SettingsSection[] => closure(modules).flatMap((m) => [...(m.settings ?? [])]);
 
 /** The 13-digit timestamp TypeORM reads from a migration's class name. */

@@ -12,7 +12,7 @@ export interface QrRenderer {
   render(input: { scene: string; url: string; page: string }): Promise<string>;
 }
 
-/** A WeChat one-time subscribe message (订阅消息); sending is best effort. */
+/** A WeChat one-time subscribe message (订阅消息), sent from the outbox (pushes/push-sender.ts). */
 export interface SubscribeMessage {
   openid: string;
   /** The message kind; each platform maps it to its template (WeChat: WX_TEMPLATE_<KIND>). */
@@ -23,8 +23,15 @@ export interface SubscribeMessage {
   body: string;
 }
 
+/**
+ * What one push attempt came to. `final` failures are never retried: no consent left (WeChat
+ * errCode 43101), no template configured for the kind, no openid; the others (quota, system
+ * errors, timeouts) are retried with back-off by the outbox's sender.
+ */
+export type PushOutcome = { ok: true } | { ok: false; final: boolean; code: string };
+
 export interface Messenger {
-  send(msg: SubscribeMessage): Promise<void>;
+  send(msg: SubscribeMessage): Promise<PushOutcome>;
 }
 
 /** Where uploaded photos live: cloud storage on WeChat, a folder behind the gateway locally. */
@@ -82,14 +89,15 @@ export const svgQrRenderer: QrRenderer = {
 };
 
 /**
- * Locally there is no WeChat to push to: messages land in this outbox (the in-app message centre
- * carries the same content), which tests read.
+ * Locally there is no WeChat to push to: what the outbox's sender delivers lands in this list (the
+ * in-app message centre carries the same content), which tests read.
  */
 export const localOutbox: SubscribeMessage[] = [];
 const localMessenger: Messenger = {
   async send(msg) {
     localOutbox.push(msg);
     if (localOutbox.length > 1000) localOutbox.splice(0, localOutbox.length - 1000);
+    return { ok: true };
   },
 };
 

@@ -71,7 +71,7 @@ export function wechatPlatform(wx: WxSdk): Platform {
       async send(msg) {
         // One template per message kind, each configured by its own variable (types/links.ts).
         const templateId = process.env[templateEnvOf(msg.template)];
-        if (!templateId || !wx.openapi.subscribeMessage) return;
+        if (!templateId || !wx.openapi.subscribeMessage) return { ok: false, final: true, code: 'NO_TEMPLATE' };
         try {
           // Template fields: thing1 = title, thing2 = body (WeChat caps "thing" values at 20 characters).
           await wx.openapi.subscribeMessage.send({
@@ -80,8 +80,12 @@ export function wechatPlatform(wx: WxSdk): Platform {
             page: msg.page,
             data: { thing1: { value: msg.title.slice(0, 20) }, thing2: { value: msg.body.slice(0, 20) } },
           });
-        } catch {
-          // No consent left for this user (errCode 43101) or quota: the in-app message centre still has it.
+          return { ok: true };
+        } catch (err) {
+          // 43101: the person has no subscription left for this template — final (the in-app
+          // message centre still has it). Anything else (quota 45009, system -1, a timeout) is retried.
+          const errCode = (err as { errCode?: number; code?: number })?.errCode ?? (err as { code?: number })?.code;
+          return { ok: false, final: errCode === 43101, code: String(errCode ?? 'ERROR').slice(0, 60) };
         }
       },
     },

@@ -16,9 +16,11 @@ export const JOB_LABEL: Record<string, string> = {
   'bookings.standingOrders': '长期订餐',
   'ratings.closeEndedPeriods': '评价期自动截止',
   'ratings.remindAssessors': '考评截止前提醒考评员',
+  'ratings.finalizeAfterPublicity': '公示期满评价结果定稿',
   'slots.lapseOffers': '活动室等预约的候补名额超时失效',
   'slots.closeWaitlists': '活动室等预约截止后结束候补',
   'slots.markNoShows': '活动室等预约未签到记为未到',
+  'pushes.send': '发送微信订阅消息',
 };
 
 export const jobLabel = (name: string): string => JOB_LABEL[name] ?? name;
@@ -38,6 +40,10 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   slotOffersLapsed: (n) => `${n}个预约候补名额失效`,
   slotWaitlistsClosed: (n) => `结束${n}个预约候补`,
   slotNoShows: (n) => `${n}个预约记为未到`,
+  pushesSent: (n) => `发出${n}条微信消息`,
+  pushesRetried: (n) => `${n}条微信消息稍后重发`,
+  pushesRefused: (n) => `${n}条因未订阅未发`,
+  pushesFailed: (n) => `${n}条微信消息多次失败`,
 };
 
 /** 「升级2条需求，恢复1条挂起的需求」, or 「无待处理事项」 when the run found nothing to do. */

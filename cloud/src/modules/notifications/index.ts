@@ -1,8 +1,8 @@
 import type { ActionTableFor } from '../../core/action';
 import type { DomainModule } from '../../core/module';
-import { identityModule } from '../identity';
 import { listNotifications } from './actions/list-notifications';
 import { markRead } from './actions/mark-read';
+import { NotificationPush1765913371000 } from './migrations/1765913371000-NotificationPush';
 import { Notification } from './notification.entity';
 
 /** The `notifications` cloud function's action table: the in-app message centre. */
@@ -11,10 +11,13 @@ export const notificationActions = {
   markRead,
 } satisfies ActionTableFor<'notifications'>;
 
-/** The message centre (消息中心) every module writes to through its Notifier. */
+/**
+ * The message centre (消息中心) every module writes to through its Notifier. Its rows are also the
+ * outbox of WeChat pushes, which the `pushes` module sends from the timer function only.
+ */
 export const notificationsModule: DomainModule = {
   name: 'notifications',
   entities: [Notification],
-  requires: [identityModule],
+  migrations: [NotificationPush1765913371000],
   functions: { notifications: notificationActions },
 };

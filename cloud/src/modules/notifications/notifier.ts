@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { wechatPageOf, type MessageKind, type SubjectRef } from '@hg/types';
+import type { MessageKind, SubjectRef } from '@hg/types';
 import { clock } from '../../core/clock';
-import type { Platform } from '../../core/platform';
-import { usersById } from '../identity/public';
 import { Notification } from './notification.entity';
 
 export interface Message {
@@ -34,43 +32,48 @@ export function bodyOf(msg: Pick<Message, 'body' | 'excerpt'>): string {
 }
 
 /**
- * Collects messages during a transaction: the in-app rows are written in the same transaction
- * (they commit or vanish with the change they describe); WeChat subscribe messages go out only
- * after the commit, best effort.
+ * Writes messages inside the caller's transaction: one multi-row INSERT per message, whatever the
+ * number of recipients. Each row is both the in-app message (it commits or vanishes with the change
+ * it describes) and the outbox entry of its WeChat subscribe message, which the
+ * `pushes.send` timer job sends outside any request (push-sender.ts): a request never
+ * waits on WeChat, and a push that fails is retried rather than lost.
  */
 export class Notifier {
-  private pending: { userIds: number[]; msg: Message }[] = [];
-
-  /** Queue `msg` for these users (duplicates and `exceptUserId` removed). */
+  /** Write `msg` for these users (duplicates and `exceptUserId` removed). */
   async to(em: EntityManager, userIds: readonly (number | null | undefined)[], msg: Message, exceptUserId?: number): Promise<void> {
     const ids = [...new Set(userIds.filter((x): x is number => typeof x === 'number' && x > 0 && x !== exceptUserId))];
     if (!ids.length) return;
     const now = clock.now();
     const body = bodyOf(msg);
-    await em.insert(
-      Notification,
-      ids.map((userId) => ({
-        userId,
-        title: [...msg.title].slice(0, TITLE_MAX).join(''),
-        body,
-        subjectKind: msg.subject?.subjectKind ?? null,
-        subjectId: msg.subject?.subjectId ?? null,
-        readAt: null,
-        createdAt: now,
-      })),
-    );
-    this.pending.push({ userIds: ids, msg: { ...msg, body } });
+    // updateEntity(false): no re-read of generated and default columns after the INSERT (one statement).
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .updateEntity(false)
+      .values(
+        ids.map((userId) => ({
+          userId,
+          title: [...msg.title].slice(0, TITLE_MAX).join(''),
+          body,
+          subjectKind: msg.subject?.subjectKind ?? null,
+          subjectId: msg.subject?.subjectId ?? null,
+          readAt: null,
+          createdAt: now,
+          ...pushColumns(msg.kind, now),
+        })),
+      )
+      .execute();
   }
 
-  /** After commit: push subscribe messages to everyone notified. */
-  async flush(em: EntityManager, platform: Platform): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    for (const { userIds, msg } of batch) {
-      const users = await usersById(em, userIds);
-      for (const u of users.values()) {
-        await platform.messenger.send({ openid: u.openid, template: msg.kind, page: wechatPageOf(msg.subject), title: msg.title, body: msg.body });
-      }
-    }
-  }
+  /**
+   * Kept for the call sites written before the outbox: sending now happens in the timer job, so
+   * there is nothing left to do after the commit.
+   */
+  async flush(_em?: EntityManager, _platform?: unknown): Promise<void> {}
+}
+
+/** The outbox columns of a new message row: pending from its creation. */
+export function pushColumns(kind: MessageKind, now: Date) {
+  return { pushKind: kind, pushState: 'pending' as const, pushAttempts: 0, pushAfter: now, pushError: null };
 }
