@@ -28,6 +28,8 @@ export const SubjectKind = {
   'firm-ratings': 'firm-ratings',
   /** A rating's public comment (id: the rating's) awaiting a moderator: opens 评论审核. */
   'rating-comment': 'rating-comment',
+  /** The firm replied to a resident's comment (id: the firm's): opens the firm's public page, where the reply is under her comment. */
+  'rating-reply': 'rating-reply',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -51,6 +53,7 @@ export const PAGES = {
   firmBoard: '/packages/ratings/pages/leaderboard/index',
   firmReply: '/packages/ratings/pages/reply/index',
   moderation: '/packages/ratings/pages/moderation/index',
+  firmCard: '/packages/ratings/pages/firm/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -68,6 +71,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   'rating-results': () => PAGES.firmBoard,
   'firm-ratings': (firmId) => `${PAGES.firmReply}?firmId=${firmId}`,
   'rating-comment': () => PAGES.moderation,
+  'rating-reply': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */

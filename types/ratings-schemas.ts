@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompoundType } from './enums';
-import { Criterion, RATING_DIMENSIONS, RATING_RULES } from './ratings';
+import { Criterion, RATING_DIMENSIONS, RATING_RULES, ReportReason } from './ratings';
 import { enumOf, id, isoDay, optionalText, text } from './primitives';
 
 /** Request schemas of the `ratings` function (strict, zh-CN). */
@@ -50,8 +50,13 @@ export type TFirmRequest = z.infer<typeof ZFirmRequest>;
 export const ZReplyRequest = z.object({ firmId: id, periodId: id, body: text(RATING_RULES.replyMax, '回复') }).strict();
 export type TReplyRequest = z.infer<typeof ZReplyRequest>;
 
-export const ZReportCommentRequest = z.object({ ratingId: id }).strict();
+/** 举报 a public comment, with why (other when not given). */
+export const ZReportCommentRequest = z.object({ ratingId: id, reason: enumOf(ReportReason).optional() }).strict();
 export type TReportCommentRequest = z.infer<typeof ZReportCommentRequest>;
+
+/** The firm's public reply to one comment (one current reply per comment, editable). */
+export const ZReplyCommentRequest = z.object({ ratingId: id, body: text(RATING_RULES.replyMax, '回复') }).strict();
+export type TReplyCommentRequest = z.infer<typeof ZReplyCommentRequest>;
 
 export const ZModerateRequest = z.object({ ratingId: id, keep: z.boolean() }).strict();
 export type TModerateRequest = z.infer<typeof ZModerateRequest>;

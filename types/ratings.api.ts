@@ -10,6 +10,7 @@ import type {
   TOpenPeriodRequest,
   TPeriodRequest,
   TRateFirmRequest,
+  TReplyCommentRequest,
   TReplyRequest,
   TReportCommentRequest,
   TSaveWeightsRequest,
@@ -24,6 +25,7 @@ export interface RatingsApi {
     firmCard: [TFirmCardRequest, FirmCardDTO];
     leaderboard: [TLeaderboardRequest, LeaderboardDTO];
     reply: [TReplyRequest, FirmCardDTO];
+    replyComment: [TReplyCommentRequest, FirmCardDTO];
     reportComment: [TReportCommentRequest, { reported: boolean }];
     moderationQueue: [TEmptyRequest, ModerationItemDTO[]];
     moderate: [TModerateRequest, ModerationItemDTO];

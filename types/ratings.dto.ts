@@ -1,5 +1,6 @@
 import type { CompoundType } from './enums';
-import type { Criterion, PeriodStatus, RatingDimension, Weights } from './ratings';
+import type { PhotoDTO } from './dto';
+import type { Criterion, PeriodStatus, RatingDimension, ReportReason, Weights } from './ratings';
 
 export interface PeriodDTO {
   id: number;
@@ -98,11 +99,49 @@ export interface FirmCardDTO {
    * Public comments of the latest published period (no names, hidden ones left out; phone
    * numbers, ID numbers and room addresses masked). `canMask`: the caller moderates it.
    */
-  comments: { ratingId: number; body: string; scores: Record<RatingDimension, number>; at: string; canMask: boolean }[];
+  comments: {
+    ratingId: number;
+    body: string;
+    scores: Record<RatingDimension, number>;
+    at: string;
+    canMask: boolean;
+    /** The firm's current public reply to this comment (personal data masked), or null. */
+    reply: CommentReplyDTO | null;
+  }[];
+  /**
+   * 考评依据: the assessors' scores, notes and photos behind the latest published result, for the
+   * firm's own staff and the city admin only (null for everyone else, residents included).
+   */
+  evidence: AssessorEvidenceDTO[] | null;
+  /**
+   * Who is reading, for the result card's review actions: the firm's own staff may object during
+   * 公示 and read the correction history; the admin reads it and answers. Null when signed out.
+   */
+  reviewer?: { firmStaff: boolean; admin: boolean } | null;
+}
+
+/** The firm's public reply to one comment (one current reply; earlier versions are in the subject log). */
+export interface CommentReplyDTO {
+  body: string;
+  /** When it was first written and last replaced (equal when never replaced). */
+  repliedAt: string;
+  updatedAt: string;
+}
+
+/** One assessor's scores of the firm in one period, with the note and photos that back them (no names). */
+export interface AssessorEvidenceDTO {
+  periodId: number;
+  periodCode: string;
+  scores: Record<'organisation' | 'team' | 'service', number>;
+  note: string;
+  photos: PhotoDTO[];
+  updatedAt: string;
 }
 
 export interface LeaderboardDTO {
   period: PeriodDTO | null;
+  /** The final (published) periods, newest first: the board's period picker. */
+  periods: { id: number; code: string }[];
   rows: {
     rank: number | null;
     firm: { id: number; name: string };
@@ -127,8 +166,17 @@ export interface ModerationItemDTO {
   ratingId: number;
   firm: { id: number; name: string };
   body: string;
+  /** Reports that count toward hiding (the rated firm's own staff's do not). */
   reports: number;
   status: 'visible' | 'hidden' | 'removed';
+  /** Context for the decision: where and when, and the stars that rating gave. */
+  compound: { id: number; name: string };
+  period: { id: number; code: string };
+  scores: Record<RatingDimension, number>;
+  /** Every report by reason, most frequent first (the firm's staff's included: see `firmReports`). */
+  reasons: { reason: ReportReason; label: string; count: number }[];
+  /** Of those, reports by the rated firm's own staff (shown, never counted toward hiding). */
+  firmReports: number;
 }
 
 /** An assessor's work list: the property firms in their scope and their own assessment this period. */

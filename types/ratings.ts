@@ -120,3 +120,8 @@ export function criterionSource(c: Criterion, f: CompositeFacts): string {
 export const ROUNDING_RULE =
   `各项得分保留一位小数；综合分是各项得分按权重的加权平均（没有数据的项不计，其余项的权重按比例放大），四舍五入取整；` +
   `星级 = 综合分 ÷ 20，四舍五入到半颗星，最少1星、最多5星；满${RATING_RULES.minSample}户评价才评星。`;
+
+/** Why a comment was reported (举报理由); moderators see the reasons with their counts. */
+export const ReportReason = { untrue: 'untrue', abusive: 'abusive', privacy: 'privacy', other: 'other' } as const;
+export type ReportReason = (typeof ReportReason)[keyof typeof ReportReason];
+export const REPORT_REASON_LABEL: Record<ReportReason, string> = { untrue: '内容不实', abusive: '辱骂攻击', privacy: '泄露隐私', other: '其他' };

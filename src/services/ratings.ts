@@ -11,6 +11,7 @@ export const ratings = client('ratings', [
   'firmCard',
   'leaderboard',
   'reply',
+  'replyComment',
   'reportComment',
   'moderationQueue',
   'moderate',

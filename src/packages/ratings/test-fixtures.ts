@@ -68,9 +68,17 @@ export function firmCard(overrides: Partial<FirmCardDTO> = {}): FirmCardDTO {
     reply: { periodCode: '2026-Q2', body: '感谢大家的意见，下月起每周二集中维修。', updatedAt: '2026-07-05T02:00:00.000Z' },
     preview: null,
     comments: [
-      { ratingId: 101, body: '保安很负责', scores: { environment: 4, security: 5, repairs: 4, attitude: 5 }, at: '2026-06-20T02:00:00.000Z', canMask: false },
-      { ratingId: 102, body: '电梯修得太慢', scores: { environment: 3, security: 4, repairs: 2, attitude: 3 }, at: '2026-06-21T02:00:00.000Z', canMask: false },
+      { ratingId: 101, body: '保安很负责', scores: { environment: 4, security: 5, repairs: 4, attitude: 5 }, at: '2026-06-20T02:00:00.000Z', canMask: false, reply: null },
+      {
+        ratingId: 102,
+        body: '电梯修得太慢',
+        scores: { environment: 3, security: 4, repairs: 2, attitude: 3 },
+        at: '2026-06-21T02:00:00.000Z',
+        canMask: false,
+        reply: { body: '已更换电梯控制板，报修两天内上门。', repliedAt: '2026-07-06T02:00:00.000Z', updatedAt: '2026-07-06T02:00:00.000Z' },
+      },
     ],
+    evidence: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { CompoundType, PeriodStatus } from '@hg/types';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CompoundType, PeriodStatus, ReportReason } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
 /** Criteria weights of one compound type (JSON Weights), configured by an admin. */
@@ -113,6 +113,10 @@ export class CommentReport {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() ratingId: number;
   @IdColumn() userId: number;
+  /** Why (举报理由): moderators see the reasons with their counts. */
+  @TextColumn(10, { default: 'other' }) reason: ReportReason;
+  /** By the rated firm's own staff: shown to moderators, never counted toward hiding. */
+  @Column({ type: 'boolean', default: false }) byFirm: boolean;
   @DateTimeColumn() createdAt: Date;
 }
 
@@ -137,7 +141,10 @@ export class FirmResult {
   @DateTimeColumn() createdAt: Date;
 }
 
-/** The firm's public reply for a period (one, editable). */
+/**
+ * The firm's general statement for a period (one, editable), shown above the comments. Before
+ * replies per comment it was the firm's only reply; those rows are kept as statements.
+ */
 @Entity('firm_replies')
 @Index('UQ_firm_replies_periodId_firmId', ['periodId', 'firmId'], { unique: true })
 export class FirmReply {
@@ -149,4 +156,20 @@ export class FirmReply {
   @DateTimeColumn() updatedAt: Date;
 }
 
-export const RATING_ENTITIES = [RatingWeights, RatingPeriod, HouseholdRating, RatingChange, AssessorScore, CommentReport, FirmResult, FirmReply];
+/**
+ * The firm's current public reply to one comment (unique per rating: two replies at once leave one).
+ * Replacing it keeps the earlier text in the subject log (rating-comment, `reply_replaced`).
+ */
+@Entity('comment_replies')
+@Index('UQ_comment_replies_ratingId', ['ratingId'], { unique: true })
+export class CommentReply {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @IdColumn() ratingId: number;
+  @IdColumn() firmId: number;
+  @TextColumn(500) body: string;
+  @IdColumn() authorId: number;
+  @DateTimeColumn() createdAt: Date;
+  @DateTimeColumn() updatedAt: Date;
+}
+
+export const RATING_ENTITIES = [RatingWeights, RatingPeriod, HouseholdRating, RatingChange, AssessorScore, CommentReport, FirmResult, FirmReply, CommentReply];

@@ -10,9 +10,11 @@ import { closeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRa
 import { maskComment } from './actions/mask-comment';
 import { moderateComment } from './actions/moderate-comment';
 import { rateFirm } from './actions/rate-firm';
+import { replyComment } from './actions/reply-comment';
 import { replyFirm } from './actions/reply-firm';
 import { reportComment } from './actions/report-comment';
 import { RATING_ENTITIES } from './entities';
+import { CommentReplies1765846800000 } from './migrations/1765846800000-CommentReplies';
 import { getFirmCard } from './queries/get-firm-card';
 import { getLeaderboard } from './queries/get-leaderboard';
 import { getMyRating } from './queries/get-my-rating';
@@ -28,6 +30,7 @@ export const ratingActions = {
   firmCard: getFirmCard,
   leaderboard: getLeaderboard,
   reply: replyFirm,
+  replyComment,
   reportComment,
   moderationQueue: listModerationQueue,
   moderate: moderateComment,
@@ -45,6 +48,7 @@ export const ratingActions = {
 export const ratingsModule: DomainModule = {
   name: 'ratings',
   entities: RATING_ENTITIES,
+  migrations: [CommentReplies1765846800000],
   requires: [identityModule, communityModule, householdsModule, needsModule, notificationsModule],
   capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
@@ -53,7 +57,7 @@ export const ratingsModule: DomainModule = {
    * rating_update: a member who rated is told when another member of the household changes the rating.
    * rating_period: a period opened (residents, assessors) or closes soon (assessors); rating_result:
    * results published (residents, firms); rating_task: a hidden comment for moderators, a comment on
-   * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again.
+   * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again, or the firm replied to it.
    */
   messages: ['rating_update', 'rating_period', 'rating_result', 'rating_task', 'rating_comment'],
   timers: [closeEndedPeriods, remindAssessorsBeforeClose],

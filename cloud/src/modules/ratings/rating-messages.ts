@@ -151,3 +151,24 @@ export async function tellCommentDecided(em: EntityManager, notifier: Notifier, 
     moderatorId,
   );
 }
+
+/** The firm replied to a comment for the first time: its author is told, and the message opens the firm's page with the reply under it. */
+export async function tellReplied(
+  em: EntityManager,
+  notifier: Notifier,
+  r: Pick<HouseholdRating, 'userId' | 'firmId'>,
+  firmName: string,
+  replierId: number,
+): Promise<void> {
+  await notifier.to(
+    em,
+    [r.userId],
+    {
+      kind: 'rating_comment',
+      subject: { subjectKind: 'rating-reply', subjectId: r.firmId },
+      title: '物业回复了您的评语',
+      body: `${firmName || '物业企业'}公开回复了您对物业的评语，点开查看`,
+    },
+    replierId,
+  );
+}

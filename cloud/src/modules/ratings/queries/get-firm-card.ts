@@ -2,18 +2,22 @@ import { maskPersonalData, ZFirmCardRequest, type FirmCardDTO } from '@hg/types'
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
 import { communityRepo, organisationById } from '../../community/public';
+import { repliesTo } from '../comment-replies';
 import { computeResults } from '../compute';
 import { FirmReply, HouseholdRating } from '../entities';
+import { evidenceOf, seesEvidence } from '../evidence';
 import { assessorsPerPeriod, compoundsOf, openPeriod, publishedResults } from '../periods';
 import { moderates } from '../moderation';
-import { seesPreview } from '../rating.policy';
+import { isFirmStaff, seesPreview } from '../rating.policy';
+import { isCityAdmin } from '../../identity/public';
 import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
 
 /**
  * The firm card (public): the latest published stars per compound type — always with the sample
  * size, no stars below the minimum — the history for the trend, the firm's reply for that period,
  * public comments without names (personal data masked); for the firm's staff, assessors and community staff over it, a
- * live preview of the open period. Every result carries its 评分说明 (the four criteria with their
+ * live preview of the open period; each comment with the firm's reply under it, and for the firm's
+ * staff and the city admin the assessors' notes and photos (考评依据). Every result carries its 评分说明 (the four criteria with their
  * weights, scores and sources, the sample against the minimum, the rounding rule).
  */
 export const getFirmCard = definePublicAction({
@@ -42,6 +46,12 @@ export const getFirmCard = definePublicAction({
       preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open, assessors.get(open.id) ?? 0));
     }
     const periodCode = published[0]?.period.code ?? '';
+    const shown = comments.filter((c) => c.commentPublic);
+    const replies = await repliesTo(
+      em,
+      shown.map((c) => c.id),
+    );
+    const evidence = seesEvidence(ctx.actor, firmId) && published[0] ? await evidenceOf(em, firmId, [published[0].period]) : null;
     const card: FirmCardDTO = {
       firm: { id: firm.id, name: firm.name, hotline: firm.hotline },
       results: latest,
@@ -50,15 +60,16 @@ export const getFirmCard = definePublicAction({
       reply: reply ? { periodCode, body: maskPersonalData(reply.body), updatedAt: reply.updatedAt.toISOString() } : null,
       preview,
       // What others read: the masked text, never the comment as written.
-      comments: comments
-        .filter((c) => c.commentPublic)
-        .map((c) => ({
-          ratingId: c.id,
-          body: c.commentPublic,
-          scores: scoresOf(c),
-          at: c.updatedAt.toISOString(),
-          canMask: !!ctx.actor && moderates(ctx.actor, c),
-        })),
+      comments: shown.map((c) => ({
+        ratingId: c.id,
+        body: c.commentPublic,
+        scores: scoresOf(c),
+        at: c.updatedAt.toISOString(),
+        canMask: !!ctx.actor && moderates(ctx.actor, c),
+        reply: replies.get(c.id) ?? null,
+      })),
+      evidence,
+      reviewer: ctx.actor ? { firmStaff: isFirmStaff(ctx.actor, firmId), admin: isCityAdmin(ctx.actor) } : null,
     };
     return card;
   },

@@ -6,19 +6,20 @@ import { FirmResult, RatingPeriod } from '../entities';
 import { presentPeriod } from '../rating.presenter';
 
 /**
- * 物业星级榜 (public) of a published period (the latest by default), for the city, a street or a
- * community: the firms serving compounds there, ranked by composite among those with enough
+ * 物业星级榜 (public) of a published period (the latest by default; `periods` lists the others for
+ * the past boards), for the city, a street or a community: the firms serving compounds there, ranked by composite among those with enough
  * households; the ones below the minimum sample follow, unranked, with their sample size.
  */
 export const getLeaderboard = definePublicAction({
   input: ZLeaderboardRequest,
   async handler({ scope, scopeId, periodId }, ctx) {
     const em = ctx.ds.manager;
-    const period = periodId
-      ? await em.findOne(RatingPeriod, { where: { id: periodId, status: 'published' } })
-      : await em.findOne(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' } });
+    // The picker: final periods only, newest first (a period under review or in 公示 is not a past board).
+    const finals = await em.find(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' } });
+    const periods = finals.map((p) => ({ id: p.id, code: p.code }));
+    const period = periodId ? finals.find((p) => p.id === periodId) : finals[0];
     if (periodId && !period) throw notFound('已公布的评价期');
-    if (!period) return { period: null, rows: [] } satisfies LeaderboardDTO;
+    if (!period) return { period: null, periods, rows: [] } satisfies LeaderboardDTO;
     const compounds = await compoundsWhere(em, scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {});
     const pairs = new Set(compounds.filter((c) => c.propertyOrgId).map((c) => `${c.propertyOrgId}:${c.type}`));
     const results = (await em.find(FirmResult, { where: { periodId: period.id } })).filter((r) => pairs.has(`${r.firmId}:${r.compoundType}`));
@@ -36,6 +37,6 @@ export const getLeaderboard = definePublicAction({
       composite: r.starsX2 === null ? null : r.composite,
       sample: r.sample,
     }));
-    return { period: presentPeriod(period), rows } satisfies LeaderboardDTO;
+    return { period: presentPeriod(period), periods, rows } satisfies LeaderboardDTO;
   },
 });
