@@ -17,6 +17,7 @@ import household from './packages/household/manifest';
 import me from './packages/me/manifest';
 import needs from './packages/needs/manifest';
 import ratings from './packages/ratings/manifest';
+import venue from './packages/venue/manifest';
 
 /** The tab pages: the main package (WeChat wants tab pages there); the first one opens the app. */
 export const MAIN_PAGES = {
@@ -26,7 +27,7 @@ export const MAIN_PAGES = {
 } as const;
 
 /** The subpackages, in the order app.json lists them (and 我的 / 首页 group their work). */
-export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, ratings, admin] as const;
+export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, venue, ratings, admin] as const;
 
 type Subpackage = (typeof SUBPACKAGES)[number];
 

@@ -145,7 +145,7 @@ describe('我的 shows each role what it can use (entries from the manifests)', 
     expect(screen.getByTestId('entry-firm-board')).toBeTruthy();
   });
 
-  it('centre staff see 助餐服务 work only, without 我的订餐 or 为家人订餐', async () => {
+  it('centre staff see 助餐服务 and 场地与活动 work only, without 我的订餐 or 为家人订餐', async () => {
     const care: RoleAssignmentDTO = { ...staff, role: 'care_staff', roleLabel: '照料中心工作人员' };
     await renderAs(profile({ name: '郑红梅', roles: [care], verifiedResident: false, can: capabilitiesOf([care]) }));
     expect(screen.queryByTestId('entry-my-meals')).toBeNull();
@@ -154,13 +154,20 @@ describe('我的 shows each role what it can use (entries from the manifests)', 
       within(screen.getByTestId('me-work'))
         .getAllByRole('navigation')
         .map((n) => n.getAttribute('aria-label')),
-    ).toEqual(['助餐服务']);
+    ).toEqual(['助餐服务', '场地与活动']);
   });
 
   it('a building head with a home sees both: 居民服务 and his work', async () => {
     await renderAs(profile({ name: '陈志强', roles: [buildingHead], memberships: [home('verified')], can: capabilitiesOf([buildingHead]) }));
     const resident = within(screen.getByTestId('me-resident'));
-    expect(resident.getAllByRole('button').map((b) => b.textContent?.replace('›', ''))).toEqual(['绑定房屋', '我的订餐', '为家人订餐', '评价物业']);
+    expect(resident.getAllByRole('button').map((b) => b.textContent?.replace('›', ''))).toEqual([
+      '绑定房屋',
+      '我的订餐',
+      '为家人订餐',
+      '场地与活动',
+      '我的预约',
+      '评价物业',
+    ]);
     expect(screen.getByText('我的房屋')).toBeTruthy();
     expect(screen.getByTestId('entry-verify')).toBeTruthy();
     expect(screen.getByTestId('entry-ladder')).toBeTruthy();

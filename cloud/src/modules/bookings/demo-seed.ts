@@ -103,7 +103,9 @@ const SITTINGS = {
 export const bookingsDemoSeed: DemoSeeder = {
   async run(ctx) {
     const made = await seedDemoBookings(ctx);
-    return made ? `${made} bookings` : null;
+    const venue = await seedDemoVenueSlots(ctx);
+    const said = [made ? `${made} bookings` : '', venue ? `${venue} room and activity slots` : ''].filter(Boolean);
+    return said.length ? said.join(', ') : null;
   },
 };
 
@@ -186,4 +188,42 @@ export async function seedDemoBookings(ctx: SeedContext): Promise<number> {
     clock.reset();
   }
   return made;
+}
+
+/** [days from today, kind, title, starts, ends, cut-off, places]: the centre's rooms and activities on the slot engine. */
+const VENUE_SLOTS: [number, 'room' | 'consult' | 'activity' | 'meeting', string, string, string, string, number][] = [
+  [1, 'room', '活动室 · 棋牌', '14:00', '17:00', '12:00', 8],
+  [1, 'consult', '健康咨询 · 量血压', '09:00', '11:00', '08:00', 6],
+  [2, 'activity', '重阳节包饺子', '09:30', '11:00', '08:30', 20],
+  [2, 'meeting', '居民议事会：加装电梯', '19:00', '20:30', '18:00', 30],
+];
+
+/**
+ * A few upcoming rooms and activities at the centre (场地与活动), published by its staff through
+ * the real action, and one consultation 王秀兰 booked — so the resident's page and the staff
+ * console are not empty on a first start. Once: nothing happens if the centre has any.
+ */
+export async function seedDemoVenueSlots(ctx: SeedContext): Promise<number> {
+  const [centre] = await ctx.ds.query('SELECT id FROM organisations WHERE name = ?', [CENTRE]);
+  if (!centre) return 0;
+  const centreId = Number(centre.id);
+  const [{ n }] = await ctx.ds.query("SELECT COUNT(*) AS n FROM slots WHERE venueId = ? AND kind <> 'meal'", [centreId]);
+  if (Number(n) > 0) return 0;
+  const today = localDay(new Date());
+  const ids: number[] = [];
+  for (const [offset, kind, title, starts, ends, cutoff, capacity] of VENUE_SLOTS) {
+    const day = localDay(new Date(localTime(today, '12:00').getTime() + offset * DAY_MS));
+    const input = {
+      centreId,
+      kind,
+      title,
+      capacity,
+      startsAt: localTime(day, starts).toISOString(),
+      endsAt: localTime(day, ends).toISOString(),
+      cutoffAt: localTime(day, cutoff).toISOString(),
+    };
+    ids.push(((await ctx.call('bookings', 'publishSlot', input, 'care_staff')) as ActionOutput<'bookings', 'publishSlot'>).id);
+  }
+  await ctx.call('bookings', 'reserve', { slotId: ids[1], requestId: `demo-venue-${ids[1]}` }, 'resident');
+  return ids.length;
 }

@@ -1,0 +1,98 @@
+import type { ReservationDTO, RoleAssignmentDTO, VenueSlotDTO } from '@hg/types';
+import { WEEKDAY_LABEL } from '@hg/types/bookings';
+import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
+import type { VenueKind } from '@hg/types/slots-schemas';
+
+/** Display rules of the venue pages, on Beijing time whatever the device's zone. */
+
+/** The kinds in the order residents read them, with the short names of the page's tabs. */
+export const KIND_TABS: { value: VenueKind; label: string }[] = [
+  { value: 'room', label: '活动室' },
+  { value: 'consult', label: '咨询' },
+  { value: 'visit', label: '上门' },
+  { value: 'meeting', label: '会议' },
+  { value: 'activity', label: '活动' },
+];
+
+export const KIND_LABEL: Record<VenueKind, string> = Object.fromEntries(KIND_TABS.map((k) => [k.value, k.label])) as Record<VenueKind, string>;
+
+/** "2026-03-02" → "3月2日 周一", with 今天 / 明天 in front when it is. */
+export function dayLabel(day: string, now: Date = new Date()): string {
+  const base = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日 ${WEEKDAY_LABEL[weekdayOf(day)]}`;
+  const today = localDay(now);
+  if (day === today) return `今天 · ${base}`;
+  if (day === addDays(today, 1)) return `明天 · ${base}`;
+  return base;
+}
+
+/** "14:00–17:00". */
+export const hours = (s: Pick<VenueSlotDTO, 'startsAt' | 'endsAt'>): string => `${localClock(s.startsAt)}–${localClock(s.endsAt)}`;
+
+/** "3月2日 周一 14:00–17:00": the day and hours together, as a dialog or a ticket says them. */
+export const when = (s: Pick<VenueSlotDTO, 'day' | 'startsAt' | 'endsAt'>, now: Date = new Date()): string => `${dayLabel(s.day, now)} ${hours(s)}`;
+
+/**
+ * Where booking a slot stands for the caller at `now`, in the order a resident needs to know it:
+ * withdrawn, already theirs, not open yet, closed (past the cut-off), full (the waitlist is the way
+ * in), or open.
+ */
+export type Availability = 'withdrawn' | 'mine' | 'opens' | 'closed' | 'full' | 'open';
+
+export function availability(s: Pick<VenueSlotDTO, 'status' | 'myReservationId' | 'opensAt' | 'cutoffAt' | 'left'>, now: number = Date.now()): Availability {
+  if (s.status === 'withdrawn') return 'withdrawn';
+  if (s.myReservationId) return 'mine';
+  if (s.opensAt && now < Date.parse(s.opensAt)) return 'opens';
+  if (now >= Date.parse(s.cutoffAt)) return 'closed';
+  return s.left > 0 ? 'open' : 'full';
+}
+
+/** Slots grouped by day, in day order, each day in start order. */
+export function byDay<T extends Pick<VenueSlotDTO, 'day' | 'startsAt'>>(slots: readonly T[]): { day: string; slots: T[] }[] {
+  const days = new Map<string, T[]>();
+  for (const s of [...slots].sort((a, b) => a.day.localeCompare(b.day) || a.startsAt.localeCompare(b.startsAt)))
+    days.set(s.day, [...(days.get(s.day) ?? []), s]);
+  return [...days.entries()].map(([day, list]) => ({ day, slots: list }));
+}
+
+/**
+ * The groups the person may book for: the organisations they work for as 接单方 staff (a 服务队 or
+ * 社会组织 is one). The role does not say the organisation's kind, so the server has the last word:
+ * a property firm or a department is refused (NOT_FOUND 团体) and the page says so.
+ */
+export function groupsOf(roles: readonly Pick<RoleAssignmentDTO, 'role' | 'organisation'>[]): { id: number; name: string }[] {
+  const seen = new Map<number, string>();
+  for (const r of roles) if (r.role === 'org_staff' && r.organisation) seen.set(r.organisation.id, r.organisation.name);
+  return [...seen.entries()].map(([id, name]) => ({ id, name }));
+}
+
+/** Statuses still ahead of the holder: a seat, an offer to answer, a place in line, or being there now. */
+const AHEAD: ReservationDTO['status'][] = ['booked', 'offered', 'waitlisted', 'checked_in'];
+
+/**
+ * 我的预约's two groups: what is still ahead (live, today or later, nearest first — today's stays
+ * all day, so the code is at hand at the door) and the rest (attended, cancelled, withdrawn, over),
+ * latest first.
+ */
+export function splitUpcoming<T extends Pick<ReservationDTO, 'status' | 'day' | 'startsAt'>>(
+  list: readonly T[],
+  now: Date = new Date(),
+): { upcoming: T[]; past: T[] } {
+  const today = localDay(now);
+  const ahead = (r: T) => AHEAD.includes(r.status) && r.day >= today;
+  const at = (r: T) => Date.parse(r.startsAt);
+  return { upcoming: list.filter(ahead).sort((a, b) => at(a) - at(b)), past: list.filter((r) => !ahead(r)).sort((a, b) => at(b) - at(a)) };
+}
+
+/**
+ * An idempotency key for one booking tap (`reserve.requestId`: 8–64 of [A-Za-z0-9_-]). No `crypto`
+ * on every mini-program engine, so time plus randomness: unique enough for one person's taps.
+ */
+export function newRequestId(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`.replace(/[^A-Za-z0-9]/g, '').padEnd(12, '0');
+}
+
+/** A positive integer from a page query value, else null. */
+export function queryId(value: string | undefined): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '场地与活动',
+});
