@@ -102,6 +102,8 @@ export interface MeCapabilities {
   citySettings: boolean;
   /** 为老人代订: book meals for elders whose home is in the caller's scope (grid workers, heads, community staff). */
   bookForElders: boolean;
+  /** 辖区助餐补贴: the meal subsidy month report across the centres in the caller's scope (community / street staff, admins). */
+  mealSubsidyRollUp: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -123,5 +125,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     timerStatus: has(ADMIN_ROLES),
     citySettings: has(ADMIN_ROLES),
     bookForElders: has(PROXY_ROLES),
+    mealSubsidyRollUp: has(STAFF_ROLES),
   };
 }

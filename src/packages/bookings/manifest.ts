@@ -16,6 +16,7 @@ export default {
     bookingStanding: 'pages/standing/index',
     bookingDeliveries: 'pages/deliveries/index',
     bookingSubsidy: 'pages/subsidy/index',
+    bookingSubsidyAll: 'pages/subsidy-all/index',
     bookingMenuPrint: 'pages/menu-print/index',
     bookingProxy: 'pages/proxy/index',
   },
@@ -38,6 +39,14 @@ export default {
       section: 'work',
       when: 'runCareCentre',
       testId: 'entry-meal-by-name',
+    },
+    {
+      label: '辖区助餐补贴',
+      hint: '各日间照料中心的助餐补贴月报，可导出表格',
+      route: 'bookingSubsidyAll',
+      section: 'work',
+      when: 'mealSubsidyRollUp',
+      testId: 'entry-subsidy-rollup',
     },
     {
       label: '助餐管理',

@@ -181,6 +181,7 @@ describe('首页 shows staff their work first', () => {
       'home-entry-proxy',
       'home-entry-dashboard',
       'home-entry-proxy-booking',
+      'home-entry-subsidy-rollup',
       'home-entry-moderation',
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');

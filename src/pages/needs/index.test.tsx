@@ -49,6 +49,7 @@ describe('需求 tab', () => {
       timerStatus: false,
       citySettings: false,
       bookForElders: false,
+      mealSubsidyRollUp: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

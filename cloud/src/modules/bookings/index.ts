@@ -125,7 +125,7 @@ export const bookingsModule: DomainModule = {
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
   migrations: [ElderContactsAndPlace1765670400000],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
-  capabilities: ['runCareCentre', 'bookForElders'],
+  capabilities: ['runCareCentre', 'bookForElders', 'mealSubsidyRollUp'],
   functions: { bookings: bookingActions },
   subjects: ['booking', 'family-link', 'standing-order'],
   messages: ['booking_update'],

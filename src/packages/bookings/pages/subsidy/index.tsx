@@ -1,129 +1,20 @@
-import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
-import { yuan } from '@hg/types/bookings';
-import { addMonths, localMonth } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
-import StateView from '../../../../components/StateView';
-import { FOCUSABLE } from '../../../../components/a11y';
-import { useLoad } from '../../../../hooks/useLoad';
-import { bookings } from '../../../../services/bookings';
-import { PLATFORM, printPage } from '../../../../services/platform';
 import CentrePicker from '../../components/CentrePicker';
-import { monthLabel } from '../../format';
+import SubsidyReport from '../../components/SubsidyReport';
 import { queryId, useCentre } from '../../use-centre';
-import './index.scss';
 
 /**
- * 补贴月报 (centre staff, civil affairs): a month's redeemed and delivered meals per subsidy tier —
- * meals, elders, subsidy in 元 — and the totals, for the claim to the civil-affairs office. Printable.
+ * 补贴月报 (centre staff, and community / street staff over the centre): one centre's month of meals
+ * per subsidy tier, for the claim to the civil-affairs office; exported as a spreadsheet, printable.
  */
 export default function SubsidyPage() {
   const { params } = useRouter();
   const centre = useCentre(queryId(params.centreId));
-  const { centreId } = centre;
-  const thisMonth = localMonth(new Date());
-  // A month in the query (a link from a message or a test) wins.
-  const [month, setMonth] = useState(/^20\d{2}-(0[1-9]|1[0-2])$/.test(params.month ?? '') ? (params.month as string) : thisMonth);
-  const report = useLoad(centreId ? () => bookings.subsidyReport({ centreId, month }) : null, [centreId, month]);
-  const r = report.data?.month === month ? report.data : null;
-
   return (
     <Page title='助餐补贴月报' className='sub'>
       <CentrePicker centre={centre} emptyText='您不是日间照料中心的工作人员。' />
-      {centreId ? (
-        <>
-          <View className='sub__months' role='group' aria-label='选择月份'>
-            <View className='btn btn--ghost sub__step' role='button' {...FOCUSABLE} data-testid='month-prev' onClick={() => setMonth((m) => addMonths(m, -1))}>
-              ‹ 上个月
-            </View>
-            <View className='sub__month' role='heading' aria-level={2} aria-live='polite' data-testid='month'>
-              {monthLabel(month)}
-            </View>
-            {month < thisMonth ? (
-              <View className='btn btn--ghost sub__step' role='button' {...FOCUSABLE} data-testid='month-next' onClick={() => setMonth((m) => addMonths(m, 1))}>
-                下个月 ›
-              </View>
-            ) : (
-              <View className='sub__step sub__step--none' aria-hidden='true' />
-            )}
-          </View>
-          <StateView loading={report.loading && !r} error={report.error} onRetry={report.reload} />
-          {r ? (
-            <>
-              <View className='sub__centre'>{r.scopeLabel}</View>
-              <View role='table' aria-label={`${monthLabel(month)}助餐补贴`} className='card sub__table' data-testid='subsidy-table'>
-                <View role='row' className='sub__row sub__row--head'>
-                  <View role='columnheader' className='sub__c-tier'>
-                    补贴类别
-                  </View>
-                  <View role='columnheader' className='sub__c-num'>
-                    餐数
-                  </View>
-                  <View role='columnheader' className='sub__c-num'>
-                    人数
-                  </View>
-                  <View role='columnheader' className='sub__c-money'>
-                    补贴金额
-                  </View>
-                </View>
-                {r.tiers.map((t) => (
-                  <View key={t.tier} role='row' className='sub__row' data-testid={`tier-${t.tier}`}>
-                    <View role='rowheader' className='sub__c-tier'>
-                      {t.label}
-                    </View>
-                    <View role='cell' className='sub__c-num'>
-                      {t.meals}
-                    </View>
-                    <View role='cell' className='sub__c-num'>
-                      {t.elders}
-                    </View>
-                    <View role='cell' className='sub__c-money'>
-                      {yuan(t.subsidyFen)}
-                    </View>
-                  </View>
-                ))}
-                <View role='row' className='sub__row sub__row--total' data-testid='subsidy-total'>
-                  <View role='rowheader' className='sub__c-tier'>
-                    合计
-                  </View>
-                  <View role='cell' className='sub__c-num'>
-                    {r.total.meals}
-                  </View>
-                  <View role='cell' className='sub__c-num' />
-                  <View role='cell' className='sub__c-money'>
-                    {yuan(r.total.subsidyFen)}
-                  </View>
-                </View>
-              </View>
-              <View className='sub__pay'>老人自付合计：{yuan(r.total.payFen)}</View>
-              {(r.paid ?? []).some((p) => p.payFen > 0) ? (
-                <View className='sub__paid' role='list' aria-label='自付部分的收款方式' data-testid='subsidy-paid'>
-                  {r.paid
-                    .filter((p) => p.payFen > 0)
-                    .map((p) => (
-                      <View key={p.paidBy} role='listitem' className='sub__paid-row'>
-                        其中{p.label}：{yuan(p.payFen)}
-                      </View>
-                    ))}
-                </View>
-              ) : null}
-              {r.unverified?.meals ? (
-                <View className='notice sub__unverified' role='note' data-testid='subsidy-unverified'>
-                  另有 {r.unverified.meals} 餐（{r.unverified.elders} 位老人）的补贴 {yuan(r.unverified.subsidyFen)}{' '}
-                  用餐前未经中心核实老人情况，未计入申报，请核实后另行处理。
-                </View>
-              ) : null}
-              <View className='muted sub__note'>只统计已用餐（核销或送达）的餐次，且老人情况（年龄、独居、低保）已由中心核实；每位老人每餐只按最高的一档补贴。</View>
-              {PLATFORM.canPrint ? (
-                <View className='btn btn--primary sub__print' role='button' {...FOCUSABLE} data-testid='subsidy-print' onClick={printPage}>
-                  打印月报
-                </View>
-              ) : null}
-            </>
-          ) : null}
-        </>
-      ) : null}
+      {centre.centreId ? <SubsidyReport key={centre.centreId} centreId={centre.centreId} month={params.month} /> : null}
     </Page>
   );
 }
