@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { me } from '../../../../services/me';
@@ -59,22 +59,84 @@ describe('物业评价', () => {
     expect(document.body.textContent).not.toContain('王秀兰');
   });
 
-  it('reports a comment after confirming', async () => {
+  it('shows the firm’s reply under its comment, and none under the others', async () => {
+    await renderPage();
+    expect(screen.getByTestId('comment-reply-102').textContent).toContain('已更换电梯控制板，报修两天内上门。');
+    expect(within(screen.getByTestId('comment-102')).getByTestId('comment-reply-102').textContent).toContain('物业回复');
+    expect(screen.getByTestId('comment-reply-102').textContent).not.toContain('已修改');
+    expect(screen.queryByTestId('comment-reply-101')).toBeNull();
+  });
+
+  it('marks a replaced reply 已修改', async () => {
+    const card = firmCard();
+    card.comments[1].reply = { body: '已修好', repliedAt: '2026-07-06T02:00:00.000Z', updatedAt: '2026-07-08T02:00:00.000Z' };
+    (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: card });
+    await renderPage();
+    expect(screen.getByTestId('comment-reply-102').textContent).toContain('已修改');
+  });
+
+  it('reports a comment with a reason chosen in place, and asks for one first', async () => {
     await renderPage();
     await click(screen.getByTestId('report-102'));
+    const reasons = within(screen.getByTestId('report-reasons-102'));
+    expect(reasons.getAllByRole('radio').map((r) => r.textContent)).toEqual(['内容不实', '辱骂攻击', '泄露隐私', '其他']);
+    // No reason yet: told to pick one, nothing sent.
+    await click(screen.getByTestId('report-send-102'));
+    expect(report).not.toHaveBeenCalled();
+    expect(within(screen.getByTestId('comment-102')).getByRole('alert').textContent).toBe('请选择举报理由');
+    await click(reasons.getByRole('radio', { name: '泄露隐私' }));
+    await click(screen.getByTestId('report-send-102'));
     await flush();
-    expect(Taro.showModal).toHaveBeenCalled();
-    expect(report).toHaveBeenCalledWith({ ratingId: 102 });
+    expect(report).toHaveBeenCalledWith({ ratingId: 102, reason: 'privacy' });
     expect(screen.getByTestId('report-102').textContent).toBe('已举报');
+    expect(screen.queryByTestId('report-reasons-102')).toBeNull();
     expect(screen.getByTestId('report-101').textContent).toBe('举报');
+  });
+
+  it('cancelling a report sends nothing', async () => {
+    await renderPage();
+    await click(screen.getByTestId('report-101'));
+    await click(screen.getByTestId('report-cancel-101'));
+    expect(screen.queryByTestId('report-reasons-101')).toBeNull();
+    expect(report).not.toHaveBeenCalled();
   });
 
   it('shows the report error plainly', async () => {
     report.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: '您已举报过这条评论' } });
     await renderPage();
     await click(screen.getByTestId('report-101'));
+    await click(within(screen.getByTestId('report-reasons-101')).getByRole('radio', { name: '辱骂攻击' }));
+    await click(screen.getByTestId('report-send-101'));
     await flush();
     expect(within(screen.getByTestId('comment-101')).getByRole('alert').textContent).toBe('您已举报过这条评论');
+  });
+
+  it('shows the assessors’ evidence only when the server sends it', async () => {
+    await renderPage();
+    expect(screen.queryByTestId('firm-evidence')).toBeNull();
+    const evidence = [
+      {
+        periodId: 2,
+        periodCode: '2026-Q2',
+        scores: { organisation: 82, team: 75, service: 88 },
+        note: '消防台账缺两个月',
+        photos: [{ fileId: 'local/a.jpg', url: '/uploads/a.jpg' }],
+        updatedAt: '2026-06-28T02:00:00.000Z',
+      },
+    ];
+    (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: firmCard({ evidence }) });
+    cleanup();
+    await renderPage();
+    const item = screen.getByTestId('firm-evidence-0');
+    expect(item.textContent).toContain('组织建设82分 · 队伍建设75分 · 服务质量88分');
+    expect(item.textContent).toContain('消防台账缺两个月');
+    expect(within(item).getByRole('list', { name: '考评员1的现场照片' })).toBeTruthy();
+  });
+
+  it('links to its board of each past period', async () => {
+    await renderPage();
+    await click(screen.getByTestId('firm-board-1'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ratings/pages/leaderboard/index?periodId=1' });
   });
 
   it('offers 去评价 for the verified home in this compound', async () => {
@@ -139,7 +201,11 @@ describe('物业评价', () => {
     b.criteria[3] = { ...b.criteria[3], score: null, appliedWeight: 57.1 };
     (ratings.firmCard as jest.Mock).mockResolvedValue({
       ok: true,
-      data: firmCard({ results: [result({ stars: null, composite: null, sample: 3, breakdown: b, criteria: { organisation: null, team: null, service: 80, satisfaction: null } })] }),
+      data: firmCard({
+        results: [
+          result({ stars: null, composite: null, sample: 3, breakdown: b, criteria: { organisation: null, team: null, service: 80, satisfaction: null } }),
+        ],
+      }),
     });
     await renderPage();
     expect(screen.getByTestId('firm-explain-old-organisation-weight').textContent).toBe('权重 15%，本期无数据，不计入');

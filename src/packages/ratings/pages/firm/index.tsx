@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CompoundType, FirmCardDTO, FirmResultDTO } from '@hg/types';
 import { COMPOUND_TYPE_LABEL } from '@hg/types/enums';
-import { CRITERION_LABEL, Criterion, DIMENSION_LABEL, RATING_DIMENSIONS } from '@hg/types/ratings';
+import { CRITERION_LABEL, Criterion } from '@hg/types/ratings';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import FirmStars from '../../../../components/FirmStars';
@@ -14,13 +14,11 @@ import { me } from '../../../../services/me';
 import { hasIdentity } from '../../../../services/platform';
 import { ratings } from '../../../../services/ratings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
-import { formatTime } from '../../../../utils/format';
 import ScoreBars from '../../components/ScoreBars';
 import { positiveId, scoreText, verifiedHomes } from '../../format';
-import MaskFragment from '../../components/MaskFragment';
+import AssessorEvidence from '../../components/AssessorEvidence';
+import FirmComments from '../../components/FirmComments';
 import './index.scss';
-
-type Comment = FirmCardDTO['comments'][number];
 
 function Result({ result, testId }: { result: FirmResultDTO; testId: string }) {
   return (
@@ -131,66 +129,14 @@ function Trend({ history }: { history: FirmResultDTO[] }) {
   );
 }
 
-function CommentRow({ comment }: { comment: Comment }) {
-  const [body, setBody] = useState(comment.body);
-  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const report = async () => {
-    if (state !== 'idle') return;
-    const ok = await Taro.showModal({
-      title: '举报评论',
-      content: '这条评论含有不实、辱骂或隐私内容吗？举报后由工作人员核查。',
-      confirmText: '举报',
-      cancelText: '取消',
-    });
-    if (!ok.confirm) return;
-    setState('busy');
-    const res = await ratings.reportComment({ ratingId: comment.ratingId });
-    if (res.ok) {
-      setState('done');
-      setError(null);
-      void Taro.showToast({ title: '已举报，感谢监督', icon: 'none' });
-    } else {
-      setState('idle');
-      setError(res.error.message);
-    }
-  };
-  return (
-    <View className='rfirm__comment' role='listitem' data-testid={`comment-${comment.ratingId}`}>
-      <View className='rfirm__comment-body' data-testid={`comment-body-${comment.ratingId}`}>
-        {body}
-      </View>
-      <View className='muted rfirm__comment-meta'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${comment.scores[d]}星`).join(' · ')}</View>
-      <View className='rfirm__comment-foot'>
-        <View className='muted'>居民 · {formatTime(comment.at)}</View>
-        <View
-          className='btn btn--ghost rfirm__report'
-          role='button'
-          {...FOCUSABLE}
-          aria-disabled={state === 'idle' ? 'false' : 'true'}
-          aria-label={state === 'done' ? '已举报这条评论' : '举报这条评论'}
-          data-testid={`report-${comment.ratingId}`}
-          onClick={report}
-        >
-          {state === 'done' ? '已举报' : '举报'}
-        </View>
-      </View>
-      {error ? (
-        <View className='field__error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-      {comment.canMask ? <MaskFragment ratingId={comment.ratingId} onMasked={setBody} /> : null}
-    </View>
-  );
-}
-
 /** What the household may do now: rate, change its rating, or why not (no open period…): never a button into a refusal. */
 type RateState = { url: string; label: string } | { blocked: string } | null;
 
 function Card({ card, rate, focusType }: { card: FirmCardDTO; rate: RateState; focusType: CompoundType | null }) {
   const [main, ...others] = card.results;
   const history = main ? card.history.filter((h) => h.compoundType === main.compoundType) : card.history;
+  // Its history across periods: each published period's board (newest first), from the firm's own results.
+  const periods = [...new Map(card.history.map((h) => [h.periodId, { id: h.periodId, code: h.periodCode }])).values()];
   return (
     <>
       <View className='card' data-testid='firm-card'>
@@ -226,6 +172,7 @@ function Card({ card, rate, focusType }: { card: FirmCardDTO; rate: RateState; f
             .map((r) => (
               <Explain key={r.compoundType} result={r} testId={`firm-explain-${r.compoundType}`} />
             ))}
+          <AssessorEvidence evidence={card.evidence} />
         </View>
       ) : null}
 
@@ -249,34 +196,30 @@ function Card({ card, rate, focusType }: { card: FirmCardDTO; rate: RateState; f
         </View>
       ) : null}
 
-      <View className='card' data-testid='firm-reply'>
-        <View className='card__title' role='heading' aria-level={2}>
-          物业回复
-        </View>
-        {card.reply ? (
-          <>
-            <View className='rfirm__reply'>{card.reply.body}</View>
-            <View className='muted'>
-              {card.reply.periodCode} 期 · {formatTime(card.reply.updatedAt)}
-            </View>
-          </>
-        ) : (
-          <View className='muted'>物业企业尚未回复</View>
-        )}
-      </View>
+      <FirmComments card={card} />
 
-      <View className='card'>
-        <View className='card__title' role='heading' aria-level={2}>
-          居民评价
+      {periods.length ? (
+        <View className='card' data-testid='firm-boards'>
+          <View className='card__title' role='heading' aria-level={2}>
+            往期榜单
+          </View>
+          <View className='muted'>看看本企业在各期物业星级榜上的位置。</View>
+          <View className='btn-row rfirm__boards'>
+            {periods.map((p) => (
+              <View
+                key={p.id}
+                className='btn btn--ghost'
+                role='button'
+                {...FOCUSABLE}
+                data-testid={`firm-board-${p.id}`}
+                onClick={() => openPage(withQuery(ROUTES.ratingLeaderboard, { periodId: p.id }))}
+              >
+                {p.code} 期榜单
+              </View>
+            ))}
+          </View>
         </View>
-        {card.comments.length === 0 ? <View className='muted'>暂无公开评价</View> : null}
-        <View role='list' aria-label='居民评价'>
-          {card.comments.map((c) => (
-            <CommentRow key={c.ratingId} comment={c} />
-          ))}
-        </View>
-        <View className='muted rfirm__rule'>评价不显示姓名和门牌。如有不实、辱骂或泄露隐私的内容，请点「举报」。</View>
-      </View>
+      ) : null}
     </>
   );
 }

@@ -24,6 +24,10 @@ beforeEach(() => {
     ok: true,
     data: {
       period: period(2, { code: '2026-Q2', status: 'published', statusLabel: '已公布' }),
+      periods: [
+        { id: 2, code: '2026-Q2' },
+        { id: 1, code: '2026-Q1' },
+      ],
       // The server's order is not trusted: an unranked row in the middle must still go last.
       rows: [
         row(3, '新苑物业', { rank: null, stars: null, composite: null, sample: 2 }),
@@ -42,6 +46,49 @@ const order = () =>
     .filter((id) => id?.startsWith('board-row-'));
 
 describe('物业星级榜', () => {
+  it('reads a past period picked from the final ones, marked 往期榜单', async () => {
+    render(<LeaderboardPage />);
+    await flush();
+    const picker = within(screen.getByTestId('board-periods'));
+    expect(picker.getAllByRole('radio').map((r) => [r.textContent, r.getAttribute('aria-checked')])).toEqual([
+      ['2026-Q2（最新）', 'true'],
+      ['2026-Q1', 'false'],
+    ]);
+    leaderboard.mockResolvedValue({
+      ok: true,
+      data: {
+        period: period(1, { code: '2026-Q1', status: 'published', statusLabel: '已公布' }),
+        periods: [
+          { id: 2, code: '2026-Q2' },
+          { id: 1, code: '2026-Q1' },
+        ],
+        rows: [row(1, '嘉陵物业', { rank: 1, stars: 4, composite: 80, sample: 30 })],
+      },
+    });
+    await click(picker.getByRole('radio', { name: '2026-Q1' }));
+    await flush();
+    expect(leaderboard).toHaveBeenLastCalledWith({ scope: 'city', periodId: 1 });
+    expect(screen.getByTestId('board-period').textContent).toBe('2026-Q1 期 · 已公布 · 往期榜单');
+    expect(order()).toEqual(['board-row-1-commercial']);
+  });
+
+  it('opens at the period a firm’s page linked to', async () => {
+    __setRouter('/packages/ratings/pages/leaderboard/index', { periodId: '1' });
+    render(<LeaderboardPage />);
+    await flush();
+    expect(leaderboard).toHaveBeenCalledWith({ scope: 'city', periodId: 1 });
+  });
+
+  it('offers no picker with a single final period', async () => {
+    leaderboard.mockResolvedValue({
+      ok: true,
+      data: { period: period(2, { status: 'published', statusLabel: '已公布' }), periods: [{ id: 2, code: '2026-Q2' }], rows: [] },
+    });
+    render(<LeaderboardPage />);
+    await flush();
+    expect(screen.queryByTestId('board-periods')).toBeNull();
+  });
+
   it('lists ranked firms by rank and the 样本不足 ones last, unranked, with their sample', async () => {
     render(<LeaderboardPage />);
     await flush();

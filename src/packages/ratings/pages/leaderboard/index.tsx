@@ -7,6 +7,7 @@ import { RATING_RULES } from '@hg/types/ratings';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import Tabs from '../../../../components/Tabs';
+import ChoiceGroup from '../../../../components/ChoiceGroup';
 import FirmStars from '../../../../components/FirmStars';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
@@ -74,14 +75,31 @@ function BoardRow({ row }: { row: Row }) {
   );
 }
 
+/** 往期榜单: the final periods as chips, the newest marked 最新; the board reads the one picked. */
+function PeriodPicker({ board, onPick }: { board: LeaderboardDTO; onPick: (periodId: number) => void }) {
+  if (board.periods.length < 2) return null;
+  return (
+    <View className='card' data-testid='board-periods'>
+      <ChoiceGroup
+        id='board-period-pick'
+        label='选择评价期（往期榜单）'
+        options={board.periods.map((p, i) => ({ value: p.id, label: i === 0 ? `${p.code}（最新）` : p.code }))}
+        value={board.period?.id ?? null}
+        onChange={onPick}
+      />
+    </View>
+  );
+}
+
 function Board({ board }: { board: LeaderboardDTO }) {
   const rows = boardOrder(board.rows);
   const ranked = rows.filter((r) => r.rank !== null && r.composite !== null);
+  const past = !!board.period && board.periods[0]?.id !== board.period.id;
   return (
     <>
       <View className='card'>
         <View className='muted' data-testid='board-period'>
-          {board.period ? `${board.period.code} 期 · ${board.period.statusLabel}` : '尚无公布的评价结果'}
+          {board.period ? `${board.period.code} 期 · ${board.period.statusLabel}${past ? ' · 往期榜单' : ''}` : '尚无公布的评价结果'}
         </View>
         <StateView empty={rows.length === 0} emptyText='暂无物业企业' />
         <View role='list' aria-label='物业星级榜' data-testid='board-rows'>
@@ -131,7 +149,12 @@ export default function LeaderboardPage() {
   const [scope, setScope] = useState<Scope>('city');
   const scopeId = scope === 'street' ? street?.id : scope === 'community' ? comm?.id : undefined;
   const active: Scope = scope !== 'city' && !scopeId ? 'city' : scope;
-  const board = useLoad(() => ratings.leaderboard(active === 'city' ? { scope: 'city' } : { scope: active, scopeId }), [active, scopeId]);
+  // A past board: picked here, or opened from a firm's 往期榜单 (?periodId=); none = the latest final period.
+  const [periodId, setPeriodId] = useState<number | null>(positiveId(params.periodId));
+  const board = useLoad(
+    () => ratings.leaderboard({ ...(active === 'city' ? { scope: 'city' as const } : { scope: active, scopeId }), ...(periodId ? { periodId } : {}) }),
+    [active, scopeId, periodId],
+  );
 
   const tabs: { value: Scope; label: string }[] = [{ value: 'city', label: '全市' }];
   if (street) tabs.push({ value: 'street', label: street.name ? `街道 · ${street.name}` : '街道' });
@@ -141,6 +164,7 @@ export default function LeaderboardPage() {
     <Page title='物业星级榜'>
       {tabs.length > 1 ? <Tabs label='榜单范围' tabs={tabs} value={active} onChange={setScope} testId='board-scope' /> : null}
       <StateView loading={board.loading && !board.data} error={board.error} onRetry={board.reload} />
+      {board.data ? <PeriodPicker board={board.data} onPick={setPeriodId} /> : null}
       {board.data ? <Board board={board.data} /> : null}
     </Page>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ModerationItemDTO } from '@hg/types';
-import { RATING_RULES } from '@hg/types/ratings';
+import { DIMENSION_LABEL, RATING_DIMENSIONS, RATING_RULES } from '@hg/types/ratings';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import BusyButton from '../../../../components/BusyButton';
@@ -39,10 +39,30 @@ function Item({ item, onDone }: { item: ModerationItemDTO; onDone: (next: Modera
         <View className='rmod__firm'>{item.firm.name}</View>
         <View className='rmod__status'>{STATUS_LABEL[item.status]}</View>
       </View>
+      <View className='muted rmod__where' data-testid={`moderation-where-${item.ratingId}`}>
+        {item.compound.name} · {item.period.code} 期
+      </View>
       <View className='rmod__body' data-testid={`moderation-body-${item.ratingId}`}>
         {body}
       </View>
-      <View className='muted'>被举报 {item.reports} 次</View>
+      <View className='muted rmod__stars' data-testid={`moderation-stars-${item.ratingId}`}>
+        这户打的星：{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${item.scores[d]}星`).join(' · ')}
+      </View>
+      <View className='rmod__reasons' data-testid={`moderation-reasons-${item.ratingId}`}>
+        <View className='rmod__reasons-head'>举报理由（共 {item.reasons.reduce((n, r) => n + r.count, 0)} 次）</View>
+        <View role='list' aria-label='举报理由'>
+          {item.reasons.map((r) => (
+            <View key={r.reason} className='rmod__reason' role='listitem'>
+              {r.label} × {r.count}
+            </View>
+          ))}
+        </View>
+        {item.firmReports ? (
+          <View className='muted' data-testid={`moderation-firm-reports-${item.ratingId}`}>
+            其中 {item.firmReports} 次来自被评价物业的工作人员，不计入隐藏次数
+          </View>
+        ) : null}
+      </View>
       {error ? (
         <View className='field__error' role='alert'>
           {error}
@@ -88,7 +108,10 @@ export default function ModerationPage() {
 
   return (
     <Page title='评论审核'>
-      <View className='muted rmod__rule'>被举报{RATING_RULES.reportsToHide}次的评论会先隐藏，等待审核。「保留」恢复显示，「删除」不再公开；只需隐去姓名等个人信息时，用「隐去部分内容」，其余批评照常显示。</View>
+      <View className='muted rmod__rule'>
+        被举报{RATING_RULES.reportsToHide}
+        次的评论会先隐藏，等待审核。「保留」恢复显示，「删除」不再公开；只需隐去姓名等个人信息时，用「隐去部分内容」，其余批评照常显示。
+      </View>
       <StateView
         loading={queue.loading && !queue.data}
         error={queue.error}

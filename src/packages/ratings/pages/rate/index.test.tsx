@@ -5,10 +5,12 @@ import { ratings } from '../../../../services/ratings';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { membership, profile } from '../../../needs/test-fixtures';
 import { myRating, rated } from '../../test-fixtures';
+import { requestSubscribe } from '../../../../services/subscribe';
 import RatePage from './index';
 
 jest.mock('../../../../services/ratings');
 jest.mock('../../../../services/me');
+jest.mock('../../../../services/subscribe');
 
 const rate = ratings.rate as jest.Mock;
 const mine = ratings.myRating as jest.Mock;
@@ -57,15 +59,34 @@ describe('评价物业', () => {
     await flush();
 
     expect(rate).toHaveBeenCalledWith({ householdId: 7, scores: { environment: 4, security: 5, repairs: 3, attitude: 4 }, comment: '楼道很干净' });
+    // With a comment she is asked, in the tap, for the messages about it (the firm's reply, moderation) too.
+    expect(requestSubscribe).toHaveBeenCalledTimes(1);
+    expect(requestSubscribe).toHaveBeenCalledWith(['rating_update', 'rating_comment']);
+    expect((requestSubscribe as jest.Mock).mock.invocationCallOrder[0]).toBeLessThan(rate.mock.invocationCallOrder[0]);
     expect(screen.getByTestId('rate-done').textContent).toBe('感谢您的评价，本期内可以修改');
     expect(screen.getByTestId('rate-submit').textContent).toBe('提交修改');
+  });
+
+  it('without a comment asks consent for the household message only', async () => {
+    mine.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ comment: '' }) }) });
+    rate.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ comment: '' }) }) });
+    await renderPage();
+    await click(screen.getByTestId('rate-submit'));
+    await flush();
+    expect(rate).toHaveBeenCalled();
+    expect(requestSubscribe).toHaveBeenCalledWith(['rating_update']);
   });
 
   it('prefills an existing rating and words the form as a change', async () => {
     mine.mockResolvedValue({
       ok: true,
       data: myRating({
-        rating: rated({ scores: { environment: 2, security: 3, repairs: 1, attitude: 2 }, comment: '维修太慢', updatedAt: '2026-08-03T02:00:00.000Z', changes: 1 }),
+        rating: rated({
+          scores: { environment: 2, security: 3, repairs: 1, attitude: 2 },
+          comment: '维修太慢',
+          updatedAt: '2026-08-03T02:00:00.000Z',
+          changes: 1,
+        }),
       }),
     });
     rate.mockResolvedValue({ ok: true, data: myRating() });

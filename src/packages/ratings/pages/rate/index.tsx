@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { MyRatingDTO } from '@hg/types';
@@ -30,6 +30,8 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
   const rated = mine.rating;
   const changing = !!rated;
   const [done, setDone] = useState(false);
+  // Read inside the tap (a ref: the consent is asked before the form's state is read back).
+  const commented = useRef(false);
   const f = useForm({
     initial: () => ({ scores: mine.rating ? { ...mine.rating.scores } : EMPTY, comment: mine.rating?.comment ?? '' }),
     schema: ZRateFirmRequest,
@@ -39,8 +41,10 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
       const missing = RATING_DIMENSIONS.filter((d) => !v.scores[d]);
       return missing.length ? { scores: `请为「${missing.map((d) => DIMENSION_LABEL[d]).join('」「')}」选择星级` } : {};
     },
-    // Whoever rates is told when another member of the household changes it: ask consent while she taps.
-    before: () => requestSubscribe(['rating_update']),
+    // Whoever rates is told when another member of the household changes it, and the author of a
+    // comment when the firm replies to it or a moderator hides, removes or restores it: ask consent
+    // for what will concern her while she taps (WeChat allows the prompt only inside a tap).
+    before: () => requestSubscribe(commented.current ? ['rating_update', 'rating_comment'] : ['rating_update']),
     send: (request) => ratings.rate(request),
     onSuccess: (data) => {
       setDone(true);
@@ -48,6 +52,7 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
     },
   });
   const { scores, comment } = f.values;
+  commented.current = !!comment.trim();
 
   return (
     <View className='card rrate' data-testid='rate-form'>
@@ -68,7 +73,8 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
         </View>
       ) : null}
       <View className='muted rrate__hint' data-testid='rate-rule'>
-        每户每期一票：{mine.period ? `${mine.period.endsOn} 前` : '本期内'}，家中已认证的成员都可以修改，以最后一次提交为准；评价被家人修改时，会通知原来评价的人。
+        每户每期一票：{mine.period ? `${mine.period.endsOn} 前` : '本期内'}
+        ，家中已认证的成员都可以修改，以最后一次提交为准；评价被家人修改时，会通知原来评价的人。
       </View>
       {RATING_DIMENSIONS.map((d) => (
         <Stars key={d} id={`rate-${d}`} label={DIMENSION_LABEL[d]} value={scores[d]} onChange={(n) => f.set('scores', { ...scores, [d]: n })} />

@@ -15,13 +15,32 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { useForm } from '../../../../hooks/useForm';
-import { ZReplyRequest } from '@hg/types/ratings-schemas';
+import { ZReplyCommentRequest, ZReplyRequest } from '@hg/types/ratings-schemas';
 import { formatTime } from '../../../../utils/format';
 import { positiveId } from '../../format';
 import { maskPersonalData } from '@hg/types/privacy';
+import { requestSubscribe } from '../../../../services/subscribe';
+import { ReplyUnder } from '../../components/FirmComments';
 import './index.scss';
 
-/** The reply box for the latest published period (one public reply per period, editable). */
+/**
+ * The firm's staff are told by WeChat message when results are published and when a comment on the
+ * firm is hidden or decided: ask consent while they tap to publish a reply (WeChat allows it only in a tap).
+ */
+const askFirmConsent = () => requestSubscribe(['rating_result', 'rating_task']);
+
+/** What a public reply will read like: doors, mobiles and ID numbers masked, as the server masks them. */
+function MaskedPreview({ body, testId }: { body: string; testId: string }) {
+  const text = body.trim();
+  if (maskPersonalData(text) === text) return null;
+  return (
+    <View className='muted' data-testid={testId}>
+      回复是公开的，居民的门牌号、手机号和身份证号不会显示。公开后显示为：{maskPersonalData(text)}
+    </View>
+  );
+}
+
+/** The general statement for the latest published period (one per period, editable), shown above the comments. */
 function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCardDTO) => void }) {
   const latest = card.history[0] ?? card.results[0] ?? null;
   const existing = latest && card.reply?.periodCode === latest.periodCode ? card.reply : null;
@@ -30,6 +49,7 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
     initial: () => ({ body: existing?.body ?? '' }),
     schema: ZReplyRequest,
     toRequest: (v) => ({ firmId: card.firm.id, periodId: latest?.periodId as number, body: v.body }),
+    before: askFirmConsent,
     send: (request) => ratings.reply(request),
     onSuccess: (data) => {
       setDone(true);
@@ -48,9 +68,11 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
   return (
     <View className='card' data-testid='reply-box'>
       <View className='card__title' role='heading' aria-level={2}>
-        公开回复（{latest.periodCode} 期）
+        本期总体回应（{latest.periodCode} 期）
       </View>
-      <View className='muted rreply__hint'>回复会显示在本企业的物业评价页，所有居民可见。每期一条，可以修改。</View>
+      <View className='muted rreply__hint'>
+        显示在本企业物业评价页的居民评价上方，所有居民可见。每期一条，可以修改。针对某条评价的回复请在下方该评价处填写。
+      </View>
       <TextBox
         id='reply-body'
         label={existing ? '修改回复' : '回复内容'}
@@ -60,11 +82,7 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
         counter
         error={f.errors.body}
       />
-      {maskPersonalData(body.trim()) !== body.trim() ? (
-        <View className='muted' data-testid='reply-masked-preview'>
-          回复是公开的，居民的门牌号、手机号和身份证号不会显示。公开后显示为：{maskPersonalData(body.trim())}
-        </View>
-      ) : null}
+      <MaskedPreview body={body} testId='reply-masked-preview' />
       {f.formError ? (
         <View className='notice' role='alert' data-testid='reply-error'>
           {f.formError}
@@ -72,10 +90,10 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
       ) : null}
       {done ? (
         <View className='success' role='status' data-testid='reply-done'>
-          回复已公开
+          总体回应已公开
         </View>
       ) : null}
-      <BusyButton label={existing ? '保存修改' : '发布回复'} busy={f.busy} onClick={f.submit} testId='reply-submit' />
+      <BusyButton label={existing ? '保存修改' : '发布总体回应'} busy={f.busy} onClick={f.submit} testId='reply-submit' />
       {done ? (
         <View
           className='btn btn--ghost rreply__see'
@@ -87,6 +105,84 @@ function ReplyBox({ card, onSaved }: { card: FirmCardDTO; onSaved: (next: FirmCa
           看看居民看到的物业评价页
         </View>
       ) : null}
+    </View>
+  );
+}
+
+type Comment = FirmCardDTO['comments'][number];
+
+/**
+ * One comment with the firm's reply under it, and the box to reply (or change the reply) in place:
+ * one current reply per comment; a change replaces it (the earlier text is kept in the record).
+ */
+function CommentReply({ comment, onSaved }: { comment: Comment; onSaved: (next: FirmCardDTO) => void }) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
+  const f = useForm({
+    initial: () => ({ body: '' }),
+    schema: ZReplyCommentRequest,
+    toRequest: (v) => ({ ratingId: comment.ratingId, body: v.body }),
+    before: askFirmConsent,
+    send: (request) => ratings.replyComment(request),
+    onSuccess: (data) => {
+      setOpen(false);
+      setDone(true);
+      onSaved(data);
+    },
+  });
+  const start = () => {
+    f.set('body', comment.reply?.body ?? '');
+    setDone(false);
+    setOpen(true);
+  };
+  return (
+    <View className='rreply__comment' role='listitem' data-testid={`feedback-${comment.ratingId}`}>
+      <View className='rreply__body'>{comment.body}</View>
+      <View className='muted rreply__meta'>
+        {RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${comment.scores[d]}星`).join(' · ')} · {formatTime(comment.at)}
+      </View>
+      {comment.reply ? <ReplyUnder reply={comment.reply} testId={`feedback-reply-${comment.ratingId}`} /> : null}
+      {done ? (
+        <View className='success' role='status' data-testid={`feedback-done-${comment.ratingId}`}>
+          回复已公开，评价人会收到通知
+        </View>
+      ) : null}
+      {open ? (
+        <View className='rreply__form'>
+          <TextBox
+            id={`reply-to-${comment.ratingId}`}
+            label={comment.reply ? '修改对这条评价的回复' : '回复这条评价'}
+            value={f.values.body}
+            onChange={(v) => f.set('body', v)}
+            max={RATING_RULES.replyMax}
+            counter
+            error={f.errors.body}
+          />
+          <MaskedPreview body={f.values.body} testId={`feedback-masked-${comment.ratingId}`} />
+          {f.formError ? (
+            <View className='notice' role='alert'>
+              {f.formError}
+            </View>
+          ) : null}
+          <View className='btn-row'>
+            <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`feedback-cancel-${comment.ratingId}`} onClick={() => setOpen(false)}>
+              取消
+            </View>
+            <BusyButton label={comment.reply ? '保存修改' : '发布回复'} busy={f.busy} onClick={f.submit} testId={`feedback-send-${comment.ratingId}`} />
+          </View>
+        </View>
+      ) : (
+        <View
+          className='btn btn--ghost rreply__open'
+          role='button'
+          {...FOCUSABLE}
+          aria-label={comment.reply ? '修改对这条评价的回复' : '回复这条评价'}
+          data-testid={`feedback-open-${comment.ratingId}`}
+          onClick={start}
+        >
+          {comment.reply ? '修改回复' : '回复'}
+        </View>
+      )}
     </View>
   );
 }
@@ -110,15 +206,11 @@ function FirmFeedback({ firmId }: { firmId: number }) {
         <View className='card__title' role='heading' aria-level={2}>
           居民意见（不显示姓名）
         </View>
+        <View className='muted rreply__hint'>逐条回复会显示在该评价下方，评价人会收到通知。</View>
         {card.comments.length === 0 ? <View className='muted'>暂无居民意见</View> : null}
         <View role='list' aria-label='居民意见'>
           {card.comments.map((c) => (
-            <View key={c.ratingId} className='rreply__comment' role='listitem' data-testid={`feedback-${c.ratingId}`}>
-              <View className='rreply__body'>{c.body}</View>
-              <View className='muted rreply__meta'>
-                {RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${c.scores[d]}星`).join(' · ')} · {formatTime(c.at)}
-              </View>
-            </View>
+            <CommentReply key={c.ratingId} comment={c} onSaved={setSaved} />
           ))}
         </View>
       </View>
