@@ -1,6 +1,7 @@
 /** The `bookings` cloud function's actions: [request, response] per action (see api.ts). */
 import type {
   BookingDTO,
+  MyNextMealDTO,
   CentreDTO,
   ClosedDayDTO,
   ClosePreviewDTO,
@@ -81,6 +82,7 @@ export interface BookingsApi {
     missDelivery: [TMissDeliveryRequest, BookingDTO];
     registerElder: [TRegisterElderRequest, ElderDTO];
     myElders: [TEmptyRequest, ElderDTO[]];
+    myNextMeal: [TEmptyRequest, MyNextMealDTO];
     elders: [TEldersRequest, Page<ElderDTO>];
     verifyElder: [TVerifyElderRequest, ElderDTO];
     saveSlot: [TSaveSlotRequest, SlotDTO];

@@ -304,3 +304,13 @@ export interface ClosePreviewDTO {
   /** The others, by name: no account and no family linked — the centre phones them. */
   toCall: string[];
 }
+
+/** 首页's meal card for an elder: her next booked meal and any seat offered to her from a waitlist. */
+export interface MyNextMealDTO {
+  /** Whether the caller has an elder profile of her own at any centre (else the card is not shown). */
+  hasProfile: boolean;
+  /** The earliest booked meal not yet over (day, sitting, centre and code in `slot` and `code`). */
+  next: BookingDTO | null;
+  /** Seats offered from a waitlist, still open: confirm (`confirm`) before `offerExpiresAt`. */
+  offers: BookingDTO[];
+}

@@ -20,6 +20,7 @@ export const bookings = client('bookings', [
   'missDelivery',
   'registerElder',
   'myElders',
+  'myNextMeal',
   'elders',
   'verifyElder',
   'saveSlot',

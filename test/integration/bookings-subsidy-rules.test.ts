@@ -233,6 +233,31 @@ describe.each(DIALECTS)('meal subsidy rules and what the elder is told, on %s', 
     expect(lateOffer.offerExpiresAt!.toISOString()).toBe(late.cutoffAt.toISOString());
   });
 
+  it('首页 我的助餐: the elder reads her own next meal and a seat offered to her; others have no card', async () => {
+    const elderUser = newcomer();
+    ok(await call('me', 'update', { name: '吴桂香', phone: '10000000491' }, elderUser));
+    const elder = await walkIn('吴桂香', 1940);
+    await db.ds.getRepository(Elder).update(elder.id, { userId: await userIdOf(elderUser) });
+    expect(ok(await call('bookings', 'myNextMeal', {}, newcomer()))).toEqual({ hasProfile: false, next: null, offers: [] });
+    expect(ok(await call('bookings', 'myNextMeal', {}, elderUser))).toEqual({ hasProfile: true, next: null, offers: [] });
+
+    const lunch = await buildLunch(centreId, nextDay());
+    const later = await buildLunch(centreId, nextDay(), { capacityDineIn: 1 });
+    const other = await walkIn('吴阿姨', 1942);
+    const mine = ok(await book(lunch, elder.id, elderUser));
+    const taken = ok(await book(later, other.id));
+    const waiting = ok(await book(later, elder.id, elderUser, { waitlist: true }));
+    let card = ok(await call('bookings', 'myNextMeal', {}, elderUser));
+    expect(card.next).toMatchObject({ id: mine.id, status: 'booked', slot: { day: lunch.day, title: '午餐', centreName: '南街社区日间照料中心' } });
+    expect(card.offers).toEqual([]); // waitlisted is not an offer yet
+    ok(await call('bookings', 'cancel', { bookingId: taken.id }, staff));
+    card = ok(await call('bookings', 'myNextMeal', {}, elderUser));
+    expect(card.offers.map((o) => [o.id, o.status, o.can.includes('confirm')])).toEqual([[waiting.id, 'offered', true]]);
+    ok(await call('bookings', 'confirm', { bookingId: waiting.id }, elderUser));
+    card = ok(await call('bookings', 'myNextMeal', {}, elderUser));
+    expect(card).toMatchObject({ next: { id: mine.id }, offers: [] });
+  });
+
   it('delivery shows the address on the quote and is refused without one (INVALID_INPUT, nothing written)', async () => {
     const lunch = await buildLunch(centreId, nextDay(), { capacityDelivery: 5 });
     const housed = await walkIn('孙凤英', 1940);

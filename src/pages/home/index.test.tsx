@@ -7,6 +7,8 @@ import { community } from '../../services/community';
 import { me } from '../../services/me';
 import { needs } from '../../services/needs';
 import { households } from '../../services/households';
+import { bookings } from '../../services/bookings';
+import { booking } from '../../packages/bookings/test-fixtures';
 import { ROUTES } from '../../routes';
 import { click, flush } from '../../test-utils';
 import HomePage from './index';
@@ -17,6 +19,7 @@ jest.mock('../../services/me');
 jest.mock('../../services/needs');
 jest.mock('../../services/households');
 jest.mock('../../services/notifications');
+jest.mock('../../services/bookings');
 jest.mock('../../services/platform', () => ({
   PLATFORM: { demoLogin: true, pickCompoundFromList: true, canPrint: false, canScan: false },
   hasIdentity: () => true,
@@ -94,6 +97,49 @@ const primary = () => document.querySelector('.btn--primary')?.textContent;
 beforeEach(() => {
   __storage.clear();
   jest.clearAllMocks();
+  (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: false, next: null, offers: [] } });
+});
+
+describe('首页 我的助餐 (an elder with her own profile)', () => {
+  const lunch = booking(900);
+  const offered = booking(901, {
+    status: 'offered',
+    statusLabel: '候补到位，请确认',
+    offerExpiresAt: '2030-03-05T04:30:00.000Z',
+    slot: { ...booking(901).slot, title: '晚餐' },
+  });
+
+  it('shows nothing to someone without an elder profile', async () => {
+    await renderHomeAs([membership('verified')]);
+    expect(bookings.myNextMeal).toHaveBeenCalled();
+    expect(screen.queryByTestId('home-meal')).toBeNull();
+  });
+
+  it('shows her next meal — day, sitting, centre, the counter code — and a seat offered from the waitlist, confirmed in one tap', async () => {
+    (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: true, next: lunch, offers: [offered] } });
+    (bookings.confirm as jest.Mock).mockResolvedValue({ ok: true, data: { ...offered, status: 'booked' } });
+    await renderHomeAs([membership('verified')]);
+    const next = screen.getByTestId('home-meal-next').textContent ?? '';
+    expect(next).toContain(lunch.slot.title);
+    expect(next).toContain(lunch.slot.centreName);
+    expect(next).toContain(`核销码 ${lunch.code}`);
+    const offer = within(screen.getByTestId('home-meal-offer-901'));
+    expect(offer.getByText('有空位了！')).toBeTruthy();
+    expect(offer.getByText(/请在 12:30 前确认/)).toBeTruthy();
+    (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: true, next: lunch, offers: [] } });
+    await click(offer.getByTestId('home-meal-confirm-901'));
+    await flush();
+    expect(bookings.confirm).toHaveBeenCalledWith({ bookingId: 901 });
+    expect(screen.queryByTestId('home-meal-offer-901')).toBeNull();
+  });
+
+  it('says so when nothing is booked, with the way to book', async () => {
+    (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: true, next: null, offers: [] } });
+    await renderHomeAs([membership('verified')]);
+    expect(screen.getByTestId('home-meal-none').textContent).toBe('近期没有订餐');
+    await click(screen.getByTestId('home-meal-week'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: ROUTES.bookingWeek });
+  });
 });
 
 describe('首页 first actions by where the person stands', () => {
@@ -210,7 +256,12 @@ describe('首页 shows staff their work first', () => {
 
   it('a building head with a home sees his work above his compound, with its first actions unchanged', async () => {
     await renderHomeAs([membership('verified')], [{ ...role('building_head', '楼栋长'), scopeLevel: 'building', scopeId: 11, scopeName: '1栋' }]);
-    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual(['home-entry-verify', 'home-entry-ladder', 'home-entry-proxy', 'home-entry-proxy-booking']);
+    expect(tiles().map((t) => t.getAttribute('data-testid'))).toEqual([
+      'home-entry-verify',
+      'home-entry-ladder',
+      'home-entry-proxy',
+      'home-entry-proxy-booking',
+    ]);
     expect(screen.getByTestId('resident-actions-verified')).toBeTruthy();
     expect(primary()).toBe('我要点单');
   });

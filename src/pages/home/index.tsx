@@ -14,6 +14,7 @@ import { PLATFORM, hasIdentity } from '../../services/platform';
 import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-compound';
 import { ROUTES, openPage, withQuery } from '../../routes';
 import { entriesFor } from '../../manifests';
+import MyMealCard from './MyMealCard';
 import WorkPanel from './WorkPanel';
 import './index.scss';
 import { FOCUSABLE } from '../../components/a11y';
@@ -107,6 +108,7 @@ export default function HomePage() {
   return (
     <Page title='我的小区'>
       {work.length ? <WorkPanel entries={work} visit={visit} /> : null}
+      {signedIn ? <MyMealCard visit={visit} /> : null}
       {effectiveId && !picking ? (
         <>
           <StateView loading={home.loading} error={home.error} onRetry={home.reload} />

@@ -40,6 +40,7 @@ import { listCentres } from './queries/list-centres';
 import { listElders } from './queries/list-elders';
 import { listLinkQueue } from './queries/list-link-queue';
 import { listMyBookings } from './queries/list-my-bookings';
+import { getMyNextMeal } from './queries/get-my-next-meal';
 import { listMyElders } from './queries/list-my-elders';
 import { listMyLinks } from './queries/list-my-links';
 import { listMyStandingOrders } from './queries/list-my-standing-orders';
@@ -82,6 +83,7 @@ export const bookingActions = {
   missDelivery,
   registerElder,
   myElders: listMyElders,
+  myNextMeal: getMyNextMeal,
   elders: listElders,
   verifyElder,
   saveSlot,
