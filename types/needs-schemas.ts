@@ -98,7 +98,9 @@ export type TListMyNeedsRequest = z.infer<typeof ZListMyNeedsRequest>;
 /** Work-list search: a need number (#123 or 123) or words of the description. */
 const search = z.string().trim().max(NEED_SEARCH_RULES.queryMax, `搜索内容不超过${NEED_SEARCH_RULES.queryMax}个字`).optional();
 
-export const ZInboxRequest = z.object({ status: enumOf(NeedStatus).optional(), tab: z.enum(INBOX_TABS).optional(), q: search, cursor, limit }).strict();
+/** 搜索更早: a text search over the needs filed before the search window (NEED_SEARCH_RULES.searchWindowDays). */
+const older = z.boolean().optional();
+export const ZInboxRequest = z.object({ status: enumOf(NeedStatus).optional(), tab: z.enum(INBOX_TABS).optional(), q: search, older, cursor, limit }).strict();
 export type TInboxRequest = z.infer<typeof ZInboxRequest>;
 
 export const ZDispatchQueueRequest = z
@@ -111,6 +113,7 @@ export const ZDispatchQueueRequest = z
     overdue: z.boolean().optional(),
     tab: z.enum(QUEUE_TABS).optional(),
     q: search,
+    older,
     cursor,
     limit,
   })

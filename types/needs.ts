@@ -258,6 +258,11 @@ export const LADDER_TAB_LABEL: Record<LadderTab, string> = {
 /** Work-list search (#123, 123 or words of the description) and merge-candidate rules. */
 export const NEED_SEARCH_RULES = {
   queryMax: 50,
+  /**
+   * A text search covers needs filed in the last this many days (bounded index walk at city
+   * scale); 搜索更早 (`older: true`) searches the needs before that.
+   */
+  searchWindowDays: 90,
   /** Candidates for 合并: open needs of the same category and place filed within this many days. */
   mergeWindowDays: 14,
   mergeCandidatesMax: 10,

@@ -45,6 +45,7 @@ import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { NeedVoiceNote } from './need-voice-note.entity';
 import { NeedVoiceNotes1765749600000 } from './migrations/1765749600000-NeedVoiceNotes';
+import { NeedsCreatedAtIndex1765920000000 } from './migrations/1765920000000-NeedsCreatedAtIndex';
 import { NEED_TIMERS } from './need-timers';
 import { Need } from './need.entity';
 import { needsDemoSeed } from './demo-seed';
@@ -91,7 +92,7 @@ export const needActions = {
 export const needsModule: DomainModule = {
   name: 'needs',
   entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower, NeedVoiceNote],
-  migrations: [NeedVoiceNotes1765749600000],
+  migrations: [NeedVoiceNotes1765749600000, NeedsCreatedAtIndex1765920000000],
   requires: [identityModule, communityModule, householdsModule, notificationsModule],
   capabilities: ['fileForOthers', 'dispatchNeeds', 'receiveNeeds', 'claimNeeds', 'handleEscalations'],
   functions: { needs: needActions },

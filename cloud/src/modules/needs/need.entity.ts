@@ -20,6 +20,7 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 @Index('IX_needs_status_holdUntil', ['status', 'holdUntil'])
 @Index('IX_needs_compoundId_createdAt', ['compoundId', 'createdAt'])
 @Index('IX_needs_communityId_createdAt', ['communityId', 'createdAt'])
+@Index('IX_needs_createdAt', ['createdAt'])
 @Index('IX_needs_createdById_id', ['createdById', 'id'])
 @Index('IX_needs_receiverOrgId_communityId_id', ['receiverOrgId', 'communityId', 'id'])
 @Index('IX_needs_receiverUserId_id', ['receiverUserId', 'id'])

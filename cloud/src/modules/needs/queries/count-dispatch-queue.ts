@@ -10,7 +10,7 @@ import {
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { queueFiltered, queueScope } from './list-dispatch-queue';
-import { countByStatus, sumOf, urgentCondition } from './work-list';
+import { countByStatus, searchWindow, sumOf, urgentCondition } from './work-list';
 
 /**
  * The 派单台's tab badges: grouped counts over the same scope and filters as the list, so each
@@ -23,8 +23,9 @@ export const countDispatchQueue = defineAction({
     const em = ds.manager;
     const scope = await queueScope(em, actor, input);
     const now = clock.now();
+    const window = await searchWindow(em, input.q, input.older, now);
     const base = () => {
-      const qb = queueFiltered(em, input, now);
+      const qb = queueFiltered(em, input, now, window);
       if (scope !== 'all') {
         if (!scope.length) qb.andWhere('1 = 0');
         else qb.andWhere('n.communityId IN (:...communityIds)', { communityIds: scope });

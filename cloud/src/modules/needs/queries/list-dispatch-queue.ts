@@ -8,7 +8,7 @@ import type { Actor } from '../../identity/public';
 import { Need } from '../need.entity';
 import { needPage, phasedNeedPage } from './need-page';
 import { inScope, staffScope, type CommunityScope } from './need-scope';
-import { applySearch, overdueCondition, urgentCondition } from './work-list';
+import { applySearch, overdueCondition, searchWindow, urgentCondition, type SearchWindow } from './work-list';
 
 /** The communities a 派单台 request covers: the caller's, narrowed to one community or compound. */
 export async function queueScope(
@@ -25,7 +25,7 @@ export async function queueScope(
 }
 
 /** The 派单台's filters other than tab and status, on a fresh query of alias `n`. */
-export function queueFiltered(em: EntityManager, input: TDispatchCountsRequest, now: Date): SelectQueryBuilder<Need> {
+export function queueFiltered(em: EntityManager, input: TDispatchCountsRequest, now: Date, window: SearchWindow | null): SelectQueryBuilder<Need> {
   const qb = em.createQueryBuilder(Need, 'n');
   if (input.level) qb.andWhere('n.level = :level', { level: input.level });
   if (input.categoryId) qb.andWhere('n.categoryId = :categoryId', { categoryId: input.categoryId });
@@ -34,7 +34,7 @@ export function queueFiltered(em: EntityManager, input: TDispatchCountsRequest, 
     const overdue = overdueCondition(now);
     qb.andWhere(overdue.sql, overdue.params);
   }
-  applySearch(qb, input.q);
+  applySearch(qb, input.q, window);
   return qb;
 }
 
@@ -51,11 +51,12 @@ export const listDispatchQueue = defineAction({
     const em = ds.manager;
     const scope = await queueScope(em, actor, input);
     const now = clock.now();
+    const window = await searchWindow(em, input.q, input.older, now);
     const statuses = QUEUE_TAB_STATUSES[tab];
     // One query per community in scope (each walks its own index range), built afresh per call.
     const branches = (extra?: (qb: SelectQueryBuilder<Need>) => void) => () => {
       const make = () => {
-        const qb = queueFiltered(em, input, now);
+        const qb = queueFiltered(em, input, now, window);
         if (status) qb.andWhere('n.status = :status', { status });
         if (extra) extra(qb);
         return qb;

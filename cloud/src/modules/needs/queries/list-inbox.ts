@@ -6,7 +6,7 @@ import { assignmentsOf, type Actor } from '../../identity/public';
 import { Need } from '../need.entity';
 import { needPage, phasedNeedPage } from './need-page';
 import { SCOPE_COLUMN } from './need-scope';
-import { applySearch, urgentCondition } from './work-list';
+import { applySearch, searchWindow, urgentCondition, type SearchWindow } from './work-list';
 
 type ScopeWhere = (qb: WhereExpressionBuilder, i: number) => void;
 
@@ -30,9 +30,9 @@ export function inboxScopes(actor: Actor): ScopeWhere[] {
 }
 
 /** The inbox filters other than tab and status. */
-export function inboxFiltered(em: EntityManager, input: TInboxCountsRequest): SelectQueryBuilder<Need> {
+export function inboxFiltered(em: EntityManager, input: TInboxCountsRequest, window: SearchWindow | null): SelectQueryBuilder<Need> {
   const qb = em.createQueryBuilder(Need, 'n');
-  applySearch(qb, input.q);
+  applySearch(qb, input.q, window);
   return qb;
 }
 
@@ -54,10 +54,11 @@ export const listInbox = defineAction({
   async handler(input, { actor, ds }) {
     const { status, tab = 'all', cursor, limit = 20 } = input;
     const now = clock.now();
+    const window = await searchWindow(ds.manager, input.q, input.older, now);
     const statuses = INBOX_TAB_STATUSES[tab];
     const branches = (extra: (qb: SelectQueryBuilder<Need>) => void) => () =>
       inboxScopes(actor).map((apply, i) => {
-        const qb = inboxFiltered(ds.manager, input);
+        const qb = inboxFiltered(ds.manager, input, window);
         apply(qb, i);
         if (status) qb.andWhere('n.status = :status', { status });
         if (statuses) qb.andWhere('n.status IN (:...tabStatuses)', { tabStatuses: statuses });

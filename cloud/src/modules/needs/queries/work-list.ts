@@ -1,6 +1,6 @@
-import type { SelectQueryBuilder } from 'typeorm';
-import { needNumberOf, OPEN_NEED_STATUSES, type NeedStatus } from '@hg/types';
-import type { Need } from '../need.entity';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { NEED_SEARCH_RULES, needNumberOf, OPEN_NEED_STATUSES, type NeedStatus } from '@hg/types';
+import { Need } from '../need.entity';
 
 /** Waiting for a receiver (accept clock) / being worked on (resolve clock). */
 export const ACCEPT_CLOCK: NeedStatus[] = ['submitted', 'dispatched', 'open_for_claim'];
@@ -35,18 +35,62 @@ export function urgentCondition(now: Date, levels: readonly string[]): Condition
 /** LIKE pattern for "contains `text`", with %, _ and the escape character itself escaped. */
 const containsPattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
+const DAY_MS = 24 * 3600 * 1000;
 /**
- * 搜索: "#123" or "123" finds that need by number; anything else, needs whose description
- * contains the words. Always inside the caller's scope (the branch already filters on it). The
- * LIKE '%…%' scans the scope's rows, which the scope index keeps to one community's needs.
+ * The id bound is the newest need filed more than this before the window's start. Any need
+ * inside the window was truly filed after it as long as instances' clocks disagree by less than
+ * half of this, so the bound never hides a need; which needs match is decided by `createdAt`.
  */
-export function applySearch(qb: SelectQueryBuilder<Need>, q: string | undefined): void {
+const ID_BOUND_MARGIN_MS = DAY_MS;
+
+/**
+ * Which needs a text search covers: those filed since `since` (the last searchWindowDays), or,
+ * with 搜索更早, those filed before it. `afterId` bounds the index walk of the recent window: every
+ * need filed since `since` has a larger id, so a list walking (scope, id) downward stops there
+ * instead of reading the scope's whole history. One backward seek on IX_needs_createdAt finds it.
+ */
+export interface SearchWindow {
+  since: Date;
+  older: boolean;
+  /** 0: no need is older than the bound (the whole history is short). */
+  afterId: number;
+}
+
+/** The window of a text search (null for no search or a search by need number). One statement. */
+export async function searchWindow(em: EntityManager, q: string | undefined, older: boolean | undefined, now: Date): Promise<SearchWindow | null> {
+  const text = q?.trim();
+  if (!text || needNumberOf(text) !== null) return null;
+  const since = new Date(now.getTime() - NEED_SEARCH_RULES.searchWindowDays * DAY_MS);
+  if (older) return { since, older: true, afterId: 0 };
+  const before = await em
+    .createQueryBuilder(Need, 'w')
+    .select('w.id', 'id')
+    .where('w.createdAt < :bound', { bound: new Date(since.getTime() - ID_BOUND_MARGIN_MS) })
+    .orderBy('w.createdAt', 'DESC')
+    .limit(1)
+    .getRawOne<{ id: number | string }>();
+  return { since, older: false, afterId: before ? Number(before.id) : 0 };
+}
+
+/**
+ * 搜索: "#123" or "123" finds that need by number, at any age; anything else, needs whose
+ * description contains the words, inside the search window (`searchWindow`). Always inside the
+ * caller's scope (the branch already filters on it). The LIKE '%…%' reads only the window's rows:
+ * the id bound stops the scope's index walk at the window's first need.
+ */
+export function applySearch(qb: SelectQueryBuilder<Need>, q: string | undefined, window: SearchWindow | null): void {
   const text = q?.trim();
   if (!text) return;
   const number = needNumberOf(text);
-  if (number !== null) qb.andWhere('n.id = :wlId', { wlId: number });
+  if (number !== null) {
+    qb.andWhere('n.id = :wlId', { wlId: number });
+    return;
+  }
   // '!' as the escape character: a backslash means different things in MySQL and SQLite literals.
-  else qb.andWhere("n.description LIKE :wlText ESCAPE '!'", { wlText: containsPattern(text) });
+  qb.andWhere("n.description LIKE :wlText ESCAPE '!'", { wlText: containsPattern(text) });
+  if (!window) return;
+  if (window.older) qb.andWhere('n.createdAt < :wlSince', { wlSince: window.since });
+  else qb.andWhere('n.createdAt >= :wlSince', { wlSince: window.since }).andWhere('n.id > :wlAfterId', { wlAfterId: window.afterId });
 }
 
 /** Rows of a `GROUP BY n.status` count with the number of urgent rows in each status. */

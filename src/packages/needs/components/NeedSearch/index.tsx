@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Label, View } from '@tarojs/components';
-import { NEED_SEARCH_RULES } from '@hg/types/needs';
+import { NEED_SEARCH_RULES, needNumberOf } from '@hg/types/needs';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { charCount } from '../../../../utils/text';
 import './index.scss';
@@ -10,16 +10,22 @@ export interface NeedSearchProps {
   /** The search in force (what the list shows); '' for none. */
   value: string;
   onSearch: (q: string) => void;
+  /** 搜索更早: words are looked for in the last NEED_SEARCH_RULES.searchWindowDays days unless this is set. */
+  older?: boolean;
+  onOlder?: (older: boolean) => void;
 }
 
 /**
  * 搜索 for the work lists: a need number (#123 or 123) or words of the description. Applied on
  * 搜索 or the keyboard's search key, not on every keystroke (each search is a server query).
  */
-export default function NeedSearch({ id, value, onSearch }: NeedSearchProps) {
+export default function NeedSearch({ id, value, onSearch, older = false, onOlder }: NeedSearchProps) {
   const [text, setText] = useState(value);
   const inputId = `${id}-input`;
   const tooLong = charCount(text.trim()) > NEED_SEARCH_RULES.queryMax;
+  // Words (not a need number) are searched in a window of recent needs; say so, and offer the rest.
+  const windowed = !!value && needNumberOf(value) === null && !!onOlder;
+  const days = NEED_SEARCH_RULES.searchWindowDays;
   const submit = () => {
     if (!tooLong) onSearch(text.trim());
   };
@@ -66,6 +72,16 @@ export default function NeedSearch({ id, value, onSearch }: NeedSearchProps) {
             }}
           >
             清除搜索
+          </View>
+        </View>
+      ) : null}
+      {windowed ? (
+        <View className='need-search__window'>
+          <View className='need-search__window-text' data-testid={`${id}-window`}>
+            {older ? `正在搜索${days}天以前的需求` : `只搜索了近${days}天的需求`}
+          </View>
+          <View className='btn btn--ghost need-search__older' role='button' {...FOCUSABLE} data-testid={`${id}-older`} onClick={() => onOlder?.(!older)}>
+            {older ? `回到近${days}天` : '搜索更早'}
           </View>
         </View>
       ) : null}

@@ -100,6 +100,7 @@ function ExportCard() {
 export default function ConsolePage() {
   const [tab, setTab] = useState<QueueTab>('action');
   const [q, setQ] = useState('');
+  const [older, setOlder] = useState(false);
   const [level, setLevel] = useState<EscalationLevel | ''>('');
   const [overdue, setOverdue] = useState<'all' | 'overdue'>('all');
   const [moreFilters, setMoreFilters] = useState(false);
@@ -109,9 +110,10 @@ export default function ConsolePage() {
     ...(level ? { level } : {}),
     ...(overdue === 'overdue' ? { overdue: true } : {}),
     ...(q ? { q } : {}),
+    ...(q && older ? { older: true } : {}),
   };
-  const counts = useLoad(() => needs.queueCounts(filters), [level, overdue, q, visit]);
-  const list = usePaged((cursor) => needs.queue({ tab, ...filters, limit: 20, ...(cursor ? { cursor } : {}) }), [tab, level, overdue, q, visit]);
+  const counts = useLoad(() => needs.queueCounts(filters), [level, overdue, q, older, visit]);
+  const list = usePaged((cursor) => needs.queue({ tab, ...filters, limit: 20, ...(cursor ? { cursor } : {}) }), [tab, level, overdue, q, older, visit]);
   const tabs = QUEUE_TABS.map((t) => ({ value: t, label: QUEUE_TAB_LABEL[t], count: counts.data ? counts.data[t] : null }));
   const active = (level ? 1 : 0) + (overdue === 'overdue' ? 1 : 0);
   return (
@@ -119,9 +121,12 @@ export default function ConsolePage() {
       <NeedSearch
         id='queue-search'
         value={q}
+        older={older}
+        onOlder={setOlder}
         onSearch={(text) => {
           // A number or words are looked for in every status (the badges say where the hits are); clearing goes back to 待处理.
           setQ(text);
+          setOlder(false);
           setTab(text ? 'all' : 'action');
         }}
       />

@@ -43,6 +43,21 @@ describe('接单箱', () => {
     await flush();
     expect(inbox).toHaveBeenLastCalledWith({ tab: 'all', q: '漏水', limit: 20 });
     expect(needs.inboxCounts).toHaveBeenLastCalledWith({ q: '漏水' });
+
+    // Words are searched in the recent window; the page says so and offers 搜索更早, and back.
+    expect(screen.getByTestId('inbox-search-window').textContent).toBe('只搜索了近90天的需求');
+    await click(screen.getByTestId('inbox-search-older'));
+    await flush();
+    expect(inbox).toHaveBeenLastCalledWith({ tab: 'all', q: '漏水', older: true, limit: 20 });
+    expect(needs.inboxCounts).toHaveBeenLastCalledWith({ q: '漏水', older: true });
+    expect(screen.getByTestId('inbox-search-window').textContent).toBe('正在搜索90天以前的需求');
+    expect(screen.getByTestId('inbox-search-older').textContent).toBe('回到近90天');
+    // A new search starts in the recent window again; a need number has no window.
+    fireEvent.input(screen.getByLabelText('搜索编号或内容'), { target: { value: '#12' } });
+    await click(screen.getByTestId('inbox-search-go'));
+    await flush();
+    expect(inbox).toHaveBeenLastCalledWith({ tab: 'all', q: '#12', limit: 20 });
+    expect(screen.queryByTestId('inbox-search-window')).toBeNull();
   });
 
   it('refuses a search over 50 characters without calling the server', async () => {

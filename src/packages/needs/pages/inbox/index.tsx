@@ -26,19 +26,24 @@ const EMPTY_TEXT: Record<InboxTab, string> = {
 export default function InboxPage() {
   const [tab, setTab] = useState<InboxTab>('action');
   const [q, setQ] = useState('');
+  const [older, setOlder] = useState(false);
   const [visit, setVisit] = useState(0);
   useDidShow(() => setVisit((v) => v + 1));
-  const counts = useLoad(() => needs.inboxCounts(q ? { q } : {}), [q, visit]);
-  const list = usePaged((cursor) => needs.inbox({ tab, ...(q ? { q } : {}), limit: 20, ...(cursor ? { cursor } : {}) }), [tab, q, visit]);
+  const search = { ...(q ? { q } : {}), ...(q && older ? { older: true } : {}) };
+  const counts = useLoad(() => needs.inboxCounts(search), [q, older, visit]);
+  const list = usePaged((cursor) => needs.inbox({ tab, ...search, limit: 20, ...(cursor ? { cursor } : {}) }), [tab, q, older, visit]);
   const tabs = INBOX_TABS.map((t) => ({ value: t, label: INBOX_TAB_LABEL[t], count: counts.data ? counts.data[t] : null }));
   return (
     <Page title='接单箱'>
       <NeedSearch
         id='inbox-search'
         value={q}
+        older={older}
+        onOlder={setOlder}
         onSearch={(text) => {
           // Search every status; clearing goes back to 待办.
           setQ(text);
+          setOlder(false);
           setTab(text ? 'all' : 'action');
         }}
       />
