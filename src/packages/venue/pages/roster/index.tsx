@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { ReservationDTO } from '@hg/types';
-import { localClock, localDay } from '@hg/types/local-time';
+import { localClock } from '@hg/types/local-time';
 import { SLOT_BOOKING_STATUS_LABEL } from '@hg/types/slots';
 import Page from '../../../../components/Page';
 import Field from '../../../../components/Field';
@@ -90,7 +90,9 @@ export default function VenueRosterPage() {
   const week = useLoad(centreId && day ? () => bookings.venueSlots({ centreId, from: day }) : null, [centreId, day]);
   const slot = week.data?.find((s) => s.id === slotId) ?? null;
   const rows = roster.data ?? [];
-  const isToday = (slot?.day ?? day) === localDay(new Date());
+  // The server decides whether it is the slot's day (its clock, Beijing time): a booked row it will
+  // not let staff check in means the day has not come (or has passed).
+  const notToday = rows.some((r) => r.status === 'booked') && rows.every((r) => r.status !== 'booked' || !r.can.checkIn);
   const present = rows.filter((r) => r.status === 'checked_in' || r.status === 'checked_out').length;
 
   const step = async (r: ReservationDTO, s: 'checkIn' | 'checkOut') => {
@@ -143,15 +145,15 @@ export default function VenueRosterPage() {
       ) : day ? (
         <View className='muted'>{dayLabel(day)}</View>
       ) : null}
-      {!isToday ? (
+      {notToday ? (
         <View className='notice' data-testid='venue-roster-not-today'>
-          签到只能在活动当天进行。
+          签到只能在活动当天（{dayLabel(slot?.day ?? day ?? rows[0].day)}）进行。
         </View>
       ) : centreId ? (
         <View className='card vroster__bycode'>
           <Field
             id='venue-code'
-            label='按预约码签到'
+            label='预约码'
             placeholder='居民出示的6位预约码'
             maxlength={8}
             value={code}
