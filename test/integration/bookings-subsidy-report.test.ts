@@ -1,28 +1,19 @@
 import crypto from 'node:crypto';
-import { strFromU8, unzipSync } from 'fflate';
 import type { SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { Booking } from '../../cloud/src/modules/bookings/booking.entity';
 import { Slot } from '../../cloud/src/modules/bookings/slot.entity';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, buildLunch, call, errorCode, ok, orgId } from '../factories';
+import { readXlsx as readSheet } from '../xlsx';
 
 jest.setTimeout(120_000);
 
-/** The first sheet of an .xlsx as a spreadsheet program reads it: rows of typed cells (numbers stay numbers). */
+/** The first sheet of an export, as a spreadsheet program reads it (the sheet is the month's 助餐补贴). */
 function readXlsx(base64: string): (string | number | null)[][] {
-  const parts = unzipSync(new Uint8Array(Buffer.from(base64, 'base64')));
-  expect(strFromU8(parts['xl/workbook.xml'])).toMatch(/<sheet name="[^"]*助餐补贴"/);
-  const xml = strFromU8(parts['xl/worksheets/sheet1.xml']);
-  return [...xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map(([, , cells]) => {
-    const row: (string | number | null)[] = [];
-    for (const [, col, body] of cells.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(.*?)<\/c>/g)) {
-      const i = col.charCodeAt(0) - 65;
-      const text = /<t[^>]*>(.*?)<\/t>/.exec(body);
-      row[i] = text ? text[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>') : Number(/<v>(.*?)<\/v>/.exec(body)![1]);
-    }
-    return Array.from(row, (c) => c ?? null);
-  });
+  const { sheet, rows } = readSheet(new Uint8Array(Buffer.from(base64, 'base64')));
+  expect(sheet).toMatch(/助餐补贴$/);
+  return rows;
 }
 
 /** Issue 15, item 7: the subsidy report counts meals only, adds up, has per-elder detail, exports, rolls up. */
