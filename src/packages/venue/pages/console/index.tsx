@@ -109,7 +109,7 @@ function CloseDay({ centreId, days, onClosed }: { centreId: number; days: string
         error={errors.reason}
       />
       {errors.form ? (
-        <View className='notice' role='alert' data-testid='close-day-error'>
+        <View className='notice' role='alert' data-testid='close-day-failed'>
           {errors.form}
         </View>
       ) : null}
