@@ -30,6 +30,8 @@ export const SubjectKind = {
   'rating-comment': 'rating-comment',
   /** The firm replied to a resident's comment (id: the firm's): opens the firm's public page, where the reply is under her comment. */
   'rating-reply': 'rating-reply',
+  /** A firm's objections (申诉) to a period's results (id: the period's for the admin, the firm's for its staff): opens 结果异议. */
+  'rating-objections': 'rating-objections',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -54,6 +56,7 @@ export const PAGES = {
   firmReply: '/packages/ratings/pages/reply/index',
   moderation: '/packages/ratings/pages/moderation/index',
   firmCard: '/packages/ratings/pages/firm/index',
+  ratingObjections: '/packages/ratings/pages/objections/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -72,6 +75,8 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   'firm-ratings': (firmId) => `${PAGES.firmReply}?firmId=${firmId}`,
   'rating-comment': () => PAGES.moderation,
   'rating-reply': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
+  // The page lists what the reader may see: the admin every objection, the firm's staff their own.
+  'rating-objections': () => PAGES.ratingObjections,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompoundType } from './enums';
-import { Criterion, RATING_DIMENSIONS, RATING_RULES, ReportReason } from './ratings';
+import { Criterion, RATING_DIMENSIONS, RATING_RULES, REVIEW_RULES, ReportReason } from './ratings';
 import { enumOf, id, isoDay, optionalText, text } from './primitives';
 
 /** Request schemas of the `ratings` function (strict, zh-CN). */
@@ -84,3 +84,45 @@ export const ZSaveWeightsRequest = z
   .strict()
   .refine((v) => Object.values(v.weights).reduce((a, b) => a + b, 0) === 100, { message: '各项权重之和须为100', path: ['weights'] });
 export type TSaveWeightsRequest = z.infer<typeof ZSaveWeightsRequest>;
+
+/** Admin: start 公示 of a closed, reviewed period for `publicityDays` days (default REVIEW_RULES.publicityDays). */
+export const ZPublishPeriodRequest = z
+  .object({
+    periodId: id,
+    publicityDays: z
+      .number({ error: '请填写公示天数' })
+      .int('公示天数须为整数')
+      .min(REVIEW_RULES.publicityDaysMin, `公示期至少${REVIEW_RULES.publicityDaysMin}天`)
+      .max(REVIEW_RULES.publicityDaysMax, `公示期最多${REVIEW_RULES.publicityDaysMax}天`)
+      .optional(),
+  })
+  .strict();
+export type TPublishPeriodRequest = z.input<typeof ZPublishPeriodRequest>;
+
+/** The assessed criteria a correction may set (0–100); 群众满意度 comes from households and is not corrected by hand. */
+const corrected = z
+  .object({ organisation: percent.optional(), team: percent.optional(), service: percent.optional() })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: '请至少更正一项得分' });
+
+/** The firm's staff object (申诉) to one of its results during 公示, with evidence photos. */
+export const ZLodgeObjectionRequest = z.object({ resultId: id, body: text(REVIEW_RULES.objectionMax, '异议内容'), photoIds: photoIds.optional() }).strict();
+export type TLodgeObjectionRequest = z.input<typeof ZLodgeObjectionRequest>;
+
+/** Admin: answer an objection; upholding it corrects the result (`criteria`), rejecting it needs no figures. */
+export const ZAnswerObjectionRequest = z
+  .object({ objectionId: id, upheld: z.boolean(), answer: text(REVIEW_RULES.answerMax, '答复'), criteria: corrected.optional() })
+  .strict()
+  .refine((v) => !v.upheld || !!v.criteria, { message: '采纳异议须填写更正后的得分', path: ['criteria'] });
+export type TAnswerObjectionRequest = z.input<typeof ZAnswerObjectionRequest>;
+
+/** Admin: correct a result in 公示 or after it is final, with a reason (a new version; the old kept). */
+export const ZCorrectResultRequest = z.object({ resultId: id, reason: text(REVIEW_RULES.reasonMax, '更正原因'), criteria: corrected }).strict();
+export type TCorrectResultRequest = z.input<typeof ZCorrectResultRequest>;
+
+/** Objections of a period (admin: all; firm staff: their firm's), or of one firm. */
+export const ZObjectionsRequest = z.object({ periodId: id.optional(), firmId: id.optional() }).strict();
+export type TObjectionsRequest = z.infer<typeof ZObjectionsRequest>;
+
+export const ZResultRequest = z.object({ resultId: id }).strict();
+export type TResultRequest = z.infer<typeof ZResultRequest>;

@@ -1,5 +1,16 @@
 /** The `ratings` cloud function's actions: [request, response] per action (see api.ts). */
-import type { AssessableFirmDTO, AssessmentDTO, FirmCardDTO, LeaderboardDTO, ModerationItemDTO, MyRatingDTO, PeriodDTO } from './ratings.dto';
+import type {
+  AssessableFirmDTO,
+  AssessmentDTO,
+  FirmCardDTO,
+  LeaderboardDTO,
+  ModerationItemDTO,
+  MyRatingDTO,
+  ObjectionDTO,
+  PeriodDTO,
+  PeriodReviewDTO,
+  ResultVersionDTO,
+} from './ratings.dto';
 import type {
   TAssessFirmRequest,
   TFirmCardRequest,
@@ -14,6 +25,12 @@ import type {
   TReplyRequest,
   TReportCommentRequest,
   TSaveWeightsRequest,
+  TPublishPeriodRequest,
+  TLodgeObjectionRequest,
+  TAnswerObjectionRequest,
+  TCorrectResultRequest,
+  TObjectionsRequest,
+  TResultRequest,
 } from './ratings-schemas';
 import type { TEmptyRequest } from './schemas';
 
@@ -33,7 +50,16 @@ export interface RatingsApi {
     periods: [TEmptyRequest, PeriodDTO[]];
     openPeriod: [TOpenPeriodRequest, PeriodDTO];
     closePeriod: [TPeriodRequest, PeriodDTO];
-    publishPeriod: [TPeriodRequest, PeriodDTO];
+    /** closed → 公示 (publicity); results public, marked 公示中. */
+    publishPeriod: [TPublishPeriodRequest, PeriodDTO];
+    /** publicity → published (final), once 公示 has ended and every objection is answered. */
+    finalizePeriod: [TPeriodRequest, PeriodDTO];
+    periodReview: [TPeriodRequest, PeriodReviewDTO];
+    lodgeObjection: [TLodgeObjectionRequest, ObjectionDTO];
+    answerObjection: [TAnswerObjectionRequest, ObjectionDTO];
+    objections: [TObjectionsRequest, ObjectionDTO[]];
+    correctResult: [TCorrectResultRequest, ResultVersionDTO[]];
+    resultVersions: [TResultRequest, ResultVersionDTO[]];
     saveWeights: [TSaveWeightsRequest, Record<string, Record<string, number>>];
     assessable: [TEmptyRequest, AssessableFirmDTO[]];
     weights: [TEmptyRequest, Record<string, Record<string, number>>];

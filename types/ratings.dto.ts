@@ -1,6 +1,6 @@
 import type { CompoundType } from './enums';
 import type { PhotoDTO } from './dto';
-import type { Criterion, PeriodStatus, RatingDimension, ReportReason, Weights } from './ratings';
+import type { Criterion, ObjectionStatus, PeriodStatus, RatingDimension, ReportReason, Weights } from './ratings';
 
 export interface PeriodDTO {
   id: number;
@@ -9,6 +9,8 @@ export interface PeriodDTO {
   endsOn: string;
   status: PeriodStatus;
   statusLabel: string;
+  /** The last day of 公示 (objections until then; final after it), null before 公示. */
+  publicityEndsOn: string | null;
   /** Frozen when the period opened. */
   weights: Record<CompoundType, Weights>;
 }
@@ -59,6 +61,61 @@ export interface FirmResultDTO {
   needs: { volume: number; solved: number; slaHitRate: number; reopenRate: number; averageRating: number | null };
   /** How the composite was made (评分说明), from the same figures, withheld the same way below the minimum sample. */
   breakdown: CompositeBreakdownDTO;
+  /** The stored result (objections and corrections name it); null for a live preview. */
+  resultId?: number | null;
+  /** 1 as computed at the close; each correction adds one (the old versions are kept). */
+  version?: number;
+  /** When the current version was written by a correction (已更正), null if never corrected. */
+  correctedAt?: string | null;
+  /** 公示中 (with its last day) or final. */
+  periodStatus?: PeriodStatus;
+  publicityEndsOn?: string | null;
+}
+
+/** One version of a result (the firm and the admin read the history of corrections). */
+export interface ResultVersionDTO {
+  version: number;
+  stars: number | null;
+  composite: number | null;
+  criteria: Record<Criterion, number | null>;
+  /** Why this version was written ('期末计算' for the first). */
+  reason: string;
+  /** Who wrote it (the admin's name; '系统' for the computed first version). */
+  actor: string;
+  objectionId: number | null;
+  at: string;
+}
+
+/** A firm's objection (申诉) to a result, as the firm and the admin read it (nobody else sees it). */
+export interface ObjectionDTO {
+  id: number;
+  period: { id: number; code: string; status: PeriodStatus; publicityEndsOn: string | null };
+  firm: { id: number; name: string };
+  resultId: number;
+  compoundType: string;
+  body: string;
+  /** The evidence photos (ids as uploaded, and displayable). */
+  photoIds: string[];
+  photos: PhotoDTO[];
+  status: ObjectionStatus;
+  statusLabel: string;
+  answer: string;
+  answeredAt: string | null;
+  createdAt: string;
+  /** The caller may answer it (the admin, while pending). */
+  canAnswer: boolean;
+}
+
+/** Between close and 公示: the admin reviews every firm's results and its public comments. */
+export interface PeriodReviewDTO {
+  period: PeriodDTO;
+  firms: {
+    firm: { id: number; name: string };
+    results: FirmResultDTO[];
+    comments: { ratingId: number; body: string; status: 'visible' | 'hidden' | 'removed'; reports: number; at: string }[];
+  }[];
+  /** Objections not answered yet (公示 cannot end while there are any). */
+  pendingObjections: number;
 }
 
 /** One criterion of the composite, as the firm card explains it. */

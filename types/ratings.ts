@@ -21,9 +21,31 @@ export const RATING_DIMENSIONS = ['environment', 'security', 'repairs', 'attitud
 export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
 export const DIMENSION_LABEL: Record<RatingDimension, string> = { environment: '环境卫生', security: '安全秩序', repairs: '维修响应', attitude: '服务态度' };
 
-export const PeriodStatus = { open: 'open', closed: 'closed', published: 'published' } as const;
+/**
+ * open (households and assessors rate) → closed (results computed; only the admin reviews them and
+ * the comments) → publicity (公示: public, marked 公示中 until `publicityEndsOn`; the firm may object)
+ * → published (final, 定稿: every objection answered). Periods published before 公示 existed are final.
+ */
+export const PeriodStatus = { open: 'open', closed: 'closed', publicity: 'publicity', published: 'published' } as const;
 export type PeriodStatus = (typeof PeriodStatus)[keyof typeof PeriodStatus];
-export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '已截止，待公布', published: '已公布' };
+export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '已截止，审核中', publicity: '公示中', published: '已定稿公布' };
+/** Periods whose results the public reads (公示中 or final). */
+export const VISIBLE_PERIOD_STATUSES: readonly PeriodStatus[] = ['publicity', 'published'];
+
+/** A firm's objection (申诉) to a result during 公示: pending until the admin upholds (→ a correction) or rejects it. */
+export const ObjectionStatus = { pending: 'pending', upheld: 'upheld', rejected: 'rejected' } as const;
+export type ObjectionStatus = (typeof ObjectionStatus)[keyof typeof ObjectionStatus];
+export const OBJECTION_STATUS_LABEL: Record<ObjectionStatus, string> = { pending: '待答复', upheld: '已采纳，结果已更正', rejected: '未采纳' };
+
+/** 公示期: its default and allowed length in days, and the lengths of an objection's texts. */
+export const REVIEW_RULES = {
+  publicityDays: 7,
+  publicityDaysMin: 1,
+  publicityDaysMax: 30,
+  objectionMax: 500,
+  answerMax: 300,
+  reasonMax: 200,
+} as const;
 
 /** Weights (percent, summing to 100) per criterion. */
 export type Weights = Record<Criterion, number>;

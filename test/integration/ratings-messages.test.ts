@@ -94,14 +94,14 @@ describe.each(DIALECTS)('ratings messages on %s', (dialect) => {
     ok(await call('ratings', 'rate', { householdId: verified.householdId, scores: all(4), comment: '楼道保洁及时' }, verified.openid));
     ok(await call('ratings', 'closePeriod', { periodId: period.id }, as('admin')));
     ok(await call('ratings', 'publishPeriod', { periodId: period.id }, as('admin')));
-    expect(await inbox(db.ds, verified.openid, 'rating-results')).toEqual([expect.objectContaining({ title: '物业评价结果已公布', subjectId: period.id })]);
+    expect(await inbox(db.ds, verified.openid, 'rating-results')).toEqual([expect.objectContaining({ title: '物业评价结果公示', subjectId: period.id })]);
     expect(await inbox(db.ds, pending.openid, 'rating-results')).toEqual([]);
     const [toFirm] = await db.ds.query("SELECT body FROM notifications WHERE userId = ? AND subjectKind = 'firm-ratings'", [await userIdOf(db.ds, firmStaff)]);
     expect(toFirm.body).toMatch(/条居民评语待回应/);
   });
 
   it('reports that hide a comment tell the moderators, the author and the firm; the decision tells the author', async () => {
-    const [period] = await db.ds.query("SELECT id FROM rating_periods WHERE status = 'published' ORDER BY id DESC");
+    const [period] = await db.ds.query("SELECT id FROM rating_periods WHERE status IN ('publicity', 'published') ORDER BY id DESC");
     const [rating] = await db.ds.query("SELECT id, userId FROM household_ratings WHERE periodId = ? AND commentPublic <> '' ORDER BY id", [period.id]);
     const moderator = await personWithRole(db.ds, 'community_staff', 'community', await communityIdOf(db.ds, '南街社区'));
     for (let i = 0; i < 3; i++) ok(await call('ratings', 'reportComment', { ratingId: Number(rating.id) }, (await buildResident(db.ds, { compound: 'NJJP01' })).openid));

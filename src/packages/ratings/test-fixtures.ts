@@ -4,7 +4,7 @@ import { DEFAULT_WEIGHTS, ROUNDING_RULE } from '@hg/types/ratings';
 /** Builders for the ratings page tests: plausible DTOs with overrides. */
 
 export function period(id: number, overrides: Partial<PeriodDTO> = {}): PeriodDTO {
-  return { id, code: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'open', statusLabel: '评价中', weights: DEFAULT_WEIGHTS, ...overrides };
+  return { id, code: '2026-Q3', startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'open', statusLabel: '评价中', publicityEndsOn: null, weights: DEFAULT_WEIGHTS, ...overrides };
 }
 
 export function myRating(overrides: Partial<MyRatingDTO> = {}): MyRatingDTO {

@@ -29,6 +29,8 @@ export class RatingPeriod {
    */
   @TextColumn(4, { nullable: true }) openSlot: 'open' | null;
   @TextColumn(600) weights: string;
+  /** The last day of 公示 (Beijing time), set when it starts; null before. */
+  @TextColumn(10, { nullable: true }) publicityEndsOn: string | null;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;
@@ -139,6 +141,10 @@ export class FirmResult {
   /** JSON of the needs service data. */
   @TextColumn(200) needs: string;
   @DateTimeColumn() createdAt: Date;
+  /** The current version (1 as computed; each correction adds one, the figures above are its; see review.entities.ts). */
+  @IdColumn({ default: 1 }) version: number;
+  /** When the current version was written by a correction (已更正); null if never corrected. */
+  @DateTimeColumn({ nullable: true }) correctedAt: Date | null;
 }
 
 /**

@@ -6,7 +6,10 @@ import { identityModule } from '../identity';
 import { needsModule } from '../needs';
 import { notificationsModule } from '../notifications';
 import { assessFirm } from './actions/assess-firm';
-import { closeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import { answerObjectionAction } from './actions/answer-objection';
+import { correctResultAction } from './actions/correct-result';
+import { lodgeObjectionAction } from './actions/lodge-objection';
+import { closeRatingPeriod, finalizeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
 import { maskComment } from './actions/mask-comment';
 import { moderateComment } from './actions/moderate-comment';
 import { rateFirm } from './actions/rate-firm';
@@ -15,12 +18,17 @@ import { replyFirm } from './actions/reply-firm';
 import { reportComment } from './actions/report-comment';
 import { RATING_ENTITIES } from './entities';
 import { CommentReplies1765846800000 } from './migrations/1765846800000-CommentReplies';
+import { RatingsReview1765900000000 } from './migrations/1765900000000-RatingsReview';
 import { getFirmCard } from './queries/get-firm-card';
 import { getLeaderboard } from './queries/get-leaderboard';
 import { getMyRating } from './queries/get-my-rating';
+import { getPeriodReview } from './queries/get-period-review';
+import { getResultVersions } from './queries/get-result-versions';
+import { listObjections } from './queries/list-objections';
 import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
-import { closeEndedPeriods, remindAssessorsBeforeClose } from './rating-timers';
+import { closeEndedPeriods, finalizeAfterPublicity, remindAssessorsBeforeClose } from './rating-timers';
+import { REVIEW_ENTITIES } from './review.entities';
 
 /** The `ratings` cloud function's action table. */
 export const ratingActions = {
@@ -38,6 +46,13 @@ export const ratingActions = {
   periods: listPeriods,
   openPeriod: openRatingPeriod,
   closePeriod: closeRatingPeriod,
+  finalizePeriod: finalizeRatingPeriod,
+  periodReview: getPeriodReview,
+  lodgeObjection: lodgeObjectionAction,
+  answerObjection: answerObjectionAction,
+  objections: listObjections,
+  correctResult: correctResultAction,
+  resultVersions: getResultVersions,
   publishPeriod: publishRatingPeriod,
   saveWeights,
   assessable: listAssessable,
@@ -47,12 +62,12 @@ export const ratingActions = {
 /** Star ratings of property firms (星级物业). Reads needs' service data through needs/public; tells members through the Notifier. */
 export const ratingsModule: DomainModule = {
   name: 'ratings',
-  entities: RATING_ENTITIES,
-  migrations: [CommentReplies1765846800000],
+  entities: [...RATING_ENTITIES, ...REVIEW_ENTITIES],
+  migrations: [CommentReplies1765846800000, RatingsReview1765900000000],
   requires: [identityModule, communityModule, householdsModule, needsModule, notificationsModule],
   capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
-  subjects: ['rating-period', 'rating-comment'],
+  subjects: ['rating-period', 'rating-comment', 'rating-objection', 'firm-result'],
   /**
    * rating_update: a member who rated is told when another member of the household changes the rating.
    * rating_period: a period opened (residents, assessors) or closes soon (assessors); rating_result:
@@ -60,5 +75,5 @@ export const ratingsModule: DomainModule = {
    * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again, or the firm replied to it.
    */
   messages: ['rating_update', 'rating_period', 'rating_result', 'rating_task', 'rating_comment'],
-  timers: [closeEndedPeriods, remindAssessorsBeforeClose],
+  timers: [closeEndedPeriods, remindAssessorsBeforeClose, finalizeAfterPublicity],
 };

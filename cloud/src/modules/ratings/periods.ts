@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { DEFAULT_WEIGHTS, localDay, type CompoundType, type Weights } from '@hg/types';
+import { DEFAULT_WEIGHTS, localDay, VISIBLE_PERIOD_STATUSES, type CompoundType, type Weights } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { findLockedShared } from '../../core/data-source';
 import { invalidTransition } from '../../core/errors';
@@ -8,6 +8,7 @@ import { compoundsWhere } from '../community/public';
 import { computeResults } from './compute';
 import { AssessorScore, FirmResult, RatingPeriod, RatingWeights } from './entities';
 import { PERIOD_MACHINE } from './period-status';
+import { writeFirstVersions } from './review';
 
 /** The period households and assessors rate in now: the one open period (there is at most one). */
 export const openPeriod = (em: EntityManager) => em.findOne(RatingPeriod, { where: { status: 'open' }, order: { id: 'DESC' } });
@@ -81,13 +82,14 @@ export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: Rating
           createdAt: at,
         })),
       );
+      await writeFirstVersions(em, period.id, at);
     }
   });
 }
 
-/** Published results of a firm, newest period first. */
+/** Public results of a firm (公示中 or final, each at its current version), newest period first. */
 export async function publishedResults(em: EntityManager, firmId: number): Promise<{ result: FirmResult; period: RatingPeriod }[]> {
-  const periods = await em.find(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' }, take: 12 });
+  const periods = await em.find(RatingPeriod, { where: { status: In([...VISIBLE_PERIOD_STATUSES]) }, order: { id: 'DESC' }, take: 12 });
   if (!periods.length) return [];
   const rows = await em.find(FirmResult, { where: { firmId, periodId: In(periods.map((p) => p.id)) } });
   return periods.flatMap((p) => rows.filter((r) => r.periodId === p.id).map((result) => ({ result, period: p })));

@@ -20,9 +20,10 @@ async function ratedCompounds(em: EntityManager): Promise<CompoundRow[]> {
 }
 
 /** The staff of a firm over the compounds it serves (one query per compound; a firm serves a few). */
-async function firmStaff(em: EntityManager, firmId: number): Promise<number[]> {
+export async function firmStaff(em: EntityManager, firmId: number): Promise<number[]> {
   const ids = new Set<number>();
-  for (const c of await compoundsWhere(em, { propertyOrgId: firmId })) for (const id of await usersWithRoleOver(em, ['org_staff'], pathOf(c), firmId)) ids.add(id);
+  for (const c of await compoundsWhere(em, { propertyOrgId: firmId }))
+    for (const id of await usersWithRoleOver(em, ['org_staff'], pathOf(c), firmId)) ids.add(id);
   return [...ids];
 }
 
@@ -31,19 +32,27 @@ export async function assessorsOfCity(em: EntityManager): Promise<number[]> {
   const compounds = await ratedCompounds(em);
   const byCommunity = new Map(compounds.map((c) => [c.communityId, c]));
   const ids = new Set<number>();
-  for (const c of byCommunity.values()) for (const id of await usersWithRoleOver(em, ASSESSOR_ROLES, { streetId: c.streetId, communityId: c.communityId })) ids.add(id);
+  for (const c of byCommunity.values())
+    for (const id of await usersWithRoleOver(em, ASSESSOR_ROLES, { streetId: c.streetId, communityId: c.communityId })) ids.add(id);
   return [...ids];
 }
 
 /** A period opened: every verified resident of a rated compound (one statement), and the assessors. */
 export async function announcePeriodOpened(em: EntityManager, notifier: Notifier, period: RatingPeriod): Promise<number> {
   const compounds = await ratedCompounds(em);
-  const residents = await notifyMany(em, verifiedResidentsQuery(em, compounds.map((c) => c.id)), {
-    kind: 'rating_period',
-    subject: { subjectKind: 'rating-period', subjectId: period.id },
-    title: '物业评价开始了',
-    body: `${period.code} 期物业服务评价已开始（${period.startsOn} 至 ${period.endsOn}），每户一票，欢迎为本小区物业打分`,
-  });
+  const residents = await notifyMany(
+    em,
+    verifiedResidentsQuery(
+      em,
+      compounds.map((c) => c.id),
+    ),
+    {
+      kind: 'rating_period',
+      subject: { subjectKind: 'rating-period', subjectId: period.id },
+      title: '物业评价开始了',
+      body: `${period.code} 期物业服务评价已开始（${period.startsOn} 至 ${period.endsOn}），每户一票，欢迎为本小区物业打分`,
+    },
+  );
   await notifier.to(em, await assessorsOfCity(em), {
     kind: 'rating_period',
     subject: { subjectKind: 'rating-assessment', subjectId: period.id },
@@ -71,12 +80,19 @@ export async function remindAssessors(em: EntityManager, notifier: Notifier, per
  */
 export async function announceResults(em: EntityManager, notifier: Notifier, period: RatingPeriod): Promise<number> {
   const compounds = await ratedCompounds(em);
-  const residents = await notifyMany(em, verifiedResidentsQuery(em, compounds.map((c) => c.id)), {
-    kind: 'rating_result',
-    subject: { subjectKind: 'rating-results', subjectId: period.id },
-    title: '物业评价结果已公布',
-    body: `${period.code} 期物业星级结果已公布，可在物业星级榜查看本小区物业的得分与评语`,
-  });
+  const residents = await notifyMany(
+    em,
+    verifiedResidentsQuery(
+      em,
+      compounds.map((c) => c.id),
+    ),
+    {
+      kind: 'rating_result',
+      subject: { subjectKind: 'rating-results', subjectId: period.id },
+      title: '物业评价结果公示',
+      body: `${period.code} 期物业星级结果公示中（至${period.publicityEndsOn ?? ''}），可在物业星级榜查看本小区物业的得分与评语`,
+    },
+  );
   const results = await em.find(FirmResult, { where: { periodId: period.id }, order: { id: 'ASC' } });
   const firmIds = [...new Set(results.map((r) => r.firmId))];
   const comments: { firmId: number | string; n: number | string }[] = firmIds.length
@@ -98,8 +114,10 @@ export async function announceResults(em: EntityManager, notifier: Notifier, per
     await notifier.to(em, await firmStaff(em, firmId), {
       kind: 'rating_result',
       subject: { subjectKind: 'firm-ratings', subjectId: firmId },
-      title: '本期评价结果已公布',
-      body: `${firms.get(firmId)?.name ?? '贵公司'} ${period.code} 期：${stars.join('、')}` + (n ? `；${n} 条居民评语待回应，请在评价反馈中公开回应` : '；本期没有居民评语'),
+      title: '本期评价结果公示',
+      body:
+        `${firms.get(firmId)?.name ?? '贵公司'} ${period.code} 期：${stars.join('、')}；公示至${period.publicityEndsOn ?? ''}，有异议可在公示期内提出` +
+        (n ? `；${n} 条居民评语待回应，请在评价反馈中公开回应` : '；本期没有居民评语'),
     });
   }
   return residents;
@@ -135,8 +153,18 @@ export async function tellCommentDecided(em: EntityManager, notifier: Notifier, 
     em,
     [r.userId],
     keep
-      ? { kind: 'rating_comment', subject: { subjectKind: 'household-rating', subjectId: r.householdId }, title: '您的评语已恢复显示', body: '社区审核后保留了您对物业的评语，已重新公开显示' }
-      : { kind: 'rating_comment', subject: { subjectKind: 'household-rating', subjectId: r.householdId }, title: '您的评语已被删除', body: '社区审核后删除了您对物业的评语，不再公开显示；您的评分仍然有效，修改评语后可重新提交' },
+      ? {
+          kind: 'rating_comment',
+          subject: { subjectKind: 'household-rating', subjectId: r.householdId },
+          title: '您的评语已恢复显示',
+          body: '社区审核后保留了您对物业的评语，已重新公开显示',
+        }
+      : {
+          kind: 'rating_comment',
+          subject: { subjectKind: 'household-rating', subjectId: r.householdId },
+          title: '您的评语已被删除',
+          body: '社区审核后删除了您对物业的评语，不再公开显示；您的评分仍然有效，修改评语后可重新提交',
+        },
     moderatorId,
   );
   await notifier.to(

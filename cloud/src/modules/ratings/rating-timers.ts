@@ -8,6 +8,7 @@ import { RatingPeriod } from './entities';
 import { PERIOD_MACHINE } from './period-status';
 import { closePeriod } from './periods';
 import { remindAssessors } from './rating-messages';
+import { finalizePeriod } from './review';
 
 /** The day after a period's last day (Beijing time), it closes and its results are computed. */
 export const closeEndedPeriods: TimerJob = {
@@ -58,5 +59,29 @@ export const remindAssessorsBeforeClose: TimerJob = {
       assessorsReminded += told;
     }
     return { assessorsReminded };
+  },
+};
+
+/**
+ * The day after 公示's last day, a period with every objection answered becomes final (定稿); one
+ * with an objection still unanswered waits for the admin's answer (the next tick finalizes it).
+ */
+export const finalizeAfterPublicity: TimerJob = {
+  name: 'ratings.finalizeAfterPublicity',
+  async run(ctx, now) {
+    const today = localDay(now);
+    const inPublicity = await ctx.em.find(RatingPeriod, { where: { status: 'publicity' } });
+    let periodsFinalized = 0;
+    for (const period of inPublicity.filter((p) => p.publicityEndsOn !== null && p.publicityEndsOn < today)) {
+      let notifier = new Notifier();
+      try {
+        await finalizePeriod({ tx: ctx.tx }, () => (notifier = new Notifier()), { periodId: period.id, by: null, at: now });
+        await notifier.flush(ctx.em, ctx.platform);
+        periodsFinalized++;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+      }
+    }
+    return { periodsFinalized };
   },
 };

@@ -27,7 +27,9 @@ export function presentPeriod(p: RatingPeriod): PeriodDTO {
     startsOn: p.startsOn,
     endsOn: p.endsOn,
     status: p.status,
-    statusLabel: PERIOD_STATUS_LABEL[p.status],
+    // 公示中 always comes with its last day, wherever the period is named (board, manage, card).
+    statusLabel: p.status === 'publicity' && p.publicityEndsOn ? `${PERIOD_STATUS_LABEL.publicity}，${p.publicityEndsOn}止` : PERIOD_STATUS_LABEL[p.status],
+    publicityEndsOn: p.publicityEndsOn ?? null,
     weights: { ...DEFAULT_WEIGHTS, ...(JSON.parse(p.weights) as Record<CompoundType, Weights>) },
   };
 }
@@ -82,7 +84,11 @@ export const weightsOf = (period: Pick<RatingPeriod, 'weights'>, type: CompoundT
   ({ ...DEFAULT_WEIGHTS, ...(JSON.parse(period.weights) as Record<CompoundType, Weights>) })[type];
 
 /** A stored result; `assessors`: how many assessors scored the firm in that period. */
-export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code' | 'weights'>, assessors: number): FirmResultDTO {
+export function presentStored(
+  r: FirmResult,
+  period: Pick<RatingPeriod, 'code' | 'weights'> & Partial<Pick<RatingPeriod, 'status' | 'publicityEndsOn'>>,
+  assessors: number,
+): FirmResultDTO {
   const criteria = JSON.parse(r.criteria) as Record<Criterion, number | null>;
   const needs = JSON.parse(r.needs) as ServiceStats;
   return withheldBelowMinimum({
@@ -96,6 +102,10 @@ export function presentStored(r: FirmResult, period: Pick<RatingPeriod, 'code' |
     satisfactionRaw: r.satisfactionRaw,
     needs,
     breakdown: breakdownOf(criteria, weightsOf(period, r.compoundType), { sample: r.sample, assessors, needs }),
+    resultId: r.id,
+    version: r.version ?? 1,
+    correctedAt: r.correctedAt ? r.correctedAt.toISOString() : null,
+    ...(period.status ? { periodStatus: period.status, publicityEndsOn: period.publicityEndsOn ?? null } : {}),
   });
 }
 

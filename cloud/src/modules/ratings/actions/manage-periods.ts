@@ -1,15 +1,15 @@
-import { localDay, ZEmptyRequest, ZOpenPeriodRequest, ZPeriodRequest, ZSaveWeightsRequest } from '@hg/types';
+import { ErrorCode, localDay, REVIEW_RULES, ZEmptyRequest, ZOpenPeriodRequest, ZPeriodRequest, ZPublishPeriodRequest, ZSaveWeightsRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
-import { transition } from '../../../core/state-machine';
+import { AppError, conflict, forbidden, invalidInput, isUniqueViolation, notFound } from '../../../core/errors';
 import { recordEvent } from '../../../core/subject-log';
 import { isCityAdmin, type Actor } from '../../identity/public';
 import { Notifier } from '../../notifications/public';
 import { RatingPeriod, RatingWeights } from '../entities';
 import { PERIOD_MACHINE } from '../period-status';
 import { closePeriod, currentWeights, openPeriod } from '../periods';
-import { announcePeriodOpened, announceResults } from '../rating-messages';
+import { announcePeriodOpened } from '../rating-messages';
+import { finalizePeriod, startPublicity } from '../review';
 import { presentPeriod } from '../rating.presenter';
 
 const adminOnly = (actor: Actor) => {
@@ -43,6 +43,12 @@ export const openRatingPeriod = defineAction({
       const period = await ctx.tx(async (tx) => {
         notifier = new Notifier();
         if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
+        // No period opens before its first day: households would be told to rate and then refused.
+        if (startsOn > localDay(now))
+          throw new AppError(ErrorCode.INVALID_INPUT, `startsOn: 开始日期是${startsOn}，评价期只能在开始当天或之后开启`, {
+            field: 'startsOn',
+            reason: 'NOT_STARTED',
+          });
         const row = await tx.save(
           tx.create(RatingPeriod, {
             code,
@@ -83,33 +89,37 @@ export const closeRatingPeriod = defineAction({
 });
 
 /**
- * Publish a closed period's results: the cards and leaderboards show them from now on. Residents
- * of rated compounds are told in the same transaction (one statement, in-app), each rated firm's
- * staff with its stars and the comments to answer.
+ * 公示: after review, a closed period's results become public, marked 公示中 until the last day
+ * (`publicityDays`, default REVIEW_RULES.publicityDays); residents of rated compounds are told in
+ * the same transaction (one statement, in-app), each rated firm's staff with its stars, the last
+ * day for objections and the comments to answer.
  */
 export const publishRatingPeriod = defineAction({
+  input: ZPublishPeriodRequest,
+  async handler({ periodId, publicityDays }, ctx) {
+    adminOnly(ctx.actor);
+    let notifier = new Notifier();
+    const period = await startPublicity(ctx, () => (notifier = new Notifier()), {
+      periodId,
+      days: publicityDays ?? REVIEW_RULES.publicityDays,
+      by: ctx.actor.userId,
+      at: clock.now(),
+    });
+    await notifier.flush(ctx.ds.manager, ctx.platform);
+    return presentPeriod(period);
+  },
+});
+
+/**
+ * 定稿: once 公示 has ended and every objection is answered, the period is final (typed
+ * INVALID_TRANSITION with `details.reason` PUBLICITY_RUNNING or OBJECTIONS_PENDING otherwise).
+ */
+export const finalizeRatingPeriod = defineAction({
   input: ZPeriodRequest,
   async handler({ periodId }, ctx) {
     adminOnly(ctx.actor);
-    const now = clock.now();
     let notifier = new Notifier();
-    const period = await ctx.tx(async (tx) => {
-      notifier = new Notifier();
-      const row = await tx.findOne(RatingPeriod, { where: { id: periodId } });
-      if (!row) throw notFound('评价期');
-      await transition({
-        em: tx,
-        machine: PERIOD_MACHINE,
-        entity: RatingPeriod,
-        row,
-        action: 'publish',
-        patch: { updatedAt: now },
-        at: now,
-        actorId: ctx.actor.userId,
-      });
-      await announceResults(tx, notifier, row);
-      return row;
-    });
+    const period = await finalizePeriod(ctx, () => (notifier = new Notifier()), { periodId, by: ctx.actor.userId, at: clock.now() });
     await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentPeriod(period);
   },

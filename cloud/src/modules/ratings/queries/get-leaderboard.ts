@@ -1,4 +1,5 @@
-import { ZLeaderboardRequest, type LeaderboardDTO } from '@hg/types';
+import { In } from 'typeorm';
+import { VISIBLE_PERIOD_STATUSES, ZLeaderboardRequest, type LeaderboardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
 import { compoundsWhere, organisationsByIds } from '../../community/public';
@@ -6,7 +7,7 @@ import { FirmResult, RatingPeriod } from '../entities';
 import { presentPeriod } from '../rating.presenter';
 
 /**
- * 物业星级榜 (public) of a published period (the latest by default; `periods` lists the others for
+ * 物业星级榜 (public) of a period in 公示 or final (the latest by default, results at their current version; `periods` lists the others for
  * the past boards), for the city, a street or a community: the firms serving compounds there, ranked by composite among those with enough
  * households; the ones below the minimum sample follow, unranked, with their sample size.
  */
@@ -14,10 +15,12 @@ export const getLeaderboard = definePublicAction({
   input: ZLeaderboardRequest,
   async handler({ scope, scopeId, periodId }, ctx) {
     const em = ctx.ds.manager;
-    // The picker: final periods only, newest first (a period under review or in 公示 is not a past board).
-    const finals = await em.find(RatingPeriod, { where: { status: 'published' }, order: { id: 'DESC' } });
+    // The board shows the latest public period — in 公示 (marked 公示中 by its status) or final; the
+    // picker lists final periods only, newest first (a period under review or in 公示 is not a past board).
+    const visible = await em.find(RatingPeriod, { where: { status: In([...VISIBLE_PERIOD_STATUSES]) }, order: { id: 'DESC' } });
+    const finals = visible.filter((p) => p.status === 'published');
     const periods = finals.map((p) => ({ id: p.id, code: p.code }));
-    const period = periodId ? finals.find((p) => p.id === periodId) : finals[0];
+    const period = periodId ? visible.find((p) => p.id === periodId) : visible[0];
     if (periodId && !period) throw notFound('已公布的评价期');
     if (!period) return { period: null, periods, rows: [] } satisfies LeaderboardDTO;
     const compounds = await compoundsWhere(em, scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {});

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { CompoundType, FirmCardDTO, FirmResultDTO } from '@hg/types';
 import { COMPOUND_TYPE_LABEL } from '@hg/types/enums';
 import { CRITERION_LABEL, Criterion } from '@hg/types/ratings';
+import { localDay } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import FirmStars from '../../../../components/FirmStars';
@@ -20,12 +21,99 @@ import AssessorEvidence from '../../components/AssessorEvidence';
 import FirmComments from '../../components/FirmComments';
 import './index.scss';
 
-function Result({ result, testId }: { result: FirmResultDTO; testId: string }) {
+/** 更正记录: every version of the result with its reason, who and when (the firm's staff and the admin). */
+function Versions({ resultId, testId }: { resultId: number; testId: string }) {
+  const versions = useLoad(() => ratings.resultVersions({ resultId }), [resultId]);
+  return (
+    <View className='rfirm__versions' data-testid={testId}>
+      <StateView loading={versions.loading && !versions.data} error={versions.error} onRetry={versions.reload} />
+      <View role='list' aria-label='更正记录'>
+        {(versions.data ?? []).map((v) => (
+          <View key={v.version} className='rfirm__version' role='listitem' data-testid={`${testId}-${v.version}`}>
+            <View className='rfirm__version-head'>
+              第{v.version}版 · {localDay(new Date(v.at))} · {v.actor}
+            </View>
+            <View>
+              {v.stars === null ? '样本不足' : `${v.stars}星`}
+              {v.composite === null ? '' : `，综合分${v.composite}分`}；
+              {(['organisation', 'team', 'service'] as const).map((c) => `${CRITERION_LABEL[c]}${scoreText(v.criteria[c])}`).join('、')}
+            </View>
+            <View className='muted'>原因：{v.reason}</View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+/**
+ * The review state of a result: 公示中 with its last day, 已更正 with the date; for the firm's staff
+ * 「对结果提出异议」 during 公示, and for them and the admin the correction history.
+ */
+function ReviewState({ result, reviewer, testId }: { result: FirmResultDTO; reviewer: FirmCardDTO['reviewer']; testId: string }) {
+  const [open, setOpen] = useState(false);
+  const inPublicity = result.periodStatus === 'publicity';
+  const seesVersions = !!result.resultId && !!reviewer && (reviewer.firmStaff || reviewer.admin);
+  return (
+    <>
+      {inPublicity || result.correctedAt ? (
+        <View className='rfirm__badges'>
+          {inPublicity ? (
+            <View className='rfirm__badge rfirm__badge--publicity' data-testid={`${testId}-publicity`}>
+              公示中，{result.publicityEndsOn}止
+            </View>
+          ) : null}
+          {result.correctedAt ? (
+            <View className='rfirm__badge rfirm__badge--corrected' data-testid={`${testId}-corrected`}>
+              已更正（{localDay(new Date(result.correctedAt))}）
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {inPublicity ? (
+        <View className='muted' data-testid={`${testId}-publicity-note`}>
+          公示期内物业企业可对结果提出异议，公示期满、异议全部答复后定稿。
+        </View>
+      ) : null}
+      {(inPublicity && reviewer?.firmStaff && result.resultId) || seesVersions ? (
+        <View className='btn-row'>
+          {inPublicity && reviewer?.firmStaff && result.resultId ? (
+            <View
+              className='btn btn--ghost'
+              role='button'
+              {...FOCUSABLE}
+              data-testid={`${testId}-object`}
+              onClick={() => openPage(withQuery(ROUTES.ratingObjections, { resultId: result.resultId! }))}
+            >
+              对结果提出异议
+            </View>
+          ) : null}
+          {seesVersions ? (
+            <View
+              className='btn btn--ghost'
+              role='button'
+              aria-expanded={open}
+              {...FOCUSABLE}
+              data-testid={`${testId}-versions-toggle`}
+              onClick={() => setOpen((o) => !o)}
+            >
+              {open ? '收起更正记录' : '更正记录'}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {open && result.resultId ? <Versions resultId={result.resultId} testId={`${testId}-versions`} /> : null}
+    </>
+  );
+}
+
+function Result({ result, testId, reviewer = null }: { result: FirmResultDTO; testId: string; reviewer?: FirmCardDTO['reviewer'] }) {
   return (
     <View className='rfirm__result' data-testid={testId}>
       <View className='muted'>
         {COMPOUND_TYPE_LABEL[result.compoundType]} · {result.periodCode} 期
       </View>
+      <ReviewState result={result} reviewer={reviewer} testId={testId} />
       <FirmStars stars={result.stars} sample={result.sample} size='lg' testId={`${testId}-stars`} />
       <ScoreBars
         label='四项得分'
@@ -143,9 +231,9 @@ function Card({ card, rate, focusType }: { card: FirmCardDTO; rate: RateState; f
         <View className='card__title rfirm__name' role='heading' aria-level={2}>
           {card.firm.name}
         </View>
-        {main ? <Result result={main} testId='firm-result' /> : <View className='muted'>暂无公布的评价结果</View>}
+        {main ? <Result result={main} testId='firm-result' reviewer={card.reviewer} /> : <View className='muted'>暂无公布的评价结果</View>}
         {others.map((r) => (
-          <Result key={r.compoundType} result={r} testId={`firm-result-${r.compoundType}`} />
+          <Result key={r.compoundType} result={r} testId={`firm-result-${r.compoundType}`} reviewer={card.reviewer} />
         ))}
         <View className='muted rfirm__rule'>满5户评价才显示星级；评价户数少时，得分向全市平均靠拢。各项的权重和来源见下方「评分说明」。</View>
         {rate && 'url' in rate ? (
@@ -252,7 +340,9 @@ export default function FirmPage() {
     rate = { url: rateUrl, label: '去评价' }; // several homes: the rate page asks which
   else if (mine.data && mine.data.firm?.id === firmId) {
     const rated = mine.data.rating;
-    rate = mine.data.blockedReason ? { blocked: mine.data.blockedReason } : { url: rateUrl, label: !rated ? '去评价' : rated.byMe ? '修改我的评价' : '修改本户的评价' };
+    rate = mine.data.blockedReason
+      ? { blocked: mine.data.blockedReason }
+      : { url: rateUrl, label: !rated ? '去评价' : rated.byMe ? '修改我的评价' : '修改本户的评价' };
   } else if (mine.error) rate = { url: rateUrl, label: '去评价' };
 
   if (!firmId) {

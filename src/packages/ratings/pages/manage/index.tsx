@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import type { PeriodDTO } from '@hg/types';
 import { COMPOUND_TYPE_LABEL, CompoundType } from '@hg/types/enums';
-import { CRITERION_LABEL, Criterion, DEFAULT_WEIGHTS, type Weights } from '@hg/types/ratings';
+import { CRITERION_LABEL, Criterion, DEFAULT_WEIGHTS, REVIEW_RULES, type Weights } from '@hg/types/ratings';
+import { localDay } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
 import Field from '../../../../components/Field';
@@ -11,6 +12,8 @@ import Tabs from '../../../../components/Tabs';
 import BusyButton from '../../../../components/BusyButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
+import { FOCUSABLE } from '../../../../components/a11y';
+import { ROUTES, openPage, withQuery } from '../../../../routes';
 import { isIsoDay, PERIOD_CODE, nextFreeQuarter, weightSum, weightsToText } from '../../format';
 import './index.scss';
 
@@ -18,26 +21,54 @@ const CRITERIA = Object.values(Criterion);
 const TYPES = Object.values(CompoundType);
 
 const STEP = {
-  close: { label: '截止评价', title: '截止本期评价', content: '截止后居民不能再评价或修改，考评员不能再提交。确定截止吗？', call: ratings.closePeriod },
-  publish: { label: '公布结果', title: '公布本期结果', content: '公布后星级和排名对所有人可见，不能撤回。确定公布吗？', call: ratings.publishPeriod },
+  close: {
+    label: '截止评价',
+    title: '截止本期评价',
+    content: '截止后居民不能再评价或修改，考评员不能再提交。截止后先由您审核结果和评语，再开始公示。确定截止吗？',
+  },
+  finalize: { label: '定稿公布', title: '定稿公布', content: '公示期已满、异议已全部答复。定稿后结果不再公示，之后的更正须说明原因并另出新版本。确定定稿吗？' },
 } as const;
 
+/** 2026-Q4 → 「2026年第4季度」 (a monthly code reads 「2026年11月」). */
+const codeLabel = (code: string) => {
+  const q = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (q) return `${q[1]}年第${q[2]}季度`;
+  const m = /^(\d{4})-(\d{2})$/.exec(code);
+  return m ? `${m[1]}年${Number(m[2])}月` : code;
+};
+
+/**
+ * One period and its next step: open → 截止评价; closed → 审核结果 and 开始公示 (with its length in
+ * days); in 公示 → 结果异议 and 定稿公布 (refused, with the reason, while 公示 runs or an objection
+ * is unanswered); final → 审核与更正.
+ */
 function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: PeriodDTO) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const step = period.status === 'open' ? STEP.close : period.status === 'closed' ? STEP.publish : null;
-  const run = async () => {
-    if (!step || busy) return;
-    const answer = await Taro.showModal({ title: step.title, content: `${period.code} 期：${step.content}`, confirmText: '确定', cancelText: '取消' });
+  const [days, setDays] = useState(String(REVIEW_RULES.publicityDays));
+  const call = async (title: string, content: string, run: () => ReturnType<typeof ratings.closePeriod>) => {
+    if (busy) return;
+    const answer = await Taro.showModal({ title, content: `${period.code} 期：${content}`, confirmText: '确定', cancelText: '取消' });
     if (!answer.confirm) return;
     setBusy(true);
-    const res = await step.call({ periodId: period.id });
+    const res = await run();
     setBusy(false);
     if (res.ok) {
       setError(null);
       onChanged(res.data);
     } else setError(res.error.message);
   };
+  const publicize = () => {
+    const n = Number(days);
+    if (!Number.isInteger(n) || n < REVIEW_RULES.publicityDaysMin || n > REVIEW_RULES.publicityDaysMax) {
+      setError(`公示天数须为${REVIEW_RULES.publicityDaysMin}到${REVIEW_RULES.publicityDaysMax}的整数`);
+      return;
+    }
+    void call('开始公示', `结果将对所有人公开并标注「公示中」，公示${n}天；公示期内物业企业可提出异议。确定开始公示吗？`, () =>
+      ratings.publishPeriod({ periodId: period.id, publicityDays: n }),
+    );
+  };
+  const review = () => openPage(withQuery(ROUTES.ratingReview, { periodId: period.id }));
   return (
     <View className='rmanage__period' role='listitem' data-testid={`period-${period.id}`}>
       <View className='rmanage__period-head'>
@@ -46,10 +77,52 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
       </View>
       <View className='muted'>
         {period.startsOn} 至 {period.endsOn}
+        {period.publicityEndsOn ? `；公示至 ${period.publicityEndsOn}` : ''}
       </View>
-      {step ? <BusyButton label={step.label} busy={busy} busyLabel='处理中…' onClick={run} className='btn--ghost' testId={`period-${period.id}-step`} /> : null}
+      {period.status === 'open' ? (
+        <BusyButton
+          label={STEP.close.label}
+          busy={busy}
+          busyLabel='处理中…'
+          onClick={() => call(STEP.close.title, STEP.close.content, () => ratings.closePeriod({ periodId: period.id }))}
+          className='btn--ghost'
+          testId={`period-${period.id}-step`}
+        />
+      ) : null}
+      {period.status !== 'open' ? (
+        <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`period-${period.id}-review`} onClick={review}>
+          {period.status === 'closed' ? '审核结果和评语' : '查看结果与更正'}
+        </View>
+      ) : null}
+      {period.status === 'closed' ? (
+        <>
+          <Field id={`period-${period.id}-days`} label='公示天数' type='number' maxlength={2} value={days} onChange={(v) => setDays(v.trim())} />
+          <BusyButton label='开始公示' busy={busy} busyLabel='处理中…' onClick={publicize} className='btn--ghost' testId={`period-${period.id}-step`} />
+        </>
+      ) : null}
+      {period.status === 'publicity' ? (
+        <>
+          <View
+            className='btn btn--ghost'
+            role='button'
+            {...FOCUSABLE}
+            data-testid={`period-${period.id}-objections`}
+            onClick={() => openPage(withQuery(ROUTES.ratingObjections, { periodId: period.id }))}
+          >
+            结果异议
+          </View>
+          <BusyButton
+            label={STEP.finalize.label}
+            busy={busy}
+            busyLabel='处理中…'
+            onClick={() => call(STEP.finalize.title, STEP.finalize.content, () => ratings.finalizePeriod({ periodId: period.id }))}
+            className='btn--ghost'
+            testId={`period-${period.id}-step`}
+          />
+        </>
+      ) : null}
       {error ? (
-        <View className='field__error' role='alert'>
+        <View className='field__error' role='alert' data-testid={`period-${period.id}-error`}>
           {error}
         </View>
       ) : null}
@@ -57,25 +130,49 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
   );
 }
 
+/** A date picker (the phone's own on WeChat) showing the chosen day; it opens on a tap. */
+function DatePick({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string }) {
+  return (
+    <View className={`field ${error ? 'field--invalid' : ''}`}>
+      <Picker mode='date' value={value} start='2020-01-01' end='2099-12-31' onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='rmanage__date' role='button' {...FOCUSABLE} aria-label={`${label}：${value}，点按选择日期`} data-testid={id}>
+          <View className='rmanage__date-label'>{label}</View>
+          <View>{value}</View>
+        </View>
+      </Picker>
+      {error ? (
+        <View className='field__error' id={`${id}-error`} role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * 开启新一期: the current quarter proposed (期号, first and last day, changeable with date pickers);
+ * a period opens on or after its first day only (the server refuses earlier, so the form says so first).
+ */
 function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: PeriodDTO) => void }) {
-  // The next quarter not used yet (after 2027-Q1 was published, offer 2027-Q2, not 2027-Q1 again).
   const [form, setForm] = useState(() => nextFreeQuarter(taken));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const today = localDay(new Date());
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v.trim() }));
   const submit = async () => {
     if (busy) return;
     const next: Record<string, string> = {};
     if (!PERIOD_CODE.test(form.code)) next.code = '期号如 2026-Q4（季度）或 2026-11（月度）';
-    if (!isIsoDay(form.startsOn)) next.startsOn = '请填写存在的日期，如 2026-10-01';
-    if (!isIsoDay(form.endsOn)) next.endsOn = '请填写存在的日期，如 2026-12-31';
+    if (!isIsoDay(form.startsOn)) next.startsOn = '请选择开始日期';
+    else if (form.startsOn > today) next.startsOn = `开始日期是${form.startsOn}，评价期只能在开始当天或之后开启`;
+    if (!isIsoDay(form.endsOn)) next.endsOn = '请选择结束日期';
     else if (!next.startsOn && form.startsOn >= form.endsOn) next.endsOn = '结束日期须晚于开始日期';
     setErrors(next);
     if (Object.keys(next).length) return;
     const answer = await Taro.showModal({
       title: '开启评价期',
-      content: `开启 ${form.code} 期（${form.startsOn} 至 ${form.endsOn}）？当前权重将冻结到本期。`,
+      content: `开启 ${form.code} 期（${form.startsOn} 至 ${form.endsOn}）？当前权重将冻结到本期，居民和考评员会收到通知。`,
       confirmText: '开启',
       cancelText: '取消',
     });
@@ -86,16 +183,25 @@ function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: Period
     if (res.ok) {
       setError(null);
       onOpened(res.data);
-    } else setError(res.error.message);
+    } else if (res.error.details?.field === 'startsOn') setErrors({ startsOn: res.error.message.replace(/^startsOn: /, '') });
+    else setError(res.error.message);
   };
   return (
     <View className='card' data-testid='open-period'>
       <View className='card__title' role='heading' aria-level={2}>
         开启新一期
       </View>
+      <View className='rmanage__quarter' data-testid='open-period-label'>
+        {codeLabel(form.code)}
+      </View>
       <Field id='period-code' label='期号' value={form.code} onChange={set('code')} error={errors.code} maxlength={10} />
-      <Field id='period-start' label='开始日期' value={form.startsOn} onChange={set('startsOn')} error={errors.startsOn} maxlength={10} />
-      <Field id='period-end' label='结束日期' value={form.endsOn} onChange={set('endsOn')} error={errors.endsOn} maxlength={10} />
+      <DatePick id='period-start' label='开始日期' value={form.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
+      <DatePick id='period-end' label='结束日期' value={form.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
+      {form.startsOn > today ? (
+        <View className='muted' data-testid='open-period-later'>
+          本期从{form.startsOn}开始，届时才能开启。
+        </View>
+      ) : null}
       {error ? (
         <View className='notice' role='alert'>
           {error}
@@ -177,7 +283,7 @@ function WeightsEditor({ initial }: { initial: Record<CompoundType, Weights> }) 
   );
 }
 
-/** 评星管理 (admin): periods (open → close → publish, each confirmed) and the criteria weights per compound type. */
+/** 评星管理 (admin): periods (open → close → review → 公示 → final, each confirmed) and the criteria weights per compound type. */
 export default function ManagePage() {
   const list = useLoad(() => ratings.periods(), []);
   // The weights the next period will freeze (what an admin saved last), the defaults before any.
@@ -207,7 +313,9 @@ export default function ManagePage() {
             <PeriodRow key={p.id} period={p} onChanged={replace} />
           ))}
         </View>
-        <View className='muted rmanage__rule'>流程：开启 → 居民评价、考评员打分 → 截止 → 公布。同一时间只能有一个评价中的期。</View>
+        <View className='muted rmanage__rule'>
+          流程：开启 → 居民评价、考评员打分 → 截止 → 审核结果和评语 → 公示（物业企业可提出异议，由您答复） → 定稿公布。同一时间只能有一个评价中的期。
+        </View>
       </View>
       {list.data && !hasOpen ? <OpenPeriod taken={[...list.data, ...periods].map((p) => p.code)} onOpened={replace} /> : null}
       {current.data || current.error ? <WeightsEditor initial={{ ...DEFAULT_WEIGHTS, ...((current.data ?? {}) as typeof DEFAULT_WEIGHTS) }} /> : null}
