@@ -37,13 +37,11 @@ import type {
   TLadderCountsRequest,
   TLadderRequest,
   TListMyNeedsRequest,
-  TMarkReadRequest,
   TMergeNeedRequest,
   TNeedBoardRequest,
   TNeedExportRequest,
   TNeedRequest,
   TNeedStatsRequest,
-  TNotificationsRequest,
   TRateNeedRequest,
   TReceiversRequest,
   TRejectNeedRequest,
@@ -55,6 +53,7 @@ import type {
   TInboxCountsRequest,
   TMergeCandidatesRequest,
 } from './needs-schemas';
+import type { TMarkReadRequest, TNotificationsRequest } from './notifications-schemas';
 import type {
   TBindHouseholdRequest,
   TCompoundRequest,

@@ -210,12 +210,6 @@ export type TNeedStatsRequest = z.infer<typeof ZNeedStatsRequest>;
 export const ZNeedExportRequest = z.object({ communityId: id, ...period, format: z.enum(['csv', 'xlsx']) }).strict();
 export type TNeedExportRequest = z.infer<typeof ZNeedExportRequest>;
 
-export const ZNotificationsRequest = z.object({ unreadOnly: z.boolean().optional(), cursor, limit }).strict();
-export type TNotificationsRequest = z.infer<typeof ZNotificationsRequest>;
-
-export const ZMarkReadRequest = z.object({ ids: z.array(id).min(1).max(100) }).strict();
-export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
-
 /** The escalation timer. `now` is honoured only outside production, for tests and demos. */
 export const ZEscalationTickRequest = z
   .object({ now: isoTime.refine((s) => Math.abs(Date.parse(s) - Date.now()) <= TICK_NOW_MAX_SKEW_MS, '指定时间须在当前时间前后一年之内').optional() })

@@ -92,8 +92,10 @@ describe('deployables: the lists the composition root reads', () => {
   // `me` function is on every page's first paint, so its own code is held to a budget (measured
   // 2026-12-07: 50,911 bytes minified, 14 entities, once types/ was marked free of import-time
   // effects — before that every zod schema added anywhere in types/ landed in every bundle and
-  // `me` had grown to 64,688). Raise it only on purpose, in review.
-  it('the me bundle carries only its closure: 14 entities, 5 modules, ≤ 53,248 bytes of our code', async () => {
+  // `me` had grown to 64,688). Raise it only on purpose, in review. Lowered to 48 KiB on
+  // 2026-12-07 (46,274 bytes): the notifications schemas moved out of types/needs-schemas.ts,
+  // which every function had carried whole for their sake.
+  it('the me bundle carries only its closure: 14 entities, 5 modules, ≤ 49,152 bytes of our code', async () => {
     const me = await ownCode('me');
     expect(me.modules).toEqual(['community', 'households', 'identity', 'me', 'notifications']);
     expect(me.entities).toEqual([
@@ -112,7 +114,7 @@ describe('deployables: the lists the composition root reads', () => {
       'cloud/src/modules/identity/user.entity.ts',
       'cloud/src/modules/notifications/notification.entity.ts',
     ]);
-    expect(me.bytes).toBeLessThanOrEqual(53_248);
+    expect(me.bytes).toBeLessThanOrEqual(49_152);
   });
 
   it('no function but the timer function carries the timers module', async () => {

@@ -6,6 +6,8 @@ import { IdColumn, TextColumn } from '../../core/columns';
 @Entity('compounds')
 @Index('UQ_compounds_code', ['code'], { unique: true })
 @Index('IX_compounds_communityId', ['communityId'])
+@Index('IX_compounds_propertyOrgId', ['propertyOrgId'])
+@Index('IX_compounds_streetId', ['streetId'])
 export class Compound {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() communityId: number;

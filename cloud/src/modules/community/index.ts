@@ -3,6 +3,7 @@ import { listCompounds } from './actions/list-compounds';
 import { printPosters } from './actions/print-posters';
 
 import type { DomainModule } from '../../core/module';
+import { CompoundLookupIndexes1765926000000 } from './migrations/1765926000000-CompoundLookupIndexes';
 import { identityModule } from '../identity';
 import { Building } from './building.entity';
 import { Community } from './community.entity';
@@ -23,6 +24,7 @@ export const communityActions = {
 export const communityModule: DomainModule = {
   name: 'community',
   entities: [Street, Community, Compound, Building, Unit, Organisation, OrganisationCompound],
+  migrations: [CompoundLookupIndexes1765926000000],
   requires: [identityModule],
   capabilities: ['printPosters'],
 };
