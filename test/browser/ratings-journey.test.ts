@@ -187,17 +187,17 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await assessor.byTestId(`assess-firm-${firmId}`).scrollIntoViewIfNeeded();
     await assessor.audit('assess-list-done');
 
-    // (4) 林峰 closes, then publishes the period.
+    // (4) 林峰 closes, then starts 公示 (the results become public, marked 公示中; 定稿 follows later).
     await admin.page.reload();
     await admin.byTestId(`period-${periodId}`).getByText('评价中').waitFor();
     await admin.byTestId(`period-${periodId}-step`).click();
     await confirmModal(admin, '截止本期评价');
-    await admin.byTestId(`period-${periodId}`).getByText('已截止，待公布').waitFor();
+    await admin.byTestId(`period-${periodId}`).getByText('已截止，审核中').waitFor();
     await admin.audit('manage-closed');
     await admin.byTestId(`period-${periodId}-step`).click();
-    await confirmModal(admin, '公布本期结果');
-    await admin.byTestId(`period-${periodId}`).getByText('已公布').waitFor();
-    await expect(admin.byTestId(`period-${periodId}-step`).count()).resolves.toBe(0);
+    await confirmModal(admin, '开始公示');
+    await admin.byTestId(`period-${periodId}`).getByText('公示中', { exact: false }).first().waitFor();
+    await expect(admin.byTestId(`period-${periodId}-step`).textContent()).resolves.toBe('定稿公布');
     // The form for the next period does not offer the code just used.
     const nextCode = await admin.root().locator('input[aria-label="期号"]').inputValue();
     expect(nextCode).not.toBe(code);
@@ -207,7 +207,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     // (5) 物业星级榜: the firm with its stars and 「5户评价」 (6 would mean a household counted twice).
     await admin.tapTab('我的');
     await admin.byTestId('entry-firm-board').click();
-    await admin.byTestId('board-period').getByText(`${code} 期 · 已公布`).waitFor();
+    await admin.byTestId('board-period').getByText(`${code} 期 · 公示中`, { exact: false }).waitFor();
     const boardStars = admin.root().locator(`[data-testid^="board-stars-${firmId}-"]`).first();
     await boardStars.waitFor();
     await expect(boardStars.locator('[data-testid$="-sample"]').textContent()).resolves.toBe('5户评价');
@@ -271,7 +271,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await resident.root().getByText(MASKED).waitFor();
     await expect(resident.byTestId('firm-card').locator('[data-testid^="mask-open-"]').count()).resolves.toBe(0);
 
-    const [{ n }] = await stack.db.ds.query('SELECT COUNT(*) AS n FROM rating_periods WHERE status = ?', ['published']);
+    const [{ n }] = await stack.db.ds.query("SELECT COUNT(*) AS n FROM rating_periods WHERE status IN ('publicity', 'published')");
     expect(Number(n)).toBe(2);
   });
 

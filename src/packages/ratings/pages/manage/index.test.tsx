@@ -57,8 +57,8 @@ describe('评星管理', () => {
     expect(saveWeights).not.toHaveBeenCalled();
   });
 
-  it('closes the open period after a confirmation and offers publishing next', async () => {
-    (ratings.closePeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(3, { status: 'closed', statusLabel: '已截止，待公布' }) });
+  it('closes the open period after a confirmation and offers review and 公示 next', async () => {
+    (ratings.closePeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(3, { status: 'closed', statusLabel: '已截止，审核中' }) });
     await renderPage();
     expect(screen.queryByTestId('open-period')).toBeNull();
     expect(screen.getByTestId('period-3-step').textContent).toBe('截止评价');
@@ -68,8 +68,49 @@ describe('评星管理', () => {
     await flush();
     expect(Taro.showModal).toHaveBeenCalled();
     expect(ratings.closePeriod).toHaveBeenCalledWith({ periodId: 3 });
-    expect(screen.getByTestId('period-3-step').textContent).toBe('公布结果');
+    expect(screen.getByTestId('period-3-step').textContent).toBe('开始公示');
+    expect(screen.getByTestId('period-3-review').textContent).toBe('审核结果和评语');
     expect(screen.getByTestId('open-period')).toBeTruthy();
+  });
+
+  it('starts 公示 for the days given (7 proposed), refusing a length outside 1–30 before asking the server', async () => {
+    const closed = period(3, { status: 'closed', statusLabel: '已截止，审核中' });
+    (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [closed] });
+    (ratings.publishPeriod as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: { ...closed, status: 'publicity', statusLabel: '公示中，2026-12-17止', publicityEndsOn: '2026-12-17' },
+    });
+    await renderPage();
+    const days = screen.getByLabelText('公示天数') as HTMLInputElement;
+    expect(days.value).toBe('7');
+    await typeInto(days, '31');
+    await click(screen.getByTestId('period-3-step'));
+    await flush();
+    expect(ratings.publishPeriod).not.toHaveBeenCalled();
+    expect(screen.getByTestId('period-3-error').textContent).toBe('公示天数须为1到30的整数');
+    await typeInto(days, '10');
+    await click(screen.getByTestId('period-3-step'));
+    await flush();
+    expect(ratings.publishPeriod).toHaveBeenCalledWith({ periodId: 3, publicityDays: 10 });
+    expect(screen.getByTestId('period-3').textContent).toContain('公示中，2026-12-17止');
+    expect(screen.getByTestId('period-3-step').textContent).toBe('定稿公布');
+    expect(screen.getByTestId('period-3-objections').textContent).toBe('结果异议');
+  });
+
+  it('says why 定稿 is refused while objections are unanswered', async () => {
+    (ratings.periods as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: [period(3, { status: 'publicity', statusLabel: '公示中，2026-12-01止', publicityEndsOn: '2026-12-01' })],
+    });
+    (ratings.finalizePeriod as jest.Mock).mockResolvedValue({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: '还有1条异议未答复，全部答复后才能定稿', details: { reason: 'OBJECTIONS_PENDING', pending: 1 } },
+    });
+    await renderPage();
+    await click(screen.getByTestId('period-3-step'));
+    await flush();
+    expect(ratings.finalizePeriod).toHaveBeenCalledWith({ periodId: 3 });
+    expect(screen.getByTestId('period-3-error').textContent).toBe('还有1条异议未答复，全部答复后才能定稿');
   });
 
   it('does nothing when the confirmation is declined', async () => {
@@ -91,5 +132,27 @@ describe('评星管理', () => {
     const code = (await screen.findByLabelText('期号')) as HTMLInputElement;
     expect(code.value).toMatch(/^20\d{2}-Q[1-4]$/);
     expect(code.value).not.toBe(used.code);
+    // That later quarter has not started: the form says when it can open and does not send it.
+    expect(screen.getByTestId('open-period-later').textContent).toContain('届时才能开启');
+    await click(screen.getByTestId('period-open'));
+    await flush();
+    expect(ratings.openPeriod).not.toHaveBeenCalled();
+    expect(screen.getByText(/评价期只能在开始当天或之后开启/)).toBeTruthy();
+  });
+
+  it('proposes the current quarter as 「N年第M季度」 with its first and last day in date pickers', async () => {
+    (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [] });
+    (ratings.openPeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(4) });
+    render(<ManagePage />);
+    await flush();
+    const q = quarterOf();
+    const [year, n] = q.code.split('-Q');
+    expect((await screen.findByTestId('open-period-label')).textContent).toBe(`${year}年第${n}季度`);
+    expect(screen.getByTestId('period-start').getAttribute('aria-label')).toBe(`开始日期：${q.startsOn}，点按选择日期`);
+    expect(screen.getByTestId('period-end').getAttribute('aria-label')).toBe(`结束日期：${q.endsOn}，点按选择日期`);
+    expect(screen.queryByTestId('open-period-later')).toBeNull();
+    await click(screen.getByTestId('period-open'));
+    await flush();
+    expect(ratings.openPeriod).toHaveBeenCalledWith(q);
   });
 });
