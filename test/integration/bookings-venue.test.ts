@@ -4,6 +4,8 @@ import { clock } from '../../cloud/src/core/clock';
 import { localDay } from '@hg/types/local-time';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, buildResident, call, errorCode, newcomer, ok, orgId } from '../factories';
+import { seedDemoVenueSlots } from '../../cloud/src/modules/bookings/demo-seed';
+import { demoSeedContext } from '../../cloud/src/seed/run-seed';
 
 jest.setTimeout(120_000);
 
@@ -30,7 +32,12 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
   });
 
   /** A slot 10:00–12:00 (Beijing) on a day of its own, cut-off 09:00. */
-  async function publish(kind: 'room' | 'consult' | 'visit', capacity: number, title = '棋牌室', day = localDay(new Date(clock.now().getTime() + ++dayNo * DAY))): Promise<VenueSlotDTO> {
+  async function publish(
+    kind: 'room' | 'consult' | 'visit',
+    capacity: number,
+    title = '棋牌室',
+    day = localDay(new Date(clock.now().getTime() + ++dayNo * DAY)),
+  ): Promise<VenueSlotDTO> {
     const startsAt = new Date(`${day}T10:00:00.000+08:00`);
     return ok(
       await call(
@@ -49,6 +56,20 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
       ),
     );
   }
+
+  // First, while the centre has no rooms or activities: the seed adds nothing to a centre in use.
+  it('the demo seed publishes a few upcoming rooms and activities once, through the actions', async () => {
+    expect(await seedDemoVenueSlots(demoSeedContext(db.ds))).toBe(4);
+    expect(await seedDemoVenueSlots(demoSeedContext(db.ds))).toBe(0);
+    // A resident who is not an elder finds them on their centre's page.
+    const week = ok(await call('bookings', 'venueSlots', { centreId }, as('resident2')));
+    const seeded = week.filter((s) => ['活动室 · 棋牌', '健康咨询 · 量血压', '重阳节包饺子', '居民议事会：加装电梯'].includes(s.title));
+    expect(seeded.map((s) => s.kind).sort()).toEqual(['activity', 'consult', 'meeting', 'room']);
+    expect(seeded.every((s) => s.status === 'published' && s.day > localDay(clock.now()))).toBe(true);
+    // 王秀兰 booked the consultation, so 我的预约 is not empty either.
+    const mine = ok(await call('bookings', 'myReservations', {}, as('resident'))).items;
+    expect(mine.map((r) => [r.title, r.status])).toContainEqual(['健康咨询 · 量血压', 'booked']);
+  });
 
   it('a verified resident books the activity room without an elder registration; a newcomer may not', async () => {
     const slot = await publish('room', 2);
@@ -94,7 +115,9 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
     const resident = await buildResident(db.ds);
     const missing = await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, resident.openid);
     expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'place' } } });
-    const visit = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid(), place: '锦屏花园1栋1单元302', purpose: '洗衣机漏水' }, resident.openid));
+    const visit = ok(
+      await call('bookings', 'reserve', { slotId: slot.id, requestId: rid(), place: '锦屏花园1栋1单元302', purpose: '洗衣机漏水' }, resident.openid),
+    );
     expect(visit).toMatchObject({ kind: 'visit', place: '锦屏花园1栋1单元302', purpose: '洗衣机漏水' });
   });
 
@@ -115,7 +138,10 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
   it('staff edit until the first booking, withdraw with notice, and close a day', async () => {
     const slot = await publish('room', 5);
     expect(slot.editable).toBe(true);
-    expect(ok(await call('bookings', 'editSlot', { slotId: slot.id, title: '书画室', capacity: 8 }, as('care_staff')))).toMatchObject({ title: '书画室', capacity: 8 });
+    expect(ok(await call('bookings', 'editSlot', { slotId: slot.id, title: '书画室', capacity: 8 }, as('care_staff')))).toMatchObject({
+      title: '书画室',
+      capacity: 8,
+    });
     expect(errorCode(await call('bookings', 'editSlot', { slotId: slot.id, title: 'x' }, as('resident')))).toBe('FORBIDDEN');
     const resident = await buildResident(db.ds);
     const booked = ok(await call('bookings', 'reserve', { slotId: slot.id, requestId: rid() }, resident.openid));
@@ -130,7 +156,24 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
     const held = ok(await call('bookings', 'reserve', { slotId: onHoliday.id, requestId: rid() }, resident.openid));
     expect(ok(await call('bookings', 'closeDay', { centreId, day, reason: '元旦休息' }, as('care_staff')))).toEqual({ day, slots: 1, bookings: 1 });
     expect(ok(await call('bookings', 'myReservations', {}, resident.openid)).items.find((r) => r.id === held.id)!.status).toBe('withdrawn');
-    expect(errorCode(await call('bookings', 'publishSlot', { centreId, kind: 'room', title: '棋牌室', startsAt: `${day}T02:00:00.000Z`, endsAt: `${day}T04:00:00.000Z`, cutoffAt: `${day}T01:00:00.000Z`, capacity: 2 }, as('care_staff')))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await call(
+          'bookings',
+          'publishSlot',
+          {
+            centreId,
+            kind: 'room',
+            title: '棋牌室',
+            startsAt: `${day}T02:00:00.000Z`,
+            endsAt: `${day}T04:00:00.000Z`,
+            cutoffAt: `${day}T01:00:00.000Z`,
+            capacity: 2,
+          },
+          as('care_staff'),
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('checks in by code and by name on the day, then checks out with times', async () => {
@@ -143,7 +186,11 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
     // The slot's morning.
     clock.advance(new Date(slot.startsAt).getTime() - 10 * 60_000 - clock.now().getTime());
     expect(errorCode(await call('bookings', 'checkIn', { centreId, code: ra.code! }, a.openid))).toBe('FORBIDDEN');
-    expect(ok(await call('bookings', 'checkIn', { centreId, code: ra.code! }, as('care_staff')))).toMatchObject({ id: ra.id, status: 'checked_in', holderName: '赵桂芳' });
+    expect(ok(await call('bookings', 'checkIn', { centreId, code: ra.code! }, as('care_staff')))).toMatchObject({
+      id: ra.id,
+      status: 'checked_in',
+      holderName: '赵桂芳',
+    });
     const found = ok(await call('bookings', 'roster', { slotId: slot.id, name: '建国' }, as('care_staff')));
     expect(found.map((r) => [r.id, r.holderName])).toEqual([[rb.id, '钱建国']]);
     expect(ok(await call('bookings', 'checkIn', { reservationId: found[0].id }, as('care_staff'))).status).toBe('checked_in');
