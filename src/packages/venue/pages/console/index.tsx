@@ -154,7 +154,7 @@ function StaffSlot({ s, centreId, onEdit, onWithdraw }: { s: VenueSlotDTO; centr
         {live ? `已约 ${taken}/${s.capacity}` : '已撤回'}
       </View>
       {live ? (
-        <View className='btn-row'>
+        <>
           <View
             className='btn btn--primary'
             role='button'
@@ -165,22 +165,24 @@ function StaffSlot({ s, centreId, onEdit, onWithdraw }: { s: VenueSlotDTO; centr
           >
             名单与签到
           </View>
-          {s.editable ? (
-            <View className='btn btn--ghost' role='button' {...FOCUSABLE} aria-label={`修改 ${s.title}`} data-testid={`staff-edit-${s.id}`} onClick={onEdit}>
-              修改
+          <View className='btn-row vcons__actions'>
+            {s.editable ? (
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} aria-label={`修改 ${s.title}`} data-testid={`staff-edit-${s.id}`} onClick={onEdit}>
+                修改
+              </View>
+            ) : null}
+            <View
+              className='btn btn--danger'
+              role='button'
+              {...FOCUSABLE}
+              aria-label={`撤回 ${s.title}`}
+              data-testid={`staff-withdraw-${s.id}`}
+              onClick={onWithdraw}
+            >
+              撤回
             </View>
-          ) : null}
-          <View
-            className='btn btn--danger'
-            role='button'
-            {...FOCUSABLE}
-            aria-label={`撤回 ${s.title}`}
-            data-testid={`staff-withdraw-${s.id}`}
-            onClick={onWithdraw}
-          >
-            撤回
           </View>
-        </View>
+        </>
       ) : null}
       {live && !s.editable ? <View className='muted'>已有人预约，不能再修改；需要改动请撤回后重新发布。</View> : null}
     </View>
