@@ -31,20 +31,20 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { action: 'me.get', who: 'resident', target: 2, ceiling: 4 },
-  { action: 'needs.create', who: 'resident', target: 10, ceiling: 35 },
-  { action: 'needs.dispatch', who: 'community staff', target: 8, ceiling: 31 },
-  { action: 'needs.queue (first page)', who: 'community staff', target: 3, ceiling: 4 },
-  { action: 'needs.inbox (first page)', who: 'property staff', target: 3, ceiling: 10 },
-  { action: 'needs.claimable (first page)', who: 'party member', target: 3, ceiling: 4 },
-  { action: 'needs.mine (first page)', who: 'resident', target: 3, ceiling: 5 },
-  { action: 'needs.ladder (first page)', who: 'building head', target: 3, ceiling: 9 },
-  { action: 'ratings.firmCard', who: 'resident', target: 3, ceiling: 6 },
-  { action: 'ratings.leaderboard (first page)', who: 'resident', target: 3, ceiling: 3 },
-  { action: 'bookings.week', who: 'resident', target: 3, ceiling: 6 },
-  { action: 'bookings.book (self, seated)', who: 'resident', target: 6, ceiling: 17 },
-  { action: 'bookings.book (on behalf, seated)', who: 'centre staff', target: 7, ceiling: 18 },
-  { action: 'bookings.book (refused: full)', who: 'resident', target: 2, ceiling: 5 },
+  { action: 'me.get', who: 'resident', target: 2, ceiling: 2 },
+  { action: 'needs.create', who: 'resident', target: 10, ceiling: 34 },
+  { action: 'needs.dispatch', who: 'community staff', target: 8, ceiling: 30 },
+  { action: 'needs.queue (first page)', who: 'community staff', target: 3, ceiling: 3 },
+  { action: 'needs.inbox (first page)', who: 'property staff', target: 3, ceiling: 9 },
+  { action: 'needs.claimable (first page)', who: 'party member', target: 3, ceiling: 3 },
+  { action: 'needs.mine (first page)', who: 'resident', target: 3, ceiling: 4 },
+  { action: 'needs.ladder (first page)', who: 'building head', target: 3, ceiling: 8 },
+  { action: 'ratings.firmCard', who: 'resident', target: 3, ceiling: 5 },
+  { action: 'ratings.leaderboard (first page)', who: 'resident', target: 3, ceiling: 2 },
+  { action: 'bookings.week', who: 'resident', target: 3, ceiling: 5 },
+  { action: 'bookings.book (self, seated)', who: 'resident', target: 6, ceiling: 16 },
+  { action: 'bookings.book (on behalf, seated)', who: 'centre staff', target: 7, ceiling: 17 },
+  { action: 'bookings.book (refused: full)', who: 'resident', target: 2, ceiling: 4 },
 ];
 
 const HOUR = 3600 * 1000;

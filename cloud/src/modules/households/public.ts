@@ -4,7 +4,7 @@
  * that need intake, ratings and bookings check against. Functions only: no other module names these tables.
  */
 export { householdCounts, membershipsOf } from './household-stats';
-export { householdPlaces, presentMemberships, type HouseholdPlace } from './household.presenter';
+export { householdPlaces, presentedMembershipsOf, presentMemberships, type HouseholdPlace } from './household.presenter';
 export { firstVerifiedMemberOf, householdById, membershipOf, verifiedMembershipsOf, verifiedResidentsQuery } from './household-reads';
 /** Setting up a city's rooms and pre-verified homes (the demo seed). */
 export { addVerifiedOwner, registerRooms } from './household-setup';

@@ -26,27 +26,60 @@ declare module '../../core/action' {
 }
 export type { Actor };
 
+type ActorRow = {
+  id: number | string;
+  openid: string;
+  name: string;
+  phone: string | null;
+  role: Role | null;
+  scopeLevel: ScopeLevel | null;
+  scopeId: number | string | null;
+  organisationId: number | string | null;
+};
+
+/** The person and every role they hold, in one statement (a row per role; one row without roles). */
+function readActor(em: EntityManager, openid: string): Promise<ActorRow[]> {
+  return em
+    .createQueryBuilder(User, 'u')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .select('u.id', 'id')
+    .addSelect('u.openid', 'openid')
+    .addSelect('u.name', 'name')
+    .addSelect('u.phone', 'phone')
+    .addSelect('r.role', 'role')
+    .addSelect('r.scopeLevel', 'scopeLevel')
+    .addSelect('r.scopeId', 'scopeId')
+    .addSelect('r.organisationId', 'organisationId')
+    .where('u.openid = :openid', { openid })
+    .orderBy('r.id', 'ASC')
+    .getRawMany<ActorRow>();
+}
+
 /**
  * Find the user behind a trusted openid, creating the row on first contact (on WeChat every
  * openid is a person who opened the mini-program). Concurrent first calls race on the unique
- * openid key; the loser re-reads.
+ * openid key; the loser re-reads. One statement for a known caller: every action pays it, and it
+ * reads the roles afresh, so a role granted or revoked counts from the next call.
  */
 export async function resolveActor(em: EntityManager, openid: string): Promise<Actor> {
-  let user = await em.findOne(User, { where: { openid } });
-  if (!user) {
+  let rows = await readActor(em, openid);
+  if (!rows.length) {
     try {
-      user = await runInTransaction(em.connection, (tx) => tx.save(tx.create(User, { openid, name: '', phone: null, createdAt: clock.now() })));
+      await runInTransaction(em.connection, (tx) => tx.save(tx.create(User, { openid, name: '', phone: null, createdAt: clock.now() })));
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      user = await em.findOneOrFail(User, { where: { openid } });
     }
+    rows = await readActor(em, openid);
+    if (!rows.length) throw new Error(`user ${openid} vanished after its first contact`);
   }
-  const roles = await em.find(RoleAssignment, { where: { userId: user.id }, order: { id: 'ASC' } });
+  const [user] = rows;
   return {
-    userId: user.id,
+    userId: Number(user.id),
     openid: user.openid,
     name: user.name,
     phone: user.phone,
-    roles: roles.map((r) => ({ role: r.role, scopeLevel: r.scopeLevel, scopeId: r.scopeId, organisationId: r.organisationId })),
+    roles: rows
+      .filter((r) => r.role !== null)
+      .map((r) => ({ role: r.role!, scopeLevel: r.scopeLevel!, scopeId: Number(r.scopeId), organisationId: Number(r.organisationId) })),
   };
 }

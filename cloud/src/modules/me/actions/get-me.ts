@@ -2,7 +2,7 @@ import { capabilitiesOf, ZEmptyRequest, type MeDTO } from '@hg/types';
 import type { EntityManager } from 'typeorm';
 import { organisationsWhere } from '../../community/public';
 import { defineAction } from '../../../core/action';
-import { membershipsOf, presentMemberships } from '../../households/public';
+import { presentedMembershipsOf } from '../../households/public';
 import type { Actor } from '../../identity/public';
 import { presentRoles } from '../role.presenter';
 
@@ -21,7 +21,7 @@ async function worksForPropertyFirm(em: EntityManager, actor: Actor): Promise<bo
 
 export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
   // The actor was read from the users row moments ago: no need to read it again.
-  const memberships = await presentMemberships(em, await membershipsOf(em, actor.userId));
+  const memberships = await presentedMembershipsOf(em, actor.userId);
   return {
     id: actor.userId,
     name: actor.name,
