@@ -121,7 +121,14 @@ export default function BookingTicket(props: BookingTicketProps) {
             </>
           ) : (
             <>
-              需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
+              {/* A meal the subsidy covers in full: nothing is due, and the ticket says so rather than 0.00元. */}
+              {b.price.payFen === 0 ? (
+                <View className='ticket__pay'>无需支付</View>
+              ) : (
+                <>
+                  需支付 <View className='ticket__pay'>{yuan(b.price.payFen)}</View>
+                </>
+              )}
               {b.price.subsidyFen ? (
                 <View className='muted ticket__subsidy'>{`已减 ${b.tierLabel ?? ''}补贴 ${yuan(b.price.subsidyFen)}（原价 ${yuan(b.price.priceFen)}）`}</View>
               ) : null}

@@ -138,6 +138,10 @@ describe('我的订餐', () => {
             booking(922, { status: 'cancelled', statusLabel: '已取消', can: [] }),
             booking(923, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 1 }),
             booking(924, { status: 'redeemed', statusLabel: '已用餐', can: [] }),
+            booking(925, { status: 'no_show', statusLabel: '未到', can: [] }),
+            booking(926, { status: 'expired', statusLabel: '候补已失效', can: [] }),
+            // A meal the subsidy covers in full: nothing due.
+            booking(927, { price: { priceFen: 600, subsidyFen: 600, payFen: 0, tier: 'dibao' }, tierLabel: '低保' }),
           ],
           nextCursor: null,
         },
@@ -150,6 +154,10 @@ describe('我的订餐', () => {
       expect(pay(922)).toBeNull();
       expect(pay(923)).toBeNull();
       expect(pay(924)).toBeNull();
+      expect(pay(925)).toBeNull();
+      expect(pay(926)).toBeNull();
+      expect(pay(927)?.textContent).toContain('无需支付');
+      expect(pay(927)?.textContent).not.toContain('需支付 0.00元');
     });
 
     it('calls leaving the waitlist 退出候补, and giving a seat back 取消预订', async () => {
