@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import type { SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
@@ -6,6 +7,7 @@ import { DIALECTS } from '../db';
 import { call, newcomer, ok, orgId, as } from '../factories';
 import { PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
+import { readXlsx } from '../xlsx';
 
 /**
  * An elder without a mobile phone (issue 15, items 2 and 3), on a phone, axe on every view:
@@ -13,7 +15,7 @@ import { Journey } from './journey';
  * and links her son 李建军 herself (李桂兰 has no phone tail to link by); 张丽, her grid worker, finds
  * her under 为老人代订 and books lunch — recorded as 网格员代订, and her son is told; at the counter
  * 郑红梅 finds her by name and redeems the meal without a code (in large text: the counter is read
- * at arm's length).
+ * at arm's length); at the month's end she is in the subsidy export the centre sends to civil affairs.
  */
 jest.setTimeout(300_000);
 
@@ -144,5 +146,21 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     expect(staff.failures()).toEqual([]);
     const [done] = await stack.db.ds.query('SELECT status FROM bookings WHERE id = ?', [booking.id]);
     expect(done.status).toBe('redeemed');
+
+    // 5. The month's claim to civil affairs: 补贴月报 → 导出表格, the file read as the office's spreadsheet would.
+    await staff.open(`/packages/bookings/pages/subsidy/index?centreId=${centreId}`);
+    await staff.waitForShown('/packages/bookings/pages/subsidy/index');
+    await staff.byTestId('subsidy-export').waitFor();
+    await staff.audit('subsidy-month-large');
+    const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.byTestId('subsidy-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^南街社区日间照料中心助餐补贴_\d{4}-\d{2}\.xlsx$/);
+    const { rows } = readXlsx(fs.readFileSync(await download.path()));
+    expect(rows[0]).toEqual(['日间照料中心', '老人', '补贴类别', '用餐次数', '补贴金额（元）', '自付金额（元）']);
+    // 88, verified at registration: 80岁以上 (4元) beats 独居 (3元); she paid 8元 of 12元.
+    expect(rows.filter((r) => r[1] === '李桂兰')).toEqual([['南街社区日间照料中心', '李桂兰', '80岁以上', 1, 4, 8]]);
+    const total = rows[rows.length - 1];
+    expect(total[0]).toBe('合计');
+    expect(total[3]).toBe(rows.slice(1, -1).reduce((n, r) => n + Number(r[3]), 0));
+    expect(staff.failures()).toEqual([]);
   });
 });

@@ -21,8 +21,15 @@ function dayText(day: string, now = new Date()): string {
   return base;
 }
 
+/** When an offer lapses: 「今天 14:30」 or 「12月8日 14:30」, so a deadline tomorrow is not read as today's. */
+function deadlineText(iso: string, now = new Date()): string {
+  const day = localDay(new Date(iso));
+  const [, m, d] = day.split('-').map(Number);
+  return `${day === localDay(now) ? '今天' : `${m}月${d}日`} ${localClock(iso)}`;
+}
+
 /** One seat offered from the waitlist: what, until when, and 确认 in one tap. */
-function Offer({ offer, onConfirmed }: { offer: BookingDTO; onConfirmed: () => void }) {
+function Offer({ offer, onConfirmed }: { offer: BookingDTO; onConfirmed: (booking: BookingDTO) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
@@ -36,17 +43,17 @@ function Offer({ offer, onConfirmed }: { offer: BookingDTO; onConfirmed: () => v
     setBusy(false);
     if (res.ok) {
       void Taro.showToast({ title: '已确认', icon: 'success' });
-      onConfirmed();
+      onConfirmed(res.data);
     } else setError(res.error.message);
   };
   return (
     <View className='home-meal__offer' role='group' aria-label='候补到位' data-testid={`home-meal-offer-${offer.id}`}>
-      <View className='home-meal__offer-title'>有空位了！</View>
+      <View className='home-meal__offer-title'>您候补的这一餐有空位了！</View>
       <View className='home-meal__what'>
         {dayText(offer.slot.day)} {offer.slot.title}
       </View>
       <View className='muted'>{offer.slot.centreName}</View>
-      {offer.offerExpiresAt ? <View className='home-meal__deadline'>请在 {localClock(offer.offerExpiresAt)} 前确认，过时名额让给别人</View> : null}
+      {offer.offerExpiresAt ? <View className='home-meal__deadline'>请在 {deadlineText(offer.offerExpiresAt)} 前确认，过时名额让给别人</View> : null}
       <BusyButton label='确认要这一餐' busy={busy} busyLabel='正在确认…' onClick={confirm} testId={`home-meal-confirm-${offer.id}`} />
       {error ? (
         <View className='notice' role='alert'>
@@ -65,13 +72,28 @@ function Offer({ offer, onConfirmed }: { offer: BookingDTO; onConfirmed: () => v
 export default function MyMealCard({ visit }: { visit: number }) {
   const meal = useLoad(() => bookings.myNextMeal({}), [visit]);
   const data = meal.data;
+  /** The offer just confirmed: said on the card, so she sees it is hers once the offer is gone. */
+  const [confirmed, setConfirmed] = useState<BookingDTO | null>(null);
   if (!data?.hasProfile) return null;
   const next = data.next;
   return (
     <Section title='我的助餐' className='home-meal' testId='home-meal'>
       {data.offers.map((o) => (
-        <Offer key={o.id} offer={o} onConfirmed={meal.reload} />
+        <Offer
+          key={o.id}
+          offer={o}
+          onConfirmed={(b) => {
+            setConfirmed(b);
+            meal.reload();
+          }}
+        />
       ))}
+      {confirmed ? (
+        <View className='notice home-meal__confirmed' role='status' data-testid='home-meal-confirmed'>
+          已为您订好：{dayText(confirmed.slot.day)} {confirmed.slot.title}
+          {confirmed.code ? `，核销码 ${confirmed.code}` : ''}
+        </View>
+      ) : null}
       {next ? (
         <View className='home-meal__next' data-testid='home-meal-next'>
           <View className='muted'>下一餐</View>

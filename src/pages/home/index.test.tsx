@@ -124,13 +124,14 @@ describe('首页 我的助餐 (an elder with her own profile)', () => {
     expect(next).toContain(lunch.slot.centreName);
     expect(next).toContain(`核销码 ${lunch.code}`);
     const offer = within(screen.getByTestId('home-meal-offer-901'));
-    expect(offer.getByText('有空位了！')).toBeTruthy();
-    expect(offer.getByText(/请在 12:30 前确认/)).toBeTruthy();
+    expect(offer.getByText('您候补的这一餐有空位了！')).toBeTruthy();
+    expect(offer.getByText(/请在 3月5日 12:30 前确认/)).toBeTruthy();
     (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: true, next: lunch, offers: [] } });
     await click(offer.getByTestId('home-meal-confirm-901'));
     await flush();
     expect(bookings.confirm).toHaveBeenCalledWith({ bookingId: 901 });
     expect(screen.queryByTestId('home-meal-offer-901')).toBeNull();
+    expect(screen.getByTestId('home-meal-confirmed').textContent).toBe(`已为您订好：3月5日 周二 晚餐，核销码 ${offered.code}`);
   });
 
   it('says so when nothing is booked, with the way to book', async () => {

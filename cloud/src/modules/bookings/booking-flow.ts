@@ -164,8 +164,11 @@ export async function passSeatOn(
   return null;
 }
 
-/** 「14:30」 (Beijing time): when an offer lapses, as the elder reads it. */
-export const offerDeadline = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+/** 「12月8日 14:30」 (Beijing time): when an offer lapses, as the elder reads it (a 2-hour window may end tomorrow). */
+export function offerDeadline(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11, 16)}`;
+}
 
 /** Attempts when a fresh counter code collides with an existing one (1 in ~10⁹ per booking). */
 const CODE_ATTEMPTS = 3;
