@@ -4,7 +4,7 @@
  *
  *   MYSQL_URL=mysql://root@127.0.0.1:3306/ npx tsx bench/cold-phases.ts [runs]
  *
- * Each sample is a new process that compiles dist/cloudfunctions/me/index.js with vm.Script
+ * Each sample is a new process that compiles dist/cloudfunctions/me/app.js with vm.Script
  * (as Node's loader does), runs its top level, then calls `main({ action: 'get' })` twice:
  *   compile   V8 parsing/compiling the bundle's source;
  *   top level running the module (esbuild's wrappers, TypeORM decorators, zod schemas…);
@@ -58,7 +58,7 @@ interface Phases {
 
 async function main() {
   const runs = Number(process.argv[2] ?? 11);
-  const bundle = path.join(ROOT, 'dist', 'cloudfunctions', 'me', 'index.js');
+  const bundle = path.join(ROOT, 'dist', 'cloudfunctions', 'me', 'app.js');
   if (!fs.existsSync(bundle)) throw new Error('run npm run build:cloud first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hg-phases-'));
   const dbs: TempDatabase[] = [tempSqlite()];

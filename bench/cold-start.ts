@@ -5,7 +5,8 @@
  *   - `node -e` printing one line (the floor);
  *   - bench/yardstick/me-<db>.js: `me.get`'s reads hand-written with wx-server-sdk + mysql2 /
  *     better-sqlite3 in raw SQL;
- *   - dist/cloudfunctions/me/index.js (the built bundle) answering `{ action: 'get' }`.
+ *   - dist/cloudfunctions/me (the built function: the loader, app.js and its V8 code cache
+ *     app.cache) answering `{ action: 'get' }`, and the same folder without app.cache.
  * Each function runs twice: with a stub wx-server-sdk (a few lines: the SDK's cost left out, so
  * the ratio shows our own code) and with the real wx-server-sdk 4.0.2 (what WeChat installs next to
  * every function; its `init` is made a no-op because the real one looks up a metadata host).
@@ -128,6 +129,15 @@ function stage(name: string, indexJs: string): Staged {
   return t;
 }
 
+/** Copy a built function folder (loader, app.js, app.cache unless `withoutCache`) with the invoker. */
+function stageBuilt(dir: string, withoutCache: boolean): Staged {
+  const t = tempDir(`hg-fn-${path.basename(dir)}-`);
+  fs.cpSync(dir, t.dir, { recursive: true });
+  if (withoutCache) fs.rmSync(path.join(t.dir, 'app.cache'), { force: true });
+  fs.writeFileSync(path.join(t.dir, 'bench-invoke.js'), INVOKER);
+  return t;
+}
+
 /** A clean environment: nothing from the caller's shell leaks in (no MYSQL_URL, no NODE_OPTIONS). */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG, TZ: process.env.TZ, ...extra };
@@ -196,8 +206,9 @@ export async function benchColdStart(dbs: TempDatabase[], runs = 15, opts: { sdk
   const staged: Staged[] = [];
   try {
     for (const db of dbs) await migrateAndSeed(db);
-    const bundle = stage('me', bundleIndex);
-    staged.push(bundle);
+    const bundle = stageBuilt(path.dirname(bundleIndex), false);
+    const uncached = stageBuilt(path.dirname(bundleIndex), true);
+    staged.push(bundle, uncached);
     const variants: Variant[] = [{ key: 'bare', kind: 'baseline', sdk: null, db: null, run: () => timedProcess(['-e', BARE], os.tmpdir(), cleanEnv({})) }];
     for (const db of dbs) {
       const yard = stage(`yardstick-${db.kind}`, path.join(YARDSTICK_DIR, `me-${db.kind}.js`));
@@ -216,6 +227,7 @@ export async function benchColdStart(dbs: TempDatabase[], runs = 15, opts: { sdk
         variants.push(
           { key: `yardstick:${db.kind}:${sdk}`, kind: 'yardstick', sdk, db, run: () => timedProcess(args, yard.dir, yardEnv) },
           { key: `bundle:${db.kind}:${sdk}`, kind: 'bundle', sdk, db, run: () => timedProcess(args, bundle.dir, bundleEnv) },
+          { key: `uncached:${db.kind}:${sdk}`, kind: 'bundle', sdk, db, run: () => timedProcess(args, uncached.dir, bundleEnv) },
         );
       }
     }
@@ -267,6 +279,7 @@ export async function benchColdStart(dbs: TempDatabase[], runs = 15, opts: { sdk
       for (const db of dbs) {
         const y = stat(`yardstick:${db.kind}:${sdk}`);
         const b = stat(`bundle:${db.kind}:${sdk}`);
+        const u = stat(`uncached:${db.kind}:${sdk}`);
         const sdkNote = sdk === 'stub' ? 'stub SDK' : `wx-server-sdk ${real!.version}`;
         rows.push(
           {
@@ -282,7 +295,19 @@ export async function benchColdStart(dbs: TempDatabase[], runs = 15, opts: { sdk
             yardstickTarget: null,
           },
           {
-            variant: `me bundle, ${db.label}, ${sdkNote}`,
+            variant: `me bundle without its code cache, ${db.label}, ${sdkNote}`,
+            kind: 'bundle',
+            sdk,
+            db: db.kind,
+            runs,
+            ...u,
+            ratio: u.medianMs / base.medianMs,
+            target: null,
+            vsYardstick: u.medianMs / y.medianMs,
+            yardstickTarget: null,
+          },
+          {
+            variant: `me bundle (V8 code cache), ${db.label}, ${sdkNote}`,
             kind: 'bundle',
             sdk,
             db: db.kind,

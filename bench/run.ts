@@ -54,7 +54,7 @@ function sameNote(xs: { db: string; sdk?: string; equal: boolean; diff?: string 
 function render(
   m: Machine,
   dbNote: string,
-  bundles: { name: string; bytes: number }[],
+  bundles: { name: string; bytes: number; cacheBytes: number | null }[],
   cold: ColdStartResult,
   gw: GatewayResult,
   size: ReturnType<typeof weappSize>,
@@ -102,8 +102,8 @@ function render(
     ],
   );
   const bundleTable = table(
-    ['function', 'index.js'],
-    bundles.map((b) => [b.name, kb(b.bytes)]),
+    ['function', 'app.js', 'app.cache'],
+    bundles.map((b) => [b.name, kb(b.bytes), b.cacheBytes === null ? '—' : kb(b.cacheBytes)]),
   );
   return [
     START,

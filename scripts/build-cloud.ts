@@ -1,17 +1,22 @@
 /**
  * `npm run build:cloud`: every cloud/functions/<name>/index.ts becomes one deployable folder,
  *
- *   dist/cloudfunctions/<name>/index.js      one esbuild bundle (CommonJS, exports `main`)
+ *   dist/cloudfunctions/<name>/app.js        one esbuild bundle (CommonJS, exports `main`)
+ *   dist/cloudfunctions/<name>/app.cache     V8's code cache for app.js, made by running its top level
+ *                                            with this Node (or `--node=/path/to/the/platform's/node`)
+ *   dist/cloudfunctions/<name>/index.js      the loader: app.js compiled with app.cache, which V8
+ *                                            rejects (and the loader ignores) on another V8 version
  *   dist/cloudfunctions/<name>/package.json  only wx-server-sdk, installed by the cloud on upload
  *   dist/cloudfunctions/<name>/config.json   copied from cloud/functions/<name>/config.json (openapi permissions, triggers)
  *
  * which WeChat DevTools uploads from `cloudfunctionRoot` (project.config.json) with
- * "上传并部署：云端安装依赖". Everything else — TypeORM, mysql2, zod, our code — is inside index.js.
+ * "上传并部署：云端安装依赖". Everything else — TypeORM, mysql2, zod, our code — is inside app.js.
  */
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { addCodeCache } from './lib/code-cache';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_DIR = path.join(ROOT, 'cloud', 'functions');
@@ -140,8 +145,11 @@ const trimZodLocales: Plugin = {
 
 export interface BuiltFunction {
   name: string;
+  /** The bundle (app.js; index.js is the code-cache loader). */
   file: string;
   bytes: number;
+  /** Size of app.cache, V8's code cache for app.js; null when none could be produced. */
+  cacheBytes: number | null;
   /** Modules the bundle still requires at run time (Node built-ins excluded). */
   runtimeRequires: string[];
 }
@@ -182,7 +190,7 @@ function contributions(meta: Metafile, output: string): [string, number][] {
   return [...by].sort((a, b) => b[1] - a[1]);
 }
 
-export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: boolean } = {}): Promise<BuiltFunction[]> {
+export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: boolean; node?: string } = {}): Promise<BuiltFunction[]> {
   const names = listFunctions();
   if (!names.length) throw new Error(`no functions found in ${path.relative(ROOT, FUNCTIONS_DIR)}`);
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -235,7 +243,11 @@ export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: bo
     if (!fs.existsSync(ownConfig)) throw new Error(`cloud/functions/${name}/config.json is missing (permissions and triggers live there)`);
     fs.copyFileSync(ownConfig, path.join(dir, 'config.json'));
 
-    built.push({ name, file, bytes: fs.statSync(file).size, runtimeRequires: requires });
+    // index.js becomes the loader; the bundle moves to app.js with its V8 code cache beside it.
+    const cache = addCodeCache(dir, opts.node);
+    if (cache.cacheBytes === null) console.warn(`${name}: no code cache (${cache.error}); the loader compiles app.js from source`);
+    const app = path.join(dir, 'app.js');
+    built.push({ name, file: app, bytes: fs.statSync(app).size, cacheBytes: cache.cacheBytes, runtimeRequires: requires });
   }
   return built;
 }
@@ -244,10 +256,14 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function cli() {
   const started = Date.now();
-  const built = await buildCloudFunctions({ minify: !process.argv.includes('--no-minify'), analyze: process.argv.includes('--analyze') });
+  const node = process.argv.find((a) => a.startsWith('--node='))?.slice('--node='.length);
+  const built = await buildCloudFunctions({ minify: !process.argv.includes('--no-minify'), analyze: process.argv.includes('--analyze'), node });
   const width = Math.max(...built.map((b) => b.name.length), 8);
-  console.log(`${'function'.padEnd(width)}  ${'index.js'.padStart(10)}  run-time requires`);
-  for (const b of built) console.log(`${b.name.padEnd(width)}  ${kb(b.bytes).padStart(10)}  ${b.runtimeRequires.join(', ') || '—'}`);
+  console.log(`${'function'.padEnd(width)}  ${'app.js'.padStart(10)}  ${'app.cache'.padStart(10)}  run-time requires`);
+  for (const b of built)
+    console.log(
+      `${b.name.padEnd(width)}  ${kb(b.bytes).padStart(10)}  ${(b.cacheBytes === null ? '—' : kb(b.cacheBytes)).padStart(10)}  ${b.runtimeRequires.join(', ') || '—'}`,
+    );
   console.log(`built ${built.length} functions into ${path.relative(ROOT, OUT_DIR)}/ in ${Date.now() - started} ms`);
 }
 

@@ -8,6 +8,7 @@
  * `--node=/path/to/node` runs the bundles on another Node, e.g. the runtime WeChat offers
  * (Node 16/18). The SQLite run is skipped then: better-sqlite3 is compiled for this Node only.
  */
+import { spawnSync } from 'node:child_process';
 import { ErrorCode } from '@hg/types';
 import {
   invokeFunction,
@@ -104,6 +105,32 @@ async function smoke(db: TempDatabase, sdkPath: string): Promise<number> {
   return failures;
 }
 
+/**
+ * Each function's loader takes the V8 code cache built beside its bundle (same Node here; with
+ * --node, the platform's answer is printed: a rejected cache is harmless, only slower).
+ */
+function codeCacheCheck(nodePath: string): number {
+  let failures = 0;
+  for (const fn of [...new Set(CHECKS.map((c) => c.fn))]) {
+    const staged = stageFunction(fn);
+    try {
+      const r = spawnSync(NODE ?? process.execPath, ['-e', "console.log(JSON.stringify(require('./index.js').codeCache))"], {
+        cwd: staged.dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NODE_PATH: nodePath } as unknown as NodeJS.ProcessEnv,
+      });
+      const seen = r.status === 0 ? (JSON.parse(r.stdout.trim().split('\n').pop()!) as { present: boolean; rejected: boolean | null; node: string }) : null;
+      if (!seen || !seen.present || (seen.rejected && !NODE)) {
+        failures++;
+        console.log(`FAIL ${fn}: code cache ${seen ? JSON.stringify(seen) : r.stderr.trim().split('\n')[0]}`);
+      } else console.log(`ok   ${fn} code cache ${seen.rejected ? 'rejected (compiled from source)' : 'taken'} by Node ${seen.node}`);
+    } finally {
+      staged.cleanup();
+    }
+  }
+  return failures;
+}
+
 async function main() {
   const sdk = makeFakeWxSdk();
   const dbs: TempDatabase[] = NODE ? [] : [tempSqlite()];
@@ -112,6 +139,7 @@ async function main() {
     if (NODE) console.log(`running the bundles on ${NODE}`);
     if (process.env.MYSQL_URL) dbs.push(await tempMysql(process.env.MYSQL_URL, 'hg_smoke'));
     for (const db of dbs) failures += await smoke(db, sdk.nodePath);
+    failures += codeCacheCheck(sdk.nodePath);
   } finally {
     for (const db of dbs) await db.drop().catch((e) => console.error(`could not drop the ${db.label} database:`, e));
     sdk.cleanup();
