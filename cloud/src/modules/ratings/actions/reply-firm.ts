@@ -6,7 +6,10 @@ import { FirmReply, RatingPeriod } from '../entities';
 import { isFirmStaff } from '../rating.policy';
 import { getFirmCard } from '../queries/get-firm-card';
 
-/** 物业回应: the firm's staff reply publicly to a closed or published period (one reply, editable). */
+/**
+ * 物业总体回应: the firm's staff make a public statement on a closed or published period as a whole
+ * (one per period, editable), shown above the comments; a reply to one comment is `replyComment`.
+ */
 export const replyFirm = defineAction({
   input: ZReplyRequest,
   async handler({ firmId, periodId, body }, ctx) {

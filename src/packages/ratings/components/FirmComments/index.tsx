@@ -116,27 +116,23 @@ function CommentRow({ comment }: { comment: Comment }) {
 }
 
 /**
- * 居民评价 on the firm's page: the firm's general statement for the period first (物业总体回应),
- * then each comment with the firm's reply under it. No names, no doors.
+ * 居民评价 on the firm's page: the firm's general statement for the period first (物业总体回应,
+ * when it made one), then each comment with the firm's reply under it. No names, no doors.
  */
 export default function FirmComments({ card }: { card: FirmCardDTO }) {
   return (
     <>
-      <View className='card' data-testid='firm-reply'>
-        <View className='card__title' role='heading' aria-level={2}>
-          物业总体回应
+      {card.reply ? (
+        <View className='card' data-testid='firm-reply'>
+          <View className='card__title' role='heading' aria-level={2}>
+            物业总体回应
+          </View>
+          <View className='fcomments__statement'>{card.reply.body}</View>
+          <View className='muted'>
+            {card.reply.periodCode} 期 · {formatTime(card.reply.updatedAt)}
+          </View>
         </View>
-        {card.reply ? (
-          <>
-            <View className='fcomments__statement'>{card.reply.body}</View>
-            <View className='muted'>
-              {card.reply.periodCode} 期 · {formatTime(card.reply.updatedAt)}
-            </View>
-          </>
-        ) : (
-          <View className='muted'>物业企业尚未发表总体回应；对每条评价的回复显示在评价下方。</View>
-        )}
-      </View>
+      ) : null}
       <View className='card' data-testid='firm-comments'>
         <View className='card__title' role='heading' aria-level={2}>
           居民评价

@@ -172,14 +172,7 @@ function CommentReply({ comment, onSaved }: { comment: Comment; onSaved: (next: 
           </View>
         </View>
       ) : (
-        <View
-          className='btn btn--ghost rreply__open'
-          role='button'
-          {...FOCUSABLE}
-          aria-label={comment.reply ? '修改对这条评价的回复' : '回复这条评价'}
-          data-testid={`feedback-open-${comment.ratingId}`}
-          onClick={start}
-        >
+        <View className='btn btn--ghost rreply__open' role='button' {...FOCUSABLE} data-testid={`feedback-open-${comment.ratingId}`} onClick={start}>
           {comment.reply ? '修改回复' : '回复'}
         </View>
       )}
