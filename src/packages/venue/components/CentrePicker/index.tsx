@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
-import StateView from '../../../components/StateView';
-import { FOCUSABLE } from '../../../components/a11y';
-import type { CentreChoice } from '../use-centre';
+import StateView from '../../../../components/StateView';
+import { FOCUSABLE } from '../../../../components/a11y';
+import type { CentreChoice } from '../../use-centre';
 
 /**
  * The loading / error / none line of `useCentre`, and big buttons when several centres serve the
