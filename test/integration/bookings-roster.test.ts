@@ -45,7 +45,7 @@ describe.each(DIALECTS)('the counter roster and the delivery round on %s', (dial
   it("today's roster lists every seat with name, masked phone, mode and code; a name finds the elder; only the centre's staff see it", async () => {
     const slot = await sitting(5, 5);
     const phoneless = await walkIn('刘桂芳');
-    const withPhone = await walkIn('刘建国', { phone: '13912345678' });
+    const withPhone = await walkIn('刘建国', { phone: '13912345678', address: '南街老院子3号' });
     const other = await walkIn('周玉兰');
     const a = await book(slot.id, phoneless.id);
     const b = await book(slot.id, withPhone.id, 'delivery');
@@ -56,7 +56,15 @@ describe.each(DIALECTS)('the counter roster and the delivery round on %s', (dial
     expect(roster.day).toBe(slot.day);
     const [today] = roster.sittings;
     expect(today).toMatchObject({ slot: { id: slot.id }, total: 3, redeemed: 0 });
-    expect(today.people.find((p) => p.bookingId === a.id)).toMatchObject({ name: '刘桂芳', phoneMasked: '', noAccount: true, modeLabel: '堂食', code: a.code, statusLabel: '已预订', channelLabel: '中心代订' });
+    expect(today.people.find((p) => p.bookingId === a.id)).toMatchObject({
+      name: '刘桂芳',
+      phoneMasked: '',
+      noAccount: true,
+      modeLabel: '堂食',
+      code: a.code,
+      statusLabel: '已预订',
+      channelLabel: '中心代订',
+    });
     expect(today.people.find((p) => p.bookingId === b.id)).toMatchObject({ phoneMasked: '139****5678', modeLabel: '送餐' });
 
     const found = ok(await call('bookings', 'mealRoster', { centreId, q: '刘' }, as('care_staff'))) as MealRosterDTO;
@@ -78,7 +86,9 @@ describe.each(DIALECTS)('the counter roster and the delivery round on %s', (dial
     expect(taps.filter((r) => r.ok)).toHaveLength(1);
     expect(taps.find((r) => r.ok)).toMatchObject({ data: { status: 'redeemed', paidBy: 'cash' } });
     for (const code of taps.map(errorCode).filter(Boolean)) expect(['CONFLICT', 'INVALID_TRANSITION']).toContain(code);
-    const events = await db.ds.query("SELECT action, data FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? AND action = 'redeemed'", [booking.id]);
+    const events = await db.ds.query("SELECT action, data FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? AND action = 'redeemed'", [
+      booking.id,
+    ]);
     expect(events).toHaveLength(1);
     expect(String(events[0].data)).toContain('按姓名核销');
     // The code of the same booking is now spent too: one redemption whichever way it came.
@@ -150,12 +160,17 @@ describe.each(DIALECTS)('the counter roster and the delivery round on %s', (dial
 
     expect(errorCode(await call('bookings', 'missDelivery', { bookingId: bAlone.id, reason: 'not_home' }, as('resident')))).toBe('NOT_FOUND');
     expect(errorCode(await call('bookings', 'missDelivery', { bookingId: bDine.id, reason: 'not_home' }, as('care_staff')))).toBe('INVALID_TRANSITION');
-    const both = await Promise.all([0, 1].map(() => call('bookings', 'missDelivery', { bookingId: bAlone.id, reason: 'not_home', note: '敲门无人应' }, as('care_staff'))));
+    const both = await Promise.all(
+      [0, 1].map(() => call('bookings', 'missDelivery', { bookingId: bAlone.id, reason: 'not_home', note: '敲门无人应' }, as('care_staff'))),
+    );
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => r.ok)).toMatchObject({ data: { status: 'no_show' } });
     ok(await call('bookings', 'missDelivery', { bookingId: bNot.id, reason: 'refused' }, as('care_staff')));
 
-    const log = await db.ds.query("SELECT action, from_status, to_status, data FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? ORDER BY id", [bAlone.id]);
+    const log = await db.ds.query(
+      "SELECT action, from_status, to_status, data FROM subject_events WHERE subject_kind = 'booking' AND subject_id = ? ORDER BY id",
+      [bAlone.id],
+    );
     expect(log.at(-1)).toMatchObject({ action: 'delivery_missed', from_status: 'booked', to_status: 'no_show' });
     expect(String(log.at(-1).data)).toContain('不在家：敲门无人应');
 

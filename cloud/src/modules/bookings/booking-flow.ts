@@ -288,7 +288,7 @@ async function lockElder(em: EntityManager, elderIds: number[]): Promise<void> {
 export async function dayPrice(em: EntityManager, slot: Slot, elder: Elder, person: number[], now: Date, settings: BookingsSettings): Promise<Price> {
   const price = priceForElder(slot.priceFen, elder, now, settings);
   if (slot.kind !== 'meal' || price.subsidyFen === 0) return price;
-  return (await subsidisedMealsOn(em, person, slot.day)) >= settings.subsidisedMealsPerDay ? fullPrice(slot.priceFen) : price;
+  return (await subsidisedMealsOn(em, person, slot.day, { slotId: slot.id })) >= settings.subsidisedMealsPerDay ? fullPrice(slot.priceFen) : price;
 }
 
 /**

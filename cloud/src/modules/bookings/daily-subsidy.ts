@@ -29,7 +29,12 @@ const SUBSIDY_STATUSES: BookingStatus[] = ['booked', 'offered', 'waitlisted', 'r
  * How many subsidised meals the person (all her profiles) holds on `day`, at any centre and
  * sitting — a waitlisted one counts: if its seat comes, it is the day's subsidised meal.
  */
-export async function subsidisedMealsOn(em: EntityManager, elderIds: number[], day: string, exceptBookingId?: number): Promise<number> {
+export async function subsidisedMealsOn(
+  em: EntityManager,
+  elderIds: number[],
+  day: string,
+  except: { bookingId?: number; slotId?: number } = {},
+): Promise<number> {
   const q = em
     .createQueryBuilder(Booking, 'b')
     .innerJoin(Slot, 's', 's.id = b.slotId')
@@ -40,7 +45,9 @@ export async function subsidisedMealsOn(em: EntityManager, elderIds: number[], d
       kind: 'meal',
       statuses: SUBSIDY_STATUSES,
     });
-  if (exceptBookingId) q.andWhere('b.id <> :exceptBookingId', { exceptBookingId });
+  if (except.bookingId) q.andWhere('b.id <> :exceptBookingId', { exceptBookingId: except.bookingId });
+  // A quote for a sitting she already holds reads that booking as this meal, not as another one.
+  if (except.slotId) q.andWhere('b.slotId <> :exceptSlotId', { exceptSlotId: except.slotId });
   const row: { n: number | string } | undefined = await q.getRawOne();
   return Number(row?.n ?? 0);
 }

@@ -57,7 +57,11 @@ export async function verifyElderStatus(em: EntityManager, v: Verification): Pro
     const slot = slots.get(b.slotId);
     let price = priceForElder(b.priceFen, elder, v.at, settings!);
     // Counted with the re-priced bookings already written in this loop (same transaction).
-    if (slot?.kind === 'meal' && price.subsidyFen > 0 && (await subsidisedMealsOn(em, person, slot.day, b.id)) >= settings!.subsidisedMealsPerDay) {
+    if (
+      slot?.kind === 'meal' &&
+      price.subsidyFen > 0 &&
+      (await subsidisedMealsOn(em, person, slot.day, { bookingId: b.id })) >= settings!.subsidisedMealsPerDay
+    ) {
       price = fullPrice(b.priceFen);
     }
     if (price.tier === b.tier && price.subsidyFen === b.subsidyFen) continue;
