@@ -83,7 +83,7 @@ function ReviewState({ result, reviewer, testId }: { result: FirmResultDTO; revi
               role='button'
               {...FOCUSABLE}
               data-testid={`${testId}-object`}
-              onClick={() => openPage(withQuery(ROUTES.ratingObjections, { resultId: result.resultId! }))}
+              onClick={() => openPage(withQuery(ROUTES.ratingObjections, { resultId: result.resultId!, until: result.publicityEndsOn ?? undefined }))}
             >
               对结果提出异议
             </View>

@@ -77,7 +77,6 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
       </View>
       <View className='muted'>
         {period.startsOn} 至 {period.endsOn}
-        {period.publicityEndsOn ? `；公示至 ${period.publicityEndsOn}` : ''}
       </View>
       {period.status === 'open' ? (
         <BusyButton

@@ -48,6 +48,15 @@ describe('结果异议', () => {
     expect(screen.getByTestId('objections-pending').textContent).toBe('1条待答复；全部答复后才能定稿');
   });
 
+  it('after 公示 the page offers no form that would only be refused, and says so', async () => {
+    __setRouter('/packages/ratings/pages/objections/index', { resultId: '11', until: '2020-01-10' });
+    (ratings.objections as jest.Mock).mockResolvedValue({ ok: true, data: [] });
+    render(<ObjectionsPage />);
+    await flush();
+    expect(screen.queryByTestId('objection-form')).toBeNull();
+    expect(screen.getByTestId('objection-closed').textContent).toBe('公示期已于2020-01-10结束，不能再对该结果提出异议；下面是已提出的异议和答复。');
+  });
+
   it('the admin upholds one with a corrected score, and must give a score to uphold', async () => {
     __setRouter('/packages/ratings/pages/objections/index', { periodId: '3' });
     (ratings.objections as jest.Mock).mockResolvedValue({ ok: true, data: [objection({ canAnswer: true })] });

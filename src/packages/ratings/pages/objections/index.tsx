@@ -17,14 +17,15 @@ import { useForm } from '../../../../hooks/useForm';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
 import { formatTime } from '../../../../utils/format';
-import { positiveId } from '../../format';
+import { isIsoDay, positiveId } from '../../format';
+import { localDay } from '@hg/types/local-time';
 import './index.scss';
 
 const ASSESSED = ['organisation', 'team', 'service'] as const;
 type Assessed = (typeof ASSESSED)[number];
 
 /** The firm's staff: one objection to one result (text and evidence photos), during 公示. */
-function LodgeForm({ resultId, onLodged }: { resultId: number; onLodged: (o: ObjectionDTO) => void }) {
+function LodgeForm({ resultId, until, onLodged }: { resultId: number; until: string | null; onLodged: (o: ObjectionDTO) => void }) {
   const [uploading, setUploading] = useState(false);
   const f = useForm({
     initial: () => ({ body: '', photos: [] as PhotoDTO[] }),
@@ -43,7 +44,10 @@ function LodgeForm({ resultId, onLodged }: { resultId: number; onLodged: (o: Obj
       <View className='card__title' role='heading' aria-level={2}>
         对评价结果提出异议
       </View>
-      <View className='muted robj__hint'>请写明对哪一项有异议、理由是什么，并附上佐证照片（如会议记录、台账）。管理员会在公示期内答复，采纳后结果将更正。</View>
+      <View className='muted robj__hint'>
+        请写明对哪一项有异议、理由是什么，并附上佐证照片（如会议记录、台账）。{until ? `公示期至${until}，请在此之前提出。` : ''}
+        管理员会答复每一条异议，采纳后结果将更正。
+      </View>
       <TextBox
         id='objection-body'
         label='异议内容'
@@ -183,9 +187,17 @@ export default function ObjectionsPage() {
     ...(list.data ?? []).map((x) => changed.find((c) => c.id === x.id) ?? x),
   ];
   const pending = items.filter((o) => o.status === 'pending').length;
+  // 公示's last day as the firm card knew it, or as an earlier objection to this result says: after it, no form that would only be refused.
+  const until = (isIsoDay(params.until ?? '') ? params.until : null) ?? items.find((o) => o.resultId === resultId)?.period.publicityEndsOn ?? null;
+  const over = items.some((o) => o.resultId === resultId && o.period.status !== 'publicity') || (!!until && localDay(new Date()) > until);
   return (
     <Page title='结果异议'>
-      {resultId ? <LodgeForm resultId={resultId} onLodged={merge} /> : null}
+      {resultId && !over ? <LodgeForm resultId={resultId} until={until} onLodged={merge} /> : null}
+      {resultId && over ? (
+        <View className='notice' role='status' data-testid='objection-closed'>
+          公示期{until ? `已于${until}` : '已'}结束，不能再对该结果提出异议；下面是已提出的异议和答复。
+        </View>
+      ) : null}
       <View className='card'>
         <View className='card__title' role='heading' aria-level={2}>
           {periodId ? '本期异议' : '异议记录'}
