@@ -61,14 +61,8 @@ export default function MenuEditor({ slot, onSaved, onCancel }: MenuEditorProps)
             maxlength={ALLERGEN_RULES.perDishMax * (ALLERGEN_RULES.wordMax + 1)}
             onChange={(allergens) => set(i, { allergens })}
           />
-          <View
-            className='btn btn--ghost cons__menu-drop'
-            role='button'
-            {...FOCUSABLE}
-            aria-label={`删去${r.name || `第${i + 1}道菜`}`}
-            onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
-          >
-            删去这道菜
+          <View className='btn btn--ghost cons__menu-drop' role='button' {...FOCUSABLE} onClick={() => setRows((list) => list.filter((_, j) => j !== i))}>
+            删去{r.name.trim() ? `「${r.name.trim()}」` : `第${i + 1}道菜`}
           </View>
         </View>
       ))}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { ClosePreviewDTO, CopyWeekDTO } from '@hg/types';
 import { SLOT_RULES } from '@hg/types/slots';
 import { addDays } from '@hg/types/local-time';
 import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
+import ConfirmDialog from '../../components/ConfirmDialog';
 import { dayLabel, shortDay } from '../../format';
 
 /**
@@ -16,50 +17,51 @@ import { dayLabel, shortDay } from '../../format';
  */
 export function CopyWeekButton({ centreId, from, onCopied }: { centreId: number; from: string; onCopied: (created: number) => void }) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [plan, setPlan] = useState<CopyWeekDTO | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const range = `${shortDay(addDays(from, -7))}–${shortDay(addDays(from, -1))}`;
+  const skippedText = (p: CopyWeekDTO) => (p.skipped.length ? `跳过${p.skipped.length}个（${[...new Set(p.skipped.map((s) => s.reason))].join('、')}）。` : '');
 
-  const copy = async () => {
+  const ask = async () => {
     if (busy) return;
     setBusy(true);
-    setError(null);
-    const plan = await bookings.copyWeek({ centreId, from, dryRun: true });
-    if (!plan.ok) {
-      setBusy(false);
-      return setError(plan.error.message);
-    }
-    const { created, skipped } = plan.data;
-    const skippedText = skipped.length ? `跳过${skipped.length}个（${[...new Set(skipped.map((s) => s.reason))].join('、')}）。` : '';
-    if (!created.length) {
-      setBusy(false);
-      await Taro.showModal({
-        title: '复制上周菜单',
-        content: `上周（${range}）没有可以复制到这一周的餐次。${skippedText}`,
-        showCancel: false,
-        confirmText: '知道了',
-      });
-      return;
-    }
-    const answer = await Taro.showModal({
-      title: '复制上周菜单',
-      content: `将按上周（${range}）新增${created.length}个餐次，菜单和过敏原一起复制，复制后立即公布，可再逐个改菜单。${skippedText}`,
-      confirmText: `新增${created.length}个`,
-      cancelText: '先不复制',
-    });
-    if (!answer.confirm) return setBusy(false);
+    setNote(null);
+    const res = await bookings.copyWeek({ centreId, from, dryRun: true });
+    setBusy(false);
+    if (!res.ok) return setNote(res.error.message);
+    if (!res.data.created.length) return setNote(`上周（${range}）没有可以复制到这一周的餐次。${skippedText(res.data)}`);
+    setPlan(res.data);
+  };
+
+  const copy = async () => {
+    setPlan(null);
+    setBusy(true);
     const res = await bookings.copyWeek({ centreId, from });
     setBusy(false);
     if (res.ok) onCopied(res.data.created.length);
-    else setError(res.error.message);
+    else setNote(res.error.message);
   };
 
   return (
     <>
-      <BusyButton label='复制上周' busy={busy} busyLabel='复制中…' onClick={copy} testId='copy-week' />
-      {error ? (
-        <View className='notice' role='alert'>
-          {error}
+      <BusyButton label='复制上周' busy={busy} busyLabel='复制中…' onClick={ask} testId='copy-week' />
+      {note ? (
+        <View className='notice' role='alert' data-testid='copy-week-note'>
+          {note}
         </View>
+      ) : null}
+      {plan ? (
+        <ConfirmDialog
+          id='copy-week'
+          title='复制上周菜单'
+          confirmText={`新增${plan.created.length}个餐次`}
+          cancelText='先不复制'
+          onConfirm={() => void copy()}
+          onCancel={() => setPlan(null)}
+          testId='copy-dialog'
+        >
+          按上周（{range}）新增{plan.created.length}个餐次，菜单和过敏原一起复制，复制后立即公布，可再逐个改菜单。{skippedText(plan)}
+        </ConfirmDialog>
       ) : null}
     </>
   );
@@ -74,28 +76,22 @@ export function CloseDayForm({ centreId, day, onClosed, onCancel }: { centreId: 
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ClosePreviewDTO | null>(null);
 
-  const close = async () => {
+  const ask = async () => {
     if (busy) return;
     if (!reason.trim()) return setError('请填写原因，例如 元旦');
     setBusy(true);
     setError(null);
-    const preview = await bookings.closePreview({ centreId, day });
-    if (!preview.ok) {
-      setBusy(false);
-      return setError(preview.error.message);
-    }
-    const { sittings, bookings: booked, elders, told, toCall } = preview.data;
-    const who = elders
-      ? `将取消${booked}份预订，通知${told}位已预订的老人（「因节假日停餐，您的预订已取消」）。${toCall.length ? `${toCall.join('、')}没有手机账号，请电话告知。` : ''}`
-      : '还没有老人预订。';
-    const answer = await Taro.showModal({
-      title: '设为休息日',
-      content: `${dayLabel(day)}（${reason.trim()}）设为休息日：${sittings ? `${sittings}个餐次停止供餐，` : ''}${who}`,
-      confirmText: '设为休息日',
-      cancelText: '不设了',
-    });
-    if (!answer.confirm) return setBusy(false);
+    const res = await bookings.closePreview({ centreId, day });
+    setBusy(false);
+    if (res.ok) setPreview(res.data);
+    else setError(res.error.message);
+  };
+
+  const close = async () => {
+    setPreview(null);
+    setBusy(true);
     const res = await bookings.closeDay({ centreId, day, reason: reason.trim() });
     setBusy(false);
     if (res.ok) onClosed();
@@ -114,11 +110,30 @@ export function CloseDayForm({ centreId, day, onClosed, onCancel }: { centreId: 
         error={error}
       />
       <View className='btn-row'>
-        <BusyButton label='确定休息' busy={busy} busyLabel='处理中…' onClick={close} testId={`close-confirm-${day}`} />
+        <BusyButton label='确定休息' busy={busy} busyLabel='处理中…' onClick={ask} testId={`close-confirm-${day}`} />
         <View className='btn btn--ghost' role='button' {...FOCUSABLE} onClick={onCancel}>
           取消
         </View>
       </View>
+      {preview ? (
+        <ConfirmDialog
+          id={`close-${day}`}
+          title={`${dayLabel(day)} 设为休息日`}
+          confirmText='设为休息日'
+          cancelText='不设了'
+          onConfirm={() => void close()}
+          onCancel={() => setPreview(null)}
+          testId='close-dialog'
+        >
+          {`原因：${reason.trim()}。`}
+          {preview.sittings ? `${preview.sittings}个餐次停止供餐，` : ''}
+          {preview.elders
+            ? `将取消${preview.bookings}份预订，通知${preview.told}位已预订的老人（「因节假日停餐，您的预订已取消」）。${
+                preview.toCall.length ? `${preview.toCall.join('、')}没有手机账号，请电话告知。` : ''
+              }`
+            : '还没有老人预订。'}
+        </ConfirmDialog>
+      ) : null}
     </View>
   );
 }

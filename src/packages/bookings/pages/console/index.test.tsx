@@ -55,21 +55,27 @@ describe('助餐管理', () => {
       .mockResolvedValueOnce({ ok: true, data: { created: [], skipped: [] } });
     await renderPage();
     await click(screen.getByTestId('copy-week'));
-    expect(svc.copyWeek).toHaveBeenNthCalledWith(1, { centreId: 7, from, dryRun: true });
-    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0];
-    expect(modal.content).toContain('新增12个餐次');
-    expect(modal.content).toContain('跳过1个（休息日）');
-    expect(modal.confirmText).toBe('新增12个');
+    expect(svc.copyWeek).toHaveBeenCalledWith({ centreId: 7, from, dryRun: true });
+    const dialog = screen.getByTestId('copy-dialog');
+    expect(dialog.textContent).toContain('新增12个餐次');
+    expect(dialog.textContent).toContain('跳过1个（休息日）');
+    expect(svc.copyWeek).toHaveBeenCalledTimes(1);
+    await click(screen.getByTestId('copy-dialog-yes'));
     expect(svc.copyWeek).toHaveBeenNthCalledWith(2, { centreId: 7, from });
+    expect(screen.queryByTestId('copy-dialog')).toBeNull();
     expect(svc.week).toHaveBeenCalledTimes(2);
   });
 
-  it('复制上周 cancelled at the confirm writes nothing', async () => {
+  it('复制上周 cancelled at the confirm writes nothing; nothing to copy says so', async () => {
     svc.copyWeek.mockResolvedValue({ ok: true, data: { created: [{ day: '2030-03-04', sitting: 'lunch', title: '午餐', slotId: null }], skipped: [] } });
-    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
     await renderPage();
     await click(screen.getByTestId('copy-week'));
+    await click(screen.getByTestId('copy-dialog-no'));
     expect(svc.copyWeek).toHaveBeenCalledTimes(1);
+    svc.copyWeek.mockResolvedValue({ ok: true, data: { created: [], skipped: [{ day: '2030-03-04', sitting: 'lunch', title: '午餐', reason: '本周已有' }] } });
+    await click(screen.getByTestId('copy-week'));
+    expect(screen.getByTestId('copy-week-note').textContent).toContain('没有可以复制到这一周的餐次。跳过1个（本周已有）');
+    expect(screen.queryByTestId('copy-dialog')).toBeNull();
   });
 
   it('设为休息日 asks for a reason, confirms how many booked elders will be told, closes, and the day reads 休息', async () => {
@@ -85,10 +91,12 @@ describe('助餐管理', () => {
     svc.closedDays.mockResolvedValue({ ok: true, data: [{ day, reason: '元旦' }] });
     await click(screen.getByTestId(`close-confirm-${day}`));
     expect(svc.closePreview).toHaveBeenCalledWith({ centreId: 7, day });
-    const modal = (Taro.showModal as jest.Mock).mock.calls[0][0];
-    expect(modal.content).toContain('2个餐次停止供餐');
-    expect(modal.content).toContain('通知3位已预订的老人');
-    expect(modal.content).toContain('孙德明没有手机账号，请电话告知');
+    const dialog = screen.getByTestId('close-dialog').textContent;
+    expect(dialog).toContain('2个餐次停止供餐');
+    expect(dialog).toContain('通知3位已预订的老人');
+    expect(dialog).toContain('孙德明没有手机账号，请电话告知');
+    expect(svc.closeDay).not.toHaveBeenCalled();
+    await click(screen.getByTestId('close-dialog-yes'));
     expect(svc.closeDay).toHaveBeenCalledWith({ centreId: 7, day, reason: '元旦' });
     expect(screen.getByTestId(`cons-rest-${day}`).textContent).toContain('休息：元旦');
     expect(screen.queryByTestId(`close-day-${day}`)).toBeNull();

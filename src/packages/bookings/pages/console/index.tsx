@@ -331,7 +331,7 @@ export default function ConsolePage() {
                       </View>
                       {closed ? (
                         <View className='cons__rest' data-testid={`cons-rest-${day}`}>
-                          休息：{closed.reason}（餐次已撤下，已预订的老人已收到通知）
+                          休息：{closed.reason}（餐次已撤下，预订已取消）
                         </View>
                       ) : null}
                       {closing === day && !closed ? (

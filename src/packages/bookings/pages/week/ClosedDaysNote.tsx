@@ -1,18 +1,26 @@
 import { View } from '@tarojs/components';
+import type { ClosedDayDTO } from '@hg/types';
 import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { dayLabel } from '../../format';
 
+/** The centre's 休息日 among the seven days shown (none until loaded, or without a centre). */
+export function useClosedDays(centreId: number | null, visit: number): ClosedDayDTO[] {
+  const closed = useLoad(centreId ? () => bookings.closedDays({ centreId }) : null, [centreId, visit]);
+  return closed.data ?? [];
+}
+
 /**
- * 休息日 of the week shown, one read-only line each (「1月1日 周四 休息：元旦，停止供餐」): the
- * day's sittings were withdrawn, so without this line the day would simply be missing.
+ * The closed days after `after` and before `upTo` (either open-ended when null), one read-only line
+ * each (「明天 · 1月1日 周四 休息：元旦，停止供餐」) in their place among the days: the day's
+ * sittings were withdrawn, so without the line it would simply be missing.
  */
-export default function ClosedDaysNote({ centreId, visit }: { centreId: number; visit: number }) {
-  const closed = useLoad(() => bookings.closedDays({ centreId }), [centreId, visit]);
-  if (!closed.data?.length) return null;
+export default function ClosedDayLines({ closed, after, upTo }: { closed: ClosedDayDTO[]; after: string | null; upTo: string | null }) {
+  const lines = closed.filter((c) => (after === null || c.day > after) && (upTo === null || c.day < upTo));
+  if (!lines.length) return null;
   return (
-    <View className='week__closed' role='list' aria-label='休息日' data-testid='week-closed'>
-      {closed.data.map((c) => (
+    <View className='week__closed' role='list' aria-label='休息日'>
+      {lines.map((c) => (
         <View key={c.day} role='listitem' className='week__closed-day' data-testid={`week-closed-${c.day}`}>
           {dayLabel(c.day)} 休息：{c.reason}，停止供餐
         </View>

@@ -80,6 +80,23 @@ describe('本周菜单', () => {
     expect(lunch.getByTestId('book-delivery').textContent).toBe('送餐上门');
   });
 
+  it('a closed day (休息日) reads 休息 with its reason in its place among the days', async () => {
+    svc.closedDays.mockResolvedValue({
+      ok: true,
+      data: [
+        { day: '2030-03-04', reason: '元旦' },
+        { day: '2030-03-07', reason: '停水' },
+      ],
+    });
+    await renderPage();
+    expect(svc.closedDays).toHaveBeenCalledWith({ centreId: 7 });
+    const order = Array.from(document.querySelectorAll('[data-testid^="week-closed-"], [role="group"][aria-label*="3月"]')).map(
+      (el) => el.getAttribute('data-testid') ?? el.getAttribute('aria-label'),
+    );
+    expect(order).toEqual(['week-closed-2030-03-04', expect.stringContaining('3月5日'), expect.stringContaining('3月6日'), 'week-closed-2030-03-07']);
+    expect(screen.getByTestId('week-closed-2030-03-04').textContent).toContain('3月4日 周一 休息：元旦，停止供餐');
+  });
+
   it('tells an elder whose declared 独居 awaits the centre that the subsidy comes after the check', async () => {
     svc.quote.mockResolvedValue({
       ok: true,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO, ElderDTO } from '@hg/types';
@@ -15,7 +15,7 @@ import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import { byDay, dayLabel, linkedElders, nextBookable, queryText } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
-import ClosedDaysNote from './ClosedDaysNote';
+import ClosedDayLines, { useClosedDays } from './ClosedDaysNote';
 import RepeatWeek from './RepeatWeek';
 import SlotCard from './SlotCard';
 import './index.scss';
@@ -84,6 +84,8 @@ export default function WeekPage() {
   };
   // Right after a tab switch the previous tab's week is still held: show only this tab's slots.
   const slots = (week.data ?? []).filter((s) => s.kind === kind);
+  // 休息日: a read-only line in the day's place (its sittings were withdrawn).
+  const closedDays = useClosedDays(meal && centreId ? centreId : null, visit);
   const next = nextBookable(slots.map((s) => ({ ...s, myBooking: changed[s.id] ?? s.myBooking })));
 
   // The week opens at the next sitting still bookable (today's lunch after its cut-off is above it).
@@ -202,27 +204,30 @@ export default function WeekPage() {
             emptyText={meal ? '这一周还没有公布菜单' : `这一周还没有${SLOT_KIND_LABEL[kind]}可以预约`}
             onRetry={week.reload}
           />
-          {meal && centreId ? <ClosedDaysNote centreId={centreId} visit={visit} /> : null}
-          {byDay(slots).map(({ day, slots }) => (
-            <View key={day} className='week__day' role='group' aria-label={dayLabel(day)}>
-              <View className='week__day-title' role='heading' aria-level={2}>
-                {dayLabel(day)}
+          {byDay(slots).map(({ day, slots }, i, days) => (
+            <Fragment key={day}>
+              <ClosedDayLines closed={closedDays} after={i ? days[i - 1].day : null} upTo={day} />
+              <View className='week__day' role='group' aria-label={dayLabel(day)}>
+                <View className='week__day-title' role='heading' aria-level={2}>
+                  {dayLabel(day)}
+                </View>
+                {slots.map((s) => (
+                  <SlotCard
+                    key={s.id}
+                    slot={s}
+                    elderId={elderId ?? 0}
+                    elder={chosen?.profile ?? null}
+                    booking={preview ? null : (changed[s.id] ?? s.myBooking)}
+                    onBooking={onBooking}
+                    hotline={current?.hotline ?? null}
+                    next={next?.id === s.id}
+                    preview={preview}
+                  />
+                ))}
               </View>
-              {slots.map((s) => (
-                <SlotCard
-                  key={s.id}
-                  slot={s}
-                  elderId={elderId ?? 0}
-                  elder={chosen?.profile ?? null}
-                  booking={preview ? null : (changed[s.id] ?? s.myBooking)}
-                  onBooking={onBooking}
-                  hotline={current?.hotline ?? null}
-                  next={next?.id === s.id}
-                  preview={preview}
-                />
-              ))}
-            </View>
+            </Fragment>
           ))}
+          <ClosedDayLines closed={closedDays} after={byDay(slots).slice(-1)[0]?.day ?? null} upTo={null} />
           {!others ? (
             <View
               className='btn btn--ghost week__family'
