@@ -1,4 +1,6 @@
 import { In, IsNull, Like, type EntityManager } from 'typeorm';
+import type { Role } from '@hg/types';
+import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
 
 /** People by id, for presenters of other modules (names, masked phones, openids for messages). */
@@ -7,6 +9,28 @@ export async function usersById(em: EntityManager, ids: readonly (number | null 
   if (!unique.length) return new Map();
   const rows = await em.find(User, { where: { id: In(unique) } });
   return new Map(rows.map((u) => [u.id, u]));
+}
+
+/**
+ * People by id with their first assigned role (null: none — a resident), in ONE statement: who
+ * wrote a comment or took a step, as timelines label them (「社区工作人员 杨晓燕」).
+ */
+export async function namesWithFirstRole(em: EntityManager, ids: readonly number[]): Promise<Map<number, { name: string; role: Role | null }>> {
+  const unique = [...new Set(ids)].filter((x) => x > 0);
+  if (!unique.length) return new Map();
+  const rows = await em
+    .createQueryBuilder(User, 'u')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .select('u.id', 'id')
+    .addSelect('u.name', 'name')
+    .addSelect('r.role', 'role')
+    .where('u.id IN (:...ids)', { ids: unique })
+    .orderBy('u.id', 'ASC')
+    .addOrderBy('r.id', 'ASC')
+    .getRawMany<{ id: number | string; name: string; role: Role | null }>();
+  const out = new Map<number, { name: string; role: Role | null }>();
+  for (const r of rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { name: r.name, role: r.role });
+  return out;
 }
 
 /**

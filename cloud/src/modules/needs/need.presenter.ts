@@ -16,14 +16,14 @@ import {
 } from '@hg/types';
 import { byId } from '../../core/by-id';
 import { buildingsByIds, compoundsByIds, organisationsByIds } from '../community/public';
-import { listRoleAssignments, maskPhone, usersById, type Actor } from '../identity/public';
+import { maskPhone, namesWithFirstRole, usersById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { needEvents } from './need-events';
 import { NeedPhoto } from './need-photo.entity';
 import { NeedVoiceNote } from './need-voice-note.entity';
 import { allowedActions, relationTo, rungAhead, type Relation } from './need.policy';
-import { followerIdsOf, isFollower } from './need-followers';
+import { followerIdsOf } from './need-followers';
 import { presentFollow } from './need-follow.presenter';
 import type { Need } from './need.entity';
 import { COMPOUND_AREA_LABEL, ESCALATION_ORDER, LADDER, OPEN_NEED_STATUSES } from '@hg/types';
@@ -137,13 +137,8 @@ export function presentPlace(n: Pick<Need, 'buildingId' | 'unitId'>, buildingNam
 async function actorLabels(em: EntityManager, userIds: number[]): Promise<Map<number, string>> {
   const ids = [...new Set(userIds)].filter((x) => x > 0);
   if (!ids.length) return new Map();
-  const [users, roles] = await Promise.all([usersById(em, ids), listRoleAssignments(em, ids)]);
-  return new Map(
-    [...users.values()].map((u) => {
-      const role = roles.get(u.id)?.[0];
-      return [u.id, `${role ? ROLE_LABEL[role.role] : ROLE_LABEL.resident} ${u.name}`.trim()];
-    }),
-  );
+  const people = await namesWithFirstRole(em, ids);
+  return new Map([...people].map(([id, p]) => [id, `${p.role ? ROLE_LABEL[p.role] : ROLE_LABEL.resident} ${p.name}`.trim()]));
 }
 
 /**
@@ -175,16 +170,15 @@ const OTHER_RESIDENT = '其他居民';
  * every name. Followers never act on the timeline (they may only comment), so its rule stays the
  * reporter's and the filer's.
  */
-async function residentsHiddenFrom(
-  em: EntityManager,
+function residentsHiddenFrom(
   need: Need,
   actor: Actor,
   rel: Relation,
-): Promise<{ hiddenActors: ReadonlySet<number>; hiddenAuthors: ReadonlySet<number> }> {
+  followers: readonly number[],
+): { hiddenActors: ReadonlySet<number>; hiddenAuthors: ReadonlySet<number> } {
   const handles = rel.staff || rel.head || rel.receiver || rel.ladder;
   if (handles || !(rel.reporter || rel.follower)) return { hiddenActors: new Set(), hiddenAuthors: new Set() };
   const reporters = [need.reporterId, need.createdById];
-  const followers = await followerIdsOf(em, need.id);
   const hiddenActors = new Set(rel.reporter ? [] : reporters);
   const hiddenAuthors = new Set([...(rel.reporter ? [] : reporters), ...followers]);
   hiddenActors.delete(actor.userId);
@@ -203,10 +197,12 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
     em.find(NeedComment, { where: { needId: need.id }, order: { id: 'ASC' } }),
   ]);
   const labels = await actorLabels(em, [...events.map((e) => e.actorId ?? 0), ...comments.map((c) => c.authorId)]);
-  const rel = relationTo(actor, need, category, { follower: await isFollower(em, need.id, actor.userId) });
+  // The need's followers, read once: whether the caller is one, and whose names a resident may not read.
+  const followers = await followerIdsOf(em, need.id);
+  const rel = relationTo(actor, need, category, { follower: followers.includes(actor.userId) });
   // BRIEF §3.1: a phone number is shown only to the assigned receiver while the need is open.
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
-  const { hiddenActors, hiddenAuthors } = await residentsHiddenFrom(em, need, actor, rel);
+  const { hiddenActors, hiddenAuthors } = residentsHiddenFrom(need, actor, rel, followers);
   // Voice notes have the readers of the need's photos and of its comments: whoever sees this detail.
   const voiceOf = new Map(voices.map((v) => [v.commentId, presentVoice(v)]));
   const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? OTHER_RESIDENT : (labels.get(id) ?? ''));
