@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { REPORT_REASON_LABEL, type ModerationItemDTO, type ReportReason } from '@hg/types';
+import { REPORT_REASON_LABEL, VISIBLE_PERIOD_STATUSES, type ModerationItemDTO, type ReportReason } from '@hg/types';
 import { compoundsByIds, organisationsByIds } from '../community/public';
 import type { Actor } from '../identity/public';
 import { CommentReport, RatingPeriod, type HouseholdRating } from './entities';
@@ -61,12 +61,6 @@ export async function presentModeration(em: EntityManager, rows: HouseholdRating
   });
 }
 
-/**
- * Statuses whose comments the public reads: the final one and, where the period machine has it, 公示
- * (as strings: the machine's statuses are being extended; types' VISIBLE_PERIOD_STATUSES will name them).
- */
-const PUBLIC_STATUSES: readonly string[] = ['publicity', 'published'];
-
-/** A comment anyone can read now (and so report or reply to): visible, with public text, in a period whose results are public. */
+/** A comment anyone can read now (and so report or reply to): visible, with public text, in a period whose results are public (公示 or final). */
 export const isPublicComment = (r: Pick<HouseholdRating, 'commentPublic' | 'commentStatus'>, period: Pick<RatingPeriod, 'status'>) =>
-  PUBLIC_STATUSES.includes(period.status) && !!r.commentPublic && r.commentStatus === 'visible';
+  VISIBLE_PERIOD_STATUSES.includes(period.status) && !!r.commentPublic && r.commentStatus === 'visible';

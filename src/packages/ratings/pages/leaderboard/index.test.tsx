@@ -72,6 +72,37 @@ describe('物业星级榜', () => {
     expect(order()).toEqual(['board-row-1-commercial']);
   });
 
+  it('opens on the period in 公示, offered first and not called 往期; the final ones follow', async () => {
+    const periods = [
+      { id: 2, code: '2026-Q2' },
+      { id: 1, code: '2026-Q1' },
+    ];
+    leaderboard.mockResolvedValue({
+      ok: true,
+      data: { period: period(3, { code: '2026-Q3', status: 'publicity', statusLabel: '公示中' }), periods, rows: [] },
+    });
+    render(<LeaderboardPage />);
+    await flush();
+    expect(screen.getByTestId('board-period').textContent).toBe('2026-Q3 期 · 公示中');
+    const picker = within(screen.getByTestId('board-periods'));
+    const chips = () => picker.getAllByRole('radio').map((r) => [r.textContent, r.getAttribute('aria-checked')]);
+    expect(chips()).toEqual([
+      ['2026-Q3（公示中）', 'true'],
+      ['2026-Q2', 'false'],
+      ['2026-Q1', 'false'],
+    ]);
+    leaderboard.mockResolvedValue({
+      ok: true,
+      data: { period: period(2, { code: '2026-Q2', status: 'published', statusLabel: '已公布' }), periods, rows: [] },
+    });
+    await click(picker.getByRole('radio', { name: '2026-Q2' }));
+    await flush();
+    expect(leaderboard).toHaveBeenLastCalledWith({ scope: 'city', periodId: 2 });
+    expect(screen.getByTestId('board-period').textContent).toBe('2026-Q2 期 · 已公布 · 往期榜单');
+    // The 公示 period stays on offer to go back to.
+    expect(chips()[0]).toEqual(['2026-Q3（公示中）', 'false']);
+  });
+
   it('opens at the period a firm’s page linked to', async () => {
     __setRouter('/packages/ratings/pages/leaderboard/index', { periodId: '1' });
     render(<LeaderboardPage />);

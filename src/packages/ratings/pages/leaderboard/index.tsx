@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { LeaderboardDTO, MeDTO } from '@hg/types';
@@ -75,26 +75,30 @@ function BoardRow({ row }: { row: Row }) {
   );
 }
 
-/** 往期榜单: the final periods as chips, the newest marked 最新; the board reads the one picked. */
-function PeriodPicker({ board, onPick }: { board: LeaderboardDTO; onPick: (periodId: number) => void }) {
-  if (board.periods.length < 2) return null;
+type Picked = { id: number; code: string };
+
+/**
+ * 往期榜单: the final periods as chips, the newest marked 最新 — after the current period in 公示
+ * when there is one (the board opens on it; it is no past board yet); the board reads the one picked.
+ */
+function PeriodPicker({ board, inPublicity, onPick }: { board: LeaderboardDTO; inPublicity: Picked | null; onPick: (periodId: number) => void }) {
+  const options = [
+    ...(inPublicity ? [{ value: inPublicity.id, label: `${inPublicity.code}（公示中）` }] : []),
+    ...board.periods.map((p, i) => ({ value: p.id, label: i === 0 && !inPublicity ? `${p.code}（最新）` : p.code })),
+  ];
+  if (options.length < 2) return null;
   return (
     <View className='card' data-testid='board-periods'>
-      <ChoiceGroup
-        id='board-period-pick'
-        label='选择评价期（往期榜单）'
-        options={board.periods.map((p, i) => ({ value: p.id, label: i === 0 ? `${p.code}（最新）` : p.code }))}
-        value={board.period?.id ?? null}
-        onChange={onPick}
-      />
+      <ChoiceGroup id='board-period-pick' label='选择评价期（往期榜单）' options={options} value={board.period?.id ?? null} onChange={onPick} />
     </View>
   );
 }
 
-function Board({ board }: { board: LeaderboardDTO }) {
+function Board({ board, inPublicity }: { board: LeaderboardDTO; inPublicity: Picked | null }) {
   const rows = boardOrder(board.rows);
   const ranked = rows.filter((r) => r.rank !== null && r.composite !== null);
-  const past = !!board.period && board.periods[0]?.id !== board.period.id;
+  // A final period is a past board when a later one is public (in 公示, or final).
+  const past = board.period?.status === 'published' && (!!inPublicity || board.periods[0]?.id !== board.period.id);
   return (
     <>
       <View className='card'>
@@ -149,12 +153,18 @@ export default function LeaderboardPage() {
   const [scope, setScope] = useState<Scope>('city');
   const scopeId = scope === 'street' ? street?.id : scope === 'community' ? comm?.id : undefined;
   const active: Scope = scope !== 'city' && !scopeId ? 'city' : scope;
-  // A past board: picked here, or opened from a firm's 往期榜单 (?periodId=); none = the latest final period.
+  // A past board: picked here, or opened from a firm's 往期榜单 (?periodId=); none = the latest public one (in 公示 or final).
   const [periodId, setPeriodId] = useState<number | null>(positiveId(params.periodId));
   const board = useLoad(
     () => ratings.leaderboard({ ...(active === 'city' ? { scope: 'city' as const } : { scope: active, scopeId }), ...(periodId ? { periodId } : {}) }),
     [active, scopeId, periodId],
   );
+  // The period the board opens on when it is in 公示 (not among the final ones): kept for the picker.
+  const [inPublicity, setInPublicity] = useState<Picked | null>(null);
+  const opened = !periodId ? board.data?.period : undefined;
+  useEffect(() => {
+    if (opened !== undefined) setInPublicity(opened && opened.status !== 'published' ? { id: opened.id, code: opened.code } : null);
+  }, [opened]);
 
   const tabs: { value: Scope; label: string }[] = [{ value: 'city', label: '全市' }];
   if (street) tabs.push({ value: 'street', label: street.name ? `街道 · ${street.name}` : '街道' });
@@ -164,8 +174,8 @@ export default function LeaderboardPage() {
     <Page title='物业星级榜'>
       {tabs.length > 1 ? <Tabs label='榜单范围' tabs={tabs} value={active} onChange={setScope} testId='board-scope' /> : null}
       <StateView loading={board.loading && !board.data} error={board.error} onRetry={board.reload} />
-      {board.data ? <PeriodPicker board={board.data} onPick={setPeriodId} /> : null}
-      {board.data ? <Board board={board.data} /> : null}
+      {board.data ? <PeriodPicker board={board.data} inPublicity={inPublicity} onPick={setPeriodId} /> : null}
+      {board.data ? <Board board={board.data} inPublicity={inPublicity} /> : null}
     </Page>
   );
 }
