@@ -6,6 +6,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { seedDemoBookings } from '../../cloud/src/modules/bookings/demo-seed';
+import { Slot } from '../../cloud/src/modules/bookings/slot.entity';
 import { fulfilStandingOrders } from '../../cloud/src/modules/bookings/standing-order-timer';
 import { demoSeedContext } from '../../cloud/src/seed/run-seed';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -236,6 +237,25 @@ describe.each(DIALECTS)('a week of menus on %s', (dialect) => {
     expect(booked.map((b) => b.day)).toEqual([next]);
     const [standing] = await db.ds.query('SELECT missed FROM standing_orders WHERE id = ?', [order.id]);
     expect(standing.missed).toBe('');
+  });
+
+  it('a day closed while the week is being copied ends with no open sitting on it; two closes at once close it once', async () => {
+    const from = addDays(today, 28);
+    const holiday = addDays(from, 4);
+    const [copied, closed] = await Promise.all([
+      call('bookings', 'copyWeek', { centreId, from }, staff).then(ok),
+      call('bookings', 'closeDay', { centreId, day: holiday, reason: '端午' }, staff).then(ok),
+    ]);
+    // Either the copy skipped the day, or the close withdrew what the copy had written: never a bookable sitting.
+    // Last week (+21…+27) had 12 sittings: its own holiday was closed.
+    expect(copied.created.length + copied.skipped.length).toBe(12);
+    expect(closed.slots).toBe(copied.created.filter((c) => c.day === holiday).length);
+    const onHoliday = await db.ds.manager.find(Slot, { where: { centreId, kind: 'meal', day: holiday } });
+    expect(onHoliday.filter((x) => x.cutoffAt.getTime() > Date.now())).toEqual([]);
+
+    const other = addDays(from, 5);
+    const both = await Promise.all([1, 2].map(() => call('bookings', 'closeDay', { centreId, day: other, reason: '端午' }, staff)));
+    expect(both.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
   });
 
   it('staff swap a dish of a copied sitting until its cut-off; only they may', async () => {
