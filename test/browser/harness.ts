@@ -44,7 +44,12 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(dialect: TestDialect = 'sqlite'): Promise<Stack> {
+export interface StackOptions {
+  /** Extra Chromium switches for this stack, after the usual ones (e.g. a fake microphone). */
+  browserArgs?: readonly string[];
+}
+
+export async function startStack(dialect: TestDialect = 'sqlite', opts: StackOptions = {}): Promise<Stack> {
   ensureH5Build();
   const db = await createTestDb(dialect);
   const server: http.Server = createGateway({ ds: db.ds, secret: 'browser-journey-secret-0123', demo: true, staticDir: H5_DIR });
@@ -52,7 +57,15 @@ export async function startStack(dialect: TestDialect = 'sqlite'): Promise<Stack
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(opts.browserArgs ?? []),
+    ],
   });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -74,11 +87,14 @@ export const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN', t
  * The usual frame of a journey file, inside its `describe.each(DIALECTS)`: one stack per dialect
  * (optionally with its own upload directory), a fresh phone-sized browser context per test.
  */
-export function useJourneyStack(dialect: TestDialect, opts: { uploads?: string; afterAll?: () => void } = {}): { stack: Stack; context: BrowserContext } {
+export function useJourneyStack(
+  dialect: TestDialect,
+  opts: { uploads?: string; afterAll?: () => void; browserArgs?: readonly string[] } = {},
+): { stack: Stack; context: BrowserContext } {
   const env = {} as { stack: Stack; context: BrowserContext };
   beforeAll(async () => {
     if (opts.uploads) process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-${opts.uploads}-uploads-${process.pid}`);
-    env.stack = await startStack(dialect);
+    env.stack = await startStack(dialect, { browserArgs: opts.browserArgs });
   });
   afterAll(async () => {
     await env.stack?.close();

@@ -107,7 +107,6 @@ export default function VoiceNoteButton(props: VoiceNoteButtonProps) {
         className={`vnote__hold ${active ? 'vnote__hold--on' : ''} ${away ? 'vnote__hold--away' : ''}`}
         role='button'
         {...FOCUSABLE}
-        aria-label={active ? `正在录音，${rec.seconds}秒，松开结束` : `${label}，最长${MAX_SECONDS}秒`}
         aria-busy={uploading}
         onTouchStart={onTouchStart}
         onTouchMove={onTouchMove}

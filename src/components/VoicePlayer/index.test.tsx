@@ -23,7 +23,7 @@ describe('VoicePlayer', () => {
     const { unmount } = render(<VoicePlayer url='/uploads/abc.wav' durationSec={7} label='居民语音' testId='p' />);
     const toggle = screen.getByTestId('p-toggle');
     expect(screen.getByTestId('p-time').textContent).toBe('0:07');
-    expect(toggle.getAttribute('aria-label')).toBe('播放居民语音，7秒');
+    expect(toggle.textContent).toBe('▶播放居民语音0:07');
 
     fireEvent.click(toggle);
     expect(audio.src).toBe('/uploads/abc.wav');

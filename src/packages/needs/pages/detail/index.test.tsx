@@ -200,7 +200,8 @@ describe('需求详情', () => {
     voiceUpload.mockResolvedValue({ ok: true, data: note });
     await renderWith(detail(42, { can: ['comment'], description: '', voiceNote: { ...note, durationSec: 9 } }));
     expect(screen.queryByTestId('need-description')).toBeNull();
-    expect(screen.getByTestId('need-voice-toggle').getAttribute('aria-label')).toBe('播放居民语音，9秒');
+    expect(screen.getByTestId('need-voice-toggle').textContent).toContain('播放居民语音');
+    expect(screen.getByTestId('need-voice-time').textContent).toBe('0:09');
 
     const hold = screen.getByTestId('comment-voice-hold');
     await click(screen.getByTestId('comment-send'));
