@@ -129,7 +129,7 @@ export function CloseDayForm({ centreId, day, onClosed, onCancel }: { centreId: 
           {preview.sittings ? `${preview.sittings}个餐次停止供餐，` : ''}
           {preview.elders
             ? `将取消${preview.bookings}份预订，通知${preview.told}位已预订的老人（「因节假日停餐，您的预订已取消」）。${
-                preview.toCall.length ? `${preview.toCall.join('、')}没有手机账号，请电话告知。` : ''
+                preview.toCall.length ? `${preview.toCall.join('、')}不用小程序、也没有关联家属，请电话告知。` : ''
               }`
             : '还没有老人预订。'}
         </ConfirmDialog>

@@ -94,7 +94,7 @@ describe('助餐管理', () => {
     const dialog = screen.getByTestId('close-dialog').textContent;
     expect(dialog).toContain('2个餐次停止供餐');
     expect(dialog).toContain('通知3位已预订的老人');
-    expect(dialog).toContain('孙德明没有手机账号，请电话告知');
+    expect(dialog).toContain('孙德明不用小程序、也没有关联家属，请电话告知');
     expect(svc.closeDay).not.toHaveBeenCalled();
     await click(screen.getByTestId('close-dialog-yes'));
     expect(svc.closeDay).toHaveBeenCalledWith({ centreId: 7, day, reason: '元旦' });
