@@ -198,6 +198,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await resident.tapTab('首页');
     await resident.byTestId('compound-firm-card').click();
     await resident.byTestId('firm-result-corrected').waitFor();
+    await resident.byTestId('firm-result-corrected-note').getByText('经复核后更正过', { exact: false }).waitFor();
     await expect(resident.byTestId('firm-result-versions-toggle').count()).resolves.toBe(0);
     await expect(resident.byTestId('firm-result-object').count()).resolves.toBe(0);
     await resident.audit('firm-card-final');

@@ -70,6 +70,11 @@ function ReviewState({ result, reviewer, testId }: { result: FirmResultDTO; revi
           ) : null}
         </View>
       ) : null}
+      {result.correctedAt && !inPublicity ? (
+        <View className='muted' data-testid={`${testId}-corrected-note`}>
+          这一结果经复核后更正过，下面是更正后的星级和得分。
+        </View>
+      ) : null}
       {inPublicity ? (
         <View className='muted' data-testid={`${testId}-publicity-note`}>
           公示期内物业企业可对结果提出异议，公示期满、异议全部答复后定稿。

@@ -79,6 +79,7 @@ describe('物业评价 · 公示与更正', () => {
       }),
     );
     expect(screen.getByTestId('firm-result-corrected').textContent).toBe('已更正（2026-12-16）');
+    expect(screen.getByTestId('firm-result-corrected-note').textContent).toBe('这一结果经复核后更正过，下面是更正后的星级和得分。');
     expect(screen.queryByTestId('firm-result-publicity')).toBeNull();
     expect(screen.queryByTestId('firm-result-object')).toBeNull();
     expect(screen.getByTestId('firm-result-versions-toggle')).toBeTruthy();
