@@ -11,8 +11,6 @@ import { VOICE_RULES } from '@hg/types/needs';
 export interface VoiceClip {
   /** Whole seconds, 1–60 (VOICE_RULES), as the server takes it. */
   durationSec: number;
-  /** Plays the local copy before upload. */
-  src: string;
   upload(): Promise<Envelope<VoiceNoteDTO>>;
 }
 

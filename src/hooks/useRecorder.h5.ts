@@ -73,8 +73,7 @@ export function createEngine(): RecorderEngine {
       const seconds = wholeSeconds(samples.length / VOICE_RULES.sampleRate);
       if (!seconds) return TOO_SHORT;
       const blob = new Blob([encodeWav(samples, VOICE_RULES.sampleRate)], { type: 'audio/wav' });
-      const src = URL.createObjectURL(blob);
-      return { durationSec: seconds, src, upload: () => uploadVoice(blob, seconds) };
+      return { durationSec: seconds, upload: () => uploadVoice(blob, seconds) };
     },
     cancel: release,
   };

@@ -30,7 +30,7 @@ export function createEngine(): RecorderEngine {
   rm.onStop((res) => {
     if (cancelled) return;
     const seconds = wholeSeconds(res.duration / 1000);
-    lastStop = seconds ? { durationSec: seconds, src: res.tempFilePath, upload: () => uploadVoice(res.tempFilePath, seconds) } : TOO_SHORT;
+    lastStop = seconds ? { durationSec: seconds, upload: () => uploadVoice(res.tempFilePath, seconds) } : TOO_SHORT;
     stopped?.(lastStop);
   });
   return {

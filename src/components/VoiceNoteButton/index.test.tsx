@@ -22,7 +22,7 @@ const touch = (y: number) => ({ touches: [{ clientX: 100, clientY: y }] });
 describe('VoiceNoteButton', () => {
   beforeEach(() => {
     jest.clearAllMocks();
-    clip = { durationSec: 4, src: 'blob:local', upload: jest.fn(async () => ({ ok: true as const, data: note })) };
+    clip = { durationSec: 4, upload: jest.fn(async () => ({ ok: true as const, data: note })) };
   });
 
   it('hold to speak: the seconds run while held, release uploads the note and hands it over', async () => {

@@ -19,7 +19,7 @@ jest.mock('../../../../services/subscribe');
 const voiceUpload = jest.fn();
 jest.mock('../../../../hooks/useRecorder', () => {
   const core = jest.requireActual('../../../../hooks/useRecorder.core');
-  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 5, src: 'blob:voice', upload: voiceUpload }), cancel: () => undefined };
+  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 5, upload: voiceUpload }), cancel: () => undefined };
   return { ...core, useRecorder: (onClip: (c: unknown) => void) => core.useRecorderWith(() => engine, onClip) };
 });
 

@@ -10,7 +10,7 @@ jest.mock('../../../../services/needs');
 const voiceUpload = jest.fn();
 jest.mock('../../../../hooks/useRecorder', () => {
   const core = jest.requireActual('../../../../hooks/useRecorder.core');
-  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 2, src: 'blob:voice', upload: voiceUpload }), cancel: () => undefined };
+  const engine = { start: async () => undefined, stop: async () => ({ durationSec: 2, upload: voiceUpload }), cancel: () => undefined };
   return { ...core, useRecorder: (onClip: (c: unknown) => void) => core.useRecorderWith(() => engine, onClip) };
 });
 
