@@ -52,7 +52,10 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
   const ctx = () => ({ ds: db.ds, tx });
 
   /** A slot starting 10:00 local on a day of its own, ending 12:00, cut-off 09:00. */
-  async function slot(capacity: number, opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string; quotaPerWeek?: number } = {}): Promise<SlotView> {
+  async function slot(
+    capacity: number,
+    opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string; quotaPerWeek?: number } = {},
+  ): Promise<SlotView> {
     const day = opts.day ?? nextDay();
     const startsAt = new Date(`${localDay(day)}T02:00:00.000Z`);
     return tx((em) =>
@@ -75,13 +78,18 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
     reserve(ctx(), { slotId: s.id, holder: { kind: 'user', id: userId }, requestId: rid(), bookedById: userId, waitlist: false, at: base, ...more });
 
   const held = async (slotId: number) => (await slotById(db.ds.manager, slotId))!.pools[0].held;
-  const codeOf = async (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+  const codeOf = async (p: Promise<unknown>) =>
+    p.then(
+      () => 'OK',
+      (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+    );
   const statusOf = async (id: number) => (await db.ds.query('SELECT status FROM slot_bookings WHERE id = ?', [id]))[0].status;
   const history = async (kind: string, id: number) =>
-    (await db.ds.query('SELECT action, from_status AS f, to_status AS t FROM subject_events WHERE subject_kind = ? AND subject_id = ? ORDER BY id', [kind, id])).map(
-      (e: { action: string; f: string | null; t: string | null }) => `${e.f ?? '∅'}>${e.t ?? '∅'}:${e.action}`,
-    );
-  const messagesTo = async (userId: number) => db.ds.query('SELECT title, body, subjectKind, subjectId FROM notifications WHERE userId = ? ORDER BY id', [userId]);
+    (
+      await db.ds.query('SELECT action, from_status AS f, to_status AS t FROM subject_events WHERE subject_kind = ? AND subject_id = ? ORDER BY id', [kind, id])
+    ).map((e: { action: string; f: string | null; t: string | null }) => `${e.f ?? '∅'}>${e.t ?? '∅'}:${e.action}`);
+  const messagesTo = async (userId: number) =>
+    db.ds.query('SELECT title, body, subjectKind, subjectId FROM notifications WHERE userId = ? ORDER BY id', [userId]);
   const timers = (now: Date) => {
     const tctx: TimerContext = { em: db.ds.manager, platform: localPlatform(), tx };
     return Promise.all(SLOT_TIMERS.map((j) => j.run(tctx, now))).then((r) => Object.assign({}, ...r));
@@ -154,7 +162,9 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
     await tx((em) => cancelSlotBooking(em, a.id, { by: 30_001, at: base, notifier: new Notifier() }));
     expect(await statusOf(b.id)).toBe('offered');
     expect(await held(s.id)).toBe(1);
-    expect((await messagesTo(30_002)).map((m: { title: string; subjectKind: string }) => [m.title, m.subjectKind])).toEqual([['候补到位，请确认', 'slot-booking']]);
+    expect((await messagesTo(30_002)).map((m: { title: string; subjectKind: string }) => [m.title, m.subjectKind])).toEqual([
+      ['候补到位，请确认', 'slot-booking'],
+    ]);
 
     // B lets the offer lapse: the timer passes the seat to C.
     const later = new Date(base.getTime() + (SLOT_RULES.offerMinutes + 1) * 60_000);
@@ -202,7 +212,6 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
     const n = await tx(async (em) => {
       const notifier = new Notifier();
       const ended = await withdrawSlot(em, s.id, { reason: '停电检修', by: staff, at: base, notifier });
-      await notifier.flush(em, localPlatform());
       return ended;
     });
     expect(n).toBe(3);

@@ -25,7 +25,7 @@ export interface BookingStep {
 /**
  * The shape of every booking step: in one transaction load the booking → NOT_FOUND for people with
  * no part in it → FORBIDDEN when their relation may not take `action` → the step (which moves the
- * booking through the kit); after commit push messages and return the fresh booking.
+ * booking through the kit); return the fresh booking (pushes go out from the outbox).
  */
 export async function runBookingStep(
   ctx: ActionContext,
@@ -49,7 +49,6 @@ export async function runBookingStep(
     await step({ em, booking, slot, elder, rel, now, notifier });
     return booking.id;
   });
-  await notifier.flush(ctx.ds.manager, ctx.platform);
   const fresh = await ctx.ds.manager.findOneByOrFail(Booking, { id });
   return presentBooking(ctx.ds.manager, fresh, ctx.actor, now);
 }

@@ -34,7 +34,6 @@ async function eachBooking(
       if (!(err instanceof AppError)) throw err;
       continue;
     }
-    await notifier.flush(ctx.em, ctx.platform);
   }
   return done;
 }
@@ -117,7 +116,6 @@ const closeWaitlists: TimerJob = {
       }
       return closed.length;
     });
-    await notifier.flush(ctx.em, ctx.platform);
     return { waitlistsClosed };
   },
 };

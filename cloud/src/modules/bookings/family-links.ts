@@ -59,7 +59,7 @@ const TOLD_ELDER = {
 /**
  * The elder is told in her own account (if she has one) whenever someone asks to be, or becomes,
  * her family — nobody books in her name behind her back. The member is named with the masked phone,
- * which she can check against her son's. Written in the link's transaction, pushed after commit.
+ * which she can check against her son's. Written in the link's transaction; pushed from the outbox.
  */
 export async function tellElderOfLink(
   em: EntityManager,

@@ -19,7 +19,6 @@ export const fulfilStandingOrders: TimerJob = {
     for (const order of orders) {
       const notifier = new Notifier();
       const r = await fulfilStandingOrder({ ds: ctx.em.connection, tx: ctx.tx }, order, now, notifier);
-      await notifier.flush(ctx.em, ctx.platform);
       standingBooked += r.booked;
       standingMissed += r.missed;
     }

@@ -1,13 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  ESCALATION_ORDER,
-  LADDER,
-  LEVEL_LABEL,
-  RECEIVER_ROLES,
-  type NeedActionName,
-  type NeedDetailDTO,
-  type NeedStatus,
-} from '@hg/types';
+import { ESCALATION_ORDER, LADDER, LEVEL_LABEL, RECEIVER_ROLES, type NeedActionName, type NeedDetailDTO, type NeedStatus } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../core/errors';
@@ -35,7 +27,7 @@ export interface NeedStep {
 /**
  * The shape of every need action: in one transaction load the need → hide it from people who may
  * not see it (NOT_FOUND) → check the actor's relation (FORBIDDEN) and the state (INVALID_TRANSITION)
- * → do the step; after commit push subscribe messages and return the fresh detail.
+ * → do the step; return the fresh detail (the messages' pushes go out from the outbox).
  */
 export async function runNeedAction(ctx: ActionContext, needId: number, action: NeedActionName, step: (s: NeedStep) => Promise<void>): Promise<NeedDetailDTO> {
   const notifier = new Notifier();
@@ -53,7 +45,6 @@ export async function runNeedAction(ctx: ActionContext, needId: number, action: 
     if (!stateAllows(action, need, now)) throw invalidTransition();
     await step({ em, need, category, actor: ctx.actor, rel, now, notifier });
   });
-  await notifier.flush(ctx.ds.manager, ctx.platform);
   const fresh = await ctx.ds.manager.findOneByOrFail(Need, { id: needId });
   return presentDetail(ctx.ds.manager, fresh, ctx.actor, now, category ?? undefined);
 }

@@ -47,7 +47,6 @@ const escalateOverdue: TimerJob = {
           return escalate(tx, need, rule.reason, notifier, now);
         });
         if (raised) escalated++;
-        await notifier.flush(ctx.em, ctx.platform);
       }
     }
     return { escalated };
@@ -62,10 +61,10 @@ const resumeHolds: TimerJob = {
     const notifier = new Notifier();
     const resumed = await ctx.tx(async (tx) => {
       const moved = await moveNeeds(tx, held, 'resume', { by: null, patch: { holdUntil: null, updatedAt: now }, note: '到达恢复时间，自动恢复处理' });
-      for (const need of moved) await notifier.to(tx, await receiverUserIds(tx, need), { title: '挂起到期', body: `#${need.id} 已自动恢复处理`, ...forStaff(need) });
+      for (const need of moved)
+        await notifier.to(tx, await receiverUserIds(tx, need), { title: '挂起到期', body: `#${need.id} 已自动恢复处理`, ...forStaff(need) });
       return moved.length;
     });
-    await notifier.flush(ctx.em, ctx.platform);
     return { resumed };
   },
 };
@@ -81,7 +80,8 @@ const autoCloseUnrated: TimerJob = {
     const stale = await ctx.em.find(Need, { where: { status: 'resolved', resolvedAt: LessThanOrEqual(closeBefore) }, order: { id: 'ASC' }, take: BATCH });
     const autoClosed = await ctx.tx(
       async (tx) =>
-        (await moveNeeds(tx, stale, 'autoClose', { by: null, patch: { closedAt: now, updatedAt: now }, note: `办结${NEED_RULES.autoCloseDays}天未评价` })).length,
+        (await moveNeeds(tx, stale, 'autoClose', { by: null, patch: { closedAt: now, updatedAt: now }, note: `办结${NEED_RULES.autoCloseDays}天未评价` }))
+          .length,
     );
     return { autoClosed };
   },

@@ -65,12 +65,6 @@ export class Notifier {
       )
       .execute();
   }
-
-  /**
-   * Kept for the call sites written before the outbox: sending now happens in the timer job, so
-   * there is nothing left to do after the commit.
-   */
-  async flush(_em?: EntityManager, _platform?: unknown): Promise<void> {}
 }
 
 /** The outbox columns of a new message row: pending from its creation. */

@@ -9,7 +9,7 @@ import { FirmResult, HouseholdRating, type RatingPeriod } from './entities';
 /**
  * Who ratings tells what (issue 16, item 3). Residents are a fan-out (notifyMany: one statement,
  * in-app only); the firm's staff, moderators, assessors and an author are few and get the in-app
- * row and, after commit, the WeChat subscribe message (Notifier).
+ * row, which is also the outbox entry of its WeChat subscribe message (Notifier).
  */
 
 const pathOf = (c: Pick<CompoundRow, 'streetId' | 'communityId' | 'id'>) => ({ streetId: c.streetId, communityId: c.communityId, compoundId: c.id });

@@ -55,7 +55,6 @@ export const remindAssessorsBeforeClose: TimerJob = {
         await recordEvent(em, { subjectKind: PERIOD_MACHINE.name, subjectId: period.id, action: REMINDED, actorId: null, at: now, data: { assessors: n } });
         return n;
       });
-      await notifier.flush(ctx.em, ctx.platform);
       assessorsReminded += told;
     }
     return { assessorsReminded };
@@ -73,10 +72,8 @@ export const finalizeAfterPublicity: TimerJob = {
     const inPublicity = await ctx.em.find(RatingPeriod, { where: { status: 'publicity' } });
     let periodsFinalized = 0;
     for (const period of inPublicity.filter((p) => p.publicityEndsOn !== null && p.publicityEndsOn < today)) {
-      let notifier = new Notifier();
       try {
-        await finalizePeriod({ tx: ctx.tx }, () => (notifier = new Notifier()), { periodId: period.id, by: null, at: now });
-        await notifier.flush(ctx.em, ctx.platform);
+        await finalizePeriod({ tx: ctx.tx }, () => new Notifier(), { periodId: period.id, by: null, at: now });
         periodsFinalized++;
       } catch (err) {
         if (!(err instanceof AppError)) throw err;

@@ -7,8 +7,8 @@ import { firmStaff } from './rating-messages';
 import type { RatingObjection } from './review.entities';
 
 /**
- * Who review tells what (issue 16, item 4). Few people each time, so in-app and, after commit,
- * WeChat (Notifier): the admins when a firm objects; the firm's staff when an objection is
+ * Who review tells what (issue 16, item 4). Few people each time, so in-app and
+ * WeChat from the outbox (Notifier): the admins when a firm objects; the firm's staff when an objection is
  * answered, a result corrected or the period made final.
  */
 

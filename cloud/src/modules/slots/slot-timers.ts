@@ -50,7 +50,6 @@ const lapseOffers: TimerJob = {
         if (!(err instanceof AppError)) throw err;
         continue;
       }
-      await notifier.flush(ctx.em, ctx.platform);
     }
     return { slotOffersLapsed: expired };
   },
@@ -78,7 +77,6 @@ const closeWaitlists: TimerJob = {
       for (const b of done) await tellAbout(em, notifier, b, '候补未能到位', '预约已截止，这次候补没有空出名额');
       return done.length;
     });
-    await notifier.flush(ctx.em, ctx.platform);
     return { slotWaitlistsClosed: moved };
   },
 };
@@ -89,7 +87,16 @@ const markNoShows: TimerJob = {
   async run(ctx, now) {
     const rows = await dueBySlot(ctx, 'booked', 'endsAt', new Date(now.getTime() - SLOT_RULES.noShowGraceMinutes * 60_000));
     const moved = await ctx.tx((em) =>
-      transitionMany({ em, machine: SLOT_BOOKING_MACHINE, entity: SlotBooking, rows, action: 'noShow', patch: { activeKey: null, updatedAt: now }, at: now, actorId: null }),
+      transitionMany({
+        em,
+        machine: SLOT_BOOKING_MACHINE,
+        entity: SlotBooking,
+        rows,
+        action: 'noShow',
+        patch: { activeKey: null, updatedAt: now },
+        at: now,
+        actorId: null,
+      }),
     );
     return { slotNoShows: moved.length };
   },

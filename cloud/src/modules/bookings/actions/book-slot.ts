@@ -60,7 +60,6 @@ export const bookSlot = defineAction({
       // one, her verified family — so nobody learns of a meal booked behind her back.
       alongside: channel === 'self' ? undefined : (em, booking) => tellElder(em, notifier, elder, booking, slot, channel),
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentBooking(ctx.ds.manager, row, ctx.actor, now, settings);
   },
 });

@@ -28,7 +28,6 @@ export const closeCentreDay = defineAction({
       const meals = await closeMealDay(em, { centreId, day, reason, by: ctx.actor.userId, at: now, notifier });
       return { slots: engine.slots + meals.sittings, bookings: engine.bookings + meals.bookings };
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     return { day, ...done };
   },
 });

@@ -47,7 +47,6 @@ export const createStandingOrder = defineAction({
     }
     const notifier = new Notifier();
     await fulfilStandingOrder(ctx, order, now, notifier);
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     const [dto] = await presentStandingOrders(ctx.ds.manager, [await ctx.ds.manager.findOneByOrFail(StandingOrder, { id: order.id })]);
     return dto;
   },

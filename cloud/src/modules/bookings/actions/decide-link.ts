@@ -47,7 +47,6 @@ export const decideLink = defineAction({
       if (approve && elder) await tellElderOfLink(em, notifier, elder, (await usersById(em, [row.userId])).get(row.userId) ?? {}, 'verified');
       return row;
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     const [dto] = await presentLinks(ctx.ds.manager, [link], 'staff');
     return dto;
   },

@@ -80,7 +80,6 @@ export const linkFamily = defineAction({
       return row;
     });
     if (!link) throw notFound('老人（请核对姓名和手机号后4位，或请中心工作人员协助）');
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     const [dto] = await presentLinks(ctx.ds.manager, [link], 'member');
     return dto;
   },

@@ -78,7 +78,6 @@ export const staffLinkFamily = defineAction({
       await tellElderOfLink(em, notifier, elder, { name: member.name, phone: memberPhone }, 'linked_by_staff');
       return row;
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     const [dto] = await presentLinks(ctx.ds.manager, [link], 'staff');
     return dto;
   },

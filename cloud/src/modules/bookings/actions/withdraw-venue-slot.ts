@@ -16,7 +16,6 @@ export const withdrawVenueSlot = defineAction({
     assertCentreStaff(ctx.actor, before.venueId);
     const notifier = new Notifier();
     await ctx.tx((em) => withdrawSlot(em, slotId, { reason, by: ctx.actor.userId, at: clock.now(), notifier }));
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     return (await presentVenueSlots(ctx.ds.manager, [(await slotById(ctx.ds.manager, slotId))!], ctx.actor))[0];
   },
 });

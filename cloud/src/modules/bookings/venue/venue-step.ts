@@ -10,7 +10,7 @@ import { assertMayTake, relationToReservation } from './venue.policy';
 /**
  * The shape of every step on a resident's engine booking: in one transaction read it → NOT_FOUND
  * for people with no part in it → FORBIDDEN when their relation may not take `action` → the
- * engine's step; after commit push messages and answer the fresh booking.
+ * engine's step; answer the fresh booking (pushes go out from the outbox).
  */
 export async function runReservationStep(
   ctx: ActionContext,
@@ -26,7 +26,6 @@ export async function runReservationStep(
     assertMayTake(rel, action);
     await step({ em, booking, rel, now, notifier });
   });
-  await notifier.flush(ctx.ds.manager, ctx.platform);
   const fresh = await bookingById(ctx.ds.manager, reservationId);
   return (await presentReservations(ctx.ds.manager, [fresh], ctx.actor, now))[0];
 }

@@ -16,7 +16,7 @@ import { MEMBERSHIP_MACHINE } from '../membership-status';
  */
 export const verifyMembership = defineAction({
   input: ZVerifyMembershipRequest,
-  async handler({ membershipId, approve, reason }, { actor, ds, tx, platform }) {
+  async handler({ membershipId, approve, reason }, { actor, ds, tx }) {
     const notifier = new Notifier();
     const updated = await tx(async (em) => {
       const m = await em.findOne(HouseholdMember, { where: { id: membershipId } });
@@ -48,7 +48,6 @@ export const verifyMembership = defineAction({
       });
       return em.findOneByOrFail(HouseholdMember, { id: m.id });
     });
-    await notifier.flush(ds.manager, platform);
     const [dto] = await presentMemberships(ds.manager, [updated]);
     return dto;
   },

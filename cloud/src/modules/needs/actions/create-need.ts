@@ -188,7 +188,6 @@ export const createNeed = defineAction({
         await notifier.to(em, await usersWithRoleOver(em, ['party_member'], row), { title: `待认领：${category.name}`, body, ...forStaff(row) });
       return row;
     });
-    await notifier.flush(ds.manager, platform);
     return presentDetail(ds.manager, need, actor, now, category);
   },
 });

@@ -12,9 +12,7 @@ export const answerObjectionAction = defineAction({
   input: ZAnswerObjectionRequest,
   async handler({ objectionId, upheld, answer, criteria }, ctx) {
     if (!isCityAdmin(ctx.actor)) throw forbidden('只有管理员可以答复异议');
-    let notifier = new Notifier();
-    const row = await answerObjection(ctx, () => (notifier = new Notifier()), { objectionId, upheld, answer, criteria, by: ctx.actor.userId, at: clock.now() });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
+    const row = await answerObjection(ctx, () => new Notifier(), { objectionId, upheld, answer, criteria, by: ctx.actor.userId, at: clock.now() });
     return (await presentObjections(ctx.ds.manager, [row], ctx.actor))[0];
   },
 });

@@ -20,7 +20,6 @@ export const correctResultAction = defineAction({
       notifier = new Notifier();
       await correctResult(em, notifier, { resultId, criteria, reason, by: ctx.actor.userId, at: clock.now() });
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentVersions(ctx.ds.manager, await versionsOf(ctx.ds.manager, resultId));
   },
 });

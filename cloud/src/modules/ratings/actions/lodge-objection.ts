@@ -20,9 +20,7 @@ export const lodgeObjectionAction = defineAction({
     if (!isFirmStaff(ctx.actor, result.firmId)) throw forbidden('只有该物业企业的工作人员可以对结果提出异议');
     for (const p of photoIds ?? []) if (!(await ctx.platform.photos.exists(p))) throw invalidInput('photoIds', '图片无效，请重新上传');
     if (!(await ctx.platform.content.allows(body, ctx.actor.openid))) throw invalidInput('body', '异议内容未通过审核，请修改后再提交');
-    let notifier = new Notifier();
-    const row = await lodgeObjection(ctx, () => (notifier = new Notifier()), { result, body, photoIds: photoIds ?? [], by: ctx.actor.userId, at: clock.now() });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
+    const row = await lodgeObjection(ctx, () => new Notifier(), { result, body, photoIds: photoIds ?? [], by: ctx.actor.userId, at: clock.now() });
     return (await presentObjections(ctx.ds.manager, [row], ctx.actor))[0];
   },
 });

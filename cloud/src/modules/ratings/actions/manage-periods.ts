@@ -28,7 +28,7 @@ export const listPeriods = defineAction({
  * Open a period; the current weights are frozen into it. One open period at a time: the check
  * below gives the usual answer, and the unique `openSlot` key decides when admins open at once.
  * In the same transaction every verified resident of a rated compound is told (one statement,
- * in-app) and the assessors (in-app, and WeChat after commit).
+ * in-app) and the assessors (in-app, and WeChat from the outbox).
  */
 export const openRatingPeriod = defineAction({
   input: ZOpenPeriodRequest,
@@ -37,11 +37,9 @@ export const openRatingPeriod = defineAction({
     const now = clock.now();
     if (endsOn < localDay(now)) throw invalidInput('endsOn', '结束日期不能早于今天');
     const weights = JSON.stringify(await currentWeights(ctx.ds.manager));
-    // One Notifier per attempt: a deadlock victim retried on MySQL must not queue its messages twice.
-    let notifier = new Notifier();
     try {
       const period = await ctx.tx(async (tx) => {
-        notifier = new Notifier();
+        const notifier = new Notifier();
         if (await openPeriod(tx)) throw conflict('已有进行中的评价期，请先截止');
         // No period opens before its first day: households would be told to rate and then refused.
         if (startsOn > localDay(now))
@@ -66,7 +64,6 @@ export const openRatingPeriod = defineAction({
         await announcePeriodOpened(tx, notifier, row);
         return row;
       });
-      await notifier.flush(ctx.ds.manager, ctx.platform);
       return presentPeriod(period);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -98,14 +95,12 @@ export const publishRatingPeriod = defineAction({
   input: ZPublishPeriodRequest,
   async handler({ periodId, publicityDays }, ctx) {
     adminOnly(ctx.actor);
-    let notifier = new Notifier();
-    const period = await startPublicity(ctx, () => (notifier = new Notifier()), {
+    const period = await startPublicity(ctx, () => new Notifier(), {
       periodId,
       days: publicityDays ?? REVIEW_RULES.publicityDays,
       by: ctx.actor.userId,
       at: clock.now(),
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     return presentPeriod(period);
   },
 });
@@ -118,9 +113,7 @@ export const finalizeRatingPeriod = defineAction({
   input: ZPeriodRequest,
   async handler({ periodId }, ctx) {
     adminOnly(ctx.actor);
-    let notifier = new Notifier();
-    const period = await finalizePeriod(ctx, () => (notifier = new Notifier()), { periodId, by: ctx.actor.userId, at: clock.now() });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
+    const period = await finalizePeriod(ctx, () => new Notifier(), { periodId, by: ctx.actor.userId, at: clock.now() });
     return presentPeriod(period);
   },
 });

@@ -24,7 +24,11 @@ export const maskComment = defineAction({
       const next = maskFragment(r.commentPublic, fragment);
       if (next === null) throw invalidInput('fragment', '评论中没有这段文字，请照原文填写');
       const now = clock.now();
-      const res = await tx.update(HouseholdRating, { id: ratingId, commentPublic: r.commentPublic }, { commentPublic: next, maskedById: ctx.actor.userId, maskedAt: now });
+      const res = await tx.update(
+        HouseholdRating,
+        { id: ratingId, commentPublic: r.commentPublic },
+        { commentPublic: next, maskedById: ctx.actor.userId, maskedAt: now },
+      );
       if (res.affected !== 1) throw conflict('评论刚被修改，请刷新后重试');
       // The log keeps who masked how much, not the fragment: it is what had to be hidden.
       await recordEvent(tx, {

@@ -37,7 +37,6 @@ export const moderateComment = defineAction({
       await tellCommentDecided(tx, notifier, r, keep, ctx.actor.userId);
       return r;
     });
-    await notifier.flush(ctx.ds.manager, ctx.platform);
     const [dto] = await presentModeration(ctx.ds.manager, [row]);
     return dto;
   },

@@ -85,7 +85,6 @@ export const rateFirm = defineAction({
           (replaced.comment ? '；您写的评语不再公开显示' : ''),
       });
     };
-    let notifier: Notifier | null = null;
     try {
       await ctx.tx(async (tx) => {
         const period = await lockRatablePeriod(tx, current.id, now);
@@ -108,8 +107,9 @@ export const rateFirm = defineAction({
       // The household has rated this period: change it. A changed comment is visible again until
       // reported; an unchanged one keeps what moderators decided (a hidden name stays hidden, a
       // removed comment stays removed) — changing only the stars must not undo moderation.
-      // One Notifier per attempt: a deadlock victim retried on MySQL must not queue its message twice.
-      notifier = await ctx.tx(async (tx) => {
+      // The message row is written in the attempt's transaction: a deadlock victim retried on MySQL
+      // rolls its row back with it, so the author is told once.
+      await ctx.tx(async (tx) => {
         const attempt = new Notifier();
         const period = await lockRatablePeriod(tx, current.id, now);
         const existing = await lockedRating(tx, period.id, householdId);
@@ -134,10 +134,8 @@ export const rateFirm = defineAction({
         else await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
         await tx.insert(RatingChange, record(existing.id));
         await tellAuthor(tx, attempt, period, existing);
-        return attempt;
       });
     }
-    await notifier?.flush(em, ctx.platform);
     return loadMyRating(ctx, householdId);
   },
 });

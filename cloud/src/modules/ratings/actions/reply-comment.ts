@@ -58,7 +58,6 @@ export const replyComment = defineAction({
         await recordEvent(tx, { ...event, action: 'reply_replaced', data: { previous: current.body } });
       });
     }
-    await notifier.flush(em, ctx.platform);
     return getFirmCard.handler({ firmId: rating.firmId }, ctx);
   },
 });

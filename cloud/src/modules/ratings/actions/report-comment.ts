@@ -43,11 +43,19 @@ export const reportComment = defineAction({
         // The increment holds the row's lock to the commit, so this read is the row as it stands.
         const fresh = await tx.findOneByOrFail(HouseholdRating, { id: ratingId });
         if (fresh.commentStatus === 'visible' && fresh.reports >= RATING_RULES.reportsToHide) {
-          await transition({ em: tx, machine: COMMENT_MACHINE, entity: HouseholdRating, row: fresh, action: 'hide', statusField: 'commentStatus', at: clock.now(), actorId: ctx.actor.userId });
+          await transition({
+            em: tx,
+            machine: COMMENT_MACHINE,
+            entity: HouseholdRating,
+            row: fresh,
+            action: 'hide',
+            statusField: 'commentStatus',
+            at: clock.now(),
+            actorId: ctx.actor.userId,
+          });
           await tellCommentHidden(tx, notifier, fresh);
         }
       });
-      await notifier.flush(em, ctx.platform);
     } catch (err) {
       // Reporting twice counts once.
       if (!isUniqueViolation(err)) throw err;
