@@ -87,7 +87,8 @@ describe('助餐管理', () => {
     await click(screen.getByTestId(`close-confirm-${day}`));
     expect(screen.getByText('请填写原因，例如 元旦')).toBeTruthy();
     expect(svc.closePreview).not.toHaveBeenCalled();
-    await typeInto(screen.getByLabelText('休息原因'), '元旦');
+    // The Taro input renders its native field asynchronously: wait for it rather than race it.
+    await typeInto(await screen.findByLabelText('休息原因'), '元旦');
     svc.closedDays.mockResolvedValue({ ok: true, data: [{ day, reason: '元旦' }] });
     await click(screen.getByTestId(`close-confirm-${day}`));
     expect(svc.closePreview).toHaveBeenCalledWith({ centreId: 7, day });
@@ -106,9 +107,9 @@ describe('助餐管理', () => {
     svc.editMenu.mockResolvedValue({ ok: true, data: slot(101) });
     await renderPage();
     await click(screen.getByTestId('menu-edit-open-101'));
-    const first = screen.getByLabelText('第1道菜');
+    const first = await screen.findByLabelText('第1道菜');
     await typeInto(first, '红烧豆腐');
-    await typeInto(screen.getAllByLabelText('过敏原（用顿号隔开，没有就空着）')[0], '大豆');
+    await typeInto((await screen.findAllByLabelText('过敏原（用顿号隔开，没有就空着）'))[0], '大豆');
     await click(screen.getByTestId('menu-save-101'));
     const sent = svc.editMenu.mock.calls[0][0];
     expect(sent.slotId).toBe(101);
