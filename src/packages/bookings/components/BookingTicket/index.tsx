@@ -10,7 +10,7 @@ import { bookings } from '../../../../services/bookings';
 import { withDefaults } from '../../../../components/defaults';
 import { dayLabel, dayTime, isDue, statusText } from '../../format';
 import CodeQr from '../CodeQr';
-import ConfirmDialog from '../ConfirmDialog';
+import ConfirmDialog from '../../../../components/ConfirmDialog';
 import './index.scss';
 
 export interface BookingTicketProps {

@@ -9,7 +9,7 @@ import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
-import TimePicker from '../../components/TimePicker';
+import TimePicker from '../../../../components/TimePicker';
 import Toggles from '../../components/Toggles';
 import { dayLabel } from '../../format';
 

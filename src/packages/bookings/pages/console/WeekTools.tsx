@@ -7,7 +7,7 @@ import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
-import ConfirmDialog from '../../components/ConfirmDialog';
+import ConfirmDialog from '../../../../components/ConfirmDialog';
 import { dayLabel, shortDay } from '../../format';
 
 /**

@@ -13,7 +13,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { PLATFORM, printPage } from '../../../../services/platform';
 import { dayLabel } from '../../format';
-import ConfirmDialog from '../../components/ConfirmDialog';
+import ConfirmDialog from '../../../../components/ConfirmDialog';
 import { queryId } from '../../use-centre';
 import './index.scss';
 

@@ -9,7 +9,7 @@ import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import { KIND_LABEL, when } from '../../format';
-import ConfirmDialog from '../ConfirmDialog';
+import ConfirmDialog from '../../../../components/ConfirmDialog';
 import './index.scss';
 
 export interface ReservationTicketProps {

@@ -9,7 +9,7 @@ import Field from '../../../../components/Field';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useForm } from '../../../../hooks/useForm';
 import { bookings } from '../../../../services/bookings';
-import TimePicker from '../../components/TimePicker';
+import TimePicker from '../../../../components/TimePicker';
 import { dayLabel, KIND_TABS } from '../../format';
 
 /** Usual hours and an example title per kind, filled in when the kind is picked. */

@@ -16,7 +16,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage, withQuery } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
-import ConfirmDialog from '../../components/ConfirmDialog';
+import ConfirmDialog from '../../../../components/ConfirmDialog';
 import { byDay, dayLabel, hours, KIND_LABEL, queryId, when } from '../../format';
 import { useCentre } from '../../use-centre';
 import SlotForm from './SlotForm';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { FOCUSABLE } from '../../../../components/a11y';
-import { withDefaults } from '../../../../components/defaults';
+import { FOCUSABLE } from '../a11y';
+import { withDefaults } from '../defaults';
 import './index.scss';
 
 export interface ConfirmDialogProps {
@@ -21,8 +21,6 @@ export interface ConfirmDialogProps {
 
 const defaults = { testId: 'confirm-dialog' } satisfies Partial<ConfirmDialogProps>;
 
-// The same as the meal pages' (src/packages/bookings/components): subpackages may not import each
-// other, so the venue package carries its own until it moves to src/components.
 /**
  * A yes/no question before something that cannot be undone, drawn inside the page rather than by
  * `Taro.showModal`: the platform dialog has its own small grey text and green button, while this one

@@ -1,6 +1,6 @@
 import { Picker, View } from '@tarojs/components';
-import { FOCUSABLE } from '../../../../components/a11y';
-import { withDefaults } from '../../../../components/defaults';
+import { FOCUSABLE } from '../a11y';
+import { withDefaults } from '../defaults';
 import './index.scss';
 
 export interface TimePickerProps {
