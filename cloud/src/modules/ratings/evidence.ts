@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import type { AssessorEvidenceDTO } from '@hg/types';
+import { presentPhotoId } from '../../core/uploads';
 import { isCityAdmin, type Actor } from '../identity/public';
 import { AssessorScore, type RatingPeriod } from './entities';
 import { isFirmStaff } from './rating.policy';
@@ -11,12 +12,6 @@ import { isFirmStaff } from './rating.policy';
  */
 export const seesEvidence = (actor: Actor | null | undefined, firmId: number) => !!actor && (isFirmStaff(actor, firmId) || isCityAdmin(actor));
 
-/**
- * Local store ids are served by the gateway under /uploads; cloud fileIDs display as they are
- * (the same rule as the needs presenter's photoUrl, which ratings may not import).
- */
-const photoUrl = (fileId: string) => (fileId.startsWith('local/') ? `/uploads/${fileId.slice('local/'.length)}` : fileId);
-
 /** Every assessor's scores, note and photos for the firm in these periods, newest period first (no names). */
 export async function evidenceOf(em: EntityManager, firmId: number, periods: readonly Pick<RatingPeriod, 'id' | 'code'>[]): Promise<AssessorEvidenceDTO[]> {
   if (!periods.length) return [];
@@ -27,7 +22,7 @@ export async function evidenceOf(em: EntityManager, firmId: number, periods: rea
     periodCode: code.get(a.periodId) ?? '',
     scores: { organisation: a.organisation, team: a.team, service: a.service },
     note: a.note,
-    photos: (JSON.parse(a.photoIds) as string[]).map((fileId) => ({ fileId, url: photoUrl(fileId) })),
+    photos: (JSON.parse(a.photoIds) as string[]).map(presentPhotoId),
     updatedAt: a.updatedAt.toISOString(),
   }));
 }

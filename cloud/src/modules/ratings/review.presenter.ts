@@ -1,12 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { OBJECTION_STATUS_LABEL, type Criterion, type ObjectionDTO, type ResultVersionDTO } from '@hg/types';
+import { presentPhotoId } from '../../core/uploads';
 import { organisationsByIds } from '../community/public';
 import { isCityAdmin, usersById, type Actor } from '../identity/public';
 import { FirmResult, RatingPeriod } from './entities';
 import type { FirmResultVersion, RatingObjection } from './review.entities';
-
-/** A stored photo's displayable URL: the local store behind the gateway, or the cloud fileID (as evidence.ts does). */
-const photoUrl = (fileId: string) => (fileId.startsWith('local/') ? `/uploads/${fileId.slice('local/'.length)}` : fileId);
 
 /** Objections as the firm and the admin read them (periods, firms and results looked up in batches). */
 export async function presentObjections(em: EntityManager, rows: RatingObjection[], viewer: Actor): Promise<ObjectionDTO[]> {
@@ -27,7 +25,7 @@ export async function presentObjections(em: EntityManager, rows: RatingObjection
       compoundType: results.get(o.resultId)?.compoundType ?? 'commercial',
       body: o.body,
       photoIds: JSON.parse(o.photoIds) as string[],
-      photos: (JSON.parse(o.photoIds) as string[]).map((fileId) => ({ fileId, url: photoUrl(fileId) })),
+      photos: (JSON.parse(o.photoIds) as string[]).map(presentPhotoId),
       status: o.status,
       statusLabel: OBJECTION_STATUS_LABEL[o.status],
       answer: o.answer,
