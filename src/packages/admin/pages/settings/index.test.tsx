@@ -70,6 +70,65 @@ describe('城市配置', () => {
     expect(screen.getByTestId('tier-dibao-label-error').textContent).toBe('名称不超过12个字');
   });
 
+  it('edits the age bands, the daily subsidised meals and the offer window, and saves the whole section', async () => {
+    const saved: BookingsSettings = {
+      ...BOOKINGS_SETTINGS_DEFAULTS,
+      ageBands: [
+        { fromAge: 60, label: '60岁以上', fen: 150 },
+        { fromAge: 70, label: '70岁以上', fen: 250 },
+      ],
+      subsidisedMealsPerDay: 2,
+      offerMinutes: 240,
+    };
+    save.mockResolvedValue({ ok: true, data: section({ value: saved, version: 1 }) });
+    await renderPage();
+    expect(((await screen.findByLabelText('每位老人每天最多享受补贴餐数')) as HTMLInputElement).value).toBe('1');
+    expect(((await screen.findByLabelText('候补让座保留时长（分钟）')) as HTMLInputElement).value).toBe('120');
+    expect(screen.getByTestId('tier-age80')).toBeTruthy();
+
+    await click(screen.getByTestId('age-band-add'));
+    await click(screen.getByTestId('age-band-add'));
+    // With bands the single 高龄 tier and its age are not used, and the page says so.
+    expect(screen.queryByTestId('tier-age80')).toBeNull();
+    expect(screen.getByTestId('age-bands-hint').textContent).toContain('不再使用');
+    const band = (i: number, label: string) => within(screen.getByTestId(`age-band-${i}`)).findByLabelText(label);
+    expect(((await band(1, '起始年龄（岁）')) as HTMLInputElement).value).toBe('70');
+    await typeInto(await band(0, '每餐补贴（元）'), '1.5');
+    await typeInto(await band(1, '每餐补贴（元）'), '2.5');
+    await typeInto(await screen.findByLabelText('每位老人每天最多享受补贴餐数'), '2');
+    await typeInto(await screen.findByLabelText('候补让座保留时长（分钟）'), '240');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).toHaveBeenCalledWith({ section: 'bookings', version: 0, value: saved });
+    expect(screen.getByTestId('settings-done')).toBeTruthy();
+    expect(screen.getAllByRole('listitem', { name: /年龄段/ })).toHaveLength(2);
+  });
+
+  it('puts band and cap errors on their fields (the schema’s and the server’s), and removing a band works', async () => {
+    await renderPage();
+    await click(screen.getByTestId('age-band-add'));
+    await click(screen.getByTestId('age-band-add'));
+    const band = (i: number, label: string) => within(screen.getByTestId(`age-band-${i}`)).findByLabelText(label);
+    await typeInto(await band(0, '每餐补贴（元）'), '1');
+    await typeInto(await band(1, '每餐补贴（元）'), '2');
+    await typeInto(await band(1, '起始年龄（岁）'), '60');
+    await typeInto(await screen.findByLabelText('候补让座保留时长（分钟）'), '5');
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).not.toHaveBeenCalled();
+    expect(screen.getByTestId('age-bands-error').textContent).toBe('年龄段的起始年龄不能重复');
+    expect(screen.getByTestId('value-offerMinutes-error').textContent).toContain('不少于15分钟');
+    // Fixing a field clears its error only.
+    await typeInto(await screen.findByLabelText('候补让座保留时长（分钟）'), '30');
+    expect(screen.queryByTestId('value-offerMinutes-error')).toBeNull();
+
+    await click(screen.getByTestId('age-band-1-remove'));
+    expect(screen.queryByTestId('age-band-1')).toBeNull();
+    save.mockResolvedValue({ ok: false, error: { code: 'INVALID_INPUT', message: '每日补贴不超过3餐', details: { field: 'value.subsidisedMealsPerDay' } } });
+    await click(screen.getByTestId('subsidy-save'));
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0][0].value.ageBands).toEqual([{ fromAge: 60, label: '60岁以上', fen: 100 }]);
+    expect(screen.getByTestId('value-subsidisedMealsPerDay-error').textContent).toBe('每日补贴不超过3餐');
+  });
+
   it('tells the admin when someone else saved first, keeps their edit, and loads the newer version on request', async () => {
     save.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '其他管理员刚刚修改了这项配置，请查看最新内容后再保存' } });
     await renderPage();

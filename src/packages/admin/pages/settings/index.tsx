@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { SettingsRevisionDTO, SettingsSectionDTO } from '@hg/types';
-import { BOOKINGS_SETTINGS_LIMITS, SUBSIDY_TIERS, type BookingsSettings, type SubsidyTier } from '@hg/types/bookings';
+import { BOOKINGS_SETTINGS_DEFAULTS, SUBSIDY_TIERS, type BookingsSettings } from '@hg/types/bookings';
 import { formatLocalTime } from '@hg/types/local-time';
 import Page from '../../../../components/Page';
 import Section from '../../../../components/Section';
 import StateView from '../../../../components/StateView';
-import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
+import BookingsEditor from './BookingsEditor';
 import { useLoad } from '../../../../hooks/useLoad';
 import { settings } from '../../../../services/settings';
 import { ROUTES, openPage } from '../../../../routes';
@@ -16,140 +16,6 @@ import './index.scss';
 
 /** 4.5 → "4.50元"; the admin types 元, the server stores 分. */
 const yuanText = (fen: number) => `${(fen / 100).toFixed(2)}元`;
-const YUAN = /^\d{1,4}(\.\d{1,2})?$/;
-
-type TierForm = { label: string; yuan: string };
-type SubsidyForm = { tiers: Record<SubsidyTier, TierForm>; age: string; reason: string };
-
-const formOf = (v: BookingsSettings): SubsidyForm => ({
-  tiers: Object.fromEntries(SUBSIDY_TIERS.map((t) => [t, { label: v.subsidy[t].label, yuan: (v.subsidy[t].fen / 100).toFixed(2) }])) as Record<
-    SubsidyTier,
-    TierForm
-  >,
-  age: String(v.subsidyAge),
-  reason: '',
-});
-
-/** Field keys are the server's `details.field` (`value.subsidy.age80.fen`), so its errors land on the same fields. */
-function localErrors(form: SubsidyForm): Record<string, string> {
-  const out: Record<string, string> = {};
-  const L = BOOKINGS_SETTINGS_LIMITS;
-  for (const t of SUBSIDY_TIERS) {
-    const { label, yuan } = form.tiers[t];
-    if (!label.trim()) out[`value.subsidy.${t}.label`] = '请填写名称';
-    else if ([...label.trim()].length > L.tierLabelMax) out[`value.subsidy.${t}.label`] = `名称不超过${L.tierLabelMax}个字`;
-    if (!YUAN.test(yuan.trim())) out[`value.subsidy.${t}.fen`] = '请填写金额，最多两位小数（不补贴填0）';
-    else if (Math.round(Number(yuan) * 100) > L.subsidyFenMax) out[`value.subsidy.${t}.fen`] = `每餐补贴不超过${L.subsidyFenMax / 100}元`;
-  }
-  const age = Number(form.age);
-  if (!/^\d+$/.test(form.age.trim()) || age < L.subsidyAgeMin || age > L.subsidyAgeMax)
-    out['value.subsidyAge'] = `请填写${L.subsidyAgeMin}到${L.subsidyAgeMax}之间的整数`;
-  return out;
-}
-
-/** The form edits the tiers and the 高龄 age; the rest of the section (age bands, daily cap, offer window) is saved as it is. */
-const valueOf = (form: SubsidyForm, current: BookingsSettings): BookingsSettings => ({
-  ...current,
-  subsidy: Object.fromEntries(
-    SUBSIDY_TIERS.map((t) => [t, { label: form.tiers[t].label.trim(), fen: Math.round(Number(form.tiers[t].yuan) * 100) }]),
-  ) as BookingsSettings['subsidy'],
-  subsidyAge: Number(form.age),
-});
-
-/** 助餐补贴: each tier's name and amount per meal (元), the 高龄 age; saved over the version shown. */
-function SubsidyEditor({ section, onSaved, onReload }: { section: SettingsSectionDTO; onSaved: (s: SettingsSectionDTO) => void; onReload: () => void }) {
-  const [form, setForm] = useState(() => formOf(section.value as BookingsSettings));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const setTier = (t: SubsidyTier, key: keyof TierForm) => (v: string) => setForm((f) => ({ ...f, tiers: { ...f.tiers, [t]: { ...f.tiers[t], [key]: v } } }));
-
-  const save = async () => {
-    if (busy) return;
-    setError(null);
-    const local = localErrors(form);
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    const res = await settings.save({
-      section: section.key,
-      version: section.version,
-      value: valueOf(form, section.value as BookingsSettings),
-      ...(form.reason.trim() ? { reason: form.reason.trim() } : {}),
-    });
-    setBusy(false);
-    if (res.ok) {
-      setConflict(null);
-      onSaved(res.data);
-      return;
-    }
-    if (res.error.code === 'CONFLICT') setConflict(res.error.message);
-    else if (typeof res.error.details?.field === 'string' && res.error.details.field !== 'value') setErrors({ [res.error.details.field]: res.error.message });
-    else setError(res.error.message);
-  };
-
-  return (
-    <View data-testid='subsidy-editor'>
-      <View className='muted settings__hint'>
-        同时符合多档的老人按金额最高的一档补贴，不叠加；金额填0表示该档不补贴。修改后新下的订单按新标准计价，已下的订单保持下单时的价格。
-      </View>
-      {SUBSIDY_TIERS.map((t) => (
-        <View key={t} className='settings__tier' role='group' aria-label={`${form.tiers[t].label || t}档`} data-testid={`tier-${t}`}>
-          <Field
-            id={`tier-${t}-label`}
-            label='名称'
-            value={form.tiers[t].label}
-            onChange={setTier(t, 'label')}
-            error={errors[`value.subsidy.${t}.label`]}
-            maxlength={BOOKINGS_SETTINGS_LIMITS.tierLabelMax}
-          />
-          <Field
-            id={`tier-${t}-yuan`}
-            label='每餐补贴（元）'
-            type='digit'
-            value={form.tiers[t].yuan}
-            onChange={setTier(t, 'yuan')}
-            error={errors[`value.subsidy.${t}.fen`]}
-            maxlength={7}
-          />
-        </View>
-      ))}
-      <Field
-        id='subsidy-age'
-        label='高龄补贴起始年龄（岁）'
-        type='number'
-        value={form.age}
-        onChange={(v) => setForm((f) => ({ ...f, age: v }))}
-        error={errors['value.subsidyAge']}
-        maxlength={3}
-      />
-      <Field
-        id='subsidy-reason'
-        label='修改说明（选填）'
-        value={form.reason}
-        onChange={(v) => setForm((f) => ({ ...f, reason: v }))}
-        error={errors.reason}
-        maxlength={100}
-        placeholder='例如：按民政局新文件调整'
-      />
-      {conflict ? (
-        <View className='notice' role='alert' data-testid='settings-conflict'>
-          <View>{conflict}</View>
-          <View className='settings__link' role='button' {...FOCUSABLE} data-testid='settings-reload' onClick={onReload}>
-            载入最新内容（您的修改将被替换）
-          </View>
-        </View>
-      ) : null}
-      {error ? (
-        <View className='notice' role='alert' data-testid='settings-error'>
-          {error}
-        </View>
-      ) : null}
-      <BusyButton label='保存补贴标准' busy={busy} busyLabel='保存中…' onClick={save} testId='subsidy-save' />
-    </View>
-  );
-}
 
 /**
  * What changed between two values of the bookings section, in words. The first save is compared
@@ -158,11 +24,22 @@ function SubsidyEditor({ section, onSaved, onReload }: { section: SettingsSectio
 function subsidyChanges(before: BookingsSettings, after: BookingsSettings): string[] {
   const out: string[] = [];
   for (const t of SUBSIDY_TIERS) {
-    const [b, a] = [before.subsidy?.[t], after.subsidy[t]];
+    // A tier added by a release (特困) is absent from values saved before it: they read its default.
+    const [b, a] = [before.subsidy?.[t] ?? BOOKINGS_SETTINGS_DEFAULTS.subsidy[t], after.subsidy[t] ?? BOOKINGS_SETTINGS_DEFAULTS.subsidy[t]];
     if (b?.label !== a.label) out.push(`名称「${b?.label ?? ''}」改为「${a.label}」`);
     if (b?.fen !== a.fen) out.push(`${a.label}：${b ? yuanText(b.fen) : '—'} → ${yuanText(a.fen)}`);
   }
   if (before.subsidyAge !== after.subsidyAge) out.push(`高龄起始年龄：${before.subsidyAge}岁 → ${after.subsidyAge}岁`);
+  const bandText = (s: BookingsSettings) =>
+    (s.ageBands ?? [])
+      .slice()
+      .sort((x, y) => x.fromAge - y.fromAge)
+      .map((b) => `${b.label}${yuanText(b.fen)}`)
+      .join('、') || '不分年龄段';
+  if (bandText(before) !== bandText(after)) out.push(`年龄段：${bandText(before)} → ${bandText(after)}`);
+  if (before.subsidisedMealsPerDay !== after.subsidisedMealsPerDay)
+    out.push(`每天最多补贴餐数：${before.subsidisedMealsPerDay ?? 1}餐 → ${after.subsidisedMealsPerDay}餐`);
+  if (before.offerMinutes !== after.offerMinutes) out.push(`候补让座保留时长：${before.offerMinutes ?? 120}分钟 → ${after.offerMinutes}分钟`);
   return out.length ? out : ['内容未变'];
 }
 
@@ -244,7 +121,7 @@ function SectionCard({
       ) : null}
       {section.key === 'bookings' ? (
         // Keyed by version: a save or a reload starts the form from what is in force.
-        <SubsidyEditor key={section.version} section={section} onSaved={onSaved} onReload={onReload} />
+        <BookingsEditor key={section.version} section={section} onSaved={onSaved} onReload={onReload} />
       ) : (
         <View className='muted'>此项配置暂不能在这里修改。</View>
       )}
@@ -255,7 +132,8 @@ function SectionCard({
 
 /**
  * 城市配置 (city admin): every settings section the domains declare, with its version and last
- * change; the 助餐补贴 section is edited here (元 on screen, 分 on the wire), with the server's field
+ * change; the whole 助餐补贴 section (tiers, age bands, daily cap, offer window) is edited here (元 on
+ * screen, 分 on the wire, BookingsEditor), with the server's field
  * errors on their fields, a conflict message when another admin saved first, and the history.
  * 评星权重 stay on 评星管理 (they are frozen into each rating period): a link leads there.
  */
