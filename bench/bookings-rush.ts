@@ -390,7 +390,7 @@ const UPDATE_SQL = 'UPDATE booking_slots SET heldDineIn = heldDineIn + 1 WHERE i
 function bookingValues(s: Setup, slotId: number, elderId: number, requestId: string, now: Date | string, waitlisted = false): unknown[] {
   const price = priceFor(
     PRICE_FEN,
-    { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false, verified: true },
+    { birthYear: ELDER_BIRTH_YEAR, livesAlone: false, dibao: false, tekun: false, verified: true },
     localYear(new Date()),
     BOOKINGS_SETTINGS_DEFAULTS,
   );

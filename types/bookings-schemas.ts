@@ -103,6 +103,8 @@ export const ZRegisterElderRequest = z
     birthYear: z.number({ error: '请填写出生年份' }).int('请填写出生年份').min(1900, '出生年份无效').max(2100, '出生年份无效'),
     livesAlone: z.boolean().default(false),
     dibao: z.boolean().default(false),
+    /** 特困供养人员 (declared like 低保; earns its tier once the centre verified it). */
+    tekun: z.boolean().default(false),
     diets: dietTags.default([]),
     allergies: optionalText(BOOKING_RULES.allergiesMax, '过敏'),
   })
@@ -112,7 +114,7 @@ export const ZRegisterElderRequest = z
 export type TRegisterElderRequest = z.input<typeof ZRegisterElderRequest>;
 
 /**
- * Centre staff verify an elder's declared age, 独居 and 低保 against documents; a field given
+ * Centre staff verify an elder's declared age, 独居, 低保 and 特困 against documents; a field given
  * corrects the declaration (what the documents say), one left out confirms it.
  */
 export const ZVerifyElderRequest = z
@@ -121,6 +123,7 @@ export const ZVerifyElderRequest = z
     birthYear: z.number({ error: '请填写出生年份' }).int('请填写出生年份').min(1900, '出生年份无效').max(2100, '出生年份无效').optional(),
     livesAlone: z.boolean().optional(),
     dibao: z.boolean().optional(),
+    tekun: z.boolean().optional(),
   })
   .strict();
 export type TVerifyElderRequest = z.infer<typeof ZVerifyElderRequest>;
@@ -258,7 +261,10 @@ const subsidyTier = z
 /** The `bookings` section of the city settings: the meal subsidy tiers and the 高龄 age. */
 export const ZBookingsSettings = z
   .object({
-    subsidy: z.object({ age80: subsidyTier, alone: subsidyTier, dibao: subsidyTier }).strict(),
+    // 特困 came later: a section saved before has no such tier and reads the default.
+    subsidy: z
+      .object({ age80: subsidyTier, alone: subsidyTier, dibao: subsidyTier, tekun: subsidyTier.default(BOOKINGS_SETTINGS_DEFAULTS.subsidy.tekun) })
+      .strict(),
     subsidyAge: z
       .number({ error: '请填写年龄' })
       .int('年龄须为整数')

@@ -136,6 +136,8 @@ export interface ElderDTO {
   address: string;
   livesAlone: boolean;
   dibao: boolean;
+  /** 特困供养人员: hidden like 低保 (only the elder and centre staff get an ElderDTO). */
+  tekun: boolean;
   diets: DietTag[];
   allergies: string;
   /** The subsidy tier the verified status earns (null while the declaration awaits the centre). */

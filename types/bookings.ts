@@ -104,8 +104,8 @@ export type DietTag = (typeof DIET_TAGS)[number];
  * tier of highest value applies (they do not stack), and the elder never pays below zero. Funded
  * by civil affairs; reported monthly per tier.
  */
-export const SubsidyTier = { age80: 'age80', alone: 'alone', dibao: 'dibao' } as const;
-/** The fixed tiers (`subsidy.<tier>` in the settings) — 高龄, 独居/空巢, 低保. */
+export const SubsidyTier = { age80: 'age80', alone: 'alone', dibao: 'dibao', tekun: 'tekun' } as const;
+/** The fixed tiers (`subsidy.<tier>` in the settings) — 高龄, 独居/空巢, 低保, 特困 (特困供养人员). */
 export type FixedSubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
 /**
  * A tier a booking carries: a fixed one, or an age band of the city's `ageBands` named by the age
@@ -114,7 +114,7 @@ export type FixedSubsidyTier = (typeof SubsidyTier)[keyof typeof SubsidyTier];
  */
 export type SubsidyTier = FixedSubsidyTier | `age${number}`;
 /** The fixed tiers in the order the settings page lists them. */
-export const SUBSIDY_TIERS: readonly FixedSubsidyTier[] = ['age80', 'alone', 'dibao'];
+export const SUBSIDY_TIERS: readonly FixedSubsidyTier[] = ['age80', 'alone', 'dibao', 'tekun'];
 
 /** One tier as the city sets it: its name and its amount per meal in 分 (0 = the tier earns nothing). */
 export interface SubsidyTierSetting {
@@ -131,7 +131,10 @@ export interface SubsidyAgeBand {
 
 /** The `bookings` section of the city settings (城市配置); the zod schema is in bookings-schemas.ts. */
 export interface BookingsSettings {
-  /** The fixed tiers: 高龄 (`age80`, used while `ageBands` is empty), 独居/空巢 and 低保 (categories). */
+  /**
+   * The fixed tiers: 高龄 (`age80`, used while `ageBands` is empty), 独居/空巢, 低保 and 特困 (categories).
+   * 特困 came later: a section saved before it reads the default for it.
+   */
   subsidy: Record<FixedSubsidyTier, SubsidyTierSetting>;
   /** The age from which the single 高龄 tier (`age80`) applies, while `ageBands` is empty. */
   subsidyAge: number;
@@ -165,6 +168,7 @@ export const BOOKINGS_SETTINGS_DEFAULTS: BookingsSettings = {
     age80: { label: '80岁以上', fen: 400 },
     alone: { label: '独居/空巢', fen: 300 },
     dibao: { label: '低保', fen: 600 },
+    tekun: { label: '特困供养', fen: 800 },
   },
   subsidyAge: 80,
   ageBands: [],
@@ -177,13 +181,13 @@ export const ageBandTier = (fromAge: number): SubsidyTier => `age${fromAge}`;
 
 /**
  * Every tier the city's settings define, in report order (age tiers youngest first, then 独居,
- * 低保), with its name and amount: the bands when set, else the single 高龄 tier.
+ * 低保, 特困), with its name and amount: the bands when set, else the single 高龄 tier.
  */
 export function subsidyTiersOf(settings: BookingsSettings): { tier: SubsidyTier; label: string; fen: number }[] {
   const ages = settings.ageBands.length
     ? [...settings.ageBands].sort((a, b) => a.fromAge - b.fromAge).map((b) => ({ tier: ageBandTier(b.fromAge), label: b.label, fen: b.fen }))
     : [{ tier: 'age80' as SubsidyTier, ...settings.subsidy.age80 }];
-  return [...ages, { tier: 'alone', ...settings.subsidy.alone }, { tier: 'dibao', ...settings.subsidy.dibao }];
+  return [...ages, { tier: 'alone', ...settings.subsidy.alone }, { tier: 'dibao', ...settings.subsidy.dibao }, { tier: 'tekun', ...settings.subsidy.tekun }];
 }
 
 /** The name and amount of a tier as the settings define it now; a band since removed reads 「N岁以上」 with 0. */
@@ -194,7 +198,7 @@ export function subsidyTierOf(settings: BookingsSettings, tier: SubsidyTier): Su
   return { label: `${tier.replace(/^age/, '')}岁以上`, fen: 0 };
 }
 
-/** An elder's declared status (age, 独居, 低保): pending until centre staff verify it. */
+/** An elder's declared status (age, 独居, 低保, 特困): pending until centre staff verify it. */
 export const ElderVerification = { pending: 'pending', verified: 'verified' } as const;
 export type ElderVerification = (typeof ElderVerification)[keyof typeof ElderVerification];
 export const ELDER_VERIFICATION_LABEL: Record<ElderVerification, string> = { pending: '待中心核实', verified: '已核实' };
@@ -237,13 +241,13 @@ export interface Price {
 
 /**
  * The subsidy tier of highest value the elder qualifies for under the city's `settings`, and what
- * they pay. Only a status the centre verified counts (`verified`): a self-declared age, 独居 or 低保
+ * they pay. Only a status the centre verified counts (`verified`): a self-declared age, 独居, 低保 or 特困
  * earns nothing until then. A tier set to 0 分 earns nothing; on equal amounts the earlier tier of
  * SUBSIDY_TIERS is named.
  */
 export function priceFor(
   priceFen: number,
-  elder: { birthYear: number; livesAlone: boolean; dibao: boolean; verified: boolean },
+  elder: { birthYear: number; livesAlone: boolean; dibao: boolean; tekun: boolean; verified: boolean },
   year: number,
   settings: BookingsSettings,
 ): Price {
@@ -256,7 +260,8 @@ export function priceFor(
   } else if (age >= settings.subsidyAge) tiers.push({ tier: 'age80', fen: settings.subsidy.age80.fen });
   if (elder.livesAlone) tiers.push({ tier: 'alone', fen: settings.subsidy.alone.fen });
   if (elder.dibao) tiers.push({ tier: 'dibao', fen: settings.subsidy.dibao.fen });
-  // Stable sort: on equal amounts the age tier, then 独居, then 低保 is named.
+  if (elder.tekun) tiers.push({ tier: 'tekun', fen: settings.subsidy.tekun.fen });
+  // Stable sort: on equal amounts the age tier, then 独居, then 低保, then 特困 is named.
   const best = tiers.filter((t) => t.fen > 0).sort((a, b) => b.fen - a.fen)[0] ?? null;
   const subsidyFen = best ? Math.min(best.fen, priceFen) : 0;
   return { priceFen, subsidyFen, payFen: priceFen - subsidyFen, tier: best?.tier ?? null };

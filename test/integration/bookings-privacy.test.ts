@@ -38,7 +38,7 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
   }
   /** A verified resident of 锦屏花园 who registers themselves as an elder, declaring their status. */
   async function selfRegistered(
-    declared: { age: number; livesAlone?: boolean; dibao?: boolean; diets?: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[]; allergies?: string },
+    declared: { age: number; livesAlone?: boolean; dibao?: boolean; tekun?: boolean; diets?: ('软烂' | '低盐' | '低糖' | '清真' | '素食')[]; allergies?: string },
     who: { name?: string; phone?: string } = {},
   ) {
     const person = await buildResident(db.ds, who);
@@ -149,8 +149,49 @@ describe.each(DIALECTS)('bookings privacy on %s', (dialect) => {
     ok(await call('bookings', 'redeem', { centreId, code: booked.code }, as('care_staff')));
     ok(await call('bookings', 'redeem', { centreId, code: otherBooking.code }, as('care_staff')));
     const report = ok(await call('bookings', 'subsidyReport', { centreId, month: slot.day.slice(0, 7) }, as('care_staff')));
-    expect(Object.fromEntries(report.tiers.map((t) => [t.tier, [t.meals, t.subsidyFen]]))).toEqual({ age80: [1, 400], alone: [0, 0], dibao: [0, 0] });
+    expect(Object.fromEntries(report.tiers.map((t) => [t.tier, [t.meals, t.subsidyFen]]))).toEqual({ age80: [1, 400], alone: [0, 0], dibao: [0, 0], tekun: [0, 0] });
     expect(report.total).toEqual({ meals: 2, subsidyFen: 400, payFen: 800 + 1200 });
+  });
+
+  it('特困 is declared, earns its tier only once verified (two staff at once verify once), is hidden from family and proxies like 低保, and is counted in the report and the roll-up', async () => {
+    const me = await selfRegistered({ age: 70, tekun: true }, { name: '特困老人甲', phone: '10000008777' });
+    expect(me.elder).toMatchObject({ tekun: true, dibao: false, tier: null, verification: { status: 'pending' } });
+    const slot = await lunch();
+    expect(ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, me.openid)).pending).toEqual({
+      tierLabel: '特困供养',
+      subsidyFen: 800,
+    });
+    const both = await Promise.all([1, 2].map(() => call('bookings', 'verifyElder', { elderId: me.elder.id }, as('care_staff'))));
+    expect(both.map(errorCode).sort()).toEqual([null, 'INVALID_TRANSITION'].sort());
+    expect(ok(await call('bookings', 'myElders', {}, me.openid))[0]).toMatchObject({ tekun: true, tier: 'tekun', tierLabel: '特困供养', tierFen: 800 });
+
+    const child = newcomer();
+    const link = ok(await call('bookings', 'linkFamily', { centreId, elderName: '特困老人甲', phoneTail: '8777' }, child));
+    ok(await call('bookings', 'decideLink', { linkId: link.id, approve: true }, as('care_staff')));
+    const shown = { priceFen: 1200, subsidyFen: 800, payFen: 400, tier: 'tekun' };
+    const hidden = { priceFen: 1200, subsidyFen: null, payFen: null, tier: null };
+    for (const [who, openid, sees] of [
+      ['the elder', me.openid, true],
+      ['centre staff', as('care_staff'), true],
+      ['verified family', child, false],
+      ['the grid worker (代订)', as('grid_worker'), false],
+    ] as [string, string, boolean][]) {
+      const quote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: me.elder.id }, openid));
+      expect([who, quote.price, quote.tierLabel]).toEqual([who, sees ? shown : hidden, sees ? '特困供养' : null]);
+    }
+    const proxied = ok(await call('bookings', 'proxyElders', { q: '特困老人甲' }, as('grid_worker')));
+    expect(JSON.stringify(proxied)).not.toMatch(/tekun|特困供养/);
+
+    const booked = ok(await call('bookings', 'book', { slotId: slot.id, elderId: me.elder.id, requestId: rid() }, child));
+    clock.advance(Date.parse(slot.startsAt) - clock.now().getTime());
+    ok(await call('bookings', 'redeem', { centreId, code: booked.code }, as('care_staff')));
+    const month = slot.day.slice(0, 7);
+    const report = ok(await call('bookings', 'subsidyReport', { centreId, month }, as('care_staff')));
+    expect(report.tiers.find((t) => t.tier === 'tekun')).toMatchObject({ label: '特困供养', meals: 1, elders: 1, subsidyFen: 800 });
+    expect(report.elders.find((e) => e.name === '特困老人甲')).toMatchObject({ meals: 1, subsidyFen: 800, tierLabel: '特困供养' });
+    const roll = ok(await call('bookings', 'subsidyReport', { month }, as('community_staff')));
+    expect(roll.tiers.find((t) => t.tier === 'tekun')).toMatchObject({ meals: 1, subsidyFen: 800 });
+    expect(roll.tiers.reduce((n, t) => n + t.subsidyFen, 0)).toBe(roll.total.subsidyFen);
   });
 
   it('who sees what of an elder: family and proxies get the warnings, not the subsidy category, in every read', async () => {

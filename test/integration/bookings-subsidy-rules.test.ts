@@ -105,6 +105,7 @@ describe.each(DIALECTS)('meal subsidy rules and what the elder is told, on %s', 
       nineties: await walkIn('段四', year() - 92),
       dibaoSeventy: await walkIn('段五', year() - 72, { dibao: true }),
       aloneNinety: await walkIn('段六', year() - 91, { livesAlone: true }),
+      tekunSeventy: await walkIn('段七', year() - 73, { tekun: true }),
     };
     const expected: Record<keyof typeof people, [string, number, string]> = {
       sixties: ['age60', 100, '60-69岁'],
@@ -113,6 +114,7 @@ describe.each(DIALECTS)('meal subsidy rules and what the elder is told, on %s', 
       nineties: ['age90', 800, '90岁以上'],
       dibaoSeventy: ['dibao', 600, '低保'], // 低保 pays more than her band
       aloneNinety: ['age90', 800, '90岁以上'], // her band pays more than 独居
+      tekunSeventy: ['tekun', 800, '特困供养'], // 特困 (the default 8.00元) pays more than her band
     };
     const bookings: Record<string, number> = {};
     for (const [key, elder] of Object.entries(people) as [keyof typeof people, { id: number }][]) {
@@ -128,7 +130,8 @@ describe.each(DIALECTS)('meal subsidy rules and what the elder is told, on %s', 
     for (const id of Object.values(bookings)) ok(await call('bookings', 'redeemById', { centreId, bookingId: id, paidBy: 'cash' }, staff));
     const report = ok(await call('bookings', 'subsidyReport', { centreId, month: meal.day.slice(0, 7) }, staff));
     const tiers = Object.fromEntries(report.tiers.map((t) => [t.tier, t]));
-    expect(report.tiers.map((t) => t.label)).toEqual(['60-69岁', '70-79岁', '80-89岁', '90岁以上', '独居/空巢', '低保']);
+    expect(report.tiers.map((t) => t.label)).toEqual(['60-69岁', '70-79岁', '80-89岁', '90岁以上', '独居/空巢', '低保', '特困供养']);
+    expect(tiers.tekun).toMatchObject({ meals: 1, elders: 1, subsidyFen: 800 });
     expect(tiers.age90).toMatchObject({ meals: 2, elders: 2, subsidyFen: 1600 });
     expect(tiers.age60).toMatchObject({ meals: 1, subsidyFen: 100 });
     expect(tiers.dibao).toMatchObject({ meals: 1, subsidyFen: 600 });

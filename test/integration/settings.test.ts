@@ -159,6 +159,19 @@ describe.each(DIALECTS)('city settings on %s', (dialect) => {
     expect(at85).toMatchObject({ tier: null, tierFen: null });
   });
 
+  it('a section saved before 特困 existed still reads, as it was, with the 特困 tier at its default (not repaired)', async () => {
+    const { tekun: _none, ...before } = BOOKINGS_SETTINGS_DEFAULTS.subsidy;
+    const old = { subsidy: { ...before, dibao: { label: '低保', fen: 650 } }, subsidyAge: 80 };
+    await db.ds.query('UPDATE city_settings SET value = ? WHERE section = ?', [JSON.stringify(old), 'bookings']);
+    const section = await bookingsSection();
+    expect(section.repaired).toBe(false);
+    expect((section.value as BookingsSettings).subsidy).toEqual({ ...old.subsidy, tekun: { label: '特困供养', fen: 800 } });
+    const slot = await buildLunch(centreId, new Date(clock.now().getTime() + 5 * DAY));
+    const elder = ok(await call('bookings', 'registerElder', { centreId, name: '特困老人乙', birthYear: 1950, tekun: true, dibao: true }, as('care_staff')));
+    const quote = ok(await call('bookings', 'quote', { slotId: slot.id, elderId: elder.id }, as('care_staff')));
+    expect([quote.price.tier, quote.price.subsidyFen, quote.tierLabel]).toEqual(['tekun', 800, '特困供养']);
+  });
+
   it('a stored value an upgrade no longer reads is repaired from the defaults, never an error', async () => {
     // As a release with a narrower schema would find it: an extra field, a missing one, one out of range.
     const stale = {
@@ -170,7 +183,12 @@ describe.each(DIALECTS)('city settings on %s', (dialect) => {
     expect(section.repaired).toBe(true);
     expect(section.value).toEqual({
       ...BOOKINGS_SETTINGS_DEFAULTS,
-      subsidy: { age80: BOOKINGS_SETTINGS_DEFAULTS.subsidy.age80, alone: { label: '独居', fen: 350 }, dibao: { label: '低保户', fen: 600 } },
+      subsidy: {
+        age80: BOOKINGS_SETTINGS_DEFAULTS.subsidy.age80,
+        alone: { label: '独居', fen: 350 },
+        dibao: { label: '低保户', fen: 600 },
+        tekun: BOOKINGS_SETTINGS_DEFAULTS.subsidy.tekun,
+      },
     });
     const slot = await buildLunch(centreId, new Date(clock.now().getTime() + 3 * DAY));
     const elder = ok(await call('bookings', 'registerElder', { centreId, name: '低保老人', birthYear: 1950, dibao: true }, as('care_staff')));

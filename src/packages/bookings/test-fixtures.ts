@@ -16,6 +16,7 @@ export const elder = (over: Partial<ElderDTO> = {}): ElderDTO => ({
   address: '锦屏花园2栋1单元101',
   livesAlone: true,
   dibao: false,
+  tekun: false,
   diets: ['低盐'],
   allergies: '',
   tier: 'age80',

@@ -95,6 +95,7 @@ export async function presentElders(em: EntityManager, input: Elder[], actor: Ac
       address: elder.address,
       livesAlone: elder.livesAlone,
       dibao: elder.dibao,
+      tekun: elder.tekun,
       diets: dietsOf(elder),
       allergies: elder.allergies,
       tier,

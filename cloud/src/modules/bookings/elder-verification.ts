@@ -9,10 +9,11 @@ import { sameElderIds, subsidisedMealsOn } from './daily-subsidy';
 import { Slot } from './slot.entity';
 
 /** What a subsidy reads of an elder: the declared status, and whether the centre verified it. */
-export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'verifiedAt'>) => ({
+export const subsidyClaim = (elder: Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'tekun' | 'verifiedAt'>) => ({
   birthYear: elder.birthYear,
   livesAlone: elder.livesAlone,
   dibao: elder.dibao,
+  tekun: elder.tekun,
   verified: elder.verifiedAt !== null,
 });
 
@@ -28,11 +29,11 @@ export interface Verification {
   by: number;
   at: Date;
   /** What staff found in the documents, where it differs from the declaration. */
-  corrections: Partial<Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao'>>;
+  corrections: Partial<Pick<Elder, 'birthYear' | 'livesAlone' | 'dibao' | 'tekun'>>;
 }
 
 /**
- * Centre staff verify an elder's declared age, 独居 and 低保 (correcting what the documents say
+ * Centre staff verify an elder's declared age, 独居, 低保 and 特困 (correcting what the documents say
  * otherwise): a compare-and-set on `verifiedAt IS NULL`, so two staff at once verify once (the
  * second gets INVALID_TRANSITION). The elder's bookings not yet taken are priced again by the
  * verified status and the city's subsidy in force (read once, in the same transaction), so a meal

@@ -12,7 +12,7 @@ import { tierLabelOf } from './subsidy-settings';
 export type ElderViewer = 'self' | 'staff' | 'family' | 'grid';
 
 export interface ElderView {
-  /** 低保, the subsidy tier and amount, and what the elder pays (it gives the tier away). */
+  /** 低保 and 特困, the subsidy tier and amount, and what the elder pays (it gives the tier away). */
   subsidy: boolean;
   /** 独居 and 高龄 (80+): what a planned visit needs. */
   livingSituation: boolean;
@@ -32,7 +32,7 @@ export const ELDER_VISIBILITY: Record<ElderViewer, ElderView> = {
   // Verified family book meals: they need the warnings, not the subsidy category.
   family: { subsidy: false, livingSituation: false, profile: false, bookingWarnings: true },
   // Proxies over the elder's home (grid workers, heads, community staff) plan visits and book on them (代订): 独居 / 高龄 and the
-  // warnings while booking; never 低保, health or diet.
+  // warnings while booking; never 低保 / 特困, health or diet.
   grid: { subsidy: false, livingSituation: true, profile: false, bookingWarnings: true },
 };
 

@@ -4,7 +4,7 @@ import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 /**
  * A person a centre serves (建档): 60+, with the profile the kitchen and the subsidy need. Many
  * have no phone or account (`userId` null): staff and grid workers book for them. Age, 独居 and
- * 低保 earn a subsidy only once centre staff verified them (`verifiedAt`); until then they are the
+ * 低保 / 特困 earn a subsidy only once centre staff verified them (`verifiedAt`); until then they are the
  * elder's own declaration. Who sees which part of the row: elder-visibility.ts.
  */
 @Entity('elders')
@@ -33,6 +33,8 @@ export class Elder {
   @IdColumn() birthYear: number;
   @Column({ type: 'boolean', default: false }) livesAlone: boolean;
   @Column({ type: 'boolean', default: false }) dibao: boolean;
+  /** 特困供养人员: a category like 低保 (same verification, same visibility, its own tier). */
+  @Column({ type: 'boolean', default: false }) tekun: boolean;
   /** Bumped by every booking for this elder: the row lock that makes a weekly quota hold on MySQL. */
   @IdColumn({ default: 0 }) bookingSeq: number;
   /** Diet tags joined by ',' (a portable column; see dietsOf). */

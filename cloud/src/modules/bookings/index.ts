@@ -66,6 +66,7 @@ import { listMyReservations } from './queries/list-my-reservations';
 import { listVenueSlots } from './queries/list-venue-slots';
 import { slotsModule } from '../slots';
 import { ElderContactsAndPlace1765670400000 } from './migrations/1765670400000-ElderContactsAndPlace';
+import { ElderTekun1766016000000 } from './migrations/1766016000000-ElderTekun';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -125,7 +126,7 @@ export const bookingActions = {
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  migrations: [ElderContactsAndPlace1765670400000],
+  migrations: [ElderContactsAndPlace1765670400000, ElderTekun1766016000000],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
   capabilities: ['runCareCentre', 'bookForElders', 'mealSubsidyRollUp'],
   functions: { bookings: bookingActions },

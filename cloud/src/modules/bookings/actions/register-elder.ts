@@ -88,6 +88,7 @@ export const registerElder = defineAction({
             birthYear: input.birthYear,
             livesAlone: input.livesAlone ?? false,
             dibao: input.dibao ?? false,
+            tekun: input.tekun ?? false,
             diets: (input.diets ?? []).join(','),
             allergies: input.allergies ?? '',
             createdById: ctx.actor.userId,

@@ -8,7 +8,7 @@ import { Elder } from '../elder.entity';
 import { verifyElderStatus } from '../elder-verification';
 
 /**
- * 核实老人情况: centre staff check an elder's declared age, 独居 and 低保 against documents (and
+ * 核实老人情况: centre staff check an elder's declared age, 独居, 低保 and 特困 against documents (and
  * correct what differs); from then on the verified status earns the subsidy. Who and when are kept.
  * People with no part in the elder get NOT_FOUND; the elder, family and grid workers FORBIDDEN.
  */

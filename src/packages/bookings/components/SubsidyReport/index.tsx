@@ -144,7 +144,7 @@ export default function SubsidyReport({ centreId, month: initial }: SubsidyRepor
             </View>
           ) : null}
           <View className='muted sub__note'>
-            只统计已用餐（核销或送达）的餐次，且老人情况（年龄、独居、低保）已由中心核实；每位老人每餐只按最高的一档补贴，每天补贴餐数以城市配置为准。
+            只统计已用餐（核销或送达）的餐次，且老人情况（年龄、独居、低保、特困）已由中心核实；每位老人每餐只按最高的一档补贴，每天补贴餐数以城市配置为准。
           </View>
           <View className='sub__export'>
             <BusyButton label='导出表格（Excel）' busy={exporting} busyLabel='正在导出…' onClick={exportSheet} testId='subsidy-export' />

@@ -5,10 +5,11 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import Toggles from '../../components/Toggles';
 
-type Situation = 'livesAlone' | 'dibao';
+type Situation = 'livesAlone' | 'dibao' | 'tekun';
 const SITUATIONS: { value: Situation; label: string }[] = [
   { value: 'livesAlone', label: '独居 / 空巢' },
   { value: 'dibao', label: '低保' },
+  { value: 'tekun', label: '特困供养' },
 ];
 
 export interface VerifyElderProps {
@@ -18,12 +19,12 @@ export interface VerifyElderProps {
 }
 
 /**
- * 核实老人情况: what the elder declared (age, 独居, 低保) stays without subsidy until centre staff
+ * 核实老人情况: what the elder declared (age, 独居, 低保, 特困) stays without subsidy until centre staff
  * check it against documents. Staff correct what differs, then confirm; who and when are recorded.
  */
 export default function VerifyElder({ elder, onVerified }: VerifyElderProps) {
   const [open, setOpen] = useState(false);
-  const [situation, setSituation] = useState<Situation[]>([...(elder.livesAlone ? ['livesAlone' as const] : []), ...(elder.dibao ? ['dibao' as const] : [])]);
+  const [situation, setSituation] = useState<Situation[]>(SITUATIONS.map((s) => s.value).filter((s) => elder[s]));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,7 +40,12 @@ export default function VerifyElder({ elder, onVerified }: VerifyElderProps) {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const res = await bookings.verifyElder({ elderId: elder.id, livesAlone: situation.includes('livesAlone'), dibao: situation.includes('dibao') });
+    const res = await bookings.verifyElder({
+      elderId: elder.id,
+      livesAlone: situation.includes('livesAlone'),
+      dibao: situation.includes('dibao'),
+      tekun: situation.includes('tekun'),
+    });
     setBusy(false);
     if (res.ok) onVerified(res.data);
     else setError(res.error.message);
@@ -48,16 +54,16 @@ export default function VerifyElder({ elder, onVerified }: VerifyElderProps) {
   return (
     <View className='cons__verify' data-testid={`elder-verify-panel-${elder.id}`}>
       <View className='cons__pending' role='status'>
-        {elder.verification.statusLabel}：本人申报 {elder.age}岁
-        {elder.livesAlone ? ' · 独居' : ''}
-        {elder.dibao ? ' · 低保' : ''}，核实前不享受助餐补贴
+        {elder.verification.statusLabel}：本人申报 {elder.age}岁{elder.livesAlone ? ' · 独居' : ''}
+        {elder.dibao ? ' · 低保' : ''}
+        {elder.tekun ? ' · 特困供养' : ''}，核实前不享受助餐补贴
       </View>
       {open ? (
         <>
           <Toggles
             id={`verify-${elder.id}`}
             label='核实后的家庭情况'
-            hint='请对照身份证、低保证等材料，与实际不符的请改正'
+            hint='请对照身份证、低保证、特困供养证等材料，与实际不符的请改正'
             options={SITUATIONS}
             value={situation}
             onChange={setSituation}

@@ -168,7 +168,7 @@ describe('助餐管理', () => {
     await click(screen.getByTestId('elder-verify-56'));
     await click(screen.getByTestId('verify-56-dibao'));
     await click(screen.getByTestId('elder-verify-confirm-56'));
-    expect(svc.verifyElder).toHaveBeenCalledWith({ elderId: 56, livesAlone: true, dibao: false });
+    expect(svc.verifyElder).toHaveBeenCalledWith({ elderId: 56, livesAlone: true, dibao: false, tekun: false });
     expect(screen.getByTestId('elder-verified-56').textContent).toContain('刘敏');
   });
 

@@ -43,7 +43,7 @@ describe('助餐建档', () => {
     await typeInto(await screen.findByLabelText('过敏食物（没有可不填）'), ' 花生 ');
     await click(screen.getByTestId('register-submit'));
 
-    expect(svc.registerElder).toHaveBeenCalledWith({ centreId: 7, birthYear: 1944, livesAlone: true, dibao: false, diets: ['软烂'], allergies: '花生' });
+    expect(svc.registerElder).toHaveBeenCalledWith({ centreId: 7, birthYear: 1944, livesAlone: true, dibao: false, tekun: false, diets: ['软烂'], allergies: '花生' });
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `${ROUTES.bookingWeek}?centreId=7` });
   });
 
@@ -109,6 +109,7 @@ describe('助餐建档', () => {
     await typeInto(await screen.findByLabelText('手机号（没有可不填）'), '13800000055');
     await typeInto(await screen.findByLabelText('出生年份'), '1948');
     await click(screen.getByRole('checkbox', { name: '低保' }));
+    await click(screen.getByRole('checkbox', { name: '特困供养' }));
     await click(screen.getByTestId('register-submit'));
     expect(svc.registerElder).toHaveBeenCalledWith({
       centreId: 7,
@@ -117,6 +118,7 @@ describe('助餐建档', () => {
       birthYear: 1948,
       livesAlone: false,
       dibao: true,
+      tekun: true,
       diets: [],
     });
     expect(screen.getByTestId('register-done').textContent).toContain('已为 张桂兰 建档');

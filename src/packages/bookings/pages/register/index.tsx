@@ -21,10 +21,11 @@ import Toggles from '../../components/Toggles';
 import { queryId, useCentre } from '../../use-centre';
 import './index.scss';
 
-type Situation = 'livesAlone' | 'dibao';
+type Situation = 'livesAlone' | 'dibao' | 'tekun';
 const SITUATIONS: { value: Situation; label: string }[] = [
   { value: 'livesAlone', label: '独居 / 空巢' },
   { value: 'dibao', label: '低保' },
+  { value: 'tekun', label: '特困供养' },
 ];
 const DIETS = DIET_TAGS.map((t) => ({ value: t, label: t }));
 
@@ -66,10 +67,10 @@ function contactLine(e: ElderDTO): string {
     .join(' · ');
 }
 
-/** The field a request path is about: 独居 and 低保 are the one 家庭情况 choice, `diets.2` the diet choice. */
+/** The field a request path is about: 独居, 低保 and 特困 are the one 家庭情况 choice, `diets.2` the diet choice. */
 function fieldOf(path: string): keyof Form | null {
   const first = path.split('.')[0];
-  if (first === 'livesAlone' || first === 'dibao') return 'situation';
+  if (first === 'livesAlone' || first === 'dibao' || first === 'tekun') return 'situation';
   return (FIELDS as readonly string[]).includes(first) ? (first as keyof Form) : null;
 }
 
@@ -106,6 +107,7 @@ export default function RegisterPage() {
       birthYear: Number(v.birthYear.trim()),
       livesAlone: v.situation.includes('livesAlone'),
       dibao: v.situation.includes('dibao'),
+      tekun: v.situation.includes('tekun'),
       diets: v.diets,
       ...(v.allergies.trim() ? { allergies: v.allergies } : {}),
     }),
