@@ -31,8 +31,8 @@ export type TVenueSlotsRequest = z.infer<typeof ZVenueSlotsRequest>;
 /**
  * A verified resident books a slot for themselves (no elder registration), or a member of a
  * registered group (a 社会组织 or 服务队 they work for) books for the group (`groupId`).
- * `requestId` makes retries safe; full → CAPACITY_FULL unless `waitlist`. A visit needs `place`
- * and `purpose`.
+ * `requestId` makes retries safe; full → CAPACITY_FULL unless `waitlist` and the slot takes one.
+ * A visit needs `place` and `purpose`.
  */
 export const ZReserveRequest = z
   .object({
@@ -52,7 +52,7 @@ export type TReservationRequest = z.infer<typeof ZReservationRequest>;
 export const ZMyReservationsRequest = z.object({ cursor, limit }).strict();
 export type TMyReservationsRequest = z.infer<typeof ZMyReservationsRequest>;
 
-/** Centre staff publish a slot with one capacity. */
+/** Centre staff publish a slot with one capacity, and say whether a full slot takes a waitlist. */
 export const ZPublishSlotRequest = z
   .object({
     centreId: id,
@@ -69,6 +69,8 @@ export const ZPublishSlotRequest = z
     capacity: z.number().int('名额须为整数').min(1, '名额至少为1').max(SLOT_RULES.capacityMax, `名额不超过${SLOT_RULES.capacityMax}`),
     /** At most this many bookings per person (or group) per week at this centre for this kind. */
     quotaPerWeek: z.number().int('须为整数').min(1, '至少为1').max(SLOT_RULES.quotaPerWeekMax, `每周限约不超过${SLOT_RULES.quotaPerWeekMax}次`).optional(),
+    /** Once full, residents may queue (候补) for a freed seat; false: full is full. Default true. */
+    waitlist: z.boolean().optional(),
   })
   .strict()
   .refine((v) => Date.parse(v.startsAt) < Date.parse(v.endsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] })
@@ -89,6 +91,7 @@ export const ZEditSlotRequest = z
     endsAt: isoTime.optional(),
     cutoffAt: isoTime.optional(),
     capacity: z.number().int('名额须为整数').min(1, '名额至少为1').max(SLOT_RULES.capacityMax, `名额不超过${SLOT_RULES.capacityMax}`).optional(),
+    waitlist: z.boolean().optional(),
   })
   .strict();
 export type TEditSlotRequest = z.infer<typeof ZEditSlotRequest>;
@@ -110,4 +113,3 @@ export const ZCheckInRequest = z.union([
   z.object({ reservationId: id }).strict(),
 ]);
 export type TCheckInRequest = z.infer<typeof ZCheckInRequest>;
-

@@ -16,6 +16,10 @@ export interface VenueSlotDTO {
   left: number;
   /** Bookings per person (or group) per week at this centre for this kind; null = no limit. */
   quotaPerWeek: number | null;
+  /** A full slot takes a waitlist (候补); false: full is full, nobody can queue. */
+  waitlist: boolean;
+  /** How many wait in line (候补) for a seat now: a count, no names. */
+  waiting: number;
   /** A booking asks where and what (a visit). */
   asksWhereAndWhat: boolean;
   /** The caller's live booking of this slot, if any. */

@@ -33,10 +33,11 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
 
   /** A slot 10:00–12:00 (Beijing) on a day of its own, cut-off 09:00. */
   async function publish(
-    kind: 'room' | 'consult' | 'visit',
+    kind: 'room' | 'consult' | 'visit' | 'meeting',
     capacity: number,
     title = '棋牌室',
     day = localDay(new Date(clock.now().getTime() + ++dayNo * DAY)),
+    more: { waitlist?: boolean } = {},
   ): Promise<VenueSlotDTO> {
     const startsAt = new Date(`${day}T10:00:00.000+08:00`);
     return ok(
@@ -51,6 +52,7 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
           endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
           cutoffAt: new Date(startsAt.getTime() - HOUR).toISOString(),
           capacity,
+          ...more,
         },
         as('care_staff'),
       ),
@@ -133,6 +135,27 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
     const offered = ok(await call('bookings', 'myReservations', {}, b.openid)).items.find((r) => r.id === waiting.id)!;
     expect(offered).toMatchObject({ status: 'offered', can: { accept: true } });
     expect(ok(await call('bookings', 'acceptReservation', { reservationId: waiting.id }, b.openid)).status).toBe('booked');
+  });
+
+  it('staff choose per slot whether a full slot takes a waitlist; everyone sees how many wait', async () => {
+    const queue = await publish('consult', 1, '健康咨询');
+    const noQueue = await publish('meeting', 1, '居民议事会', queue.day, { waitlist: false });
+    expect([queue.waitlist, noQueue.waitlist]).toEqual([true, false]);
+    const [a, b, c] = await Promise.all([buildResident(db.ds), buildResident(db.ds), buildResident(db.ds)]);
+    for (const s of [queue, noQueue]) ok(await call('bookings', 'reserve', { slotId: s.id, requestId: rid() }, a.openid));
+    for (const r of [b, c])
+      expect(ok(await call('bookings', 'reserve', { slotId: queue.id, requestId: rid(), waitlist: true }, r.openid)).status).toBe('waitlisted');
+    // Asking for a place in a line the slot does not keep: CAPACITY_FULL, and it says there is no line.
+    expect(await call('bookings', 'reserve', { slotId: noQueue.id, requestId: rid(), waitlist: true }, b.openid)).toMatchObject({
+      ok: false,
+      error: { code: 'CAPACITY_FULL', details: { waitlist: false } },
+    });
+    const listed = ok(await call('bookings', 'venueSlots', { centreId, from: queue.day }, c.openid));
+    expect(listed.find((s) => s.id === queue.id)).toMatchObject({ left: 0, waitlist: true, waiting: 2, myStatus: 'waitlisted' });
+    expect(listed.find((s) => s.id === noQueue.id)).toMatchObject({ left: 0, waitlist: false, waiting: 0 });
+    // Staff turn the line on for a slot nobody has booked yet.
+    const later = await publish('room', 1, '棋牌室', undefined, { waitlist: false });
+    expect(ok(await call('bookings', 'editSlot', { slotId: later.id, waitlist: true }, as('care_staff'))).waitlist).toBe(true);
   });
 
   it('staff edit until the first booking, withdraw with notice, and close a day', async () => {

@@ -18,11 +18,13 @@ import {
   reserve,
   slotById,
   withdrawSlot,
+  waitingBySlot,
   type Reserve,
   type SlotView,
 } from '../../cloud/src/modules/slots/public';
 import { SLOT_TIMERS } from '../../cloud/src/modules/slots/slot-timers';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
+import { statementsOf } from '../statements';
 
 jest.setTimeout(120_000);
 
@@ -54,7 +56,7 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
   /** A slot starting 10:00 local on a day of its own, ending 12:00, cut-off 09:00. */
   async function slot(
     capacity: number,
-    opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string; quotaPerWeek?: number } = {},
+    opts: { kind?: 'room' | 'consult' | 'visit' | 'activity'; day?: Date; title?: string; quotaPerWeek?: number; waitlist?: boolean } = {},
   ): Promise<SlotView> {
     const day = opts.day ?? nextDay();
     const startsAt = new Date(`${localDay(day)}T02:00:00.000Z`);
@@ -68,6 +70,7 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
         cutoffAt: new Date(startsAt.getTime() - HOUR),
         pools: [{ pool: SLOT_RULES.seatPool, capacity }],
         quotaPerWeek: opts.quotaPerWeek ?? null,
+        ...(opts.waitlist === undefined ? {} : { waitlist: opts.waitlist }),
         by: staff,
         at: base,
       }),
@@ -177,6 +180,47 @@ describe.each(DIALECTS)('slot engine on %s', (dialect) => {
     expect(await held(s.id)).toBe(1);
     expect(await history('slot-booking', b.id)).toEqual(['∅>waitlisted:waitlisted', 'waitlisted>offered:offered', 'offered>expired:expired']);
     expect(await history('slot-booking', c.id)).toEqual(['∅>waitlisted:waitlisted', 'waitlisted>offered:offered', 'offered>booked:accepted']);
+  });
+
+  it('a slot takes a waitlist unless its organiser said no: then full is full, even under parallel taps', async () => {
+    const open = await slot(1);
+    expect(open.waitlist).toBe(true);
+    const closed = await slot(1, { waitlist: false });
+    expect(closed.waitlist).toBe(false);
+    await book(closed, 34_001);
+    const refusal = await book(closed, 34_002, { waitlist: true }).catch((e: AppError) => e);
+    expect(refusal).toMatchObject({ code: ErrorCode.CAPACITY_FULL, details: { waitlist: false } });
+    // Twenty neighbours asking at once for a place in a line that does not exist: nobody gets one.
+    const many = await Promise.all(Array.from({ length: 20 }, (_, i) => codeOf(book(closed, 34_100 + i, { waitlist: true }))));
+    expect(many.every((r) => r === ErrorCode.CAPACITY_FULL)).toBe(true);
+    const [{ n }] = await db.ds.query('SELECT COUNT(*) AS n FROM slot_bookings WHERE slotId = ?', [closed.id]);
+    expect(Number(n)).toBe(1);
+    expect(await held(closed.id)).toBe(1);
+    // Without the flag a full slot with a waitlist says the line is there.
+    await book(open, 34_003);
+    expect(await book(open, 34_004).catch((e: AppError) => e)).toMatchObject({ code: ErrorCode.CAPACITY_FULL, details: { waitlist: true } });
+    // The organiser changes it while nobody has booked; a slot with bookings keeps what it had.
+    const later = await slot(2);
+    expect((await tx((em) => editSlot(em, later.id, { waitlist: false, by: staff, at: base }))).waitlist).toBe(false);
+    expect(await codeOf(tx((em) => editSlot(em, closed.id, { waitlist: true, by: staff, at: base })))).toBe(ErrorCode.CONFLICT);
+  });
+
+  it('counts who waits on each slot in one grouped query', async () => {
+    const a = await slot(1);
+    const b = await slot(1);
+    const c = await slot(2);
+    await book(a, 35_001);
+    await book(b, 35_002);
+    for (const u of [35_003, 35_004, 35_005]) await book(a, u, { waitlist: true });
+    const offeredSoon = await book(b, 35_006, { waitlist: true });
+    // An offered seat is held, not waited for: B's line is empty once its seat is offered.
+    const seated = await db.ds.query("SELECT id FROM slot_bookings WHERE slotId = ? AND status = 'booked'", [b.id]);
+    await tx((em) => cancelSlotBooking(em, Number(seated[0].id), { by: 35_002, at: base, notifier: new Notifier() }));
+    expect(await statusOf(offeredSoon.id)).toBe('offered');
+    const { result, statements } = await statementsOf(db.ds, () => waitingBySlot(db.ds.manager, [a.id, b.id, c.id]));
+    expect(Object.fromEntries(result)).toEqual({ [a.id]: 3 });
+    expect(statements).toHaveLength(1);
+    expect(await waitingBySlot(db.ds.manager, [])).toEqual(new Map());
   });
 
   it('closes the waitlist at the cut-off and marks no-shows after the slot', async () => {

@@ -46,6 +46,15 @@ export function availability(s: Pick<VenueSlotDTO, 'status' | 'myReservationId' 
   return s.left > 0 ? 'open' : 'full';
 }
 
+/**
+ * What a full slot says about its line: 「已满 · 3人候补」 where a waitlist is kept (the count, no
+ * names), 「已满（不排队）」 where the organiser chose none.
+ */
+export function fullLine(s: Pick<VenueSlotDTO, 'waitlist' | 'waiting'>): string {
+  if (!s.waitlist) return '已满（不排队）';
+  return s.waiting > 0 ? `已满 · ${s.waiting}人候补` : '已满 · 还没有人候补';
+}
+
 /** Slots grouped by day, in day order, each day in start order. */
 export function byDay<T extends Pick<VenueSlotDTO, 'day' | 'startsAt'>>(slots: readonly T[]): { day: string; slots: T[] }[] {
   const days = new Map<string, T[]>();

@@ -19,6 +19,8 @@ export function venueSlot(id: number, over: Partial<VenueSlotDTO> = {}): VenueSl
     capacity: 6,
     left: 4,
     quotaPerWeek: null,
+    waitlist: true,
+    waiting: 0,
     asksWhereAndWhat: false,
     myReservationId: null,
     myStatus: null,

@@ -3,6 +3,7 @@ import { notificationsModule } from '../notifications';
 import { ClosedDay } from './closed-day.entity';
 import { SlotEngine1765584000000 } from './migrations/1765584000000-SlotEngine';
 import { SlotQuota1765627200000 } from './migrations/1765627200000-SlotQuota';
+import { SlotWaitlistChoice1765958400000 } from './migrations/1765958400000-SlotWaitlistChoice';
 import { SlotHolder } from './slot-holder.entity';
 import { SlotBooking } from './slot-booking.entity';
 import { SlotPool } from './slot-pool.entity';
@@ -19,7 +20,7 @@ export const slotsModule: DomainModule = {
   name: 'slots',
   entities: [EngineSlot, SlotPool, SlotBooking, ClosedDay, SlotHolder],
   requires: [notificationsModule],
-  migrations: [SlotEngine1765584000000, SlotQuota1765627200000],
+  migrations: [SlotEngine1765584000000, SlotQuota1765627200000, SlotWaitlistChoice1765958400000],
   timers: SLOT_TIMERS,
   subjects: [SLOT_MACHINE.name, SLOT_BOOKING_MACHINE.name],
 };

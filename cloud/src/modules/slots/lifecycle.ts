@@ -30,6 +30,8 @@ export interface PublishSlot extends SlotTimes {
   pools: { pool: string; capacity: number }[];
   /** At most this many bookings per holder per week at this venue for this kind (null: no limit). */
   quotaPerWeek?: number | null;
+  /** A full slot takes a waitlist (the default); false: full is full. */
+  waitlist?: boolean;
   by: number;
   at: Date;
 }
@@ -45,14 +47,16 @@ function checkPools(pools: readonly { pool: string; capacity: number }[]): void 
   if (!pools.length || pools.length > SLOT_RULES.poolsMax) throw invalidInput('pools', `名额分组须为1到${SLOT_RULES.poolsMax}个`);
   if (new Set(pools.map((p) => p.pool)).size !== pools.length) throw invalidInput('pools', '名额分组重复');
   for (const p of pools) {
-    if (!Number.isInteger(p.capacity) || p.capacity < 0 || p.capacity > SLOT_RULES.capacityMax) throw invalidInput('capacity', `名额须为0到${SLOT_RULES.capacityMax}`);
+    if (!Number.isInteger(p.capacity) || p.capacity < 0 || p.capacity > SLOT_RULES.capacityMax)
+      throw invalidInput('capacity', `名额须为0到${SLOT_RULES.capacityMax}`);
   }
   if (!pools.some((p) => p.capacity > 0)) throw invalidInput('capacity', '至少要有一个名额');
 }
 
 function checkQuota(quota: number | null | undefined): number | null {
   if (quota === null || quota === undefined) return null;
-  if (!Number.isInteger(quota) || quota < 1 || quota > SLOT_RULES.quotaPerWeekMax) throw invalidInput('quotaPerWeek', `每周限约须为1到${SLOT_RULES.quotaPerWeekMax}次`);
+  if (!Number.isInteger(quota) || quota < 1 || quota > SLOT_RULES.quotaPerWeekMax)
+    throw invalidInput('quotaPerWeek', `每周限约须为1到${SLOT_RULES.quotaPerWeekMax}次`);
   return quota;
 }
 
@@ -92,6 +96,7 @@ export async function publishSlot(em: EntityManager, p: PublishSlot): Promise<Sl
       opensAt: p.opensAt ?? null,
       status: 'published',
       quotaPerWeek: checkQuota(p.quotaPerWeek),
+      waitlist: p.waitlist ?? true,
       createdById: p.by,
       createdAt: p.at,
       updatedAt: p.at,
@@ -110,6 +115,8 @@ export interface EditSlot extends Partial<SlotTimes> {
   capacities?: Record<string, number>;
   /** A new weekly quota; null removes it. */
   quotaPerWeek?: number | null;
+  /** Whether a full slot takes a waitlist (nobody waits yet: edits end at the first booking). */
+  waitlist?: boolean;
   by: number;
   at: Date;
 }
@@ -142,7 +149,18 @@ export async function editSlot(em: EntityManager, slotId: number, p: EditSlot): 
   for (const name of Object.keys(p.capacities ?? {})) if (!pools.some((x) => x.pool === name)) throw invalidInput('capacities', `没有名额分组 ${name}`);
   checkPools(capacities);
   const quotaPerWeek = p.quotaPerWeek === undefined ? slot.quotaPerWeek : checkQuota(p.quotaPerWeek);
-  await em.update(EngineSlot, { id: slotId }, { ...next, title: [...next.title].slice(0, SLOT_RULES.titleMax).join(''), day, opensAt: next.opensAt ?? null, quotaPerWeek });
+  await em.update(
+    EngineSlot,
+    { id: slotId },
+    {
+      ...next,
+      title: [...next.title].slice(0, SLOT_RULES.titleMax).join(''),
+      day,
+      opensAt: next.opensAt ?? null,
+      quotaPerWeek,
+      waitlist: p.waitlist ?? slot.waitlist,
+    },
+  );
   for (const c of capacities) await em.update(SlotPool, { slotId, pool: c.pool }, { capacity: c.capacity });
   await recordEvent(em, { subjectKind: SLOT_MACHINE.name, subjectId: slotId, action: 'edited', actorId: p.by, at: p.at });
   return (await slotById(em, slotId))!;
@@ -168,7 +186,17 @@ export async function withdrawSlot(em: EntityManager, slotId: number, p: Withdra
   const slot = await em.findOne(EngineSlot, { where: { id: slotId } });
   if (!slot) throw notFound('时段');
   const reason = [...p.reason].slice(0, SLOT_RULES.reasonMax).join('');
-  await transition({ em, machine: SLOT_MACHINE, entity: EngineSlot, row: slot, action: 'withdraw', patch: { updatedAt: p.at }, at: p.at, actorId: p.by, data: { note: reason } });
+  await transition({
+    em,
+    machine: SLOT_MACHINE,
+    entity: EngineSlot,
+    row: slot,
+    action: 'withdraw',
+    patch: { updatedAt: p.at },
+    at: p.at,
+    actorId: p.by,
+    data: { note: reason },
+  });
   const live = await em.find(SlotBooking, { where: { slotId, status: In(WITHDRAWN_FROM) }, order: { id: 'ASC' } });
   const ended: SlotBooking[] = [];
   for (const status of WITHDRAWN_FROM) {

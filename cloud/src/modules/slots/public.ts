@@ -5,10 +5,32 @@
  * reads. Every function runs in the caller's transaction except `reserve`, which owns its own
  * (it retries a rare code collision).
  */
-export { publishSlot, editSlot, withdrawSlot, closeDay, reopenDay, closedDaysOf, closedDayReason, type PublishSlot, type EditSlot, type SlotTimes } from './lifecycle';
+export {
+  publishSlot,
+  editSlot,
+  withdrawSlot,
+  closeDay,
+  reopenDay,
+  closedDaysOf,
+  closedDayReason,
+  type PublishSlot,
+  type EditSlot,
+  type SlotTimes,
+} from './lifecycle';
 export { reserve, cancelSlotBooking, acceptOffer, passSeatOn, type Reserve } from './reservations';
 export { checkIn, checkOut, type CheckInTarget } from './attendance';
-export { slotById, slotsByIds, slotsOfVenue, bookingById, slotBookingsByIds, bookingsOfPerson, rosterOf, slotsEverBooked, liveBookingsOf } from './reads';
+export {
+  slotById,
+  slotsByIds,
+  slotsOfVenue,
+  bookingById,
+  slotBookingsByIds,
+  bookingsOfPerson,
+  rosterOf,
+  slotsEverBooked,
+  liveBookingsOf,
+  waitingBySlot,
+} from './reads';
 export { SLOT_BOOKING_MACHINE, type SlotBookingRelation, type SlotBookingAction } from './slot-status';
 export { SLOT_BOOKING_SUBJECT } from './messages';
 export type { SlotView, SlotBookingView, Holder, ExtraRecipients } from './views';

@@ -31,10 +31,7 @@ export async function slotsByIds(em: EntityManager, ids: readonly number[]): Pro
 }
 
 /** A venue's slots of some kinds starting in [from, to), published and withdrawn, by start. */
-export async function slotsOfVenue(
-  em: EntityManager,
-  q: { venueId: number; kinds: readonly EngineSlotKind[]; from: Date; to: Date },
-): Promise<SlotView[]> {
+export async function slotsOfVenue(em: EntityManager, q: { venueId: number; kinds: readonly EngineSlotKind[]; from: Date; to: Date }): Promise<SlotView[]> {
   if (!q.kinds.length) return [];
   const slots = await em.find(EngineSlot, {
     where: { venueId: q.venueId, kind: In([...q.kinds]), startsAt: Between(q.from, new Date(q.to.getTime() - 1)) },
@@ -88,6 +85,24 @@ export async function slotsEverBooked(em: EntityManager, slotIds: readonly numbe
     .where('b.slotId IN (:...ids)', { ids: unique })
     .getRawMany();
   return new Set(rows.map((r) => Number(r.slotId)));
+}
+
+/**
+ * How many wait in line on each of these slots (`waitlisted`; an `offered` seat is held, not
+ * waited for): one grouped query however many slots, slots nobody waits on absent.
+ */
+export async function waitingBySlot(em: EntityManager, slotIds: readonly number[]): Promise<Map<number, number>> {
+  const unique = [...new Set(slotIds)];
+  if (!unique.length) return new Map();
+  const rows: { slotId: number | string; n: number | string }[] = await em
+    .createQueryBuilder(SlotBooking, 'b')
+    .select('b.slotId', 'slotId')
+    .addSelect('COUNT(*)', 'n')
+    .where('b.slotId IN (:...ids)', { ids: unique })
+    .andWhere("b.status = 'waitlisted'")
+    .groupBy('b.slotId')
+    .getRawMany();
+  return new Map(rows.map((r) => [Number(r.slotId), Number(r.n)]));
 }
 
 /** The live bookings one holder has on these slots (a map by slot id). */

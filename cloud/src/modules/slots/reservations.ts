@@ -46,7 +46,10 @@ export interface Reserve {
   /** The client's idempotency key: `(bookedById, requestId)` answers its first booking again. */
   requestId: string;
   bookedById: number;
-  /** Join the waitlist when the pool is full (else CAPACITY_FULL). */
+  /**
+   * Join the waitlist when the pool is full (else CAPACITY_FULL). A slot that takes no waitlist
+   * answers CAPACITY_FULL with `details.waitlist: false` either way.
+   */
   waitlist: boolean;
   /** Where and what, for kinds that ask (a visit). */
   place?: string | null;
@@ -66,7 +69,8 @@ const CODE_ATTEMPTS = 3;
  * (a withdrawal or an edit waits for it, and it sees theirs), its window checked, one seat taken
  * by a conditional update, the booking inserted with one event. One live booking per holder and
  * slot is a unique key (CONFLICT); a repeated `(bookedById, requestId)` answers the first booking;
- * a full pool is CAPACITY_FULL, or a waitlist place.
+ * a full pool is CAPACITY_FULL (`details.waitlist` says whether the slot takes a waitlist), or a
+ * waitlist place when the caller asked for one and the slot takes it.
  */
 export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> }, r: Reserve): Promise<SlotBookingView> {
   const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
@@ -92,7 +96,8 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
         if (!pool || !pools.some((p) => p.pool === pool)) throw invalidInput('pool', '请选择预约方式');
         if (slot.quotaPerWeek) await holdWeeklyQuota(em, slot, r.holder);
         const seated = await takeSeat(em, slot.id, pool);
-        if (!seated && !r.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以加入候补');
+        if (!seated && !slot.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，这个时段不排队候补', { waitlist: false });
+        if (!seated && !r.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以排队候补', { waitlist: true });
         const status: SlotBookingStatus = seated ? 'booked' : 'waitlisted';
         const booking = await em.save(
           em.create(SlotBooking, {

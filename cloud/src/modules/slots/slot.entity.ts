@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { EngineSlotKind, SlotStatus } from '@hg/types';
 import { DateTimeColumn, IdColumn, TextColumn } from '../../core/columns';
 
@@ -27,6 +27,8 @@ export class EngineSlot {
   @TextColumn(12) status: SlotStatus;
   /** At most this many bookings per holder per ISO week at this venue for this kind; null = no limit. */
   @IdColumn({ nullable: true }) quotaPerWeek: number | null;
+  /** A full slot takes a waitlist (候补): false means full is full (a meeting room needs no queue). */
+  @Column({ type: 'boolean', default: true }) waitlist: boolean;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;

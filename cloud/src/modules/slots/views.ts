@@ -13,6 +13,8 @@ export interface SlotView {
   opensAt: Date | null;
   status: SlotStatus;
   quotaPerWeek: number | null;
+  /** A full slot takes a waitlist; false: full is full. */
+  waitlist: boolean;
   createdById: number;
   createdAt: Date;
   updatedAt: Date;

@@ -22,6 +22,7 @@ export const editVenueSlot = defineAction({
         endsAt: date(input.endsAt),
         cutoffAt: date(input.cutoffAt),
         capacities: input.capacity ? { [SLOT_RULES.seatPool]: input.capacity } : undefined,
+        waitlist: input.waitlist,
         by: ctx.actor.userId,
         at: clock.now(),
       }),

@@ -7,7 +7,7 @@ import { loadCentre } from '../centres';
 import { presentVenueSlots } from '../venue/venue.presenter';
 import { assertCentreStaff } from '../venue/venue.policy';
 
-/** 发布活动室 / 咨询 / 上门 / 会议 / 活动时段: centre staff publish a slot with one capacity. */
+/** 发布活动室 / 咨询 / 上门 / 会议 / 活动时段: centre staff publish a slot with one capacity, with or without a waitlist. */
 export const publishVenueSlot = defineAction({
   input: ZPublishSlotRequest,
   async handler(input, ctx) {
@@ -25,6 +25,7 @@ export const publishVenueSlot = defineAction({
         opensAt: input.opensAt ? new Date(input.opensAt) : null,
         pools: [{ pool: SLOT_RULES.seatPool, capacity: input.capacity }],
         quotaPerWeek: input.quotaPerWeek ?? null,
+        waitlist: input.waitlist ?? true,
         by: ctx.actor.userId,
         at,
       }),

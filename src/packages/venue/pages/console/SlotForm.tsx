@@ -29,9 +29,24 @@ interface Values {
   end: string;
   cutoff: string;
   capacity: string;
+  /** Once full: 'yes' residents may queue (候补), 'no' full is full. */
+  waitlist: 'yes' | 'no';
 }
 
-const FIELD_OF: Record<string, keyof Values> = { kind: 'kind', title: 'title', startsAt: 'start', endsAt: 'end', cutoffAt: 'cutoff', capacity: 'capacity' };
+const FIELD_OF: Record<string, keyof Values> = {
+  kind: 'kind',
+  title: 'title',
+  startsAt: 'start',
+  endsAt: 'end',
+  cutoffAt: 'cutoff',
+  capacity: 'capacity',
+  waitlist: 'waitlist',
+};
+
+const WAITLIST_CHOICES: { value: Values['waitlist']; label: string }[] = [
+  { value: 'yes', label: '可以排队候补' },
+  { value: 'no', label: '不排队，约满即止' },
+];
 
 export interface SlotFormProps {
   centreId: number;
@@ -45,7 +60,8 @@ export interface SlotFormProps {
 
 /**
  * 发布时段 / 修改时段: kind, title, day, start, end and the booking cut-off from time pickers (no
- * typed times to correct), and the number of places. Checked with the same schema the server
+ * typed times to correct), the number of places and whether a full slot takes a waitlist (候补).
+ * Checked with the same schema the server
  * parses; a change is sent only while nobody has booked (the server says CONFLICT after that).
  */
 export default function SlotForm({ centreId, days, editing = null, onSaved, onCancel }: SlotFormProps) {
@@ -61,10 +77,11 @@ export default function SlotForm({ centreId, days, editing = null, onSaved, onCa
             end: localClock(editing.endsAt),
             cutoff: localClock(editing.cutoffAt),
             capacity: String(editing.capacity),
+            waitlist: editing.waitlist ? 'yes' : 'no',
           }
-        : { kind: 'room', title: '', day: firstDay, start: USUAL.room.start, end: USUAL.room.end, cutoff: USUAL.room.cutoff, capacity: '' },
+        : { kind: 'room', title: '', day: firstDay, start: USUAL.room.start, end: USUAL.room.end, cutoff: USUAL.room.cutoff, capacity: '', waitlist: 'yes' },
     schema: ZPublishSlotRequest,
-    fields: ['kind', 'title', 'day', 'start', 'end', 'cutoff', 'capacity'] as const,
+    fields: ['kind', 'title', 'day', 'start', 'end', 'cutoff', 'capacity', 'waitlist'] as const,
     fieldOf: (path) => FIELD_OF[path.split('.')[0]] ?? null,
     required: { capacity: '请填写名额（整数）', title: '请填写名称' },
     toRequest: (v) => ({
@@ -76,6 +93,7 @@ export default function SlotForm({ centreId, days, editing = null, onSaved, onCa
       cutoffAt: localIsoTime(v.day, v.cutoff),
       // Anything but whole digits is NaN, which the schema refuses as a missing number: 「请填写名额（整数）」.
       capacity: /^\d+$/.test(v.capacity.trim()) ? Number(v.capacity.trim()) : NaN,
+      waitlist: v.waitlist === 'yes',
     }),
     check: (v) => (v.cutoff > v.start ? { cutoff: '预约截止须不晚于开始时间' } : {}),
     send: (req) =>
@@ -87,6 +105,7 @@ export default function SlotForm({ centreId, days, editing = null, onSaved, onCa
             endsAt: req.endsAt,
             cutoffAt: req.cutoffAt,
             capacity: req.capacity,
+            waitlist: req.waitlist,
           })
         : bookings.publishSlot(req),
     onSuccess: onSaved,
@@ -139,7 +158,17 @@ export default function SlotForm({ centreId, days, editing = null, onSaved, onCa
         onChange={(x) => form.set('capacity', x)}
         error={form.errors.capacity}
       />
-      <View className='muted vform__hint'>约满后居民可以加入候补；有人取消时，名额按顺序留给候补的人。</View>
+      <ChoiceGroup
+        id='vform-waitlist'
+        label='约满后'
+        options={WAITLIST_CHOICES}
+        value={v.waitlist}
+        onChange={(x) => form.set('waitlist', x)}
+        error={form.errors.waitlist}
+      />
+      <View className='muted vform__hint' data-testid='vform-waitlist-hint'>
+        {v.waitlist === 'yes' ? '约满后居民可以排队候补；有人取消时，名额按顺序留给候补的人。' : '约满后不再接受预约，也不排队（例如会议室按人数定座）。'}
+      </View>
       {form.formError ? (
         <View className='notice vform__error' role='alert' data-testid='venue-slot-error'>
           {form.formError}

@@ -33,6 +33,10 @@ describe('场地与活动管理', () => {
     expect(svc.publishSlot).not.toHaveBeenCalled();
     expect(screen.getByTestId('vform-capacity-error').textContent).toBe('请填写名额（整数）');
     await typeInto(screen.getByLabelText('名额'), '20');
+    // A full activity keeps a line unless staff say no: here the hall seats twenty and no more.
+    expect(screen.getByRole('radio', { name: '可以排队候补' }).getAttribute('aria-checked')).toBe('true');
+    await click(screen.getByRole('radio', { name: '不排队，约满即止' }));
+    expect(screen.getByTestId('vform-waitlist-hint').textContent).toContain('不排队');
     await click(screen.getByTestId('venue-slot-save'));
     await flush();
     expect(svc.publishSlot).toHaveBeenCalledWith({
@@ -43,6 +47,7 @@ describe('场地与活动管理', () => {
       endsAt: `${tomorrow}T11:00:00+08:00`,
       cutoffAt: `${tomorrow}T08:30:00+08:00`,
       capacity: 20,
+      waitlist: false,
     });
     expect(screen.queryByTestId('venue-slot-form')).toBeNull();
   });
@@ -50,20 +55,25 @@ describe('场地与活动管理', () => {
   it('edits only a slot nobody booked; after the first booking it says to withdraw and publish again', async () => {
     svc.venueSlots.mockResolvedValue({
       ok: true,
-      data: [venueSlot(21, { day: tomorrow, editable: true }), venueSlot(22, { day: tomorrow, title: '棋牌', left: 2 })],
+      data: [
+        venueSlot(21, { day: tomorrow, editable: true }),
+        venueSlot(22, { day: tomorrow, title: '棋牌', left: 0, waiting: 2 }),
+        venueSlot(23, { day: tomorrow, title: '议事', left: 1, waitlist: false }),
+      ],
     });
     svc.editSlot.mockResolvedValue({ ok: false, error: { code: 'CONFLICT', message: '已有预约' } });
     render(<VenueConsolePage />);
     await flush();
     expect(within(screen.getByTestId('staff-slot-22')).queryByTestId('staff-edit-22')).toBeNull();
-    expect(screen.getByTestId('staff-slot-count-22').textContent).toBe('已约 4/6');
+    expect(screen.getByTestId('staff-slot-count-22').textContent).toBe('已约 6/6 · 2人候补');
+    expect(screen.getByTestId('staff-slot-count-23').textContent).toBe('已约 5/6 · 不排队');
     await click(screen.getByTestId('staff-edit-21'));
     await flush();
     expect((screen.getByLabelText('名额') as HTMLInputElement).value).toBe('6');
     await typeInto(screen.getByLabelText('名额'), '8');
     await click(screen.getByTestId('venue-slot-save'));
     await flush();
-    expect(svc.editSlot).toHaveBeenCalledWith(expect.objectContaining({ slotId: 21, capacity: 8, title: '书画室' }));
+    expect(svc.editSlot).toHaveBeenCalledWith(expect.objectContaining({ slotId: 21, capacity: 8, title: '书画室', waitlist: true }));
     expect(screen.getByTestId('venue-slot-error').textContent).toContain('请撤回后重新发布');
   });
 

@@ -151,7 +151,7 @@ function StaffSlot({ s, centreId, onEdit, onWithdraw }: { s: VenueSlotDTO; centr
         {s.title}
       </View>
       <View className={`vcons__count ${s.left === 0 && live ? 'vcons__count--full' : ''}`} data-testid={`staff-slot-count-${s.id}`}>
-        {live ? `已约 ${taken}/${s.capacity}` : '已撤回'}
+        {live ? `已约 ${taken}/${s.capacity}${s.waiting ? ` · ${s.waiting}人候补` : ''}${s.waitlist ? '' : ' · 不排队'}` : '已撤回'}
       </View>
       {live ? (
         <>

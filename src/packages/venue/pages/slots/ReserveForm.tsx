@@ -21,8 +21,8 @@ export interface ReserveFormProps {
   /** Join the waitlist: the slot is full. */
   waitlist: boolean;
   onDone: (r: ReservationDTO) => void;
-  /** The seats ran out meanwhile: the page offers the waitlist instead. */
-  onFull: () => void;
+  /** The seats ran out meanwhile: the page refreshes the seats and offers the waitlist where the slot keeps one. */
+  onFull: (waitlist: boolean) => void;
   onCancel: () => void;
 }
 
@@ -61,8 +61,9 @@ export default function ReserveForm({ slot, groups, homeAddress, waitlist, onDon
     onSuccess: (r) => onDone(r),
     errorText: (e, req) => {
       if (e.code === 'CAPACITY_FULL') {
-        onFull();
-        return '名额刚被约满了。可以加入候补：有人取消时按顺序通知。';
+        const line = e.details?.waitlist !== false;
+        onFull(line);
+        return line ? '名额刚被约满了。可以排队候补：有人取消时按顺序通知。' : '名额刚被约满了，这个时段不排队候补，请选其他时段。';
       }
       if (e.code === 'NOT_FOUND' && req.groupId) return '这个单位不是登记的服务队或社会组织，不能以它的名义预约。请选「我自己」。';
       if (e.code === 'CONFLICT') return '您已经预约了这个时段，请到「我的预约」查看。';
@@ -73,7 +74,7 @@ export default function ReserveForm({ slot, groups, homeAddress, waitlist, onDon
   return (
     <View className='vslot__form' data-testid={`reserve-form-${slot.id}`}>
       <View className='vslot__form-title' role='heading' aria-level={3}>
-        {waitlist ? '加入候补' : '预约'}：{slot.title}
+        {waitlist ? '排队候补' : '预约'}：{slot.title}
       </View>
       <View className='muted'>{when(slot)}</View>
       {groups.length ? (
@@ -114,7 +115,7 @@ export default function ReserveForm({ slot, groups, homeAddress, waitlist, onDon
         </View>
       ) : null}
       <BusyButton
-        label={waitlist ? '确认加入候补' : '确认预约'}
+        label={waitlist ? '确认排队候补' : '确认预约'}
         busy={form.busy}
         busyLabel='预约中…'
         onClick={() => void form.submit()}

@@ -24,15 +24,29 @@ const input = (label: string) => screen.getByLabelText(label);
 
 describe('场地与活动', () => {
   it('lists the week by day with seats left; 预约 for myself shows the ticket with its code', async () => {
-    svc.venueSlots.mockResolvedValue({ ok: true, data: [venueSlot(10), venueSlot(11, { title: '健康咨询', kind: 'consult', left: 0 })] });
+    svc.venueSlots.mockResolvedValue({
+      ok: true,
+      data: [
+        venueSlot(10),
+        venueSlot(11, { title: '健康咨询', kind: 'consult', left: 0, waiting: 3 }),
+        venueSlot(15, { title: '居民议事会', kind: 'meeting', left: 0, waitlist: false }),
+      ],
+    });
     svc.reserve.mockResolvedValue({ ok: true, data: reservation(500, { slotId: 10 }) });
     render(<VenueSlotsPage />);
     await flush();
     expect(svc.venueSlots).toHaveBeenCalledWith({ centreId: 3 });
     const room = within(screen.getByTestId('venue-slot-10'));
     expect(room.getByTestId('venue-slot-state-10').textContent).toBe('剩余 4 个名额（共 6 个）');
-    // Full: the way in is the waitlist.
-    expect(within(screen.getByTestId('venue-slot-11')).getByTestId('venue-waitlist-11')).toBeTruthy();
+    // Full: the way in is the waitlist, with how many already wait …
+    const consult = within(screen.getByTestId('venue-slot-11'));
+    expect(consult.getByTestId('venue-slot-state-11').textContent).toBe('已满 · 3人候补');
+    expect(consult.getByTestId('venue-waitlist-11').textContent).toBe('排队候补');
+    // … unless the centre keeps no line for it: then there is no button to queue.
+    const meeting = within(screen.getByTestId('venue-slot-15'));
+    expect(meeting.getByTestId('venue-slot-state-15').textContent).toBe('已满（不排队）');
+    expect(meeting.queryByTestId('venue-waitlist-15')).toBeNull();
+    expect(meeting.queryByRole('button')).toBeNull();
     // No group role: no 为谁预约 choice.
     await click(room.getByTestId('venue-reserve-10'));
     expect(screen.queryByText('为谁预约')).toBeNull();
@@ -80,7 +94,7 @@ describe('场地与活动', () => {
 
   it('when the last seat went meanwhile, says so and offers the waitlist with the same form', async () => {
     svc.venueSlots.mockResolvedValue({ ok: true, data: [venueSlot(13, { left: 1 })] });
-    svc.reserve.mockResolvedValueOnce({ ok: false, error: { code: 'CAPACITY_FULL', message: '名额已满，可以加入候补' } });
+    svc.reserve.mockResolvedValueOnce({ ok: false, error: { code: 'CAPACITY_FULL', message: '名额已满，可以排队候补', details: { waitlist: true } } });
     svc.reserve.mockResolvedValueOnce({
       ok: true,
       data: reservation(502, { slotId: 13, status: 'waitlisted', code: 'ABCDEF', can: { cancel: true, accept: false, checkIn: false, checkOut: false } }),
@@ -90,8 +104,8 @@ describe('场地与活动', () => {
     await click(screen.getByTestId('venue-reserve-13'));
     await click(screen.getByTestId('reserve-submit-13'));
     await flush();
-    expect(screen.getByTestId('reserve-error').textContent).toContain('可以加入候补');
-    expect(screen.getByTestId('reserve-submit-13').textContent).toBe('确认加入候补');
+    expect(screen.getByTestId('reserve-error').textContent).toContain('可以排队候补');
+    expect(screen.getByTestId('reserve-submit-13').textContent).toBe('确认排队候补');
     await click(screen.getByTestId('reserve-submit-13'));
     await flush();
     expect(svc.reserve.mock.calls[1][0]).toMatchObject({ slotId: 13, waitlist: true });
@@ -99,6 +113,21 @@ describe('场地与活动', () => {
     expect(done.getByText('✓ 已加入候补')).toBeTruthy();
     // In line, the code is not for the door yet.
     expect(done.queryByTestId('reservation-code')).toBeNull();
+  });
+
+  it('when the last seat went meanwhile on a slot with no line, says so and offers no waitlist', async () => {
+    svc.venueSlots.mockResolvedValue({ ok: true, data: [venueSlot(16, { left: 1, waitlist: false })] });
+    svc.reserve.mockResolvedValueOnce({ ok: false, error: { code: 'CAPACITY_FULL', message: '名额已满，这个时段不排队候补', details: { waitlist: false } } });
+    render(<VenueSlotsPage />);
+    await flush();
+    await click(screen.getByTestId('venue-reserve-16'));
+    svc.venueSlots.mockResolvedValue({ ok: true, data: [venueSlot(16, { left: 0, waitlist: false })] });
+    await click(screen.getByTestId('reserve-submit-16'));
+    await flush();
+    expect(screen.getByTestId('reserve-error').textContent).toContain('不排队候补');
+    expect(screen.getByTestId('reserve-submit-16').textContent).toBe('确认预约');
+    expect(svc.venueSlots).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('venue-slot-state-16').textContent).toBe('已满（不排队）');
   });
 
   it('a member of a service team may book for the team; a firm the server does not count as a group is explained', async () => {

@@ -14,7 +14,7 @@ import { me } from '../../../../services/me';
 import { ROUTES, openPage } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import ReservationTicket from '../../components/ReservationTicket';
-import { availability, byDay, dayLabel, groupsOf, hours, KIND_LABEL, KIND_TABS, queryId, type Availability } from '../../format';
+import { availability, byDay, dayLabel, fullLine, groupsOf, hours, KIND_LABEL, KIND_TABS, queryId, type Availability } from '../../format';
 import { useCentre } from '../../use-centre';
 import ReserveForm from './ReserveForm';
 import './index.scss';
@@ -25,13 +25,13 @@ function stateLine(a: Availability, s: VenueSlotDTO): string {
     case 'withdrawn':
       return '已撤回';
     case 'mine':
-      return s.myStatus === 'waitlisted' ? '您在候补中' : '您已预约';
+      return s.myStatus === 'waitlisted' ? `您在候补中（共 ${s.waiting} 人候补）` : '您已预约';
     case 'opens':
       return `${dayLabel(localDay(new Date(s.opensAt!)))} ${localClock(s.opensAt)} 开放预约`;
     case 'closed':
       return '预约已截止';
     case 'full':
-      return '名额已满，可以候补';
+      return fullLine(s);
     default:
       return `剩余 ${s.left} 个名额（共 ${s.capacity} 个）`;
   }
@@ -75,18 +75,19 @@ function SlotCard({
           预约
         </View>
       ) : null}
-      {!open && a === 'full' ? (
+      {!open && a === 'full' && s.waitlist ? (
         <View
           className='btn btn--ghost'
           role='button'
           {...FOCUSABLE}
-          aria-label={`候补 ${s.title}`}
+          aria-label={`排队候补 ${s.title}`}
           data-testid={`venue-waitlist-${s.id}`}
           onClick={() => onOpen(s, true)}
         >
-          加入候补
+          排队候补
         </View>
       ) : null}
+      {a === 'full' && !s.waitlist ? <View className='muted'>这个时段约满即止，请选其他时段。</View> : null}
       {a === 'mine' ? (
         <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`venue-see-mine-${s.id}`} onClick={() => openPage(ROUTES.venueMine)}>
           查看我的预约
@@ -100,8 +101,8 @@ function SlotCard({
 /**
  * 场地与活动 (residents): the next seven days of the centre's activity room, consultations, home
  * visits, meetings and activities, by kind, with seats left; 预约 for myself (or for a group I work
- * for), a visit asking 地址 and 事由, 加入候补 when full; after booking the ticket with its code
- * stays on the card.
+ * for), a visit asking 地址 and 事由, 排队候补 when full and the slot keeps a line (已满 · 3人候补, or
+ * 已满（不排队）); after booking the ticket with its code stays on the card.
  */
 export default function VenueSlotsPage() {
   const { params } = useRouter();
@@ -158,7 +159,10 @@ export default function VenueSlotsPage() {
                         homeAddress={homeAddress}
                         waitlist={opened.waitlist}
                         onDone={afterReserve}
-                        onFull={() => setOpened({ id: s.id, waitlist: true })}
+                        onFull={(waitlist) => {
+                          slots.reload();
+                          if (waitlist) setOpened({ id: s.id, waitlist: true });
+                        }}
                         onCancel={() => setOpened(null)}
                       />
                     ) : null}
