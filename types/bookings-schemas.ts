@@ -323,6 +323,10 @@ export type TEditMenuRequest = z.input<typeof ZEditMenuRequest>;
 export const ZClosedDaysRequest = z.object({ centreId: id, from: isoDay.optional() }).strict();
 export type TClosedDaysRequest = z.infer<typeof ZClosedDaysRequest>;
 
+/** 撤销休息日: centre staff open a closed day again (today or later). */
+export const ZReopenDayRequest = z.object({ centreId: id, day: isoDay }).strict();
+export type TReopenDayRequest = z.infer<typeof ZReopenDayRequest>;
+
 /** Centre staff, before closing a day: what closing it would withdraw and whom it would tell. */
 export const ZClosePreviewRequest = z.object({ centreId: id, day: isoDay }).strict();
 export type TClosePreviewRequest = z.infer<typeof ZClosePreviewRequest>;

@@ -4,6 +4,7 @@ import type {
   MyNextMealDTO,
   CentreDTO,
   ClosedDayDTO,
+  ReopenDayDTO,
   ClosePreviewDTO,
   CopyWeekDTO,
   DeliveryListDTO,
@@ -45,6 +46,7 @@ import type {
   TEditMenuRequest,
   TClosedDaysRequest,
   TClosePreviewRequest,
+  TReopenDayRequest,
   TSlotRequest,
   TWeekRequest,
 } from './bookings-schemas';
@@ -115,6 +117,7 @@ export interface BookingsApi {
     editSlot: [TEditSlotRequest, VenueSlotDTO];
     withdrawSlot: [TWithdrawSlotRequest, VenueSlotDTO];
     closeDay: [TCloseDayRequest, CloseDayDTO];
+    reopenDay: [TReopenDayRequest, ReopenDayDTO];
     roster: [TRosterRequest, ReservationDTO[]];
     checkIn: [TCheckInRequest, ReservationDTO];
     checkOut: [TReservationRequest, ReservationDTO];

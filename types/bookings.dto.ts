@@ -294,6 +294,15 @@ export interface ClosedDayDTO {
   reason: string;
 }
 
+/**
+ * 撤销休息日: the day is open again; `withdrawn` meal sittings the close withdrew stay withdrawn (their
+ * bookings stay cancelled): the centre publishes the day again (复制上周, 新增餐次).
+ */
+export interface ReopenDayDTO {
+  day: string;
+  withdrawn: number;
+}
+
 /** What closing a day would withdraw: meal sittings, live bookings, the elders booked and who hears it how. */
 export interface ClosePreviewDTO {
   day: string;

@@ -52,6 +52,7 @@ export const bookings = client('bookings', [
   'editSlot',
   'withdrawSlot',
   'closeDay',
+  'reopenDay',
   'roster',
   'checkIn',
   'checkOut',

@@ -258,6 +258,60 @@ describe.each(DIALECTS)('a week of menus on %s', (dialect) => {
     expect(both.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['CONFLICT', 'ok']);
   });
 
+  it('撤销休息日: the day opens again (two staff at once: once), its withdrawn sittings and cancelled bookings stay so, and a saved or copied sitting takes their place', async () => {
+    const day = addDays(today, 52);
+    const lastWeekLunch = ok(await save(addDays(day, -7), 'lunch', 4, 0));
+    const lunch = ok(await save(day, 'lunch'));
+    const dinner = ok(await save(day, 'dinner'));
+    const r = await buildResident(db.ds, { name: '周玉兰' });
+    const elder = ok(await call('bookings', 'registerElder', { centreId, birthYear: 1947 }, r.openid));
+    const book = (slotId: number) => call('bookings', 'book', { slotId, elderId: elder.id, mode: 'dine_in', requestId: rid() }, r.openid);
+    const booked = ok(await book(lunch.id));
+    ok(await call('bookings', 'closeDay', { centreId, day, reason: '冬至' }, staff));
+
+    // Who may: as for closing. A day not closed, or past, cannot be reopened.
+    expect(errorCode(await call('bookings', 'reopenDay', { centreId, day }, r.openid))).toBe('FORBIDDEN');
+    expect(errorCode(await call('bookings', 'reopenDay', { centreId, day: addDays(day, 1) }, staff))).toBe('INVALID_TRANSITION');
+    expect(errorCode(await call('bookings', 'reopenDay', { centreId, day: addDays(today, -1) }, staff))).toBe('INVALID_INPUT');
+    const both = await Promise.all([staff, as('care_staff')].map((who) => call('bookings', 'reopenDay', { centreId, day }, who)));
+    expect(both.map((x) => (x.ok ? 'ok' : x.error.code)).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
+    expect(both.find((x) => x.ok)).toEqual({ ok: true, data: { day, withdrawn: 2 } });
+    expect(ok(await call('bookings', 'closedDays', { centreId, from: day }, staff))).toEqual([]);
+    const log: { action: string; data: string }[] = await db.ds.query(
+      "SELECT action, data FROM subject_events WHERE subject_kind = 'meal-day' AND subject_id = ? ORDER BY id",
+      [centreId],
+    );
+    expect(log.filter((l) => JSON.parse(l.data).day === day).map((l) => [l.action, JSON.parse(l.data).reason])).toEqual([
+      ['closed', '冬至'],
+      ['reopened', '冬至'],
+    ]);
+
+    // What the close withdrew stays withdrawn: out of the week, not bookable, the booking still cancelled.
+    expect((await week(day)).filter((s) => s.day === day)).toEqual([]);
+    expect(errorCode(await book(lunch.id))).toBe('INVALID_TRANSITION');
+    const [row] = await db.ds.query('SELECT status FROM bookings WHERE id = ?', [booked.id]);
+    expect(row.status).toBe('cancelled');
+    expect(ok(await call('bookings', 'closePreview', { centreId, day }, staff))).toMatchObject({ sittings: 0, bookings: 0 });
+
+    // 复制上周 copies last week's lunch into the withdrawn lunch's place (the day's dinner is not 本周已有).
+    const copied = ok(await call('bookings', 'copyWeek', { centreId, from: day }, staff));
+    const copiedLunch = copied.created.find((c) => c.day === day);
+    expect(copiedLunch).toEqual({ day, sitting: 'lunch', title: lastWeekLunch.title, slotId: lunch.id });
+    // Saving a dinner by hand works again and takes the withdrawn dinner's place, with no seat held; a second save is 已发布.
+    const again = ok(await save(day, 'dinner', 3, 0));
+    expect(again).toMatchObject({ id: dinner.id, day, sitting: 'dinner', open: true, seats: { dineIn: { capacity: 3, left: 3 } } });
+    expect(errorCode(await save(day, 'dinner'))).toBe('CONFLICT');
+    expect(await mealRows(day, day)).toBe(2);
+    expect((await week(day)).filter((s) => s.day === day).map((s) => [s.id, s.seats.dineIn.capacity, s.open])).toEqual([
+      [lunch.id, 4, true],
+      [dinner.id, 3, true],
+    ]);
+    // She books again; the cancelled booking stays as it was.
+    expect(ok(await book(lunch.id)).status).toBe('booked');
+    const [still] = await db.ds.query('SELECT status FROM bookings WHERE id = ?', [booked.id]);
+    expect(still.status).toBe('cancelled');
+  });
+
   it('staff swap a dish of a copied sitting until its cut-off; only they may', async () => {
     const [first] = await week(addDays(today, 7));
     const dishes = [...first.dishes.slice(1), { name: '香菇青菜', tags: ['素食' as const], allergens: [] }];

@@ -258,7 +258,7 @@ describe.each(DIALECTS)('the subject log on %s', (dialect) => {
 
     expect(steps.filter((s) => !s.endsWith(': 0 change(s)')).length).toBeGreaterThan(20);
     const kinds = (await db.ds.query('SELECT DISTINCT subject_kind AS k FROM subject_events')).map((r: { k: string }) => r.k).sort();
-    expect(kinds).toEqual(['booking', 'membership', 'need', 'rating-comment', 'rating-period', 'slot', 'slot-booking', 'standing-order']);
+    expect(kinds).toEqual(['booking', 'meal-day', 'membership', 'need', 'rating-comment', 'rating-period', 'slot', 'slot-booking', 'standing-order']);
     // Every kind in the log is declared by the module that owns it (DomainModule.subjects).
     const declared = MODULES.flatMap((m) => [...(m.subjects ?? [])]);
     for (const kind of kinds) expect(declared).toContain(kind);

@@ -67,6 +67,8 @@ import { listVenueSlots } from './queries/list-venue-slots';
 import { slotsModule } from '../slots';
 import { ElderContactsAndPlace1765670400000 } from './migrations/1765670400000-ElderContactsAndPlace';
 import { ElderTekun1766016000000 } from './migrations/1766016000000-ElderTekun';
+import { MealSittingWithdrawn1766016000001 } from './migrations/1766016000001-MealSittingWithdrawn';
+import { reopenCentreDay } from './actions/reopen-day';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -117,6 +119,7 @@ export const bookingActions = {
   editSlot: editVenueSlot,
   withdrawSlot: withdrawVenueSlot,
   closeDay: closeCentreDay,
+  reopenDay: reopenCentreDay,
   roster: getRoster,
   checkIn: checkInReservation,
   checkOut: checkOutReservation,
@@ -126,11 +129,11 @@ export const bookingActions = {
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  migrations: [ElderContactsAndPlace1765670400000, ElderTekun1766016000000],
+  migrations: [ElderContactsAndPlace1765670400000, ElderTekun1766016000000, MealSittingWithdrawn1766016000001],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
   capabilities: ['runCareCentre', 'bookForElders', 'mealSubsidyRollUp'],
   functions: { bookings: bookingActions },
-  subjects: ['booking', 'family-link', 'standing-order'],
+  subjects: ['booking', 'family-link', 'standing-order', 'meal-day'],
   messages: ['booking_update'],
   seed: bookingsDemoSeed,
   // Standing orders first: a sitting published this tick is booked before waitlists close.

@@ -1,5 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { BookingStatus, MealMode } from '@hg/types';
+import { recordEvent } from '../../core/subject-log';
 import type { Notifier } from '../notifications/public';
 import { bookingMessage, moveBookings } from './booking-flow';
 import { Booking } from './booking.entity';
@@ -14,6 +15,9 @@ const HELD_COLUMN: Record<MealMode, 'heldDineIn' | 'heldDelivery'> = { dine_in: 
 
 /** "12月25日" for "2026-12-25": how the elders read a date. */
 export const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+/** The subject log's kind for a centre's meal days (id: the centre's; the day and reason in `data`). */
+export const MEAL_DAY_SUBJECT = 'meal-day';
 
 export interface CloseMealDay {
   centreId: number;
@@ -35,11 +39,14 @@ export interface CloseMealDay {
  * so is whoever booked for them (not the staff member closing the day).
  */
 export async function closeMealDay(em: EntityManager, p: CloseMealDay): Promise<{ sittings: number; bookings: number; elders: number }> {
-  const sittings = await em.find(Slot, { where: { centreId: p.centreId, kind: 'meal', day: p.day }, order: { id: 'ASC' } });
+  await recordEvent(em, { subjectKind: MEAL_DAY_SUBJECT, subjectId: p.centreId, action: 'closed', actorId: p.by, at: p.at, data: { day: p.day, reason: p.reason } });
+  // Sittings a close before withdrew (the day was reopened since) have no live booking left.
+  const sittings = await em.find(Slot, { where: { centreId: p.centreId, kind: 'meal', day: p.day, withdrawnAt: IsNull() }, order: { id: 'ASC' } });
   if (!sittings.length) return { sittings: 0, bookings: 0, elders: 0 };
   const ids = sittings.map((s) => s.id);
   // Withdraw first: the row locks taken here make a booking of these sittings wait for the close.
   await em.createQueryBuilder().update(Slot).set({ cutoffAt: p.at }).where('id IN (:...ids) AND cutoffAt > :at', { ids, at: p.at }).execute();
+  await em.createQueryBuilder().update(Slot).set({ withdrawnAt: p.at }).where('id IN (:...ids)', { ids }).execute();
   // A locking read: on MySQL it sees a booking committed after this transaction's snapshot (one
   // that took its seat just before the withdrawal above), so none is left live on a closed day.
   const read = em.createQueryBuilder(Booking, 'b').where('b.slotId IN (:...ids) AND b.status IN (:...live)', { ids, live: LIVE }).orderBy('b.id', 'ASC');
@@ -92,7 +99,7 @@ export async function mealDayBookings(
   centreId: number,
   day: string,
 ): Promise<{ sittings: number; bookings: number; elders: number; told: number; toCall: string[] }> {
-  const sittings = await em.find(Slot, { where: { centreId, kind: 'meal', day }, select: { id: true } });
+  const sittings = await em.find(Slot, { where: { centreId, kind: 'meal', day, withdrawnAt: IsNull() }, select: { id: true } });
   if (!sittings.length) return { sittings: 0, bookings: 0, elders: 0, told: 0, toCall: [] };
   const live = await em.find(Booking, { where: { slotId: In(sittings.map((s) => s.id)), status: In(LIVE) }, select: { id: true, elderId: true } });
   const elderIds = [...new Set(live.map((b) => b.elderId))];
@@ -102,4 +109,18 @@ export async function mealDayBookings(
     : new Set<number>();
   const toCall = elders.filter((e) => !e.userId && !family.has(e.id)).map((e) => e.name);
   return { sittings: sittings.length, bookings: live.length, elders: elderIds.length, told: elderIds.length - toCall.length, toCall };
+}
+
+/**
+ * The meal side of 撤销休息日, in the caller's transaction (the engine's reopenDay has removed the
+ * day's record, so sittings may be saved and copied onto it again). Nothing comes back by itself:
+ * the sittings the close withdrew stay withdrawn — their bookings were cancelled and the elders told
+ * 停餐, so reviving them would seat people who have made other plans — and the centre publishes
+ * the day again (复制上周, 新增餐次), each new sitting taking a withdrawn one's place. Logged once
+ * per day, with who reopened it; answers how many sittings stay withdrawn.
+ */
+export async function reopenMealDay(em: EntityManager, p: { centreId: number; day: string; reason: string; by: number; at: Date }): Promise<{ withdrawn: number }> {
+  await recordEvent(em, { subjectKind: MEAL_DAY_SUBJECT, subjectId: p.centreId, action: 'reopened', actorId: p.by, at: p.at, data: { day: p.day, reason: p.reason } });
+  const withdrawn = await em.count(Slot, { where: { centreId: p.centreId, kind: 'meal', day: p.day, withdrawnAt: Not(IsNull()) } });
+  return { withdrawn };
 }

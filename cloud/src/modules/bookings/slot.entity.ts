@@ -36,4 +36,10 @@ export class Slot {
   @TextColumn(2000) dishes: string;
   @IdColumn() createdById: number;
   @DateTimeColumn() createdAt: Date;
+  /**
+   * When a 休息日 withdrew this meal sitting (its bookings were cancelled, the elders told). It stays
+   * withdrawn when the day is reopened: weeks leave it out, and a sitting saved or copied onto the
+   * same day and meal takes this row's place (republishMealSitting) without reviving a booking.
+   */
+  @DateTimeColumn({ nullable: true }) withdrawnAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { addDays, BOOKING_RULES, localDay, ZCopyWeekRequest, type CopyWeekDTO, type Sitting } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
@@ -6,6 +6,7 @@ import { forbidden, isUniqueViolation } from '../../../core/errors';
 import { closedDayReason, closedDaysOf } from '../../slots/public';
 import { isCentreStaff } from '../booking.policy';
 import { loadCentre } from '../centres';
+import { publishMealSitting } from '../meal-sittings';
 import { Slot } from '../slot.entity';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -17,7 +18,8 @@ const later = (d: Date) => new Date(d.getTime() + WEEK_MS);
  * with its allergens — published at once like any saved sitting (the centre's staff review the
  * copied week in the console, swap a dish with editMenu and print it). Skipped, with the reason:
  * a closed day (休息日), a sitting the week already has (本周已有), a cut-off already past, a day
- * beyond how far ahead sittings may be published. The unique key (centre, day, sitting) makes a
+ * beyond how far ahead sittings may be published. A sitting a 休息日 withdrew (the day since
+ * reopened) does not count as 本周已有: the copy takes its place. The unique key (centre, day, sitting) makes a
  * second or parallel copy create nothing twice; each closed-day check is a locking read, so a
  * day closed at the same time is either skipped here or withdrawn by the close.
  */
@@ -34,7 +36,7 @@ export const copyWeek = defineAction({
     );
     const closed = new Map((await closedDaysOf(ds.manager, centreId, target)).map((c) => [c.day, c.reason]));
     const existing = new Set(
-      (await ds.manager.find(Slot, { where: { centreId, kind: 'meal', day: In(target) }, select: { day: true, sitting: true } })).map(
+      (await ds.manager.find(Slot, { where: { centreId, kind: 'meal', day: In(target), withdrawnAt: IsNull() }, select: { day: true, sitting: true } })).map(
         (s) => `${s.day}:${s.sitting}`,
       ),
     );
@@ -71,19 +73,17 @@ export const copyWeek = defineAction({
           continue;
         }
         try {
-          const res = await em.insert(Slot, {
+          const res = await publishMealSitting(em, {
             centreId,
             kind: 'meal',
             day,
-            sitting: s.sitting,
+            sitting: s.sitting!,
             title: s.title,
             startsAt: later(s.startsAt),
             endsAt: later(s.endsAt),
             cutoffAt: later(s.cutoffAt),
             capacityDineIn: s.capacityDineIn,
             capacityDelivery: s.capacityDelivery,
-            heldDineIn: 0,
-            heldDelivery: 0,
             opensAt: s.opensAt ? later(s.opensAt) : null,
             quotaPerWeek: s.quotaPerWeek,
             priceFen: s.priceFen,
@@ -91,7 +91,7 @@ export const copyWeek = defineAction({
             createdById: actor.userId,
             createdAt: now,
           });
-          made.push({ ...item, slotId: Number(res.identifiers[0].id) });
+          made.push({ ...item, slotId: res.id });
         } catch (err) {
           // A parallel copy (or a staff member saving that sitting by hand) got there first.
           if (!isUniqueViolation(err)) throw err;

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { addDays, BOOKING_RULES, ErrorCode, localDay, SITTING_LABEL, SLOT_KIND_LABEL, ZSaveSlotRequest, type DishDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
@@ -8,6 +8,7 @@ import { isCentreStaff } from '../booking.policy';
 import { presentSlot } from '../booking.presenter';
 import { loadCentre } from '../centres';
 import { monthDay } from '../meal-days';
+import { publishMealSitting } from '../meal-sittings';
 import { Slot } from '../slot.entity';
 
 /** The stored menu's column width (booking_slots.dishes). */
@@ -19,7 +20,8 @@ const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
  * 发布时段: centre staff publish a slot — a meal sitting (午餐/晚餐) with its menu, dine-in and
  * delivery capacities, price and cut-off, or a room / consultation / visit slot with one capacity.
  * Only from today up to BOOKING_RULES.slotDaysAhead days ahead, with a cut-off still to come; one
- * sitting per centre, day and meal; nothing on a day the centre closed (休息日: CONFLICT on `day`,
+ * sitting per centre, day and meal (a sitting a 休息日 withdrew gives its place to the new one once
+ * the day is reopened); nothing on a day the centre closed (休息日: CONFLICT on `day`,
  * checked by a locking read in the insert's transaction, so a day closed meanwhile is either
  * refused here or withdraws this sitting too).
  */
@@ -51,34 +53,33 @@ export const saveSlot = defineAction({
     const sitting = meal ? input.sitting! : null;
 
     await refuseClosedDay(ds.manager, centre.id, input.day);
-    if (sitting && (await ds.manager.exists(Slot, { where: { centreId: centre.id, kind: 'meal', day: input.day, sitting } }))) {
+    if (sitting && (await ds.manager.exists(Slot, { where: { centreId: centre.id, kind: 'meal', day: input.day, sitting, withdrawnAt: IsNull() } }))) {
       throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
     }
     // The check above answers most repeats; the unique key (centre, day, sitting) answers a race.
     const slot = await tx(async (em) => {
       await refuseClosedDay(em, centre.id, input.day);
-      return em.save(
-        em.create(Slot, {
-          centreId: centre.id,
-          kind: input.kind,
-          day: input.day,
-          sitting,
-          title: input.title || (sitting ? SITTING_LABEL[sitting] : SLOT_KIND_LABEL[input.kind]),
-          startsAt,
-          endsAt: new Date(input.endsAt),
-          cutoffAt,
-          capacityDineIn: input.capacityDineIn,
-          capacityDelivery: meal ? input.capacityDelivery : 0,
-          heldDineIn: 0,
-          heldDelivery: 0,
-          opensAt: input.opensAt ? new Date(input.opensAt) : null,
-          quotaPerWeek: input.quotaPerWeek ?? null,
-          priceFen: input.priceFen,
-          dishes: menu,
-          createdById: actor.userId,
-          createdAt: now,
-        }),
-      );
+      const values = {
+        centreId: centre.id,
+        kind: input.kind,
+        day: input.day,
+        sitting,
+        title: input.title || (sitting ? SITTING_LABEL[sitting] : SLOT_KIND_LABEL[input.kind]),
+        startsAt,
+        endsAt: new Date(input.endsAt),
+        cutoffAt,
+        capacityDineIn: input.capacityDineIn,
+        capacityDelivery: meal ? input.capacityDelivery : 0,
+        opensAt: input.opensAt ? new Date(input.opensAt) : null,
+        quotaPerWeek: input.quotaPerWeek ?? null,
+        priceFen: input.priceFen,
+        dishes: menu,
+        createdById: actor.userId,
+        createdAt: now,
+      };
+      // A meal sitting takes the place of one a 休息日 withdrew (the day since reopened), if any.
+      if (sitting) return publishMealSitting(em, { ...values, sitting });
+      return em.save(em.create(Slot, { ...values, heldDineIn: 0, heldDelivery: 0 }));
     }).catch((err) => {
       if (sitting && isUniqueViolation(err)) throw conflict(`${input.day}的${SITTING_LABEL[sitting]}已发布`);
       throw err;

@@ -46,6 +46,8 @@ export const getWeek = defineAction({
     // A closed day's sittings were withdrawn: the day reads 休息 (closedDays), not as sittings.
     const weekDays = Array.from({ length: WEEK_DAYS }, (_, i) => addDays(first, i));
     const closed = new Set((await closedDaysOf(em, centreId, weekDays)).map((c) => c.day));
+    // A sitting a close withdrew stays out after the day is reopened (its bookings stay cancelled).
+    qb.andWhere('s.withdrawnAt IS NULL');
     const slots = (await qb.getMany()).filter((s) => !closed.has(s.day));
     if (!slots.length) return [];
 

@@ -137,3 +137,55 @@ export function CloseDayForm({ centreId, day, onClosed, onCancel }: { centreId: 
     </View>
   );
 }
+
+/**
+ * 撤销休息日: a confirm that says what comes back and what does not — the day takes sittings again,
+ * but the sittings the close withdrew stay withdrawn and the cancelled bookings stay cancelled (the
+ * elders were told 停餐); the console then offers 复制上周 and 新增餐次 on that day.
+ */
+export function ReopenDayButton({ centreId, day, reason, onReopened }: { centreId: number; day: string; reason: string; onReopened: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const reopen = async () => {
+    setAsking(false);
+    setBusy(true);
+    setError(null);
+    const res = await bookings.reopenDay({ centreId, day });
+    setBusy(false);
+    if (res.ok) onReopened();
+    else setError(res.error.message);
+  };
+
+  return (
+    <>
+      <BusyButton
+        label='撤销休息日'
+        busy={busy}
+        busyLabel='处理中…'
+        onClick={() => setAsking(true)}
+        className='btn--ghost'
+        testId={`reopen-day-${day}`}
+      />
+      {error ? (
+        <View className='notice' role='alert' data-testid={`reopen-error-${day}`}>
+          {error}
+        </View>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          id={`reopen-${day}`}
+          title={`${dayLabel(day)} 撤销休息日`}
+          confirmText='恢复营业'
+          cancelText='不撤销'
+          onConfirm={() => void reopen()}
+          onCancel={() => setAsking(false)}
+          testId='reopen-dialog'
+        >
+          {`撤销「${reason}」休息日后，这一天可以重新发布餐次。原来的餐次不会自动恢复，已取消的预订也不会恢复（老人已收到停餐通知）。恢复后请用「复制上周」或「新增餐次」重新发布，老人需要重新预订。`}
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

@@ -103,6 +103,38 @@ describe('助餐管理', () => {
     expect(screen.queryByTestId(`close-day-${day}`)).toBeNull();
   });
 
+  it('撤销休息日 says the withdrawn sittings and cancelled bookings stay so, reopens, and offers 复制上周 and 新增餐次 on that day', async () => {
+    const day = addDays(localDay(new Date()), 3);
+    svc.closedDays.mockResolvedValue({ ok: true, data: [{ day, reason: '冬至' }] });
+    svc.reopenDay.mockResolvedValue({ ok: true, data: { day, withdrawn: 2 } });
+    await renderPage();
+    expect(screen.getByTestId(`cons-rest-${day}`).textContent).toContain('休息：冬至');
+    await click(screen.getByTestId(`reopen-day-${day}`));
+    const dialog = screen.getByTestId('reopen-dialog').textContent;
+    expect(dialog).toContain('原来的餐次不会自动恢复');
+    expect(dialog).toContain('已取消的预订也不会恢复');
+    expect(svc.reopenDay).not.toHaveBeenCalled();
+    svc.closedDays.mockResolvedValue({ ok: true, data: [] });
+    await click(screen.getByTestId('reopen-dialog-yes'));
+    await flush();
+    expect(svc.reopenDay).toHaveBeenCalledWith({ centreId: 7, day });
+    expect(screen.queryByTestId(`cons-rest-${day}`)).toBeNull();
+    expect(screen.getByTestId(`reopened-${day}`).textContent).toContain('已恢复营业');
+    expect(within(screen.getByTestId(`reopened-${day}`)).getByTestId('copy-week')).toBeTruthy();
+    await click(screen.getByTestId(`reopened-add-${day}`));
+    expect(screen.queryByTestId('slot-add')).toBeNull();
+  });
+
+  it('撤销休息日 refused (another colleague reopened it first) says so', async () => {
+    const day = addDays(localDay(new Date()), 3);
+    svc.closedDays.mockResolvedValue({ ok: true, data: [{ day, reason: '冬至' }] });
+    svc.reopenDay.mockResolvedValue({ ok: false, error: { code: 'INVALID_TRANSITION', message: '不是休息日（可能已被其他同事恢复），请刷新' } });
+    await renderPage();
+    await click(screen.getByTestId(`reopen-day-${day}`));
+    await click(screen.getByTestId('reopen-dialog-yes'));
+    expect(screen.getByTestId(`reopen-error-${day}`).textContent).toContain('已被其他同事恢复');
+  });
+
   it('改菜单: swaps a dish of a sitting and saves the menu', async () => {
     svc.editMenu.mockResolvedValue({ ok: true, data: slot(101) });
     await renderPage();

@@ -17,7 +17,7 @@ import { dayLabel, daysBetween, shortDay, slotName } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import MenuEditor from './MenuEditor';
 import SlotForm from './SlotForm';
-import { CloseDayForm, CopyWeekButton } from './WeekTools';
+import { CloseDayForm, CopyWeekButton, ReopenDayButton } from './WeekTools';
 import VerifyElder from './VerifyElder';
 import './index.scss';
 
@@ -197,7 +197,8 @@ const LAST_WEEK = Math.floor(BOOKING_RULES.slotDaysAhead / 7);
  * 助餐管理 (centre staff): a week of sittings day by day with menus and seats held (this week from
  * today, or a later one), 复制上周 (the whole week in one tap, confirmed with how many sittings),
  * 改菜单 per sitting, 设为休息日 per day (a reason, a confirm with how many elders will be told; the
- * day then reads 休息), kitchen and delivery sheets, 代订, 新增餐次 for the week shown,
+ * day then reads 休息) and 撤销休息日 (the confirm says the withdrawn sittings and cancelled bookings
+ * stay so; the day then offers 复制上周 and 新增餐次), kitchen and delivery sheets, 代订, 新增餐次 for the week shown,
  * 预览居民看到的样子, the printable week menu, family links and the subsidy report. A sitting saved for a day outside the week shown brings
  * its week up, so nothing saved ever seems to vanish.
  */
@@ -217,6 +218,8 @@ export default function ConsolePage() {
   // One inline form at a time: a day being closed, or a sitting's menu being changed.
   const [closing, setClosing] = useState<string | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
+  // The day just reopened: it offers 复制上周 and 新增餐次 until another day is reopened.
+  const [reopened, setReopened] = useState<string | null>(null);
   // Every day of the week shown (a day without sittings can be closed or filled too).
   const days = [...new Set([...Array.from({ length: 7 }, (_, i) => addDays(from, i)), ...(week.data ?? []).map((s) => s.day)])].sort();
   const slotsOn = (day: string) => (week.data ?? []).filter((s) => s.day === day);
@@ -328,6 +331,19 @@ export default function ConsolePage() {
                             设为休息日
                           </View>
                         ) : null}
+                        {closed ? (
+                          <ReopenDayButton
+                            centreId={centreId}
+                            day={day}
+                            reason={closed.reason}
+                            onReopened={() => {
+                              setReopened(day);
+                              week.reload();
+                              closedDays.reload();
+                              void Taro.showToast({ title: '已恢复营业', icon: 'success' });
+                            }}
+                          />
+                        ) : null}
                       </View>
                       {closed ? (
                         <View className='cons__rest' data-testid={`cons-rest-${day}`}>
@@ -346,6 +362,24 @@ export default function ConsolePage() {
                             void Taro.showToast({ title: '已设为休息日', icon: 'success' });
                           }}
                         />
+                      ) : null}
+                      {reopened === day && !closed ? (
+                        <View className='notice' role='status' data-testid={`reopened-${day}`}>
+                          <View>已恢复营业。原来的餐次仍是撤下状态，已取消的预订不会恢复；请重新发布这一天的餐次，老人需要重新预订。</View>
+                          <View className='btn-row'>
+                            <CopyWeekButton
+                              centreId={centreId}
+                              from={from}
+                              onCopied={(n) => {
+                                week.reload();
+                                void Taro.showToast({ title: `已新增${n}个餐次`, icon: 'success' });
+                              }}
+                            />
+                            <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`reopened-add-${day}`} onClick={() => setAdding(true)}>
+                              新增餐次
+                            </View>
+                          </View>
+                        </View>
                       ) : null}
                       {!closed && !slots.length ? <View className='muted'>还没有餐次</View> : null}
                       {slots.map((s) => (
