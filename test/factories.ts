@@ -245,7 +245,16 @@ export interface NeedOverrides {
   contactPhone?: string;
 }
 
-/** A need filed through needs.create; returns the detail the action answered with. */
+/**
+ * needs.create, then (when it succeeded) the new need's detail as its filer reads it: create
+ * answers small (NeedChangeDTO), as the client opens the need's page next.
+ */
+export async function createNeedAs(input: ActionInput<'needs', 'create'>, openid: string): Promise<Envelope<NeedDetailDTO>> {
+  const created = await call('needs', 'create', input, openid);
+  return created.ok ? call('needs', 'get', { needId: created.data.id }, openid) : created;
+}
+
+/** A need filed through needs.create; returns its detail as the filer reads it (needs.get). */
 export async function buildNeed(ds: import('typeorm').DataSource, overrides: NeedOverrides = {}): Promise<NeedDetailDTO> {
   await sameDataSource(ds, 'buildNeed');
   const { category = 'repair', by, ...rest } = overrides;
@@ -253,7 +262,8 @@ export async function buildNeed(ds: import('typeorm').DataSource, overrides: Nee
   const categories = ok(await call('needs', 'categories', {}, filer.openid));
   const found = categories.find((c) => c.code === category);
   if (!found) throw new Error(`buildNeed: no active category ${category}`);
-  return ok(await call('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
+  const created = ok(await call('needs', 'create', { categoryId: found.id, householdId: filer.householdId, description: '测试需求', ...rest }, filer.openid));
+  return ok(await call('needs', 'get', { needId: created.id }, filer.openid));
 }
 
 /**

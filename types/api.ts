@@ -15,6 +15,7 @@ import type {
   ProxyPlacesDTO,
   NeedBoardDTO,
   NeedCategoryDTO,
+  NeedChangeDTO,
   NeedDetailDTO,
   NeedExportDTO,
   NeedReceiverDTO,
@@ -99,19 +100,19 @@ export interface Api extends BookingsApi, RatingsApi, SettingsApi, TimersApi {
   needs: {
     categories: [TEmptyRequest, NeedCategoryDTO[]];
     saveCategory: [TSaveCategoryRequest, NeedCategoryDTO];
-    create: [TCreateNeedRequest, NeedDetailDTO];
+    create: [TCreateNeedRequest, NeedChangeDTO];
     get: [TNeedRequest, NeedDetailDTO];
     mine: [TListMyNeedsRequest, Page<NeedSummaryDTO>];
     inbox: [TInboxRequest, Page<NeedSummaryDTO>];
     queue: [TDispatchQueueRequest, Page<NeedSummaryDTO>];
     claimable: [TClaimableRequest, Page<NeedSummaryDTO>];
     receivers: [TReceiversRequest, NeedReceiverDTO[]];
-    dispatch: [TDispatchNeedRequest, NeedDetailDTO];
+    dispatch: [TDispatchNeedRequest, NeedChangeDTO];
     publish: [TNeedRequest, NeedDetailDTO];
     claim: [TNeedRequest, NeedDetailDTO];
     accept: [TNeedRequest, NeedDetailDTO];
     decline: [TDeclineNeedRequest, NeedDetailDTO];
-    transfer: [TTransferNeedRequest, NeedDetailDTO];
+    transfer: [TTransferNeedRequest, NeedChangeDTO];
     start: [TNeedRequest, NeedDetailDTO];
     hold: [THoldNeedRequest, NeedDetailDTO];
     resume: [TNeedRequest, NeedDetailDTO];

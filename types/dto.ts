@@ -269,6 +269,17 @@ export type NeedActionName =
   | 'urge'
   | 'comment';
 
+/**
+ * What a need action that moves the client on answers (create, dispatch, transfer): the need, where
+ * it stands now, and since when — the page re-reads the detail with needs.get where it shows it.
+ */
+export interface NeedChangeDTO {
+  id: number;
+  status: NeedStatus;
+  statusLabel: string;
+  updatedAt: string;
+}
+
 export interface NeedDetailDTO extends NeedSummaryDTO {
   /** Empty when the resident spoke the need instead (`voiceNote`). */
   description: string;

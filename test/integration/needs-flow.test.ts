@@ -4,7 +4,7 @@ import type { TSaveCategoryRequest } from '@hg/types';
 import { localOutbox } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { deliverPushes, resetPushes } from '../pushes';
-import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto } from '../factories';
+import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto, createNeedAs } from '../factories';
 
 jest.setTimeout(60_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
@@ -19,10 +19,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   it('居民点单 → 社区派单 → 接单 → 办结 → 群众评单, one event per step', async () => {
     const pipe = await categoryId(db.ds, 'pipe');
     const created = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '厨房下水道堵了，水排不下去', photoIds: [storedPhoto('a')] },
+      await createNeedAs({ categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '厨房下水道堵了，水排不下去', photoIds: [storedPhoto('a')] },
         as('resident'),
       ),
     );
@@ -35,8 +32,14 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
     expect(created.can).toEqual(expect.arrayContaining(['cancel', 'urge', 'comment']));
 
     const team = await orgId(db.ds, '管网疏通服务队');
+    // 派单 answers small (the page re-reads the detail).
     const dispatched = ok(await call('needs', 'dispatch', { needId: created.id, orgId: team }, as('community_staff')));
-    expect(dispatched).toMatchObject({ status: 'dispatched', receiver: { kind: 'org', name: '管网疏通服务队' } });
+    expect(dispatched).toEqual({ id: created.id, status: 'dispatched', statusLabel: '已派单', updatedAt: expect.any(String) });
+    expect(ok(await call('needs', 'get', { needId: created.id }, as('community_staff')))).toMatchObject({
+      status: 'dispatched',
+      receiver: { kind: 'org', name: '管网疏通服务队' },
+      updatedAt: dispatched.updatedAt,
+    });
 
     // The receiver sees the phone while the need is open; others see it masked.
     const asTeam = ok(await call('needs', 'get', { needId: created.id }, as('team_staff')));
@@ -61,10 +64,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('pushes a subscribe message to the new receiver only after the step commits, and none for a refused step', async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '卫生间地漏反水' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '卫生间地漏反水' },
         as('resident'),
       ),
     );
@@ -87,10 +87,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it("routes property categories straight to the compound's firm", async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'repair'), householdId: await homeOf(db.ds, 'resident'), description: '楼道灯坏了' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'repair'), householdId: await homeOf(db.ds, 'resident'), description: '楼道灯坏了' },
         as('resident'),
       ),
     );
@@ -100,10 +97,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('hides needs from people with no part in them', async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '建议增加休息座椅' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '建议增加休息座椅' },
         as('resident'),
       ),
     );
@@ -116,7 +110,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
   it('twenty party members claiming at once: exactly one wins; the rest lose the race or no longer see it', async () => {
     const elderly = await categoryId(db.ds, 'elderly');
     const need = ok(
-      await call('needs', 'create', { categoryId: elderly, householdId: await homeOf(db.ds, 'resident'), description: '独居老人需要陪同就医' }, as('resident')),
+      await createNeedAs({ categoryId: elderly, householdId: await homeOf(db.ds, 'resident'), description: '独居老人需要陪同就医' }, as('resident')),
     );
     expect(need.status).toBe('open_for_claim');
     // Nineteen more party members of 锦屏花园 beside the seeded one.
@@ -145,20 +139,14 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('claiming a need that was withdrawn or never published is NOT_FOUND: nothing confirms it exists', async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'elderly'), householdId: await homeOf(db.ds, 'resident'), description: '需要帮忙买菜' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'elderly'), householdId: await homeOf(db.ds, 'resident'), description: '需要帮忙买菜' },
         as('resident'),
       ),
     );
     ok(await call('needs', 'cancel', { needId: need.id }, as('resident')));
     expect(errorCode(await call('needs', 'claim', { needId: need.id }, as('party_member')))).toBe('NOT_FOUND');
     const unpublished = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '下水道堵塞' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'pipe'), householdId: await homeOf(db.ds, 'resident'), description: '下水道堵塞' },
         as('resident'),
       ),
     );
@@ -169,10 +157,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('two taps on accept write one event row', async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯异响' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'property'), householdId: await homeOf(db.ds, 'resident'), description: '电梯异响' },
         as('resident'),
       ),
     );
@@ -187,10 +172,7 @@ describe.each(DIALECTS)('the four orders on %s', (dialect) => {
 
   it('fifty parallel urges count once per five-minute window', async () => {
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '路灯不亮' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '路灯不亮' },
         as('resident'),
       ),
     );

@@ -5,7 +5,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { localOutbox } from '../../cloud/src/core/platform';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { deliverPushes, resetPushes } from '../pushes';
-import { as, call, categoryId, errorCode, ok, orgId, storedPhoto, verifiedResident } from '../factories';
+import { as, call, categoryId, errorCode, ok, orgId, storedPhoto, verifiedResident, createNeedAs } from '../factories';
 
 jest.setTimeout(90_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
@@ -24,7 +24,7 @@ describe.each(DIALECTS)('residents follow every outcome on %s', (dialect) => {
 
   type Person = { openid: string; householdId: number };
   const file = async (who: Person, description: string, code = 'pipe') =>
-    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, code), householdId: who.householdId, description }, who.openid));
+    ok(await createNeedAs({ categoryId: await categoryId(db.ds, code), householdId: who.householdId, description }, who.openid));
 
   /** The in-app messages a person got about one need, oldest first (title, body). */
   const messagesOf = async (openid: string, needId: number): Promise<{ title: string; body: string }[]> =>

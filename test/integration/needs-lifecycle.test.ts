@@ -9,7 +9,7 @@ import { FUNCTIONS } from '../../cloud/src/app';
 
 const escalationActions = FUNCTIONS.escalation;
 import { ALL_TABLES, createTestDb, DIALECTS, snapshotCounts, type TestDb } from '../db';
-import { as, call, callRaw, categoryId, errorCode, homeOf, newcomer, ok, orgId, storedPhoto, verifiedResident } from '../factories';
+import { as, call, callRaw, categoryId, createNeedAs, errorCode, homeOf, newcomer, ok, orgId, storedPhoto, verifiedResident } from '../factories';
 
 jest.setTimeout(90_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-uploads-${process.pid}`);
@@ -32,10 +32,8 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
 
   const create = async (code: string, who?: string, extra: Record<string, unknown> = {}) =>
     ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, code), householdId: me.householdId, description: `${code} 测试需求`, ...extra },
+      await createNeedAs(
+        { categoryId: await categoryId(db.ds, code), householdId: me.householdId, description: `${code} 测试需求`, ...extra } as never,
         who ? as(who) : me.openid,
       ),
     );
@@ -71,8 +69,8 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
   it('转单: staff move a need in progress to another receiver, who must accept it again', async () => {
     const need = await inProgress();
     const firm = await orgId(db.ds, '阆苑物业服务有限公司');
-    const moved = ok(await call('needs', 'transfer', { needId: need.id, orgId: firm }, as('community_staff')));
-    expect(moved).toMatchObject({ status: 'dispatched', receiver: { name: '阆苑物业服务有限公司' } });
+    ok(await call('needs', 'transfer', { needId: need.id, orgId: firm }, as('community_staff')));
+    expect(ok(await call('needs', 'get', { needId: need.id }, as('community_staff')))).toMatchObject({ status: 'dispatched', receiver: { name: '阆苑物业服务有限公司' } });
     expect(errorCode(await call('needs', 'resolve', { needId: need.id, note: 'x', photoIds: [storedPhoto('t')] }, as('team_staff')))).toBe('NOT_FOUND');
     ok(await call('needs', 'accept', { needId: need.id }, as('property_staff')));
     expect(errorCode(await call('needs', 'transfer', { needId: need.id, orgId: 999999 }, as('community_staff')))).toBe('INVALID_INPUT');
@@ -233,9 +231,7 @@ describe.each(DIALECTS)('need lifecycle, escalation and privacy on %s', (dialect
         error: { code: 'INVALID_INPUT', details: { field: 'contactName' } },
       });
       const need = ok(
-        await call(
-          'needs',
-          'create',
+        await createNeedAs(
           { categoryId: cat, householdId: household, description: '老人行动不便需要买药', contactName: '赵大爷', contactPhone: '10000006666' },
           as('grid_worker'),
         ),

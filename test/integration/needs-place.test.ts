@@ -1,5 +1,5 @@
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, buildResident, call, categoryId, compoundIdOf, errorCode, homeOf, newcomer, ok, personWithRole } from '../factories';
+import { as, buildResident, call, categoryId, compoundIdOf, errorCode, homeOf, newcomer, ok, personWithRole, createNeedAs } from '../factories';
 
 jest.setTimeout(90_000);
 
@@ -47,10 +47,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     const b1Before = ok(await call('needs', 'board', { compoundId, buildingId: building['1栋'] }, as('resident')));
 
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        {
+      await createNeedAs({
           categoryId: await categoryId(db.ds, 'repair'),
           householdId: home,
           description: '3栋2单元楼道灯坏了',
@@ -93,10 +90,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     const home = await homeOf(db.ds, 'resident2');
     const b1Before = ok(await call('needs', 'board', { compoundId, buildingId: building['1栋'] }, as('resident2')));
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'environment'), householdId: home, description: '东门垃圾堆了三天', place: 'compound' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'environment'), householdId: home, description: '东门垃圾堆了三天', place: 'compound' },
         as('resident2'),
       ),
     );
@@ -123,19 +117,16 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     const other = ok(await call('community', 'listBuildings', { compoundId: await compoundIdOf(db.ds, 'NJLY02') }))[0];
     const base = { categoryId: await categoryId(db.ds, 'repair'), householdId: await homeOf(db.ds, 'resident'), description: '楼道灯坏了' };
     const count = await needCount();
-    expect(errorCode(await call('needs', 'create', { ...base, place: 'building', buildingId: other.id }, as('resident')))).toBe('NOT_FOUND');
-    expect(errorCode(await call('needs', 'create', { ...base, place: 'building' }, as('resident')))).toBe('INVALID_INPUT');
-    expect(errorCode(await call('needs', 'create', { ...base, buildingId: building['3栋'] }, as('resident')))).toBe('INVALID_INPUT');
+    expect(errorCode(await createNeedAs({ ...base, place: 'building', buildingId: other.id }, as('resident')))).toBe('NOT_FOUND');
+    expect(errorCode(await createNeedAs({ ...base, place: 'building' }, as('resident')))).toBe('INVALID_INPUT');
+    expect(errorCode(await createNeedAs({ ...base, buildingId: building['3栋'] }, as('resident')))).toBe('INVALID_INPUT');
     expect(await needCount()).toBe(count);
   });
 
   it('a building head files for an elder from 代办点单: the elder household, the contact given, channel 楼栋长代报', async () => {
     const found = ok(await call('households', 'lookup', { unitId: unit['1栋2单元'], room: '1102' }, as('building_head')));
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        {
+      await createNeedAs({
           categoryId: await categoryId(db.ds, 'elderly'),
           householdId: found.householdId,
           description: '独居老人需要陪同就医',
@@ -150,10 +141,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
 
     // Each office files under its own name.
     const byUnitHead = ok(
-      await call(
-        'needs',
-        'create',
-        {
+      await createNeedAs({
           categoryId: await categoryId(db.ds, 'elderly'),
           householdId: ok(await call('households', 'lookup', { unitId: unit['1栋1单元'], room: '1103' }, as('unit_head'))).householdId,
           description: '代办',
@@ -165,10 +153,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     );
     expect(byUnitHead.channel).toBe('unit_head');
     const filed = (openid: string) =>
-      call(
-        'needs',
-        'create',
-        { categoryId: byUnitHead.category.id, householdId: found.householdId, description: '代办', contactName: '李大爷', contactPhone: '10000000099' },
+      createNeedAs({ categoryId: byUnitHead.category.id, householdId: found.householdId, description: '代办', contactName: '李大爷', contactPhone: '10000000099' },
         openid,
       );
     expect(ok(await filed(as('compound_head'))).channel).toBe('cmpd_head');
@@ -207,10 +192,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
   it('a resident whose binding is pending files a need marked 待核实, and the mark stays after verification', async () => {
     const pending = await buildResident(db.ds, { verifier: null, building: '1栋', name: '新住户', phone: '10000005555' });
     const need = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'pipe'), householdId: pending.householdId, description: '刚搬来，下水道堵了' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'pipe'), householdId: pending.householdId, description: '刚搬来，下水道堵了' },
         pending.openid,
       ),
     );
@@ -224,10 +206,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
 
     // A property category still goes straight to the firm, which sees the mark.
     const repair = ok(
-      await call(
-        'needs',
-        'create',
-        { categoryId: await categoryId(db.ds, 'repair'), householdId: pending.householdId, description: '门禁坏了' },
+      await createNeedAs({ categoryId: await categoryId(db.ds, 'repair'), householdId: pending.householdId, description: '门禁坏了' },
         pending.openid,
       ),
     );
@@ -237,7 +216,7 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     ok(await call('households', 'verify', { membershipId: pending.membershipId, approve: true }, as('building_head')));
     expect(ok(await call('needs', 'get', { needId: need.id }, pending.openid)).unverified).toBe(true);
     const later = ok(
-      await call('needs', 'create', { categoryId: need.category.id, householdId: pending.householdId, description: '认证后再报' }, pending.openid),
+      await createNeedAs({ categoryId: need.category.id, householdId: pending.householdId, description: '认证后再报' }, pending.openid),
     );
     expect(later.unverified).toBe(false);
   });
@@ -246,11 +225,11 @@ describe.each(DIALECTS)('where a need lands, on %s', (dialect) => {
     const home = await homeOf(db.ds, 'resident');
     const pipe = await categoryId(db.ds, 'pipe');
     const count = await needCount();
-    expect(errorCode(await call('needs', 'create', { categoryId: pipe, householdId: home, description: '陌生人点单' }, newcomer()))).toBe('FORBIDDEN');
+    expect(errorCode(await createNeedAs({ categoryId: pipe, householdId: home, description: '陌生人点单' }, newcomer()))).toBe('FORBIDDEN');
     const rejected = await buildResident(db.ds, { verifier: null });
     ok(await call('households', 'verify', { membershipId: rejected.membershipId, approve: false, reason: '信息不符' }, as('building_head')));
     expect(
-      errorCode(await call('needs', 'create', { categoryId: pipe, householdId: rejected.householdId, description: '被驳回后点单' }, rejected.openid)),
+      errorCode(await createNeedAs({ categoryId: pipe, householdId: rejected.householdId, description: '被驳回后点单' }, rejected.openid)),
     ).toBe('FORBIDDEN');
     expect(await needCount()).toBe(count);
   });

@@ -26,6 +26,7 @@ import {
   personWithRole,
   residentOf,
   storedPhoto,
+  createNeedAs,
 } from '../factories';
 
 jest.setTimeout(120_000);
@@ -38,7 +39,7 @@ const DAY = 24 * HOUR;
 describe.each(DIALECTS)('needs lists, board, dashboard and export on %s', (dialect) => {
   let db: TestDb;
   const createNeed = async (who: string, code: string, householdId: number, description: string, extra: Record<string, unknown> = {}) =>
-    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, code), householdId, description, ...extra }, who));
+    ok(await createNeedAs({ categoryId: await categoryId(db.ds, code), householdId, description, ...extra }, who));
   const step = async (action: string, input: Record<string, unknown>, who: string) => ok(await callRaw<NeedDetailDTO>('needs', action, input, who));
   const list = async (action: string, input: Record<string, unknown>, who: string) => ok(await callRaw<Page<NeedSummaryDTO>>('needs', action, input, who));
   /** Every id of a list, page by page; fails on a repeated id. */

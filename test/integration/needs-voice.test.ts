@@ -8,7 +8,7 @@ import { createGateway } from '../../cloud/gateway/server';
 import { signSession } from '../../cloud/gateway/session';
 import { NeedVoiceNotes1765749600000 } from '../../cloud/src/modules/needs/migrations/1765749600000-NeedVoiceNotes';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto } from '../factories';
+import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto, createNeedAs } from '../factories';
 
 jest.setTimeout(60_000);
 
@@ -93,7 +93,7 @@ describe.each(DIALECTS)('voice notes on needs on %s', (dialect) => {
     const fileId = up.body.ok ? up.body.data.fileId : '';
     const pipe = await categoryId(db.ds, 'pipe');
     const householdId = await homeOf(db.ds, 'resident');
-    const created = ok(await call('needs', 'create', { categoryId: pipe, householdId, voiceNote: { fileId, durationSec: 3 } }, as('resident')));
+    const created = ok(await createNeedAs({ categoryId: pipe, householdId, voiceNote: { fileId, durationSec: 3 } }, as('resident')));
     expect(created).toMatchObject({
       description: '',
       excerpt: '[语音]',
@@ -116,7 +116,7 @@ describe.each(DIALECTS)('voice notes on needs on %s', (dialect) => {
     const pipe = await categoryId(db.ds, 'pipe');
     const householdId = await homeOf(db.ds, 'resident');
     const before = { needs: await countRows('needs'), voices: await countRows('need_voice_notes') };
-    const create = (extra: Record<string, unknown>) => call('needs', 'create', { categoryId: pipe, householdId, ...extra } as never, as('resident'));
+    const create = (extra: Record<string, unknown>) => createNeedAs({ categoryId: pipe, householdId, ...extra } as never, as('resident'));
 
     const neither = await create({ description: '  ' });
     expect(neither).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'description' } } });
@@ -137,7 +137,7 @@ describe.each(DIALECTS)('voice notes on needs on %s', (dialect) => {
 
   it('a comment may be a voice note alone; both sides hear it; an empty comment is still refused', async () => {
     const pipe = await categoryId(db.ds, 'pipe');
-    const need = ok(await call('needs', 'create', { categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '水管漏水' }, as('resident')));
+    const need = ok(await createNeedAs({ categoryId: pipe, householdId: await homeOf(db.ds, 'resident'), description: '水管漏水' }, as('resident')));
     const up = await upload(wav(4));
     const fileId = up.body.ok ? up.body.data.fileId : '';
 

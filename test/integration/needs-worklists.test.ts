@@ -22,7 +22,7 @@ import { Need } from '../../cloud/src/modules/needs/need.entity';
 import { EXPORT_INLINE_MAX_BYTES } from '../../cloud/src/core/spreadsheet';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { parseCsv } from '../csv';
-import { as, call, callRaw, categoryId, communityIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto } from '../factories';
+import { as, call, callRaw, categoryId, communityIdOf, errorCode, homeOf, ok, orgId, personWithRole, residentOf, storedPhoto, createNeedAs } from '../factories';
 
 jest.setTimeout(180_000);
 process.env.UPLOAD_DIR = path.join(os.tmpdir(), `hg-worklists-${process.pid}`);
@@ -58,7 +58,7 @@ describe.each(DIALECTS)('派单台 and 接单箱 work lists on %s', (dialect) =>
   let b2: { openid: string; householdId: number };
 
   const create = async (who: { openid: string; householdId: number }, code: string, description: string) =>
-    ok(await call('needs', 'create', { categoryId: await categoryId(db.ds, code), householdId: who.householdId, description }, who.openid));
+    ok(await createNeedAs({ categoryId: await categoryId(db.ds, code), householdId: who.householdId, description }, who.openid));
   const step = async (action: string, input: Record<string, unknown>, who: string) => ok(await callRaw<NeedDetailDTO>('needs', action, input, who));
   const page = async (action: string, input: Record<string, unknown>, who: string) => ok(await callRaw<Page<NeedSummaryDTO>>('needs', action, input, who));
   /** Every row of a list, page by page (small pages cross the overdue-first boundary); fails on a repeat. */
@@ -123,10 +123,7 @@ describe.each(DIALECTS)('派单台 and 接单箱 work lists on %s', (dialect) =>
       await db.ds.manager.update(Need, { id: n.climbed.id }, { level: 'community', leftBuilding: true });
       // The same words in 南街社区: never found from 七里社区.
       elsewhere = ok(
-        await call(
-          'needs',
-          'create',
-          { categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '二楼井盖松动有危险' },
+        await createNeedAs({ categoryId: await categoryId(db.ds, 'suggestion'), householdId: await homeOf(db.ds, 'resident'), description: '二楼井盖松动有危险' },
           as('resident'),
         ),
       );

@@ -32,8 +32,8 @@ interface Case {
 
 const CASES: Case[] = [
   { action: 'me.get', who: 'resident', target: 2, ceiling: 2 },
-  { action: 'needs.create', who: 'resident', target: 10, ceiling: 32 },
-  { action: 'needs.dispatch', who: 'community staff', target: 8, ceiling: 29 },
+  { action: 'needs.create', who: 'resident', target: 10, ceiling: 10 },
+  { action: 'needs.dispatch', who: 'community staff', target: 8, ceiling: 8 },
   { action: 'needs.queue (first page)', who: 'community staff', target: 3, ceiling: 3 },
   { action: 'needs.inbox (first page)', who: 'property staff', target: 3, ceiling: 9 },
   { action: 'needs.claimable (first page)', who: 'party member', target: 3, ceiling: 3 },

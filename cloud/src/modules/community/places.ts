@@ -98,6 +98,24 @@ export async function organisationsAround(em: EntityManager, compound: Pick<Comp
     .getMany();
 }
 
+/**
+ * One organisation if it is among `organisationsAround` the compound (its property firm, linked to
+ * it, of its community, or a city department), else null: a single statement, for checking one
+ * dispatch target without reading them all.
+ */
+export function organisationServing(em: EntityManager, compoundId: number, organisationId: number): Promise<Organisation | null> {
+  return em
+    .createQueryBuilder(Organisation, 'o')
+    .where('o.id = :organisationId', { organisationId })
+    .andWhere(
+      `(o.kind = 'department'
+        OR EXISTS (SELECT 1 FROM compounds c WHERE c.id = :compoundId AND (c.propertyOrgId = o.id OR c.communityId = o.communityId))
+        OR EXISTS (SELECT 1 FROM organisation_compounds l WHERE l.compoundId = :compoundId AND l.organisationId = o.id))`,
+      { compoundId },
+    )
+    .getOne();
+}
+
 const NODE_ENTITY = { street: Street, community: Community, compound: Compound, building: Building, unit: Unit } as const;
 type Node = keyof typeof NODE_ENTITY;
 

@@ -18,6 +18,7 @@ export {
   organisationsAround,
   organisationsByIds,
   organisationsLinkedTo,
+  organisationServing,
   organisationsWhere,
   placeNames,
   unitsByIds,

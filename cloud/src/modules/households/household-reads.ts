@@ -7,6 +7,25 @@ export function householdById(em: EntityManager, id: number): Promise<Household 
   return em.findOne(Household, { where: { id } });
 }
 
+/**
+ * One household and `userId`'s binding to it (null when none), in one statement: what filing a
+ * need for the household checks. Null when there is no such household.
+ */
+export async function householdWithMembership(
+  em: EntityManager,
+  householdId: number,
+  userId: number,
+): Promise<{ household: Household; membership: HouseholdMember | null } | null> {
+  const row = await em
+    .createQueryBuilder(Household, 'h')
+    .leftJoinAndMapOne('h.callerMembership', HouseholdMember, 'm', 'm.householdId = h.id AND m.userId = :userId', { userId: userId || -1 })
+    .where('h.id = :householdId', { householdId })
+    .getOne();
+  if (!row) return null;
+  const { callerMembership, ...household } = row as Household & { callerMembership?: HouseholdMember | null };
+  return { household: Object.assign(new Household(), household), membership: callerMembership ?? null };
+}
+
 /** A person's binding to one household, in whatever status, or null (one row per household and person). */
 export function membershipOf(em: EntityManager, householdId: number, userId: number): Promise<HouseholdMember | null> {
   return em.findOne(HouseholdMember, { where: { householdId, userId } });

@@ -5,6 +5,6 @@
  */
 export { householdCounts, membershipsOf } from './household-stats';
 export { householdPlaces, presentedMembershipsOf, presentMemberships, type HouseholdPlace } from './household.presenter';
-export { firstVerifiedMemberOf, householdById, membershipOf, verifiedMembershipsOf, verifiedResidentsQuery } from './household-reads';
+export { firstVerifiedMemberOf, householdById, householdWithMembership, membershipOf, verifiedMembershipsOf, verifiedResidentsQuery } from './household-reads';
 /** Setting up a city's rooms and pre-verified homes (the demo seed). */
 export { addVerifiedOwner, registerRooms } from './household-setup';

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Role } from '@hg/types';
 import { RoleAssignment } from './role-assignment.entity';
 
@@ -16,6 +16,15 @@ export interface NodePath {
  * those of one organisation: "who answers for this place" for every module's messages.
  */
 export async function usersWithRoleOver(em: EntityManager, roles: readonly Role[], path: NodePath, organisationId?: number): Promise<number[]> {
+  const rows: { userId: number | string }[] = await holdersQuery(em, roles, path, organisationId).getRawMany();
+  return rows.map((r) => Number(r.userId));
+}
+
+/**
+ * The same people as a select of one `userId` column, not run: a message to them (notifications'
+ * Notifier / notifyMany) inserts from it in the statement that writes the rows.
+ */
+export function holdersQuery(em: EntityManager, roles: readonly Role[], path: NodePath, organisationId?: number): SelectQueryBuilder<RoleAssignment> {
   const params = {
     roles,
     streetId: path.streetId,
@@ -35,6 +44,5 @@ export async function usersWithRoleOver(em: EntityManager, roles: readonly Role[
       params,
     );
   if (organisationId !== undefined) qb.andWhere('r.organisationId = :organisationId', { organisationId });
-  const rows: { userId: number | string }[] = await qb.getRawMany();
-  return rows.map((r) => Number(r.userId));
+  return qb;
 }

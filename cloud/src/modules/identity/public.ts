@@ -7,7 +7,7 @@ export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
 /** Named role checks (the city admin, assessors over a place, who may act for whom): one definition each. */
 export { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
 export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
-export { usersWithRoleOver, type NodePath } from './holders';
+export { holdersQuery, usersWithRoleOver, type NodePath } from './holders';
 export { createUser, fillProfileIfEmpty, namesWithFirstRole, updateProfile, userById, userByPhone, usersById, usersWithOpenidPrefix } from './users';
 export { maskPhone } from './user.presenter';
 export { assignRole, listRoleAssignments } from './roles-query';

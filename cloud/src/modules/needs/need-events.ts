@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EscalationLevel, NeedEventType, NeedStatus } from '@hg/types';
 import type { SubjectEvent } from '../../core/subject-event.entity';
-import { eventsOf, recordEvent } from '../../core/subject-log';
+import { eventsOf, recordEvent, recordEvents, type SubjectEventInput } from '../../core/subject-log';
 import { NEED_MACHINE } from './need-status';
 
 /** A need's rows in the subject log are filed under the machine's name. */
@@ -58,16 +58,23 @@ export interface NeedEventInput extends NeedEventData {
   at: Date;
 }
 
+const logRow = (e: NeedEventInput): SubjectEventInput => ({
+  subjectKind: NEED_SUBJECT,
+  subjectId: e.needId,
+  action: e.type,
+  from: e.fromStatus,
+  to: e.toStatus,
+  actorId: e.actorId,
+  at: e.at,
+  data: needEventData(e),
+});
+
 /** Write a need's event through core's one writer of the subject log. */
 export function recordNeedEvent(em: EntityManager, e: NeedEventInput): Promise<void> {
-  return recordEvent(em, {
-    subjectKind: NEED_SUBJECT,
-    subjectId: e.needId,
-    action: e.type,
-    from: e.fromStatus,
-    to: e.toStatus,
-    actorId: e.actorId,
-    at: e.at,
-    data: needEventData(e),
-  });
+  return recordEvent(em, logRow(e));
+}
+
+/** Write several events of needs in one statement (a need filed and routed at once). */
+export function recordNeedEvents(em: EntityManager, events: readonly NeedEventInput[]): Promise<void> {
+  return recordEvents(em, events.map(logRow));
 }

@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { ESCALATION_ORDER, LADDER, LEVEL_LABEL, RECEIVER_ROLES, type NeedActionName, type NeedDetailDTO, type NeedStatus } from '@hg/types';
+import { ESCALATION_ORDER, LADDER, LEVEL_LABEL, RECEIVER_ROLES, type NeedActionName, type NeedChangeDTO, type NeedDetailDTO, type NeedStatus } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { forbidden, invalidTransition, notFound } from '../../core/errors';
 import { transition, transitionMany } from '../../core/state-machine';
-import { usersWithRoleOver, type Actor } from '../identity/public';
-import { Notifier, type Message } from '../notifications/public';
+import { holdersQuery, usersWithRoleOver, type Actor, type NodePath } from '../identity/public';
+import { Notifier, type Message, type Recipients } from '../notifications/public';
 import { NeedCategory } from './need-category.entity';
 import { needEventData, recordNeedEvent } from './need-events';
-import { isFollower, tellResidents } from './need-followers';
+import { NeedFollower } from './need-follower.entity';
+import { tellResidents } from './need-followers';
 import { canSee, mayAct, relationTo, stateAllows, type Relation } from './need.policy';
-import { presentDetail } from './need.presenter';
+import { presentChange, presentDetail } from './need.presenter';
 import { Need } from './need.entity';
 import { NEED_MACHINE, type NeedTransitionAction } from './need-status';
 
@@ -24,29 +25,77 @@ export interface NeedStep {
   notifier: Notifier;
 }
 
+/** A need with its category and whether `userId` follows it, as one need action reads them. */
+export interface LoadedNeed {
+  need: Need;
+  category: NeedCategory;
+  follower: boolean;
+}
+
+/**
+ * The need, its category and the caller's follower row in ONE statement (they are what every
+ * action and the detail check the caller's relation against), or null.
+ */
+export async function loadNeed(em: EntityManager, needId: number, userId: number): Promise<LoadedNeed | null> {
+  const row = await em
+    .createQueryBuilder(Need, 'n')
+    .innerJoinAndMapOne('n.loadedCategory', NeedCategory, 'c', 'c.id = n.categoryId')
+    .leftJoinAndMapOne('n.loadedFollow', NeedFollower, 'f', 'f.needId = n.id AND f.userId = :uid', { uid: userId || -1 })
+    .where('n.id = :id', { id: needId })
+    .getOne();
+  if (!row) return null;
+  const { loadedCategory, loadedFollow, ...rest } = row as Need & { loadedCategory: NeedCategory; loadedFollow?: NeedFollower | null };
+  return { need: Object.assign(new Need(), rest), category: loadedCategory, follower: !!loadedFollow };
+}
+
 /**
  * The shape of every need action: in one transaction load the need → hide it from people who may
  * not see it (NOT_FOUND) → check the actor's relation (FORBIDDEN) and the state (INVALID_TRANSITION)
- * → do the step; return the fresh detail (the messages' pushes go out from the outbox).
+ * → do the step → write its messages (one statement; their pushes go out from the outbox).
+ * Returns the need as the transaction left it, with its category.
  */
-export async function runNeedAction(ctx: ActionContext, needId: number, action: NeedActionName, step: (s: NeedStep) => Promise<void>): Promise<NeedDetailDTO> {
-  const notifier = new Notifier();
+export async function applyNeedAction(
+  ctx: ActionContext,
+  needId: number,
+  action: NeedActionName,
+  step: (s: NeedStep) => Promise<void>,
+): Promise<{ need: Need; category: NeedCategory; now: Date }> {
   const now = clock.now();
-  let category: NeedCategory | null = null;
-  await ctx.tx(async (em) => {
-    const need = await em.findOne(Need, { where: { id: needId } });
-    if (!need) throw notFound('需求');
-    category = await em.findOneByOrFail(NeedCategory, { id: need.categoryId });
-    const rel = relationTo(ctx.actor, need, category, { follower: await isFollower(em, need.id, ctx.actor.userId) });
+  return ctx.tx(async (em) => {
+    // Made inside: a transaction retried after a deadlock collects its messages afresh.
+    const notifier = new Notifier({ deferred: true });
+    const loaded = await loadNeed(em, needId, ctx.actor.userId);
+    if (!loaded) throw notFound('需求');
+    const { need, category } = loaded;
+    const rel = relationTo(ctx.actor, need, category, { follower: loaded.follower });
     // Whoever may not see the need learns nothing about it, not even that it exists: a party
     // member claiming a need that was never published or is already taken gets NOT_FOUND.
     if (!canSee(rel, need)) throw notFound('需求');
     if (!mayAct(action, rel)) throw forbidden();
     if (!stateAllows(action, need, now)) throw invalidTransition();
     await step({ em, need, category, actor: ctx.actor, rel, now, notifier });
+    await notifier.write(em);
+    return { need, category, now };
   });
+}
+
+/**
+ * A need action that answers with the fresh detail: the page that acted shows the need again
+ * (accept, resolve, comment …).
+ */
+export async function runNeedAction(ctx: ActionContext, needId: number, action: NeedActionName, step: (s: NeedStep) => Promise<void>): Promise<NeedDetailDTO> {
+  const { category, now } = await applyNeedAction(ctx, needId, action, step);
   const fresh = await ctx.ds.manager.findOneByOrFail(Need, { id: needId });
-  return presentDetail(ctx.ds.manager, fresh, ctx.actor, now, category ?? undefined);
+  return presentDetail(ctx.ds.manager, fresh, ctx.actor, now, category);
+}
+
+/**
+ * A need action that answers small (NeedChangeDTO): where the client moves on or re-reads the
+ * detail itself (dispatch, transfer), the action does not pay for a detail it would not show.
+ */
+export async function changeNeed(ctx: ActionContext, needId: number, action: NeedActionName, step: (s: NeedStep) => Promise<void>): Promise<NeedChangeDTO> {
+  const { need } = await applyNeedAction(ctx, needId, action, step);
+  return presentChange(need);
 }
 
 /**
@@ -142,3 +191,14 @@ export async function receiverUserIds(em: EntityManager, need: Need): Promise<nu
 }
 
 export const communityStaffOf = (em: EntityManager, need: Need) => usersWithRoleOver(em, ['community_staff'], need);
+
+/**
+ * The same people as `receiverUserIds` / `communityStaffOf`, for a message only: a query the
+ * message's INSERT selects from (no statement of its own).
+ */
+export function receiversToTell(em: EntityManager, need: Need): Recipients {
+  if (need.receiverUserId) return [need.receiverUserId];
+  if (need.receiverOrgId) return holdersQuery(em, RECEIVER_ROLES, need, need.receiverOrgId);
+  return [];
+}
+export const communityStaffToTell = (em: EntityManager, need: NodePath): Recipients => holdersQuery(em, ['community_staff'], need);

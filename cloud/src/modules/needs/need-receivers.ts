@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ORG_KIND_LABEL, ROLE_LABEL, type NeedReceiverDTO } from '@hg/types';
 import { invalidInput, notFound } from '../../core/errors';
-import { communityRepo, organisationsAround } from '../community/public';
+import { communityRepo, organisationsAround, organisationServing } from '../community/public';
 import { usersById, usersWithRoleOver } from '../identity/public';
 import type { Need } from './need.entity';
 
@@ -22,10 +22,18 @@ export async function listReceivers(em: EntityManager, need: Need): Promise<Need
   ];
 }
 
-/** The dispatch target must be one of the receivers above. */
+/**
+ * The dispatch target must be one of the receivers above — checked for that one target (an
+ * organisation: one statement; a party member: his role over the need's place, then his name).
+ */
 export async function assertReceiver(em: EntityManager, need: Need, target: { orgId?: number; userId?: number }): Promise<NeedReceiverDTO> {
-  const all = await listReceivers(em, need);
-  const found = all.find((r) => (target.orgId ? r.kind === 'org' && r.id === target.orgId : r.kind === 'user' && r.id === target.userId));
-  if (!found) throw invalidInput(target.orgId ? 'orgId' : 'userId', '该接单方不服务于此小区');
-  return found;
+  if (target.orgId) {
+    const o = await organisationServing(em, need.compoundId, target.orgId);
+    if (!o) throw invalidInput('orgId', '该接单方不服务于此小区');
+    return { kind: 'org', id: o.id, name: o.name, kindLabel: ORG_KIND_LABEL[o.kind] };
+  }
+  const userId = target.userId ?? 0;
+  const member = (await usersWithRoleOver(em, ['party_member'], need)).includes(userId) ? (await usersById(em, [userId])).get(userId) : undefined;
+  if (!member) throw invalidInput('userId', '该接单方不服务于此小区');
+  return { kind: 'user', id: member.id, name: member.name, kindLabel: ROLE_LABEL.party_member };
 }

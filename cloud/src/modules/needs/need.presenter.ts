@@ -8,6 +8,7 @@ import {
   REJECT_REASON_LABEL,
   ROLE_LABEL,
   type NeedCategoryDTO,
+  type NeedChangeDTO,
   type NeedDetailDTO,
   type NeedReceiverDTO,
   type NeedSummaryDTO,
@@ -15,6 +16,7 @@ import {
   type VoiceNoteDTO,
 } from '@hg/types';
 import { byId } from '../../core/by-id';
+import { photoUrl } from '../../core/uploads';
 import { buildingsByIds, compoundsByIds, organisationsByIds } from '../community/public';
 import { maskPhone, namesWithFirstRole, usersById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
@@ -43,10 +45,11 @@ export function presentCategory(c: NeedCategory): NeedCategoryDTO {
   };
 }
 
-/** Local store ids are served by the gateway under /uploads; cloud fileIDs display as they are. */
-export function photoUrl(fileId: string): string {
-  return fileId.startsWith('local/') ? `/uploads/${fileId.slice('local/'.length)}` : fileId;
+/** What an action that moves the client on answers: the need, its status and since when. */
+export function presentChange(n: Pick<Need, 'id' | 'status' | 'updatedAt'>): NeedChangeDTO {
+  return { id: n.id, status: n.status, statusLabel: NEED_STATUS_LABEL[n.status], updatedAt: n.updatedAt.toISOString() };
 }
+
 const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
 const presentVoice = (v: NeedVoiceNote): VoiceNoteDTO => ({ fileId: v.fileId, url: photoUrl(v.fileId), durationSec: v.durationSec });
 

@@ -1,13 +1,16 @@
 import { ZDispatchNeedRequest } from '@hg/types';
 import { defineAction } from '../../../core/action';
-import { forResident, forStaff, hoursFrom, moveNeed, receiverUserIds, runNeedAction } from '../need-flow';
+import { changeNeed, forResident, forStaff, hoursFrom, moveNeed, receiversToTell } from '../need-flow';
 import { assertReceiver } from '../need-receivers';
 
-/** 社区派单: community staff give the need to an organisation or a party member. */
+/**
+ * 社区派单: community staff give the need to an organisation or a party member. Answers small: the
+ * dispatcher's page re-reads the detail (needs.get) to show the need with its receiver.
+ */
 export const dispatchNeed = defineAction({
   input: ZDispatchNeedRequest,
   handler: ({ needId, orgId, userId, note }, ctx) =>
-    runNeedAction(ctx, needId, 'dispatch', async ({ em, need, category, actor, now, notifier }) => {
+    changeNeed(ctx, needId, 'dispatch', async ({ em, need, category, actor, now, notifier }) => {
       const to = await assertReceiver(em, need, { orgId, userId });
       await moveNeed(em, need, 'dispatch', {
         by: actor.userId,
@@ -19,7 +22,7 @@ export const dispatchNeed = defineAction({
         },
         note: note ?? `派给${to.name}`,
       });
-      await notifier.to(em, await receiverUserIds(em, need), {
+      await notifier.to(em, receiversToTell(em, need), {
         title: `新派单：${category.name}`,
         body: `#${need.id} ${need.description.slice(0, 30)}`,
         ...forStaff(need),

@@ -160,8 +160,10 @@ describe('需求详情', () => {
         { kind: 'user', id: 8, name: '周卫东', kindLabel: '党员' },
       ],
     });
-    (needs.dispatch as jest.Mock).mockResolvedValue({ ok: true, data: detail(42, { status: 'dispatched', statusLabel: '已派单', can: ['transfer'] }) });
+    // 派单 answers small; the page reads the detail afresh.
+    (needs.dispatch as jest.Mock).mockResolvedValue({ ok: true, data: { id: 42, status: 'dispatched', statusLabel: '已派单', updatedAt: '2025-03-01T09:00:00.000Z' } });
     await renderWith(detail(42, { can: ['dispatch', 'publish', 'reject', 'merge'] }));
+    get.mockResolvedValue({ ok: true, data: detail(42, { status: 'dispatched', statusLabel: '已派单', can: ['transfer'] }) });
     expect(buttonNames()).toEqual(['派单', '发布认领', '不予受理', '合并']);
 
     await click(screen.getByRole('button', { name: '派单' }));
@@ -170,7 +172,9 @@ describe('需求详情', () => {
     await click(screen.getByRole('button', { name: '确认派单' }));
     await flush();
     expect(needs.dispatch).toHaveBeenCalledWith({ needId: 42, orgId: 3 });
+    expect(get).toHaveBeenLastCalledWith({ needId: 42 });
     expect(screen.getByTestId('need-status').textContent).toBe('已派单');
+    expect(buttonNames()).toEqual(['转单']);
   });
 
   it('posts a reply to the thread', async () => {

@@ -57,8 +57,12 @@ export default function DispatchForm({ need, busy, run, close, mode }: DispatchF
           const n = note.trim();
           const input = { needId: need.id, ...(r.kind === 'org' ? { orgId: r.id } : { userId: r.id }), ...(n ? { note: n } : {}) };
           // Staff who dispatch follow the need's work: ask for task messages inside the tap.
+          // Both answer small (the need's new status): the page shows the detail read afresh.
           return requestSubscribe(['need_task']).then(() =>
-            run(() => (mode === 'dispatch' ? needs.dispatch(input) : needs.transfer({ ...input, seenAt: need.updatedAt }))),
+            run(async () => {
+              const moved = await (mode === 'dispatch' ? needs.dispatch(input) : needs.transfer({ ...input, seenAt: need.updatedAt }));
+              return moved.ok ? needs.get({ needId: need.id }) : moved;
+            }),
           );
         }}
       />
