@@ -1,6 +1,7 @@
 import type { BookingDTO, ElderDTO, SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { localDay, localTime } from '@hg/types/local-time';
+import { isUpcoming, UPCOMING_MEAL_STATUSES } from '@hg/types/upcoming';
 import { seedDemoBookings } from '../../cloud/src/modules/bookings/demo-seed';
 import { demoSeedContext } from '../../cloud/src/seed/run-seed';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -82,7 +83,7 @@ describe.each(DIALECTS)('bookings reads, slots and timers on %s', (dialect) => {
     expect(errorCode(await call('bookings', 'quote', { slotId: dinner2.id, elderId: elders.get('陈玉珍')!.id }, as('resident')))).toBe('NOT_FOUND');
   });
 
-  it('mine and myElders: my own bookings and those I placed, newest first, paged', async () => {
+  it('mine and myElders: my own bookings and those I placed, upcoming first, paged', async () => {
     const walk = async (openid: string, status?: BookingDTO['status']) => {
       const out: BookingDTO[] = [];
       let cursor: string | undefined;
@@ -92,7 +93,14 @@ describe.each(DIALECTS)('bookings reads, slots and timers on %s', (dialect) => {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(new Set(out.map((b) => b.id)).size).toBe(out.length);
-      expect(out.map((b) => b.id)).toEqual([...out.map((b) => b.id)].sort((a, b) => b - a));
+      // Upcoming first across pages (types/upcoming.ts): live from today on, nearest first; then the rest, latest first.
+      const today = localDay(clock.now());
+      const ahead = out.filter((b) => isUpcoming(UPCOMING_MEAL_STATUSES, b.status, b.slot.day, today));
+      const at = (b: BookingDTO) => Date.parse(b.slot.startsAt);
+      const past = out.slice(ahead.length);
+      expect(out.slice(0, ahead.length)).toEqual(ahead);
+      expect(ahead.map((b) => b.id)).toEqual([...ahead].sort((a, b) => at(a) - at(b) || a.id - b.id).map((b) => b.id));
+      expect(past.map((b) => b.id)).toEqual([...past].sort((a, b) => at(b) - at(a) || b.id - a.id).map((b) => b.id));
       return out;
     };
     const wang = await walk(as('resident'));

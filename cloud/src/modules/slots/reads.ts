@@ -1,5 +1,5 @@
 import { Between, In, type EntityManager } from 'typeorm';
-import type { EngineSlotKind, SlotBookingStatus } from '@hg/types';
+import { LIVE_SLOT_BOOKING, type EngineSlotKind, type SlotBookingStatus } from '@hg/types';
 import { notFound } from '../../core/errors';
 import { SlotBooking } from './slot-booking.entity';
 import { SlotPool } from './slot-pool.entity';
@@ -56,18 +56,39 @@ export async function slotBookingsByIds(em: EntityManager, ids: readonly number[
 }
 
 /**
- * A holder's bookings and those a person made for others, newest first, a page at a time (keyset
- * on id): "my bookings" of a programme.
+ * A holder's bookings and those a person made for others, a page of one phase at a time ("my
+ * bookings" of a programme, upcoming first): `upcoming` = live (LIVE_SLOT_BOOKING) on a slot from
+ * `today` on, ascending by (slot start, id); `past` = the rest, descending. Keyset after `after`
+ * (exclusive). Each row comes with its slot's start, the key of the next page.
  */
-export function bookingsOfPerson(
+export async function bookingsOfPerson(
   em: EntityManager,
-  q: { holder: Holder; bookedById: number; beforeId?: number | null; limit: number },
-): Promise<SlotBookingView[]> {
+  q: { holder: Holder; bookedById: number; phase: 'upcoming' | 'past'; today: string; after?: { startsAt: Date; id: number } | null; limit: number },
+): Promise<{ booking: SlotBookingView; startsAt: Date }[]> {
+  const asc = q.phase === 'upcoming';
   const qb = em
     .createQueryBuilder(SlotBooking, 'b')
+    .innerJoin(EngineSlot, 's', 's.id = b.slotId')
     .where('((b.holderKind = :kind AND b.holderId = :holderId) OR b.bookedById = :by)', { kind: q.holder.kind, holderId: q.holder.id, by: q.bookedById });
-  if (q.beforeId) qb.andWhere('b.id < :beforeId', { beforeId: q.beforeId });
-  return qb.orderBy('b.id', 'DESC').limit(q.limit).getMany();
+  if (asc) qb.andWhere('b.status IN (:...live) AND s.day >= :today', { live: LIVE_SLOT_BOOKING, today: q.today });
+  else qb.andWhere('(b.status NOT IN (:...live) OR s.day < :today)', { live: LIVE_SLOT_BOOKING, today: q.today });
+  if (q.after) {
+    const op = asc ? '>' : '<';
+    qb.andWhere(`(s.startsAt ${op} :afterStart OR (s.startsAt = :afterStart AND b.id ${op} :afterId))`, { afterStart: q.after.startsAt, afterId: q.after.id });
+  }
+  const rows = await qb
+    .orderBy('s.startsAt', asc ? 'ASC' : 'DESC')
+    .addOrderBy('b.id', asc ? 'ASC' : 'DESC')
+    .limit(q.limit)
+    .getMany();
+  if (!rows.length) return [];
+  const starts = new Map(
+    (await em.find(EngineSlot, { where: { id: In([...new Set(rows.map((b) => b.slotId))]) }, select: { id: true, startsAt: true } })).map((x) => [
+      x.id,
+      x.startsAt,
+    ]),
+  );
+  return rows.map((booking) => ({ booking, startsAt: starts.get(booking.slotId)! }));
 }
 
 /** Everyone on a slot's list in these states (the roster), first booked first. */

@@ -1,19 +1,36 @@
+import { localDay } from '@hg/types';
 import { ZMyReservationsRequest } from '@hg/types/slots-schemas';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
-import { decodeCursor, encodeCursor } from '../../../core/cursor';
 import { bookingsOfPerson } from '../../slots/public';
+import { upcomingFirstPage } from '../upcoming-first';
 import { presentReservations } from '../venue/venue.presenter';
 
-/** 我的预约: the caller's rooms, consultations and visits (and any they booked), newest first. */
+/**
+ * 我的预约: the caller's rooms, consultations, visits, meetings and activities (and any they booked
+ * for a group), upcoming first across pages (types/upcoming.ts): live ones from today on, nearest
+ * first, then the rest, latest first.
+ */
 export const listMyReservations = defineAction({
   input: ZMyReservationsRequest,
   async handler({ cursor, limit = 20 }, { actor, ds }) {
-    const rows = await bookingsOfPerson(ds.manager, { holder: { kind: 'user', id: actor.userId }, bookedById: actor.userId, beforeId: decodeCursor(cursor), limit: limit + 1 });
-    const page = rows.slice(0, limit);
+    const now = clock.now();
+    const today = localDay(now);
+    const page = await upcomingFirstPage(
+      (phase, after, take) =>
+        bookingsOfPerson(ds.manager, { holder: { kind: 'user', id: actor.userId }, bookedById: actor.userId, phase, today, after, limit: take }),
+      (row) => ({ startsAt: row.startsAt, id: row.booking.id }),
+      cursor,
+      limit,
+    );
     return {
-      items: await presentReservations(ds.manager, page, actor, clock.now()),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+      items: await presentReservations(
+        ds.manager,
+        page.rows.map((r) => r.booking),
+        actor,
+        now,
+      ),
+      nextCursor: page.nextCursor,
     };
   },
 });
