@@ -4,10 +4,14 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { bookings } from '../../../../services/bookings';
 import { dayLabel } from '../../format';
 
-/** The centre's 休息日 among the seven days shown (none until loaded, or without a centre). */
-export function useClosedDays(centreId: number | null, visit: number): ClosedDayDTO[] {
+/**
+ * The centre's 休息日 among the seven days shown: null until loaded (their lines shift the days
+ * below them, so the week waits for them before scrolling), none without a centre or on a failure.
+ */
+export function useClosedDays(centreId: number | null, visit: number): ClosedDayDTO[] | null {
   const closed = useLoad(centreId ? () => bookings.closedDays({ centreId }) : null, [centreId, visit]);
-  return closed.data ?? [];
+  if (!centreId || closed.error) return [];
+  return closed.data;
 }
 
 /**

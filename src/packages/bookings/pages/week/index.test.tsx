@@ -270,6 +270,20 @@ describe('本周菜单', () => {
     expect(Taro.pageScrollTo).not.toHaveBeenCalled();
   });
 
+  it('opens at the top of the next bookable day below a 休息 line, once the closed days are in', async () => {
+    let closedAnswer: (r: unknown) => void = () => undefined;
+    svc.closedDays.mockImplementation(() => new Promise((resolve) => (closedAnswer = resolve)) as never);
+    svc.week.mockResolvedValue({ ok: true, data: [slot(201, { day: '2030-03-06' }), slot(202, { day: '2030-03-06', sitting: 'dinner', title: '晚餐' })] });
+    await renderPage();
+    // The 休息 line is not in yet: scrolling now would land below where the day ends up.
+    expect(Taro.pageScrollTo).not.toHaveBeenCalled();
+    await act(async () => closedAnswer({ ok: true, data: [{ day: '2030-03-05', reason: '元旦' }] }));
+    expect(screen.getByTestId('week-closed-2030-03-05')).toBeTruthy();
+    expect(Taro.pageScrollTo).toHaveBeenCalledTimes(1);
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith({ selector: '#week-day-2030-03-06', duration: 0 });
+    expect(document.querySelector('#week-day-2030-03-06')?.textContent).toContain('最近可订');
+  });
+
   it('reads the seats left again after booking, without leaving the page', async () => {
     await renderPage();
     expect(within(card(101)).getByTestId('slot-seats').textContent).toContain('堂食剩 12 份');

@@ -85,17 +85,25 @@ export default function WeekPage() {
   // Right after a tab switch the previous tab's week is still held: show only this tab's slots.
   const slots = (week.data ?? []).filter((s) => s.kind === kind);
   // 休息日: a read-only line in the day's place (its sittings were withdrawn).
-  const closedDays = useClosedDays(meal && centreId ? centreId : null, visit);
+  const closedLoaded = useClosedDays(meal && centreId ? centreId : null, visit);
+  const closedDays = closedLoaded ?? [];
   const next = nextBookable(slots.map((s) => ({ ...s, myBooking: changed[s.id] ?? s.myBooking })));
 
-  // The week opens at the next sitting still bookable (today's lunch after its cut-off is above it).
+  // The week opens at the top of the next sitting still bookable (today's lunch after its cut-off,
+  // a 休息 line, are above it): at its day's title when it is the day's first sitting. Only once the
+  // 休息 lines are in: each one arriving later pushes the days below it down, away from the top.
   const scrolledFor = useRef('');
-  const scrollKey = next ? `${centreId}-${elderId}-${kind}` : '';
+  const scrollKey = next && closedLoaded !== null ? `${centreId}-${elderId}-${kind}` : '';
   useEffect(() => {
-    if (!next || scrolledFor.current === scrollKey) return;
+    if (!next || !scrollKey || scrolledFor.current === scrollKey) return;
     scrolledFor.current = scrollKey;
-    if (byDay(slots)[0]?.slots[0]?.id === next.id) return;
-    void Taro.pageScrollTo({ selector: `#slot-${next.id}`, duration: 0 });
+    const days = byDay(slots);
+    const itsDay = days.find((d) => d.slots.some((s) => s.id === next.id));
+    if (!itsDay) return;
+    const firstOfDay = itsDay.slots[0].id === next.id;
+    // The very first sitting, with nothing above it but the page's head: the page opens as it is.
+    if (firstOfDay && itsDay.day === days[0].day && !closedDays.some((c) => c.day < itsDay.day)) return;
+    void Taro.pageScrollTo({ selector: firstOfDay ? `#week-day-${itsDay.day}` : `#slot-${next.id}`, duration: 0 });
   }, [scrollKey]);
 
   const current = centre.current;
@@ -207,7 +215,7 @@ export default function WeekPage() {
           {byDay(slots).map(({ day, slots }, i, days) => (
             <Fragment key={day}>
               <ClosedDayLines closed={closedDays} after={i ? days[i - 1].day : null} upTo={day} />
-              <View className='week__day' role='group' aria-label={dayLabel(day)}>
+              <View id={`week-day-${day}`} className='week__day' role='group' aria-label={dayLabel(day)}>
                 <View className='week__day-title' role='heading' aria-level={2}>
                   {dayLabel(day)}
                 </View>
