@@ -69,6 +69,7 @@ import type {
 } from './schemas';
 
 import type { BookingsApi } from './bookings.api';
+import type { DeliberationApi } from './deliberation';
 import type { RatingsApi } from './ratings.api';
 import type { SettingsApi } from './settings.api';
 import type { TimersApi } from './timers.api';
@@ -77,7 +78,7 @@ import type { TimersApi } from './timers.api';
  * Every cloud function and its actions. A domain keeps its own catalogue (`<domain>.api.ts`,
  * `interface <Domain>Api { <function>: { … } }`) and adds it to the `extends` list here: one line.
  */
-export interface Api extends BookingsApi, RatingsApi, SettingsApi, TimersApi {
+export interface Api extends BookingsApi, DeliberationApi, RatingsApi, SettingsApi, TimersApi {
   me: {
     get: [TEmptyRequest, MeDTO];
     update: [TUpdateMeRequest, MeDTO];

@@ -32,6 +32,8 @@ export const SubjectKind = {
   'rating-reply': 'rating-reply',
   /** A firm's objections (申诉) to a period's results (id: the period's for the admin, the firm's for its staff): opens 结果异议. */
   'rating-objections': 'rating-objections',
+  /** A deliberation matter (id: the matter's): the governance pages arrive later, so it opens the message centre for now. */
+  matter: 'matter',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -77,6 +79,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   'rating-reply': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
   // The page lists what the reader may see: the admin every objection, the firm's staff their own.
   'rating-objections': () => PAGES.ratingObjections,
+  matter: () => PAGES.messages,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */
@@ -115,6 +118,12 @@ export const MessageKind = {
   rating_task: 'rating_task',
   /** The author's own comment was hidden after reports, removed, or shown again by a moderator. */
   rating_comment: 'rating_comment',
+  /** A matter the household votes on changed: its ballot was voided by a new version, or the result was published. */
+  matter_update: 'matter_update',
+  /** A vote closes within 24 hours and the household has not voted. */
+  matter_vote: 'matter_vote',
+  /** Work for staff from deliberation: a need followed by enough households was proposed as a draft matter. */
+  matter_task: 'matter_task',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

@@ -1,6 +1,7 @@
 import type { DomainModule } from './core/module';
 import { bookingsModule } from './modules/bookings';
 import { communityModule } from './modules/community';
+import { deliberationModule } from './modules/deliberation';
 import { homeModule } from './modules/home';
 import { householdsModule } from './modules/households';
 import { identityModule } from './modules/identity';
@@ -32,6 +33,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   slotsModule,
   bookingsModule,
   ratingsModule,
+  deliberationModule,
   pushesModule,
   timersModule,
 ];

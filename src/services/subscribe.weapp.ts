@@ -25,6 +25,9 @@ const TEMPLATES: Record<MessageKind, string> = {
   rating_result: inlined(() => process.env.TARO_APP_TMPL_RATING_RESULT),
   rating_task: inlined(() => process.env.TARO_APP_TMPL_RATING_TASK),
   rating_comment: inlined(() => process.env.TARO_APP_TMPL_RATING_COMMENT),
+  matter_update: inlined(() => process.env.TARO_APP_TMPL_MATTER_UPDATE),
+  matter_vote: inlined(() => process.env.TARO_APP_TMPL_MATTER_VOTE),
+  matter_task: inlined(() => process.env.TARO_APP_TMPL_MATTER_TASK),
 };
 
 /**

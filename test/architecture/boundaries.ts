@@ -40,6 +40,7 @@ export const MODULE_RANK: Record<string, number> = {
   needs: 4,
   bookings: 4,
   ratings: 5,
+  deliberation: 5,
   home: 6,
   me: 6,
   timers: 6,

@@ -1,4 +1,5 @@
 import { BOOKINGS_SETTINGS, type SettingsSection } from '@hg/types';
+import { DELIBERATION_SETTINGS } from '@hg/types/deliberation-schemas';
 
 /**
  * The settings sections this function serves: every section a module declares (`settings` in its
@@ -6,4 +7,4 @@ import { BOOKINGS_SETTINGS, type SettingsSection } from '@hg/types';
  * (their entities and actions). A test holds this list equal to settingsOf(MODULES); a module that
  * declares a new section adds it here too, as modules with timers are listed for the timer function.
  */
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = [BOOKINGS_SETTINGS];
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [BOOKINGS_SETTINGS, DELIBERATION_SETTINGS];

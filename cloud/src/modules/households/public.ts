@@ -8,3 +8,5 @@ export { householdPlaces, presentedMembershipsOf, presentMemberships, type House
 export { firstVerifiedMemberOf, householdById, householdWithMembership, membershipOf, verifiedMembershipsOf, verifiedResidentsQuery } from './household-reads';
 /** Setting up a city's rooms and pre-verified homes (the demo seed). */
 export { addVerifiedOwner, registerRooms } from './household-setup';
+/** A place's households and their verified members: the electorate of a household vote (deliberation). */
+export { householdIdsIn, verifiedMembersOfHouseholds, type HouseholdScope } from './household-electorate';

@@ -4,3 +4,5 @@
  */
 export { NEED_MACHINE } from './need-status';
 export { combineServiceCounts, firmServiceStats, serviceCountsByCompound, type ServiceCounts, type ServiceStats } from './service-stats';
+/** Open needs with the people behind them (reporter + followers): deliberation proposes matters from them. */
+export { openNeedsWithSupport, type SupportedNeed } from './need-support';

@@ -1,0 +1,4 @@
+import { deliberationModule } from '../../src/modules/deliberation';
+import { deployFunction } from '../../src/wiring';
+
+export const main = deployFunction('deliberation', [deliberationModule]);
