@@ -33,7 +33,6 @@ const defaults = { endText: '已全部加载', itemRole: 'wrap', itemClassName: 
  */
 export default function PagedList<T>(props: PagedListProps<T>) {
   const { label, list, keyOf, renderItem, emptyText, endText, itemRole, itemClassName, testId } = withDefaults(props, defaults);
-  const some = list.items.length > 0;
   return (
     <>
       <View role='list' aria-label={label} data-testid={testId}>
@@ -47,6 +46,20 @@ export default function PagedList<T>(props: PagedListProps<T>) {
           ),
         )}
       </View>
+      <PagedListFooter list={list} emptyText={emptyText} endText={endText} />
+    </>
+  );
+}
+
+/**
+ * What shows under a paged list's items: 加载中…, the error with 重试 (a failed next page retries
+ * that page), the empty line, 加载更多, then the end line — for lists that draw their items in
+ * their own way (UpcomingPastList's two groups).
+ */
+export function PagedListFooter<T>({ list, emptyText, endText = defaults.endText }: { list: PagedState<T>; emptyText: string; endText?: string }) {
+  const some = list.items.length > 0;
+  return (
+    <>
       <StateView
         loading={list.loading}
         error={list.error}

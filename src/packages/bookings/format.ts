@@ -1,6 +1,7 @@
 import type { BookingDTO, FamilyLinkDTO, SlotDTO } from '@hg/types';
 import { SITTING_LABEL, WEEKDAY_LABEL } from '@hg/types/bookings';
 import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
+import { isUpcoming, UPCOMING_MEAL_STATUSES } from '@hg/types/upcoming';
 
 /** Display helpers of the bookings pages. Centres run on Beijing time, and so do these, whatever the device's zone. */
 
@@ -91,26 +92,12 @@ const DUE: BookingDTO['status'][] = ['booked', 'offered'];
 /** Whether the ticket should say what is due (never on a cancelled, waitlisted, lapsed or eaten meal). */
 export const isDue = (b: Pick<BookingDTO, 'status'>) => DUE.includes(b.status);
 
-/** Statuses of a booking still ahead of its holder: a seat, an offer to answer, or a place in line. */
-const AHEAD: BookingDTO['status'][] = ['booked', 'offered', 'waitlisted'];
-
 /**
- * 我的订餐's two groups: bookings still ahead (a live status on a sitting today or later, nearest
- * first — today's stays there all day, so the code is at hand at the counter) and the rest: taken,
- * missed, cancelled or over, latest sitting first.
+ * Is a booking still ahead (a live status on a sitting today or later — today's stays all day, so
+ * the code is at hand at the counter)? 我的订餐's groups; the server pages by the same rule.
  */
-export function splitUpcoming<T extends Pick<BookingDTO, 'status'> & { slot: Pick<BookingDTO['slot'], 'day' | 'startsAt'> }>(
-  list: T[],
-  now: Date = new Date(),
-): { upcoming: T[]; past: T[] } {
-  const today = localDay(now);
-  const ahead = (b: T) => AHEAD.includes(b.status) && b.slot.day >= today;
-  const at = (b: T) => Date.parse(b.slot.startsAt);
-  return {
-    upcoming: list.filter(ahead).sort((a, b) => at(a) - at(b)),
-    past: list.filter((b) => !ahead(b)).sort((a, b) => at(b) - at(a)),
-  };
-}
+export const isAhead = (b: Pick<BookingDTO, 'status'> & { slot: Pick<BookingDTO['slot'], 'day'> }, now: Date = new Date()): boolean =>
+  isUpcoming(UPCOMING_MEAL_STATUSES, b.status, b.slot.day, localDay(now));
 
 /**
  * The sitting the week should open at: the first whose booking is open now and that the elder has

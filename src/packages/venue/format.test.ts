@@ -1,4 +1,4 @@
-import { availability, byDay, dayLabel, groupsOf, splitUpcoming, when } from './format';
+import { availability, byDay, dayLabel, groupsOf, isAhead, when } from './format';
 
 const NOW = new Date('2030-03-05T02:00:00.000Z'); // 10:00 in Beijing, 2030-03-05 (a Tuesday)
 const slot = (over: Partial<Parameters<typeof availability>[0]> = {}) => ({
@@ -53,26 +53,14 @@ describe('venue display rules', () => {
     expect(groupsOf([])).toEqual([]);
   });
 
-  it('puts live reservations from today on first, nearest first; the rest after, latest first', () => {
-    const r = (id: number, status: Parameters<typeof splitUpcoming>[0][number]['status'], day: string, hh: string) => ({
-      id,
-      status,
-      day,
-      startsAt: `${day}T${hh}:00:00.000Z`,
-    });
-    const { upcoming, past } = splitUpcoming(
-      [
-        r(1, 'booked', '2030-03-07', '06'),
-        r(2, 'booked', '2030-03-05', '01'), // today, already started: still at hand
-        r(3, 'cancelled', '2030-03-08', '06'),
-        r(4, 'waitlisted', '2030-03-06', '06'),
-        r(5, 'checked_out', '2030-03-05', '00'),
-        r(6, 'booked', '2030-03-01', '06'), // a day gone by (no-show not marked yet)
-        r(7, 'offered', '2030-03-06', '02'),
-      ],
-      NOW,
-    );
-    expect(upcoming.map((x) => x.id)).toEqual([2, 7, 4, 1]);
-    expect(past.map((x) => x.id)).toEqual([3, 5, 6]);
+  it('counts live reservations from today on as ahead (today all day), the rest as past', () => {
+    const r = (status: Parameters<typeof isAhead>[0]['status'], day: string) => isAhead({ status, day }, NOW);
+    expect(r('booked', '2030-03-05')).toBe(true); // today, even once started: the code is still at hand
+    expect(r('waitlisted', '2030-03-06')).toBe(true);
+    expect(r('offered', '2030-03-06')).toBe(true);
+    expect(r('checked_in', '2030-03-05')).toBe(true);
+    expect(r('cancelled', '2030-03-08')).toBe(false);
+    expect(r('checked_out', '2030-03-05')).toBe(false);
+    expect(r('booked', '2030-03-01')).toBe(false); // a day gone by (no-show not marked yet)
   });
 });

@@ -2,6 +2,7 @@ import type { ReservationDTO, RoleAssignmentDTO, VenueSlotDTO } from '@hg/types'
 import { WEEKDAY_LABEL } from '@hg/types/bookings';
 import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
 import type { VenueKind } from '@hg/types/slots-schemas';
+import { isUpcoming, UPCOMING_SLOT_STATUSES } from '@hg/types/upcoming';
 
 /** Display rules of the venue pages, on Beijing time whatever the device's zone. */
 
@@ -74,23 +75,13 @@ export function groupsOf(roles: readonly Pick<RoleAssignmentDTO, 'role' | 'organ
   return [...seen.entries()].map(([id, name]) => ({ id, name }));
 }
 
-/** Statuses still ahead of the holder: a seat, an offer to answer, a place in line, or being there now. */
-const AHEAD: ReservationDTO['status'][] = ['booked', 'offered', 'waitlisted', 'checked_in'];
-
 /**
- * 我的预约's two groups: what is still ahead (live, today or later, nearest first — today's stays
- * all day, so the code is at hand at the door) and the rest (attended, cancelled, withdrawn, over),
- * latest first.
+ * Is a reservation still ahead (live — a seat, an offer, a place in line, or being there now — on
+ * a day from today on; today's stays all day, so the code is at hand at the door)? 我的预约's
+ * groups; the server pages by the same rule.
  */
-export function splitUpcoming<T extends Pick<ReservationDTO, 'status' | 'day' | 'startsAt'>>(
-  list: readonly T[],
-  now: Date = new Date(),
-): { upcoming: T[]; past: T[] } {
-  const today = localDay(now);
-  const ahead = (r: T) => AHEAD.includes(r.status) && r.day >= today;
-  const at = (r: T) => Date.parse(r.startsAt);
-  return { upcoming: list.filter(ahead).sort((a, b) => at(a) - at(b)), past: list.filter((r) => !ahead(r)).sort((a, b) => at(b) - at(a)) };
-}
+export const isAhead = (r: Pick<ReservationDTO, 'status' | 'day'>, now: Date = new Date()): boolean =>
+  isUpcoming(UPCOMING_SLOT_STATUSES, r.status, r.day, localDay(now));
 
 /**
  * An idempotency key for one booking tap (`reserve.requestId`: 8–64 of [A-Za-z0-9_-]). No `crypto`

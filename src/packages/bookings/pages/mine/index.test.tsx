@@ -90,13 +90,13 @@ describe('我的订餐', () => {
       svc.mine.mockResolvedValue({
         ok: true,
         data: {
-          // The server's order: newest booking first, whatever the sitting.
+          // The server's order: upcoming first (nearest first), then the past (latest first).
           items: [
+            booking(906, { slot: on(today) }),
+            booking(908, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 1, slot: on(addDays(today, 1), '17:00') }),
             booking(910, { slot: on(addDays(today, 3)) }),
             booking(909, { status: 'cancelled', statusLabel: '已取消', can: [], slot: on(addDays(today, 2)) }),
-            booking(908, { status: 'waitlisted', statusLabel: '候补中', code: '', waitlistPosition: 1, slot: on(addDays(today, 1), '17:00') }),
             booking(907, { status: 'redeemed', statusLabel: '已用餐', can: [], slot: on(addDays(today, -1)) }),
-            booking(906, { slot: on(today) }),
             booking(905, { status: 'no_show', statusLabel: '未到', can: [], slot: on(addDays(today, -3)) }),
           ],
           nextCursor: null,
@@ -113,6 +113,38 @@ describe('我的订餐', () => {
       expect(ids('past')).toEqual(['booking-909', 'booking-907', 'booking-905']);
       const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
       expect(headings).toEqual(['接下来的订餐（3）', '以往的订餐（3）']);
+    });
+
+    it('an upcoming booking on the second page joins 接下来的, above everything past', async () => {
+      // The page loads on mount and again when shown: answer by cursor, as the server does.
+      svc.mine.mockImplementation(async (req) =>
+        req?.cursor === 'c2'
+          ? {
+              ok: true,
+              data: {
+                items: [
+                  booking(912, { slot: on(addDays(today, 4)) }),
+                  booking(907, { status: 'redeemed', statusLabel: '已用餐', can: [], slot: on(addDays(today, -1)) }),
+                ],
+                nextCursor: null,
+              },
+            }
+          : { ok: true, data: { items: [booking(906, { slot: on(today) }), booking(911, { slot: on(addDays(today, 1)) })], nextCursor: 'c2' } },
+      );
+      render(<MyBookingsPage />);
+      await flush();
+      const ids = (group: string) =>
+        within(screen.getByTestId(`bookings-${group}`))
+          .getAllByRole('listitem')
+          .map((li) => li.querySelector('[data-testid^="booking-9"]')?.getAttribute('data-testid'));
+      expect(ids('upcoming')).toEqual(['booking-906', 'booking-911']);
+      expect(screen.queryByTestId('bookings-past')).toBeNull();
+      await click(screen.getByTestId('load-more'));
+      await flush();
+      expect(svc.mine).toHaveBeenLastCalledWith({ limit: 20, cursor: 'c2' });
+      expect(ids('upcoming')).toEqual(['booking-906', 'booking-911', 'booking-912']);
+      expect(ids('past')).toEqual(['booking-907']);
+      expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['接下来的订餐（3）', '以往的订餐（1）']);
     });
 
     it('says so when nothing is ahead, and still lists the past', async () => {

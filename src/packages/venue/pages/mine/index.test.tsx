@@ -21,7 +21,9 @@ describe('我的预约', () => {
     svc.myReservations.mockResolvedValue({
       ok: true,
       data: {
+        // The server's order: upcoming first (nearest first), then the past.
         items: [
+          reservation(1),
           reservation(3, {
             title: '重阳节包饺子',
             kind: 'activity',
@@ -37,7 +39,6 @@ describe('我的预约', () => {
             code: 'ZZZZZZ',
             can: { cancel: false, accept: false, checkIn: false, checkOut: false },
           }),
-          reservation(1),
         ],
         nextCursor: null,
       },
@@ -51,6 +52,40 @@ describe('我的预约', () => {
     expect(past.getByTestId('reservation-status').textContent).toBe('已签退');
     // A code that can no longer be used is not shown.
     expect(past.queryByTestId('reservation-code')).toBeNull();
+  });
+
+  it('a reservation ahead that comes on the second page joins 接下来的预约, above the past', async () => {
+    const past = reservation(2, {
+      title: '棋牌',
+      status: 'checked_out',
+      day: '2020-01-02',
+      startsAt: '2020-01-02T06:00:00.000Z',
+      can: { cancel: false, accept: false, checkIn: false, checkOut: false },
+    });
+    const later = reservation(4, {
+      title: '健康咨询',
+      kind: 'consult',
+      day: '2099-03-09',
+      startsAt: '2099-03-09T01:00:00.000Z',
+      endsAt: '2099-03-09T02:00:00.000Z',
+    });
+    svc.myReservations.mockImplementation(async (req) =>
+      req?.cursor === 'c2' ? { ok: true, data: { items: [later, past], nextCursor: null } } : { ok: true, data: { items: [reservation(1)], nextCursor: 'c2' } },
+    );
+    render(<MyReservationsPage />);
+    await flush();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['接下来的预约']);
+    await click(screen.getByTestId('load-more'));
+    await flush();
+    expect(svc.myReservations).toHaveBeenLastCalledWith({ limit: 20, cursor: 'c2' });
+    const upcoming = within(screen.getByTestId('reservations-upcoming'));
+    expect(upcoming.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['活动室 · 书画室', '咨询 · 健康咨询']);
+    expect(
+      within(screen.getByTestId('reservations-past'))
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['活动室 · 棋牌']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['接下来的预约（2）', '以往的预约（1）']);
   });
 
   it('cancelling asks first in the page, naming the day, with the destructive choice in red', async () => {
