@@ -118,7 +118,7 @@ export const MessageKind = {
   rating_task: 'rating_task',
   /** The author's own comment was hidden after reports, removed, or shown again by a moderator. */
   rating_comment: 'rating_comment',
-  /** A matter the household votes on changed: its ballot was voided by a new version, or the result was published. */
+  /** A matter the household votes on: published (its notice), voting opened, its ballot voided by a new version, the result published. */
   matter_update: 'matter_update',
   /** A vote closes within 24 hours and the household has not voted. */
   matter_vote: 'matter_vote',

@@ -1,8 +1,11 @@
+import type { EntityManager } from 'typeorm';
 import type { BallotEntryDTO, MatterDTO } from '@hg/types/deliberation';
 import { FUNCTIONS } from '../../cloud/src/app';
 import { runAction } from '../../cloud/src/core/action';
 import { clock } from '../../cloud/src/core/clock';
+import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
+import { DELIBERATION_TIMERS } from '../../cloud/src/modules/deliberation/deliberation-timers';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, buildNeed, buildResident, call, callRaw, errorCode, newcomer, ok, type BuiltResident } from '../factories';
 
@@ -68,6 +71,28 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
       }
     });
 
+    it('lists the matters of a compound by who may see them', async () => {
+      const other = await draft(unitId, '二单元楼顶防水维修');
+      const building = ok(
+        await call('deliberation', 'create', { title: '2栋外墙清洗', text: '请专业公司清洗2栋外墙。', options: ['同意', '不同意'], scopeLevel: 'building', scopeId: Number((await q("SELECT id FROM buildings WHERE code = 'NJJP0102'"))[0].id) }, as('community_staff')),
+      );
+      const compoundId = building.compoundId;
+      const titles = async (openid: string) => ok(await call('deliberation', 'list', { compoundId }, openid)).items.map((x) => x.title);
+      expect(await titles(as('community_staff'))).toEqual(expect.arrayContaining(['2栋外墙清洗', '二单元楼顶防水维修']));
+      // Drafts are the organisers' own; 1栋's head runs nothing in 2栋; a resident elsewhere has no part in the compound's list.
+      expect(await titles(members[0][0].openid)).toEqual([]);
+      expect(await titles(as('building_head'))).toEqual([]);
+      expect(errorCode(await call('deliberation', 'list', { compoundId }, newcomer()))).toBe('FORBIDDEN');
+      ok(await call('deliberation', 'publish', { matterId: building.id, opensAt: at(3 * DAY + HOUR), closesAt: at(10 * DAY) }, as('community_staff')));
+      expect(await titles(members[0][0].openid)).toEqual(['2栋外墙清洗']);
+      // 王秀兰 (1栋) sees the compound's list but not 2栋's matter.
+      expect(await titles(as('resident'))).toEqual([]);
+      const page = ok(await call('deliberation', 'list', { compoundId, limit: 1 }, as('community_staff')));
+      expect(page.items).toHaveLength(1);
+      expect(page.nextCursor).not.toBeNull();
+      for (const id of [other.id, building.id]) ok(await call('deliberation', 'withdraw', { matterId: id, reason: '示例结束' }, as('community_staff')));
+    });
+
     it('is drafted and edited by staff only; residents cannot draft', async () => {
       expect(errorCode(await call('deliberation', 'create', { title: '试', text: '试', options: ['是', '否'], scopeLevel: 'unit', scopeId: unitId }, members[0][0].openid))).toBe('FORBIDDEN');
       // 1栋's building head does not run 2栋's matters.
@@ -100,6 +125,13 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
       expect(matter).toMatchObject({ status: 'notice', version: 1, eligible: electorate.length, votingOpen: false, tally: null });
       expect(matter.contentHash).toMatch(/^[0-9a-f]{8}$/);
       expect(await n('SELECT COUNT(*) AS n FROM deliberation_electorate WHERE matterId = ? AND version = 1', [matter.id])).toBe(electorate.length);
+      // The notice reaches every verified member of the electorate, once.
+      const verified = await n(
+        "SELECT COUNT(*) AS n FROM household_members m JOIN deliberation_electorate e ON e.householdId = m.householdId WHERE e.matterId = ? AND m.status = 'verified'",
+        [matter.id],
+      );
+      expect(verified).toBeGreaterThanOrEqual(30);
+      expect(await n("SELECT COUNT(*) AS n FROM notifications WHERE subjectKind = 'matter' AND subjectId = ? AND title = '新议题公告'", [matter.id])).toBe(verified);
       expect(errorCode(await call('deliberation', 'edit', { matterId: matter.id, title: '改个标题' }, as('community_staff')))).toBe('INVALID_TRANSITION');
       expect(errorCode(await call('deliberation', 'close', { matterId: matter.id }, as('community_staff')))).toBe('INVALID_TRANSITION');
       expect(ok(await call('deliberation', 'get', { matterId: matter.id }, members[0][0].openid))).toMatchObject({ title: '二单元楼道加装扶手', can: [] });
@@ -270,7 +302,10 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
     expect(await n("SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND status = 'voided' AND version = 1", [m.id])).toBe(2);
     expect(await n("SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND status = 'current'", [m.id])).toBe(0);
     expect(await n('SELECT COUNT(*) AS n FROM deliberation_versions WHERE matterId = ?', [m.id])).toBe(2);
-    const told = await q("SELECT u.openid FROM notifications x JOIN users u ON u.id = x.userId WHERE x.pushKind = 'matter_update' AND x.subjectId = ?", [m.id]);
+    const told = await q(
+      "SELECT u.openid FROM notifications x JOIN users u ON u.id = x.userId WHERE x.pushKind = 'matter_update' AND x.subjectId = ? AND x.title = '议题已修改，请重新投票'",
+      [m.id],
+    );
     expect(told.map((r) => r.openid).sort()).toEqual([a.openid, b.openid].sort());
     expect(ok(await call('deliberation', 'myBallot', { matterId: m.id, householdId: a.householdId }, a.openid))).toBeNull();
     expect(errorCode(await call('deliberation', 'vote', { matterId: m.id, householdId: a.householdId, optionIndex: 0 }, a.openid))).toBe('INVALID_TRANSITION');
@@ -303,6 +338,11 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
       const dup = await buildNeed(db.ds, { by: p, description: '3栋路灯不亮' });
       ok(await call('needs', 'merge', { needId: dup.id, intoNeedId: main.id }, as('community_staff')));
     }
+    // The job itself twice at once (no lease between them), then overlapping ticks: one draft.
+    const job = DELIBERATION_TIMERS.find((j) => j.name === 'deliberation.proposeFromNeeds')!;
+    const timerCtx = { em: db.ds.manager, platform: localPlatform(), tx: <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, work) };
+    const runs = await Promise.all([job.run(timerCtx, clock.now()), job.run(timerCtx, clock.now())]);
+    expect(runs.reduce((a, r) => a + r.mattersProposed, 0)).toBe(1);
     await Promise.all([tick(), tick()]);
     await tick();
     const proposed = await q('SELECT id, status, sourceNeedId, proposerId FROM deliberation_matters WHERE sourceNeedId = ?', [main.id]);

@@ -6,7 +6,7 @@ import { transitionMany } from '../../core/state-machine';
 import { verifiedMembersOfHouseholds } from '../households/public';
 import { Notifier } from '../notifications/public';
 import { Ballot, ElectorateRow, Matter } from './entities';
-import { HOUR } from './matters';
+import { HOUR, tellElectorate } from './matters';
 import { MATTER_MACHINE } from './matter-status';
 import { proposeFromNeeds } from './need-proposals';
 import { closeVote } from './tally';
@@ -17,7 +17,13 @@ export const openVotes: TimerJob = {
   async run(ctx, now) {
     const due = await ctx.em.find(Matter, { where: { status: 'notice', opensAt: LessThanOrEqual(now) } });
     if (!due.length) return { votesOpened: 0 };
-    const moved = await ctx.tx((em) => transitionMany({ em, machine: MATTER_MACHINE, entity: Matter, rows: due, action: 'open', patch: { updatedAt: now }, at: now, actorId: null }));
+    const moved = await ctx.tx(async (em) => {
+      const rows = await transitionMany({ em, machine: MATTER_MACHINE, entity: Matter, rows: due, action: 'open', patch: { updatedAt: now }, at: now, actorId: null });
+      const notifier = new Notifier();
+      // Told in the transaction that opens: a tick that loses the rows to another tells nobody.
+      for (const m of rows) await tellElectorate(em, notifier, m, '议题开始投票', `「${m.title}」已开始投票，请在截止前为本户投票`);
+      return rows;
+    });
     return { votesOpened: moved.length };
   },
 };

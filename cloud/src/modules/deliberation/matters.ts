@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ErrorCode } from '@hg/types';
+import { ErrorCode, formatLocalTime } from '@hg/types';
 import { DELIBERATION_LIMITS } from '@hg/types/deliberation';
 import { DELIBERATION_SETTINGS } from '@hg/types/deliberation-schemas';
 import { dialectOf } from '../../core/data-source';
@@ -110,10 +110,23 @@ async function freezeVersion(em: EntityManager, m: Matter, content: { title: str
   return { patch, eligible: households.length, hash, version };
 }
 
-/** 发布公告: the draft's text and options are frozen as version 1, its electorate snapshotted. */
-export async function publishMatter(em: EntityManager, m: Matter, w: Window, by: number, now: Date): Promise<void> {
+/** A message to the verified members of every household of the matter's current electorate (one query for them, one INSERT). */
+export async function tellElectorate(em: EntityManager, notifier: Notifier, m: Matter, title: string, body: string): Promise<void> {
+  const households = (await em.find(ElectorateRow, { select: { householdId: true }, where: { matterId: m.id, version: m.version } })).map((r) => r.householdId);
+  const members = await verifiedMembersOfHouseholds(em, households);
+  if (!members.length) return;
+  await notifier.to(
+    em,
+    members.map((x) => x.userId),
+    { kind: 'matter_update', subject: { subjectKind: 'matter', subjectId: m.id }, title, body },
+  );
+}
+
+/** 发布公告: the draft's text and options are frozen as version 1, its electorate snapshotted and told when the vote opens. */
+export async function publishMatter(em: EntityManager, notifier: Notifier, m: Matter, w: Window, by: number, now: Date): Promise<void> {
   const frozen = await freezeVersion(em, m, { title: m.title, text: m.text, options: optionsOf(m) }, w, by, now);
   await move(em, m, 'publish', by, now, frozen.patch, { version: frozen.version, hash: frozen.hash, eligible: frozen.eligible });
+  await tellElectorate(em, notifier, m, '新议题公告', `「${m.title}」已公告（第${m.version}版），${formatLocalTime(m.opensAt, now)}开始投票，${formatLocalTime(m.closesAt, now)}截止`);
 }
 
 /**

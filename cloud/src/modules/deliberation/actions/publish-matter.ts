@@ -7,5 +7,5 @@ import { publishMatter as publish } from '../matters';
 export const publishMatter = defineAction({
   input: ZPublishMatterRequest,
   handler: ({ matterId, opensAt, closesAt }, ctx) =>
-    runMatterStep(ctx, matterId, (em, m, now) => publish(em, m, { opensAt, closesAt }, ctx.actor.userId, now)),
+    runMatterStep(ctx, matterId, (em, m, now, notifier) => publish(em, notifier, m, { opensAt, closesAt }, ctx.actor.userId, now)),
 });

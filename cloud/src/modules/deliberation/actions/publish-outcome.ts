@@ -1,10 +1,8 @@
 import { ZMatterRequest } from '@hg/types/deliberation-schemas';
 import { defineAction } from '../../../core/action';
 import { invalidInput } from '../../../core/errors';
-import { verifiedMembersOfHouseholds } from '../../households/public';
-import { ElectorateRow } from '../entities';
 import { runMatterStep } from '../matter-flow';
-import { move } from '../matters';
+import { move, tellElectorate } from '../matters';
 
 /** 反馈公示: the written outcome is published with the stored tally; the electorate's verified members are told. */
 export const publishOutcome = defineAction({
@@ -13,12 +11,6 @@ export const publishOutcome = defineAction({
     runMatterStep(ctx, matterId, async (em, m, now, notifier) => {
       if (m.status === 'closed' && !m.outcome) throw invalidInput('outcome', '请先填写结果运用说明');
       await move(em, m, 'publishOutcome', ctx.actor.userId, now, { outcomePublishedAt: now });
-      const households = (await em.find(ElectorateRow, { where: { matterId: m.id, version: m.version } })).map((r) => r.householdId);
-      const members = await verifiedMembersOfHouseholds(em, households);
-      await notifier.to(
-        em,
-        members.map((x) => x.userId),
-        { kind: 'matter_update', subject: { subjectKind: 'matter', subjectId: m.id }, title: '议题结果已公示', body: `「${m.title}」的表决结果和结果运用已公示`, excerpt: m.outcome ?? '' },
-      );
+      await tellElectorate(em, notifier, m, '议题结果已公示', `「${m.title}」的表决结果和结果运用已公示`);
     }),
 });
