@@ -13,6 +13,7 @@ import {
 } from './bookings';
 import { ALLERGEN_RULES, readAllergens } from './allergens';
 import { LIMITS } from './limits';
+import { ZVoiceNote } from './needs-schemas';
 import { defineSettings } from './settings';
 import { cursor, enumOf, id, isoDay, isoTime, limit, optionalText, personName, phone, text } from './primitives';
 
@@ -53,6 +54,16 @@ export const ZBookRequest = z
 export type TBookRequest = z.input<typeof ZBookRequest>;
 
 export const ZBookingRequest = z.object({ bookingId: id, paidBy: enumOf(PaidBy).optional() }).strict();
+
+/**
+ * 备注: the elder, family linked to her, whoever booked or centre staff set a live meal booking's
+ * remark before the cut-off — a short text and/or a voice note; the request is the whole remark
+ * (both left out clears it).
+ */
+export const ZRemarkBookingRequest = z
+  .object({ bookingId: id, remark: optionalText(BOOKING_RULES.remarkMax, '备注'), voiceNote: ZVoiceNote.optional() })
+  .strict();
+export type TRemarkBookingRequest = z.input<typeof ZRemarkBookingRequest>;
 export type TBookingRequest = z.infer<typeof ZBookingRequest>;
 
 /** The counter: the 6-character code the elder shows (QR or spoken). */

@@ -47,6 +47,7 @@ import type {
   TClosedDaysRequest,
   TClosePreviewRequest,
   TReopenDayRequest,
+  TRemarkBookingRequest,
   TSlotRequest,
   TWeekRequest,
 } from './bookings-schemas';
@@ -118,6 +119,7 @@ export interface BookingsApi {
     withdrawSlot: [TWithdrawSlotRequest, VenueSlotDTO];
     closeDay: [TCloseDayRequest, CloseDayDTO];
     reopenDay: [TReopenDayRequest, ReopenDayDTO];
+    remark: [TRemarkBookingRequest, BookingDTO];
     roster: [TRosterRequest, ReservationDTO[]];
     checkIn: [TCheckInRequest, ReservationDTO];
     checkOut: [TReservationRequest, ReservationDTO];

@@ -11,6 +11,7 @@ import type {
   StandingOrderStatus,
   SubsidyTier,
 } from './bookings';
+import type { VoiceNoteDTO } from './dto';
 
 /** A day-care / neighbourhood centre (an organisation of kind day_care_centre). */
 export interface CentreDTO {
@@ -92,8 +93,19 @@ export interface BookingDTO {
   /** How the share was paid at redemption / delivery (null: nothing recorded). */
   paidBy: PaidBy | null;
   createdAt: string;
+  /**
+   * 备注 (text and/or voice) for the kitchen, the counter and the round; only to the elder, family
+   * linked to her, whoever booked and centre staff (null to anyone else, and when there is none).
+   */
+  remark: BookingRemarkDTO | null;
   /** What the caller may do now: rendered as buttons, re-checked by each action. */
-  can: ('cancel' | 'confirm' | 'redeem' | 'deliver')[];
+  can: ('cancel' | 'confirm' | 'redeem' | 'deliver' | 'remark')[];
+}
+
+/** A booking's 备注: the text (≤ 50), a voice note, or both. */
+export interface BookingRemarkDTO {
+  text: string | null;
+  voiceNote: VoiceNoteDTO | null;
 }
 
 export interface QuoteDTO {
@@ -177,7 +189,7 @@ export interface KitchenReportDTO {
    */
   allergyAlerts: { allergen: string; dishes: string[]; names: string[] }[];
   /** Everyone holding a seat, for the counter and the delivery round. */
-  people: { bookingId: number; name: string; mode: MealMode; status: BookingStatus; address: string; diets: DietTag[] }[];
+  people: { bookingId: number; name: string; mode: MealMode; status: BookingStatus; address: string; diets: DietTag[]; remark: BookingRemarkDTO | null }[];
 }
 
 /** A family member's link to an elder. */
@@ -235,6 +247,8 @@ export interface DeliveryListDTO {
         paidBy: PaidBy | null;
         /** 「不在家 / 拒收」 (with the round's note) when the round recorded the door; null otherwise (a timer no-show too). */
         missed: string | null;
+        /** The booking's 备注 (送餐请敲门 …), text and/or voice. */
+        remark: BookingRemarkDTO | null;
       }[];
     }[];
   }[];

@@ -221,6 +221,8 @@ export const BOOKING_RULES = {
   quotaPerWeekMax: 14,
   /** Idempotency key sent by the client with every booking request. */
   requestIdMax: 64,
+  /** A booking's 备注 (少盐, 饭要软, 送餐请敲门): characters; a voice note (≤ 60 s) may stand with or for it. */
+  remarkMax: 50,
   /**
    * 家属关联 tries that matched no elder (wrong name or phone tail), per applicant and per named
    * elder at a centre, in the last `linkMissWindowHours`: past either, every try is RATE_LIMITED —

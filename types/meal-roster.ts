@@ -3,6 +3,7 @@
  * (check-in by name for elders who cannot show a code) and what the round reports at a door.
  */
 import type { BookingChannel, BookingStatus, MealMode, PaidBy } from './bookings';
+import type { BookingRemarkDTO } from './bookings.dto';
 
 /** Why a delivered meal did not reach the elder (「不在家 / 拒收」): the round says which at the door. */
 export const DeliveryMiss = { not_home: 'not_home', refused: 'refused' } as const;
@@ -30,6 +31,8 @@ export interface MealRosterEntryDTO {
   payFen: number;
   paidBy: PaidBy | null;
   redeemedAt: string | null;
+  /** The booking's 备注 (text and/or voice) for the counter. */
+  remark: BookingRemarkDTO | null;
 }
 
 /** A centre's meal sittings of one day, each with its roster sorted by name. */

@@ -53,6 +53,7 @@ export const bookings = client('bookings', [
   'withdrawSlot',
   'closeDay',
   'reopenDay',
+  'remark',
   'roster',
   'checkIn',
   'checkOut',

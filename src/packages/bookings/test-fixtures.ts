@@ -96,6 +96,7 @@ export const booking = (id: number, over: Partial<BookingDTO> = {}): BookingDTO 
   paidBy: null,
   createdAt: '2030-03-04T01:00:00.000Z',
   can: ['cancel'],
+  remark: null,
   ...over,
 });
 
@@ -110,9 +111,9 @@ export const kitchen = (over: Partial<KitchenReportDTO> = {}): KitchenReportDTO 
   allergies: [{ name: '李德明', allergies: '花生' }],
   allergyAlerts: [],
   people: [
-    { bookingId: 1, name: '王秀英', mode: 'dine_in', status: 'booked', address: '锦屏花园2栋1单元101', diets: ['低盐'] },
-    { bookingId: 2, name: '李德明', mode: 'delivery', status: 'booked', address: '锦屏花园3栋2单元502', diets: ['低盐', '软烂'] },
-    { bookingId: 3, name: '张桂兰', mode: 'dine_in', status: 'redeemed', address: '', diets: [] },
+    { bookingId: 1, name: '王秀英', mode: 'dine_in', status: 'booked', address: '锦屏花园2栋1单元101', diets: ['低盐'], remark: { text: '饭要软', voiceNote: null } },
+    { bookingId: 2, name: '李德明', mode: 'delivery', status: 'booked', address: '锦屏花园3栋2单元502', diets: ['低盐', '软烂'], remark: null },
+    { bookingId: 3, name: '张桂兰', mode: 'dine_in', status: 'redeemed', address: '', diets: [], remark: null },
   ],
   ...over,
 });
@@ -152,8 +153,8 @@ export const deliveries = (over: Partial<DeliveryListDTO> = {}): DeliveryListDTO
         {
           building: '2栋',
           stops: [
-            { bookingId: 1, name: '王秀英', address: '锦屏花园2栋1单元101', phone: '13800000001', diets: ['低盐'], allergies: '', status: 'booked', livesAlone: true, payFen: 800, paidBy: null, missed: null },
-            { bookingId: 2, name: '李德明', address: '锦屏花园2栋2单元502', phone: '13800000002', diets: [], allergies: '花生', status: 'redeemed', livesAlone: false, payFen: 0, paidBy: 'none', missed: null },
+            { bookingId: 1, name: '王秀英', address: '锦屏花园2栋1单元101', phone: '13800000001', diets: ['低盐'], allergies: '', status: 'booked', livesAlone: true, payFen: 800, paidBy: null, missed: null, remark: { text: '送餐请敲门', voiceNote: { fileId: 'local:voice-1.wav', url: '/uploads/voice-1.wav', durationSec: 6 } } },
+            { bookingId: 2, name: '李德明', address: '锦屏花园2栋2单元502', phone: '13800000002', diets: [], allergies: '花生', status: 'redeemed', livesAlone: false, payFen: 0, paidBy: 'none', missed: null, remark: null },
           ],
         },
       ],
@@ -163,7 +164,7 @@ export const deliveries = (over: Partial<DeliveryListDTO> = {}): DeliveryListDTO
       buildings: [
         {
           building: '1栋',
-          stops: [{ bookingId: 3, name: '张桂兰', address: '南街老院子1栋3号', phone: '13800000003', diets: ['软烂'], allergies: '', status: 'booked', livesAlone: false, payFen: 0, paidBy: null, missed: null }],
+          stops: [{ bookingId: 3, name: '张桂兰', address: '南街老院子1栋3号', phone: '13800000003', diets: ['软烂'], allergies: '', status: 'booked', livesAlone: false, payFen: 0, paidBy: null, missed: null, remark: null }],
         },
       ],
     },

@@ -38,4 +38,8 @@ export class Booking {
   @TextColumn(10, { nullable: true }) paidBy: PaidBy | null;
   @DateTimeColumn() createdAt: Date;
   @DateTimeColumn() updatedAt: Date;
+  /** 备注 for the kitchen and the round (≤ 50 characters), and/or a voice note (its upload id and length). */
+  @TextColumn(50, { nullable: true }) remark: string | null;
+  @TextColumn(255, { nullable: true }) remarkVoiceId: string | null;
+  @IdColumn({ nullable: true }) remarkVoiceSec: number | null;
 }

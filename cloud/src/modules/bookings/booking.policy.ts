@@ -79,3 +79,10 @@ export function relationToLink(actor: Actor, link: FamilyLink, elder: Pick<Elder
 
 /** Anyone with any relation may see the booking (with its code); others get NOT_FOUND. */
 export const canSeeBooking = (rel: Record<BookingRelation, boolean>) => rel.elder || rel.booker || rel.staff;
+
+/**
+ * A booking's 备注 is the elder's (and her verified family's, who count as her), whoever booked
+ * and the centre staff's: they read and write it. A grid worker or head who did not book it does
+ * not see it. (Same relations as seeing the booking; named so the rule has one place.)
+ */
+export const canRemark = (rel: Record<BookingRelation, boolean>) => rel.elder || rel.booker || rel.staff;

@@ -12,6 +12,7 @@ import {
   type BookingsSettings,
   type ElderVerification,
   type BookingDTO,
+  type BookingRemarkDTO,
   type CentreDTO,
   type DietTag,
   type DishDTO,
@@ -19,11 +20,12 @@ import {
   type SlotDTO,
 } from '@hg/types';
 import { byId } from '../../core/by-id';
+import { photoUrl } from '../../core/uploads';
 import { communitiesByIds, organisationsByIds, type OrganisationRow } from '../community/public';
 import { maskPhone, usersById, type Actor } from '../identity/public';
 import { BOOKING_MACHINE } from './booking-status';
 import type { Booking } from './booking.entity';
-import { relationToBooking } from './booking.policy';
+import { canRemark, relationToBooking } from './booking.policy';
 import { Elder } from './elder.entity';
 import { subsidyClaim } from './elder-verification';
 import { elderView, elderViewers, presentPrice } from './elder-visibility';
@@ -181,6 +183,8 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
     if ((rel.elder || rel.booker || rel.staff) && BOOKING_MACHINE.allows('confirm', b.status)) can.push('confirm');
     if (rel.staff && b.mode === 'dine_in' && BOOKING_MACHINE.allows('redeem', b.status)) can.push('redeem');
     if (rel.staff && b.mode === 'delivery' && BOOKING_MACHINE.allows('deliver', b.status)) can.push('deliver');
+    const live = b.status === 'booked' || b.status === 'offered' || b.status === 'waitlisted';
+    if (canRemark(rel) && slot.kind === 'meal' && live && beforeCutoff) can.push('remark');
     return {
       id: b.id,
       slotId: b.slotId,
@@ -211,9 +215,19 @@ export async function presentBookings(em: EntityManager, rows: Booking[], actor:
       redeemedAt: b.redeemedAt?.toISOString() ?? null,
       paidBy: b.paidBy,
       createdAt: b.createdAt.toISOString(),
+      remark: canRemark(rel) ? presentRemark(b) : null,
       can,
     };
   });
+}
+
+/** A booking's 备注 as its readers get it (null: none); callers decide who may read it (canRemark). */
+export function presentRemark(b: Pick<Booking, 'remark' | 'remarkVoiceId' | 'remarkVoiceSec'>): BookingRemarkDTO | null {
+  if (!b.remark && !b.remarkVoiceId) return null;
+  return {
+    text: b.remark,
+    voiceNote: b.remarkVoiceId ? { fileId: b.remarkVoiceId, url: photoUrl(b.remarkVoiceId), durationSec: b.remarkVoiceSec ?? 0 } : null,
+  };
 }
 
 export async function presentBooking(em: EntityManager, row: Booking, actor: Actor, now: Date, settings?: BookingsSettings): Promise<BookingDTO> {

@@ -69,6 +69,8 @@ import { ElderContactsAndPlace1765670400000 } from './migrations/1765670400000-E
 import { ElderTekun1766016000000 } from './migrations/1766016000000-ElderTekun';
 import { MealSittingWithdrawn1766016000001 } from './migrations/1766016000001-MealSittingWithdrawn';
 import { reopenCentreDay } from './actions/reopen-day';
+import { remarkBooking } from './actions/remark-booking';
+import { BookingRemark1766016000002 } from './migrations/1766016000002-BookingRemark';
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {
@@ -120,6 +122,7 @@ export const bookingActions = {
   withdrawSlot: withdrawVenueSlot,
   closeDay: closeCentreDay,
   reopenDay: reopenCentreDay,
+  remark: remarkBooking,
   roster: getRoster,
   checkIn: checkInReservation,
   checkOut: checkOutReservation,
@@ -129,7 +132,7 @@ export const bookingActions = {
 export const bookingsModule: DomainModule = {
   name: 'bookings',
   entities: [Elder, Slot, Booking, FamilyLink, StandingOrder, LinkAttempt, LinkTarget],
-  migrations: [ElderContactsAndPlace1765670400000, ElderTekun1766016000000, MealSittingWithdrawn1766016000001],
+  migrations: [ElderContactsAndPlace1765670400000, ElderTekun1766016000000, MealSittingWithdrawn1766016000001, BookingRemark1766016000002],
   requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule, slotsModule],
   capabilities: ['runCareCentre', 'bookForElders', 'mealSubsidyRollUp'],
   functions: { bookings: bookingActions },

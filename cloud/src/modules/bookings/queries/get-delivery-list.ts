@@ -7,7 +7,7 @@ import { eventsOf } from '../../../core/subject-log';
 import { householdPlaces } from '../../households/public';
 import { BOOKING_SUBJECT } from '../booking-flow';
 import { isCentreStaff } from '../booking.policy';
-import { dietsOf } from '../booking.presenter';
+import { dietsOf, presentRemark } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { Slot } from '../slot.entity';
@@ -82,6 +82,7 @@ export const getDeliveryList = defineAction({
         paidBy: b.paidBy,
         // A timer no-show (nobody recorded the door) has no reason and alerted nobody.
         missed: missed.get(b.id) ?? null,
+        remark: presentRemark(b),
       });
     }
     const sorted = (m: Map<string, unknown>) => [...m.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }));

@@ -5,7 +5,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, notFound } from '../../../core/errors';
 import { isCentreStaff } from '../booking.policy';
-import { dietsOf, dishesOf, presentSlot } from '../booking.presenter';
+import { dietsOf, dishesOf, presentRemark, presentSlot } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { Elder } from '../elder.entity';
 import { Slot } from '../slot.entity';
@@ -51,6 +51,7 @@ export const getKitchenReport = defineAction({
       status: booking.status,
       address: elder.address,
       diets: dietsOf(elder),
+      remark: presentRemark(booking),
     }));
     const byMode: Record<MealMode, number> = { dine_in: 0, delivery: 0 };
     for (const p of people) byMode[p.mode]++;

@@ -8,6 +8,7 @@ import { clock } from '../../../core/clock';
 import { forbidden } from '../../../core/errors';
 import { maskPhone } from '../../identity/public';
 import { isCentreStaff } from '../booking.policy';
+import { presentRemark } from '../booking.presenter';
 import { Booking } from '../booking.entity';
 import { loadCentre } from '../centres';
 import { Elder } from '../elder.entity';
@@ -65,6 +66,7 @@ export const getMealRoster = defineAction({
         payFen: b.payFen,
         paidBy: b.paidBy,
         redeemedAt: b.redeemedAt ? b.redeemedAt.toISOString() : null,
+        remark: presentRemark(b),
       };
     };
     return {

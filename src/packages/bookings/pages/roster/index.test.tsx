@@ -27,6 +27,7 @@ const person = (bookingId: number, over: Partial<MealRosterEntryDTO> = {}): Meal
   payFen: 800,
   paidBy: null,
   redeemedAt: null,
+  remark: null,
   ...over,
 });
 
