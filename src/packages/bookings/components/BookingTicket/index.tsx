@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BookingDTO } from '@hg/types';
@@ -6,6 +5,7 @@ import { yuan } from '@hg/types/bookings';
 import { localClock } from '@hg/types/local-time';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
+import { useConfirmCancel } from '../../../../hooks/useConfirmCancel';
 import { bookings } from '../../../../services/bookings';
 import { withDefaults } from '../../../../components/defaults';
 import { dayLabel, dayTime, isDue, statusText } from '../../format';
@@ -47,30 +47,16 @@ const IN_LINE = ['waitlisted', 'offered'];
  */
 export default function BookingTicket(props: BookingTicketProps) {
   const { booking: b, onChange, showSlot, showQr, meal } = withDefaults(props, defaults);
-  const [busy, setBusy] = useState<'cancel' | 'confirm' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [asking, setAsking] = useState(false);
-  const inFlight = useRef(false);
   const inLine = IN_LINE.includes(b.status);
   const cancelText = inLine ? '退出候补' : meal ? '取消预订' : '取消预约';
   const what = `${dayLabel(b.slot.day)} ${b.slot.title}${meal ? `（${b.modeLabel}）` : ''}`;
-
-  const run = async (action: 'cancel' | 'confirm') => {
-    if (inFlight.current) return;
-    setAsking(false);
-    inFlight.current = true;
-    setBusy(action);
-    setError(null);
-    const res = await bookings[action]({ bookingId: b.id });
-    inFlight.current = false;
-    setBusy(null);
-    if (res.ok) {
-      onChange(res.data);
+  const { busy, error, asking, ask, dismiss, run } = useConfirmCancel<'confirm', BookingDTO>(
+    (action) => bookings[action]({ bookingId: b.id }),
+    (next, action) => {
+      onChange(next);
       void Taro.showToast({ title: action === 'confirm' ? '已确认' : inLine ? '已退出候补' : '已取消', icon: 'success' });
-    } else {
-      setError(res.error.message);
-    }
-  };
+    },
+  );
 
   const redeemable = REDEEMABLE.includes(b.status);
   return (
@@ -151,7 +137,7 @@ export default function BookingTicket(props: BookingTicketProps) {
           {...FOCUSABLE}
           aria-disabled={busy === 'cancel' ? 'true' : 'false'}
           data-testid='booking-cancel'
-          onClick={() => !inFlight.current && setAsking(true)}
+          onClick={ask}
         >
           {busy === 'cancel' ? (inLine ? '退出中…' : '取消中…') : cancelText}
         </View>
@@ -163,7 +149,7 @@ export default function BookingTicket(props: BookingTicketProps) {
           confirmText={cancelText}
           cancelText={inLine ? '继续候补' : '不取消'}
           onConfirm={() => run('cancel')}
-          onCancel={() => setAsking(false)}
+          onCancel={dismiss}
           testId='cancel-dialog'
         >
           <View className='ticket__ask-what' data-testid='cancel-dialog-what'>

@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { ReservationDTO } from '@hg/types';
@@ -7,6 +6,7 @@ import { localClock } from '@hg/types/local-time';
 import type { VenueKind } from '@hg/types/slots-schemas';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
+import { useConfirmCancel } from '../../../../hooks/useConfirmCancel';
 import { bookings } from '../../../../services/bookings';
 import { KIND_LABEL, when } from '../../format';
 import ConfirmDialog from '../../../../components/ConfirmDialog';
@@ -35,28 +35,16 @@ function tone(status: ReservationDTO['status']): string {
  * dialog (large text, the day named, the destructive choice in red).
  */
 export default function ReservationTicket({ reservation: r, onChange }: ReservationTicketProps) {
-  const [busy, setBusy] = useState<'cancel' | 'accept' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [asking, setAsking] = useState(false);
-  const inFlight = useRef(false);
   const inLine = IN_LINE.includes(r.status);
   const cancelText = inLine ? '退出候补' : '取消预约';
   const kind = KIND_LABEL[r.kind as VenueKind] ?? '';
-
-  const run = async (action: 'cancel' | 'accept') => {
-    if (inFlight.current) return;
-    setAsking(false);
-    inFlight.current = true;
-    setBusy(action);
-    setError(null);
-    const res = action === 'accept' ? await bookings.acceptReservation({ reservationId: r.id }) : await bookings.cancelReservation({ reservationId: r.id });
-    inFlight.current = false;
-    setBusy(null);
-    if (res.ok) {
-      onChange(res.data);
+  const { busy, error, asking, ask, dismiss, run } = useConfirmCancel<'accept', ReservationDTO>(
+    (action) => (action === 'accept' ? bookings.acceptReservation({ reservationId: r.id }) : bookings.cancelReservation({ reservationId: r.id })),
+    (next, action) => {
+      onChange(next);
       void Taro.showToast({ title: action === 'accept' ? '已确认' : inLine ? '已退出候补' : '已取消', icon: 'success' });
-    } else setError(res.error.message);
-  };
+    },
+  );
 
   return (
     <View className={`vticket vticket--${tone(r.status)}`} data-testid={`reservation-${r.id}`}>
@@ -105,7 +93,7 @@ export default function ReservationTicket({ reservation: r, onChange }: Reservat
           {...FOCUSABLE}
           aria-disabled={busy === 'cancel' ? 'true' : 'false'}
           data-testid='reservation-cancel'
-          onClick={() => !inFlight.current && setAsking(true)}
+          onClick={ask}
         >
           {busy === 'cancel' ? (inLine ? '退出中…' : '取消中…') : cancelText}
         </View>
@@ -117,7 +105,7 @@ export default function ReservationTicket({ reservation: r, onChange }: Reservat
           confirmText={cancelText}
           cancelText={inLine ? '继续候补' : '不取消'}
           onConfirm={() => run('cancel')}
-          onCancel={() => setAsking(false)}
+          onCancel={dismiss}
           testId='cancel-dialog'
         >
           <View className='vticket__ask-what' data-testid='cancel-dialog-what'>
