@@ -64,7 +64,7 @@ import type {
   TVenueSlotsRequest,
   TWithdrawSlotRequest,
 } from './slots-schemas';
-import type { CloseDayDTO, ReservationDTO, VenueSlotDTO } from './slots.dto';
+import type { CloseDayDTO, ReservationDTO, VenueGroupDTO, VenueSlotDTO } from './slots.dto';
 import type { TEmptyRequest } from './schemas';
 import type { ExportFileDTO, Page } from './dto';
 
@@ -110,6 +110,7 @@ export interface BookingsApi {
     proxyElders: [TProxyEldersRequest, ProxyElderDTO[]];
     // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
     venueSlots: [TVenueSlotsRequest, VenueSlotDTO[]];
+    venueGroups: [TEmptyRequest, VenueGroupDTO[]];
     reserve: [TReserveRequest, ReservationDTO];
     myReservations: [TMyReservationsRequest, Page<ReservationDTO>];
     cancelReservation: [TReservationRequest, ReservationDTO];

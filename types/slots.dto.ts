@@ -52,6 +52,12 @@ export interface ReservationDTO {
   can: { cancel: boolean; accept: boolean; checkIn: boolean; checkOut: boolean };
 }
 
+/** A registered group (社会组织, 服务队) the caller may book a room or an activity for. */
+export interface VenueGroupDTO {
+  id: number;
+  name: string;
+}
+
 export interface CloseDayDTO {
   day: string;
   slots: number;

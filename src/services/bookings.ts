@@ -44,6 +44,7 @@ export const bookings = client('bookings', [
   'closePreview',
   // Rooms, consultations, visits, meetings and activities on the slot engine (no elder needed).
   'venueSlots',
+  'venueGroups',
   'reserve',
   'myReservations',
   'cancelReservation',

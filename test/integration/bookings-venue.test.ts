@@ -99,6 +99,9 @@ describe.each(DIALECTS)('centre rooms and visits on the slot engine (%s)', (dial
   it('a member of a registered group books the room for the group', async () => {
     const slot = await publish('room', 3, '活动室');
     const team = await orgId(db.ds, '管网疏通服务队');
+    // 为谁预约 offers the groups one may book for: a service team, not a property firm or a centre.
+    expect(ok(await call('bookings', 'venueGroups', {}, as('team_staff')))).toEqual([{ id: team, name: '管网疏通服务队' }]);
+    for (const key of ['property_staff', 'care_staff', 'resident']) expect(ok(await call('bookings', 'venueGroups', {}, as(key)))).toEqual([]);
     const forTeam = ok(await call('bookings', 'reserve', { slotId: slot.id, groupId: team, requestId: rid() }, as('team_staff')));
     expect(forTeam).toMatchObject({ status: 'booked', holderName: '管网疏通服务队', can: { cancel: true } });
     const [row] = await db.ds.query('SELECT holderKind, holderId, bookedById FROM slot_bookings WHERE id = ?', [forTeam.id]);

@@ -1,4 +1,4 @@
-import { availability, byDay, dayLabel, groupsOf, isAhead, when } from './format';
+import { availability, byDay, dayLabel, isAhead, when } from './format';
 
 const NOW = new Date('2030-03-05T02:00:00.000Z'); // 10:00 in Beijing, 2030-03-05 (a Tuesday)
 const slot = (over: Partial<Parameters<typeof availability>[0]> = {}) => ({
@@ -38,19 +38,6 @@ describe('venue display rules', () => {
       ['2030-03-05', [2]],
       ['2030-03-06', [3, 1]],
     ]);
-  });
-
-  it('offers the organisations a person works for as 接单方 staff, once each, as groups', () => {
-    const team = { id: 7, name: '管网疏通服务队' };
-    expect(
-      groupsOf([
-        { role: 'org_staff', organisation: team },
-        { role: 'org_staff', organisation: team },
-        { role: 'care_staff', organisation: { id: 3, name: '南街社区日间照料中心' } },
-        { role: 'building_head', organisation: null },
-      ]),
-    ).toEqual([team]);
-    expect(groupsOf([])).toEqual([]);
   });
 
   it('counts live reservations from today on as ahead (today all day), the rest as past', () => {

@@ -1,4 +1,4 @@
-import type { ReservationDTO, RoleAssignmentDTO, VenueSlotDTO } from '@hg/types';
+import type { ReservationDTO, VenueSlotDTO } from '@hg/types';
 import { WEEKDAY_LABEL } from '@hg/types/bookings';
 import { addDays, localClock, localDay, weekdayOf } from '@hg/types/local-time';
 import type { VenueKind } from '@hg/types/slots-schemas';
@@ -62,17 +62,6 @@ export function byDay<T extends Pick<VenueSlotDTO, 'day' | 'startsAt'>>(slots: r
   for (const s of [...slots].sort((a, b) => a.day.localeCompare(b.day) || a.startsAt.localeCompare(b.startsAt)))
     days.set(s.day, [...(days.get(s.day) ?? []), s]);
   return [...days.entries()].map(([day, list]) => ({ day, slots: list }));
-}
-
-/**
- * The groups the person may book for: the organisations they work for as 接单方 staff (a 服务队 or
- * 社会组织 is one). The role does not say the organisation's kind, so the server has the last word:
- * a property firm or a department is refused (NOT_FOUND 团体) and the page says so.
- */
-export function groupsOf(roles: readonly Pick<RoleAssignmentDTO, 'role' | 'organisation'>[]): { id: number; name: string }[] {
-  const seen = new Map<number, string>();
-  for (const r of roles) if (r.role === 'org_staff' && r.organisation) seen.set(r.organisation.id, r.organisation.name);
-  return [...seen.entries()].map(([id, name]) => ({ id, name }));
 }
 
 /**

@@ -63,6 +63,7 @@ import { reserveSlot } from './actions/reserve-slot';
 import { withdrawVenueSlot } from './actions/withdraw-venue-slot';
 import { getRoster } from './queries/get-roster';
 import { listMyReservations } from './queries/list-my-reservations';
+import { listVenueGroups } from './queries/list-venue-groups';
 import { listVenueSlots } from './queries/list-venue-slots';
 import { slotsModule } from '../slots';
 import { ElderContactsAndPlace1765670400000 } from './migrations/1765670400000-ElderContactsAndPlace';
@@ -113,6 +114,7 @@ export const bookingActions = {
   proxyElders: listProxyElders,
   // Rooms, consultations, visits, meetings and activities on the slot engine (venue/).
   venueSlots: listVenueSlots,
+  venueGroups: listVenueGroups,
   reserve: reserveSlot,
   myReservations: listMyReservations,
   cancelReservation,

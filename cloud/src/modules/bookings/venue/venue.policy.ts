@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { OrgKind } from '@hg/types';
-import { organisationById } from '../../community/public';
+import { organisationById, organisationsWhere } from '../../community/public';
 import { forbidden, notFound } from '../../../core/errors';
 import { verifiedMembershipsOf } from '../../households/public';
 import type { Actor } from '../../identity/public';
@@ -18,6 +18,17 @@ export async function assertVerifiedResident(em: EntityManager, actor: Actor): P
 /** Kinds of organisation that count as a registered group: they may hold a room or an activity. */
 export const GROUP_KINDS: readonly OrgKind[] = ['social_org', 'service_team'];
 
+/**
+ * The registered groups the actor may book for: the organisations they hold a role for that are a
+ * social organisation or a service team (a property firm, a department or a centre is not), by id.
+ * What 为谁预约 offers; `assertGroupMember` holds the same rule on `reserve`.
+ */
+export async function groupsActorMayBookFor(em: EntityManager, actor: Actor): Promise<{ id: number; name: string }[]> {
+  const ids = actor.roles.map((r) => r.organisationId).filter((id): id is number => !!id);
+  if (!ids.length) return [];
+  return (await organisationsWhere(em, { ids })).filter((o) => GROUP_KINDS.includes(o.kind)).map((o) => ({ id: o.id, name: o.name }));
+}
+
 /** Does the actor work for this organisation (any role held for it)? */
 export const isMemberOf = (actor: Actor, organisationId: number): boolean => actor.roles.some((r) => r.organisationId === organisationId);
 
@@ -32,7 +43,10 @@ export async function assertGroupMember(em: EntityManager, actor: Actor, groupId
 }
 
 /** The actor's relation to an engine booking at a centre. */
-export function relationToReservation(actor: Actor, b: Pick<SlotBookingView, 'holderKind' | 'holderId' | 'bookedById' | 'venueId'>): Record<SlotBookingRelation, boolean> {
+export function relationToReservation(
+  actor: Actor,
+  b: Pick<SlotBookingView, 'holderKind' | 'holderId' | 'bookedById' | 'venueId'>,
+): Record<SlotBookingRelation, boolean> {
   return {
     holder: (b.holderKind === 'user' && b.holderId === actor.userId) || (b.holderKind === 'group' && isMemberOf(actor, b.holderId)),
     booker: b.bookedById === actor.userId,

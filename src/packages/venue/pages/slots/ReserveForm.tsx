@@ -65,7 +65,8 @@ export default function ReserveForm({ slot, groups, homeAddress, waitlist, onDon
         onFull(line);
         return line ? '名额刚被约满了。可以排队候补：有人取消时按顺序通知。' : '名额刚被约满了，这个时段不排队候补，请选其他时段。';
       }
-      if (e.code === 'NOT_FOUND' && req.groupId) return '这个单位不是登记的服务队或社会组织，不能以它的名义预约。请选「我自己」。';
+      // The server listed the groups; a role taken away meanwhile is the only way here.
+      if (e.code === 'NOT_FOUND' && req.groupId) return '您已不能以这个单位的名义预约，请选「我自己」。';
       if (e.code === 'CONFLICT') return '您已经预约了这个时段，请到「我的预约」查看。';
       return e.message;
     },

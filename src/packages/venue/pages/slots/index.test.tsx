@@ -17,6 +17,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   __setRouter(ROUTES.venueSlots);
   svc.centres.mockResolvedValue({ ok: true, data: [centre] });
+  svc.venueGroups.mockResolvedValue({ ok: true, data: [] });
   (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile() });
 });
 
@@ -130,19 +131,32 @@ describe('场地与活动', () => {
     expect(screen.getByTestId('venue-slot-state-16').textContent).toBe('已满（不排队）');
   });
 
-  it('a member of a service team may book for the team; a firm the server does not count as a group is explained', async () => {
+  it('为谁预约 offers only the groups the server lets me book for; a group taken away meanwhile is explained', async () => {
     const team = { id: 9, name: '管网疏通服务队' };
+    // He also works for a property firm: the server leaves it out, so the page never offers it.
     (me.get as jest.Mock).mockResolvedValue({
       ok: true,
       data: profile({
-        roles: [{ role: 'org_staff', roleLabel: '接单方工作人员', scopeLevel: 'community', scopeId: 1, scopeName: '南街社区', organisation: team }],
+        roles: [
+          { role: 'org_staff', roleLabel: '接单方工作人员', scopeLevel: 'community', scopeId: 1, scopeName: '南街社区', organisation: team },
+          {
+            role: 'org_staff',
+            roleLabel: '接单方工作人员',
+            scopeLevel: 'community',
+            scopeId: 1,
+            scopeName: '南街社区',
+            organisation: { id: 12, name: '阆苑物业服务有限公司' },
+          },
+        ],
       }),
     });
+    svc.venueGroups.mockResolvedValue({ ok: true, data: [team] });
     svc.venueSlots.mockResolvedValue({ ok: true, data: [venueSlot(14)] });
     svc.reserve.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: '团体不存在' } });
     render(<VenueSlotsPage />);
     await flush();
     await click(screen.getByTestId('venue-reserve-14'));
+    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual(['我自己', '管网疏通服务队']);
     await click(screen.getByRole('radio', { name: '管网疏通服务队' }));
     await click(screen.getByTestId('reserve-submit-14'));
     await flush();

@@ -14,7 +14,7 @@ import { me } from '../../../../services/me';
 import { ROUTES, openPage } from '../../../../routes';
 import CentrePicker from '../../components/CentrePicker';
 import ReservationTicket from '../../components/ReservationTicket';
-import { availability, byDay, dayLabel, fullLine, groupsOf, hours, KIND_LABEL, KIND_TABS, queryId, type Availability } from '../../format';
+import { availability, byDay, dayLabel, fullLine, hours, KIND_LABEL, KIND_TABS, queryId, type Availability } from '../../format';
 import { useCentre } from '../../use-centre';
 import ReserveForm from './ReserveForm';
 import './index.scss';
@@ -113,7 +113,8 @@ export default function VenueSlotsPage() {
   useDidShow(() => setVisit((n) => n + 1));
   const slots = useLoad(centreId ? () => bookings.venueSlots({ centreId, ...(kind ? { kind } : {}) }) : null, [centreId, kind, visit]);
   const profile = useLoad(() => me.get(), []);
-  const groups = groupsOf(profile.data?.roles ?? []);
+  // Only the groups the server lets this person book for (a 服务队 or 社会组织 they work for).
+  const groups = useLoad(() => bookings.venueGroups({}), []).data ?? [];
   const home = profile.data?.memberships.find((m) => m.status === 'verified');
   const homeAddress = home ? `${home.compound.name}${home.address}` : '';
   const [opened, setOpened] = useState<{ id: number; waitlist: boolean } | null>(null);
