@@ -55,6 +55,8 @@ describe('送餐单', () => {
 
     // 王秀英 lives alone: marked on the stop, and the confirmation says the alert is urgent.
     expect(within(screen.getByTestId('stop-1')).getByText('独居')).toBeTruthy();
+    expect(screen.getByTestId('stop-remark-1').textContent).toContain('备注：送餐请敲门');
+    expect(screen.getByTestId('stop-remark-1-voice')).toBeTruthy();
     await click(screen.getByTestId('stop-not_home-1'));
     expect(svc.missDelivery).not.toHaveBeenCalled();
     const dialog = screen.getByTestId('miss-dialog-1');

@@ -16,6 +16,7 @@ import { dayLabel } from '../../format';
 import ConfirmDialog from '../../../../components/ConfirmDialog';
 import { queryId } from '../../use-centre';
 import './index.scss';
+import { RemarkLine } from '../../components/BookingRemark';
 
 type Stop = DeliveryListDTO['routes'][number]['buildings'][number]['stops'][number];
 /** What the round did at a door since the list was loaded. */
@@ -81,6 +82,7 @@ function StopRow({ stop, onDone }: { stop: Stop; onDone: (id: number, outcome: O
       ) : null}
       {stop.diets.length ? <View className='dl__diet'>饮食：{stop.diets.join('、')}</View> : null}
       {stop.allergies ? <View className='dl__allergy'>过敏：{stop.allergies}</View> : null}
+      {stop.remark ? <RemarkLine remark={stop.remark} testId={`stop-remark-${stop.bookingId}`} /> : null}
       {!done && !missed ? <View className='dl__pay'>{due ? `应收 ${yuan(stop.payFen)}` : '无需收费'}</View> : null}
       {error ? (
         <View className='notice' role='alert'>

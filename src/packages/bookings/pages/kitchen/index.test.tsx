@@ -33,6 +33,7 @@ describe('厨房单', () => {
     expect(delivery).toContain('锦屏花园3栋2单元502');
     expect(delivery).toContain('低盐、软烂');
     expect(screen.getByTestId('kitchen-person-3').textContent).toContain('已用餐');
+    expect(screen.getByTestId('kitchen-remark-1').textContent).toContain('备注：饭要软');
   });
 
   it('shows the refusal for a slot of another centre', async () => {

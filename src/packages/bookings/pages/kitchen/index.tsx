@@ -10,6 +10,7 @@ import { PLATFORM, printPage } from '../../../../services/platform';
 import { dayLabel, slotName, statusText } from '../../format';
 import { queryId } from '../../use-centre';
 import './index.scss';
+import { RemarkLine } from '../../components/BookingRemark';
 
 /**
  * 厨房单: what the kitchen cooks for one sitting (total, 堂食/送餐, per diet tag, allergies to mind)
@@ -144,6 +145,7 @@ export default function KitchenPage() {
                   <View role='cell' className='kitchen__c-addr'>
                     {p.mode === 'delivery' ? p.address || '（无地址）' : ''}
                     {p.diets.length ? `${p.mode === 'delivery' ? ' · ' : ''}${p.diets.join('、')}` : ''}
+                    {p.remark ? <RemarkLine remark={p.remark} testId={`kitchen-remark-${p.bookingId}`} /> : null}
                   </View>
                 </View>
               ))}

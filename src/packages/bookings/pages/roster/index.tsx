@@ -17,6 +17,7 @@ import CentrePicker from '../../components/CentrePicker';
 import { dayLabel } from '../../format';
 import { queryId, useCentre } from '../../use-centre';
 import './index.scss';
+import { RemarkLine } from '../../components/BookingRemark';
 
 type Sitting = MealRosterDTO['sittings'][number];
 
@@ -39,6 +40,7 @@ function RosterRow({ p, busy, onRedeem }: { p: MealRosterEntryDTO; busy: boolean
         {p.noAccount ? ' · 不用小程序' : ''}
       </View>
       {due && p.payFen > 0 ? <View className='roster__meta'>应收 {yuan(p.payFen)}</View> : null}
+      {p.remark ? <RemarkLine remark={p.remark} testId={`roster-remark-${p.bookingId}`} /> : null}
       {p.status === 'redeemed' && p.redeemedAt ? <View className='roster__meta'>{localClock(p.redeemedAt)} 已签到</View> : null}
       {due ? (
         <BusyButton

@@ -10,6 +10,7 @@ import { FOCUSABLE } from '../../../../components/a11y';
 import { bookings } from '../../../../services/bookings';
 import { requestSubscribe } from '../../../../services/subscribe';
 import BookingTicket from '../../components/BookingTicket';
+import BookingRemark from '../../components/BookingRemark';
 import { bookingWindow, dayTime, newRequestId, slotName } from '../../format';
 
 /** Booking states that mean "you have this meal": the card shows the ticket instead of the buttons. */
@@ -210,7 +211,10 @@ export default function SlotCard({ slot, elderId, elder, booking, onBooking, hot
       ) : null}
 
       {live ? (
-        <BookingTicket booking={live} onChange={onBooking} showQr={false} meal={meal} />
+        <>
+          <BookingTicket booking={live} onChange={onBooking} showQr={false} meal={meal} />
+          {meal && !preview ? <BookingRemark booking={live} onChange={onBooking} /> : null}
+        </>
       ) : stage === 'opens' ? (
         <View className='slot__opens' data-testid='slot-opens'>
           {dayTime(slot.opensAt)} 开放预订
