@@ -29,6 +29,7 @@ import type {
   TCancelNeedRequest,
   TClaimableRequest,
   TCommentNeedRequest,
+  TEditNeedTranscriptRequest,
   TCreateNeedRequest,
   TDeclineNeedRequest,
   TDispatchNeedRequest,
@@ -125,6 +126,8 @@ export interface Api extends BookingsApi, DeliberationApi, RatingsApi, SettingsA
     merge: [TMergeNeedRequest, NeedDetailDTO];
     urge: [TNeedRequest, NeedDetailDTO];
     comment: [TCommentNeedRequest, NeedDetailDTO];
+    /** 语音转文字: the note's author or staff handling the need corrects a transcript. */
+    editTranscript: [TEditNeedTranscriptRequest, NeedDetailDTO];
     board: [TNeedBoardRequest, NeedBoardDTO];
     stats: [TNeedStatsRequest, NeedStatsDTO];
     export: [TNeedExportRequest, NeedExportDTO];

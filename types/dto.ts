@@ -182,6 +182,13 @@ export interface VoiceNoteDTO {
   /** Playable URL (local store path, or the cloud fileID the client plays directly). */
   url: string;
   durationSec: number;
+  /**
+   * 语音转文字 (only where the city enabled a transcriber): the text, or null while there is none.
+   * Absent on notes whose owner does not transcribe (booking remarks).
+   */
+  transcript?: string | null;
+  /** The caller may correct the transcript (its author, staff handling the subject). */
+  transcriptEditable?: boolean;
 }
 
 export interface NeedReceiverDTO {

@@ -195,6 +195,14 @@ export const VOICE_RULES = {
   /** 60 s of 16 kHz mono 16-bit PCM is 1,920,044 bytes; a little room for a longer header. */
   bytesMax: 2_100_000,
 } as const;
+/**
+ * A voice note's transcript (语音转文字), where a city enabled a speech-recognition service: shown
+ * beside the recording, editable by its author and the staff handling its subject. `maxLength` holds
+ * a minute of speech (about 250 characters) with room for an edit.
+ */
+export const TRANSCRIPT_RULES = { maxLength: 500, label: '语音转文字（可能有误）', tries: 3 } as const;
+/** Where a note's transcript stands: waiting for the timer, written (by the service or by a person), given up, or never sent. */
+export type TranscriptStatus = 'pending' | 'done' | 'edited' | 'failed' | 'skipped';
 /** A voice note in the local store (gateway uploads): `local/<sha256>.wav`. */
 export const LOCAL_VOICE_ID_PATTERN = /^local\/([0-9a-f]{64}\.wav)$/;
 /** A voice note in WeChat cloud storage: a `cloud://` fileID of a .wav file. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CompoundType } from './enums';
 import { Criterion, RATING_DIMENSIONS, RATING_RULES, REVIEW_RULES, ReportReason } from './ratings';
 import { enumOf, id, isoDay, optionalText, text } from './primitives';
+import { transcriptText, ZVoiceNote } from './needs-schemas';
 
 /** Request schemas of the `ratings` function (strict, zh-CN). */
 
@@ -15,6 +16,8 @@ export const ZRateFirmRequest = z
     householdId: id,
     scores: z.object(Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, star])) as Record<(typeof RATING_DIMENSIONS)[number], typeof star>).strict(),
     comment: optionalText(RATING_RULES.commentMax, '评价'),
+    /** 语音留言 beside or instead of the comment: never public (docs/api.md, ratings). */
+    voiceNote: ZVoiceNote.optional(),
   })
   .strict();
 export type TRateFirmRequest = z.input<typeof ZRateFirmRequest>;
@@ -65,12 +68,21 @@ export type TModerateRequest = z.infer<typeof ZModerateRequest>;
 export const ZMaskCommentRequest = z.object({ ratingId: id, fragment: text(RATING_RULES.commentMax, '要隐去的文字') }).strict();
 export type TMaskCommentRequest = z.infer<typeof ZMaskCommentRequest>;
 
-/** Admin: open a period (quarterly by default: give its first and last day). */
+const periodFields = { code: z.string().regex(/^20\d{2}-(Q[1-4]|\d{2})$/, '期号如 2026-Q4 或 2026-11'), startsOn: isoDay, endsOn: isoDay };
+
+/** Admin: open a period now, or schedule one to open by itself on its first day (quarterly by default: give its first and last day). */
 export const ZOpenPeriodRequest = z
-  .object({ code: z.string().regex(/^20\d{2}-(Q[1-4]|\d{2})$/, '期号如 2026-Q4 或 2026-11'), startsOn: isoDay, endsOn: isoDay })
+  .object(periodFields)
   .strict()
   .refine((v) => v.startsOn < v.endsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });
 export type TOpenPeriodRequest = z.infer<typeof ZOpenPeriodRequest>;
+
+/** Admin: change a scheduled period's code or days before it opens. */
+export const ZEditPeriodRequest = z
+  .object({ periodId: id, ...periodFields })
+  .strict()
+  .refine((v) => v.startsOn < v.endsOn, { message: '结束日期须晚于开始日期', path: ['endsOn'] });
+export type TEditPeriodRequest = z.infer<typeof ZEditPeriodRequest>;
 
 export const ZPeriodRequest = z.object({ periodId: id }).strict();
 export type TPeriodRequest = z.infer<typeof ZPeriodRequest>;
@@ -126,3 +138,11 @@ export type TObjectionsRequest = z.infer<typeof ZObjectionsRequest>;
 
 export const ZResultRequest = z.object({ resultId: id }).strict();
 export type TResultRequest = z.infer<typeof ZResultRequest>;
+
+/** Moderators: hide a rating's voice note from the firm (`hidden: false` gives it back). */
+export const ZHideVoiceRequest = z.object({ ratingId: id, hidden: z.boolean() }).strict();
+export type THideVoiceRequest = z.infer<typeof ZHideVoiceRequest>;
+
+/** Correct the transcript of a rating's voice note (its author, the moderators). */
+export const ZEditRatingTranscriptRequest = z.object({ ratingId: id, transcript: transcriptText }).strict();
+export type TEditRatingTranscriptRequest = z.infer<typeof ZEditRatingTranscriptRequest>;

@@ -31,7 +31,10 @@ import type {
   TCorrectResultRequest,
   TObjectionsRequest,
   TResultRequest,
+  THideVoiceRequest,
+  TEditRatingTranscriptRequest,
 } from './ratings-schemas';
+import type { VoiceNoteDTO } from './dto';
 import type { TEmptyRequest } from './schemas';
 
 export interface RatingsApi {
@@ -47,6 +50,10 @@ export interface RatingsApi {
     moderationQueue: [TEmptyRequest, ModerationItemDTO[]];
     moderate: [TModerateRequest, ModerationItemDTO];
     maskComment: [TMaskCommentRequest, ModerationItemDTO];
+    /** Moderators hide a rating's voice note from the firm (or give it back). */
+    hideVoice: [THideVoiceRequest, ModerationItemDTO];
+    /** 语音转文字: its author or a moderator corrects the transcript. */
+    editTranscript: [TEditRatingTranscriptRequest, VoiceNoteDTO];
     periods: [TEmptyRequest, PeriodDTO[]];
     openPeriod: [TOpenPeriodRequest, PeriodDTO];
     closePeriod: [TPeriodRequest, PeriodDTO];

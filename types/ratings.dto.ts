@@ -1,5 +1,5 @@
 import type { CompoundType } from './enums';
-import type { PhotoDTO } from './dto';
+import type { PhotoDTO, VoiceNoteDTO } from './dto';
 import type { Criterion, ObjectionStatus, PeriodStatus, RatingDimension, ReportReason, Weights } from './ratings';
 
 export interface PeriodDTO {
@@ -28,7 +28,7 @@ export interface MyRatingDTO {
     scores: Record<RatingDimension, number>;
     /** The comment as written, for its author only ('' for any other member). */
     comment: string;
-    /** Another member wrote a comment the caller may not read. */
+    /** Another member wrote a comment or left a voice note the caller may not read or hear. */
     commentByOther: boolean;
     /** The last submission was the caller's (never a name: who else in the household rated is not told). */
     byMe: boolean;
@@ -37,6 +37,8 @@ export interface MyRatingDTO {
     updatedAt: string;
     /** Changes after the first rating (a first rating is 0, not 「已修改1次」). */
     changes: number;
+    /** The household's voice note, for its author only (like the comment); null for another member. */
+    voiceNote: VoiceNoteDTO | null;
   } | null;
   /** Why the household may not rate now, or null. */
   blockedReason: string | null;
@@ -164,6 +166,14 @@ export interface FirmCardDTO {
     canMask: boolean;
     /** The firm's current public reply to this comment (personal data masked), or null. */
     reply: CommentReplyDTO | null;
+    /**
+     * 居民语音留言: only for the rated firm's staff, the moderators over the compound and the city
+     * admin (never public: a recording cannot be masked); null for everyone else. A comment with a
+     * voice note and no words is listed for them only.
+     */
+    voiceNote: VoiceNoteDTO | null;
+    /** The voice note was hidden by a moderator: the firm no longer gets it; moderators still do. */
+    voiceHidden: boolean;
   }[];
   /**
    * 考评依据: the assessors' scores, notes and photos behind the latest published result, for the
@@ -234,6 +244,9 @@ export interface ModerationItemDTO {
   reasons: { reason: ReportReason; label: string; count: number }[];
   /** Of those, reports by the rated firm's own staff (shown, never counted toward hiding). */
   firmReports: number;
+  /** The rating's voice note (moderators hear it; `voiceHidden`: kept from the firm). */
+  voiceNote: VoiceNoteDTO | null;
+  voiceHidden: boolean;
 }
 
 /** An assessor's work list: the property firms in their scope and their own assessment this period. */

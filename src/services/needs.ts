@@ -34,6 +34,7 @@ export const needs = client('needs', [
   'merge',
   'urge',
   'comment',
+  'editTranscript',
   'ladder',
   'ladderCounts',
   'queueCounts',

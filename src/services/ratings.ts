@@ -16,6 +16,8 @@ export const ratings = client('ratings', [
   'moderationQueue',
   'moderate',
   'maskComment',
+  'hideVoice',
+  'editTranscript',
   'periods',
   'openPeriod',
   'closePeriod',

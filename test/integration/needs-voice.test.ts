@@ -3,12 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
-import { VOICE_RULES, type Envelope } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { TRANSCRIPT_RULES, VOICE_RULES, type Envelope } from '@hg/types';
+import { clock } from '../../cloud/src/core/clock';
+import { runInTransaction } from '../../cloud/src/core/data-source';
+import { localPlatform, type Transcriber } from '../../cloud/src/core/platform';
 import { createGateway } from '../../cloud/gateway/server';
 import { signSession } from '../../cloud/gateway/session';
 import { NeedVoiceNotes1765749600000 } from '../../cloud/src/modules/needs/migrations/1765749600000-NeedVoiceNotes';
+import { NeedVoiceTranscripts1766000000000 } from '../../cloud/src/modules/needs/migrations/1766000000000-NeedVoiceTranscripts';
+import { transcribeNeedVoiceNotes } from '../../cloud/src/modules/needs/need-voice-notes';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, categoryId, errorCode, homeOf, ok, orgId, storedPhoto, createNeedAs } from '../factories';
+import { as, buildResident, call, callRaw, categoryId, errorCode, homeOf, ok, orgId, storedPhoto, createNeedAs } from '../factories';
 
 jest.setTimeout(60_000);
 
@@ -143,7 +149,7 @@ describe.each(DIALECTS)('voice notes on needs on %s', (dialect) => {
 
     const spoken = ok(await call('needs', 'comment', { needId: need.id, voiceNote: { fileId, durationSec: 4 } }, as('resident')));
     expect(spoken.comments).toEqual([
-      expect.objectContaining({ body: '', side: 'resident', mine: true, voiceNote: { fileId, url: `/uploads/${fileId.slice(6)}`, durationSec: 4 } }),
+      expect.objectContaining({ body: '', side: 'resident', mine: true, voiceNote: { fileId, url: `/uploads/${fileId.slice(6)}`, durationSec: 4, transcript: null, transcriptEditable: true } }),
     ]);
     const staffView = ok(await call('needs', 'comment', { needId: need.id, body: '收到，明天上门' }, as('community_staff')));
     expect(staffView.comments.map((c) => [c.body, c.voiceNote?.durationSec ?? null])).toEqual([
@@ -161,15 +167,106 @@ describe.each(DIALECTS)('voice notes on needs on %s', (dialect) => {
     expect(await countRows('need_comments')).toBe(before);
   });
 
+  it('transcripts (语音转文字): off by default, never sent then; on with a transcriber, the timer writes them after the upload, retries a failing service and gives up; the speaker and the staff handling the need correct them', async () => {
+    const heard: string[] = [];
+    let failing = 'none';
+    let silent = 'none';
+    const fake: Transcriber = {
+      async transcribe({ fileId }) {
+        heard.push(fileId);
+        if (fileId === failing) throw new Error('service down');
+        return fileId === silent ? '   ' : '  厨房下水管漏水了  ';
+      },
+    };
+    const tick = (transcriber: Transcriber | null) =>
+      transcribeNeedVoiceNotes.run(
+        { em: db.ds.manager, platform: { ...localPlatform(), transcriber }, tx: <T>(w: (em: EntityManager) => Promise<T>) => runInTransaction(db.ds, w) },
+        clock.now(),
+      );
+    const noteOf = async (fileId: string) =>
+      (await db.ds.query('SELECT transcriptStatus, transcriptTries, transcript FROM need_voice_notes WHERE fileId = ?', [fileId]))[0] as {
+        transcriptStatus: string;
+        transcriptTries: number | string;
+        transcript: string | null;
+      };
+    const pipe = await categoryId(db.ds, 'pipe');
+    const householdId = await homeOf(db.ds, 'resident');
+    const spoken = async (seconds: number) => {
+      const up = await upload(wav(seconds));
+      return up.body.ok ? up.body.data.fileId : '';
+    };
+
+    // Off (the default): nothing is sent even with a transcriber; what was recorded is skipped.
+    const before = await spoken(1.1);
+    ok(await call('needs', 'create', { categoryId: pipe, householdId, voiceNote: { fileId: before, durationSec: 1 } }, as('resident')));
+    await tick(fake);
+    expect(heard).toEqual([]);
+    expect((await noteOf(before)).transcriptStatus).toBe('skipped');
+
+    ok(await call('settings', 'save', { section: 'voice', version: 0, value: { transcription: true } }, as('admin')));
+    const said = await spoken(1.2);
+    const need = ok(await createNeedAs({ categoryId: pipe, householdId, voiceNote: { fileId: said, durationSec: 1 } }, as('resident')));
+    expect(need.voiceNote).toMatchObject({ transcript: null, transcriptEditable: true });
+    const broken = await spoken(1.3);
+    failing = broken;
+    ok(await call('needs', 'comment', { needId: need.id, voiceNote: { fileId: broken, durationSec: 1 } }, as('resident')));
+    expect(await tick(fake)).toMatchObject({ transcribed: 1, transcribeFailed: 1 });
+    expect(heard).not.toContain(before);
+    expect(await noteOf(said)).toMatchObject({ transcriptStatus: 'done', transcript: '厨房下水管漏水了' });
+    await tick(fake);
+    await tick(fake);
+    expect(await noteOf(broken)).toMatchObject({ transcriptStatus: 'failed', transcript: null });
+    expect(Number((await noteOf(broken)).transcriptTries)).toBe(TRANSCRIPT_RULES.tries);
+    heard.length = 0;
+    expect(await tick(fake)).toMatchObject({ transcribed: 0, transcribeFailed: 0 });
+    expect(heard).toEqual([]);
+
+    // Beside the note for whoever hears the need; the speaker and the staff correct it; the log keeps each text.
+    expect(ok(await call('needs', 'get', { needId: need.id }, as('community_staff'))).voiceNote).toMatchObject({ transcript: '厨房下水管漏水了', transcriptEditable: true });
+    const fixed = ok(await call('needs', 'editTranscript', { needId: need.id, transcript: '厨房水管漏水' }, as('resident')));
+    expect(fixed.voiceNote).toMatchObject({ transcript: '厨房水管漏水', transcriptEditable: true });
+    ok(await call('needs', 'editTranscript', { needId: need.id, transcript: '厨房下水管漏水' }, as('community_staff')));
+    expect((await noteOf(said)).transcript).toBe('厨房下水管漏水');
+    const logged = await db.ds.query("SELECT data FROM subject_events WHERE subject_kind = 'need-voice-note' AND action = 'transcript_edited' ORDER BY id");
+    expect(logged.map((r: { data: string }) => JSON.parse(r.data))).toEqual([
+      { needId: need.id, before: '厨房下水管漏水了', after: '厨房水管漏水' },
+      { needId: need.id, before: '厨房水管漏水', after: '厨房下水管漏水' },
+    ]);
+    // A neighbour and a team the need was never sent to cannot reach it; bad text is refused.
+    const neighbour = await buildResident(db.ds);
+    for (const who of [neighbour.openid, as('team_staff')]) expect(errorCode(await call('needs', 'editTranscript', { needId: need.id, transcript: '改' }, who))).toBe('NOT_FOUND');
+    expect(errorCode(await call('needs', 'editTranscript', { needId: need.id, commentId: 999999, transcript: '改' }, as('resident')))).toBe('NOT_FOUND');
+    for (const transcript of [' ', '长'.repeat(TRANSCRIPT_RULES.maxLength + 1)])
+      expect(errorCode(await callRaw('needs', 'editTranscript', { needId: need.id, transcript }, as('resident')))).toBe('INVALID_INPUT');
+    expect((await noteOf(said)).transcript).toBe('厨房下水管漏水');
+
+    // A service that heard no words: done, with nothing to show. No transcriber configured: skipped.
+    const hush = await spoken(1.4);
+    silent = hush;
+    ok(await call('needs', 'comment', { needId: need.id, voiceNote: { fileId: hush, durationSec: 1 } }, as('community_staff')));
+    await tick(fake);
+    expect(await noteOf(hush)).toMatchObject({ transcriptStatus: 'done', transcript: null });
+    const unheard = await spoken(1.5);
+    ok(await call('needs', 'comment', { needId: need.id, voiceNote: { fileId: unheard, durationSec: 1 } }, as('community_staff')));
+    expect(await tick(null)).toMatchObject({ transcribed: 0, transcribeSkipped: 1 });
+    expect((await noteOf(unheard)).transcriptStatus).toBe('skipped');
+  });
+
   it('the migration goes down and up again', async () => {
     const migration = new NeedVoiceNotes1765749600000();
+    const transcripts = new NeedVoiceTranscripts1766000000000();
     const q = db.ds.createQueryRunner();
     try {
+      // Newest first, as a rollback runs them.
+      await transcripts.down(q);
+      expect(await q.hasColumn('need_voice_notes', 'transcript')).toBe(false);
       await migration.down(q);
       expect(await q.hasTable('need_voice_notes')).toBe(false);
       await migration.up(q);
       expect(await q.hasTable('need_voice_notes')).toBe(true);
       expect(await countRows('need_voice_notes')).toBe(0);
+      await transcripts.up(q);
+      expect(await q.hasColumn('need_voice_notes', 'transcriptStatus')).toBe(true);
     } finally {
       await q.release();
     }

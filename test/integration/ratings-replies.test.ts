@@ -191,6 +191,9 @@ describe.each(DIALECTS)('replies per comment, past boards, evidence and moderati
         { reason: 'untrue', label: '内容不实', count: 1 },
       ],
       firmReports: 1,
+      // No voice note on this rating (rating-voice-notes.test.ts covers those).
+      voiceNote: null,
+      voiceHidden: false,
     });
     // The decision returns the same context.
     const kept = ok(await call('ratings', 'moderate', { ratingId: target.ratingId, keep: true }, as('community_staff')));

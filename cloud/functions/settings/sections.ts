@@ -1,4 +1,4 @@
-import { BOOKINGS_SETTINGS, type SettingsSection } from '@hg/types';
+import { BOOKINGS_SETTINGS, VOICE_SETTINGS, type SettingsSection } from '@hg/types';
 import { DELIBERATION_SETTINGS } from '@hg/types/deliberation-schemas';
 
 /**
@@ -7,4 +7,4 @@ import { DELIBERATION_SETTINGS } from '@hg/types/deliberation-schemas';
  * (their entities and actions). A test holds this list equal to settingsOf(MODULES); a module that
  * declares a new section adds it here too, as modules with timers are listed for the timer function.
  */
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = [BOOKINGS_SETTINGS, DELIBERATION_SETTINGS];
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [BOOKINGS_SETTINGS, VOICE_SETTINGS, DELIBERATION_SETTINGS];

@@ -60,6 +60,15 @@ export interface FileStore {
   save(input: { ext: 'csv' | 'xlsx'; body: Buffer }): Promise<StoredFile>;
 }
 
+/**
+ * A speech-recognition service (语音转文字) a city may enable later: the recording's text, or a
+ * thrown error (the voice-note timer retries, then gives up). None by default on either platform;
+ * it is only ever called by a timer job, outside any request's transaction.
+ */
+export interface Transcriber {
+  transcribe(input: { fileId: string; durationSec: number }): Promise<string>;
+}
+
 export interface Platform {
   name: 'wechat' | 'local';
   content: ContentChecker;
@@ -67,6 +76,8 @@ export interface Platform {
   files: FileStore;
   qr: QrRenderer;
   messenger: Messenger;
+  /** 语音转文字, where one is configured (none by default); used only when the city's `voice` settings enable it. */
+  transcriber?: Transcriber | null;
   /** Base URL of the H5 app, ending with '/'. */
   publicBaseUrl: string;
 }

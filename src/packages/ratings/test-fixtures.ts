@@ -23,6 +23,7 @@ export function rated(overrides: Partial<Rated> = {}): Rated {
     ratedAt: '2026-08-01T02:00:00.000Z',
     updatedAt: '2026-08-01T02:00:00.000Z',
     changes: 0,
+    voiceNote: null,
     ...overrides,
   };
 }
@@ -68,7 +69,7 @@ export function firmCard(overrides: Partial<FirmCardDTO> = {}): FirmCardDTO {
     reply: { periodCode: '2026-Q2', body: '感谢大家的意见，下月起每周二集中维修。', updatedAt: '2026-07-05T02:00:00.000Z' },
     preview: null,
     comments: [
-      { ratingId: 101, body: '保安很负责', scores: { environment: 4, security: 5, repairs: 4, attitude: 5 }, at: '2026-06-20T02:00:00.000Z', canMask: false, reply: null },
+      { ratingId: 101, body: '保安很负责', scores: { environment: 4, security: 5, repairs: 4, attitude: 5 }, at: '2026-06-20T02:00:00.000Z', canMask: false, reply: null, voiceNote: null, voiceHidden: false },
       {
         ratingId: 102,
         body: '电梯修得太慢',
@@ -76,6 +77,8 @@ export function firmCard(overrides: Partial<FirmCardDTO> = {}): FirmCardDTO {
         at: '2026-06-21T02:00:00.000Z',
         canMask: false,
         reply: { body: '已更换电梯控制板，报修两天内上门。', repliedAt: '2026-07-06T02:00:00.000Z', updatedAt: '2026-07-06T02:00:00.000Z' },
+        voiceNote: null,
+        voiceHidden: false,
       },
     ],
     evidence: null,

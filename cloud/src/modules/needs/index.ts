@@ -4,6 +4,7 @@ import { claimNeed } from './actions/claim-need';
 import { commentNeed } from './actions/comment-need';
 import { createNeed } from './actions/create-need';
 import { declineNeed } from './actions/decline-need';
+import { editTranscript } from './actions/edit-transcript';
 import { dispatchNeed } from './actions/dispatch-need';
 import { getNeed } from './actions/get-need';
 import { holdNeed } from './actions/hold-need';
@@ -45,6 +46,10 @@ import { NeedFollower } from './need-follower.entity';
 import { NeedPhoto } from './need-photo.entity';
 import { NeedVoiceNote } from './need-voice-note.entity';
 import { NeedVoiceNotes1765749600000 } from './migrations/1765749600000-NeedVoiceNotes';
+import { NeedVoiceTranscripts1766000000000 } from './migrations/1766000000000-NeedVoiceTranscripts';
+import { transcribeNeedVoiceNotes } from './need-voice-notes';
+import { settingsModule } from '../settings';
+import { VOICE_SETTINGS } from '@hg/types';
 import { NeedsCreatedAtIndex1765920000000 } from './migrations/1765920000000-NeedsCreatedAtIndex';
 import { NEED_TIMERS } from './need-timers';
 import { Need } from './need.entity';
@@ -74,6 +79,7 @@ export const needActions = {
   merge: mergeNeed,
   urge: urgeNeed,
   comment: commentNeed,
+  editTranscript,
   mine: listMyNeeds,
   inbox: listInbox,
   queue: listDispatchQueue,
@@ -92,12 +98,14 @@ export const needActions = {
 export const needsModule: DomainModule = {
   name: 'needs',
   entities: [NeedCategory, Need, NeedComment, NeedPhoto, NeedFollower, NeedVoiceNote],
-  migrations: [NeedVoiceNotes1765749600000, NeedsCreatedAtIndex1765920000000],
-  requires: [identityModule, communityModule, householdsModule, notificationsModule],
+  migrations: [NeedVoiceNotes1765749600000, NeedsCreatedAtIndex1765920000000, NeedVoiceTranscripts1766000000000],
+  requires: [identityModule, communityModule, householdsModule, notificationsModule, settingsModule],
   capabilities: ['fileForOthers', 'dispatchNeeds', 'receiveNeeds', 'claimNeeds', 'handleEscalations'],
   functions: { needs: needActions },
   subjects: ['need'],
   messages: ['need_update', 'need_task'],
   seed: needsDemoSeed,
-  timers: NEED_TIMERS,
+  timers: [...NEED_TIMERS, transcribeNeedVoiceNotes],
+  /** 语音转文字 (off by default): voice notes are the needs module's; ratings reads the section too. */
+  settings: [VOICE_SETTINGS],
 };

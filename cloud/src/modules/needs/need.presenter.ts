@@ -13,17 +13,18 @@ import {
   type NeedReceiverDTO,
   type NeedSummaryDTO,
   type PhotoDTO,
-  type VoiceNoteDTO,
 } from '@hg/types';
 import { byId } from '../../core/by-id';
 import { photoUrl } from '../../core/uploads';
-import { buildingsByIds, compoundsByIds, organisationsByIds } from '../community/public';
+import { presentVoiceNote } from '../../core/voice-notes';
+import { namesOf } from '../community/public';
 import { maskPhone, namesWithFirstRole, usersById, type Actor } from '../identity/public';
 import { NeedCategory } from './need-category.entity';
 import { NeedComment } from './need-comment.entity';
 import { needEvents } from './need-events';
 import { NeedPhoto } from './need-photo.entity';
 import { NeedVoiceNote } from './need-voice-note.entity';
+import { editsTranscript } from './need-voice-notes';
 import { allowedActions, relationTo, rungAhead, type Relation } from './need.policy';
 import { followerIdsOf } from './need-followers';
 import { presentFollow } from './need-follow.presenter';
@@ -51,7 +52,6 @@ export function presentChange(n: Pick<Need, 'id' | 'status' | 'updatedAt'>): Nee
 }
 
 const presentPhoto = (p: NeedPhoto): PhotoDTO => ({ fileId: p.fileId, url: photoUrl(p.fileId) });
-const presentVoice = (v: NeedVoiceNote): VoiceNoteDTO => ({ fileId: v.fileId, url: photoUrl(v.fileId), durationSec: v.durationSec });
 
 /** What a list shows for a need spoken rather than typed (its description is empty). */
 export const VOICE_ONLY_EXCERPT = '[语音]';
@@ -72,23 +72,24 @@ export function currentDueAt(n: Pick<Need, 'status' | 'acceptDueAt' | 'resolveDu
   return null;
 }
 
-/** The rows a list of needs refers to (category, compound, building, receiving org or person), one query per kind. */
-export async function needRelations(em: EntityManager, needs: readonly Need[]) {
+/**
+ * The rows a list of needs refers to: categories (unless the caller read them with the needs),
+ * compounds, buildings and receiving organisations' names (one statement), receiving people.
+ */
+export async function needRelations(em: EntityManager, needs: readonly Need[], knownCategories?: ReadonlyMap<number, NeedCategory>) {
   const ids = <K extends keyof Need>(key: K) => needs.map((n) => (n[key] as number | null) ?? 0);
-  const [categories, compounds, buildings, orgs, users] = await Promise.all([
-    byId(em, NeedCategory, ids('categoryId')),
-    compoundsByIds(em, ids('compoundId')),
-    buildingsByIds(em, ids('buildingId')),
-    organisationsByIds(em, ids('receiverOrgId')),
+  const [categories, names, users] = await Promise.all([
+    knownCategories ?? byId(em, NeedCategory, ids('categoryId')),
+    namesOf(em, { compoundIds: ids('compoundId'), buildingIds: ids('buildingId'), organisationIds: ids('receiverOrgId') }),
     usersById(em, ids('receiverUserId')),
   ]);
-  return { categories, compounds, buildings, orgs, users };
+  return { categories, compounds: names.compounds, buildings: names.buildings, orgs: names.organisations, users };
 }
 
-/** Present a page of needs, loading each kind of related row once. */
-export async function presentSummaries(em: EntityManager, needs: Need[], now: Date): Promise<NeedSummaryDTO[]> {
+/** Present a page of needs, loading each kind of related row once (categories: given, or one read). */
+export async function presentSummaries(em: EntityManager, needs: Need[], now: Date, knownCategories?: ReadonlyMap<number, NeedCategory>): Promise<NeedSummaryDTO[]> {
   if (!needs.length) return [];
-  const { categories, compounds, buildings, orgs, users } = await needRelations(em, needs);
+  const { categories, compounds, buildings, orgs, users } = await needRelations(em, needs, knownCategories);
   return needs.map((n) => {
     const c = categories.get(n.categoryId)!;
     const b = buildings.get(n.buildingId);
@@ -193,7 +194,7 @@ function residentsHiddenFrom(
 export async function presentDetail(em: EntityManager, need: Need, actor: Actor, now: Date, known?: NeedCategory): Promise<NeedDetailDTO> {
   const category = known ?? (await em.findOneByOrFail(NeedCategory, { id: need.categoryId }));
   const [[summary], photos, voices, events, comments] = await Promise.all([
-    presentSummaries(em, [need], now),
+    presentSummaries(em, [need], now, new Map([[category.id, category]])),
     em.find(NeedPhoto, { where: { needId: need.id }, order: { id: 'ASC' } }),
     em.find(NeedVoiceNote, { where: { needId: need.id } }),
     needEvents(em, need.id),
@@ -207,7 +208,8 @@ export async function presentDetail(em: EntityManager, need: Need, actor: Actor,
   const showPhone = rel.receiver && OPEN_NEED_STATUSES.includes(need.status);
   const { hiddenActors, hiddenAuthors } = residentsHiddenFrom(need, actor, rel, followers);
   // Voice notes have the readers of the need's photos and of its comments: whoever sees this detail.
-  const voiceOf = new Map(voices.map((v) => [v.commentId, presentVoice(v)]));
+  // Their transcripts too; the speaker and the staff handling the need may correct them.
+  const voiceOf = new Map(voices.map((v) => [v.commentId, presentVoiceNote(v, editsTranscript(actor, rel, v))]));
   const actorLabel = (id: number | null) => (!id ? '系统' : hiddenActors.has(id) ? OTHER_RESIDENT : (labels.get(id) ?? ''));
   return {
     ...summary,

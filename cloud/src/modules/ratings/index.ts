@@ -5,11 +5,14 @@ import { householdsModule } from '../households';
 import { identityModule } from '../identity';
 import { needsModule } from '../needs';
 import { notificationsModule } from '../notifications';
+import { settingsModule } from '../settings';
 import { assessFirm } from './actions/assess-firm';
 import { answerObjectionAction } from './actions/answer-objection';
 import { correctResultAction } from './actions/correct-result';
 import { lodgeObjectionAction } from './actions/lodge-objection';
 import { closeRatingPeriod, finalizeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import { editRatingTranscript } from './actions/edit-transcript';
+import { hideVoice } from './actions/hide-voice';
 import { maskComment } from './actions/mask-comment';
 import { moderateComment } from './actions/moderate-comment';
 import { rateFirm } from './actions/rate-firm';
@@ -19,6 +22,7 @@ import { reportComment } from './actions/report-comment';
 import { RATING_ENTITIES } from './entities';
 import { CommentReplies1765846800000 } from './migrations/1765846800000-CommentReplies';
 import { RatingsReview1765900000000 } from './migrations/1765900000000-RatingsReview';
+import { RatingVoiceNotes1766000060000 } from './migrations/1766000060000-RatingVoiceNotes';
 import { getFirmCard } from './queries/get-firm-card';
 import { getLeaderboard } from './queries/get-leaderboard';
 import { getMyRating } from './queries/get-my-rating';
@@ -29,6 +33,8 @@ import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
 import { closeEndedPeriods, finalizeAfterPublicity, remindAssessorsBeforeClose } from './rating-timers';
 import { REVIEW_ENTITIES } from './review.entities';
+import { transcribeRatingVoiceNotes } from './rating-voice-notes';
+import { RatingVoiceNote } from './rating-voice.entity';
 
 /** The `ratings` cloud function's action table. */
 export const ratingActions = {
@@ -43,6 +49,8 @@ export const ratingActions = {
   moderationQueue: listModerationQueue,
   moderate: moderateComment,
   maskComment,
+  hideVoice,
+  editTranscript: editRatingTranscript,
   periods: listPeriods,
   openPeriod: openRatingPeriod,
   closePeriod: closeRatingPeriod,
@@ -62,9 +70,9 @@ export const ratingActions = {
 /** Star ratings of property firms (星级物业). Reads needs' service data through needs/public; tells members through the Notifier. */
 export const ratingsModule: DomainModule = {
   name: 'ratings',
-  entities: [...RATING_ENTITIES, ...REVIEW_ENTITIES],
-  migrations: [CommentReplies1765846800000, RatingsReview1765900000000],
-  requires: [identityModule, communityModule, householdsModule, needsModule, notificationsModule],
+  entities: [...RATING_ENTITIES, ...REVIEW_ENTITIES, RatingVoiceNote],
+  migrations: [CommentReplies1765846800000, RatingsReview1765900000000, RatingVoiceNotes1766000060000],
+  requires: [identityModule, communityModule, householdsModule, needsModule, notificationsModule, settingsModule],
   capabilities: ['assessFirms', 'manageRatings', 'moderateComments', 'replyAsFirm'],
   functions: { ratings: ratingActions },
   subjects: ['rating-period', 'rating-comment', 'rating-objection', 'firm-result'],
@@ -75,5 +83,5 @@ export const ratingsModule: DomainModule = {
    * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again, or the firm replied to it.
    */
   messages: ['rating_update', 'rating_period', 'rating_result', 'rating_task', 'rating_comment'],
-  timers: [closeEndedPeriods, remindAssessorsBeforeClose, finalizeAfterPublicity],
+  timers: [closeEndedPeriods, remindAssessorsBeforeClose, finalizeAfterPublicity, transcribeRatingVoiceNotes],
 };

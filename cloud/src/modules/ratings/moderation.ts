@@ -4,7 +4,11 @@ import { compoundsByIds, organisationsByIds } from '../community/public';
 import type { Actor } from '../identity/public';
 import { CommentReport, RatingPeriod, type HouseholdRating } from './entities';
 import { scoresOf } from './rating.presenter';
+import { RatingVoiceNote } from './rating-voice.entity';
+import { presentVoiceNote } from '../../core/voice-notes';
 import { staffOver } from './rating.policy';
+
+const voiceOf = (v: RatingVoiceNote | undefined) => ({ voiceNote: v ? presentVoiceNote(v, true) : null, voiceHidden: v?.status === 'hidden' });
 
 /** Moderators: community / street staff over the rating's compound, and admins. */
 export const moderates = (actor: Actor, r: Pick<HouseholdRating, 'streetId' | 'communityId'>) => staffOver(actor, r);
@@ -12,12 +16,13 @@ export const moderates = (actor: Actor, r: Pick<HouseholdRating, 'streetId' | 'c
 /**
  * A comment as a moderator decides on it: the firm, the compound and the period, the stars that
  * rating gave, the public (masked) text, and the reports by reason with their counts — the
- * rated firm's own staff's reports among them, counted apart. Batched: one read per table.
+ * rated firm's own staff's reports among them, counted apart, and the voice note if there is one
+ * (presentModeration's callers are moderators only). Batched: one read per table.
  */
 export async function presentModeration(em: EntityManager, rows: HouseholdRating[]): Promise<ModerationItemDTO[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [firms, compounds, periods, reports] = await Promise.all([
+  const [firms, compounds, periods, reports, voices] = await Promise.all([
     organisationsByIds(
       em,
       rows.map((r) => r.firmId),
@@ -38,6 +43,7 @@ export async function presentModeration(em: EntityManager, rows: HouseholdRating
       .addGroupBy('c.reason')
       .addGroupBy('c.byFirm')
       .getRawMany<{ ratingId: number | string; reason: ReportReason; byFirm: number | string | boolean; n: number | string }>(),
+    em.find(RatingVoiceNote, { where: { ratingId: In(ids) } }),
   ]);
   return rows.map((r) => {
     const mine = reports.filter((x) => Number(x.ratingId) === r.id);
@@ -57,6 +63,8 @@ export async function presentModeration(em: EntityManager, rows: HouseholdRating
         .map(([reason, count]) => ({ reason, label: REPORT_REASON_LABEL[reason] ?? reason, count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
       firmReports: mine.filter((x) => Number(x.byFirm) === 1 || x.byFirm === true).reduce((a, x) => a + Number(x.n), 0),
+      // Moderators hear the voice note whatever its state (they decide on it); the transcript is theirs to correct.
+      ...voiceOf(voices.find((v) => v.ratingId === r.id)),
     };
   });
 }

@@ -18,7 +18,9 @@ import {
 import type { ServiceStats } from '../needs/public';
 import type { ComputedResult } from './compute';
 import type { EntityManager } from 'typeorm';
+import { presentVoiceNote } from '../../core/voice-notes';
 import { RatingChange, type FirmResult, type HouseholdRating, type RatingPeriod } from './entities';
+import { RatingVoiceNote } from './rating-voice.entity';
 
 export function presentPeriod(p: RatingPeriod): PeriodDTO {
   return {
@@ -127,21 +129,24 @@ export function presentComputed(r: ComputedResult, period: RatingPeriod, assesso
 /**
  * The household's rating as one of its members reads it: the scores are the household's (any
  * verified member may change them; the last to submit is the author); the comment as written only
- * for its author — another member learns that there is one, never its text; `changes` counts the
+ * for its author — another member learns that there is one, never its text, and the same for the
+ * voice note (the author hears it and may correct its transcript); `changes` counts the
  * submissions after the first.
  */
 export async function presentMyRating(em: EntityManager, row: HouseholdRating, viewerId: number): Promise<NonNullable<MyRatingDTO['rating']>> {
   const byMe = row.userId === viewerId;
-  const submissions = await em.count(RatingChange, { where: { ratingId: row.id } });
+  const [submissions, voice] = await Promise.all([em.count(RatingChange, { where: { ratingId: row.id } }), em.findOne(RatingVoiceNote, { where: { ratingId: row.id } })]);
   return {
     id: row.id,
     scores: scoresOf(row),
     comment: byMe ? row.comment : '',
-    commentByOther: !byMe && row.comment !== '',
+    commentByOther: !byMe && (row.comment !== '' || !!voice),
     byMe,
     ratedAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     changes: Math.max(0, submissions - 1),
+    // The voice note is the author's, like the comment as written: another member never hears it.
+    voiceNote: byMe && voice ? presentVoiceNote(voice, true) : null,
   };
 }
 

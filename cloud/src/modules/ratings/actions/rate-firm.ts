@@ -5,6 +5,7 @@ import { clock } from '../../../core/clock';
 import { dialectOf } from '../../../core/data-source';
 import { AppError, forbidden, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../../core/errors';
 import { transition } from '../../../core/state-machine';
+import { assertVoiceUploaded } from '../../../core/voice-notes';
 import { communityRepo, organisationById } from '../../community/public';
 import { membershipOf } from '../../households/public';
 import { Notifier } from '../../notifications/public';
@@ -13,6 +14,7 @@ import { loadMyRating } from '../my-rating';
 import { COMMENT_MACHINE } from '../period-status';
 import { lockRatablePeriod, openPeriod } from '../periods';
 import { isFirmStaff } from '../rating.policy';
+import { replaceRatingVoice } from '../rating-voice-notes';
 
 /**
  * The household's rating of the period under an exclusive row lock (MySQL; SQLite runs one
@@ -37,11 +39,13 @@ async function lockedRating(tx: EntityManager, periodId: number, householdId: nu
  * kept in rating_changes. The firm's own staff cannot rate it. Comments pass the platform's
  * content check (WeChat msgSecCheck; a word list locally), and what others will read of them has
  * phone numbers, ID numbers and room addresses masked. The period is re-checked, under its lock,
- * in the transaction that writes: every accepted rating is in the period's results.
+ * in the transaction that writes: every accepted rating is in the period's results. A voice note
+ * (居民语音留言) rides the submission like the comment — replaced or removed with it, never public
+ * (rating-voice-notes.ts says who hears it); a rating may be a voice note and stars with no words.
  */
 export const rateFirm = defineAction({
   input: ZRateFirmRequest,
-  async handler({ householdId, scores, comment }, ctx) {
+  async handler({ householdId, scores, comment, voiceNote }, ctx) {
     const now = clock.now();
     const em = ctx.ds.manager;
     const membership = await membershipOf(em, householdId, ctx.actor.userId);
@@ -54,6 +58,8 @@ export const rateFirm = defineAction({
     if (!current) throw invalidTransition('当前没有进行中的评价期');
     const text = comment ?? '';
     if (text && !(await ctx.platform.content.allows(text, ctx.actor.openid))) throw invalidInput('comment', '评价内容未通过审核，请修改后再提交');
+    // A voice note is checked before anything is written (a recording not uploaded: INVALID_INPUT, nothing written).
+    if (voiceNote) await assertVoiceUploaded(ctx.platform, voiceNote);
     const json = JSON.stringify(Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, scores[d]])));
     const satisfaction = Math.round((RATING_DIMENSIONS.reduce((a, d) => a + scores[d], 0) / RATING_DIMENSIONS.length) * 20);
     const fields = {
@@ -72,7 +78,7 @@ export const rateFirm = defineAction({
 
     const record = (ratingId: number) => ({ ratingId, userId: ctx.actor.userId, scores: json, comment: text, createdAt: now });
     /** The member whose rating this submission replaces is told, rather than finding scores they never gave. */
-    const tellAuthor = async (tx: EntityManager, notifier: Notifier, period: RatingPeriod, replaced: HouseholdRating) => {
+    const tellAuthor = async (tx: EntityManager, notifier: Notifier, period: RatingPeriod, replaced: HouseholdRating, hadVoice: boolean) => {
       if (replaced.userId === ctx.actor.userId) return;
       if ((await membershipOf(tx, householdId, replaced.userId))?.status !== 'verified') return;
       const firm = await organisationById(tx, firmId);
@@ -82,7 +88,8 @@ export const rateFirm = defineAction({
         title: '家人修改了本户的物业评价',
         body:
           `${firm?.name ?? '物业'} ${period.code} 期：家中其他成员于${formatLocalTime(now, now)}修改了本户的评价，每户一票，以最后一次提交为准` +
-          (replaced.comment ? '；您写的评语不再公开显示' : ''),
+          (replaced.comment ? '；您写的评语不再公开显示' : '') +
+          (hadVoice ? '；您的语音留言已被替换' : ''),
       });
     };
     try {
@@ -101,6 +108,7 @@ export const rateFirm = defineAction({
           }),
         );
         await tx.insert(RatingChange, record(row.id));
+        await replaceRatingVoice(tx, row.id, voiceNote, ctx.actor.userId, now);
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -133,7 +141,8 @@ export const rateFirm = defineAction({
           });
         else await tx.update(HouseholdRating, { id: existing.id }, { ...scoresOnly, ...changed });
         await tx.insert(RatingChange, record(existing.id));
-        await tellAuthor(tx, attempt, period, existing);
+        const replacedVoice = await replaceRatingVoice(tx, existing.id, voiceNote, ctx.actor.userId, now);
+        await tellAuthor(tx, attempt, period, existing, !!replacedVoice && replacedVoice.uploaderId === existing.userId);
       });
     }
     return loadMyRating(ctx, householdId);

@@ -11,13 +11,16 @@ import { moderates } from '../moderation';
 import { isFirmStaff, seesPreview } from '../rating.policy';
 import { isCityAdmin } from '../../identity/public';
 import { presentComputed, presentStored, scoresOf } from '../rating.presenter';
+import { presentRatingVoice, voicesOf } from '../rating-voice-notes';
+import type { RatingVoiceNote } from '../rating-voice.entity';
 
 /**
  * The firm card (public): the latest published stars per compound type — always with the sample
  * size, no stars below the minimum — the history for the trend, the firm's reply for that period,
  * public comments without names (personal data masked); for the firm's staff, assessors and community staff over it, a
  * live preview of the open period; each comment with the firm's reply under it, and for the firm's
- * staff and the city admin the assessors' notes and photos (考评依据). Every result carries its 评分说明 (the four criteria with their
+ * staff and the city admin the assessors' notes and photos (考评依据); for the firm's staff and the
+ * moderators each comment's voice note (never for anyone else: rating-voice-notes.ts hearsVoice). Every result carries its 评分说明 (the four criteria with their
  * weights, scores and sources, the sample against the minimum, the rounding rule).
  */
 export const getFirmCard = definePublicAction({
@@ -46,7 +49,13 @@ export const getFirmCard = definePublicAction({
       preview = (await computeResults(em, open)).filter((r) => r.firmId === firmId).map((r) => presentComputed(r, open, assessors.get(open.id) ?? 0));
     }
     const periodCode = published[0]?.period.code ?? '';
-    const shown = comments.filter((c) => c.commentPublic);
+    // 居民语音留言 is read only for those who may hear some of it (the firm's staff, moderators): the
+    // public's card costs no statement more, and a comment of a voice note alone is listed for them only.
+    const actor = ctx.actor;
+    const mayHear = !!actor && (isFirmStaff(actor, firmId) || comments.some((c) => moderates(actor, c)));
+    const voices = mayHear ? await voicesOf(em, comments.map((c) => c.id)) : new Map<number, RatingVoiceNote>();
+    const heard = (c: HouseholdRating) => presentRatingVoice(actor, c, voices.get(c.id));
+    const shown = comments.filter((c) => c.commentPublic || heard(c));
     const replies = await repliesTo(
       em,
       shown.map((c) => c.id),
@@ -67,6 +76,8 @@ export const getFirmCard = definePublicAction({
         at: c.updatedAt.toISOString(),
         canMask: !!ctx.actor && moderates(ctx.actor, c),
         reply: replies.get(c.id) ?? null,
+        voiceNote: heard(c),
+        voiceHidden: !!actor && moderates(actor, c) && voices.get(c.id)?.status === 'hidden',
       })),
       evidence,
       reviewer: ctx.actor ? { firmStaff: isFirmStaff(ctx.actor, firmId), admin: isCityAdmin(ctx.actor) } : null,

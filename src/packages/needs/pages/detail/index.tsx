@@ -16,6 +16,7 @@ import PhotoStrip from '../../../../components/PhotoStrip';
 import TextBox from '../../../../components/TextBox';
 import VoiceNoteButton from '../../../../components/VoiceNoteButton';
 import VoicePlayer from '../../../../components/VoicePlayer';
+import VoiceTranscript from '../../../../components/VoiceTranscript';
 import './index.scss';
 import BusyButton from '../../../../components/BusyButton';
 
@@ -98,6 +99,13 @@ function Thread({ need, onChange }: { need: NeedDetailDTO; onChange: (n: NeedDet
             </View>
             {c.body ? <View className='nd__msg-body'>{c.body}</View> : null}
             {c.voiceNote ? <VoicePlayer url={c.voiceNote.url} durationSec={c.voiceNote.durationSec} label='留言语音' testId={`comment-${c.id}-voice`} /> : null}
+            {c.voiceNote ? (
+              <VoiceTranscript
+                note={c.voiceNote}
+                onSave={(transcript) => needs.editTranscript({ needId: need.id, commentId: c.id, transcript })}
+                testId={`comment-${c.id}-voice-text`}
+              />
+            ) : null}
           </View>
         ))}
       </View>
@@ -260,6 +268,7 @@ export default function NeedDetailPage() {
               </View>
             ) : null}
             {need.voiceNote ? <VoicePlayer url={need.voiceNote.url} durationSec={need.voiceNote.durationSec} label='居民语音' testId='need-voice' /> : null}
+            {need.voiceNote ? <VoiceTranscript note={need.voiceNote} onSave={(transcript) => needs.editTranscript({ needId: need.id, transcript })} testId='need-voice-text' /> : null}
             <PhotoStrip photos={need.photos} label='现场照片' />
             <Line label='类别'>{NEED_LIST_LABEL[need.list]}</Line>
             <Line label='位置' testId='need-place'>

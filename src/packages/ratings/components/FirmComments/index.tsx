@@ -8,6 +8,8 @@ import ChoiceGroup from '../../../../components/ChoiceGroup';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { ratings } from '../../../../services/ratings';
 import { formatTime } from '../../../../utils/format';
+import VoicePlayer from '../../../../components/VoicePlayer';
+import VoiceTranscript from '../../../../components/VoiceTranscript';
 import MaskFragment from '../MaskFragment';
 import './index.scss';
 
@@ -26,6 +28,58 @@ export function ReplyUnder({ reply, testId }: { reply: NonNullable<Comment['repl
         {formatTime(reply.updatedAt)}
         {edited ? ' · 已修改' : ''}
       </View>
+    </View>
+  );
+}
+
+/**
+ * 居民语音留言 under a comment, for the rated firm's staff and the moderators only (the server sends
+ * it to no one else): the player, its transcript where the city has one, and for moderators
+ * 隐藏语音 (kept from the firm) / 恢复语音.
+ */
+export function VoiceUnder({ comment }: { comment: Pick<Comment, 'ratingId' | 'voiceNote' | 'voiceHidden' | 'canMask'> }) {
+  const [hidden, setHidden] = useState(comment.voiceHidden);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const note = comment.voiceNote;
+  if (!note) return null;
+  const toggle = async () => {
+    if (busy) return;
+    setBusy(true);
+    const res = await ratings.hideVoice({ ratingId: comment.ratingId, hidden: !hidden });
+    setBusy(false);
+    if (res.ok) {
+      setHidden(res.data.voiceHidden);
+      setError(null);
+    } else setError(res.error.message);
+  };
+  return (
+    <View className='fcomments__voice' data-testid={`comment-voice-${comment.ratingId}`}>
+      <View className='fcomments__voice-label'>居民语音留言，仅物业与审核人员可听</View>
+      <VoicePlayer url={note.url} durationSec={note.durationSec} label='居民语音' testId={`comment-voice-player-${comment.ratingId}`} />
+      <VoiceTranscript
+        note={note}
+        onSave={(transcript) => ratings.editTranscript({ ratingId: comment.ratingId, transcript })}
+        testId={`comment-voice-text-${comment.ratingId}`}
+      />
+      {comment.canMask ? (
+        <View className='fcomments__voice-mod'>
+          {hidden ? <View className='muted'>已对物业隐藏（物业听不到）</View> : null}
+          <BusyButton
+            className='btn--ghost'
+            label={hidden ? '恢复语音（物业可听）' : '隐藏语音（物业将听不到）'}
+            busy={busy}
+            busyLabel='处理中…'
+            onClick={() => void toggle()}
+            testId={`comment-voice-hide-${comment.ratingId}`}
+          />
+        </View>
+      ) : null}
+      {error ? (
+        <View className='field__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -56,12 +110,13 @@ function CommentRow({ comment }: { comment: Comment }) {
   return (
     <View className='fcomments__comment' role='listitem' data-testid={`comment-${comment.ratingId}`}>
       <View className='fcomments__body' data-testid={`comment-body-${comment.ratingId}`}>
-        {body}
+        {body || '（只留了语音）'}
       </View>
       <View className='muted fcomments__meta'>{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${comment.scores[d]}星`).join(' · ')}</View>
       <View className='fcomments__foot'>
         <View className='muted'>居民 · {formatTime(comment.at)}</View>
-        {state === 'choosing' || state === 'busy' ? null : (
+        {/* A voice note alone is never public: nothing to report (its hearers are the firm and the moderators). */}
+        {state === 'choosing' || state === 'busy' || !comment.body ? null : (
           <View
             className='btn btn--ghost fcomments__report'
             role='button'
@@ -109,6 +164,7 @@ function CommentRow({ comment }: { comment: Comment }) {
           {error}
         </View>
       ) : null}
+      <VoiceUnder comment={comment} />
       {comment.reply ? <ReplyUnder reply={comment.reply} testId={`comment-reply-${comment.ratingId}`} /> : null}
       {comment.canMask ? <MaskFragment ratingId={comment.ratingId} onMasked={setBody} /> : null}
     </View>

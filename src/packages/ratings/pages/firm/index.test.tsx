@@ -227,4 +227,30 @@ describe('物业评价', () => {
     expect(heads.map((h) => h.textContent)).toEqual(['商住小区 · 2026-Q2 期', '老旧小区 · 2026-Q2 期']);
     expect(Taro.pageScrollTo).toHaveBeenCalledWith({ selector: '#firm-explain', duration: 0 });
   });
+
+  it('居民语音留言: the firm hears a note (a voice-only comment cannot be reported); a moderator hides it from the firm', async () => {
+    const note = { fileId: `local/${'b'.repeat(64)}.wav`, url: `/uploads/${'b'.repeat(64)}.wav`, durationSec: 12, transcript: null, transcriptEditable: false };
+    const base = firmCard();
+    const spoken = { ...base.comments[0], ratingId: 103, body: '', voiceNote: note, voiceHidden: false };
+    (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: { ...base, comments: [spoken, ...base.comments] } });
+    await renderPage();
+    const row = within(screen.getByTestId('comment-103'));
+    expect(screen.getByTestId('comment-body-103').textContent).toBe('（只留了语音）');
+    expect(row.getByText('居民语音留言，仅物业与审核人员可听')).toBeTruthy();
+    expect(screen.getByTestId('comment-voice-player-103-time').textContent).toBe('0:12');
+    expect(row.queryByTestId('report-103')).toBeNull();
+    expect(row.queryByTestId('comment-voice-hide-103')).toBeNull();
+    // The other comments carry no note.
+    expect(screen.queryByTestId('comment-voice-101')).toBeNull();
+    cleanup();
+
+    (ratings.firmCard as jest.Mock).mockResolvedValue({ ok: true, data: { ...base, comments: [{ ...spoken, canMask: true }] } });
+    (ratings.hideVoice as jest.Mock).mockResolvedValue({ ok: true, data: { voiceHidden: true } });
+    await renderPage();
+    await click(screen.getByTestId('comment-voice-hide-103'));
+    await flush();
+    expect(ratings.hideVoice).toHaveBeenCalledWith({ ratingId: 103, hidden: true });
+    expect(screen.getByTestId('comment-voice-103').textContent).toContain('已对物业隐藏（物业听不到）');
+    expect(screen.getByTestId('comment-voice-hide-103').textContent).toBe('恢复语音（物业可听）');
+  });
 });

@@ -22,6 +22,8 @@ const item = (overrides: Partial<ModerationItemDTO> = {}): ModerationItemDTO => 
     { reason: 'privacy', label: '泄露隐私', count: 1 },
   ],
   firmReports: 1,
+  voiceNote: null,
+  voiceHidden: false,
   ...overrides,
 });
 

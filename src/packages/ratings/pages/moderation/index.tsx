@@ -9,6 +9,7 @@ import BusyButton from '../../../../components/BusyButton';
 import { useLoad } from '../../../../hooks/useLoad';
 import { ratings } from '../../../../services/ratings';
 import MaskFragment from '../../components/MaskFragment';
+import { VoiceUnder } from '../../components/FirmComments';
 import './index.scss';
 
 const STATUS_LABEL: Record<ModerationItemDTO['status'], string> = { visible: '显示中', hidden: '已暂时隐藏', removed: '已删除' };
@@ -45,6 +46,7 @@ function Item({ item, onDone }: { item: ModerationItemDTO; onDone: (next: Modera
       <View className='rmod__body' data-testid={`moderation-body-${item.ratingId}`}>
         {body}
       </View>
+      <VoiceUnder comment={{ ...item, canMask: true }} />
       <View className='muted rmod__stars' data-testid={`moderation-stars-${item.ratingId}`}>
         这户打的星：{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${item.scores[d]}星`).join(' · ')}
       </View>

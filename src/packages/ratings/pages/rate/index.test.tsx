@@ -119,7 +119,7 @@ describe('评价物业', () => {
     await renderPage();
     expect(screen.getByRole('heading', { name: '修改本户的评价' })).toBeTruthy();
     expect(screen.getByTestId('rate-household-status').textContent).toBe(
-      '本户已于8月1日 10:00评价，已修改1次（最近一次8月3日 10:00）。下面的星级是家中其他成员提交的。那位家人写的评语只有其本人能看到。您提交后，本户的评价（星级和评语）以您的为准，并会通知那位家人。',
+      '本户已于8月1日 10:00评价，已修改1次（最近一次8月3日 10:00）。下面的星级是家中其他成员提交的。那位家人写的评语或语音留言只有其本人能看到。您提交后，本户的评价（星级和评语）以您的为准，并会通知那位家人。',
     );
     expect(screen.getByTestId('rate-rule').textContent).toContain('以最后一次提交为准');
     expect(checked('安全秩序')).toBe('5星');
@@ -156,5 +156,36 @@ describe('评价物业', () => {
     await renderPage();
     expect(screen.getByTestId('rate-no-home').textContent).toContain('只有认证过房屋的居民才能评价物业');
     expect(mine).not.toHaveBeenCalled();
+  });
+
+  it('offers the hold-to-talk button with who will hear it; her own note comes back with its transcript, which she corrects, and is sent again', async () => {
+    const note = { fileId: `local/${'a'.repeat(64)}.wav`, url: `/uploads/${'a'.repeat(64)}.wav`, durationSec: 7, transcript: '电梯老是坏', transcriptEditable: true };
+    mine.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ voiceNote: note }) }) });
+    rate.mockResolvedValue({ ok: true, data: myRating({ rating: rated({ voiceNote: note }) }) });
+    (ratings.editTranscript as jest.Mock).mockResolvedValue({ ok: true, data: { ...note, transcript: '电梯老是坏，请修好' } });
+    await renderPage();
+    expect(screen.getByTestId('rate-voice-who').textContent).toBe('语音留言不公开：只有本小区的物业工作人员和社区审核人员能听到，其他居民看不到也听不到。');
+    expect(screen.getByTestId('rate-voice-player-time').textContent).toBe('0:07');
+    expect(screen.getByTestId('rate-voice-text-text').textContent).toBe('电梯老是坏');
+    expect(screen.getByText('语音转文字（可能有误）')).toBeTruthy();
+
+    await click(screen.getByTestId('rate-voice-text-edit'));
+    await typeInto(await screen.findByLabelText('修改语音文字'), '电梯老是坏，请修好');
+    await click(screen.getByTestId('rate-voice-text-save'));
+    await flush();
+    expect(ratings.editTranscript).toHaveBeenCalledWith({ ratingId: 5, transcript: '电梯老是坏，请修好' });
+    expect(screen.getByTestId('rate-voice-text-text').textContent).toBe('电梯老是坏，请修好');
+
+    await click(screen.getByTestId('rate-submit'));
+    await flush();
+    expect(rate).toHaveBeenCalledWith({ householdId: 7, scores: { environment: 4, security: 5, repairs: 3, attitude: 4 }, voiceNote: { fileId: note.fileId, durationSec: 7 } });
+    // A voice note concerns its author like a comment: she is asked for those messages too.
+    expect(requestSubscribe).toHaveBeenCalledWith(['rating_update', 'rating_comment']);
+  });
+
+  it('a fresh rating offers the big hold button (no note yet)', async () => {
+    mine.mockResolvedValue({ ok: true, data: myRating() });
+    await renderPage();
+    expect(screen.getByTestId('rate-voice-hold').textContent).toContain('按住 说出您的评价');
   });
 });

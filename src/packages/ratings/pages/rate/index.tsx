@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { MyRatingDTO } from '@hg/types';
+import type { MyRatingDTO, VoiceNoteDTO } from '@hg/types';
 import { DIMENSION_LABEL, RATING_DIMENSIONS, RATING_RULES, type RatingDimension } from '@hg/types/ratings';
 import Page from '../../../../components/Page';
 import StateView from '../../../../components/StateView';
@@ -9,6 +9,8 @@ import Stars from '../../../../components/Stars';
 import TextBox from '../../../../components/TextBox';
 import BusyButton from '../../../../components/BusyButton';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
+import VoiceNoteButton from '../../../../components/VoiceNoteButton';
+import VoiceTranscript from '../../../../components/VoiceTranscript';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
@@ -32,10 +34,21 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
   const [done, setDone] = useState(false);
   // Read inside the tap (a ref: the consent is asked before the form's state is read back).
   const commented = useRef(false);
+  const [uploading, setUploading] = useState(false);
   const f = useForm({
-    initial: () => ({ scores: mine.rating ? { ...mine.rating.scores } : EMPTY, comment: mine.rating?.comment ?? '' }),
+    initial: () => ({
+      scores: mine.rating ? { ...mine.rating.scores } : EMPTY,
+      comment: mine.rating?.comment ?? '',
+      voiceNote: (mine.rating?.voiceNote ?? null) as VoiceNoteDTO | null,
+    }),
     schema: ZRateFirmRequest,
-    toRequest: (v) => ({ householdId, scores: v.scores, ...(v.comment.trim() ? { comment: v.comment } : {}) }),
+    toRequest: (v) => ({
+      householdId,
+      scores: v.scores,
+      ...(v.comment.trim() ? { comment: v.comment } : {}),
+      ...(v.voiceNote ? { voiceNote: { fileId: v.voiceNote.fileId, durationSec: v.voiceNote.durationSec } } : {}),
+    }),
+    blocked: () => (uploading ? '语音还在上传，请稍等' : null),
     // One line for every row still without stars, rather than the schema's 最少1星 per row.
     check: (v) => {
       const missing = RATING_DIMENSIONS.filter((d) => !v.scores[d]);
@@ -51,8 +64,8 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
       onSaved(data);
     },
   });
-  const { scores, comment } = f.values;
-  commented.current = !!comment.trim();
+  const { scores, comment, voiceNote } = f.values;
+  commented.current = !!comment.trim() || !!voiceNote;
 
   return (
     <View className='card rrate' data-testid='rate-form'>
@@ -68,7 +81,7 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
           本户已于{formatTime(rated.ratedAt)}评价
           {rated.changes ? `，已修改${rated.changes}次（最近一次${formatTime(rated.updatedAt)}）` : ''}。
           {rated.byMe ? '下面是您提交的评价。' : '下面的星级是家中其他成员提交的。'}
-          {rated.commentByOther ? '那位家人写的评语只有其本人能看到。' : ''}
+          {rated.commentByOther ? '那位家人写的评语或语音留言只有其本人能看到。' : ''}
           {rated.byMe ? '' : '您提交后，本户的评价（星级和评语）以您的为准，并会通知那位家人。'}
         </View>
       ) : null}
@@ -98,6 +111,26 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
         <View className='muted rate__masked' data-testid='rate-masked-preview'>
           电话、身份证号和门牌号不会公开。其他人看到的是：{maskPersonalData(comment.trim())}
         </View>
+      ) : null}
+      {/* For residents who cannot type: a voice note beside or instead of the words, never public. */}
+      <View className='rrate__voice-title'>不方便打字？可以说给物业听（选填）</View>
+      <View className='notice rrate__voice-who' data-testid='rate-voice-who'>
+        语音留言不公开：只有本小区的物业工作人员和社区审核人员能听到，其他居民看不到也听不到。
+      </View>
+      <VoiceNoteButton
+        value={voiceNote}
+        onChange={(note) => f.set('voiceNote', note)}
+        onBusy={setUploading}
+        label='按住 说出您的评价'
+        error={f.errors.voiceNote}
+        testId='rate-voice'
+      />
+      {voiceNote && rated?.voiceNote?.fileId === voiceNote.fileId ? (
+        <VoiceTranscript
+          note={rated.voiceNote}
+          onSave={(text) => ratings.editTranscript({ ratingId: rated.id, transcript: text })}
+          testId='rate-voice-text'
+        />
       ) : null}
       {f.formError ? (
         <View className='notice' role='alert' data-testid='rate-form-error'>

@@ -20,7 +20,7 @@ import { formatTime } from '../../../../utils/format';
 import { positiveId } from '../../format';
 import { maskPersonalData } from '@hg/types/privacy';
 import { requestSubscribe } from '../../../../services/subscribe';
-import { ReplyUnder } from '../../components/FirmComments';
+import { ReplyUnder, VoiceUnder } from '../../components/FirmComments';
 import './index.scss';
 
 /**
@@ -137,10 +137,11 @@ function CommentReply({ comment, onSaved }: { comment: Comment; onSaved: (next: 
   };
   return (
     <View className='rreply__comment' role='listitem' data-testid={`feedback-${comment.ratingId}`}>
-      <View className='rreply__body'>{comment.body}</View>
+      <View className='rreply__body'>{comment.body || '（只留了语音）'}</View>
       <View className='muted rreply__meta'>
         {RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${comment.scores[d]}星`).join(' · ')} · {formatTime(comment.at)}
       </View>
+      <VoiceUnder comment={comment} />
       {comment.reply ? <ReplyUnder reply={comment.reply} testId={`feedback-reply-${comment.ratingId}`} /> : null}
       {done ? (
         <View className='success' role='status' data-testid={`feedback-done-${comment.ratingId}`}>
@@ -170,6 +171,11 @@ function CommentReply({ comment, onSaved }: { comment: Comment; onSaved: (next: 
             </View>
             <BusyButton label={comment.reply ? '保存修改' : '发布回复'} busy={f.busy} onClick={f.submit} testId={`feedback-send-${comment.ratingId}`} />
           </View>
+        </View>
+      ) : !comment.body ? (
+        // A voice note alone is not public, so there is nothing to answer in public: phone the household through the community.
+        <View className='muted' data-testid={`feedback-voice-only-${comment.ratingId}`}>
+          语音留言不公开，不能公开回复；如需联系居民，请通过社区转达。
         </View>
       ) : (
         <View className='btn btn--ghost rreply__open' role='button' {...FOCUSABLE} data-testid={`feedback-open-${comment.ratingId}`} onClick={start}>
