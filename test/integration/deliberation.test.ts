@@ -320,6 +320,30 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
     ]);
   });
 
+  it('ballots racing a new version are either voided with the old version or refused: none survives uncounted-but-current', async () => {
+    clock.reset();
+    const unit = await rooms('3栋', '3单元');
+    const voters: BuiltResident[] = [];
+    for (const h of unit.slice(0, 8)) voters.push(await buildResident(db.ds, { building: '3栋', unit: '3单元', room: h.room, verifier: as('compound_head') }));
+    let m = await draft(Number(unit[0].unitId), '三单元楼道灯改造');
+    m = ok(await call('deliberation', 'publish', { matterId: m.id, opensAt: at(3 * DAY), closesAt: at(6 * DAY) }, as('community_staff')));
+    clock.advance(3 * DAY + MIN);
+    await tick();
+    const revise = call(
+      'deliberation',
+      'revise',
+      { matterId: m.id, title: '三单元楼道灯改造（修订）', text: '改为声控灯。', options: ['同意', '不同意'], opensAt: at(3 * DAY + HOUR), closesAt: at(5 * DAY), reason: '方案调整' },
+      as('community_staff'),
+    );
+    const votes = voters.map((v) => call('deliberation', 'vote', { matterId: m.id, householdId: v.householdId, optionIndex: 0 }, v.openid));
+    const [revised, ...cast] = await Promise.all([revise, ...votes]);
+    expect(ok(revised).version).toBe(2);
+    for (const c of cast) if (!c.ok) expect(c.error.code).toBe('INVALID_TRANSITION');
+    const accepted = cast.filter((c) => c.ok).length;
+    expect(await n('SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ?', [m.id])).toBe(accepted);
+    expect(await n("SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND status = 'voided' AND currentKey IS NULL", [m.id])).toBe(accepted);
+  });
+
   it('a need followed by enough verified households is proposed to staff as a draft matter, once', async () => {
     clock.reset();
     const [{ version }] = (await q("SELECT version FROM city_settings WHERE section = 'deliberation'")).concat([{ version: 0 }]);
