@@ -116,6 +116,43 @@ export function organisationServing(em: EntityManager, compoundId: number, organ
     .getOne();
 }
 
+/** A place's or organisation's name, as lists show them. */
+export interface NamedRows {
+  compounds: Map<number, { id: number; name: string }>;
+  buildings: Map<number, { id: number; name: string }>;
+  organisations: Map<number, { id: number; name: string; kind: OrgKind }>;
+}
+
+/**
+ * The names of these compounds, buildings and organisations in ONE statement (UNION ALL), for a
+ * page of a work list that shows all three; none asked for, no statement.
+ */
+export async function namesOf(
+  em: EntityManager,
+  ids: { compoundIds: readonly number[]; buildingIds: readonly number[]; organisationIds: readonly number[] },
+): Promise<NamedRows> {
+  const out: NamedRows = { compounds: new Map(), buildings: new Map(), organisations: new Map() };
+  const wanted = (xs: readonly number[]) => [...new Set(xs)].filter((x) => Number.isInteger(x) && x > 0);
+  const parts: { kind: 'c' | 'b' | 'o'; table: string; kindColumn: string; ids: number[] }[] = [
+    { kind: 'c' as const, table: em.connection.getMetadata(Compound).tableName, kindColumn: 'NULL', ids: wanted(ids.compoundIds) },
+    { kind: 'b' as const, table: em.connection.getMetadata(Building).tableName, kindColumn: 'NULL', ids: wanted(ids.buildingIds) },
+    { kind: 'o' as const, table: em.connection.getMetadata(Organisation).tableName, kindColumn: 'x.kind', ids: wanted(ids.organisationIds) },
+  ].filter((p) => p.ids.length > 0);
+  if (!parts.length) return out;
+  const q = (name: string) => em.connection.driver.escape(name);
+  const sql = parts
+    .map((p) => `SELECT '${p.kind}' AS ${q('t')}, x.id AS ${q('id')}, x.name AS ${q('name')}, ${p.kindColumn} AS ${q('kind')} FROM ${q(p.table)} x WHERE x.id IN (${p.ids.map(() => '?').join(', ')})`)
+    .join(' UNION ALL ');
+  const rows: { t: string; id: number | string; name: string; kind: OrgKind | null }[] = await em.query(sql, parts.flatMap((p) => p.ids));
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (r.t === 'c') out.compounds.set(id, { id, name: r.name });
+    else if (r.t === 'b') out.buildings.set(id, { id, name: r.name });
+    else out.organisations.set(id, { id, name: r.name, kind: r.kind as OrgKind });
+  }
+  return out;
+}
+
 const NODE_ENTITY = { street: Street, community: Community, compound: Compound, building: Building, unit: Unit } as const;
 type Node = keyof typeof NODE_ENTITY;
 

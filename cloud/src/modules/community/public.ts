@@ -14,6 +14,7 @@ export {
   compoundsByIds,
   compoundsWhere,
   joinPlaceNames,
+  namesOf,
   organisationById,
   organisationsAround,
   organisationsByIds,
@@ -25,6 +26,7 @@ export {
   type BuildingRow,
   type CommunityRow,
   type CompoundRow,
+  type NamedRows,
   type OrganisationRow,
 } from './places';
 /** Setting up a city's places and organisations (the demo seed). */

@@ -6,7 +6,9 @@ import { invalidInput } from '../../../core/errors';
 import type { Actor } from '../../identity/public';
 import { assignmentsOf, SCOPE_COLUMN } from '../../identity/public';
 import { Need } from '../need.entity';
-import { needPage } from './need-page';
+import { phaseRows } from './need-page';
+import { presentSummaries } from '../need.presenter';
+import { decodeCursor, encodeCursor } from '../../../core/cursor';
 import { ACCEPT_CLOCK, RESOLVE_CLOCK } from './need-outcome';
 import type { Condition } from './work-list';
 
@@ -77,7 +79,8 @@ function decode(cursor: string | undefined): { bucket: number; inner: string | u
  * head's whole building, a compound head's needs at 小区 or above, community staff's at 社区 or above,
  * street staff's at 街道; grid workers follow every need in their grid that left the building.
  * Overdue first (by the real SLA deadline), then escalated, then the rest, newest first within each;
- * each part is paged with needPage, and the cursor remembers which part the page ended in.
+ * the parts' candidates are read in one statement (phaseRows), and the cursor remembers which part
+ * the page ended in.
  */
 export const listLadder = defineAction({
   input: ZLadderRequest,
@@ -86,17 +89,19 @@ export const listLadder = defineAction({
     const now = clock.now();
     const start = decode(cursor);
     const last = overdue ? 0 : BUCKETS.length - 1;
-    const items: NeedSummaryDTO[] = [];
-    let inner = start.inner;
+    const phases = BUCKETS.slice(0, last + 1).map((bucket) => branches(em, actor, bucket, now));
+    if (!phases[0].length) return { items: [], nextCursor: null };
+    // Every bucket's candidates in one statement (each bucket's branches read limit + 1 rows).
+    const { byPhase, categories } = await phaseRows(em, phases, start.bucket, decodeCursor(start.inner), limit);
+    const page: Need[] = [];
     for (let b = start.bucket; b <= last; b++) {
-      const qbs = branches(em, actor, BUCKETS[b], now);
-      if (!qbs.length) break;
-      const page = await needPage(em, qbs, inner, limit - items.length);
-      items.push(...page.items);
-      if (page.nextCursor) return { items, nextCursor: `${b}.${page.nextCursor}` };
-      inner = undefined;
-      if (items.length >= limit) return { items, nextCursor: b < last ? `${b + 1}.` : null };
+      const want = limit - page.length;
+      const rows = byPhase[b];
+      page.push(...rows.slice(0, want));
+      // More in this bucket: continue after the last row shown (or from its top when none fitted).
+      if (rows.length > want)
+        return { items: await presentSummaries(em, page, now, categories), nextCursor: `${b}.${want > 0 ? encodeCursor(page[page.length - 1].id) : ''}` };
     }
-    return { items, nextCursor: null };
+    return { items: await presentSummaries(em, page, now, categories), nextCursor: null };
   },
 });
