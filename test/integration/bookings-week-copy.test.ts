@@ -10,7 +10,7 @@ import { Slot } from '../../cloud/src/modules/bookings/slot.entity';
 import { fulfilStandingOrders } from '../../cloud/src/modules/bookings/standing-order-timer';
 import { demoSeedContext } from '../../cloud/src/seed/run-seed';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, buildResident, call, errorCode, ok, orgId } from '../factories';
+import { as, buildResident, call, communityIdOf, errorCode, ok, orgId, personWithRole } from '../factories';
 
 jest.setTimeout(180_000);
 
@@ -273,7 +273,9 @@ describe.each(DIALECTS)('a week of menus on %s', (dialect) => {
     expect(errorCode(await call('bookings', 'reopenDay', { centreId, day }, r.openid))).toBe('FORBIDDEN');
     expect(errorCode(await call('bookings', 'reopenDay', { centreId, day: addDays(day, 1) }, staff))).toBe('INVALID_TRANSITION');
     expect(errorCode(await call('bookings', 'reopenDay', { centreId, day: addDays(today, -1) }, staff))).toBe('INVALID_INPUT');
-    const both = await Promise.all([staff, as('care_staff')].map((who) => call('bookings', 'reopenDay', { centreId, day }, who)));
+    // Two of the centre's staff at once: one reopens it, the other is told it is open already.
+    const colleague = await personWithRole(db.ds, 'care_staff', 'community', await communityIdOf(db.ds, '南街社区'), centreId, '钱晓梅');
+    const both = await Promise.all([staff, colleague].map((who) => call('bookings', 'reopenDay', { centreId, day }, who)));
     expect(both.map((x) => (x.ok ? 'ok' : x.error.code)).sort()).toEqual(['INVALID_TRANSITION', 'ok']);
     expect(both.find((x) => x.ok)).toEqual({ ok: true, data: { day, withdrawn: 2 } });
     expect(ok(await call('bookings', 'closedDays', { centreId, from: day }, staff))).toEqual([]);
