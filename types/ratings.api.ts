@@ -19,6 +19,7 @@ import type {
   TMaskCommentRequest,
   TMyRatingRequest,
   TOpenPeriodRequest,
+  TEditPeriodRequest,
   TPeriodRequest,
   TRateFirmRequest,
   TReplyCommentRequest,
@@ -56,6 +57,10 @@ export interface RatingsApi {
     editTranscript: [TEditRatingTranscriptRequest, VoiceNoteDTO];
     periods: [TEmptyRequest, PeriodDTO[]];
     openPeriod: [TOpenPeriodRequest, PeriodDTO];
+    /** A period starting after today: scheduled, opened by the timer on its first day. */
+    schedulePeriod: [TOpenPeriodRequest, PeriodDTO];
+    editPeriod: [TEditPeriodRequest, PeriodDTO];
+    cancelPeriod: [TPeriodRequest, PeriodDTO];
     closePeriod: [TPeriodRequest, PeriodDTO];
     /** closed → 公示 (publicity); results public, marked 公示中. */
     publishPeriod: [TPublishPeriodRequest, PeriodDTO];

@@ -22,13 +22,31 @@ export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
 export const DIMENSION_LABEL: Record<RatingDimension, string> = { environment: '环境卫生', security: '安全秩序', repairs: '维修响应', attitude: '服务态度' };
 
 /**
- * open (households and assessors rate) → closed (results computed; only the admin reviews them and
- * the comments) → publicity (公示: public, marked 公示中 until `publicityEndsOn`; the firm may object)
- * → published (final, 定稿: every objection answered). Periods published before 公示 existed are final.
+ * scheduled (prepared ahead; opens by itself on its first day, Beijing time; editable or cancelled
+ * until then) → open (households and assessors rate) → closed (results computed; only the admin
+ * reviews them and the comments) → publicity (公示: public, marked 公示中 until `publicityEndsOn`; the
+ * firm may object) → published (final, 定稿: every objection answered). Periods published before 公示
+ * existed are final. A cancelled period leaves only its history (the subject log); its code is free again.
  */
-export const PeriodStatus = { open: 'open', closed: 'closed', publicity: 'publicity', published: 'published' } as const;
+export const PeriodStatus = {
+  scheduled: 'scheduled',
+  open: 'open',
+  closed: 'closed',
+  publicity: 'publicity',
+  published: 'published',
+  cancelled: 'cancelled',
+} as const;
 export type PeriodStatus = (typeof PeriodStatus)[keyof typeof PeriodStatus];
-export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = { open: '评价中', closed: '已截止，审核中', publicity: '公示中', published: '已定稿公布' };
+export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
+  scheduled: '待开始',
+  open: '评价中',
+  closed: '已截止，审核中',
+  publicity: '公示中',
+  published: '已定稿公布',
+  cancelled: '已取消',
+};
+/** Periods holding days of the calendar (to come or running): another period may not overlap them. */
+export const LIVE_PERIOD_STATUSES: readonly PeriodStatus[] = ['scheduled', 'open'];
 /** Periods whose results the public reads (公示中 or final). */
 export const VISIBLE_PERIOD_STATUSES: readonly PeriodStatus[] = ['publicity', 'published'];
 

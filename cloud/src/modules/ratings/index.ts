@@ -10,7 +10,18 @@ import { assessFirm } from './actions/assess-firm';
 import { answerObjectionAction } from './actions/answer-objection';
 import { correctResultAction } from './actions/correct-result';
 import { lodgeObjectionAction } from './actions/lodge-objection';
-import { closeRatingPeriod, finalizeRatingPeriod, getWeights, listPeriods, openRatingPeriod, publishRatingPeriod, saveWeights } from './actions/manage-periods';
+import {
+  cancelScheduledPeriod,
+  closeRatingPeriod,
+  editScheduledPeriod,
+  finalizeRatingPeriod,
+  getWeights,
+  listPeriods,
+  openRatingPeriod,
+  publishRatingPeriod,
+  saveWeights,
+  schedulePeriod,
+} from './actions/manage-periods';
 import { editRatingTranscript } from './actions/edit-transcript';
 import { hideVoice } from './actions/hide-voice';
 import { maskComment } from './actions/mask-comment';
@@ -31,7 +42,7 @@ import { getResultVersions } from './queries/get-result-versions';
 import { listObjections } from './queries/list-objections';
 import { listAssessable } from './queries/list-assessable';
 import { listModerationQueue } from './queries/list-moderation-queue';
-import { closeEndedPeriods, finalizeAfterPublicity, remindAssessorsBeforeClose } from './rating-timers';
+import { closeEndedPeriods, finalizeAfterPublicity, openScheduledPeriods, remindAssessorsBeforeClose } from './rating-timers';
 import { REVIEW_ENTITIES } from './review.entities';
 import { transcribeRatingVoiceNotes } from './rating-voice-notes';
 import { RatingVoiceNote } from './rating-voice.entity';
@@ -53,6 +64,9 @@ export const ratingActions = {
   editTranscript: editRatingTranscript,
   periods: listPeriods,
   openPeriod: openRatingPeriod,
+  schedulePeriod,
+  editPeriod: editScheduledPeriod,
+  cancelPeriod: cancelScheduledPeriod,
   closePeriod: closeRatingPeriod,
   finalizePeriod: finalizeRatingPeriod,
   periodReview: getPeriodReview,
@@ -83,5 +97,6 @@ export const ratingsModule: DomainModule = {
    * the firm hidden or decided; rating_comment: the author's comment hidden, removed or shown again, or the firm replied to it.
    */
   messages: ['rating_update', 'rating_period', 'rating_result', 'rating_task', 'rating_comment'],
-  timers: [closeEndedPeriods, remindAssessorsBeforeClose, finalizeAfterPublicity, transcribeRatingVoiceNotes],
+  /** Closing runs first, so a period ending yesterday frees the calendar for one starting today in the same tick. */
+  timers: [closeEndedPeriods, openScheduledPeriods, remindAssessorsBeforeClose, finalizeAfterPublicity, transcribeRatingVoiceNotes],
 };

@@ -1,13 +1,17 @@
+import { MoreThanOrEqual } from 'typeorm';
 import { localDay, type MyRatingDTO } from '@hg/types';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { notFound } from '../../core/errors';
 import { communityRepo, organisationById } from '../community/public';
 import { membershipOf } from '../households/public';
-import { HouseholdRating } from './entities';
+import { HouseholdRating, RatingPeriod } from './entities';
 import { openPeriod } from './periods';
 import { isFirmStaff } from './rating.policy';
 import { presentMyRating, presentPeriod } from './rating.presenter';
+
+/** 2027-01-01 → 「2027年1月1日」. */
+const dayText = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
 
 /**
  * The household's rating in the open period, or why it cannot rate now. Only the household's
@@ -28,7 +32,11 @@ export async function loadMyRating(ctx: ActionContext, householdId: number): Pro
   if (!verified) blockedReason = '房屋认证通过后才能评价物业';
   else if (!firm) blockedReason = '本小区暂无物业企业';
   else if (isFirmStaff(ctx.actor, firm.id)) blockedReason = '物业企业工作人员不能评价本企业';
-  else if (!period) blockedReason = '当前没有进行中的评价期，请留意社区通知';
+  else if (!period) {
+    // A period prepared ahead: say when it starts (it opens by itself, and the household is told).
+    const next = await em.findOne(RatingPeriod, { where: { status: 'scheduled', endsOn: MoreThanOrEqual(localDay(clock.now())) }, order: { startsOn: 'ASC' } });
+    blockedReason = next ? `下一期评价将于${dayText(next.startsOn)}开始，届时会通知您` : '当前没有进行中的评价期，请留意社区通知';
+  }
   else if (localDay(clock.now()) > period.endsOn) blockedReason = `本期评价已于${period.endsOn}结束，结果将在公布后可见`;
   else if (localDay(clock.now()) < period.startsOn) blockedReason = `本期评价将于${period.startsOn}开始`;
   return {

@@ -1,13 +1,24 @@
 import { In, type EntityManager } from 'typeorm';
-import { DEFAULT_WEIGHTS, localDay, VISIBLE_PERIOD_STATUSES, type CompoundType, type Weights } from '@hg/types';
+import {
+  DEFAULT_WEIGHTS,
+  ErrorCode,
+  LIVE_PERIOD_STATUSES,
+  localDay,
+  PERIOD_STATUS_LABEL,
+  VISIBLE_PERIOD_STATUSES,
+  type CompoundType,
+  type Weights,
+} from '@hg/types';
 import type { ActionContext } from '../../core/action';
-import { findLockedShared } from '../../core/data-source';
-import { invalidTransition } from '../../core/errors';
+import { dialectOf, findLockedShared } from '../../core/data-source';
+import { AppError, invalidTransition } from '../../core/errors';
 import { transition } from '../../core/state-machine';
 import { compoundsWhere } from '../community/public';
+import { Notifier } from '../notifications/public';
 import { computeResults } from './compute';
 import { AssessorScore, FirmResult, RatingPeriod, RatingWeights } from './entities';
 import { PERIOD_MACHINE } from './period-status';
+import { announcePeriodOpened } from './rating-messages';
 import { writeFirstVersions } from './review';
 
 /** The period households and assessors rate in now: the one open period (there is at most one). */
@@ -33,6 +44,66 @@ export async function lockOpenPeriod(em: EntityManager, periodId: number): Promi
   const period = await findLockedShared(em, RatingPeriod, periodId);
   if (!period || period.status !== 'open') throw invalidTransition('本期评价已截止，结果将在公布后可见');
   return period;
+}
+
+/**
+ * The periods holding days of the calendar (scheduled or open), read so that no other transaction
+ * adds or moves one until this one ends: a locking read (`FOR UPDATE`) over the status index takes
+ * the matching rows and the gaps beside them, so a concurrent insert of a scheduled or open period
+ * waits; two schedulers at once deadlock on each other's gap and the victim is retried from its
+ * first read (runInTransaction), then sees the winner. SQLite's transactions are queued. Make it the
+ * transaction's first read.
+ */
+export async function lockLivePeriods(em: EntityManager): Promise<RatingPeriod[]> {
+  const q = em
+    .createQueryBuilder(RatingPeriod, 'p')
+    .where('p.status IN (:...live)', { live: [...LIVE_PERIOD_STATUSES] })
+    .orderBy('p.startsOn', 'ASC');
+  if (dialectOf(em.connection) !== 'better-sqlite3') q.setLock('pessimistic_write');
+  return q.getMany();
+}
+
+/**
+ * A period's days may not overlap a scheduled or open one's (`except`: the period being edited):
+ * households rate one period at a time, and a scheduled period must find the calendar free on its
+ * first day. INVALID_INPUT on startsOn, `reason: 'OVERLAP'`, naming the other period.
+ */
+export function assertNoOverlap(live: readonly RatingPeriod[], days: { startsOn: string; endsOn: string }, except?: number): void {
+  const other = live.find((p) => p.id !== except && p.startsOn <= days.endsOn && days.startsOn <= p.endsOn);
+  if (!other) return;
+  throw new AppError(
+    ErrorCode.INVALID_INPUT,
+    `startsOn: 与${other.code}期（${other.startsOn} 至 ${other.endsOn}，${PERIOD_STATUS_LABEL[other.status]}）的日期重叠，请调整日期`,
+    { field: 'startsOn', reason: 'OVERLAP', periodId: other.id, code: other.code },
+  );
+}
+
+/**
+ * The timer opens a scheduled period on one of its days (Beijing time): compare-and-set scheduled →
+ * open taking the one-open-period key (`openSlot`), the weights of that day frozen into it, and the
+ * same messages as an admin's open, all in one transaction. False when it is no longer scheduled or
+ * not due; a lost race is CONFLICT, an open period already holding the key a unique violation.
+ */
+export async function openScheduledPeriod(ctx: Pick<ActionContext, 'tx'>, periodId: number, at: Date): Promise<boolean> {
+  return ctx.tx(async (em) => {
+    const row = await em.findOne(RatingPeriod, { where: { id: periodId } });
+    const today = localDay(at);
+    if (!row || row.status !== 'scheduled' || row.startsOn > today || row.endsOn < today) return false;
+    const weights = JSON.stringify(await currentWeights(em));
+    await transition({
+      em,
+      machine: PERIOD_MACHINE,
+      entity: RatingPeriod,
+      row,
+      action: 'open',
+      patch: { openSlot: 'open', weights, updatedAt: at },
+      at,
+      actorId: null,
+      conflictMessage: '该期已被其他人处理',
+    });
+    await announcePeriodOpened(em, new Notifier(), row);
+    return true;
+  });
 }
 
 /** The current weights per compound type (admin-configured, else the defaults). */

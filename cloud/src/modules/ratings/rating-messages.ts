@@ -147,8 +147,21 @@ export async function tellCommentHidden(em: EntityManager, notifier: Notifier, r
   });
 }
 
-/** A moderator decided: the author and the firm are told whether the comment is shown again or removed. */
-export async function tellCommentDecided(em: EntityManager, notifier: Notifier, r: Rated, keep: boolean, moderatorId: number): Promise<void> {
+/**
+ * A moderator decided: the author is told whether the comment is shown again or taken down, and
+ * the firm too when the comment was public (a period in 公示 or final). `from` is the state it
+ * left: hidden (reports hid it; the usual queue), visible (taken down directly, e.g. in 结果审核
+ * before 公示) or removed (given back). A period is closed by then, so nobody is told to rewrite.
+ */
+export async function tellCommentDecided(
+  em: EntityManager,
+  notifier: Notifier,
+  r: Rated,
+  decision: { keep: boolean; from: 'visible' | 'hidden' | 'removed'; public: boolean },
+  moderatorId: number,
+): Promise<void> {
+  const { keep, from } = decision;
+  const reported = from === 'hidden';
   await notifier.to(
     em,
     [r.userId],
@@ -157,24 +170,33 @@ export async function tellCommentDecided(em: EntityManager, notifier: Notifier, 
           kind: 'rating_comment',
           subject: { subjectKind: 'household-rating', subjectId: r.householdId },
           title: '您的评语已恢复显示',
-          body: '社区审核后保留了您对物业的评语，已重新公开显示',
+          body: reported ? '社区审核后保留了您对物业的评语，已重新公开显示' : '经重新审核，您对物业的评语已恢复，将按期公开显示',
         }
       : {
           kind: 'rating_comment',
           subject: { subjectKind: 'household-rating', subjectId: r.householdId },
-          title: '您的评语已被删除',
-          body: '社区审核后删除了您对物业的评语，不再公开显示；您的评分仍然有效，修改评语后可重新提交',
+          title: reported ? '您的评语已被删除' : '您的评语未予公开',
+          body: reported
+            ? '社区审核后删除了您对物业的评语，不再公开显示；您的评分仍然有效'
+            : '审核后决定不公开您对物业的评语；您的评分仍然有效，照常计入结果',
         },
     moderatorId,
   );
+  if (!decision.public) return;
   await notifier.to(
     em,
     await firmStaff(em, r.firmId),
     {
       kind: 'rating_task',
       subject: { subjectKind: 'firm-ratings', subjectId: r.firmId },
-      title: keep ? '被举报的评语已恢复' : '被举报的评语已删除',
-      body: keep ? '社区审核后保留了一条被举报的居民评语，已重新公开显示' : '社区审核后删除了一条被举报的居民评语',
+      title: keep ? (reported ? '被举报的评语已恢复' : '一条评语已恢复显示') : reported ? '被举报的评语已删除' : '一条评语已撤下',
+      body: keep
+        ? reported
+          ? '社区审核后保留了一条被举报的居民评语，已重新公开显示'
+          : '审核后恢复显示了一条居民评语'
+        : reported
+          ? '社区审核后删除了一条被举报的居民评语'
+          : '审核后撤下了一条居民评语，不再公开显示',
     },
     moderatorId,
   );

@@ -1,12 +1,12 @@
 import { addDays, localDay } from '@hg/types';
 import { dialectOf } from '../../core/data-source';
-import { AppError } from '../../core/errors';
+import { AppError, isUniqueViolation } from '../../core/errors';
 import type { TimerJob } from '../../core/module';
 import { eventsOf, recordEvent } from '../../core/subject-log';
 import { Notifier } from '../notifications/public';
 import { RatingPeriod } from './entities';
 import { PERIOD_MACHINE } from './period-status';
-import { closePeriod } from './periods';
+import { closePeriod, openScheduledPeriod } from './periods';
 import { remindAssessors } from './rating-messages';
 import { finalizePeriod } from './review';
 
@@ -26,6 +26,30 @@ export const closeEndedPeriods: TimerJob = {
       }
     }
     return { periodsClosed };
+  },
+};
+
+/**
+ * 到期自动开始: on a scheduled period's first day (Beijing time) it opens, with the messages an
+ * admin's open sends. Each is a compare-and-set taking the one-open-period key, so overlapping ticks
+ * (or a tick and an admin) open it once; one that cannot open now (a race lost, another period
+ * holding the key) stays scheduled for the next tick. A scheduled period whose last day passed
+ * without opening is left for the admin (评星管理 says so).
+ */
+export const openScheduledPeriods: TimerJob = {
+  name: 'ratings.openScheduledPeriods',
+  async run(ctx, now) {
+    const today = localDay(now);
+    const scheduled = await ctx.em.find(RatingPeriod, { where: { status: 'scheduled' }, order: { startsOn: 'ASC' } });
+    let periodsOpened = 0;
+    for (const period of scheduled.filter((p) => p.startsOn <= today && today <= p.endsOn)) {
+      try {
+        if (await openScheduledPeriod({ tx: ctx.tx }, period.id, now)) periodsOpened++;
+      } catch (err) {
+        if (!(err instanceof AppError) && !isUniqueViolation(err)) throw err;
+      }
+    }
+    return { periodsOpened };
   },
 };
 

@@ -60,7 +60,6 @@ describe('评星管理', () => {
   it('closes the open period after a confirmation and offers review and 公示 next', async () => {
     (ratings.closePeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(3, { status: 'closed', statusLabel: '已截止，审核中' }) });
     await renderPage();
-    expect(screen.queryByTestId('open-period')).toBeNull();
     expect(screen.getByTestId('period-3-step').textContent).toBe('截止评价');
     expect(screen.queryByTestId('period-2-step')).toBeNull();
 
@@ -132,12 +131,57 @@ describe('评星管理', () => {
     const code = (await screen.findByLabelText('期号')) as HTMLInputElement;
     expect(code.value).toMatch(/^20\d{2}-Q[1-4]$/);
     expect(code.value).not.toBe(used.code);
-    // That later quarter has not started: the form says when it can open and does not send it.
-    expect(screen.getByTestId('open-period-later').textContent).toContain('届时才能开启');
+    // That later quarter has not started: the form schedules it and says when it starts by itself.
+    expect(screen.getByTestId('open-period-later').textContent).toMatch(/^将于\d{1,2}月1日自动开始/);
+    expect(screen.getByTestId('period-open').textContent).toBe('安排评价期');
+  });
+
+  it('schedules a later quarter, which the list shows as 待开始 with the day it starts by itself', async () => {
+    const next = nextFreeQuarter([quarterOf().code]);
+    (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [period(3, { code: quarterOf().code })] });
+    (ratings.schedulePeriod as jest.Mock).mockResolvedValue({ ok: true, data: period(5, { ...next, status: 'scheduled', statusLabel: '待开始' }) });
+    render(<ManagePage />);
+    await flush();
+    // With a period open, the form still offers the next quarter: it can be prepared ahead.
+    expect((await screen.findByTestId('open-period-label')).textContent).toMatch(/年第[1-4]季度$/);
+    const day = `${Number(next.startsOn.slice(5, 7))}月1日`;
+    expect(screen.getByTestId('open-period-later').textContent).toContain(`将于${day}自动开始`);
     await click(screen.getByTestId('period-open'));
     await flush();
+    expect((Taro.showModal as jest.Mock).mock.calls[0][0]).toMatchObject({ title: '安排评价期' });
+    expect(ratings.schedulePeriod).toHaveBeenCalledWith(next);
     expect(ratings.openPeriod).not.toHaveBeenCalled();
-    expect(screen.getByText(/评价期只能在开始当天或之后开启/)).toBeTruthy();
+    expect(screen.getByTestId('period-5').textContent).toContain('待开始');
+    expect(screen.getByTestId('period-5-when').textContent).toBe(`将于${day}自动开始，届时居民和考评员会收到通知。开始前可以修改或取消。`);
+    expect(screen.queryByTestId('period-5-step')).toBeNull();
+    expect(screen.queryByTestId('period-5-review')).toBeNull();
+  });
+
+  it('edits and cancels a scheduled period; an overlapping one is refused beside its start day', async () => {
+    const scheduled = period(6, { code: '2099-Q1', startsOn: '2099-01-01', endsOn: '2099-03-31', status: 'scheduled', statusLabel: '待开始' });
+    (ratings.periods as jest.Mock).mockResolvedValue({ ok: true, data: [scheduled] });
+    (ratings.editPeriod as jest.Mock).mockResolvedValue({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'startsOn: 与2099-Q2期（2099-04-01 至 2099-06-30，待开始）的日期重叠，请调整日期',
+        details: { field: 'startsOn', reason: 'OVERLAP' },
+      },
+    });
+    (ratings.cancelPeriod as jest.Mock).mockResolvedValue({ ok: true, data: { ...scheduled, status: 'cancelled', statusLabel: '已取消' } });
+    await renderPage();
+    expect(screen.getByTestId('period-6-when').textContent).toContain('将于1月1日自动开始');
+    await click(screen.getByTestId('period-6-edit'));
+    expect(screen.getByTestId('period-6-form-label').textContent).toBe('2099年第1季度');
+    await click(screen.getByTestId('period-6-form-save'));
+    await flush();
+    expect(ratings.editPeriod).toHaveBeenCalledWith({ periodId: 6, code: '2099-Q1', startsOn: '2099-01-01', endsOn: '2099-03-31' });
+    expect(screen.getByText('与2099-Q2期（2099-04-01 至 2099-06-30，待开始）的日期重叠，请调整日期')).toBeTruthy();
+
+    await click(screen.getByTestId('period-6-cancel'));
+    await flush();
+    expect(ratings.cancelPeriod).toHaveBeenCalledWith({ periodId: 6 });
+    expect(screen.queryByTestId('period-6')).toBeNull();
   });
 
   it('proposes the current quarter as 「N年第M季度」 with its first and last day in date pickers', async () => {

@@ -37,15 +37,20 @@ const codeLabel = (code: string) => {
   return m ? `${m[1]}年${Number(m[2])}月` : code;
 };
 
+/** 2027-01-01 → 「1月1日」. */
+const dayLabel = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
 /**
- * One period and its next step: open → 截止评价; closed → 审核结果 and 开始公示 (with its length in
- * days); in 公示 → 结果异议 and 定稿公布 (refused, with the reason, while 公示 runs or an objection
- * is unanswered); final → 审核与更正.
+ * One period and its next step: scheduled → when it starts by itself, 修改 and 取消安排; open →
+ * 截止评价; closed → 审核结果 and 开始公示 (with its length in days); in 公示 → 结果异议 and 定稿公布
+ * (refused, with the reason, while 公示 runs or an objection is unanswered); final → 审核与更正.
  */
-function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: PeriodDTO) => void }) {
+function PeriodRow({ period, taken, onChanged }: { period: PeriodDTO; taken: string[]; onChanged: (p: PeriodDTO) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const [days, setDays] = useState(String(REVIEW_RULES.publicityDays));
+  const today = localDay(new Date());
   const call = async (title: string, content: string, run: () => ReturnType<typeof ratings.closePeriod>) => {
     if (busy) return;
     const answer = await Taro.showModal({ title, content: `${period.code} 期：${content}`, confirmText: '确定', cancelText: '取消' });
@@ -78,6 +83,47 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
       <View className='muted'>
         {period.startsOn} 至 {period.endsOn}
       </View>
+      {period.status === 'scheduled' ? (
+        <>
+          <View className={period.endsOn < today ? 'notice' : 'rmanage__when'} data-testid={`period-${period.id}-when`}>
+            {period.endsOn < today
+              ? '结束日期已过，本期没有开始。请修改日期或取消安排。'
+              : period.startsOn <= today
+                ? '今天开始，系统几分钟内自动开启，届时居民和考评员会收到通知。'
+                : `将于${dayLabel(period.startsOn)}自动开始，届时居民和考评员会收到通知。开始前可以修改或取消。`}
+          </View>
+          <View className='rmanage__actions'>
+            <View
+              className='btn btn--ghost'
+              role='button'
+              aria-expanded={editing}
+              {...FOCUSABLE}
+              data-testid={`period-${period.id}-edit`}
+              onClick={() => setEditing((o) => !o)}
+            >
+              {editing ? '收起' : '修改'}
+            </View>
+            <BusyButton
+              label='取消安排'
+              busy={busy}
+              busyLabel='处理中…'
+              onClick={() => call('取消安排', '取消后这一期不会开始，期号可以重新使用。确定取消吗？', () => ratings.cancelPeriod({ periodId: period.id }))}
+              className='btn--ghost'
+              testId={`period-${period.id}-cancel`}
+            />
+          </View>
+          {editing ? (
+            <PeriodForm
+              editing={period}
+              taken={taken}
+              onSaved={(p) => {
+                setEditing(false);
+                onChanged(p);
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
       {period.status === 'open' ? (
         <BusyButton
           label={STEP.close.label}
@@ -88,7 +134,7 @@ function PeriodRow({ period, onChanged }: { period: PeriodDTO; onChanged: (p: Pe
           testId={`period-${period.id}-step`}
         />
       ) : null}
-      {period.status !== 'open' ? (
+      {period.status !== 'open' && period.status !== 'scheduled' ? (
         <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid={`period-${period.id}-review`} onClick={review}>
           {period.status === 'closed' ? '审核结果和评语' : '查看结果与更正'}
         </View>
@@ -149,56 +195,71 @@ function DatePick({ id, label, value, onChange, error }: { id: string; label: st
 }
 
 /**
- * 开启新一期: the current quarter proposed (期号, first and last day, changeable with date pickers);
- * a period opens on or after its first day only (the server refuses earlier, so the form says so first).
+ * 新一期 (or 修改 a scheduled one): the current quarter proposed, or the next one not used yet (期号,
+ * first and last day, changeable with date pickers). A period starting today or earlier opens now;
+ * one starting later is scheduled and opens by itself on its first day — the form says
+ * 「将于X月X日自动开始」 before anything is sent. The server's refusals (an overlapping period, a
+ * code taken) land beside the field they name.
  */
-function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: PeriodDTO) => void }) {
-  const [form, setForm] = useState(() => nextFreeQuarter(taken));
+function PeriodForm({ taken, editing, onSaved }: { taken: string[]; editing?: PeriodDTO; onSaved: (p: PeriodDTO) => void }) {
+  const [form, setForm] = useState(() =>
+    editing ? { code: editing.code, startsOn: editing.startsOn, endsOn: editing.endsOn } : nextFreeQuarter(taken),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const today = localDay(new Date());
+  const later = isIsoDay(form.startsOn) && form.startsOn > today;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v.trim() }));
+  const id = editing ? `period-${editing.id}-form` : 'period';
   const submit = async () => {
     if (busy) return;
     const next: Record<string, string> = {};
     if (!PERIOD_CODE.test(form.code)) next.code = '期号如 2026-Q4（季度）或 2026-11（月度）';
     if (!isIsoDay(form.startsOn)) next.startsOn = '请选择开始日期';
-    else if (form.startsOn > today) next.startsOn = `开始日期是${form.startsOn}，评价期只能在开始当天或之后开启`;
+    else if (editing && !later) next.startsOn = '待开始的一期只能改到明天或以后开始；要今天开始，请取消安排后直接开启';
     if (!isIsoDay(form.endsOn)) next.endsOn = '请选择结束日期';
     else if (!next.startsOn && form.startsOn >= form.endsOn) next.endsOn = '结束日期须晚于开始日期';
+    else if (!next.startsOn && form.endsOn < today) next.endsOn = '结束日期不能早于今天';
     setErrors(next);
     if (Object.keys(next).length) return;
-    const answer = await Taro.showModal({
-      title: '开启评价期',
-      content: `开启 ${form.code} 期（${form.startsOn} 至 ${form.endsOn}）？当前权重将冻结到本期，居民和考评员会收到通知。`,
-      confirmText: '开启',
-      cancelText: '取消',
-    });
+    const what = `${form.code} 期（${form.startsOn} 至 ${form.endsOn}）`;
+    const answer = await Taro.showModal(
+      editing
+        ? { title: '修改待开始的一期', content: `改为${what}，将于${dayLabel(form.startsOn)}自动开始。确定修改吗？`, confirmText: '修改', cancelText: '取消' }
+        : later
+          ? {
+              title: '安排评价期',
+              content: `${what}将于${dayLabel(form.startsOn)}自动开始，届时冻结当天的权重，居民和考评员会收到通知；开始前可以修改或取消。确定安排吗？`,
+              confirmText: '安排',
+              cancelText: '取消',
+            }
+          : { title: '开启评价期', content: `开启${what}？当前权重将冻结到本期，居民和考评员会收到通知。`, confirmText: '开启', cancelText: '取消' },
+    );
     if (!answer.confirm) return;
     setBusy(true);
-    const res = await ratings.openPeriod(form);
+    const res = editing ? await ratings.editPeriod({ periodId: editing.id, ...form }) : later ? await ratings.schedulePeriod(form) : await ratings.openPeriod(form);
     setBusy(false);
     if (res.ok) {
       setError(null);
-      onOpened(res.data);
-    } else if (res.error.details?.field === 'startsOn') setErrors({ startsOn: res.error.message.replace(/^startsOn: /, '') });
+      if (!editing) setForm(nextFreeQuarter([...taken, form.code]));
+      onSaved(res.data);
+    } else if (res.error.details?.field === 'startsOn' || res.error.details?.field === 'endsOn')
+      setErrors({ [String(res.error.details.field)]: res.error.message.replace(/^(startsOn|endsOn): /, '') });
+    else if (res.error.code === 'CONFLICT' && /期号/.test(res.error.message)) setErrors({ code: res.error.message });
     else setError(res.error.message);
   };
-  return (
-    <View className='card' data-testid='open-period'>
-      <View className='card__title' role='heading' aria-level={2}>
-        开启新一期
-      </View>
-      <View className='rmanage__quarter' data-testid='open-period-label'>
+  const fields = (
+    <>
+      <View className='rmanage__quarter' data-testid={`${editing ? id : 'open-period'}-label`}>
         {codeLabel(form.code)}
       </View>
-      <Field id='period-code' label='期号' value={form.code} onChange={set('code')} error={errors.code} maxlength={10} />
-      <DatePick id='period-start' label='开始日期' value={form.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
-      <DatePick id='period-end' label='结束日期' value={form.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
-      {form.startsOn > today ? (
-        <View className='muted' data-testid='open-period-later'>
-          本期从{form.startsOn}开始，届时才能开启。
+      <Field id={`${id}-code`} label='期号' value={form.code} onChange={set('code')} error={errors.code} maxlength={10} />
+      <DatePick id={`${id}-start`} label='开始日期' value={form.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
+      <DatePick id={`${id}-end`} label='结束日期' value={form.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
+      {later ? (
+        <View className='rmanage__when' data-testid={`${editing ? id : 'open-period'}-later`}>
+          将于{dayLabel(form.startsOn)}自动开始，届时居民和考评员会收到通知；开始前可以修改或取消。
         </View>
       ) : null}
       {error ? (
@@ -206,7 +267,22 @@ function OpenPeriod({ taken, onOpened }: { taken: string[]; onOpened: (p: Period
           {error}
         </View>
       ) : null}
-      <BusyButton label='开启评价期' busy={busy} onClick={submit} testId='period-open' />
+    </>
+  );
+  if (editing)
+    return (
+      <View className='rmanage__edit' data-testid={id}>
+        {fields}
+        <BusyButton label='保存修改' busy={busy} onClick={submit} testId={`${id}-save`} />
+      </View>
+    );
+  return (
+    <View className='card' data-testid='open-period'>
+      <View className='card__title' role='heading' aria-level={2}>
+        {later ? '安排下一期' : '开启新一期'}
+      </View>
+      {fields}
+      <BusyButton label={later ? '安排评价期' : '开启评价期'} busy={busy} onClick={submit} testId='period-open' />
     </View>
   );
 }
@@ -291,8 +367,11 @@ export default function ManagePage() {
   useEffect(() => {
     if (list.data) setPeriods(list.data);
   }, [list.data]);
-  const replace = (p: PeriodDTO) => setPeriods((all) => (all.some((x) => x.id === p.id) ? all.map((x) => (x.id === p.id ? p : x)) : [p, ...all]));
-  const hasOpen = periods.some((p) => p.status === 'open');
+  const replace = (p: PeriodDTO) =>
+    setPeriods((all) =>
+      p.status === 'cancelled' ? all.filter((x) => x.id !== p.id) : all.some((x) => x.id === p.id) ? all.map((x) => (x.id === p.id ? p : x)) : [p, ...all],
+    );
+  const taken = periods.map((p) => p.code);
 
   return (
     <Page title='评星管理'>
@@ -309,14 +388,14 @@ export default function ManagePage() {
         />
         <View role='list' aria-label='评价期'>
           {periods.map((p) => (
-            <PeriodRow key={p.id} period={p} onChanged={replace} />
+            <PeriodRow key={p.id} period={p} taken={taken} onChanged={replace} />
           ))}
         </View>
         <View className='muted rmanage__rule'>
-          流程：开启 → 居民评价、考评员打分 → 截止 → 审核结果和评语 → 公示（物业企业可提出异议，由您答复） → 定稿公布。同一时间只能有一个评价中的期。
+          流程：开启（或提前安排，到开始日自动开启） → 居民评价、考评员打分 → 截止 → 审核结果和评语 → 公示（物业企业可提出异议，由您答复） → 定稿公布。同一时间只能有一个评价中的期，各期日期不能重叠。
         </View>
       </View>
-      {list.data && !hasOpen ? <OpenPeriod taken={[...list.data, ...periods].map((p) => p.code)} onOpened={replace} /> : null}
+      {list.data ? <PeriodForm key={periods.length} taken={taken} onSaved={replace} /> : null}
       {current.data || current.error ? <WeightsEditor initial={{ ...DEFAULT_WEIGHTS, ...((current.data ?? {}) as typeof DEFAULT_WEIGHTS) }} /> : null}
     </Page>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { FirmResultDTO, PeriodReviewDTO, ResultVersionDTO } from '@hg/types';
 import { COMPOUND_TYPE_LABEL } from '@hg/types/enums';
@@ -22,7 +22,71 @@ import './index.scss';
 
 const ASSESSED = ['organisation', 'team', 'service'] as const;
 type Assessed = (typeof ASSESSED)[number];
-const COMMENT_STATUS = { visible: '公开', hidden: '因举报暂时隐藏', removed: '已删除' } as const;
+type Comment = PeriodReviewDTO['firms'][number]['comments'][number];
+type Status = Comment['status'];
+/** What a comment's state means to the admin: before 公示 nothing is public yet. */
+const statusText = (status: Status, published: boolean) =>
+  status === 'visible' ? (published ? '公开显示中' : '公示时公开') : status === 'hidden' ? '因举报暂时隐藏，待您决定' : '已隐藏，不公开';
+
+/**
+ * The moderation decision on one comment, through the same `moderate` action as 评论审核 (its
+ * permissions, its subject-log record, the author told): a visible one can be hidden, a reported
+ * one kept or hidden, a hidden one shown again. The row updates in place with the server's answer.
+ */
+function CommentRow({ comment, published }: { comment: Comment; published: boolean }) {
+  const [status, setStatus] = useState<Status>(comment.status);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = `review-comment-${comment.ratingId}`;
+  const decide = async (keep: boolean) => {
+    if (busy) return;
+    const answer = await Taro.showModal({
+      title: keep ? '公开这条评语' : '隐藏这条评语',
+      content: keep
+        ? `评语将${published ? '重新公开显示' : '在公示时公开'}，作者会收到通知。确定吗？`
+        : `评语将不公开（评分照常计入结果），作者会收到通知${published ? '，物业企业也会知道有一条评语被撤下' : ''}。确定吗？`,
+      confirmText: keep ? '公开' : '隐藏',
+      cancelText: '取消',
+    });
+    if (!answer.confirm) return;
+    setBusy(true);
+    const res = await ratings.moderate({ ratingId: comment.ratingId, keep });
+    setBusy(false);
+    if (res.ok) {
+      setError(null);
+      setStatus(res.data.status);
+    } else setError(res.error.message);
+  };
+  return (
+    <View className={`rreview__comment rreview__comment--${status}`} role='listitem' data-testid={id}>
+      <View className='rreview__body'>{comment.body}</View>
+      <View className='rreview__state' role='status' data-testid={`${id}-status`}>
+        {statusText(status, published)}
+        {comment.reports ? ` · 被举报${comment.reports}次` : ''}
+      </View>
+      <View className='rreview__decide'>
+        {status !== 'visible' ? (
+          <BusyButton
+            label={status === 'hidden' ? '保留，公开' : '恢复公开'}
+            busy={busy}
+            busyLabel='处理中…'
+            onClick={() => decide(true)}
+            className='btn--ghost'
+            testId={`${id}-keep`}
+          />
+        ) : null}
+        {status !== 'removed' ? (
+          <BusyButton label='隐藏，不公开' busy={busy} busyLabel='处理中…' onClick={() => decide(false)} className='btn--ghost' testId={`${id}-hide`} />
+        ) : null}
+      </View>
+      {error ? (
+        <View className='field__error' role='alert' data-testid={`${id}-error`}>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 /** The admin corrects a public result with a reason: a new version, the old ones kept. */
 function CorrectForm({ result, onDone }: { result: FirmResultDTO; onDone: (v: ResultVersionDTO[]) => void }) {
@@ -133,8 +197,8 @@ function ResultBlock({ result, canCorrect }: { result: FirmResultDTO; canCorrect
   );
 }
 
-function Firm({ f, canCorrect }: { f: PeriodReviewDTO['firms'][number]; canCorrect: boolean }) {
-  const hidden = f.comments.filter((c) => c.status === 'hidden').length;
+function Firm({ f, canCorrect, published }: { f: PeriodReviewDTO['firms'][number]; canCorrect: boolean; published: boolean }) {
+  const reported = f.comments.filter((c) => c.status === 'hidden').length;
   return (
     <View className='card' role='listitem' data-testid={`review-firm-${f.firm.id}`}>
       <View className='card__title' role='heading' aria-level={2}>
@@ -147,28 +211,16 @@ function Firm({ f, canCorrect }: { f: PeriodReviewDTO['firms'][number]; canCorre
         居民评语（{f.comments.length}条）
       </View>
       {f.comments.length === 0 ? <View className='muted'>本期没有评语</View> : null}
-      <View role='list' aria-label={`${f.firm.name}的居民评语`}>
-        {f.comments.map((c) => (
-          <View key={c.ratingId} className='rreview__comment' role='listitem' data-testid={`review-comment-${c.ratingId}`}>
-            <View>{c.body}</View>
-            <View className='muted'>
-              {COMMENT_STATUS[c.status]}
-              {c.reports ? ` · 被举报${c.reports}次` : ''}
-            </View>
-          </View>
-        ))}
-      </View>
-      {hidden ? (
-        <View
-          className='btn btn--ghost'
-          role='button'
-          {...FOCUSABLE}
-          data-testid={`review-firm-${f.firm.id}-moderate`}
-          onClick={() => openPage(ROUTES.ratingModeration)}
-        >
-          {hidden}条被举报的评语待审核，去评论审核
+      {reported ? (
+        <View className='notice' data-testid={`review-firm-${f.firm.id}-reported`}>
+          {reported}条评语因举报暂时隐藏，请逐条决定保留还是隐藏。
         </View>
       ) : null}
+      <View role='list' aria-label={`${f.firm.name}的居民评语`}>
+        {f.comments.map((c) => (
+          <CommentRow key={c.ratingId} comment={c} published={published} />
+        ))}
+      </View>
     </View>
   );
 }
@@ -194,7 +246,7 @@ export default function ReviewPage() {
           </View>
           <View className='muted'>
             {data.period.status === 'closed'
-              ? '结果只有您能看到。请核对各企业的得分和居民评语，需要时处理被举报的评语，然后回到评星管理开始公示。'
+              ? '结果只有您能看到。请核对各企业的得分和居民评语（不宜公开的可以隐藏，评分照常计入），然后回到评星管理开始公示。'
               : data.period.status === 'publicity'
                 ? `公示至${data.period.publicityEndsOn}。物业企业的异议须全部答复后才能定稿；也可以直接更正结果并说明原因。`
                 : '已定稿。更正结果须说明原因，将生成新版本，旧版本保留，物业企业会收到通知。'}
@@ -214,7 +266,7 @@ export default function ReviewPage() {
       ) : null}
       <View role='list' aria-label='各企业结果'>
         {(data?.firms ?? []).map((f) => (
-          <Firm key={f.firm.id} f={f} canCorrect={canCorrect} />
+          <Firm key={f.firm.id} f={f} canCorrect={canCorrect} published={canCorrect} />
         ))}
       </View>
     </Page>
