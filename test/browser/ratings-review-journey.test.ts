@@ -9,7 +9,8 @@ import { Journey, TINY_JPEG } from './journey';
  * Review before publication (issue 16, items 4–5) in a real browser, on a phone (390×844, touch),
  * axe on every page: 林峰 (admin) opens the proposed current quarter in 评星管理 — residents and the
  * assessor are told; households and the assessor rate; 林峰 closes and reviews results and comments
- * (nobody else sees them), then starts a 7-day 公示; 孙磊 (阆苑物业) sees 公示中 on the firm card and
+ * (nobody else sees them) and hides one comment himself on 结果审核 (read again in large text), then
+ * starts a 7-day 公示; 孙磊 (阆苑物业) sees 公示中 on the firm card without that comment and
  * objects with a photo; 林峰 upholds it with a corrected score; 定稿 is refused while 公示 runs and
  * goes through after it; 孙磊 reads the answer, 已更正 and the 更正记录; 王秀兰 (large text) reads the
  * final card with 已更正 and its 评分说明.
@@ -21,6 +22,7 @@ const OBJECTION = '组织建设：本季度召开党支部会议3次，考评时
 const ANSWER = '核对会议记录属实，组织建设由70分更正为90分。';
 const DAY = 24 * 3600 * 1000;
 const MANAGE = '/packages/ratings/pages/manage/index';
+const HIDDEN = '物业经理的电话从来打不通，投诉没人管';
 
 describe.each(DIALECTS)('on %s', (dialect) => {
   let stack: Stack;
@@ -47,6 +49,17 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await modal.waitFor();
     await modal.locator('.taro-model__confirm').click();
     await modal.waitFor({ state: 'hidden' });
+  }
+
+  /** 大字模式 on 我的, then back to the page the person was on. */
+  async function largeText(j: Journey, on: boolean, back: string) {
+    await j.open('/pages/me/index');
+    const toggle = j.root().locator('[role="switch"][aria-label="大字模式"]');
+    await toggle.waitFor();
+    if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+    await j.root().locator(`[role="switch"][aria-label="大字模式"][aria-checked="${on}"]`).waitFor();
+    await j.open(back);
+    await j.waitForShown(back.split('?')[0]);
   }
 
   async function openManage(j: Journey) {
@@ -99,7 +112,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     for (const [i, stars] of [4, 4, 5, 5, 4, 5].entries()) {
       const r = await buildResident(stack.db.ds);
       const scores = { environment: stars, security: stars, repairs: stars, attitude: stars };
-      ok(await call('ratings', 'rate', { householdId: r.householdId, scores, ...(i === 0 ? { comment: '门岗值守认真，楼道干净' } : {}) }, r.openid));
+      const comment = i === 0 ? '门岗值守认真，楼道干净' : i === 1 ? HIDDEN : undefined;
+      ok(await call('ratings', 'rate', { householdId: r.householdId, scores, ...(comment ? { comment } : {}) }, r.openid));
     }
     ok(await call('ratings', 'assess', { firmId, scores: { organisation: 70, team: 80, service: 85 }, note: '会议记录未见' }, as('assessor')));
 
@@ -113,6 +127,23 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await reviewed.getByText('门岗值守认真，楼道干净').waitFor();
     await reviewed.getByText('组织建设70分', { exact: false }).waitFor();
     await admin.audit('review-closed');
+    // He hides one comment right here (the moderation action); the row says so in place.
+    const comment = reviewed.locator('[data-testid^="review-comment-"][role="listitem"]', { hasText: HIDDEN });
+    await expect(comment.locator('[role="status"]').textContent()).resolves.toBe('公示时公开');
+    await comment.locator('[data-testid$="-hide"]').click();
+    await confirmModal(admin, '隐藏这条评语');
+    await comment.locator('[role="status"]').getByText('已隐藏，不公开').waitFor();
+    await comment.locator('[data-testid$="-keep"]').getByText('恢复公开').waitFor();
+    await admin.audit('review-comment-hidden');
+    expect(await inbox('林峰', '您的评语未予公开')).toBe(0);
+    expect(Number((await stack.db.ds.query("SELECT COUNT(*) AS n FROM notifications WHERE title = '您的评语未予公开'"))[0].n)).toBe(1);
+    // Read again in large text: the decision and its buttons still fit the phone.
+    const reviewRoute = `/packages/ratings/pages/review/index?periodId=${periodId}`;
+    await largeText(admin, true, reviewRoute);
+    await admin.byTestId(`review-firm-${firmId}`).locator('[data-testid^="review-comment-"]', { hasText: HIDDEN }).getByText('已隐藏，不公开').waitFor();
+    await admin.byTestId(`review-firm-${firmId}`).locator('[data-testid^="review-comment-"]', { hasText: HIDDEN }).scrollIntoViewIfNeeded();
+    await admin.audit('review-large-text');
+    await largeText(admin, false, MANAGE);
     // 孙磊 cannot see the closed period's results on his own firm's card.
     const staff = await person('孙磊', 'firm');
     await staff.open(`/packages/ratings/pages/firm/index?firmId=${firmId}`);
@@ -133,6 +164,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       .byTestId('firm-result-publicity')
       .getByText(/^公示中，\d{4}-\d{2}-\d{2}止$/)
       .waitFor();
+    await staff.root().getByText('门岗值守认真，楼道干净').waitFor();
+    await expect(staff.root().getByText(HIDDEN).count()).resolves.toBe(0);
     await staff.audit('firm-card-publicity');
     await staff.byTestId('firm-result-object').click();
     await staff.byTestId('objection-form').waitFor();
