@@ -3,6 +3,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { localOutbox, localPlatform, type Platform, type PushOutcome, type SubscribeMessage } from '../../cloud/src/core/platform';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { notifyMany, Notifier } from '../../cloud/src/modules/notifications/public';
+import { PushPriority1766200000000 } from '../../cloud/src/modules/notifications/migrations/1766200000000-PushPriority';
 import { PUSH_BATCH, PUSH_MAX_ATTEMPTS, pushBackoffMs } from '../../cloud/src/modules/pushes/push-sender';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, buildNeed, call, newcomer, ok } from '../factories';
@@ -175,6 +176,38 @@ describe.each(DIALECTS)('the push outbox on %s', (dialect) => {
     expect(Number((await db.ds.query("SELECT COUNT(*) AS n FROM notifications WHERE pushState = 'pending'"))[0].n)).toBe(0);
   });
 
+  it('a message to its people goes out in the first batch even behind 1,000 fan-out rows', async () => {
+    await resetPushes(db.ds);
+    const openid = newcomer();
+    ok(await call('me', 'get', {}, openid));
+    const u = await userId(openid);
+    // A city-wide fan-out written first (people without an account: settled as skipped), then one 派单.
+    await runInTransaction(db.ds, (em) => notifyMany(em, Array.from({ length: 1000 }, (_, i) => 70_000_000 + i), msg('全市群发')));
+    clock.advance(1000);
+    await runInTransaction(db.ds, (em) => new Notifier().to(em, [u], msg('新派单')));
+    const { readDuePushes } = await import('../../cloud/src/modules/notifications/public');
+    const first = await readDuePushes(db.ds.manager, clock.now(), PUSH_BATCH);
+    expect(first[0]).toMatchObject({ userId: u, title: '新派单' });
+    expect(first.slice(1).every((r) => r.title === '全市群发')).toBe(true);
+
+    // The sender's first batch sends it; the fan-out follows in later batches.
+    const sent: string[] = [];
+    const base = localPlatform();
+    const platform: Platform = {
+      ...base,
+      messenger: {
+        async send(m) {
+          sent.push(m.title);
+          return { ok: true };
+        },
+      },
+    };
+    await deliverPushes(db.ds, platform);
+    expect(sent).toEqual(['新派单']);
+    expect((await pushRows('全市群发')).every((r) => r.pushState === 'skipped')).toBe(true);
+    clock.reset();
+  });
+
   it('a person who subscribed gets the push of a fan-out too', async () => {
     await resetPushes(db.ds);
     const openid = newcomer();
@@ -184,5 +217,23 @@ describe.each(DIALECTS)('the push outbox on %s', (dialect) => {
     expect(localOutbox).toEqual([]);
     await deliverPushes(db.ds);
     expect(localOutbox).toEqual([expect.objectContaining({ openid, title: '群发', template: 'need_update' })]);
+  });
+  it('the priority migration goes down and up again, keeping the pending rows', async () => {
+    const migration = new PushPriority1766200000000();
+    const q = db.ds.createQueryRunner();
+    const pending = async () => Number((await db.ds.query("SELECT COUNT(*) AS n FROM notifications WHERE pushState = 'pending'"))[0].n);
+    await runInTransaction(db.ds, (em) => new Notifier().to(em, [1], msg('迁移前')));
+    const before = await pending();
+    try {
+      await migration.down(q);
+      expect(await q.hasColumn('notifications', 'pushPriority')).toBe(false);
+      expect((await q.getTable('notifications'))!.indices.map((i) => i.name)).toContain('IX_notifications_pushState_pushAfter');
+      await migration.up(q);
+      expect(await q.hasColumn('notifications', 'pushPriority')).toBe(true);
+      expect((await q.getTable('notifications'))!.indices.map((i) => i.name)).toContain('IX_notifications_pushState_pushPriority_pushAfter');
+    } finally {
+      await q.release();
+    }
+    expect(await pending()).toBe(before);
   });
 });

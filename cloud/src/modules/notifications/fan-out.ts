@@ -1,7 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { clock } from '../../core/clock';
 import { Notification } from './notification.entity';
-import { bodyOf, type Message, pushColumns, TITLE_MAX } from './notifier';
+import { bodyOf, FAN_OUT_PUSH, type Message, pushColumns, TITLE_MAX } from './notifier';
 
 /**
  * Who a fan-out reaches: a select (from the module that knows them, through its public function)
@@ -14,7 +14,9 @@ export type Audience = SelectQueryBuilder<object> | readonly number[];
  * number of recipients — `INSERT … SELECT DISTINCT` over the audience's query, or one multi-row
  * INSERT for a list of ids — inside the caller's transaction. The rows are the outbox too (pushState pending): the
  * `pushes.send` job pushes them later, in batches, so the request makes the same
- * statements for 10 recipients and for 1,000. Returns how many people were written to.
+ * statements for 10 recipients and for 1,000. Its rows wait behind messages to their people
+ * (pushPriority FAN_OUT_PUSH): a need's 派单 is not queued behind a city-wide fan-out. Returns how
+ * many people were written to.
  */
 export async function notifyMany(em: EntityManager, audience: Audience, msg: Message): Promise<number> {
   const now = clock.now();
@@ -30,7 +32,7 @@ export async function notifyMany(em: EntityManager, audience: Audience, msg: Mes
       .insert()
       .into(Notification)
       .updateEntity(false)
-      .values(ids.map((userId) => ({ userId, title, body, subjectKind, subjectId, readAt: null, createdAt: now, ...pushColumns(msg.kind, now) })))
+      .values(ids.map((userId) => ({ userId, title, body, subjectKind, subjectId, readAt: null, createdAt: now, ...pushColumns(msg.kind, now, FAN_OUT_PUSH) })))
       .execute();
     return ids.length;
   }
@@ -39,10 +41,10 @@ export async function notifyMany(em: EntityManager, audience: Audience, msg: Mes
   const driver = em.connection.driver;
   const createdAt = driver.preparePersistentValue(now, meta.findColumnWithPropertyName('createdAt')!);
   const q = (name: string) => driver.escape(name);
-  const columns = ['userId', 'title', 'body', 'subjectKind', 'subjectId', 'readAt', 'createdAt', 'pushKind', 'pushState', 'pushAttempts', 'pushAfter']
+  const columns = ['userId', 'title', 'body', 'subjectKind', 'subjectId', 'readAt', 'createdAt', 'pushKind', 'pushState', 'pushAttempts', 'pushAfter', 'pushPriority']
     .map(q)
     .join(', ');
-  const sql = `INSERT INTO ${q(meta.tableName)} (${columns}) SELECT DISTINCT a.${q('userId')}, ?, ?, ?, ?, NULL, ?, ?, 'pending', 0, ? FROM (${select}) a`;
+  const sql = `INSERT INTO ${q(meta.tableName)} (${columns}) SELECT DISTINCT a.${q('userId')}, ?, ?, ?, ?, NULL, ?, ?, 'pending', 0, ?, ${FAN_OUT_PUSH} FROM (${select}) a`;
   // The caller's transaction runner (its structured result says how many rows were written).
   const own = !em.queryRunner;
   const runner = em.queryRunner ?? em.connection.createQueryRunner();

@@ -3,6 +3,7 @@ import type { DomainModule } from '../../core/module';
 import { listNotifications } from './actions/list-notifications';
 import { markRead } from './actions/mark-read';
 import { NotificationPush1765913371000 } from './migrations/1765913371000-NotificationPush';
+import { PushPriority1766200000000 } from './migrations/1766200000000-PushPriority';
 import { Notification } from './notification.entity';
 
 /** The `notifications` cloud function's action table: the in-app message centre. */
@@ -18,6 +19,6 @@ export const notificationActions = {
 export const notificationsModule: DomainModule = {
   name: 'notifications',
   entities: [Notification],
-  migrations: [NotificationPush1765913371000],
+  migrations: [NotificationPush1765913371000, PushPriority1766200000000],
   functions: { notifications: notificationActions },
 };

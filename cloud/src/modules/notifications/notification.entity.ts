@@ -10,7 +10,7 @@ import type { PushState } from './outbox';
  */
 @Entity('notifications')
 @Index('IX_notifications_userId_id', ['userId', 'id'])
-@Index('IX_notifications_pushState_pushAfter', ['pushState', 'pushAfter'])
+@Index('IX_notifications_pushState_pushPriority_pushAfter', ['pushState', 'pushPriority', 'pushAfter'])
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @IdColumn() userId: number;
@@ -24,6 +24,11 @@ export class Notification {
   @TextColumn(20, { nullable: true }) pushKind: MessageKind | null;
   @TextColumn(10, { nullable: true }) pushState: PushState | null;
   @Column({ type: 'int', default: 0 }) pushAttempts: number;
+  /**
+   * Which pushes go first: 0 a message to its people (a need's 派单, a reply), 1 a fan-out (a
+   * city's residents told a period opened). The sender sends due rows by priority, then age.
+   */
+  @Column({ type: 'int', default: 0 }) pushPriority: number;
   /** Not before: the row's creation, then the back-off after each failed attempt. */
   @DateTimeColumn({ nullable: true }) pushAfter: Date | null;
   /** The last failure: WeChat's errCode or a short reason. */

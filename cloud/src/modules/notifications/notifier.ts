@@ -142,7 +142,11 @@ async function writeMessages(em: EntityManager, parts: readonly Queued[]): Promi
   await em.query(`INSERT INTO ${q(meta.tableName)} (${COLUMNS.map(q).join(', ')}) ${members.join(' UNION ALL ')}`, params);
 }
 
-/** The outbox columns of a new message row: pending from its creation. */
-export function pushColumns(kind: MessageKind, now: Date) {
-  return { pushKind: kind, pushState: 'pending' as const, pushAttempts: 0, pushAfter: now, pushError: null };
+/** Outbox priority of a message to its people (sent first) and of a fan-out (notification.entity.ts). */
+export const PERSONAL_PUSH = 0;
+export const FAN_OUT_PUSH = 1;
+
+/** The outbox columns of a new message row: pending from its creation; a fan-out's wait behind personal ones. */
+export function pushColumns(kind: MessageKind, now: Date, priority: number = PERSONAL_PUSH) {
+  return { pushKind: kind, pushState: 'pending' as const, pushAttempts: 0, pushAfter: now, pushError: null, pushPriority: priority };
 }

@@ -13,14 +13,18 @@ export interface PushUpdate {
   set: { pushState?: PushState; pushError: string | null; pushAfter?: Date };
 }
 
-/** Up to `limit` pending pushes due at `now`, oldest first (the (pushState, pushAfter) index). */
+/**
+ * Up to `limit` pending pushes due at `now`: messages to their people before fan-outs, oldest
+ * first within each (the (pushState, pushPriority, pushAfter) index gives this order).
+ */
 export function readDuePushes(em: EntityManager, now: Date, limit: number): Promise<DuePush[]> {
   return em
     .createQueryBuilder(Notification, 'n')
     .select(['n.id', 'n.userId', 'n.title', 'n.body', 'n.subjectKind', 'n.subjectId', 'n.pushKind', 'n.pushAttempts'])
     .where('n.pushState = :pending', { pending: 'pending' })
     .andWhere('n.pushAfter <= :now', { now })
-    .orderBy('n.pushAfter', 'ASC')
+    .orderBy('n.pushPriority', 'ASC')
+    .addOrderBy('n.pushAfter', 'ASC')
     .addOrderBy('n.id', 'ASC')
     .limit(limit)
     .getMany();
