@@ -3,7 +3,7 @@ import type { TimerJobDTO, TimerRunDTO } from '@hg/types';
 /**
  * 定时任务 in words a clerk reads: each module's job by what it does for people, and what a run
  * did. Names come from the modules' timers (`need-timers.ts`, `booking-timers.ts`,
- * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`); a job added later shows its raw name until it is
+ * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`, `deliberation-timers.ts`); a job added later shows its raw name until it is
  * named here (the timers journey checks that every deployed job has a name).
  */
 export const JOB_LABEL: Record<string, string> = {
@@ -21,6 +21,10 @@ export const JOB_LABEL: Record<string, string> = {
   'slots.lapseOffers': '活动室等预约的候补名额超时失效',
   'slots.closeWaitlists': '活动室等预约截止后结束候补',
   'slots.markNoShows': '活动室等预约未签到记为未到',
+  'deliberation.openVotes': '公告期满议题开始投票',
+  'deliberation.closeVotes': '议题投票到期截止并计票',
+  'deliberation.remindBeforeClose': '议题投票截止前提醒未投票住户',
+  'deliberation.proposeFromNeeds': '关注户数达标的需求转为议题草稿',
   'pushes.send': '发送微信订阅消息',
 };
 
@@ -43,6 +47,10 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   slotOffersLapsed: (n) => `${n}个预约候补名额失效`,
   slotWaitlistsClosed: (n) => `结束${n}个预约候补`,
   slotNoShows: (n) => `${n}个预约记为未到`,
+  votesOpened: (n) => `${n}个议题开始投票`,
+  votesClosed: (n) => `${n}个议题截止计票`,
+  remindersSent: (n) => `提醒${n}个议题的未投票住户`,
+  mattersProposed: (n) => `生成${n}个议题草稿`,
   pushesSent: (n) => `发出${n}条微信消息`,
   pushesRetried: (n) => `${n}条微信消息稍后重发`,
   pushesRefused: (n) => `${n}条因未订阅未发`,
