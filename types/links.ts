@@ -30,6 +30,8 @@ export const SubjectKind = {
   'rating-comment': 'rating-comment',
   /** The firm replied to a resident's comment (id: the firm's): opens the firm's public page, where the reply is under her comment. */
   'rating-reply': 'rating-reply',
+  /** A firm's result was corrected (id: the firm's): opens the firm's page, where 已更正 and 更正记录 are. */
+  'firm-card': 'firm-card',
   /** A firm's objections (申诉) to a period's results (id: the period's for the admin, the firm's for its staff): opens 结果异议. */
   'rating-objections': 'rating-objections',
   /** A deliberation matter (id: the matter's): the governance pages arrive later, so it opens the message centre for now. */
@@ -77,6 +79,7 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   'firm-ratings': (firmId) => `${PAGES.firmReply}?firmId=${firmId}`,
   'rating-comment': () => PAGES.moderation,
   'rating-reply': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
+  'firm-card': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
   // The page lists what the reader may see: the admin every objection, the firm's staff their own.
   'rating-objections': () => PAGES.ratingObjections,
   matter: () => PAGES.messages,

@@ -1,7 +1,7 @@
 import os from 'os';
 import path from 'path';
 import type { EntityManager } from 'typeorm';
-import { addDays, localDay, nextQuarter, type FirmResultDTO } from '@hg/types';
+import { addDays, linkTo, localDay, nextQuarter, type FirmResultDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { runInTransaction } from '../../cloud/src/core/data-source';
 import { localPlatform } from '../../cloud/src/core/platform';
@@ -191,6 +191,9 @@ describe.each(DIALECTS)('ratings review, 公示, objections and corrections on %
     const card = ok(await call('ratings', 'firmCard', { firmId: firm }, as('resident')));
     expect(card.results[0]).toMatchObject({ periodStatus: 'published' });
     expect(await titles(as('property_staff'), 'firm-ratings')).toContain('本期评价结果已定稿');
+    // A correction opens the firm's page, where 已更正 and 更正记录 are (not 评价反馈).
+    expect(await titles(as('property_staff'), 'firm-card')).toContain('评价结果已更正');
+    expect(linkTo({ subjectKind: 'firm-card', subjectId: firm })).toBe(`/packages/ratings/pages/firm/index?firmId=${firm}`);
   });
 
   it('after final: corrections need the admin and a reason; four at once become four consecutive versions, never two alike', async () => {

@@ -59,7 +59,8 @@ export async function tellResultCorrected(
     await firmStaff(em, r.firmId),
     {
       kind: 'rating_result',
-      subject: { subjectKind: 'firm-ratings', subjectId: r.firmId },
+      // The firm's page shows the corrected figures, 已更正 and the 更正记录 (评价反馈 does not).
+      subject: { subjectKind: 'firm-card', subjectId: r.firmId },
       title: '评价结果已更正',
       body: `${period.code} 期结果已更正为第${r.version}版（${r.starsX2 === null ? '样本不足' : `${r.starsX2 / 2}星`}；${scores}）。原因：${reason}`,
     },
