@@ -121,7 +121,15 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
         error: { code: 'INVALID_INPUT', details: { field: 'closesAt' } },
       });
       expect(await n("SELECT COUNT(*) AS n FROM deliberation_electorate WHERE matterId = ?", [matter.id])).toBe(0);
-      matter = ok(await call('deliberation', 'publish', { matterId: matter.id, opensAt: at(3 * DAY), closesAt: at(5 * DAY) }, as('community_staff')));
+      // Two organisers publish at once: one publication, one electorate.
+      const both = await Promise.all(
+        [as('community_staff'), as('compound_head')].map((who) => call('deliberation', 'publish', { matterId: matter.id, opensAt: at(3 * DAY), closesAt: at(5 * DAY) }, who)),
+      );
+      expect(both.filter((r) => r.ok)).toHaveLength(1);
+      for (const r of both) if (!r.ok) expect(['INVALID_TRANSITION', 'CONFLICT']).toContain(r.error.code);
+      matter = ok(both.find((r) => r.ok)!);
+      expect(await n("SELECT COUNT(*) AS n FROM subject_events WHERE subject_kind = 'matter' AND subject_id = ? AND action = 'published'", [matter.id])).toBe(1);
+      expect(await n('SELECT COUNT(*) AS n FROM deliberation_versions WHERE matterId = ?', [matter.id])).toBe(1);
       expect(matter).toMatchObject({ status: 'notice', version: 1, eligible: electorate.length, votingOpen: false, tally: null });
       expect(matter.contentHash).toMatch(/^[0-9a-f]{8}$/);
       expect(await n('SELECT COUNT(*) AS n FROM deliberation_electorate WHERE matterId = ? AND version = 1', [matter.id])).toBe(electorate.length);
@@ -189,6 +197,15 @@ describe.each(DIALECTS)('deliberation (五步议事法) on %s', (dialect) => {
       expect(Object.keys(entry)).not.toContain('optionIndex');
       // A room with nobody in the app votes by proxy form, entered by the compound head.
       ok(await call('deliberation', 'enterBallot', { matterId: matter.id, householdId: electorate[11].id, optionIndex: 0, channel: 'proxy' }, as('compound_head')));
+      // Two organisers entering the same form at once, both confirming: still one current ballot, every entry kept.
+      const twice = await Promise.all(
+        [as('compound_head'), as('community_staff')].map((who) =>
+          call('deliberation', 'enterBallot', { matterId: matter.id, householdId: electorate[11].id, optionIndex: 0, channel: 'proxy', replace: true }, who),
+        ),
+      );
+      expect(twice.map((r) => r.ok)).toEqual([true, true]);
+      expect(await n("SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND householdId = ? AND status = 'current'", [matter.id, electorate[11].id])).toBe(1);
+      expect(await n('SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND householdId = ?', [matter.id, electorate[11].id])).toBe(3);
       expect(await n("SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND householdId = ? AND status = 'current'", [matter.id, electorate[0].id])).toBe(1);
       expect(await n('SELECT COUNT(*) AS n FROM deliberation_ballots WHERE matterId = ? AND householdId = ?', [matter.id, electorate[0].id])).toBe(5);
       const [entered] = await q("SELECT castById, channel FROM deliberation_ballots WHERE matterId = ? AND householdId = ? AND status = 'current'", [matter.id, electorate[0].id]);

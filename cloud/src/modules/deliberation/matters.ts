@@ -124,6 +124,7 @@ export async function tellElectorate(em: EntityManager, notifier: Notifier, m: M
 
 /** 发布公告: the draft's text and options are frozen as version 1, its electorate snapshotted and told when the vote opens. */
 export async function publishMatter(em: EntityManager, notifier: Notifier, m: Matter, w: Window, by: number, now: Date): Promise<void> {
+  if (!MATTER_MACHINE.allows('publish', m.status)) throw new AppError(ErrorCode.INVALID_TRANSITION, '议题已发布，修改请发布新版本');
   const frozen = await freezeVersion(em, m, { title: m.title, text: m.text, options: optionsOf(m) }, w, by, now);
   await move(em, m, 'publish', by, now, frozen.patch, { version: frozen.version, hash: frozen.hash, eligible: frozen.eligible });
   await tellElectorate(em, notifier, m, '新议题公告', `「${m.title}」已公告（第${m.version}版），${formatLocalTime(m.opensAt, now)}开始投票，${formatLocalTime(m.closesAt, now)}截止`);
