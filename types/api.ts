@@ -29,7 +29,6 @@ import type {
   TCancelNeedRequest,
   TClaimableRequest,
   TCommentNeedRequest,
-  TEditNeedTranscriptRequest,
   TCreateNeedRequest,
   TDeclineNeedRequest,
   TDispatchNeedRequest,
@@ -55,6 +54,7 @@ import type {
   TInboxCountsRequest,
   TMergeCandidatesRequest,
 } from './needs-schemas';
+import type { TEditNeedTranscriptRequest } from './voice-schemas';
 import type { TMarkReadRequest, TNotificationsRequest } from './notifications-schemas';
 import type {
   TBindHouseholdRequest,

@@ -6,6 +6,7 @@ export * from './schemas';
 export * from './api';
 export * from './needs';
 export * from './needs-schemas';
+export * from './voice-schemas';
 export * from './notifications-schemas';
 export * from './roles';
 export * from './links';

@@ -8,7 +8,6 @@ import {
   LOCAL_VOICE_ID_PATTERN,
   NEED_RULES,
   VOICE_RULES,
-  TRANSCRIPT_RULES,
   NEED_SEARCH_RULES,
   NeedList,
   NeedPlace,
@@ -17,7 +16,6 @@ import {
   QUEUE_TABS,
   RejectReason,
 } from './needs';
-import { defineSettings } from './settings';
 import { cursor, enumOf, id, isoTime, limit, optionalText, text } from './primitives';
 import { CLOUD_FILE_ID_PATTERN, LOCAL_PHOTO_ID_PATTERN } from './limits';
 
@@ -228,19 +226,3 @@ export type TLadderRequest = z.infer<typeof ZLadderRequest>;
 /** 升级待办's badges: the rows each tab would list, for the caller's rungs and scopes. */
 export const ZLadderCountsRequest = z.object({}).strict();
 export type TLadderCountsRequest = z.infer<typeof ZLadderCountsRequest>;
-
-/**
- * 语音转文字 as a city settings section (listed by the needs module, which owns voice notes; ratings
- * reads it too). Off by default: no recording leaves the platform's store until a city turns it on
- * and a transcriber is configured (Platform.transcriber).
- */
-export const ZVoiceSettings = z.object({ transcription: z.boolean() }).strict();
-export type VoiceSettings = z.infer<typeof ZVoiceSettings>;
-export const VOICE_SETTINGS = defineSettings({ key: 'voice', label: '语音转文字', schema: ZVoiceSettings, defaults: { transcription: false } });
-
-/** A corrected transcript: words, at most TRANSCRIPT_RULES.maxLength (an empty one is refused: a note without words has none). */
-export const transcriptText = text(TRANSCRIPT_RULES.maxLength, '语音文字');
-
-/** Correct the transcript of a need's voice note (`commentId` absent: the need's own) or of a comment's. */
-export const ZEditNeedTranscriptRequest = z.object({ needId: id, commentId: id.optional(), transcript: transcriptText }).strict();
-export type TEditNeedTranscriptRequest = z.infer<typeof ZEditNeedTranscriptRequest>;

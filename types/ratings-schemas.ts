@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CompoundType } from './enums';
 import { Criterion, RATING_DIMENSIONS, RATING_RULES, REVIEW_RULES, ReportReason } from './ratings';
 import { enumOf, id, isoDay, optionalText, text } from './primitives';
-import { transcriptText, ZVoiceNote } from './needs-schemas';
+import { ZVoiceNote } from './needs-schemas';
+import { transcriptText } from './voice-schemas';
 
 /** Request schemas of the `ratings` function (strict, zh-CN). */
 
