@@ -52,6 +52,51 @@ export function compoundsWhere(
   return em.find(Compound, { where, order: { id: 'ASC' } });
 }
 
+/** A node a role sits on (identity's assignments have this shape). */
+export interface HeldScope {
+  scopeLevel: ScopeLevel;
+  scopeId: number;
+}
+
+/**
+ * The compounds a property firm serves (propertyOrgId set) under any of these nodes — a role on
+ * the city, a street, a community or the compound itself covers it; one on a building or unit
+ * does not — in id order, filtered in SQL rather than read city-wide and filtered in JS.
+ */
+export function servedCompoundsUnder(em: EntityManager, held: readonly HeldScope[]): Promise<Compound[]> {
+  const qb = em.createQueryBuilder(Compound, 'c').where('c.propertyOrgId IS NOT NULL').orderBy('c.id', 'ASC');
+  if (!held.some((h) => h.scopeLevel === 'city')) {
+    const column = { street: 'streetId', community: 'communityId', compound: 'id' } as Partial<Record<ScopeLevel, string>>;
+    const parts: string[] = [];
+    const params: Record<string, number> = {};
+    held.forEach((h, i) => {
+      if (!column[h.scopeLevel]) return;
+      parts.push(`c.${column[h.scopeLevel]} = :held${i}`);
+      params[`held${i}`] = h.scopeId;
+    });
+    if (!parts.length) return Promise.resolve([]);
+    qb.andWhere(`(${parts.join(' OR ')})`, params);
+  }
+  return qb.getMany();
+}
+
+/**
+ * Which (firm, compound type) pairs serve compounds in a place (the city when no filter), as a
+ * select of `firmId` and `compoundType` — not run: a board of firm results joins it, filtering in
+ * the one statement that reads the results.
+ */
+export function firmServiceQuery(em: EntityManager, place: { streetId?: number; communityId?: number } = {}): SelectQueryBuilder<Compound> {
+  const qb = em
+    .createQueryBuilder(Compound, 'svc')
+    .select('svc.propertyOrgId', 'firmId')
+    .addSelect('svc.type', 'compoundType')
+    .distinct(true)
+    .where('svc.propertyOrgId IS NOT NULL');
+  if (place.streetId !== undefined) qb.andWhere('svc.streetId = :svcStreetId', { svcStreetId: place.streetId });
+  if (place.communityId !== undefined) qb.andWhere('svc.communityId = :svcCommunityId', { svcCommunityId: place.communityId });
+  return qb;
+}
+
 /** Communities by id order: these (`'all'` for every one), or those of these streets. */
 export function communitiesWhere(em: EntityManager, filter: { ids: readonly number[] | 'all' } | { streetIds: readonly number[] }): Promise<Community[]> {
   if ('streetIds' in filter) {

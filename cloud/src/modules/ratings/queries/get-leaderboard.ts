@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { VISIBLE_PERIOD_STATUSES, ZLeaderboardRequest, type LeaderboardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { compoundsWhere, organisationsByIds } from '../../community/public';
+import { firmServiceQuery, organisationsByIds } from '../../community/public';
 import { FirmResult, RatingPeriod } from '../entities';
 import { presentPeriod } from '../rating.presenter';
 
@@ -23,9 +23,16 @@ export const getLeaderboard = definePublicAction({
     const period = periodId ? visible.find((p) => p.id === periodId) : visible[0];
     if (periodId && !period) throw notFound('已公布的评价期');
     if (!period) return { period: null, periods, rows: [] } satisfies LeaderboardDTO;
-    const compounds = await compoundsWhere(em, scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {});
-    const pairs = new Set(compounds.filter((c) => c.propertyOrgId).map((c) => `${c.propertyOrgId}:${c.type}`));
-    const results = (await em.find(FirmResult, { where: { periodId: period.id } })).filter((r) => pairs.has(`${r.firmId}:${r.compoundType}`));
+    // The period's results of firms serving a compound of that type in the place: one statement,
+    // joined to the (firm, type) pairs community lists there, not every result filtered in JS.
+    const serving = firmServiceQuery(em, scope === 'street' ? { streetId: scopeId } : scope === 'community' ? { communityId: scopeId } : {});
+    const results = await em
+      .createQueryBuilder(FirmResult, 'r')
+      .innerJoin(`(${serving.getQuery()})`, 'p', 'p.firmId = r.firmId AND p.compoundType = r.compoundType')
+      .where('r.periodId = :periodId', { periodId: period.id })
+      .setParameters(serving.getParameters())
+      .orderBy('r.id', 'ASC')
+      .getMany();
     const firms = await organisationsByIds(
       em,
       results.map((r) => r.firmId),

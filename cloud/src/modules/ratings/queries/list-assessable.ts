@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
-import { ZEmptyRequest, type AssessableFirmDTO } from '@hg/types';
+import { ASSESSOR_ROLES, ZEmptyRequest, type AssessableFirmDTO } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { forbidden } from '../../../core/errors';
-import { compoundsWhere, organisationsWhere } from '../../community/public';
-import { isAssessor, isAssessorOver } from '../../identity/public';
+import { organisationsWhere, servedCompoundsUnder } from '../../community/public';
+import { assignmentsOf, isAssessor } from '../../identity/public';
 import { AssessorScore } from '../entities';
 import { openPeriod } from '../periods';
 
@@ -13,9 +13,8 @@ export const listAssessable = defineAction({
   async handler(_input, { actor, ds }) {
     if (!isAssessor(actor)) throw forbidden('只有考评员可以查看');
     const em = ds.manager;
-    const compounds = (await compoundsWhere(em)).filter(
-      (c) => c.propertyOrgId && isAssessorOver(actor, { streetId: c.streetId, communityId: c.communityId, compoundId: c.id }),
-    );
+    // The compounds under the assessor's nodes that a firm serves, filtered in SQL (not the city's read and filtered here).
+    const compounds = await servedCompoundsUnder(em, assignmentsOf(actor, ASSESSOR_ROLES));
     const firmIds = [...new Set(compounds.map((c) => c.propertyOrgId!))];
     if (!firmIds.length) return [];
     const firms = await organisationsWhere(em, { ids: firmIds, kind: 'property_firm' });
