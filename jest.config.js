@@ -86,6 +86,9 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      // One Chromium for the project's files (test/browser/chromium.ts).
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
       transform: { '^.+\\.(t|j)sx?$': swcNode },
       moduleNameMapper: typesAlias,
     },

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type http from 'node:http';
 import os from 'node:os';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createGateway } from '../../cloud/gateway/server';
 import { createTestDb, type TestDb, type TestDialect } from '../db';
+import { chromiumFor } from './chromium';
 
 /** Browser journeys: the built H5 app, served by the real gateway on a throw-away database. */
 
@@ -40,6 +41,7 @@ export function ensureH5Build(): void {
 export interface Stack {
   db: TestDb;
   base: string;
+  /** Open browser contexts here: they are this stack's own (test/browser/chromium.ts). */
   browser: Browser;
   close(): Promise<void>;
 }
@@ -55,18 +57,8 @@ export async function startStack(dialect: TestDialect = 'sqlite', opts: StackOpt
   const server: http.Server = createGateway({ ds: db.ds, secret: 'browser-journey-secret-0123', demo: true, staticDir: H5_DIR });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(opts.browserArgs ?? []),
-    ],
-  });
+  // The run's shared Chromium (closing it only closes this stack's contexts), or its own with extra switches.
+  const browser = await chromiumFor(opts.browserArgs);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {
     db,

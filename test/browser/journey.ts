@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { ARTIFACTS, seriousViolations, type AxeViolation } from './harness';
 
 const TAB_PATH = { 首页: 'home', 需求: 'needs', 我的: 'me' } as const;
@@ -7,6 +7,9 @@ const TAB_PATH = { 首页: 'home', 需求: 'needs', 我的: 'me' } as const;
 /** A person's walk through the H5 app: navigation by what they see, axe on every page, screenshots. */
 export class Journey {
   readonly checked: { step: string; violations: AxeViolation[] }[] = [];
+  /** API calls of this page still in flight, and who waits for none to be. */
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
 
   constructor(
     readonly page: Page,
@@ -18,6 +21,18 @@ export class Journey {
     );
     // An expected refusal is an answer (200 + envelope), not a failed resource in the console
     // (docs/api.md, "Error codes"); only a lost login (401) keeps an error status.
+    const isApi = (req: Request) => req.url().includes('/api/');
+    page.on('request', (req) => {
+      if (isApi(req)) this.inFlight++;
+    });
+    const done = (req: Request) => {
+      if (!isApi(req)) return;
+      this.inFlight = Math.max(0, this.inFlight - 1);
+      if (this.inFlight > 0) return;
+      for (const resolve of this.idle.splice(0)) resolve();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
     page.on('response', (res) => {
       if (res.url().includes('/api/') && res.status() >= 400 && res.status() !== 401)
         this.checked.push({
@@ -37,10 +52,31 @@ export class Journey {
   }
 
   async audit(step: string): Promise<void> {
-    await this.page.waitForTimeout(150);
+    await this.settled();
     this.checked.push({ step, violations: await seriousViolations(this.page) });
     const n = this.checked.length.toString().padStart(2, '0');
     await this.page.screenshot({ path: path.join(ARTIFACTS, `${this.name}-${n}-${step}.png`), fullPage: true });
+  }
+
+  /**
+   * The page has settled: no API call in flight, finite animations done, and two frames painted
+   * since (React has committed what the last answer changed). Was a fixed 150 ms before each audit.
+   * Each wait is bounded, so a page that keeps polling is audited as it stands.
+   */
+  async settled(): Promise<void> {
+    if (this.inFlight > 0) await Promise.race([new Promise<void>((r) => this.idle.push(r)), new Promise((r) => setTimeout(r, 5_000))]);
+    // No named helpers inside: the function is serialised into the page as written.
+    await this.page.evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((r) => setTimeout(r, 2_000)),
+      ]).then(() => Promise.race([new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), new Promise((r) => setTimeout(r, 2_000))])),
+    );
   }
 
   /** Tap a tab when the tab bar is shown; from a subpage, go there the way the back button would. */
