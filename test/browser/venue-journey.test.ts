@@ -1,4 +1,8 @@
+import type { EntityManager } from 'typeorm';
+import { SLOT_RULES } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
+import { runInTransaction } from '../../cloud/src/core/data-source';
+import { publishSlot, reserve } from '../../cloud/src/modules/slots/public';
 import { addDays, localDay, localTime } from '@hg/types/local-time';
 import { DIALECTS } from '../db';
 import { PHONE, useJourneyStack } from './harness';
@@ -6,7 +10,9 @@ import { Journey } from './journey';
 
 /**
  * 场地与活动 on a phone: the centre's staff (郑红梅) publish an activity-room slot for tomorrow; a
- * resident who is not an elder (赵建国, large text) finds it under 活动室, books it, reads the code
+ * resident who is not an elder (赵建国, large text) sees full slots say how many wait (已满 · 3人候补)
+ * or that they keep no line (已满（不排队）, no button), joins the line for a talk, then finds the
+ * room under 活动室, books it, reads the code
  * on the ticket and finds it in 我的预约 (the cancel question asked in the page, then left alone);
  * on the day the staff find him on the slot's roster by name, check him in and later out, with
  * the times. axe on every page, screenshots in test-artifacts/.
@@ -45,6 +51,40 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await staff.byTestId(`staff-slot-count-${slotId}`).getByText('已约 0/6').waitFor();
     await staff.audit('published');
 
+    // Two more for tomorrow, already full: a talk that keeps a line (two booked, three waiting) and
+    // a residents' meeting whose room seats one and keeps none. Neighbours booked them earlier.
+    const [{ venueId }] = await stack.db.ds.query('SELECT venueId FROM slots WHERE id = ?', [slotId]);
+    const neighbours: number[] = (await stack.db.ds.query("SELECT id FROM users WHERE name <> '赵建国' ORDER BY id LIMIT 5")).map((u: { id: number }) =>
+      Number(u.id),
+    );
+    const tx = <T>(work: (em: EntityManager) => Promise<T>) => runInTransaction(stack.db.ds, work);
+    const full = async (title: string, kind: 'activity' | 'meeting', capacity: number, waitlist: boolean, hour: string) => {
+      const startsAt = localTime(tomorrow, hour);
+      const s = await tx((em) =>
+        publishSlot(em, {
+          kind,
+          venueId: Number(venueId),
+          title,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+          cutoffAt: new Date(startsAt.getTime() - 60 * 60_000),
+          pools: [{ pool: SLOT_RULES.seatPool, capacity }],
+          waitlist,
+          by: neighbours[0],
+          at: clock.now(),
+        }),
+      );
+      for (const [i, userId] of neighbours.entries())
+        if (i < capacity + (waitlist ? 3 : 0))
+          await reserve(
+            { ds: stack.db.ds, tx },
+            { slotId: s.id, holder: { kind: 'user', id: userId }, requestId: `journey-${s.id}-${userId}`, bookedById: userId, waitlist: true, at: clock.now() },
+          );
+      return s.id;
+    };
+    const talkId = await full('防诈骗讲座', 'activity', 2, true, '09:30');
+    const meetingId = await full('居民议事会', 'meeting', 1, false, '19:00');
+
     // 赵建国, not an elder, with large text on, books it.
     const residentContext = await stack.browser.newContext(PHONE);
     try {
@@ -55,6 +95,18 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       const [{ n: elders }] = await stack.db.ds.query('SELECT COUNT(*) AS n FROM elders e JOIN users u ON u.id = e.userId WHERE u.name = ?', ['赵建国']);
       expect(Number(elders)).toBe(0);
       await res.byTestId('entry-venue').click();
+      // Full slots say how many wait, and offer the line only where the centre keeps one.
+      const talk = res.byTestId(`venue-slot-${talkId}`);
+      await talk.getByTestId(`venue-slot-state-${talkId}`).getByText('已满 · 3人候补').waitFor();
+      const meeting = res.byTestId(`venue-slot-${meetingId}`);
+      await meeting.getByTestId(`venue-slot-state-${meetingId}`).getByText('已满（不排队）').waitFor();
+      expect(await meeting.getByRole('button').count()).toBe(0);
+      await res.audit('slots-full');
+      await talk.getByTestId(`venue-waitlist-${talkId}`).click();
+      await talk.getByTestId(`reserve-submit-${talkId}`).getByText('确认排队候补').click();
+      await talk.getByTestId('venue-done').getByText('已加入候补', { exact: false }).waitFor();
+      await talk.getByText('您在候补中（共 4 人候补）').waitFor();
+      await res.audit('waitlisted');
       await res.byTestId('venue-kind-room').click();
       const card = res.byTestId(`venue-slot-${slotId}`);
       await card.getByText('剩余 6 个名额', { exact: false }).waitFor();
