@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,35 +7,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createGateway } from '../../cloud/gateway/server';
 import { createTestDb, type TestDb, type TestDialect } from '../db';
 import { chromiumFor } from './chromium';
+import { ensureH5Build, H5_DIR } from './h5-build';
+
+export { ensureH5Build };
 
 /** Browser journeys: the built H5 app, served by the real gateway on a throw-away database. */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const H5_DIR = path.join(ROOT, 'dist', 'h5');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build the H5 app unless a build newer than every source file exists. */
-export function ensureH5Build(): void {
-  const index = path.join(H5_DIR, 'index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'src')), newestMtime(path.join(ROOT, 'types')), newestMtime(path.join(ROOT, 'config')));
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > sources) return;
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`H5 build failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 export interface Stack {
   db: TestDb;
