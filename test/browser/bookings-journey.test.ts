@@ -105,6 +105,12 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const code = (await card.getByTestId('booking-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[2-9A-Z]{6}$/);
     await j.audit('week-booked');
+    // 备注 for the round, typed (a voice note would do as well): it reaches the delivery list (below).
+    await card.locator('[data-testid^="remark-open-"]').click();
+    await card.locator('textarea[aria-label="备注"]').fill('送餐请敲门，耳朵背');
+    await card.locator('[data-testid^="remark-save-"]').click();
+    await card.getByText('备注：送餐请敲门，耳朵背').waitFor();
+    await j.audit('week-remark');
 
     await j.byTestId('go-mine').click();
     await j.byTestId('booking-list').getByText(code).waitFor();
@@ -268,6 +274,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     const stop = j.root().locator('[data-testid^="stop-"][role="listitem"]', { hasText: '王秀兰' });
     await stop.waitFor();
     await expect(stop.textContent()).resolves.toContain('10000000001');
+    await expect(stop.textContent()).resolves.toContain('备注：送餐请敲门，耳朵背');
     await j.audit('deliveries');
     // Her share is due at the door: how it was paid is asked first, then recorded with 已送达.
     await stop.getByRole('radio', { name: '现金' }).click();

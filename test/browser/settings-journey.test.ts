@@ -7,7 +7,8 @@ import { Journey } from './journey';
  * 城市配置 in a real browser, on a phone (390×844, touch), axe on every view: the city admin 林峰
  * opens 我的 → 城市配置, tries a subsidy the form cannot take (told beside the field), raises the
  * 低保 tier from 6.00 to 7.50 元 with a reason, sees it saved and in the history in plain words, and
- * the settings the server now serves carry it; then the same page in large-text mode. A community
+ * the settings the server now serves carry it; adds an age band from 60, two subsidised meals a day
+ * and a 4-hour offer window on the same form; then the same page in large-text mode. A community
  * clerk (杨晓燕) has no such entry, and the page refuses her.
  */
 jest.setTimeout(300_000);
@@ -57,6 +58,21 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await history.getByText('低保：6.00元 → 7.50元').waitFor();
     await history.getByText('按民政局新文件调整').waitFor();
     await j.audit('settings-history');
+
+    // The rest of the section on the same form: an age band from 60, two subsidised meals a day, a 4-hour offer window.
+    await j.byTestId('age-band-add').click();
+    const band = j.byTestId('age-band-0');
+    await expect(band.locator('input[aria-label="起始年龄（岁）"]').inputValue()).resolves.toBe('60');
+    await band.locator('input[aria-label="每餐补贴（元）"]').fill('1.50');
+    await j.root().locator('input[aria-label="每位老人每天最多享受补贴餐数"]').fill('2');
+    await j.root().locator('input[aria-label="候补让座保留时长（分钟）"]').fill('240');
+    await j.root().locator('input[aria-label="修改说明（选填）"]').fill('增设60岁档');
+    await j.byTestId('subsidy-save').click();
+    await j.page.getByText('第2版', { exact: false }).first().waitFor();
+    await j.audit('settings-bands');
+    const caps = ok(await call('settings', 'list', {}, as('admin'))).find((s) => s.key === 'bookings')!;
+    expect(caps.version).toBe(2);
+    expect(caps.value).toMatchObject({ ageBands: [{ fromAge: 60, label: '60岁以上', fen: 150 }], subsidisedMealsPerDay: 2, offerMinutes: 240 });
 
     await j.setLargeText(true);
     await j.byTestId('entry-settings').click();
