@@ -122,6 +122,29 @@ exports.DriverFactory = DriverFactory;
 };
 
 /**
+ * Deployed functions never migrate (`npm run db:migrate` is a deliberate step; `wire()` gives them
+ * no migrations), yet every module's index.ts names its migration classes, so each bundle carried
+ * the DDL of its closure — about 4 KB of the `me` function's own code. A migration file loads as
+ * an empty class of the same name; the one place that runs migrations (app.ts, the migrate CLI,
+ * the tests) is never bundled. Exported for the deployables test, which measures what is deployed.
+ */
+const MIGRATION_FILE = /[\\/]cloud[\\/]src[\\/](?:modules[\\/]\w+[\\/])?migrations[\\/]\d+-[\w-]+\.ts$/;
+export const dropMigrations: Plugin = {
+  name: 'drop-migrations',
+  setup(b) {
+    b.onLoad({ filter: MIGRATION_FILE }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const names = [...source.matchAll(/export class (\w+)/g)].map((m) => m[1]);
+      if (!names.length) throw new Error(`${args.path}: no exported migration class`);
+      const contents = names
+        .map((n) => `export class ${n} { up() { throw new Error('${n}: deployed functions do not migrate; run npm run db:migrate'); } }`)
+        .join('\n');
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+/**
  * zod's `z.locales` namespace drags in all ~50 translations (~300 KB). types/schemas.ts selects
  * zhCN; keep that, English (zod's default) and Traditional Chinese, drop the rest.
  */
@@ -210,7 +233,7 @@ export async function buildCloudFunctions(opts: { minify?: boolean; analyze?: bo
     legalComments: 'none',
     tsconfig: path.join(ROOT, 'tsconfig.json'),
     external: EXTERNAL,
-    plugins: [bundleMysqlDriver, trimTypeormDrivers, trimZodLocales],
+    plugins: [bundleMysqlDriver, trimTypeormDrivers, trimZodLocales, dropMigrations],
     metafile: true,
     logLevel: 'warning',
   });

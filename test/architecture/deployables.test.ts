@@ -5,6 +5,7 @@ import { ALL_MIGRATIONS, FUNCTIONS, MODULES } from '../../cloud/src/app';
 import { MessageKind, capabilitiesOf } from '@hg/types';
 import { closure, functionsOf, migrationTimestamp, type DomainModule } from '../../cloud/src/core/module';
 import { PRODUCT_MODULES } from '../../cloud/src/registry';
+import { dropMigrations } from '../../scripts/build-cloud';
 
 jest.setTimeout(60_000);
 
@@ -29,6 +30,8 @@ async function ownCode(fn: string) {
     minify: true,
     keepNames: true,
     tsconfig: path.join(ROOT, 'tsconfig.json'),
+    // As deployed: migration files load as empty classes (functions never migrate).
+    plugins: [dropMigrations],
     outfile: 'out.js',
     logLevel: 'error',
   });
@@ -94,7 +97,9 @@ describe('deployables: the lists the composition root reads', () => {
   // effects — before that every zod schema added anywhere in types/ landed in every bundle and
   // `me` had grown to 64,688). Raise it only on purpose, in review. Lowered to 48 KiB on
   // 2026-12-07 (46,274 bytes): the notifications schemas moved out of types/needs-schemas.ts,
-  // which every function had carried whole for their sake.
+  // which every function had carried whole for their sake. Later that day the push outbox's second
+  // migration took it to 49,762; migration files now load as empty classes in function bundles
+  // (scripts/build-cloud.ts, dropMigrations: functions never migrate), which brought it to 47,772.
   it('the me bundle carries only its closure: 14 entities, 5 modules, ≤ 49,152 bytes of our code', async () => {
     const me = await ownCode('me');
     expect(me.modules).toEqual(['community', 'households', 'identity', 'me', 'notifications']);
