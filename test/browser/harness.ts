@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type http from 'node:http';
 import os from 'node:os';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { createGateway } from '../../cloud/gateway/server';
 import { createTestDb, type TestDb, type TestDialect } from '../db';
 import { chromiumFor } from './chromium';
@@ -48,6 +48,20 @@ export async function startStack(dialect: TestDialect = 'sqlite', opts: StackOpt
       await db.drop();
     },
   };
+}
+
+/**
+ * A download's bytes. The shared Chromium is a remote browser to the test (test/browser/chromium.ts),
+ * where `download.path()` is refused: the file is saved here first.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const file = path.join(os.tmpdir(), `hg-download-${process.pid}-${Date.now()}-${download.suggestedFilename()}`);
+  try {
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** A phone as the users hold it: 390×844 with touch, Chinese locale, Beijing time. */

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import type { SlotDTO } from '@hg/types';
 import { clock } from '../../cloud/src/core/clock';
 import { localDay } from '@hg/types/local-time';
 import { DIALECTS } from '../db';
 import { call, newcomer, ok, orgId, as } from '../factories';
-import { PHONE, startStack, type Stack } from './harness';
+import { downloadedBytes, PHONE, startStack, type Stack } from './harness';
 import { Journey } from './journey';
 import { readXlsx } from '../xlsx';
 
@@ -154,7 +153,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await staff.audit('subsidy-month-large');
     const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.byTestId('subsidy-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^南街社区日间照料中心助餐补贴_\d{4}-\d{2}\.xlsx$/);
-    const { rows } = readXlsx(fs.readFileSync(await download.path()));
+    const { rows } = readXlsx(await downloadedBytes(download));
     expect(rows[0]).toEqual(['日间照料中心', '老人', '补贴类别', '用餐次数', '补贴金额（元）', '自付金额（元）']);
     // 88, verified at registration: 80岁以上 (4元) beats 独居 (3元); she paid 8元 of 12元.
     expect(rows.filter((r) => r[1] === '李桂兰')).toEqual([['南街社区日间照料中心', '李桂兰', '80岁以上', 1, 4, 8]]);
