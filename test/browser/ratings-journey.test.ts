@@ -124,7 +124,9 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await confirmModal(admin, '开启评价期');
     const row = admin.root().locator('[data-testid^="period-"][role="listitem"]', { hasText: code });
     await row.getByText('评价中').waitFor();
-    await expect(admin.byTestId('open-period').count()).resolves.toBe(0);
+    // The form stays, now to prepare the following quarter ahead (it would open by itself).
+    await admin.byTestId('open-period').getByText('安排下一期').waitFor();
+    await expect(admin.byTestId('open-period').locator('input[aria-label="期号"]').inputValue()).resolves.not.toBe(code);
     await admin.audit('manage-opened');
     const periodId = Number((await row.getAttribute('data-testid'))?.replace('period-', ''));
     expect(periodId).toBeGreaterThan(0);
@@ -306,7 +308,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await son.byTestId('rate-form').waitFor();
     await son.root().getByRole('heading', { name: '修改本户的评价' }).waitFor();
     const theirs = son.byTestId('rate-household-status');
-    await expect(theirs.textContent()).resolves.toContain('下面的星级是家中其他成员提交的。那位家人写的评语只有其本人能看到。');
+    await expect(theirs.textContent()).resolves.toContain('下面的星级是家中其他成员提交的。那位家人写的评语或语音留言只有其本人能看到。');
     await expect(theirs.textContent()).resolves.not.toContain('已修改');
     await expect(son.root().locator('textarea[aria-label^="想说的话"]').inputValue()).resolves.toBe('');
     await expect(son.root().textContent()).resolves.not.toContain('电梯按钮');
