@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { readWav } from '../../cloud/src/core/wav';
 import { DIALECTS } from '../db';
+import { as, call, homeOf, ok, orgId, quarterPeriod } from '../factories';
 import { useJourneyStack } from './harness';
 import { Journey } from './journey';
 
@@ -11,7 +12,9 @@ import { Journey } from './journey';
  * 按住说出需求 and speaks her need — Chromium's fake microphone gives the sound — and files it with
  * no words at all. The H5 app encodes a 16 kHz mono WAV itself (the format the mini-program plays);
  * 杨晓燕 at the community opens the need from 派单台 and hears it play, then answers with a voice
- * note of her own. Axe on every page.
+ * note of her own. Then she rates her property firm by voice alone (评价物业, large text): the page
+ * says who will hear it; once results are public the firm's 孙磊 plays it on the firm's page, while
+ * the public card she reads lists no such comment and offers no player. Axe on every page.
  */
 jest.setTimeout(300_000);
 
@@ -107,6 +110,63 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('comment-send').click();
     await j.byTestId('need-thread').locator('[data-testid$="-voice"]').first().waitFor();
     await j.audit('staff-voice-reply');
+    expect(j.failures()).toEqual([]);
+  });
+
+  it('王秀兰 (large text) rates her firm with a voice note alone; the firm staff play it; the public card does not offer it', async () => {
+    const firmId = await orgId(env.stack.db.ds, '阆苑物业服务有限公司');
+    const periodId = ok(await call('ratings', 'openPeriod', quarterPeriod(), as('admin'))).id;
+    const householdId = await homeOf(env.stack.db.ds, 'resident');
+    const j = new Journey(await env.context.newPage(), env.stack.base, `voice-rating-${dialect}`);
+    await j.page.goto(`${env.stack.base}/#/pages/me/index`);
+    await j.loginAs('王秀兰');
+    await j.setLargeText(true);
+    await j.page.goto(`${env.stack.base}/#/packages/ratings/pages/rate/index?householdId=${householdId}`);
+    await j.byTestId('rate-form').waitFor();
+    for (const [dimension, n] of [['environment', 3], ['security', 4], ['repairs', 2], ['attitude', 3]] as const) {
+      await j.root().locator(`[role="radiogroup"][aria-labelledby="rate-${dimension}-label"] [role="radio"][aria-label="${n}星"]`).tap();
+      await j.byTestId(`rate-${dimension}-word`).getByText(`${n}星`).waitFor();
+    }
+    await expect(j.byTestId('rate-voice-who').innerText()).resolves.toContain('只有本小区的物业工作人员和社区审核人员能听到');
+    const button = j.byTestId('rate-voice-hold');
+    await button.scrollIntoViewIfNeeded();
+    const size = await button.boundingBox();
+    expect(size!.width).toBeGreaterThanOrEqual(80);
+    expect(size!.height).toBeGreaterThanOrEqual(80);
+    await j.audit('rate-before-voice');
+    await hold(j, button, 2_600, 'rate-recording');
+    await j.byTestId('rate-voice-player').waitFor();
+    await j.byTestId('rate-voice-player').scrollIntoViewIfNeeded();
+    await j.audit('rate-voice-recorded');
+    await j.byTestId('rate-submit').tap();
+    await j.byTestId('rate-done').waitFor();
+    const [row] = await env.stack.db.ds.query(
+      'SELECT r.id AS id, r.comment AS comment, v.durationSec AS durationSec FROM household_ratings r JOIN rating_voice_notes v ON v.ratingId = r.id WHERE r.periodId = ? AND r.householdId = ?',
+      [periodId, householdId],
+    );
+    expect(row.comment).toBe('');
+    expect(Number(row.durationSec)).toBeGreaterThanOrEqual(2);
+    await j.audit('rate-voice-sent');
+
+    // Results go public: the firm hears it on its page; the public card lists no such comment.
+    ok(await call('ratings', 'closePeriod', { periodId }, as('admin')));
+    ok(await call('ratings', 'publishPeriod', { periodId }, as('admin')));
+    await j.page.goto(`${env.stack.base}/#/packages/ratings/pages/firm/index?firmId=${firmId}`);
+    await j.byTestId('firm-comments').waitFor();
+    await j.byTestId('firm-comments').scrollIntoViewIfNeeded();
+    expect(await j.root().locator('[data-testid^="comment-voice-"]').count()).toBe(0);
+    expect(await j.byTestId(`comment-${row.id}`).count()).toBe(0);
+    await j.audit('public-card-no-voice');
+
+    await j.loginAs('孙磊');
+    await j.page.goto(`${env.stack.base}/#/packages/ratings/pages/firm/index?firmId=${firmId}`);
+    const spoken = j.byTestId(`comment-voice-${row.id}`);
+    await spoken.waitFor();
+    await expect(spoken.innerText()).resolves.toContain('居民语音留言，仅物业与审核人员可听');
+    await expect(j.byTestId(`comment-body-${row.id}`).innerText()).resolves.toBe('（只留了语音）');
+    await spoken.scrollIntoViewIfNeeded();
+    await hear(j, `comment-voice-player-${row.id}`);
+    await j.audit('firm-hears-rating-voice');
     expect(j.failures()).toEqual([]);
   });
 });
