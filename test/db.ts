@@ -8,7 +8,6 @@ import '../cloud/src/app';
 import { buildOptions, closeDataSource, migrate, setDataSource } from '../cloud/src/core/data-source';
 import { kernel } from '../cloud/src/core/kernel';
 import { seedDemo } from '../cloud/src/seed/seed';
-import { localDay } from '../types/local-time';
 
 /**
  * Test databases. Every database test runs on SQLite, and on MySQL/MariaDB too when MYSQL_URL is
@@ -83,17 +82,23 @@ export async function createTestDb(dialect: TestDialect, opts: TestDbOptions = {
  * `SHOW CREATE TABLE` (indexes, foreign keys, AUTO_INCREMENT) and copies its rows. A copy is
  * still one database per test file, so files never see each other's rows.
  *
- * A template is named after the content of the sources that shape it (cloud/src and types, tests
- * aside) and the Beijing day (the seed stamps users with "now"), so an edit or a new day builds a
- * new one; concurrent runs build it once (an atomic rename for SQLite, a named lock on the server).
+ * A template belongs to one test run (`HG_TEST_RUN`, set by the first file that loads this module;
+ * `--runInBand` shares the process) and is named after the content of the sources that shape it
+ * (cloud/src and types, tests aside), so an edit mid-run builds a new one. Runs never share a
+ * template: the demo seed stamps rows with "now", and a run must not see another run's rows.
+ * Within a run, files that start at once build it once (an atomic rename for SQLite, a named lock
+ * on the server); templates of earlier runs are removed once they are 30 minutes old.
  * HG_TEST_FRESH_DB=1 migrates and seeds every database as before. test/integration/test-db.test.ts
  * holds a copy equal to a freshly built database.
  */
 const TEMPLATE_DIR = path.join(os.tmpdir(), 'hg-test-templates');
-/** Templates of other sources (or days) older than this are removed when a new one is built. */
+/** Templates of other runs (or sources) older than this are removed when a new one is built. */
 const STALE_TEMPLATE_MS = 30 * 60_000;
 
-/** `hg_tpl_<day>_<sources>_<s|m>`: seeded or only migrated. */
+/** This run's id: the first test file to load this module sets it (the process is shared by the run's files). */
+const RUN_ID = (process.env.HG_TEST_RUN ??= `${Date.now().toString(36)}${crypto.randomBytes(2).toString('hex')}`);
+
+/** `hg_tpl_<run>_<sources>_<s|m>`: seeded or only migrated. */
 export function templateName(seed: boolean): string {
   const hash = crypto.createHash('sha256');
   const root = path.resolve(__dirname, '..');
@@ -106,7 +111,7 @@ export function templateName(seed: boolean): string {
   for (const file of [...walk(path.join(root, 'cloud', 'src')), ...walk(path.join(root, 'types'))].sort()) {
     hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
-  return `hg_tpl_${localDay(new Date()).replace(/-/g, '')}_${hash.digest('hex').slice(0, 16)}_${seed ? 's' : 'm'}`;
+  return `hg_tpl_${RUN_ID}_${hash.digest('hex').slice(0, 16)}_${seed ? 's' : 'm'}`;
 }
 
 async function buildTemplate(ds: DataSource, seed: boolean): Promise<void> {

@@ -95,8 +95,9 @@ describe.each(DIALECTS)('test databases on %s', (dialect) => {
     expect(await b.ds.query('SELECT COUNT(*) AS n FROM streets')).toEqual(before);
   });
 
-  it('the template is named after the sources and the day, seeded or not', () => {
-    expect(templateName(true)).toMatch(/^hg_tpl_\d{8}_[0-9a-f]{16}_s$/);
+  it('the template is named after this run and the sources, seeded or not', () => {
+    expect(templateName(true)).toMatch(/^hg_tpl_[0-9a-z]+_[0-9a-f]{16}_s$/);
+    expect(templateName(true)).toContain(`_${process.env.HG_TEST_RUN}_`);
     expect(templateName(false)).toBe(templateName(true).replace(/_s$/, '_m'));
   });
 });
