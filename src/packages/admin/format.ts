@@ -25,6 +25,8 @@ export const JOB_LABEL: Record<string, string> = {
   'deliberation.closeVotes': '议题投票到期截止并计票',
   'deliberation.remindBeforeClose': '议题投票截止前提醒未投票住户',
   'deliberation.proposeFromNeeds': '关注户数达标的需求转为议题草稿',
+  'needs.transcribeVoice': '需求语音转文字',
+  'ratings.transcribeVoice': '评价语音转文字',
   'pushes.send': '发送微信订阅消息',
 };
 
@@ -51,6 +53,9 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   votesClosed: (n) => `${n}个议题截止计票`,
   remindersSent: (n) => `提醒${n}个议题的未投票住户`,
   mattersProposed: (n) => `生成${n}个议题草稿`,
+  transcribed: (n) => `${n}条语音转成文字`,
+  transcribeFailed: (n) => `${n}条语音转文字失败`,
+  transcribeSkipped: (n) => `${n}条语音未开启转文字`,
   pushesSent: (n) => `发出${n}条微信消息`,
   pushesRetried: (n) => `${n}条微信消息稍后重发`,
   pushesRefused: (n) => `${n}条因未订阅未发`,
