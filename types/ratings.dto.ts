@@ -42,6 +42,19 @@ export interface MyRatingDTO {
   } | null;
   /** Why the household may not rate now, or null. */
   blockedReason: string | null;
+  /**
+   * The household's rating in its latest period that is no longer open (closed, 公示 or final):
+   * where a message about the comment (hidden, removed, given back) leads. Its author also reads
+   * what became of the comment and the voice note; another member reads the scores only.
+   */
+  previous: {
+    period: PeriodDTO;
+    rating: NonNullable<MyRatingDTO['rating']>;
+    /** The author's comment as moderation left it; null for another member or without a comment. */
+    commentState: 'visible' | 'hidden' | 'removed' | null;
+    /** The author's voice note: hidden from the firm by a moderator, or not; null as for commentState. */
+    voiceHidden: boolean | null;
+  } | null;
 }
 
 /** One firm's result for one period and compound type: stars only with enough households. */

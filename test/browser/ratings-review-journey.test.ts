@@ -4,6 +4,7 @@ import { clock } from '../../cloud/src/core/clock';
 import { quarterPeriod, as, buildResident, call, ok, orgId } from '../factories';
 import { PHONE, startStack, type Stack } from './harness';
 import { Journey, TINY_JPEG } from './journey';
+import { linkTo, type SubjectKind } from '@hg/types';
 
 /**
  * Review before publication (issue 16, items 4–5) in a real browser, on a phone (390×844, touch),
@@ -108,9 +109,14 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     expect(await inbox('王秀兰', '物业评价开始了')).toBe(1);
     expect(await inbox('马建华', '物业考评期已开始')).toBe(1);
 
-    // (2) Six households rate (one with a comment) and the assessor scores, through the real actions.
+    // (2) Six households rate (two with a comment; 王秀兰's is the one 林峰 will hide) and the
+    // assessor scores, through the real actions.
+    const wang = async () => {
+      const home = ok(await call('me', 'get', {}, as('resident'))).memberships.find((m) => m.status === 'verified')!;
+      return { openid: as('resident'), householdId: home.householdId };
+    };
     for (const [i, stars] of [4, 4, 5, 5, 4, 5].entries()) {
-      const r = await buildResident(stack.db.ds);
+      const r = i === 1 ? await wang() : await buildResident(stack.db.ds);
       const scores = { environment: stars, security: stars, repairs: stars, attitude: stars };
       const comment = i === 0 ? '门岗值守认真，楼道干净' : i === 1 ? HIDDEN : undefined;
       ok(await call('ratings', 'rate', { householdId: r.householdId, scores, ...(comment ? { comment } : {}) }, r.openid));
@@ -239,5 +245,19 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await expect(resident.byTestId('firm-explain').locator('[data-testid$="-organisation-score"]').first().textContent()).resolves.toBe('90分');
     await resident.root().locator('[data-testid$="-composite"]').first().scrollIntoViewIfNeeded();
     await resident.audit('firm-card-explained');
+
+    // (9) The comment 林峰 hid was 王秀兰's: its message (您的评语未予公开) opens 评价物业, which now,
+    // with no period open, shows her household's rating for the final period, her words and their fate.
+    const [told] = (await stack.db.ds.query(
+      "SELECT n.subjectKind AS subjectKind, n.subjectId AS subjectId FROM notifications n JOIN users u ON u.id = n.userId WHERE u.name = '王秀兰' AND n.title = '您的评语未予公开'",
+    )) as { subjectKind: SubjectKind; subjectId: number }[];
+    const link = linkTo({ subjectKind: told.subjectKind, subjectId: Number(told.subjectId) });
+    await resident.open(link);
+    await resident.waitForShown(link);
+    const previous = resident.byTestId('rate-previous');
+    await previous.getByText(HIDDEN, { exact: false }).waitFor();
+    await expect(resident.byTestId('rate-previous-state').textContent()).resolves.toBe('您的评语：社区审核后未予公开；您的评分仍然有效');
+    await previous.scrollIntoViewIfNeeded();
+    await resident.audit('rate-previous-hidden');
   });
 });

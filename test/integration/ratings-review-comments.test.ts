@@ -91,4 +91,16 @@ describe.each(DIALECTS)('comments decided in 结果审核 on %s', (dialect) => {
     expect(await titlesOf(db.ds, await userIdOf(db.ds, other.openid), 'household-rating')).toEqual(['您的评语未予公开']);
     expect((await commentEvents(db.ds, target.ratingId)).map((e) => e.action)).toEqual(['removed']);
   });
+
+  it('the message leads to 评价物业, where the author reads the closed period rating and what became of the comment', async () => {
+    // 您的评语未予公开 opens 评价物业 for the household: with no open period, it shows the latest
+    // closed one's rating, the comment as written and its state, to its author.
+    const removed = ok(await call('ratings', 'myRating', { householdId: other.householdId }, other.openid));
+    expect(removed.period).toBeNull();
+    expect(removed.previous).toMatchObject({ period: { id: periodId }, rating: { comment: '保洁及时', byMe: true }, commentState: 'removed', voiceHidden: null });
+    const kept = ok(await call('ratings', 'myRating', { householdId: author.householdId }, author.openid));
+    expect(kept.previous).toMatchObject({ period: { id: periodId }, rating: { comment: '保安张某某态度恶劣，请撤换' }, commentState: 'visible' });
+    // Nobody outside the household learns anything (as for the open period's rating).
+    expect(errorCode(await call('ratings', 'myRating', { householdId: other.householdId }, author.openid))).toBe('NOT_FOUND');
+  });
 });

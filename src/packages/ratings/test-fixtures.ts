@@ -8,7 +8,7 @@ export function period(id: number, overrides: Partial<PeriodDTO> = {}): PeriodDT
 }
 
 export function myRating(overrides: Partial<MyRatingDTO> = {}): MyRatingDTO {
-  return { period: period(3), firm: { id: 9, name: '嘉陵物业' }, rating: null, blockedReason: null, ...overrides };
+  return { period: period(3), firm: { id: 9, name: '嘉陵物业' }, rating: null, blockedReason: null, previous: null, ...overrides };
 }
 
 type Rated = NonNullable<MyRatingDTO['rating']>;

@@ -1,5 +1,6 @@
 import { MoreThanOrEqual } from 'typeorm';
-import { localDay, type MyRatingDTO } from '@hg/types';
+import { LIVE_PERIOD_STATUSES, localDay, type MyRatingDTO } from '@hg/types';
+import type { EntityManager } from 'typeorm';
 import type { ActionContext } from '../../core/action';
 import { clock } from '../../core/clock';
 import { notFound } from '../../core/errors';
@@ -9,6 +10,7 @@ import { HouseholdRating, RatingPeriod } from './entities';
 import { openPeriod } from './periods';
 import { isFirmStaff } from './rating.policy';
 import { presentMyRating, presentPeriod } from './rating.presenter';
+import { RatingVoiceNote } from './rating-voice.entity';
 
 /** 2027-01-01 → 「2027年1月1日」. */
 const dayText = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
@@ -44,5 +46,30 @@ export async function loadMyRating(ctx: ActionContext, householdId: number): Pro
     firm: firm ? { id: firm.id, name: firm.name } : null,
     rating: row ? await presentMyRating(em, row, ctx.actor.userId) : null,
     blockedReason,
+    previous: verified ? await previousRating(em, householdId, ctx.actor.userId) : null,
+  };
+}
+
+/**
+ * The household's rating in its latest period that is no longer open, with what moderation made
+ * of the author's comment and voice note (the page a 「您的评语…」 message opens). The comment's
+ * state is the author's to read, like the comment itself.
+ */
+async function previousRating(em: EntityManager, householdId: number, viewerId: number): Promise<MyRatingDTO['previous']> {
+  const row = await em
+    .createQueryBuilder(HouseholdRating, 'r')
+    .innerJoin(RatingPeriod, 'p', 'p.id = r.periodId')
+    .where('r.householdId = :householdId AND p.status NOT IN (:...live)', { householdId, live: LIVE_PERIOD_STATUSES })
+    .orderBy('p.endsOn', 'DESC')
+    .addOrderBy('r.id', 'DESC')
+    .getOne();
+  if (!row) return null;
+  const [period, rating] = await Promise.all([em.findOneByOrFail(RatingPeriod, { id: row.periodId }), presentMyRating(em, row, viewerId)]);
+  const voice = rating.voiceNote ? await em.findOne(RatingVoiceNote, { where: { ratingId: row.id }, select: { id: true, status: true } }) : null;
+  return {
+    period: presentPeriod(period),
+    rating,
+    commentState: rating.byMe && row.comment !== '' ? row.commentStatus : null,
+    voiceHidden: voice ? voice.status === 'hidden' : null,
   };
 }

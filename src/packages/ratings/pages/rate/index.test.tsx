@@ -4,7 +4,7 @@ import { me } from '../../../../services/me';
 import { ratings } from '../../../../services/ratings';
 import { click, flush, typeInto } from '../../../../test-utils';
 import { membership, profile } from '../../../needs/test-fixtures';
-import { myRating, rated } from '../../test-fixtures';
+import { myRating, period, rated } from '../../test-fixtures';
 import { requestSubscribe } from '../../../../services/subscribe';
 import RatePage from './index';
 
@@ -135,6 +135,25 @@ describe('评价物业', () => {
     await renderPage();
     expect(screen.getByTestId('rate-blocked').textContent).toBe('本期评价已截止，下一期开始后再来评价');
     expect(screen.queryByTestId('rate-form')).toBeNull();
+  });
+
+  it('after the period, shows the household\'s last rating and what became of the author\'s comment (where 您的评语… messages lead)', async () => {
+    const previous = { period: period(2, { code: '2026-Q2', status: 'published', statusLabel: '已公布' }), rating: rated({ comment: '电梯常坏' }), commentState: 'removed' as const, voiceHidden: null };
+    mine.mockResolvedValue({ ok: true, data: myRating({ period: null, blockedReason: '当前没有进行中的评价期，请留意社区通知', previous }) });
+    await renderPage();
+    const card = screen.getByTestId('rate-previous');
+    expect(card.textContent).toContain('2026-Q2 您家的评价（已公布）');
+    expect(card.textContent).toContain('「电梯常坏」');
+    expect(screen.getByTestId('rate-previous-state').textContent).toBe('您的评语：社区审核后未予公开；您的评分仍然有效');
+  });
+
+  it('another member of the household reads the last period\'s scores, not the comment or its state', async () => {
+    const previous = { period: period(2, { code: '2026-Q2', status: 'published', statusLabel: '已公布' }), rating: rated({ byMe: false, commentByOther: true }), commentState: null, voiceHidden: null };
+    mine.mockResolvedValue({ ok: true, data: myRating({ period: null, blockedReason: '当前没有进行中的评价期，请留意社区通知', previous }) });
+    await renderPage();
+    expect(screen.getByTestId('rate-previous').textContent).toContain('环境卫生4星');
+    expect(screen.queryByTestId('rate-previous-state')).toBeNull();
+    expect(screen.getByTestId('rate-previous').textContent).toContain('仅其本人可见');
   });
 
   it('without a household in the link, uses the only verified home and skips unverified ones', async () => {

@@ -11,6 +11,7 @@ import BusyButton from '../../../../components/BusyButton';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import VoiceNoteButton from '../../../../components/VoiceNoteButton';
 import VoiceTranscript from '../../../../components/VoiceTranscript';
+import VoicePlayer from '../../../../components/VoicePlayer';
 import { FOCUSABLE } from '../../../../components/a11y';
 import { useLoad } from '../../../../hooks/useLoad';
 import { me } from '../../../../services/me';
@@ -147,6 +148,44 @@ function RateForm({ householdId, mine, onSaved }: { householdId: number; mine: M
   );
 }
 
+const COMMENT_STATE_TEXT: Record<'visible' | 'hidden' | 'removed', string> = {
+  visible: '您的评语：按公示规则公开（已隐去电话、门牌等信息）',
+  hidden: '您的评语：因被多次举报暂时隐藏，等待社区审核',
+  removed: '您的评语：社区审核后未予公开；您的评分仍然有效',
+};
+
+/**
+ * 上一期您家的评价: the household's rating in its latest closed period — where a message about the
+ * comment (hidden, removed, given back) leads once rating is over. The author reads the comment and
+ * what became of it; another member reads the scores.
+ */
+function PreviousRating({ previous }: { previous: NonNullable<MyRatingDTO['previous']> }) {
+  const { period, rating, commentState, voiceHidden } = previous;
+  return (
+    <View className='card' data-testid='rate-previous'>
+      <View className='card__title' role='heading' aria-level={2}>
+        {period.code} 您家的评价（{period.statusLabel}）
+      </View>
+      <View>{RATING_DIMENSIONS.map((d) => `${DIMENSION_LABEL[d]}${rating.scores[d]}星`).join(' · ')}</View>
+      {rating.byMe && rating.comment ? <View className='rrate__previous-comment'>「{rating.comment}」</View> : null}
+      {commentState ? (
+        <View className={commentState === 'visible' ? 'muted' : 'notice'} data-testid='rate-previous-state'>
+          {COMMENT_STATE_TEXT[commentState]}
+        </View>
+      ) : null}
+      {rating.voiceNote ? (
+        <View>
+          <VoicePlayer url={rating.voiceNote.url} durationSec={rating.voiceNote.durationSec} label='我的语音留言' testId='rate-previous-voice' />
+          <View className={voiceHidden ? 'notice' : 'muted'} data-testid='rate-previous-voice-state'>
+            {voiceHidden ? '您的语音留言：社区审核后不再给物业收听' : '您的语音留言：仅物业与审核人员可听'}
+          </View>
+        </View>
+      ) : null}
+      {rating.commentByOther ? <View className='muted'>家里另一位成员留了评语，仅其本人可见。</View> : null}
+    </View>
+  );
+}
+
 /** Which household rates: the query's, else the only verified home, else the person picks one. */
 function useHousehold(fromQuery: number | null) {
   const profile = useLoad(fromQuery ? null : () => me.get(), [fromQuery]);
@@ -199,6 +238,7 @@ export default function RatePage() {
           <RateForm key={householdId} householdId={householdId} mine={data} onSaved={setSaved} />
         )
       ) : null}
+      {householdId && data?.previous && !mine.loading ? <PreviousRating previous={data.previous} /> : null}
       {data?.firm ? (
         <View
           className='btn btn--ghost'
