@@ -13,7 +13,7 @@ export type CheckInTarget = { bookingId: number } | { venueId: number; code: str
  * Check a holder in on the slot's day: by the code they show, or by the booking the organiser
  * found on the roster by name. Records when and by whom.
  */
-export async function checkIn(em: EntityManager, target: CheckInTarget, s: { by: number; at: Date }): Promise<SlotBookingView> {
+export async function checkIn(em: EntityManager, target: CheckInTarget, s: { by: number; at: Date; note?: string | null }): Promise<SlotBookingView> {
   const booking =
     'bookingId' in target
       ? await em.findOne(SlotBooking, { where: { id: target.bookingId } })
@@ -21,7 +21,20 @@ export async function checkIn(em: EntityManager, target: CheckInTarget, s: { by:
   if (!booking) throw notFound('预约');
   const slot = await em.findOneByOrFail(EngineSlot, { id: booking.slotId });
   if (slot.day !== localDay(s.at)) throw invalidTransition(`只能在当天（${slot.day}）签到`);
-  await moveSlotBooking(em, booking, 'checkIn', { by: s.by, at: s.at, patch: { checkedInAt: s.at, checkedInById: s.by } });
+  await moveSlotBooking(em, booking, 'checkIn', { by: s.by, at: s.at, patch: { checkedInAt: s.at, checkedInById: s.by }, note: s.note });
+  return booking;
+}
+
+/**
+ * The organiser marks a booked holder absent on the slot's day: did not come, or did not take what
+ * was handed over (the note says which). The seat stays counted; the booking ends.
+ */
+export async function markAbsent(em: EntityManager, bookingId: number, s: { by: number; at: Date; note?: string | null }): Promise<SlotBookingView> {
+  const booking = await em.findOne(SlotBooking, { where: { id: bookingId } });
+  if (!booking) throw notFound('预约');
+  const slot = await em.findOneByOrFail(EngineSlot, { id: booking.slotId });
+  if (slot.day !== localDay(s.at)) throw invalidTransition(`只能在当天（${slot.day}）登记`);
+  await moveSlotBooking(em, booking, 'absent', { by: s.by, at: s.at, patch: { activeKey: null }, note: s.note });
   return booking;
 }
 

@@ -17,8 +17,8 @@ export {
   type EditSlot,
   type SlotTimes,
 } from './lifecycle';
-export { reserve, cancelSlotBooking, acceptOffer, passSeatOn, type Reserve } from './reservations';
-export { checkIn, checkOut, type CheckInTarget } from './attendance';
+export { reserve, cancelSlotBooking, acceptOffer, passSeatOn, type Reserve, type ReservedSlot, type OfferTerms } from './reservations';
+export { checkIn, checkOut, markAbsent, type CheckInTarget } from './attendance';
 export {
   slotById,
   slotsByIds,

@@ -57,9 +57,29 @@ export interface Reserve {
   /** A note on the creation event (how it was booked: 家属代订 …). */
   note?: string | null;
   at: Date;
+  /**
+   * The programme's own checks in the booking's transaction, after the slot's window and pool and
+   * before the seat is taken (its locks, counts and price; a refusal it throws rolls back).
+   */
+  beforeSeat?: (em: EntityManager, slot: ReservedSlot) => Promise<void>;
   /** The programme's own row, written in the same transaction with the engine booking's id. */
   alongside?: (em: EntityManager, booking: SlotBookingView) => Promise<void>;
 }
+
+/** What `beforeSeat` learns of the slot being booked. */
+export type ReservedSlot = Pick<EngineSlot, 'id' | 'kind' | 'venueId' | 'day' | 'title' | 'startsAt' | 'cutoffAt'>;
+
+/** The slot's window (published, before its cut-off, open), checked on every read of it. */
+function checkWindow(slot: EngineSlot | null, at: Date): asserts slot is EngineSlot {
+  if (!slot) throw notFound('时段');
+  if (slot.status !== 'published') throw invalidTransition('该时段已撤回');
+  if (at >= slot.cutoffAt) throw invalidTransition('已过预约截止时间');
+  if (slot.opensAt && at < slot.opensAt) throw invalidTransition('尚未开放预约');
+}
+
+/** The answers to a full pool: the slot takes no waitlist, or the caller did not ask to wait. */
+const fullNoWaitlist = () => new AppError(ErrorCode.CAPACITY_FULL, '名额已满，这个时段不排队候补', { waitlist: false });
+const fullMayWait = () => new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以排队候补', { waitlist: true });
 
 /** Attempts when a fresh code collides with an existing one (1 in ~10⁹ per booking). */
 const CODE_ATTEMPTS = 3;
@@ -76,28 +96,36 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
   const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
   const earlier = await first();
   if (earlier) return earlier;
-  const quoted = await ctx.ds.manager.findOne(EngineSlot, { where: { id: r.slotId }, select: { id: true, quotaPerWeek: true } });
-  if (quoted?.quotaPerWeek) await ensureHolderRow(ctx, r.holder);
+  // Unlocked reads first: the slot's window and its pools. In a rush most requests come after the
+  // last seat went; a refusal is answered from these reads without a transaction, so it does not
+  // queue behind the pool row's lock (a seat freed a moment later goes to the waitlist's first).
+  // A waitlist request still takes the locked path: its place must be in line before a seat that
+  // frees is passed on.
+  const seen = await ctx.ds.manager.findOne(EngineSlot, { where: { id: r.slotId } });
+  checkWindow(seen, r.at);
+  const asks = SLOT_KINDS_ASKING_WHERE_AND_WHAT.includes(seen.kind);
+  const place = r.place?.trim() || null;
+  const purpose = r.purpose?.trim() || null;
+  if (asks && !place) throw invalidInput('place', '请填写上门地址');
+  if (asks && !purpose) throw invalidInput('purpose', '请说明需要什么服务');
+  const pools = await ctx.ds.manager.find(SlotPool, { where: { slotId: seen.id } });
+  const pool = r.pool ?? (pools.length === 1 ? pools[0].pool : null);
+  const seats = pools.find((p) => p.pool === pool);
+  if (!pool || !seats) throw invalidInput('pool', '请选择预约方式');
+  if (seats.held >= seats.capacity && !seen.waitlist) throw fullNoWaitlist();
+  if (seats.held >= seats.capacity && !r.waitlist) throw fullMayWait();
+  if (seen.quotaPerWeek) await ensureHolderRow(ctx, r.holder);
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.tx(async (em) => {
+        // The shared lock: a withdrawal or an edit waits for this booking, and it sees theirs.
         const slot = await findLockedShared(em, EngineSlot, r.slotId);
-        if (!slot) throw notFound('时段');
-        if (slot.status !== 'published') throw invalidTransition('该时段已撤回');
-        if (r.at >= slot.cutoffAt) throw invalidTransition('已过预约截止时间');
-        if (slot.opensAt && r.at < slot.opensAt) throw invalidTransition('尚未开放预约');
-        const asks = SLOT_KINDS_ASKING_WHERE_AND_WHAT.includes(slot.kind);
-        const place = r.place?.trim() || null;
-        const purpose = r.purpose?.trim() || null;
-        if (asks && !place) throw invalidInput('place', '请填写上门地址');
-        if (asks && !purpose) throw invalidInput('purpose', '请说明需要什么服务');
-        const pools = await em.find(SlotPool, { where: { slotId: slot.id } });
-        const pool = r.pool ?? (pools.length === 1 ? pools[0].pool : null);
-        if (!pool || !pools.some((p) => p.pool === pool)) throw invalidInput('pool', '请选择预约方式');
+        checkWindow(slot, r.at);
+        await r.beforeSeat?.(em, slot);
         if (slot.quotaPerWeek) await holdWeeklyQuota(em, slot, r.holder);
         const seated = await takeSeat(em, slot.id, pool);
-        if (!seated && !slot.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，这个时段不排队候补', { waitlist: false });
-        if (!seated && !r.waitlist) throw new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以排队候补', { waitlist: true });
+        if (!seated && !slot.waitlist) throw fullNoWaitlist();
+        if (!seated && !r.waitlist) throw fullMayWait();
         const status: SlotBookingStatus = seated ? 'booked' : 'waitlisted';
         const booking = await em.save(
           em.create(SlotBooking, {
@@ -148,6 +176,15 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
 }
 
 /**
+ * How a freed seat is offered: the window in minutes (SLOT_RULES.offerMinutes unless the programme
+ * passes its own, e.g. a city setting) and, when the programme words its own message, `tell`.
+ */
+export interface OfferTerms {
+  minutes?: number;
+  tell?: (em: EntityManager, booking: SlotBookingView, offerEndsAt: Date) => Promise<void>;
+}
+
+/**
  * A seat of `pool` was freed: offer it to the first in line (the seat stays held, now for them,
  * until min(now + offerMinutes, cut-off)) or give it back. Runs in the caller's transaction; a
  * waitlisted booking another transaction already moved is skipped (its compare-and-set fails).
@@ -159,10 +196,12 @@ export async function passSeatOn(
   at: Date,
   notifier: Notifier,
   extra?: ExtraRecipients,
+  offer: OfferTerms = {},
 ): Promise<SlotBookingView | null> {
   if (at < slot.cutoffAt) {
     const line = await em.find(SlotBooking, { where: { slotId: slot.id, pool, status: 'waitlisted' }, order: { id: 'ASC' }, take: 5 });
-    const offerEnds = new Date(Math.min(at.getTime() + SLOT_RULES.offerMinutes * 60_000, slot.cutoffAt.getTime()));
+    const minutes = offer.minutes ?? SLOT_RULES.offerMinutes;
+    const offerEnds = new Date(Math.min(at.getTime() + minutes * 60_000, slot.cutoffAt.getTime()));
     for (const next of line) {
       try {
         await moveSlotBooking(em, next, 'offer', { by: null, at, patch: { offerExpiresAt: offerEnds }, note: '有名额空出，候补到位' });
@@ -170,7 +209,8 @@ export async function passSeatOn(
         if (err instanceof AppError) continue;
         throw err;
       }
-      await tellAbout(em, notifier, next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${SLOT_RULES.offerMinutes}分钟内确认`, extra);
+      if (offer.tell) await offer.tell(em, next, offerEnds);
+      else await tellAbout(em, notifier, next, '候补到位，请确认', `${slot.day} ${slot.title}：请在${minutes}分钟内确认`, extra);
       return next;
     }
   }
@@ -184,6 +224,8 @@ export interface Step {
   notifier: Notifier;
   note?: string | null;
   extra?: ExtraRecipients;
+  /** How a seat this step frees is offered on (the engine's window and message by default). */
+  offer?: OfferTerms;
 }
 
 /** Live booking states that hold a seat (cancelling one frees it). */
@@ -200,7 +242,7 @@ export async function cancelSlotBooking(em: EntityManager, bookingId: number, s:
   if (!s.afterCutoff && s.at >= slot.cutoffAt) throw invalidTransition('已过截止时间，请联系组织方取消');
   const held = HOLDS_SEAT.includes(booking.status);
   await moveSlotBooking(em, booking, 'cancel', { by: s.by, at: s.at, patch: { activeKey: null, offerExpiresAt: null }, note: s.note });
-  if (held) await passSeatOn(em, slot, booking.pool, s.at, s.notifier, s.extra);
+  if (held) await passSeatOn(em, slot, booking.pool, s.at, s.notifier, s.extra, s.offer);
   return booking;
 }
 

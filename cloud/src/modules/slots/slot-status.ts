@@ -8,12 +8,13 @@ export type SlotBookingRelation = 'holder' | 'booker' | 'staff';
  * The engine's booking machine, one row per action. Creation is `book` (→ booked, or → waitlisted
  * when the pool is full and the holder chose to wait), written by `reserve`. A freed seat is
  * `offer`ed to the first in line, who `accept`s it or lets it `expire`; the organiser checks the
- * holder in and out; after the slot a booked seat nobody used is a `noShow`; withdrawing the slot
- * ends every live booking (`withdraw`).
+ * holder in and out; after the slot a booked seat nobody used is a `noShow` (the timer's), or the
+ * organiser marks it `absent` at once (the holder did not come, or did not take what was handed
+ * over; the seat stays counted); withdrawing the slot ends every live booking (`withdraw`).
  */
 export const SLOT_BOOKING_MACHINE = defineMachine<
   SlotBookingStatus,
-  'cancel' | 'offer' | 'accept' | 'expire' | 'checkIn' | 'checkOut' | 'noShow' | 'withdraw',
+  'cancel' | 'offer' | 'accept' | 'expire' | 'checkIn' | 'checkOut' | 'noShow' | 'absent' | 'withdraw',
   SlotBookingRelation
 >({
   name: 'slot-booking',
@@ -26,6 +27,8 @@ export const SLOT_BOOKING_MACHINE = defineMachine<
     { action: 'checkIn', from: ['booked'], to: 'checked_in', event: 'checked_in', who: ['staff'] },
     { action: 'checkOut', from: ['checked_in'], to: 'checked_out', event: 'checked_out', who: ['staff'] },
     { action: 'noShow', from: ['booked'], to: 'no_show', event: 'no_show' },
+    // Marked by the organiser: not received / did not come (before the timer would).
+    { action: 'absent', from: ['booked'], to: 'no_show', event: 'marked_absent', who: ['staff'] },
     { action: 'withdraw', from: ['booked', 'offered', 'waitlisted'], to: 'withdrawn', event: 'withdrawn', who: ['staff'] },
   ],
 });
