@@ -138,6 +138,12 @@ describe.each(DIALECTS)('the MealsOnSlotEngine migration on %s', (dialect) => {
       const still = ids.length ? await q.query(`SELECT id, status, code FROM slot_bookings WHERE id IN (${ids.join(',')}) ORDER BY id`) : [];
       expect(still).toEqual(engineBefore);
 
+      // A meal booking's slot and day, kept beside it for the daily-subsidy count, are its engine slot's.
+      const stray = await q.query(
+        'SELECT COUNT(*) AS n FROM meal_bookings m INNER JOIN slot_bookings b ON b.id = m.bookingId INNER JOIN slots s ON s.id = b.slotId WHERE m.slotId <> b.slotId OR m.day <> s.day',
+      );
+      expect(Number(stray[0].n)).toBe(0);
+      expect(Number((await q.query('SELECT COUNT(*) AS n FROM meal_bookings'))[0].n)).toBe(before.bookings.filter((b) => b.kind === 'meal').length);
       const after = await newFacts(q);
       // Every old booking is there with the engine's names for its status; meal facts beside it.
       expect(after.bookings).toEqual(

@@ -8,9 +8,13 @@ import { IdColumn, TextColumn } from '../../core/columns';
  * 备注 for the kitchen and the round. Written by reserve's `alongside` in the booking's transaction.
  */
 @Entity('meal_bookings')
-@Index('IX_meal_bookings_elderId_bookingId', ['elderId', 'bookingId'])
+@Index('IX_meal_bookings_elderId_day', ['elderId', 'day'])
+@Index('IX_meal_bookings_slotId', ['slotId'])
 export class MealBooking {
   @PrimaryColumn({ type: 'integer' }) bookingId: number;
+  /** The engine slot and its day, as booked (a booking never moves): the daily-subsidy count reads them without the engine's tables. */
+  @IdColumn() slotId: number;
+  @TextColumn(10) day: string;
   @IdColumn() elderId: number;
   @TextColumn(12) channel: BookingChannel;
   @IdColumn() priceFen: number;

@@ -30,6 +30,7 @@ export {
   slotsEverBooked,
   liveBookingsOf,
   waitingBySlot,
+  countInStatuses,
 } from './reads';
 export { SLOT_BOOKING_MACHINE, type SlotBookingRelation, type SlotBookingAction } from './slot-status';
 export { SLOT_BOOKING_SUBJECT } from './messages';

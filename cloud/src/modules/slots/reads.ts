@@ -135,3 +135,10 @@ export async function liveBookingsOf(em: EntityManager, holder: Holder, slotIds:
   });
   return new Map(rows.map((b) => [b.slotId, b]));
 }
+
+/** How many of these bookings are in one of `statuses` (a programme's own count over the bookings it keeps rows for). */
+export async function countInStatuses(em: EntityManager, bookingIds: readonly number[], statuses: readonly SlotBookingStatus[]): Promise<number> {
+  const unique = [...new Set(bookingIds)];
+  if (!unique.length || !statuses.length) return 0;
+  return em.count(SlotBooking, { where: { id: In(unique), status: In([...statuses]) } });
+}

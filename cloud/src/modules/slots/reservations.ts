@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, SLOT_KINDS_ASKING_WHERE_AND_WHAT, SLOT_RULES, weekOf, type SlotBookingStatus } from '@hg/types';
-import { findLockedShared } from '../../core/data-source';
+import { dialectOf } from '../../core/data-source';
 import { AppError, invalidInput, invalidTransition, isUniqueViolation, notFound } from '../../core/errors';
 import { transition } from '../../core/state-machine';
 import { recordEvent } from '../../core/subject-log';
@@ -81,6 +81,24 @@ function checkWindow(slot: EngineSlot | null, at: Date): asserts slot is EngineS
 const fullNoWaitlist = () => new AppError(ErrorCode.CAPACITY_FULL, '名额已满，这个时段不排队候补', { waitlist: false });
 const fullMayWait = () => new AppError(ErrorCode.CAPACITY_FULL, '名额已满，可以排队候补', { waitlist: true });
 
+/**
+ * The slot under a shared lock until the transaction ends, in one statement: on MySQL/MariaDB a
+ * `LOCK IN SHARE MODE` read of its status and last change (a withdrawal or an edit waits for this
+ * booking; a change in flight is waited for), and the row read before the transaction stands when
+ * neither moved (an edit or a withdrawal always moves `updatedAt` or `status`), else it is read
+ * again. The locking read is the transaction's first, so a later plain read's snapshot starts
+ * after it. SQLite's transactions are queued (runInTransaction): a plain read is the same there.
+ */
+async function lockSlot(em: EntityManager, seen: EngineSlot): Promise<EngineSlot | null> {
+  if (dialectOf(em.connection) === 'better-sqlite3') return em.findOne(EngineSlot, { where: { id: seen.id } });
+  const rows: { status: string; updatedAt: Date | string }[] = await em.query('SELECT status, updatedAt FROM `slots` WHERE id = ? LOCK IN SHARE MODE', [
+    seen.id,
+  ]);
+  if (!rows.length) return null;
+  if (rows[0].status === seen.status && new Date(rows[0].updatedAt).getTime() === seen.updatedAt.getTime()) return seen;
+  return em.findOne(EngineSlot, { where: { id: seen.id } });
+}
+
 /** Attempts when a fresh code collides with an existing one (1 in ~10⁹ per booking). */
 const CODE_ATTEMPTS = 3;
 
@@ -101,14 +119,19 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
   // queue behind the pool row's lock (a seat freed a moment later goes to the waitlist's first).
   // A waitlist request still takes the locked path: its place must be in line before a seat that
   // frees is passed on.
-  const seen = await ctx.ds.manager.findOne(EngineSlot, { where: { id: r.slotId } });
+  // One read: the slot with its pools.
+  const seen: (EngineSlot & { pools?: SlotPool[] }) | null = await ctx.ds.manager
+    .createQueryBuilder(EngineSlot, 's')
+    .leftJoinAndMapMany('s.pools', SlotPool, 'p', 'p.slotId = s.id')
+    .where('s.id = :id', { id: r.slotId })
+    .getOne();
   checkWindow(seen, r.at);
   const asks = SLOT_KINDS_ASKING_WHERE_AND_WHAT.includes(seen.kind);
   const place = r.place?.trim() || null;
   const purpose = r.purpose?.trim() || null;
   if (asks && !place) throw invalidInput('place', '请填写上门地址');
   if (asks && !purpose) throw invalidInput('purpose', '请说明需要什么服务');
-  const pools = await ctx.ds.manager.find(SlotPool, { where: { slotId: seen.id } });
+  const pools = seen.pools ?? [];
   const pool = r.pool ?? (pools.length === 1 ? pools[0].pool : null);
   const seats = pools.find((p) => p.pool === pool);
   if (!pool || !seats) throw invalidInput('pool', '请选择预约方式');
@@ -119,7 +142,7 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
     try {
       return await ctx.tx(async (em) => {
         // The shared lock: a withdrawal or an edit waits for this booking, and it sees theirs.
-        const slot = await findLockedShared(em, EngineSlot, r.slotId);
+        const slot = await lockSlot(em, seen);
         checkWindow(slot, r.at);
         await r.beforeSeat?.(em, slot);
         if (slot.quotaPerWeek) await holdWeeklyQuota(em, slot, r.holder);

@@ -44,6 +44,8 @@ export class MealsOnSlotEngine1766102400000 implements MigrationInterface {
         'meal_bookings',
         [
           { ...col.int('bookingId'), isPrimary: true },
+          col.int('slotId'),
+          col.str('day', 10),
           col.int('elderId'),
           col.str('channel', 12),
           col.int('priceFen'),
@@ -55,7 +57,7 @@ export class MealsOnSlotEngine1766102400000 implements MigrationInterface {
           col.str('remarkVoiceId', 255, { isNullable: true }),
           col.int('remarkVoiceSec', { isNullable: true }),
         ],
-        [{ columns: ['elderId', 'bookingId'] }],
+        [{ columns: ['elderId', 'day'] }, { columns: ['slotId'] }],
       ),
     );
 
@@ -107,8 +109,8 @@ export class MealsOnSlotEngine1766102400000 implements MigrationInterface {
          FROM bookings b INNER JOIN booking_slots s ON s.id = b.slotId`,
     );
     await q.query(
-      `INSERT INTO meal_bookings (bookingId, elderId, channel, priceFen, subsidyFen, payFen, tier, paidBy, remark, remarkVoiceId, remarkVoiceSec)
-       SELECT b.id + ${offB}, b.elderId, b.channel, b.priceFen, b.subsidyFen, b.payFen, b.tier, b.paidBy, b.remark, b.remarkVoiceId, b.remarkVoiceSec
+      `INSERT INTO meal_bookings (bookingId, slotId, day, elderId, channel, priceFen, subsidyFen, payFen, tier, paidBy, remark, remarkVoiceId, remarkVoiceSec)
+       SELECT b.id + ${offB}, b.slotId + ${offS}, s.day, b.elderId, b.channel, b.priceFen, b.subsidyFen, b.payFen, b.tier, b.paidBy, b.remark, b.remarkVoiceId, b.remarkVoiceSec
          FROM bookings b INNER JOIN booking_slots s ON s.id = b.slotId WHERE s.kind = 'meal'`,
     );
     // A standing order's request id names the slot ("standing-<order>-<slot>"): the timer finds
