@@ -7,6 +7,8 @@ import { AppError } from '../../cloud/src/core/errors';
 import { Elder } from '../../cloud/src/modules/bookings/elder.entity';
 import { MealBooking } from '../../cloud/src/modules/bookings/meal-booking.entity';
 import { placeMealBooking, publishMealSitting } from '../../cloud/src/modules/bookings/meal-flow';
+import { cancelMeal, confirmMeal, handOverMeal, mealBookingsByIds, mealSittingsByIds, missMeal } from '../../cloud/src/modules/bookings/meal-store';
+import { Notifier } from '../../cloud/src/modules/notifications/public';
 import { MealSitting } from '../../cloud/src/modules/bookings/meal-sitting.entity';
 import { MealsOnSlotEngine1766102400000 } from '../../cloud/src/modules/bookings/migrations/1766102400000-MealsOnSlotEngine';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -41,9 +43,16 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
     const centreId = await orgId(db.ds, '南街社区日间照料中心');
     const register = async (name: string, address = '锦屏花园1栋1单元101') =>
       ok(await call('bookings', 'registerElder', { centreId, name, birthYear: 1936, address }, as('care_staff'))).id;
-    const [a, b, c, d] = [await register('引擎甲'), await register('引擎乙'), await register('引擎丙'), await register('引擎丁', ' ')];
+    const [a, b, c, d, e] = [
+      await register('引擎甲'),
+      await register('引擎乙'),
+      await register('引擎丙'),
+      await register('引擎丁', ' '),
+      await register('引擎戊'),
+    ];
     // 高龄 (80+), verified: a subsidised meal.
     await db.ds.manager.update(Elder, { id: In([a, b, c]) }, { verifiedAt: clock.now(), verifiedById: 1 });
+    await db.ds.manager.update(Elder, { id: e }, { verifiedAt: null, verifiedById: null });
 
     const q = db.ds.createQueryRunner();
     try {
@@ -145,9 +154,42 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
     );
     expect(refused.result).toBeInstanceOf(AppError);
     expect((refused.result as AppError).code).toBe(ErrorCode.CAPACITY_FULL);
-    if (process.env.SHOW_STATEMENTS) console.log([...seated.statements, '--', ...refused.statements].join('\n'));
+    // Not verified (yet): a full-price meal, nothing to lock or count for the day's subsidy.
+    const ee = await elder(e);
+    const plain = await statementsOf(ds, () =>
+      placeMealBooking(ctx, {
+        sitting: dinner.sitting,
+        elder: ee,
+        mode: 'dine_in',
+        requestId: 'seat-e',
+        bookedById: 1,
+        channel: 'staff',
+        waitlist: false,
+        now,
+        settings,
+      }),
+    );
+    expect(plain.result.meal).toMatchObject({ subsidyFen: 0, payFen: 1500 });
+    if (process.env.SHOW_STATEMENTS) console.log([...seated.statements, '--', ...plain.statements, '--', ...refused.statements].join('\n'));
     // The meal's own statements (without the caller's identity and the answer's presenter).
-    expect({ seated: seated.statements.length, refused: refused.statements.length }).toEqual({ seated: 11, refused: 2 });
+    expect({ subsidised: seated.statements.length, fullPrice: plain.statements.length, refused: refused.statements.length }).toEqual({
+      subsidised: 10,
+      fullPrice: 8,
+      refused: 2,
+    });
+    // A retried request is answered by its first booking, seated or refused.
+    const retried = await placeMealBooking(ctx, {
+      sitting: lunch.sitting,
+      elder: ea,
+      mode: 'dine_in',
+      requestId: 'seat-a',
+      bookedById: 1,
+      channel: 'staff',
+      waitlist: false,
+      now,
+      settings,
+    });
+    expect(retried.booking.id).toBe(seated.result.booking.id);
 
     // A waitlist place, no meal seat taken; the same request again answers the first booking.
     const waiting = await place(lunch.sitting, b, { waitlist: true, requestId: 'wait-b' });
@@ -164,13 +206,62 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
     await expect(place(dinner.sitting, c)).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
     // A delivery needs an address on the profile.
     await expect(place(dinner.sitting, d, { mode: 'delivery' })).rejects.toMatchObject({ code: ErrorCode.INVALID_INPUT });
-    // The pools count what was taken: lunch 1/1 dine-in, dinner 2/5.
+    // Read back in the programme's shape; the meal's steps as engine moves.
+    const rows = await mealBookingsByIds(ds.manager, [seated.result.booking.id, waiting.booking.id, plain.result.booking.id]);
+    expect(rows.get(seated.result.booking.id)).toMatchObject({ status: 'booked', mode: 'dine_in', elderId: a, centreId, channel: 'staff' });
+    expect(rows.get(waiting.booking.id)).toMatchObject({ status: 'waitlisted', elderId: b });
+    const sittings = await mealSittingsByIds(ds.manager, [lunch.slot.id]);
+    expect(sittings.get(lunch.slot.id)).toMatchObject({
+      sitting: 'lunch',
+      capacityDineIn: 1,
+      heldDineIn: 1,
+      capacityDelivery: 1,
+      heldDelivery: 0,
+      priceFen: 1500,
+    });
+    const notifier = new Notifier();
+    // a cancels: her seat is offered to b for the city's window (2 hours), b told in the meal's words.
+    await runInTransaction(ds, (em) => cancelMeal(em, rows.get(seated.result.booking.id)!, sittings.get(lunch.slot.id)!, { by: 1, at: now, notifier }));
+    const offered = (await mealBookingsByIds(ds.manager, [waiting.booking.id])).get(waiting.booking.id)!;
+    expect(offered.status).toBe('offered');
+    expect(offered.offerExpiresAt!.getTime()).toBe(Math.min(now.getTime() + settings.offerMinutes * 60_000, lunch.slot.cutoffAt.getTime()));
+    const told = await ds.query("SELECT title, subjectKind, subjectId FROM notifications WHERE subjectKind = 'booking' AND subjectId = ?", [
+      waiting.booking.id,
+    ]);
+    expect(told.map((m: { title: string }) => m.title)).toEqual(['候补到位，请确认']);
+    await runInTransaction(ds, (em) => confirmMeal(em, offered, { by: 1, at: now }));
+    // At the counter and at the door, on the sitting's day.
+    const dinnerTime = dinner.slot.startsAt;
+    const delivered = await place(dinner.sitting, a, { mode: 'delivery' });
+    const missed = await place(lunch.sitting, c, { mode: 'delivery' });
+    const rows2 = await mealBookingsByIds(ds.manager, [plain.result.booking.id, delivered.booking.id, missed.booking.id]);
+    await runInTransaction(ds, (em) => handOverMeal(em, rows2.get(plain.result.booking.id)!, { by: 1, at: dinnerTime, paidBy: 'cash', how: '按姓名核销' }));
+    await runInTransaction(ds, (em) => handOverMeal(em, rows2.get(delivered.booking.id)!, { by: 1, at: dinnerTime, paidBy: 'wechat' }));
+    await runInTransaction(ds, (em) => missMeal(em, rows2.get(missed.booking.id)!, { by: 1, at: lunch.slot.startsAt, note: '不在家' }));
+    await expect(runInTransaction(ds, (em) => handOverMeal(em, rows2.get(missed.booking.id)!, { by: 1, at: lunch.slot.startsAt }))).rejects.toThrow();
+    const done = await mealBookingsByIds(ds.manager, [plain.result.booking.id, delivered.booking.id, missed.booking.id]);
+    expect([...done.values()].map((r) => [r.status, r.paidBy, r.redeemedAt !== null])).toEqual([
+      ['redeemed', 'cash', true],
+      ['redeemed', 'wechat', true],
+      ['no_show', null, false],
+    ]);
+    const log = await ds.query(
+      "SELECT subject_id AS id, action, data FROM subject_events WHERE subject_kind = 'slot-booking' AND subject_id IN (?, ?, ?) AND action <> 'booked' ORDER BY id",
+      [plain.result.booking.id, delivered.booking.id, missed.booking.id],
+    );
+    expect(log.map((r: { action: string; data: string }) => [r.action, JSON.parse(r.data).note])).toEqual([
+      ['checked_in', '按姓名核销'],
+      ['checked_in', '送达'],
+      ['marked_absent', '不在家'],
+    ]);
+
+    // The pools count what was taken: lunch 1/1 dine-in, dinner 3/5.
     const pools = await ds.query('SELECT slotId, pool, held FROM slot_pools WHERE slotId IN (?, ?) ORDER BY slotId, pool', [lunch.slot.id, dinner.slot.id]);
     expect(pools.map((p: { pool: string; held: number }) => [p.pool, Number(p.held)])).toEqual([
-      ['delivery', 0],
+      ['delivery', 1],
       ['dine_in', 1],
-      ['delivery', 0],
-      ['dine_in', 2],
+      ['delivery', 1],
+      ['dine_in', 3],
     ]);
   });
 });

@@ -173,8 +173,10 @@ const CHANNEL_NOTE: Record<BookingChannel, string | null> = { ...BOOKING_CHANNEL
  */
 export async function placeMealBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p: MealPlacement): Promise<{ booking: SlotBookingView; meal: MealBooking }> {
   if (p.mode === 'delivery' && !hasDeliveryAddress(p.elder)) throw invalidInput('mode', NO_DELIVERY_ADDRESS);
-  const person = await sameElderIds(ctx.ds.manager, p.elder);
-  let price: Price | null = null;
+  // A meal without a subsidy is priced without counting (nothing to lock or count for it).
+  const base = priceForElder(p.sitting.priceFen, p.elder, p.now, p.settings);
+  const person = base.subsidyFen > 0 ? await sameElderIds(ctx.ds.manager, p.elder) : [];
+  let price: Price = base;
   let meal: MealBooking | null = null;
   const booking = await reserve(ctx, {
     slotId: p.sitting.slotId,
@@ -186,8 +188,9 @@ export async function placeMealBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p:
     note: CHANNEL_NOTE[p.channel],
     at: p.now,
     beforeSeat: async (em) => {
+      if (base.subsidyFen === 0) return;
       // The first statement after the slot's lock takes the elder's rows: what follows counts her
-      // bookings as they stand once any parallel booking of hers has committed.
+      // subsidised meals as they stand once any parallel booking of hers has committed.
       await lockElder(em, person);
       price = await mealDayPrice(em, p.sitting, p.elder, person, p.now, p.settings);
     },
@@ -198,10 +201,10 @@ export async function placeMealBooking(ctx: Pick<ActionContext, 'ds' | 'tx'>, p:
         day: p.sitting.day,
         elderId: p.elder.id,
         channel: p.channel,
-        priceFen: price!.priceFen,
-        subsidyFen: price!.subsidyFen,
-        payFen: price!.payFen,
-        tier: price!.tier,
+        priceFen: price.priceFen,
+        subsidyFen: price.subsidyFen,
+        payFen: price.payFen,
+        tier: price.tier,
         paidBy: null,
         remark: null,
         remarkVoiceId: null,

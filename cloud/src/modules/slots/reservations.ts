@@ -102,25 +102,23 @@ async function lockSlot(em: EntityManager, seen: EngineSlot): Promise<EngineSlot
 /** Attempts when a fresh code collides with an existing one (1 in ~10⁹ per booking). */
 const CODE_ATTEMPTS = 3;
 
+interface Checked {
+  seen: EngineSlot;
+  pool: string;
+  asks: boolean;
+  place: string | null;
+  purpose: string | null;
+}
+
 /**
- * The one way an engine booking is made. In one transaction: the slot read under a shared lock
- * (a withdrawal or an edit waits for it, and it sees theirs), its window checked, one seat taken
- * by a conditional update, the booking inserted with one event. One live booking per holder and
- * slot is a unique key (CONFLICT); a repeated `(bookedById, requestId)` answers the first booking;
- * a full pool is CAPACITY_FULL (`details.waitlist` says whether the slot takes a waitlist), or a
- * waitlist place when the caller asked for one and the slot takes it.
+ * Unlocked, before any transaction: one read of the slot with its pools, its window, where and
+ * what for kinds that ask, the pool. In a rush most requests come after the last seat went; a
+ * refusal is answered here without a transaction, so it does not queue behind the pool row's lock
+ * (a seat freed a moment later goes to the waitlist's first). A waitlist request still takes the
+ * locked path: its place must be in line before a seat that frees is passed on.
  */
-export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> }, r: Reserve): Promise<SlotBookingView> {
-  const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
-  const earlier = await first();
-  if (earlier) return earlier;
-  // Unlocked reads first: the slot's window and its pools. In a rush most requests come after the
-  // last seat went; a refusal is answered from these reads without a transaction, so it does not
-  // queue behind the pool row's lock (a seat freed a moment later goes to the waitlist's first).
-  // A waitlist request still takes the locked path: its place must be in line before a seat that
-  // frees is passed on.
-  // One read: the slot with its pools.
-  const seen: (EngineSlot & { pools?: SlotPool[] }) | null = await ctx.ds.manager
+async function check(em: EntityManager, r: Reserve): Promise<Checked> {
+  const seen: (EngineSlot & { pools?: SlotPool[] }) | null = await em
     .createQueryBuilder(EngineSlot, 's')
     .leftJoinAndMapMany('s.pools', SlotPool, 'p', 'p.slotId = s.id')
     .where('s.id = :id', { id: r.slotId })
@@ -137,6 +135,30 @@ export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityMana
   if (!pool || !seats) throw invalidInput('pool', '请选择预约方式');
   if (seats.held >= seats.capacity && !seen.waitlist) throw fullNoWaitlist();
   if (seats.held >= seats.capacity && !r.waitlist) throw fullMayWait();
+  return { seen, pool, asks, place, purpose };
+}
+
+/**
+ * The one way an engine booking is made. In one transaction: the slot read under a shared lock
+ * (a withdrawal or an edit waits for it, and it sees theirs), its window checked, one seat taken
+ * by a conditional update, the booking inserted with one event. One live booking per holder and
+ * slot is a unique key (CONFLICT); a repeated `(bookedById, requestId)` answers the first booking;
+ * a full pool is CAPACITY_FULL (`details.waitlist` says whether the slot takes a waitlist), or a
+ * waitlist place when the caller asked for one and the slot takes it.
+ */
+export async function reserve(ctx: { ds: DataSource; tx<T>(work: (em: EntityManager) => Promise<T>): Promise<T> }, r: Reserve): Promise<SlotBookingView> {
+  const first = () => ctx.ds.manager.findOne(SlotBooking, { where: { bookedById: r.bookedById, requestId: r.requestId } });
+  // No look-up of the request id up front: a retried request is rare, and its answer is found
+  // when it is refused (below) or when its insert meets the unique key (the catch further down).
+  let checked: Checked;
+  try {
+    checked = await check(ctx.ds.manager, r);
+  } catch (err) {
+    const again = await first();
+    if (again) return again;
+    throw err;
+  }
+  const { seen, pool, asks, place, purpose } = checked;
   if (seen.quotaPerWeek) await ensureHolderRow(ctx, r.holder);
   for (let attempt = 1; ; attempt++) {
     try {
