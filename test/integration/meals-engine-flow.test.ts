@@ -9,6 +9,10 @@ import { MealBooking } from '../../cloud/src/modules/bookings/meal-booking.entit
 import { placeMealBooking, publishMealSitting } from '../../cloud/src/modules/bookings/meal-flow';
 import { cancelMeal, confirmMeal, handOverMeal, mealBookingsByIds, mealSittingsByIds, missMeal } from '../../cloud/src/modules/bookings/meal-store';
 import { Notifier } from '../../cloud/src/modules/notifications/public';
+import type { TimerContext } from '../../cloud/src/core/module';
+import { localPlatform } from '../../cloud/src/core/platform';
+import { SLOT_TIMERS } from '../../cloud/src/modules/slots/slot-timers';
+import '../../cloud/src/modules/bookings';
 import { MealSitting } from '../../cloud/src/modules/bookings/meal-sitting.entity';
 import { MealsOnSlotEngine1766102400000 } from '../../cloud/src/modules/bookings/migrations/1766102400000-MealsOnSlotEngine';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
@@ -254,6 +258,35 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
       ['checked_in', '送达'],
       ['marked_absent', '不在家'],
     ]);
+
+    // The engine's timers on a meal slot, on the meal's terms: an offer lapses, the staff are asked
+    // to call the elder, the seat goes to the next in line for the city's window; at the cut-off the
+    // waitlist closes in the meal's words.
+    const soon = await publish(4, 'lunch', 1);
+    const heldSeat = await place(soon.sitting, a);
+    const first = await place(soon.sitting, b, { waitlist: true });
+    const next = await place(soon.sitting, c, { waitlist: true });
+    const third = await place(soon.sitting, e, { waitlist: true });
+    const aRow = (await mealBookingsByIds(ds.manager, [heldSeat.booking.id])).get(heldSeat.booking.id)!;
+    const soonRow = (await mealSittingsByIds(ds.manager, [soon.slot.id])).get(soon.slot.id)!;
+    await runInTransaction(ds, (em) => cancelMeal(em, aRow, soonRow, { by: 1, at: now, notifier: new Notifier() }));
+    const lapse = new Date(now.getTime() + settings.offerMinutes * 60_000 + 1000);
+    const tctx: TimerContext = { em: ds.manager, platform: localPlatform(), tx: ctx.tx };
+    const lapseJob = SLOT_TIMERS.find((j) => j.name === 'slots.lapseOffers')!;
+    expect(await lapseJob.run(tctx, lapse)).toEqual({ slotOffersLapsed: 1 });
+    const after = await mealBookingsByIds(ds.manager, [first.booking.id, next.booking.id, third.booking.id]);
+    expect([...after.values()].map((r) => r.status)).toEqual(['expired', 'offered', 'waitlisted']);
+    expect(after.get(next.booking.id)!.offerExpiresAt!.getTime()).toBe(
+      Math.min(lapse.getTime() + settings.offerMinutes * 60_000, soon.slot.cutoffAt.getTime()),
+    );
+    const lapsedTitles = (
+      await ds.query("SELECT DISTINCT title FROM notifications WHERE subjectKind = 'booking' AND subjectId = ? ORDER BY title", [first.booking.id])
+    ).map((m: { title: string }) => m.title);
+    expect(lapsedTitles).toEqual(expect.arrayContaining(['候补名额已失效', '请致电引擎乙老人确认']));
+    const closeJob = SLOT_TIMERS.find((j) => j.name === 'slots.closeWaitlists')!;
+    expect(await closeJob.run(tctx, soon.slot.cutoffAt)).toEqual({ slotWaitlistsClosed: 1 });
+    const closed = await ds.query("SELECT title, body FROM notifications WHERE subjectKind = 'booking' AND subjectId = ?", [third.booking.id]);
+    expect(closed.map((m: { title: string }) => m.title)).toEqual(['候补未到位']);
 
     // The pools count what was taken: lunch 1/1 dine-in, dinner 3/5.
     const pools = await ds.query('SELECT slotId, pool, held FROM slot_pools WHERE slotId IN (?, ?) ORDER BY slotId, pool', [lunch.slot.id, dinner.slot.id]);

@@ -72,6 +72,11 @@ import { MealSittingWithdrawn1766016000001 } from './migrations/1766016000001-Me
 import { reopenCentreDay } from './actions/reopen-day';
 import { remarkBooking } from './actions/remark-booking';
 import { BookingRemark1766016000002 } from './migrations/1766016000002-BookingRemark';
+import { MEAL_TERMS } from './meal-store';
+import { setKindTerms } from '../slots/public';
+
+// The engine's timers act on meal slots on the meal programme's terms (offer window, messages).
+setKindTerms('meal', MEAL_TERMS);
 
 /** The `bookings` cloud function's action table. */
 export const bookingActions = {

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import type { BookingStatus, MealMode, PaidBy, SlotBookingStatus } from '@hg/types';
+import { CARE_ROLES, type BookingStatus, type MealMode, type PaidBy, type SlotBookingStatus } from '@hg/types';
 import { invalidTransition } from '../../core/errors';
 import type { Message, Notifier } from '../notifications/public';
 import {
@@ -9,11 +9,14 @@ import {
   markAbsent,
   slotBookingsByIds,
   slotsByIds,
+  type KindTerms,
   type OfferTerms,
   type SlotBookingView,
   type SlotView,
 } from '../slots/public';
+import { usersWithRoleOver } from '../identity/public';
 import { offerDeadline } from './booking-flow';
+import { loadCentre } from './centres';
 import { Elder } from './elder.entity';
 import { MealBooking } from './meal-booking.entity';
 import { MealSitting } from './meal-sitting.entity';
@@ -236,3 +239,48 @@ export async function missMeal(em: EntityManager, row: MealBookingRow, s: Omit<M
   if (row.mode !== 'delivery') throw invalidTransition('这是堂食预订，不是送餐');
   await markAbsent(em, row.id, { by: s.by, at: s.at, note: s.note });
 }
+
+/** Whom a meal booking's news reaches: the elder in her own account, and whoever booked it. */
+async function elderAndBooker(em: EntityManager, booking: SlotBookingView): Promise<(number | null | undefined)[]> {
+  const meal = await em.findOne(MealBooking, { where: { bookingId: booking.id }, select: { bookingId: true, elderId: true } });
+  const elder = meal ? await em.findOne(Elder, { where: { id: meal.elderId } }) : null;
+  return [elder?.userId, booking.bookedById];
+}
+
+/**
+ * The meal programme's terms for the engine's timers on meal slots: a freed seat is offered for the
+ * city's window in the meal's words; a lapsed offer is told to the elder and booker and, as an elder
+ * rarely watches her phone, to every staff member of the centre (call her and ask whether she still
+ * wants a meal, book again for her if so); a waitlist closed at the cut-off is told in the meal's words.
+ */
+export const MEAL_TERMS: KindTerms = {
+  offer: (em, slot, notifier) => mealOfferTerms(em, slot, notifier),
+  async offerLapsed(em, booking, slot, notifier) {
+    await notifier.to(
+      em,
+      await elderAndBooker(em, booking),
+      mealMessage(booking.id, '候补名额已失效', `${slot.day} ${slot.title}：未在时限内确认，名额已让给下一位`),
+    );
+    const meal = await em.findOne(MealBooking, { where: { bookingId: booking.id } });
+    const elder = meal ? await em.findOne(Elder, { where: { id: meal.elderId } }) : null;
+    if (!elder) return;
+    const { centre, community } = await loadCentre(em, slot.venueId);
+    const staff = await usersWithRoleOver(em, CARE_ROLES, { streetId: community.streetId, communityId: community.id }, centre.id);
+    await notifier.to(
+      em,
+      staff,
+      mealMessage(
+        booking.id,
+        `请致电${elder.name}老人确认`,
+        `${elder.name}老人${slot.day} ${slot.title}的候补名额未在时限内确认，已失效。请致电${elder.name}老人确认是否还要用餐，需要时可为老人代订。`,
+      ),
+    );
+  },
+  async waitlistClosed(em, booking, slot, notifier) {
+    await notifier.to(
+      em,
+      await elderAndBooker(em, booking),
+      mealMessage(booking.id, '候补未到位', `${slot.day} ${slot.title}：截止前没有空出名额，候补已结束`),
+    );
+  },
+};

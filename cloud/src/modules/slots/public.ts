@@ -34,4 +34,5 @@ export {
 } from './reads';
 export { SLOT_BOOKING_MACHINE, type SlotBookingRelation, type SlotBookingAction } from './slot-status';
 export { SLOT_BOOKING_SUBJECT } from './messages';
+export { setKindTerms, type KindTerms, type SlotOfKind } from './kind-terms';
 export type { SlotView, SlotBookingView, Holder, ExtraRecipients } from './views';

@@ -59,7 +59,7 @@ export interface Reserve {
   at: Date;
   /**
    * The programme's own checks in the booking's transaction, after the slot's window and pool and
-   * before the seat is taken (its locks, counts and price; a refusal it throws rolls back).
+   * before the seat is taken (its own locks and counts; a refusal it throws rolls back).
    */
   beforeSeat?: (em: EntityManager, slot: ReservedSlot) => Promise<void>;
   /** The programme's own row, written in the same transaction with the engine booking's id. */

@@ -1,9 +1,10 @@
-import { LessThanOrEqual } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import { SLOT_RULES } from '@hg/types';
 import { AppError } from '../../core/errors';
 import type { TimerContext, TimerJob } from '../../core/module';
 import { transitionMany } from '../../core/state-machine';
 import { Notifier } from '../notifications/public';
+import { kindTerms } from './kind-terms';
 import { tellAbout } from './messages';
 import { moveSlotBooking, passSeatOn } from './reservations';
 import { SlotBooking } from './slot-booking.entity';
@@ -42,8 +43,10 @@ const lapseOffers: TimerJob = {
           const booking = await em.findOneByOrFail(SlotBooking, { id: row.id });
           const slot = await em.findOneByOrFail(EngineSlot, { id: booking.slotId });
           await moveSlotBooking(em, booking, 'expire', { by: null, at: now, patch: { activeKey: null, offerExpiresAt: null }, note: '候补名额未在时限内确认' });
-          await tellAbout(em, notifier, booking, '候补名额已失效', `${slot.day} ${slot.title}：未在时限内确认`);
-          await passSeatOn(em, slot, booking.pool, now, notifier);
+          const terms = kindTerms(slot.kind);
+          if (terms?.offerLapsed) await terms.offerLapsed(em, booking, slot, notifier);
+          else await tellAbout(em, notifier, booking, '候补名额已失效', `${slot.day} ${slot.title}：未在时限内确认`);
+          await passSeatOn(em, slot, booking.pool, now, notifier, undefined, terms?.offer ? await terms.offer(em, slot, notifier) : undefined);
         });
         expired++;
       } catch (err) {
@@ -74,7 +77,14 @@ const closeWaitlists: TimerJob = {
         actorId: null,
         data: { note: '预约已截止，候补未能到位' },
       });
-      for (const b of done) await tellAbout(em, notifier, b, '候补未能到位', '预约已截止，这次候补没有空出名额');
+      const slots = done.length ? await em.find(EngineSlot, { where: { id: In([...new Set(done.map((b) => b.slotId))]) } }) : [];
+      const slotOf = new Map(slots.map((x) => [x.id, x]));
+      for (const b of done) {
+        const slot = slotOf.get(b.slotId);
+        const told = slot ? kindTerms(slot.kind)?.waitlistClosed : undefined;
+        if (slot && told) await told(em, b, slot, notifier);
+        else await tellAbout(em, notifier, b, '候补未能到位', '预约已截止，这次候补没有空出名额');
+      }
       return done.length;
     });
     return { slotWaitlistsClosed: moved };
