@@ -288,6 +288,48 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
     const closed = await ds.query("SELECT title, body FROM notifications WHERE subjectKind = 'booking' AND subjectId = ?", [third.booking.id]);
     expect(closed.map((m: { title: string }) => m.title)).toEqual(['候补未到位']);
 
+    // A rush on the engine: 40 elders at once for 5 seats, one in four asking to wait. Nobody is
+    // seated beyond the pool; the counter equals the rows that hold a seat; the rest are refused
+    // (from the unlocked read or the failed seat update) or wait in line.
+    const rush = await publish(5, 'dinner', 5);
+    const crowd: number[] = [];
+    for (let i = 0; i < 40; i++)
+      crowd.push(
+        ok(await call('bookings', 'registerElder', { centreId, name: `抢座${i}`, birthYear: 1950, address: '锦屏花园1栋1单元101' }, as('care_staff'))).id,
+      );
+    const crowdRows = await Promise.all(crowd.map((id) => elder(id)));
+    const answers = await Promise.all(
+      crowdRows.map((who, i) =>
+        placeMealBooking(ctx, {
+          sitting: rush.sitting,
+          elder: who,
+          mode: 'dine_in',
+          requestId: `rush-${i}`,
+          bookedById: 1,
+          channel: 'staff',
+          waitlist: i % 4 === 0,
+          now,
+          settings,
+        }).then(
+          (r) => r.booking.status as string,
+          (err: unknown) => (err instanceof AppError ? err.code : String(err)),
+        ),
+      ),
+    );
+    const tally = answers.reduce<Record<string, number>>((t, a) => ({ ...t, [a]: (t[a] ?? 0) + 1 }), {});
+    expect(tally.booked).toBe(5);
+    expect((tally.waitlisted ?? 0) + (tally[ErrorCode.CAPACITY_FULL] ?? 0)).toBe(35);
+    const [{ held }] = await ds.query("SELECT held FROM slot_pools WHERE slotId = ? AND pool = 'dine_in'", [rush.slot.id]);
+    const [{ n: holding }] = await ds.query("SELECT COUNT(*) AS n FROM slot_bookings WHERE slotId = ? AND status IN ('booked', 'offered')", [rush.slot.id]);
+    expect([Number(held), Number(holding)]).toEqual([5, 5]);
+    // One elder at two sittings of a day at once: one subsidised meal, the other at full price.
+    const twin = await register('双开');
+    await db.ds.manager.update(Elder, { id: twin }, { verifiedAt: clock.now(), verifiedById: 1 });
+    const twinLunch = await publish(6, 'lunch', 5);
+    const twinDinner = await publish(6, 'dinner', 5);
+    const both = await Promise.all([twinLunch, twinDinner].map((x) => place(x.sitting, twin)));
+    expect(both.map((x) => x.meal.subsidyFen > 0).sort()).toEqual([false, true]);
+
     // The pools count what was taken: lunch 1/1 dine-in, dinner 3/5.
     const pools = await ds.query('SELECT slotId, pool, held FROM slot_pools WHERE slotId IN (?, ?) ORDER BY slotId, pool', [lunch.slot.id, dinner.slot.id]);
     expect(pools.map((p: { pool: string; held: number }) => [p.pool, Number(p.held)])).toEqual([
