@@ -7,7 +7,16 @@ import { AppError } from '../../cloud/src/core/errors';
 import { Elder } from '../../cloud/src/modules/bookings/elder.entity';
 import { MealBooking } from '../../cloud/src/modules/bookings/meal-booking.entity';
 import { placeMealBooking, publishMealSitting } from '../../cloud/src/modules/bookings/meal-flow';
-import { cancelMeal, confirmMeal, handOverMeal, mealBookingsByIds, mealSittingsByIds, missMeal } from '../../cloud/src/modules/bookings/meal-store';
+import {
+  cancelMeal,
+  confirmMeal,
+  handOverMeal,
+  mealBookingsByIds,
+  mealBookingsOfSittings,
+  mealSittingsByIds,
+  mealSittingsOfCentre,
+  missMeal,
+} from '../../cloud/src/modules/bookings/meal-store';
 import { Notifier } from '../../cloud/src/modules/notifications/public';
 import type { TimerContext } from '../../cloud/src/core/module';
 import { localPlatform } from '../../cloud/src/core/platform';
@@ -329,6 +338,26 @@ describe.each(DIALECTS)('meal bookings on the slot engine on %s', (dialect) => {
     const twinDinner = await publish(6, 'dinner', 5);
     const both = await Promise.all([twinLunch, twinDinner].map((x) => place(x.sitting, twin)));
     expect(both.map((x) => x.meal.subsidyFen > 0).sort()).toEqual([false, true]);
+
+    // A centre's sittings of a day and their seat holders, read as the roster and kitchen read them.
+    const day3 = await mealSittingsOfCentre(ds.manager, centreId, [lunch.sitting.day]);
+    expect(day3.map((x) => [x.id, x.sitting])).toEqual([
+      [lunch.slot.id, 'lunch'],
+      [dinner.slot.id, 'dinner'],
+    ]);
+    const holders = await mealBookingsOfSittings(
+      ds.manager,
+      day3.map((x) => x.id),
+      ['booked', 'offered', 'checked_in', 'no_show'],
+    );
+    expect(holders.map((h) => [h.slotId === lunch.slot.id ? 'lunch' : 'dinner', h.elderId, h.mode, h.status])).toEqual([
+      ['lunch', b, 'dine_in', 'booked'],
+      ['lunch', c, 'delivery', 'no_show'],
+      ['dinner', e, 'dine_in', 'redeemed'],
+      ['dinner', b, 'dine_in', 'booked'],
+      ['dinner', c, 'dine_in', 'booked'],
+      ['dinner', a, 'delivery', 'redeemed'],
+    ]);
 
     // The pools count what was taken: lunch 1/1 dine-in, dinner 3/5.
     const pools = await ds.query('SELECT slotId, pool, held FROM slot_pools WHERE slotId IN (?, ?) ORDER BY slotId, pool', [lunch.slot.id, dinner.slot.id]);

@@ -4,6 +4,7 @@ import { invalidTransition } from '../../core/errors';
 import type { Message, Notifier } from '../notifications/public';
 import {
   acceptOffer,
+  bookingsOfSlots,
   cancelSlotBooking,
   checkIn,
   markAbsent,
@@ -175,6 +176,29 @@ export async function mealBookingsByIds(em: EntityManager, ids: readonly number[
     meals.map((m) => m.bookingId),
   );
   return new Map(meals.filter((m) => engine.has(m.bookingId)).map((m) => [m.bookingId, bookingRow(engine.get(m.bookingId)!, m)]));
+}
+
+/** A centre's meal sittings on these days (live and withdrawn), by day and sitting. */
+export async function mealSittingsOfCentre(em: EntityManager, centreId: number, days: readonly string[]): Promise<MealSittingRow[]> {
+  if (!days.length) return [];
+  const meals = await em.find(MealSitting, { where: { centreId, day: In([...days]) } });
+  const rows = [
+    ...(
+      await mealSittingsByIds(
+        em,
+        meals.map((m) => m.slotId),
+      )
+    ).values(),
+  ];
+  return rows.sort((a, b) => a.day.localeCompare(b.day) || a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+}
+
+/** The meal bookings of these sittings in one of the engine's `statuses` (a roster, a kitchen sheet, a delivery round). */
+export async function mealBookingsOfSittings(em: EntityManager, slotIds: readonly number[], statuses: readonly SlotBookingStatus[]): Promise<MealBookingRow[]> {
+  const engine = await bookingsOfSlots(em, slotIds, statuses);
+  if (!engine.length) return [];
+  const meals = new Map((await em.find(MealBooking, { where: { bookingId: In(engine.map((b) => b.id)) } })).map((m) => [m.bookingId, m]));
+  return engine.filter((b) => meals.has(b.id)).map((b) => bookingRow(b, meals.get(b.id)!));
 }
 
 /**

@@ -31,6 +31,7 @@ export {
   liveBookingsOf,
   waitingBySlot,
   countInStatuses,
+  bookingsOfSlots,
 } from './reads';
 export { SLOT_BOOKING_MACHINE, type SlotBookingRelation, type SlotBookingAction } from './slot-status';
 export { SLOT_BOOKING_SUBJECT } from './messages';

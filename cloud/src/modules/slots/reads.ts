@@ -142,3 +142,10 @@ export async function countInStatuses(em: EntityManager, bookingIds: readonly nu
   if (!unique.length || !statuses.length) return 0;
   return em.count(SlotBooking, { where: { id: In(unique), status: In([...statuses]) } });
 }
+
+/** The bookings of these slots in one of `statuses`, by slot then id (a page of slots' rosters in one read). */
+export async function bookingsOfSlots(em: EntityManager, slotIds: readonly number[], statuses: readonly SlotBookingStatus[]): Promise<SlotBookingView[]> {
+  const unique = [...new Set(slotIds)];
+  if (!unique.length || !statuses.length) return [];
+  return em.find(SlotBooking, { where: { slotId: In(unique), status: In([...statuses]) }, order: { slotId: 'ASC', id: 'ASC' } });
+}
