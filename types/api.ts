@@ -69,6 +69,7 @@ import type {
   TProxyPlacesRequest,
 } from './schemas';
 
+import type { AppointmentsApi } from './appointments.api';
 import type { BookingsApi } from './bookings.api';
 import type { DeliberationApi } from './deliberation';
 import type { RatingsApi } from './ratings.api';
@@ -79,7 +80,7 @@ import type { TimersApi } from './timers.api';
  * Every cloud function and its actions. A domain keeps its own catalogue (`<domain>.api.ts`,
  * `interface <Domain>Api { <function>: { … } }`) and adds it to the `extends` list here: one line.
  */
-export interface Api extends BookingsApi, DeliberationApi, RatingsApi, SettingsApi, TimersApi {
+export interface Api extends AppointmentsApi, BookingsApi, DeliberationApi, RatingsApi, SettingsApi, TimersApi {
   me: {
     get: [TEmptyRequest, MeDTO];
     update: [TUpdateMeRequest, MeDTO];

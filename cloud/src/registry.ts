@@ -1,4 +1,5 @@
 import type { DomainModule } from './core/module';
+import { appointmentsModule } from './modules/appointments';
 import { bookingsModule } from './modules/bookings';
 import { communityModule } from './modules/community';
 import { deliberationModule } from './modules/deliberation';
@@ -25,6 +26,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   identityModule,
   communityModule,
   householdsModule,
+  appointmentsModule,
   notificationsModule,
   settingsModule,
   meModule,

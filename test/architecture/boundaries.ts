@@ -35,6 +35,7 @@ export const MODULE_RANK: Record<string, number> = {
   notifications: 1,
   settings: 1,
   households: 2,
+  appointments: 2,
   pushes: 2,
   slots: 3,
   needs: 4,

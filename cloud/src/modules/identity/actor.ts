@@ -37,11 +37,11 @@ type ActorRow = {
   organisationId: number | string | null;
 };
 
-/** The person and every role they hold, in one statement (a row per role; one row without roles). */
+/** The person and every role they hold now (ended posts aside), in one statement (a row per role; one row without roles). */
 function readActor(em: EntityManager, openid: string): Promise<ActorRow[]> {
   return em
     .createQueryBuilder(User, 'u')
-    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id AND r.endedAt IS NULL')
     .select('u.id', 'id')
     .addSelect('u.openid', 'openid')
     .addSelect('u.name', 'name')

@@ -5,7 +5,7 @@
 export { resolveActor, type Actor, type ActorRole } from './actor';
 export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
 /** Named role checks (the city admin, assessors over a place, who may act for whom): one definition each. */
-export { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
+export { isAssessor, isAssessorOver, isCityAdmin, mayAppoint, proxyChannel, proxyRoleOver } from './policies';
 export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
 export { holdersQuery, usersWithRoleOver, type NodePath } from './holders';
 export { createUser, fillProfileIfEmpty, namesWithFirstRole, updateProfile, userById, userByPhone, usersById, usersWithOpenidPrefix } from './users';
@@ -13,3 +13,5 @@ export { maskPhone } from './user.presenter';
 export { assignRole, listRoleAssignments } from './roles-query';
 /** Per-person limits that hold under concurrency (pending bindings, needs a day). */
 export { underLimit, type UsageLimit, type UsageScope } from './usage';
+/** Appointments: posts with their dated history (who appointed, from, to, why ended). */
+export { appoint, assignmentById, assignmentsOn, endAssignment, isHeadRole, type Appointment, type AssignmentRecord } from './appointments';

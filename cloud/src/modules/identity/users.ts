@@ -12,7 +12,7 @@ export async function usersById(em: EntityManager, ids: readonly (number | null 
 }
 
 /**
- * People by id with their first assigned role (null: none — a resident), in ONE statement: who
+ * People by id with their first role held now (null: none — a resident, or every post ended), in ONE statement: who
  * wrote a comment or took a step, as timelines label them (「社区工作人员 杨晓燕」).
  */
 export async function namesWithFirstRole(em: EntityManager, ids: readonly number[]): Promise<Map<number, { name: string; role: Role | null }>> {
@@ -20,7 +20,7 @@ export async function namesWithFirstRole(em: EntityManager, ids: readonly number
   if (!unique.length) return new Map();
   const rows = await em
     .createQueryBuilder(User, 'u')
-    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id AND r.endedAt IS NULL')
     .select('u.id', 'id')
     .addSelect('u.name', 'name')
     .addSelect('r.role', 'role')
