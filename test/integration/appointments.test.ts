@@ -108,6 +108,12 @@ describe.each(DIALECTS)('appointments on %s', (dialect) => {
     // Nobody by that phone; a firm post without its firm; a care post with a firm.
     const missing = await call('appointments', 'appoint', { role: 'grid_worker', scopeLevel: 'community', scopeId: nanjie, phone: '13800000000' }, as('community_staff'));
     expect(missing.ok ? null : missing.error.details).toEqual({ field: 'phone' });
+    // Two accounts on one phone: refused rather than guessed.
+    const twin = newcomer();
+    ok(await call('me', 'update', { name: '同号', phone: someone.phone }, twin));
+    const ambiguous = await call('appointments', 'appoint', { role: 'grid_worker', scopeLevel: 'community', scopeId: nanjie, phone: someone.phone }, as('community_staff'));
+    expect(ambiguous.ok ? null : ambiguous.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('多个账号'), details: { field: 'phone' } });
+    await call('me', 'update', { phone: '13700000000' }, twin);
     expect(errorCode(await call('appointments', 'appoint', { role: 'org_staff', scopeLevel: 'community', scopeId: nanjie, phone: someone.phone }, as('community_staff')))).toBe('INVALID_INPUT');
     const firm = await orgId(db.ds, '阆苑物业服务有限公司');
     expect(

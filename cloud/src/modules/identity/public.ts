@@ -8,7 +8,7 @@ export { assignmentsOf, covers, holdsRoleOver, type ScopePath } from './scope';
 export { isAssessor, isAssessorOver, isCityAdmin, mayAppoint, proxyChannel, proxyRoleOver } from './policies';
 export { SCOPE_COLUMN, scopeFilter } from './scope-columns';
 export { holdersQuery, usersWithRoleOver, type NodePath } from './holders';
-export { createUser, fillProfileIfEmpty, namesWithFirstRole, updateProfile, userById, userByPhone, usersById, usersWithOpenidPrefix } from './users';
+export { createUser, fillProfileIfEmpty, namesWithFirstRole, updateProfile, userById, userByPhone, usersById, usersWithOpenidPrefix, usersWithPhone } from './users';
 export { maskPhone } from './user.presenter';
 export { assignRole, listRoleAssignments } from './roles-query';
 /** Per-person limits that hold under concurrency (pending bindings, needs a day). */

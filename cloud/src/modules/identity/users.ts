@@ -69,6 +69,11 @@ export async function createUser(em: EntityManager, person: { openid: string; na
   return user.id;
 }
 
+/** Up to `take` accounts using this phone, oldest first (任命 finds the appointee by it and refuses when it names several). */
+export function usersWithPhone(em: EntityManager, phone: string, take: number): Promise<Pick<User, 'id' | 'name'>[]> {
+  return em.find(User, { where: { phone }, select: { id: true, name: true }, order: { id: 'ASC' }, take });
+}
+
 /**
  * The one account using this phone, or null when none or several do (phones are not unique keys):
  * centre staff name a family member by the phone of their account to link them to an elder.

@@ -3,7 +3,7 @@ import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
 import { organisationById } from '../../community/public';
-import { appoint, isHeadRole, mayAppoint, userByPhone } from '../../identity/public';
+import { appoint, isHeadRole, mayAppoint, usersWithPhone } from '../../identity/public';
 import { presentAppointments } from '../appointment.presenter';
 import { organisationsIn, placeOf } from '../places';
 
@@ -32,8 +32,10 @@ export const appointAction = defineAction({
       organisationId = input.organisationId;
     }
 
-    const person = await userByPhone(ds.manager, input.phone);
-    if (!person) throw invalidInput('phone', '没有找到使用该手机号的用户，请其先登录小程序并填写手机号');
+    const people = await usersWithPhone(ds.manager, input.phone, 2);
+    if (!people.length) throw invalidInput('phone', '没有找到使用该手机号的用户，请其先登录小程序并填写手机号');
+    if (people.length > 1) throw invalidInput('phone', '有多个账号使用该手机号，无法确定是谁：请其在“我的”中核对手机号');
+    const [person] = people;
 
     const row = await tx((em) =>
       appoint(em, {
