@@ -1,6 +1,7 @@
 import type { DomainModule } from './core/module';
 import { appointmentsModule } from './modules/appointments';
 import { bookingsModule } from './modules/bookings';
+import { cobuildingModule } from './modules/cobuilding';
 import { communityModule } from './modules/community';
 import { deliberationModule } from './modules/deliberation';
 import { homeModule } from './modules/home';
@@ -9,6 +10,7 @@ import { identityModule } from './modules/identity';
 import { meModule } from './modules/me';
 import { needsModule } from './modules/needs';
 import { notificationsModule } from './modules/notifications';
+import { partyModule } from './modules/party';
 import { pushesModule } from './modules/pushes';
 import { ratingsModule } from './modules/ratings';
 import { settingsModule } from './modules/settings';
@@ -36,6 +38,8 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   bookingsModule,
   ratingsModule,
   deliberationModule,
+  cobuildingModule,
+  partyModule,
   pushesModule,
   timersModule,
 ];

@@ -42,6 +42,8 @@ export const MODULE_RANK: Record<string, number> = {
   bookings: 4,
   ratings: 5,
   deliberation: 5,
+  cobuilding: 5,
+  party: 5,
   home: 6,
   me: 6,
   timers: 6,
