@@ -24,6 +24,7 @@ import { report } from './actions/report';
 import { signCommitment } from './actions/sign-commitment';
 import { signUp } from './actions/sign-up';
 import { withdrawReport } from './actions/withdraw-report';
+import { partyDemoSeed } from './demo-seed';
 import { PARTY_ENTITIES } from './entities';
 import { Party1766450000000 } from './migrations/1766450000000-Party';
 import { COMMITMENT_SUBJECT, HOURS_MACHINE, REPORT_MACHINE } from './party-status';
@@ -68,4 +69,5 @@ export const partyModule: DomainModule = {
   messages: ['party_update'],
   settings: [PARTY_SETTINGS],
   timers: PARTY_TIMERS,
+  seed: partyDemoSeed,
 };
