@@ -268,6 +268,7 @@ describe('首页 shows staff their work first', () => {
       'home-entry-subsidy-rollup',
       'home-entry-moderation',
       'home-entry-governance-work',
+      'home-entry-appointments',
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');
     expect(screen.getByTestId('home-entry-verify-count').textContent).toBe('待审核 20+');
