@@ -274,5 +274,18 @@ describe.each(DIALECTS)('party members: 双报到, commitments, activities and h
       ok(await call('party', 'confirm', { reportId: report.id }, as('community_staff')));
       expect((await events('party-report', report.id)).map((e) => e.action)).toEqual(['reported', 'confirmed', 'lapsed', 'renewed', 'confirmed']);
     });
+
+    it('refuses to renew a lapsed report once the member reported elsewhere, writing nothing', async () => {
+      const openid = await confirmedMember('吕芳');
+      const report = ok(await call('party', 'myReport', {}, openid))!;
+      moveTo(new Date(Date.parse(report.validUntil!) + MIN));
+      await job('party.lapseReports').run(timerCtx(), clock.now());
+      const elsewhere = ok(await call('party', 'report', { compoundId: lyz, workUnit: '阆中市文化广播电视和旅游局' }, openid));
+      const before = (await events('party-report', report.id)).length;
+      expect(errorCode(await call('party', 'renew', { reportId: report.id }, openid))).toBe('CONFLICT');
+      expect((await events('party-report', report.id)).length).toBe(before);
+      expect((await q('SELECT status, activeKey FROM party_reports WHERE id = ?', [report.id]))[0]).toMatchObject({ status: 'lapsed', activeKey: null });
+      expect(ok(await call('party', 'myReport', {}, openid))!.id).toBe(elsewhere.id);
+    });
   });
 });
