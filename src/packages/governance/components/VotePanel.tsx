@@ -97,7 +97,7 @@ export default function VotePanel({ matter, household, named }: VotePanelProps) 
               </View>
             ))}
           </View>
-          <View className='muted gvote__secret'>投票进行中，各选项的票数截止后统一公布；现在只公布有多少户已投票。</View>
+          <View className='muted gvote__secret'>投票进行中，各选项的票数截止后统一公布。本户投了什么，只有本户已认证的成员能看到。</View>
         </>
       ) : matter.status === 'notice' && matter.opensAt ? (
         <View className='notice' role='status' data-testid={`${id}-wait`}>

@@ -9,6 +9,7 @@ import Section from '../../../../components/Section';
 import StateView from '../../../../components/StateView';
 import ChoiceGroup from '../../../../components/ChoiceGroup';
 import Tabs from '../../../../components/Tabs';
+import Field from '../../../../components/Field';
 import BusyButton from '../../../../components/BusyButton';
 import ConfirmDialog from '../../../../components/ConfirmDialog';
 import { FOCUSABLE } from '../../../../components/a11y';
@@ -124,7 +125,9 @@ export default function BallotsPage() {
   const [done, setDone] = useState<string | null>(null);
   const t = turnout.data;
   const m = matter.data;
-  const rows = (t?.households ?? []).filter((h) => (tab === 'voted' ? h.voted : !h.voted));
+  const [find, setFind] = useState('');
+  const rows = (t?.households ?? []).filter((h) => (tab === 'voted' ? h.voted : !h.voted) && (!find.trim() || h.place.includes(find.trim())));
+  const short = t && m ? Math.max(0, Math.ceil((t.eligible * m.rule.quorumPercent) / 100) - t.voted) : 0;
   const canEnter = !!m?.can.includes('enterBallot');
 
   return (
@@ -139,8 +142,11 @@ export default function BallotsPage() {
             <View className='gballots__count' data-testid='turnout'>
               已投票 {t.voted} 户 / 共 {t.eligible} 户（{percent(t.voted, t.eligible)}）
             </View>
+            <View className='gballots__short' data-testid='turnout-short'>
+              {short > 0 ? `距有效参与率（${m.rule.quorumPercent}%）还差 ${short} 户` : `已达到有效参与率（${m.rule.quorumPercent}%）`}
+            </View>
             <View className='muted'>
-              需要至少 {m.rule.quorumPercent}% 的户参加。这里只显示哪些户已投票，不显示投了什么。
+              这里只显示哪些户已投票，不显示投了什么。
               {canEnter ? '没有用手机的住户，可在协商会上或凭书面委托录入纸质选票。' : ''}
             </View>
           </View>
@@ -160,6 +166,7 @@ export default function BallotsPage() {
             testId='turnout-tab'
           />
           <Section title={tab === 'todo' ? '还没有投票的户' : '已投票的户'}>
+            <Field id='turnout-find' label='按房号查找（如 3栋2单元）' value={find} onChange={setFind} maxlength={20} />
             <View role='list'>
               {rows.map((h) => (
                 <View key={h.householdId} role='listitem' className='gballots__row' data-testid={`turnout-${h.householdId}`}>
@@ -195,7 +202,7 @@ export default function BallotsPage() {
                   ) : null}
                 </View>
               ))}
-              {!rows.length ? <View className='muted'>{tab === 'todo' ? '所有户都已投票' : '还没有户投票'}</View> : null}
+              {!rows.length ? <View className='muted'>{find.trim() ? '没有找到这个房号' : tab === 'todo' ? '所有户都已投票' : '还没有户投票'}</View> : null}
             </View>
           </Section>
         </>

@@ -50,16 +50,18 @@ export default function MatterPage() {
   const m = matter;
 
   return (
-    <Page title='议题'>
+    <Page title={m?.title ?? '议题'}>
       <StateView loading={loaded.loading && !m} error={loaded.error} onRetry={loaded.reload} />
       {m ? (
         <View data-testid={`matter-page-${m.id}`}>
           <StepBar matter={m} />
           <Status matter={m} />
+          <OrganiserPanel matter={m} onChanged={setMatter} />
+          {/* After close the result comes first; the household's ballot is then a record under it. */}
+          {m.tally ? <Tally matter={m} tally={m.tally} /> : null}
           {m.status !== 'draft'
             ? m.myHouseholds.map((h) => <VotePanel key={`${h.householdId}-${m.version}`} matter={m} household={h} named={m.myHouseholds.length > 1} />)
             : null}
-          {m.tally ? <Tally matter={m} tally={m.tally} /> : null}
           {m.outcome && (m.status === 'published' || m.can.length) ? (
             <View className='card' data-testid='matter-outcome'>
               <View className='card__title' role='heading' aria-level={2}>
@@ -75,7 +77,6 @@ export default function MatterPage() {
           ) : null}
           <Notice matter={m} />
           <Rules matter={m} />
-          <OrganiserPanel matter={m} onChanged={setMatter} />
           <Timeline matter={m} />
         </View>
       ) : null}
