@@ -133,6 +133,8 @@ export const MessageKind = {
   matter_task: 'matter_task',
   /** The member's 双报到 was confirmed or declined by the branch, or lapsed after its year. */
   party_update: 'party_update',
+  /** The person was appointed to a post (人员任命) or the post was ended (撤销, or a new head took over). */
+  post_update: 'post_update',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

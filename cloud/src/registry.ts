@@ -4,6 +4,7 @@ import { bookingsModule } from './modules/bookings';
 import { cobuildingModule } from './modules/cobuilding';
 import { communityModule } from './modules/community';
 import { deliberationModule } from './modules/deliberation';
+import { gridsModule } from './modules/grids';
 import { homeModule } from './modules/home';
 import { householdsModule } from './modules/households';
 import { identityModule } from './modules/identity';
@@ -38,6 +39,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   bookingsModule,
   ratingsModule,
   deliberationModule,
+  gridsModule,
   cobuildingModule,
   partyModule,
   pushesModule,

@@ -29,6 +29,7 @@ const TEMPLATES: Record<MessageKind, string> = {
   matter_vote: inlined(() => process.env.TARO_APP_TMPL_MATTER_VOTE),
   matter_task: inlined(() => process.env.TARO_APP_TMPL_MATTER_TASK),
   party_update: inlined(() => process.env.TARO_APP_TMPL_PARTY_UPDATE),
+  post_update: inlined(() => process.env.TARO_APP_TMPL_POST_UPDATE),
 };
 
 /**

@@ -42,6 +42,7 @@ export const MODULE_RANK: Record<string, number> = {
   bookings: 4,
   ratings: 5,
   deliberation: 5,
+  grids: 5,
   cobuilding: 5,
   party: 5,
   home: 6,

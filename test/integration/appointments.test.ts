@@ -212,6 +212,30 @@ describe.each(DIALECTS)('appointments on %s', (dialect) => {
     expect(revokes.map(errorCode).sort()).toEqual([null, 'INVALID_TRANSITION'].sort());
   });
 
+  it('the appointee hears of an appointment, a revocation and being replaced, in the message centre', async () => {
+    const first = await person('蒋一');
+    const second = await person('蒋二');
+    const unit = await idOf(
+      `SELECT u.id AS id FROM units u JOIN buildings b ON b.id = u.buildingId JOIN compounds c ON c.id = b.compoundId
+       WHERE c.communityId = ? AND u.id NOT IN (SELECT scopeId FROM role_assignments WHERE role = 'unit_head' AND endedAt IS NULL) ORDER BY u.id DESC`,
+      [await community('南街社区')],
+    );
+    const inbox = async (openid: string) => ok(await call('notifications', 'list', {}, openid)).items.map((m) => [m.title, m.body]);
+    const post = ok(await call('appointments', 'appoint', { role: 'unit_head', scopeLevel: 'unit', scopeId: unit, phone: first.phone, note: '热心邻里' }, as('community_staff')));
+    expect(await inbox(first.openid)).toEqual([[`您已被任命为${post.placeName}单元长`, '任命人：杨晓燕：「热心邻里」']]);
+
+    const next = ok(await call('appointments', 'appoint', { role: 'unit_head', scopeLevel: 'unit', scopeId: unit, phone: second.phone, replace: true }, as('community_staff')));
+    expect((await inbox(first.openid))[0]).toEqual([`您的${post.placeName}单元长职务已由新任命接替`, '操作人：杨晓燕']);
+    expect(await inbox(second.openid)).toEqual([[`您已被任命为${post.placeName}单元长`, '任命人：杨晓燕']]);
+
+    ok(await call('appointments', 'revoke', { id: next.id, reason: '本人请辞' }, as('community_staff')));
+    expect((await inbox(second.openid))[0]).toEqual([`您的${post.placeName}单元长职务已撤销`, '撤销人：杨晓燕；原因：本人请辞']);
+    // A refused appointment tells nobody.
+    const stranger = await person('蒋三');
+    expect(errorCode(await call('appointments', 'appoint', { role: 'unit_head', scopeLevel: 'unit', scopeId: unit, phone: stranger.phone }, as('community_staff_nd')))).toBe('FORBIDDEN');
+    expect(await inbox(stranger.openid)).toEqual([]);
+  });
+
   it('the migration goes down and up again, keeping the posts held', async () => {
     const migration = new Appointments1766300000000();
     const q = db.ds.createQueryRunner();

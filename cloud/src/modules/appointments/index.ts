@@ -2,6 +2,7 @@ import type { ActionTableFor } from '../../core/action';
 import type { DomainModule } from '../../core/module';
 import { communityModule } from '../community';
 import { identityModule } from '../identity';
+import { notificationsModule } from '../notifications';
 import { appointAction } from './actions/appoint';
 import { listAppointments } from './actions/list-appointments';
 import { revokeAppointment } from './actions/revoke-appointment';
@@ -21,7 +22,8 @@ export const appointmentsActions = {
 export const appointmentsModule: DomainModule = {
   name: 'appointments',
   entities: [],
-  requires: [identityModule, communityModule],
+  requires: [identityModule, communityModule, notificationsModule],
   functions: { appointments: appointmentsActions },
   capabilities: ['appointPeople'],
+  messages: ['post_update'],
 };

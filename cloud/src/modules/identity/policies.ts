@@ -32,7 +32,8 @@ export function isAssessorOver(actor: Actor, path: ScopePath): boolean {
  * The first of PROXY_ROLES (types/roles.ts) the actor holds on a node covering the place, or null.
  * The place decides who qualifies: a household's full path lets its unit, building and compound
  * heads in; a place known only to its community (an elder's profile) only roles held on the
- * community or above.
+ * community or above. A grid worker acts for households of the grids they work now only, once
+ * their community has drawn grids (the scope rule's `withinGrids`); 代办 and 代订 both read this.
  */
 export function proxyRoleOver(actor: Actor, place: ScopePath): ProxyRole | null {
   return PROXY_ROLES.find((role) => holdsRoleOver(actor, [role], place)) ?? null;

@@ -1,9 +1,11 @@
-import { ZAppointRequest, appointmentRule } from '@hg/types';
+import type { EntityManager } from 'typeorm';
+import { HEAD_LEVEL, ROLE_LABEL, ZAppointRequest, appointmentRule, type Role } from '@hg/types';
 import { defineAction } from '../../../core/action';
 import { clock } from '../../../core/clock';
 import { forbidden, invalidInput, notFound } from '../../../core/errors';
 import { organisationById } from '../../community/public';
-import { appoint, isHeadRole, mayAppoint, usersWithPhone } from '../../identity/public';
+import { appoint, assignmentsOn, isHeadRole, mayAppoint, usersWithPhone } from '../../identity/public';
+import { Notifier } from '../../notifications/public';
 import { presentAppointments } from '../appointment.presenter';
 import { organisationsIn, placeOf } from '../places';
 
@@ -37,20 +39,35 @@ export const appointAction = defineAction({
     if (people.length > 1) throw invalidInput('phone', '有多个账号使用该手机号，无法确定是谁：请其在“我的”中核对手机号');
     const [person] = people;
 
-    const row = await tx((em) =>
-      appoint(em, {
+    const row = await tx(async (em) => {
+      const at = clock.now();
+      const replaced = input.replace ? await currentHeadOf(em, input.role, input.scopeId) : [];
+      const made = await appoint(em, {
         userId: person.id,
         role: input.role,
         scopeLevel: input.scopeLevel,
         scopeId: input.scopeId,
         organisationId,
         byId: actor.userId,
-        at: clock.now(),
+        at,
         note: input.note || null,
         replace: input.replace,
-      }),
-    );
+      });
+      // The appointee and a head it replaced hear it in the message centre (and by subscribe message).
+      const notifier = new Notifier();
+      const post = `${place.name}${ROLE_LABEL[input.role]}`;
+      await notifier.to(em, [person.id], { kind: 'post_update', title: `您已被任命为${post}`, body: `任命人：${actor.name || '上级'}`, subject: null, excerpt: input.note || undefined });
+      if (replaced.length)
+        await notifier.to(em, replaced.filter((id) => id !== person.id), { kind: 'post_update', title: `您的${post}职务已由新任命接替`, body: `操作人：${actor.name || '上级'}`, subject: null });
+      return made;
+    });
     const [dto] = await presentAppointments(ds.manager, [row], () => true);
     return dto;
   },
 });
+
+/** Who holds a head's place now (before `replace` ends their row), to tell them. */
+async function currentHeadOf(em: EntityManager, role: Role, scopeId: number): Promise<number[]> {
+  const { active } = await assignmentsOn(em, [{ level: HEAD_LEVEL[role]!, ids: [scopeId] }], 1);
+  return active.filter((a) => a.role === role).map((a) => a.userId);
+}
