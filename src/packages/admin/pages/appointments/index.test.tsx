@@ -129,6 +129,9 @@ describe('人员任命', () => {
   it('appoints a building head by phone, offering 接替现任 where the place has one', async () => {
     appoint.mockResolvedValue({ ok: true, data: post({ id: 20, person: { id: 9, name: '钱玉兰', phone: '139****0001' }, placeName: '锦屏花园2栋' }) });
     await renderPage();
+    // The form waits behind 任命新人员 at the top, above the list of posts.
+    expect(screen.queryByTestId('appoint-form')).toBeNull();
+    await click(screen.getByTestId('appt-open'));
     await click(screen.getByTestId('appoint-submit'));
     expect(appoint).not.toHaveBeenCalled();
     expect(screen.getByTestId('appoint-post-error').textContent).toBe('请选择岗位');
@@ -145,11 +148,15 @@ describe('人员任命', () => {
     expect(appoint).toHaveBeenCalledWith({ role: 'building_head', scopeLevel: 'building', scopeId: 12, phone: '13900000001' });
     await flush();
     expect(screen.getByTestId('appt-done').textContent).toBe('已任命 钱玉兰 为锦屏花园2栋楼栋长');
+    // Done: the form folds away again.
+    expect(screen.queryByTestId('appoint-form')).toBeNull();
+    expect(screen.getByTestId('appt-open')).toBeTruthy();
   });
 
   it('sends replace for a place with a head, the organisation for centre staff, and shows the server’s field error by its field', async () => {
     appoint.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: '没有找到使用该手机号的用户，请其先登录小程序并填写手机号', details: { field: 'phone' } } });
     await renderPage();
+    await click(screen.getByTestId('appt-open'));
     await choose('岗位', '日间照料中心工作人员');
     await typeInto(await screen.findByLabelText('被任命人的手机号（本人登录小程序时填写的）'), '13900000002');
     await click(screen.getByTestId('appoint-submit'));

@@ -243,6 +243,9 @@ export default function AppointmentsPage() {
   const [visit, setVisit] = useState(0);
   const [place, setPlace] = useState<PlaceKey | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The form opens at the top on request: a clerk comes to appoint someone or to revoke someone,
+  // and neither should scroll past the other's whole list.
+  const [appointing, setAppointing] = useState(false);
   useDidShow(() => setVisit((v) => v + 1));
   const list = useLoad(() => appointments.list(place ?? {}), [visit, place?.level, place?.id]);
   const data = list.data;
@@ -282,6 +285,34 @@ export default function AppointmentsPage() {
               {done}
             </View>
           ) : null}
+          {appointing ? (
+            <Section title='任命' hint='被任命人需先登录小程序并在“我的”中填写手机号。' testId='appt-appoint'>
+              <AppointForm
+                key={`${here.level}:${here.id}`}
+                data={data}
+                onDone={(p) => {
+                  setAppointing(false);
+                  reload(`已任命 ${p.person.name} 为${p.placeName}${p.roleLabel}`);
+                }}
+              />
+              <View className='btn btn--ghost' role='button' {...FOCUSABLE} data-testid='appt-close' onClick={() => setAppointing(false)}>
+                收起
+              </View>
+            </Section>
+          ) : (
+            <View
+              className='btn btn--primary appt__open'
+              role='button'
+              {...FOCUSABLE}
+              data-testid='appt-open'
+              onClick={() => {
+                setDone(null);
+                setAppointing(true);
+              }}
+            >
+              ＋ 任命新人员
+            </View>
+          )}
           <Section title={`${data.place.name} 在任人员`} testId='appt-active'>
             {groups.length ? (
               groups.map((g) => (
@@ -299,9 +330,6 @@ export default function AppointmentsPage() {
             ) : (
               <View className='muted'>暂无在任人员</View>
             )}
-          </Section>
-          <Section title='任命' hint='被任命人需先登录小程序并在“我的”中填写手机号。' testId='appt-appoint'>
-            <AppointForm key={`${here.level}:${here.id}`} data={data} onDone={(p) => reload(`已任命 ${p.person.name} 为${p.placeName}${p.roleLabel}`)} />
           </Section>
           <Section title='历史记录' hint={`最近撤销的${APPOINTMENT_LIMITS.historyMax}条以内`} testId='appt-history'>
             {data.history.length ? (
