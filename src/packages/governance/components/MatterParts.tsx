@@ -117,7 +117,10 @@ export function Tally({ matter, tally }: { matter: MatterDTO; tally: TallyDTO })
               </View>
             </View>
             <View className='gtally__track' aria-hidden='true'>
-              <View className={`gtally__fill ${tally.leadingOption === i ? 'gtally__fill--lead' : ''}`} style={{ width: `${(tally.counts[i] * 100) / max}%` }} />
+              <View
+                className={`gtally__fill ${tally.leadingOption === i ? 'gtally__fill--lead' : ''}`}
+                style={{ width: `${(tally.counts[i] * 100) / max}%` }}
+              />
             </View>
           </View>
         ))}

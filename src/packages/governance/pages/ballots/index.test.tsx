@@ -45,7 +45,7 @@ describe('参与情况', () => {
     expect(screen.getByTestId('turnout').textContent).toBe('已投票 1 户 / 共 3 户（33.3%）');
     expect(screen.getByTestId('turnout-short').textContent).toBe('距有效参与率（50%）还差 1 户');
     expect(screen.queryByTestId('turnout-41')).toBeNull();
-    await typeInto(screen.getByLabelText('按房号查找（如 3栋2单元）'), '601');
+    await typeInto(await screen.findByLabelText('按房号查找（如 3栋2单元）'), '601');
     expect(screen.queryByTestId('turnout-43')).toBeNull();
     await click(screen.getByTestId('paper-open-42'));
     const form = within(screen.getByTestId('paper-42'));
