@@ -3,7 +3,7 @@
  * history, and the grid workers' visit log (民情走访). Limits live here once; the schemas
  * (grids-schemas.ts) and the pages use them.
  */
-import type { PhotoDTO } from './dto';
+import type { PhotoDTO, VoiceNoteDTO } from './dto';
 
 /** The four functional grid kinds of the Langzhong practice. */
 export const GridKind = { visits: 'visits', policy: 'policy', safety: 'safety', service: 'service' } as const;
@@ -135,6 +135,8 @@ export interface VisitDTO {
   notes: string;
   findings: FindingDTO[];
   photos: PhotoDTO[];
+  /** The worker's voice note, heard by the worker and the staff over the grid. */
+  voiceNote: VoiceNoteDTO | null;
   createdAt: string;
   /** After this the visit is locked: only corrections with a reason. */
   lockedAt: string;

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { runAction } from '../../cloud/src/core/action';
 import { clock } from '../../cloud/src/core/clock';
 import { localPlatform } from '../../cloud/src/core/platform';
@@ -6,7 +9,7 @@ import { FUNCTIONS } from '../../cloud/src/app';
 import { planVisits } from '../../cloud/src/modules/grids/plans';
 import { localDay } from '@hg/types/local-time';
 import { countRows, createTestDb, DIALECTS, type TestDb } from '../db';
-import { as, call, callRaw, errorCode, newcomer, ok } from '../factories';
+import { as, call, callRaw, errorCode, newcomer, ok, storedPhoto } from '../factories';
 
 jest.setTimeout(180_000);
 
@@ -242,6 +245,30 @@ describe.each(DIALECTS)('grids on %s', (dialect) => {
       expect(after.can).not.toContain('fileNeed');
       expect(errorCode(await call('grids', 'fileFinding', { findingId: solved.id, categoryId: category }, w.openid))).toBe('INVALID_TRANSITION');
       expect(errorCode(await call('grids', 'fileFinding', { findingId: open.id, categoryId: category }, as('grid_worker')))).toBe('NOT_FOUND');
+    });
+
+    it('keeps photos and a voice note with the visit; an upload that is not there is refused; the voice timer marks notes skipped while transcription is off', async () => {
+      process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hg-grids-'));
+      const photo = storedPhoto('grid-visit-photo');
+      const sha = crypto.createHash('sha256').update('grid-visit-voice').digest('hex');
+      fs.writeFileSync(path.join(process.env.UPLOAD_DIR, `${sha}.wav`), Buffer.from('RIFF'));
+      const note = { fileId: `local/${sha}.wav`, durationSec: 6 };
+      const before = await countRows(db.ds, 'grid_visits');
+      expect(await call('grids', 'recordVisit', visit({ photoIds: [storedPhoto('a').replace(/.{8}\.jpg$/, '00000000.jpg')] }), w.openid)).toMatchObject({
+        ok: false,
+        error: { details: { field: 'photoIds' } },
+      });
+      expect(await call('grids', 'recordVisit', visit({ voiceNote: { fileId: `local/${'c'.repeat(64)}.wav`, durationSec: 3 } }), w.openid)).toMatchObject({
+        ok: false,
+        error: { details: { field: 'voiceNote' } },
+      });
+      expect(await countRows(db.ds, 'grid_visits')).toBe(before);
+      const v = ok(await call('grids', 'recordVisit', visit({ photoIds: [photo], voiceNote: note }), w.openid));
+      expect(v.photos.map((p) => p.fileId)).toEqual([photo]);
+      expect(v.voiceNote).toMatchObject({ fileId: note.fileId, durationSec: 6, transcript: null });
+      await tick();
+      const row = await one<{ transcriptStatus: string }>('SELECT transcriptStatus FROM grid_visit_voice_notes WHERE visitId = ?', [v.id]);
+      expect(row.transcriptStatus).toBe('skipped');
     });
 
     it('a household without a verified member needs a name and phone to call back, and nothing is filed without them', async () => {

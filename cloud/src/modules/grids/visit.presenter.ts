@@ -1,9 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { FINDING_CATEGORY_LABEL, VISIT_KIND_LABEL, VISIT_WAY_LABEL, type VisitDTO } from '@hg/types/grids';
 import { presentPhotoId } from '../../core/uploads';
+import { presentVoiceNote } from '../../core/voice-notes';
 import { householdPlaces } from '../households/public';
 import { usersById, type Actor } from '../identity/public';
-import { Grid, GridFinding, GridVisit, GridVisitCorrection } from './entities';
+import { Grid, GridFinding, GridVisit, GridVisitCorrection, GridVisitVoiceNote } from './entities';
 import { gridPath, managesGrids } from './grid.policy';
 import { placeNamesOf } from './grid.presenter';
 
@@ -11,10 +12,11 @@ import { placeNamesOf } from './grid.presenter';
 export async function presentVisits(em: EntityManager, actor: Actor, visits: readonly GridVisit[], now: Date): Promise<VisitDTO[]> {
   if (!visits.length) return [];
   const ids = visits.map((v) => v.id);
-  const [findings, corrections, grids] = await Promise.all([
+  const [findings, corrections, grids, notes] = await Promise.all([
     em.find(GridFinding, { where: { visitId: In(ids) }, order: { id: 'ASC' } }),
     em.find(GridVisitCorrection, { where: { visitId: In(ids) }, order: { id: 'ASC' } }),
     em.find(Grid, { where: { id: In([...new Set(visits.map((v) => v.gridId))]) } }),
+    em.find(GridVisitVoiceNote, { where: { visitId: In(ids) } }),
   ]);
   const people = await usersById(em, [...visits.map((v) => v.workerId), ...corrections.map((c) => c.byId)]);
   const homes = await householdPlaces(em, visits.flatMap((v) => (v.householdId ? [v.householdId] : [])));
@@ -45,6 +47,7 @@ export async function presentVisits(em: EntityManager, actor: Actor, visits: rea
       notes: v.notes,
       findings: own.map((f) => ({ id: f.id, category: f.category, categoryLabel: FINDING_CATEGORY_LABEL[f.category], count: f.count, text: f.text, solved: f.solved, needId: f.needId })),
       photos: v.photoIds.map(presentPhotoId),
+      voiceNote: ((n) => (n ? presentVoiceNote(n) : null))(notes.find((n) => n.visitId === v.id)),
       createdAt: v.createdAt.toISOString(),
       lockedAt: v.lockedAt.toISOString(),
       locked,
