@@ -6,7 +6,9 @@ import { runAction } from '../../cloud/src/core/action';
 import { clock } from '../../cloud/src/core/clock';
 import { localPlatform } from '../../cloud/src/core/platform';
 import { FUNCTIONS } from '../../cloud/src/app';
+import { Grids1766600000100 } from '../../cloud/src/modules/grids/migrations/1766600000100-Grids';
 import { planVisits } from '../../cloud/src/modules/grids/plans';
+import { GridScopes1766600000000 } from '../../cloud/src/modules/identity/migrations/1766600000000-GridScopes';
 import { localDay } from '@hg/types/local-time';
 import { countRows, createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, callRaw, errorCode, newcomer, ok, storedPhoto } from '../factories';
@@ -358,5 +360,23 @@ describe.each(DIALECTS)('grids on %s', (dialect) => {
       const grids = ok(await call('settings', 'list', {}, as('admin'))).find((x) => x.key === 'grids');
       expect(grids?.fields?.map((f) => f.key)).toEqual(['planVisits', 'cadenceMonths']);
     });
+  });
+
+  it('the migrations go down and up again (run last: down drops the grids’ rows)', async () => {
+    const q = db.ds.createQueryRunner();
+    const tables = ['grids', 'grid_visits', 'grid_findings', 'grid_visit_corrections', 'grid_visit_voice_notes', 'grid_targets', 'grid_plans', 'grid_coverage', 'grid_assignments'];
+    try {
+      await new Grids1766600000100().down(q);
+      await new GridScopes1766600000000().down(q);
+      for (const t of tables) expect(await q.hasTable(t)).toBe(false);
+      await new GridScopes1766600000000().up(q);
+      await new Grids1766600000100().up(q);
+      for (const t of tables) expect(await q.hasTable(t)).toBe(true);
+    } finally {
+      await q.release();
+    }
+    // The kernel reads a worker's reach from the recreated tables.
+    const w = await gridWorker('郑回滚');
+    ok(await lookup('NJJP0101', '1单元', '101', w.openid));
   });
 });
