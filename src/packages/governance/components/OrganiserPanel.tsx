@@ -176,6 +176,17 @@ export default function OrganiserPanel({ matter, onChanged }: { matter: MatterDT
         </View>
       ) : null}
       {can.has('publish') ? <PublishForm matter={matter} onChanged={onChanged} /> : null}
+      {can.has('revise') ? (
+        <View
+          className='btn btn--ghost gorg__block'
+          role='button'
+          {...FOCUSABLE}
+          data-testid='matter-revise'
+          onClick={() => openPage(withQuery(ROUTES.matterDraft, { id: matter.id }))}
+        >
+          修改方案（发布第{matter.version + 1}版，已投的票作废）
+        </View>
+      ) : null}
       {can.has('participation') ? (
         <View
           className='btn btn--ghost gorg__block'

@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { MatterDTO, MatterScopeLevel } from '@hg/types/deliberation';
 import { DELIBERATION_LIMITS as L } from '@hg/types/deliberation';
-import { ZCreateMatterRequest, ZEditMatterRequest } from '@hg/types/deliberation-schemas';
+import { ZCreateMatterRequest, ZEditMatterRequest, ZReviseMatterRequest } from '@hg/types/deliberation-schemas';
 import Page from '../../../../components/Page';
 import Section from '../../../../components/Section';
 import StateView from '../../../../components/StateView';
@@ -16,6 +16,7 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { community } from '../../../../services/community';
 import { deliberation } from '../../../../services/deliberation';
 import { ROUTES, replacePage, withQuery } from '../../../../routes';
+import { CLOSE_AT, OPEN_AT, dayLabel, openingDays, windowOf } from '../../format';
 import './index.scss';
 
 interface Values {
@@ -24,12 +25,22 @@ interface Values {
   options: string[];
   /** `compound:3` or `building:12`. */
   scope: string;
+  /** A new version only: the day the vote opens again, how long it lasts, and why. */
+  day: string;
+  votingDays: number;
+  reason: string;
 }
 
-const FIELDS = ['title', 'text', 'options', 'scope'] as const;
-const fieldOf = (path: string) =>
-  (FIELDS as readonly string[]).find((f) => path === f || path.startsWith(`${f}.`) || (f === 'scope' && path.startsWith('scope'))) as
-    (typeof FIELDS)[number] | undefined;
+const FIELDS = ['title', 'text', 'options', 'scope', 'day', 'reason'] as const;
+type FieldName = (typeof FIELDS)[number];
+/** Request paths onto fields: `options.2` → options, `scopeId` → scope, the window → day. */
+function fieldOf(path: string): FieldName | null {
+  if (path.startsWith('scope')) return 'scope';
+  if (path === 'opensAt' || path === 'closesAt') return 'day';
+  return ((FIELDS as readonly string[]).find((f) => path === f || path.startsWith(`${f}.`)) as FieldName | undefined) ?? null;
+}
+
+const VOTING_DAYS = [3, 7, 14];
 
 /** The options as the resident will read them: empty rows dropped. */
 const filled = (options: string[]) => options.map((o) => o.trim()).filter(Boolean);
@@ -74,53 +85,104 @@ function OptionsEditor({ options, onChange, error }: { options: string[]; onChan
   );
 }
 
-/** The form itself, once what it edits (a draft, or a new matter's compound) is known. */
+/** What the form does: a new draft, an edit of a draft, or a new version of a published matter. */
+type Mode = 'create' | 'edit' | 'revise';
+
+function sendFor(mode: Mode, request: Record<string, unknown>) {
+  if (mode === 'create') return deliberation.create(request as Parameters<typeof deliberation.create>[0]);
+  if (mode === 'edit') return deliberation.edit(request as Parameters<typeof deliberation.edit>[0]);
+  return deliberation.revise(request as Parameters<typeof deliberation.revise>[0]);
+}
+
+const SCHEMA = { create: ZCreateMatterRequest, edit: ZEditMatterRequest, revise: ZReviseMatterRequest };
+
+/** The form itself, once what it edits (a draft, a published matter, or a new matter's compound) is known. */
 function DraftForm({ compoundId, existing }: { compoundId: number; existing: MatterDTO | null }) {
+  const mode: Mode = !existing ? 'create' : existing.status === 'draft' ? 'edit' : 'revise';
   const buildings = useLoad(existing ? null : () => community.listBuildings({ compoundId }), [compoundId]);
   const scopes = [{ value: `compound:${compoundId}`, label: '全小区' }, ...(buildings.data ?? []).map((b) => ({ value: `building:${b.id}`, label: b.name }))];
+  const days = openingDays(existing?.rule.noticeDays ?? 0);
   const f = useForm({
     initial: (): Values => ({
       title: existing?.title ?? '',
       text: existing?.text ?? '',
       options: existing?.options ?? ['同意', '不同意'],
       scope: `compound:${compoundId}`,
+      day: days[0],
+      votingDays: 7,
+      reason: '',
     }),
-    schema: existing ? ZEditMatterRequest : ZCreateMatterRequest,
+    schema: SCHEMA[mode],
     toRequest: (v) => {
       const [level, id] = v.scope.split(':');
-      return existing
-        ? { matterId: existing.id, title: v.title, text: v.text, options: filled(v.options) }
-        : { title: v.title, text: v.text, options: filled(v.options), scopeLevel: level as MatterScopeLevel, scopeId: Number(id) };
+      const content = { title: v.title, text: v.text, options: filled(v.options) };
+      if (mode === 'create') return { ...content, scopeLevel: level as MatterScopeLevel, scopeId: Number(id) };
+      if (mode === 'edit') return { matterId: existing!.id, ...content };
+      return { matterId: existing!.id, ...content, ...windowOf(v.day, v.votingDays), reason: v.reason };
     },
     fields: FIELDS,
-    fieldOf: (path) => fieldOf(path) ?? null,
+    fieldOf,
     draft: existing ? undefined : { key: `matter-draft:${compoundId}`, worth: (v) => !!(v.title.trim() || v.text.trim()) },
-    send: (request) =>
-      existing
-        ? deliberation.edit(request as Parameters<typeof deliberation.edit>[0])
-        : deliberation.create(request as Parameters<typeof deliberation.create>[0]),
+    send: (request) => sendFor(mode, request as Record<string, unknown>),
     onSuccess: (m) => replacePage(withQuery(ROUTES.matter, { id: m.id })),
   });
   return (
     <>
-      <Section title='方案' hint='方案在「制定方案」阶段可以修改；发布公告后内容和选项即冻结。'>
+      {mode === 'revise' ? (
+        <View className='notice' role='note' data-testid='revise-warning'>
+          发布第{existing!.version + 1}版后，第{existing!.version}版已投的票全部作废，各户会收到通知，须在新的投票期内重新投票；公告期重新计算。
+        </View>
+      ) : null}
+      <Section title='方案' hint={mode === 'revise' ? '修改后的内容将作为新版本公告。' : '方案在「制定方案」阶段可以修改；发布公告后内容和选项即冻结。'}>
         <Field id='matter-title' label='议题标题' value={f.values.title} maxlength={L.titleMax} onChange={(v) => f.set('title', v)} error={f.errors.title} />
         <TextBox id='matter-text' label='方案内容' value={f.values.text} onChange={(v) => f.set('text', v)} max={L.textMax} counter error={f.errors.text} />
       </Section>
       <Section title='表决选项' hint={`${L.optionsMin}–${L.optionsMax} 个，不能重复`}>
         <OptionsEditor options={f.values.options} onChange={(v) => f.set('options', v)} error={f.errors.options} />
       </Section>
-      {existing ? null : (
+      {mode === 'create' ? (
         <Section title='谁来表决' hint='所选范围内登记的每户一票'>
           <ChoiceGroup id='matter-scope' label='表决范围' options={scopes} value={f.values.scope} onChange={(v) => f.set('scope', v)} error={f.errors.scope} />
         </Section>
-      )}
+      ) : null}
+      {mode === 'revise' ? (
+        <Section title='新版本的投票时间和修改原因'>
+          <ChoiceGroup
+            id='revise-day'
+            label={`投票开始日（当天 ${OPEN_AT} 开始）`}
+            options={days.map((d) => ({ value: d, label: dayLabel(d) }))}
+            value={f.values.day}
+            onChange={(v) => f.set('day', v)}
+            error={f.errors.day}
+          />
+          <ChoiceGroup
+            id='revise-length'
+            label={`投票天数（最后一天 ${CLOSE_AT} 截止）`}
+            options={VOTING_DAYS.map((d) => ({ value: d, label: `${d} 天` }))}
+            value={f.values.votingDays}
+            onChange={(v) => f.set('votingDays', v)}
+          />
+          <TextBox
+            id='revise-reason'
+            label='修改原因（各户都会看到）'
+            value={f.values.reason}
+            onChange={(v) => f.set('reason', v)}
+            max={L.reasonMax}
+            error={f.errors.reason}
+          />
+        </Section>
+      ) : null}
       {f.formError ? (
         <View className='notice' role='alert' data-testid='draft-error'>
           {f.formError}
         </View>
       ) : null}
-      <BusyButton label={existing ? '保存修改' : '保存方案'} busy={f.busy} onClick={f.submit} testId='draft-save' />
+      <BusyButton
+        label={mode === 'revise' ? `发布第${existing!.version + 1}版` : existing ? '保存修改' : '保存方案'}
+        busy={f.busy}
+        onClick={f.submit}
+        testId='draft-save'
+      />
     </>
   );
 }
@@ -132,7 +194,7 @@ export default function DraftPage() {
   const existing = useLoad(matterId ? () => deliberation.get({ matterId }) : null, [matterId]);
   const compoundId = existing.data?.compoundId ?? (Number(params.compoundId) || null);
   return (
-    <Page title={matterId ? '修改方案' : '发起议题'}>
+    <Page title={!matterId ? '发起议题' : existing.data && existing.data.status !== 'draft' ? '发布新版本' : '修改方案'}>
       <StateView loading={existing.loading} error={existing.error} onRetry={existing.reload} />
       {compoundId && (!matterId || existing.data) ? <DraftForm compoundId={compoundId} existing={existing.data} /> : null}
     </Page>
