@@ -1,6 +1,8 @@
 import { View } from '@tarojs/components';
 import type { MatterDTO, TallyDTO } from '@hg/types/deliberation';
 import { BALLOT_CHANNEL_LABELS } from '@hg/types/deliberation';
+import { FOCUSABLE } from '../../../components/a11y';
+import { ROUTES, openPage, withQuery } from '../../../routes';
 import { formatTime } from '../../../utils/format';
 import { STEPS, percent, ruleLines, stepLabel, versionLine } from '../format';
 import './MatterParts.scss';
@@ -57,6 +59,17 @@ export function Notice({ matter }: { matter: MatterDTO }) {
         {matter.placeName}
         {matter.proposerName ? ` · 发起人 ${matter.proposerName}` : ''}
       </View>
+      {matter.sourceNeedId ? (
+        <View
+          className='gnotice__source'
+          role='link'
+          {...FOCUSABLE}
+          data-testid='matter-source-need'
+          onClick={() => openPage(withQuery(ROUTES.needDetail, { id: matter.sourceNeedId ?? undefined }))}
+        >
+          来自居民共同关注的需求，查看原需求
+        </View>
+      ) : null}
       {version ? (
         <View className='gnotice__version' data-testid='matter-version'>
           {version}

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { __setRouter } from '../../../../../test/mocks/taro';
 import { deliberation } from '../../../../services/deliberation';
 import { click, flush } from '../../../../test-utils';
@@ -37,6 +38,15 @@ describe('议题', () => {
     expect(screen.getByTestId('vote-41-none').textContent).toContain('本户还没有投票');
     expect(screen.queryByTestId('matter-tally')).toBeNull();
     expect(screen.getByTestId('matter-timeline').textContent).toContain('发布公告（第1版）');
+    expect(screen.queryByTestId('matter-source-need')).toBeNull();
+  });
+
+  it('a matter proposed from a followed need links to the need', async () => {
+    get.mockResolvedValue({ ok: true, data: matter({ sourceNeedId: 31 }) });
+    myBallot.mockResolvedValue({ ok: true, data: null });
+    await renderPage();
+    await click(screen.getByTestId('matter-source-need'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/needs/pages/detail/index?id=31' });
   });
 
   it('votes in two taps (option, confirm) and then offers to change it before the deadline', async () => {
