@@ -63,7 +63,7 @@ describe('议题', () => {
     expect(vote).toHaveBeenCalledWith({ matterId: 7, householdId: 41, optionIndex: 0 });
     expect(screen.getByTestId('vote-41-done').textContent).toBe('已投票：「同意安装」');
     expect(screen.getByTestId('vote-41-current').textContent).toContain('同意安装');
-    expect(screen.getByTestId('vote-41').textContent).toContain('截止（12月12日 20:00）前可以改投');
+    expect(screen.getByTestId('vote-41').textContent).toMatch(/截止（(2026年)?12月12日 20:00）前可以改投/);
     // Tapping the household's current choice again does nothing; another option asks to change.
     await click(screen.getByTestId('vote-41-option-0'));
     expect(screen.queryByTestId('vote-41-confirm')).toBeNull();
@@ -134,6 +134,7 @@ describe('议题', () => {
     expect(new Date(sent.opensAt).getUTCHours()).toBe(1);
     expect(Date.parse(sent.closesAt) - Date.parse(sent.opensAt)).toBe(7 * 24 * 3600_000 + 11 * 3600_000);
     expect(screen.getByTestId('matter-ballots').textContent).toBe('参与情况');
+    expect(screen.getByTestId('matter-status').textContent).toMatch(/^发布公告：公告期内，(2026年)?12月5日 09:00 开始投票$/);
     expect(screen.queryByTestId('matter-publish')).toBeNull();
   });
 });

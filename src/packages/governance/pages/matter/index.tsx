@@ -27,6 +27,12 @@ function Status({ matter }: { matter: MatterDTO }) {
         正在投票，{formatTime(matter.closesAt)} 截止
       </View>
     );
+  if (matter.status === 'notice' && matter.opensAt)
+    return (
+      <View className='gmat__status' role='status' data-testid='matter-status'>
+        发布公告：公告期内，{formatTime(matter.opensAt)} 开始投票
+      </View>
+    );
   return (
     <View className='gmat__status' role='status' data-testid='matter-status'>
       {matter.statusLabel}：{STEP_HINT[matter.status]}
