@@ -13,6 +13,7 @@ import auth from './packages/auth/manifest';
 import bookings from './packages/bookings/manifest';
 import community from './packages/community/manifest';
 import entry from './packages/entry/manifest';
+import governance from './packages/governance/manifest';
 import household from './packages/household/manifest';
 import me from './packages/me/manifest';
 import needs from './packages/needs/manifest';
@@ -27,7 +28,7 @@ export const MAIN_PAGES = {
 } as const;
 
 /** The subpackages, in the order app.json lists them (and 我的 / 首页 group their work). */
-export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, venue, ratings, admin] as const;
+export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, venue, ratings, governance, admin] as const;
 
 type Subpackage = (typeof SUBPACKAGES)[number];
 

@@ -69,8 +69,12 @@ import type {
   TProxyPlacesRequest,
 } from './schemas';
 
+import type { AppointmentsApi } from './appointments.api';
 import type { BookingsApi } from './bookings.api';
+import type { CobuildingApi } from './cobuilding';
 import type { DeliberationApi } from './deliberation';
+import type { GridsApi } from './grids.api';
+import type { PartyApi } from './party';
 import type { RatingsApi } from './ratings.api';
 import type { SettingsApi } from './settings.api';
 import type { TimersApi } from './timers.api';
@@ -79,7 +83,7 @@ import type { TimersApi } from './timers.api';
  * Every cloud function and its actions. A domain keeps its own catalogue (`<domain>.api.ts`,
  * `interface <Domain>Api { <function>: { … } }`) and adds it to the `extends` list here: one line.
  */
-export interface Api extends BookingsApi, DeliberationApi, RatingsApi, SettingsApi, TimersApi {
+export interface Api extends AppointmentsApi, BookingsApi, CobuildingApi, DeliberationApi, GridsApi, PartyApi, RatingsApi, SettingsApi, TimersApi {
   me: {
     get: [TEmptyRequest, MeDTO];
     update: [TUpdateMeRequest, MeDTO];

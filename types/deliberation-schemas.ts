@@ -95,4 +95,10 @@ export const DELIBERATION_SETTINGS = defineSettings({
   label: '五步议事',
   schema: ZDeliberationSettings,
   defaults: DELIBERATION_SETTINGS_DEFAULTS,
+  fields: [
+    { key: 'quorumPercent', label: '参与率', kind: 'integer', unit: '%', hint: '投票的户数达到有权投票户数的这个比例，表决才有效。' },
+    { key: 'approvalPercent', label: '通过线', kind: 'integer', unit: '%', hint: '同意的票数超过投票数的这个比例，议题才通过。' },
+    { key: 'noticeDays', label: '公告天数', kind: 'integer', unit: '天', hint: '议题公告后至少过这么多天才能开始投票。' },
+    { key: 'proposeFollowers', label: '转为议题的关注户数', kind: 'integer', unit: '户', hint: '一条需求有这么多户认证居民关注时，提交社区作为议题草稿。' },
+  ],
 });

@@ -122,6 +122,38 @@ export interface MatterSummaryDTO {
   closesAt: string | null;
 }
 
+/** What happened to a matter, as its timeline shows it (the subject log's `matter` events). */
+export const MATTER_EVENT_LABELS: Record<string, string> = {
+  drafted: '制定方案',
+  proposed: '由居民关注的需求转为议题',
+  edited: '修改方案',
+  published: '发布公告',
+  revised: '发布新版本，重新公告',
+  opened: '开始投票',
+  closed: '投票结束，结果已统计',
+  outcome_written: '填写结果运用',
+  outcome_published: '反馈公示',
+  withdrawn: '撤回议题',
+};
+
+/** One dated step of a matter's timeline (no names: who did it stays in the record). */
+export interface MatterEventDTO {
+  event: string;
+  label: string;
+  at: string;
+  /** The version the step produced or applies to, when it concerns one. */
+  version: number | null;
+  /** The reason given for a new version or a withdrawal. */
+  note: string | null;
+}
+
+/** One of the caller's own homes that votes on the matter (its verified membership, inside the scope). */
+export interface MatterHouseholdDTO {
+  householdId: number;
+  /** "1栋1单元502". */
+  place: string;
+}
+
 /** A household's current ballot, for its own verified members only. */
 export interface MyBallotDTO {
   householdId: number;
@@ -156,6 +188,10 @@ export interface MatterDTO extends MatterSummaryDTO {
   outcomePublishedAt: string | null;
   /** Only after close: the stored tally. Per-option counts are never shown earlier. */
   tally: TallyDTO | null;
+  /** The dated steps, oldest first. */
+  timeline: MatterEventDTO[];
+  /** The caller's verified households in the matter's scope (empty for staff who live elsewhere): the homes that vote. */
+  myHouseholds: MatterHouseholdDTO[];
   /** What the caller may do: edit, publish, revise, withdraw, close, writeOutcome, publishOutcome, enterBallot, participation. */
   can: string[];
 }

@@ -25,3 +25,5 @@ export * from './timers.dto';
 export * from './privacy';
 export * from './settings';
 export * from './settings-schemas';
+export * from './appointments';
+export * from './appointments-schemas';

@@ -34,8 +34,10 @@ export const SubjectKind = {
   'firm-card': 'firm-card',
   /** A firm's objections (申诉) to a period's results (id: the period's for the admin, the firm's for its staff): opens 结果异议. */
   'rating-objections': 'rating-objections',
-  /** A deliberation matter (id: the matter's): the governance pages arrive later, so it opens the message centre for now. */
+  /** A deliberation matter (id: the matter's): opens 议题, its notice, rules, timeline, the household's ballot and the tally. */
   matter: 'matter',
+  /** A party member's 双报到 (id: the report's): the party pages arrive later, so it opens the message centre for now. */
+  'party-report': 'party-report',
 } as const;
 export type SubjectKind = (typeof SubjectKind)[keyof typeof SubjectKind];
 
@@ -61,6 +63,7 @@ export const PAGES = {
   moderation: '/packages/ratings/pages/moderation/index',
   firmCard: '/packages/ratings/pages/firm/index',
   ratingObjections: '/packages/ratings/pages/objections/index',
+  matter: '/packages/governance/pages/matter/index',
 } as const;
 
 /** The page a subject opens, with its query. */
@@ -82,7 +85,8 @@ const SUBJECT_LINK: Record<SubjectKind, (id: number) => string> = {
   'firm-card': (firmId) => `${PAGES.firmCard}?firmId=${firmId}`,
   // The page lists what the reader may see: the admin every objection, the firm's staff their own.
   'rating-objections': () => PAGES.ratingObjections,
-  matter: () => PAGES.messages,
+  matter: (id) => `${PAGES.matter}?id=${id}`,
+  'party-report': () => PAGES.messages,
 };
 
 /** `/packages/...?...` for the client's router; the message centre when there is no subject. */
@@ -127,6 +131,10 @@ export const MessageKind = {
   matter_vote: 'matter_vote',
   /** Work for staff from deliberation: a need followed by enough households was proposed as a draft matter. */
   matter_task: 'matter_task',
+  /** The member's 双报到 was confirmed or declined by the branch, or lapsed after its year. */
+  party_update: 'party_update',
+  /** The person was appointed to a post (人员任命) or the post was ended (撤销, or a new head took over). */
+  post_update: 'post_update',
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 

@@ -104,6 +104,8 @@ export interface MeCapabilities {
   bookForElders: boolean;
   /** 辖区助餐补贴: the meal subsidy month report across the centres in the caller's scope (community / street staff, admins). */
   mealSubsidyRollUp: boolean;
+  /** 人员任命: appoint and revoke posts in one's street or community (community / street staff, the city admin; APPOINTMENT_RULES decides which posts). */
+  appointPeople: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
@@ -126,5 +128,6 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     citySettings: has(ADMIN_ROLES),
     bookForElders: has(PROXY_ROLES),
     mealSubsidyRollUp: has(STAFF_ROLES),
+    appointPeople: has(STAFF_ROLES),
   };
 }

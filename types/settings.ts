@@ -14,6 +14,25 @@ export interface SettingsSection<S extends z.ZodType = z.ZodType> {
   label: string;
   schema: S;
   defaults: z.infer<S>;
+  /**
+   * How 城市配置 edits the section when it is a flat list of numbers and switches (quorum, notice
+   * days, a feature switch): one field per top-level key, edited by the generic form. A section
+   * with a shape of its own (the subsidy tiers) has its own editor instead and leaves this out.
+   */
+  fields?: readonly SettingsField[];
+}
+
+/** One top-level key of a section's value as the generic form edits it. */
+export interface SettingsField {
+  key: string;
+  /** The field's label on 城市配置 (Chinese). */
+  label: string;
+  /** `integer`: a whole number typed in (the schema words the limits); `switch`: 开启 / 关闭. */
+  kind: 'integer' | 'switch';
+  /** Shown after the label: 天, %, 户. */
+  unit?: string;
+  /** One line under the field: what it changes, for whom. */
+  hint?: string;
 }
 
 /** Section keys: what `defineSettings` accepts and the requests carry. */
@@ -24,6 +43,10 @@ export function defineSettings<S extends z.ZodType>(section: SettingsSection<S>)
   if (!SETTINGS_KEY_PATTERN.test(section.key)) throw new Error(`settings key ${section.key}: 1–32 letters/digits, starting lowercase`);
   const checked = section.schema.safeParse(section.defaults);
   if (!checked.success) throw new Error(`settings ${section.key}: defaults do not match the schema: ${checked.error.message}`);
+  for (const f of section.fields ?? []) {
+    const d = (section.defaults as Record<string, unknown>)[f.key];
+    if (typeof d !== (f.kind === 'switch' ? 'boolean' : 'number')) throw new Error(`settings ${section.key}: field ${f.key} is not a ${f.kind} of the value`);
+  }
   return section;
 }
 
@@ -51,6 +74,8 @@ export interface SettingsSectionDTO {
   /** The value in force: what was saved, or the defaults when nothing was. */
   value: unknown;
   defaults: unknown;
+  /** The section's fields for the generic form; null: edited by its own editor, or not here. */
+  fields: readonly SettingsField[] | null;
   /** 0 until the first save; a save names the version it edited (compare-and-set). */
   version: number;
   lastChange: SettingsChangeDTO | null;

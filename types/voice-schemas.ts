@@ -15,7 +15,20 @@ import { defineSettings } from './settings';
  */
 export const ZVoiceSettings = z.object({ transcription: z.boolean() }).strict();
 export type VoiceSettings = z.infer<typeof ZVoiceSettings>;
-export const VOICE_SETTINGS = defineSettings({ key: 'voice', label: '语音转文字', schema: ZVoiceSettings, defaults: { transcription: false } });
+export const VOICE_SETTINGS = defineSettings({
+  key: 'voice',
+  label: '语音转文字',
+  schema: ZVoiceSettings,
+  defaults: { transcription: false },
+  fields: [
+    {
+      key: 'transcription',
+      label: '把居民的语音留言转成文字',
+      kind: 'switch',
+      hint: '开启后，需求和评价里的语音会交给平台的转写服务，转出的文字工作人员可以修改；居民的录音本身不会公开。',
+    },
+  ],
+});
 
 /** A corrected transcript: words, at most TRANSCRIPT_RULES.maxLength (an empty one is refused: a note without words has none). */
 export const transcriptText = text(TRANSCRIPT_RULES.maxLength, '语音文字');

@@ -1,13 +1,17 @@
 import type { DomainModule } from './core/module';
+import { appointmentsModule } from './modules/appointments';
 import { bookingsModule } from './modules/bookings';
+import { cobuildingModule } from './modules/cobuilding';
 import { communityModule } from './modules/community';
 import { deliberationModule } from './modules/deliberation';
+import { gridsModule } from './modules/grids';
 import { homeModule } from './modules/home';
 import { householdsModule } from './modules/households';
 import { identityModule } from './modules/identity';
 import { meModule } from './modules/me';
 import { needsModule } from './modules/needs';
 import { notificationsModule } from './modules/notifications';
+import { partyModule } from './modules/party';
 import { pushesModule } from './modules/pushes';
 import { ratingsModule } from './modules/ratings';
 import { settingsModule } from './modules/settings';
@@ -25,6 +29,7 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   identityModule,
   communityModule,
   householdsModule,
+  appointmentsModule,
   notificationsModule,
   settingsModule,
   meModule,
@@ -34,6 +39,9 @@ export const PRODUCT_MODULES: readonly DomainModule[] = [
   bookingsModule,
   ratingsModule,
   deliberationModule,
+  gridsModule,
+  cobuildingModule,
+  partyModule,
   pushesModule,
   timersModule,
 ];

@@ -28,6 +28,8 @@ const TEMPLATES: Record<MessageKind, string> = {
   matter_update: inlined(() => process.env.TARO_APP_TMPL_MATTER_UPDATE),
   matter_vote: inlined(() => process.env.TARO_APP_TMPL_MATTER_VOTE),
   matter_task: inlined(() => process.env.TARO_APP_TMPL_MATTER_TASK),
+  party_update: inlined(() => process.env.TARO_APP_TMPL_PARTY_UPDATE),
+  post_update: inlined(() => process.env.TARO_APP_TMPL_POST_UPDATE),
 };
 
 /**

@@ -100,7 +100,10 @@ describe('deployables: the lists the composition root reads', () => {
   // which every function had carried whole for their sake. Later that day the push outbox's second
   // migration took it to 49,762; migration files now load as empty classes in function bundles
   // (scripts/build-cloud.ts, dropMigrations: functions never migrate), which brought it to 47,772.
-  it('the me bundle carries only its closure: 14 entities, 5 modules, ≤ 49,152 bytes of our code', async () => {
+  // 2026-12-08: the identity kernel's grid scopes (grid_coverage, grid_assignments: a grid worker's
+  // reach is read with the actor on every call, and the scope rule narrows by it) joined every
+  // bundle: 15 entities, 51,349 bytes; raised on purpose to 52 KiB.
+  it('the me bundle carries only its closure: 15 entities, 5 modules, ≤ 53,248 bytes of our code', async () => {
     const me = await ownCode('me');
     expect(me.modules).toEqual(['community', 'households', 'identity', 'me', 'notifications']);
     expect(me.entities).toEqual([
@@ -114,12 +117,13 @@ describe('deployables: the lists the composition root reads', () => {
       'cloud/src/modules/community/unit.entity.ts',
       'cloud/src/modules/households/household-member.entity.ts',
       'cloud/src/modules/households/household.entity.ts',
+      'cloud/src/modules/identity/grid-scope.entity.ts',
       'cloud/src/modules/identity/role-assignment.entity.ts',
       'cloud/src/modules/identity/usage-counter.entity.ts',
       'cloud/src/modules/identity/user.entity.ts',
       'cloud/src/modules/notifications/notification.entity.ts',
     ]);
-    expect(me.bytes).toBeLessThanOrEqual(49_152);
+    expect(me.bytes).toBeLessThanOrEqual(53_248);
   });
 
   it('no function but the timer function carries the timers module', async () => {

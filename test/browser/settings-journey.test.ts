@@ -8,7 +8,8 @@ import { Journey } from './journey';
  * opens 我的 → 城市配置, tries a subsidy the form cannot take (told beside the field), raises the
  * 低保 tier from 6.00 to 7.50 元 with a reason, sees it saved and in the history in plain words, and
  * the settings the server now serves carry it; adds an age band from 60, two subsidised meals a day
- * and a 4-hour offer window on the same form; then the same page in large-text mode. A community
+ * and a 4-hour offer window on the same form; then the same page in large-text mode, where he sets
+ * 五步议事's notice to 5 days on the form the section's fields describe. A community
  * clerk (杨晓燕) has no such entry, and the page refuses her.
  */
 jest.setTimeout(300_000);
@@ -42,7 +43,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     expect(before.find((s) => s.key === 'bookings')?.version ?? 0).toBe(0);
 
     await dibao.fill('7.50');
-    await j.root().locator('input[aria-label="修改说明（选填）"]').fill('按民政局新文件调整');
+    await j.byTestId('subsidy-editor').locator('input[aria-label="修改说明（选填）"]').fill('按民政局新文件调整');
     await j.byTestId('subsidy-save').click();
     await j.byTestId('settings-done').waitFor();
     await j.audit('settings-saved');
@@ -66,7 +67,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await band.locator('input[aria-label="每餐补贴（元）"]').fill('1.50');
     await j.root().locator('input[aria-label="每位老人每天最多享受补贴餐数"]').fill('2');
     await j.root().locator('input[aria-label="候补让座保留时长（分钟）"]').fill('240');
-    await j.root().locator('input[aria-label="修改说明（选填）"]').fill('增设60岁档');
+    await j.byTestId('subsidy-editor').locator('input[aria-label="修改说明（选填）"]').fill('增设60岁档');
     await j.byTestId('subsidy-save').click();
     await j.page.getByText('第2版', { exact: false }).first().waitFor();
     await j.audit('settings-bands');
@@ -81,6 +82,18 @@ describe.each(DIALECTS)('on %s', (dialect) => {
     await j.byTestId('subsidy-editor').waitFor();
     await expect(j.byTestId('tier-dibao').locator('input[aria-label="每餐补贴（元）"]').inputValue()).resolves.toBe('7.50');
     await j.audit('settings-large');
+
+    // 五步议事 on the generic form the section's fields describe: a 5-day notice, with a reason.
+    const delib = j.byTestId('fields-editor-deliberation');
+    await delib.scrollIntoViewIfNeeded();
+    await delib.locator('input[aria-label="公告天数（天）"]').fill('5');
+    await delib.locator('input[aria-label="修改说明（选填）"]').fill('街道要求公告满5天');
+    await j.byTestId('save-deliberation').click();
+    await j.byTestId('section-deliberation').getByText('已保存，从现在起按新配置执行').waitFor();
+    await j.byTestId('section-deliberation-meta').getByText('第1版', { exact: false }).waitFor();
+    await j.audit('settings-deliberation-large');
+    const delibSaved = ok(await call('settings', 'list', {}, as('admin'))).find((s) => s.key === 'deliberation')!;
+    expect(delibSaved).toMatchObject({ version: 1, value: { noticeDays: 5 } });
 
     expect(j.failures()).toEqual([]);
   });

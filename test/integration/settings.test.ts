@@ -48,6 +48,24 @@ describe.each(DIALECTS)('city settings on %s', (dialect) => {
     expect(errorCode(await call('settings', 'list', {}))).toBe('UNAUTHENTICATED');
   });
 
+  it('lists the flat sections with the fields the generic form edits, and saves one by its schema', async () => {
+    const sections = ok(await call('settings', 'list', {}, admin));
+    expect(sections.find((s) => s.key === 'bookings')!.fields).toBeNull();
+    const delib = sections.find((s) => s.key === 'deliberation')!;
+    expect(delib.fields!.map((f) => [f.key, f.kind])).toEqual([
+      ['quorumPercent', 'integer'],
+      ['approvalPercent', 'integer'],
+      ['noticeDays', 'integer'],
+      ['proposeFollowers', 'integer'],
+    ]);
+    expect(sections.find((s) => s.key === 'voice')!.fields).toEqual([expect.objectContaining({ key: 'transcription', kind: 'switch' })]);
+    const value = delib.value as Record<string, number>;
+    const late = await call('settings', 'save', { section: 'deliberation', version: delib.version, value: { ...value, noticeDays: 45 } }, admin);
+    expect(late).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'value.noticeDays' } } });
+    const saved = ok(await call('settings', 'save', { section: 'deliberation', version: delib.version, value: { ...value, noticeDays: 5 }, reason: '街道新规定' }, admin));
+    expect(saved).toMatchObject({ key: 'deliberation', version: delib.version + 1, value: { ...value, noticeDays: 5 } });
+  });
+
   it('validates a save by the section schema and names the field; an unknown section is NOT_FOUND', async () => {
     const negative = await call('settings', 'save', { section: 'bookings', version: 0, value: withTiers({ dibao: { fen: -1 } }) }, admin);
     expect(negative).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'value.subsidy.dibao.fen' } } });

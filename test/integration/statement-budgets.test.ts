@@ -39,7 +39,7 @@ const CASES: Case[] = [
   { action: 'needs.claimable (first page)', who: 'party member', target: 3, ceiling: 3 },
   { action: 'needs.mine (first page)', who: 'resident', target: 3, ceiling: 2 },
   { action: 'needs.ladder (first page)', who: 'building head', target: 3, ceiling: 3 },
-  { action: 'ratings.firmCard', who: 'resident', target: 3, ceiling: 5 },
+  { action: 'ratings.firmCard', who: 'resident', target: 3, ceiling: 3 },
   { action: 'ratings.leaderboard (first page)', who: 'resident', target: 3, ceiling: 2 },
   { action: 'bookings.week', who: 'resident', target: 3, ceiling: 5 },
   { action: 'bookings.book (self, seated)', who: 'resident', target: 6, ceiling: 16 },

@@ -3,7 +3,7 @@ import type { TimerJobDTO, TimerRunDTO } from '@hg/types';
 /**
  * 定时任务 in words a clerk reads: each module's job by what it does for people, and what a run
  * did. Names come from the modules' timers (`need-timers.ts`, `booking-timers.ts`,
- * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`, `deliberation-timers.ts`); a job added later shows its raw name until it is
+ * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`, `deliberation-timers.ts`, `grid-timers.ts`); a job added later shows its raw name until it is
  * named here (the timers journey checks that every deployed job has a name).
  */
 export const JOB_LABEL: Record<string, string> = {
@@ -27,6 +27,8 @@ export const JOB_LABEL: Record<string, string> = {
   'deliberation.proposeFromNeeds': '关注户数达标的需求转为议题草稿',
   'needs.transcribeVoice': '需求语音转文字',
   'ratings.transcribeVoice': '评价语音转文字',
+  'grids.planVisits': '为走访对象安排计划走访',
+  'grids.transcribeVoice': '走访语音转文字',
   'pushes.send': '发送微信订阅消息',
 };
 
@@ -53,6 +55,7 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   votesClosed: (n) => `${n}个议题截止计票`,
   remindersSent: (n) => `提醒${n}个议题的未投票住户`,
   mattersProposed: (n) => `生成${n}个议题草稿`,
+  planned: (n) => `安排${n}次计划走访`,
   transcribed: (n) => `${n}条语音转成文字`,
   transcribeFailed: (n) => `${n}条语音转文字失败`,
   transcribeSkipped: (n) => `${n}条语音未开启转文字`,

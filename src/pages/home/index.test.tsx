@@ -8,6 +8,7 @@ import { me } from '../../services/me';
 import { needs } from '../../services/needs';
 import { households } from '../../services/households';
 import { bookings } from '../../services/bookings';
+import { deliberation } from '../../services/deliberation';
 import { booking } from '../../packages/bookings/test-fixtures';
 import { ROUTES } from '../../routes';
 import { click, flush } from '../../test-utils';
@@ -20,6 +21,7 @@ jest.mock('../../services/needs');
 jest.mock('../../services/households');
 jest.mock('../../services/notifications');
 jest.mock('../../services/bookings');
+jest.mock('../../services/deliberation');
 jest.mock('../../services/platform', () => ({
   PLATFORM: { demoLogin: true, pickCompoundFromList: true, canPrint: false, canScan: false },
   hasIdentity: () => true,
@@ -98,6 +100,41 @@ beforeEach(() => {
   __storage.clear();
   jest.clearAllMocks();
   (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: false, next: null, offers: [] } });
+  (deliberation.list as jest.Mock).mockResolvedValue({ ok: true, data: { items: [], nextCursor: null } });
+});
+
+describe('首页 小区议事 (a vote of the household is open)', () => {
+  const open = {
+    id: 7,
+    title: '小区东门增设智能快递柜',
+    status: 'voting' as const,
+    statusLabel: '组织协商',
+    scopeLevel: 'compound' as const,
+    placeName: '锦屏花园',
+    version: 1,
+    opensAt: '2030-03-01T01:00:00.000Z',
+    closesAt: '2030-03-08T12:00:00.000Z',
+  };
+
+  it('shows a verified resident 去投票 with the deadline, one tap to the matter', async () => {
+    (deliberation.list as jest.Mock).mockResolvedValue({ ok: true, data: { items: [open], nextCursor: null } });
+    await renderHomeAs([membership('verified')]);
+    expect(deliberation.list).toHaveBeenCalledWith({ compoundId: 3, status: 'voting', limit: 5 });
+    const go = screen.getByTestId('home-vote-7');
+    expect(go.textContent).toMatch(/^去投票：小区东门增设智能快递柜(2030年)?3月8日 20:00 截止$/);
+    await click(go);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.matter}?id=7` });
+  });
+
+  it('shows nothing when no vote is open, and never asks for a pending resident', async () => {
+    await renderHomeAs([membership('verified')]);
+    expect(screen.queryByTestId('home-vote')).toBeNull();
+    jest.clearAllMocks();
+    (deliberation.list as jest.Mock).mockResolvedValue({ ok: true, data: { items: [open], nextCursor: null } });
+    (bookings.myNextMeal as jest.Mock).mockResolvedValue({ ok: true, data: { hasProfile: false, next: null, offers: [] } });
+    await renderHomeAs([membership('pending')]);
+    expect(deliberation.list).not.toHaveBeenCalled();
+  });
 });
 
 describe('首页 我的助餐 (an elder with her own profile)', () => {
@@ -230,6 +267,8 @@ describe('首页 shows staff their work first', () => {
       'home-entry-proxy-booking',
       'home-entry-subsidy-rollup',
       'home-entry-moderation',
+      'home-entry-governance-work',
+      'home-entry-appointments',
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');
     expect(screen.getByTestId('home-entry-verify-count').textContent).toBe('待审核 20+');
@@ -262,6 +301,7 @@ describe('首页 shows staff their work first', () => {
       'home-entry-ladder',
       'home-entry-proxy',
       'home-entry-proxy-booking',
+      'home-entry-governance-work',
     ]);
     expect(screen.getByTestId('resident-actions-verified')).toBeTruthy();
     expect(primary()).toBe('我要点单');

@@ -15,6 +15,7 @@ import { getCurrentCompoundId, setCurrentCompoundId } from '../../store/current-
 import { ROUTES, openPage, withQuery } from '../../routes';
 import { entriesFor } from '../../manifests';
 import MyMealCard from './MyMealCard';
+import VoteCard from './VoteCard';
 import WorkPanel from './WorkPanel';
 import './index.scss';
 import { FOCUSABLE } from '../../components/a11y';
@@ -112,6 +113,7 @@ export default function HomePage() {
       {effectiveId && !picking ? (
         <>
           <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
+          {home.data && state === 'verified' ? <VoteCard compoundId={home.data.id} visit={visit} /> : null}
           {home.data ? (
             <CompoundHome
               compound={home.data}

@@ -167,6 +167,7 @@ describe('我的 shows each role what it can use (entries from the manifests)', 
       '场地与活动',
       '我的预约',
       '评价物业',
+      '小区议事',
     ]);
     expect(screen.getByText('我的房屋')).toBeTruthy();
     expect(screen.getByTestId('entry-verify')).toBeTruthy();

@@ -50,6 +50,7 @@ describe('需求 tab', () => {
       citySettings: false,
       bookForElders: false,
       mealSubsidyRollUp: false,
+      appointPeople: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

@@ -111,6 +111,22 @@ export function organisationById(em: EntityManager, id: number, kind?: OrgKind):
   return em.findOne(Organisation, { where: kind ? { id, kind } : { id } });
 }
 
+/**
+ * A property firm and the compounds it serves (propertyOrgId), in one statement: the firm LEFT
+ * JOIN its compounds. Null when there is no organisation of that id and kind.
+ */
+export async function firmWithCompounds(em: EntityManager, firmId: number): Promise<{ firm: Organisation; compounds: Compound[] } | null> {
+  const firm = await em
+    .createQueryBuilder(Organisation, 'o')
+    .leftJoinAndMapMany('o.served', Compound, 'c', 'c.propertyOrgId = o.id')
+    .where('o.id = :firmId AND o.kind = :kind', { firmId, kind: 'property_firm' })
+    .orderBy('c.id', 'ASC')
+    .getOne();
+  if (!firm) return null;
+  const { served, ...rest } = firm as Organisation & { served?: Compound[] };
+  return { firm: Object.assign(new Organisation(), rest), compounds: served ?? [] };
+}
+
 /** Organisations by id order; every filter given must hold (`ids` empty → none). */
 export function organisationsWhere(em: EntityManager, filter: { ids?: readonly number[]; kind?: OrgKind } = {}): Promise<Organisation[]> {
   if (filter.ids && !filter.ids.length) return Promise.resolve([]);

@@ -17,6 +17,7 @@ export {
   joinPlaceNames,
   namesOf,
   organisationById,
+  firmWithCompounds,
   organisationsAround,
   organisationsByIds,
   organisationsLinkedTo,

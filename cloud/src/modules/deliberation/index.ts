@@ -21,6 +21,7 @@ import { publishOutcome } from './actions/publish-outcome';
 import { reviseMatter } from './actions/revise-matter';
 import { withdrawMatter } from './actions/withdraw-matter';
 import { writeOutcome } from './actions/write-outcome';
+import { deliberationDemoSeed } from './demo-seed';
 import { DELIBERATION_TIMERS } from './deliberation-timers';
 import { DELIBERATION_ENTITIES } from './entities';
 import { Deliberation1766100000000 } from './migrations/1766100000000-Deliberation';
@@ -63,4 +64,5 @@ export const deliberationModule: DomainModule = {
   messages: ['matter_update', 'matter_vote', 'matter_task'],
   settings: [DELIBERATION_SETTINGS],
   timers: DELIBERATION_TIMERS,
+  seed: deliberationDemoSeed,
 };

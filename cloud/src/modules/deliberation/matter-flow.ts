@@ -21,13 +21,13 @@ export async function runMatterStep(
   step: (em: EntityManager, m: Matter, now: Date, notifier: Notifier) => Promise<void>,
 ): Promise<MatterDTO> {
   const now = clock.now();
-  const m = await ctx.tx(async (em) => {
+  const { row: m, households } = await ctx.tx(async (em) => {
     const notifier = new Notifier();
     const row = await lockMatter(em, matterId);
-    const { organiser } = await assertVisible(em, ctx.actor, row);
-    if (!organiser) throw forbidden('只有社区工作人员和本范围的小区长、楼栋长、单元长可以操作议题');
+    const seen = await assertVisible(em, ctx.actor, row);
+    if (!seen.organiser) throw forbidden('只有社区工作人员和本范围的小区长、楼栋长、单元长可以操作议题');
     await step(em, row, now, notifier);
-    return row;
+    return { row, households: seen.households };
   });
-  return presentMatter(ctx.ds.manager, m, { organiser: true }, now);
+  return presentMatter(ctx.ds.manager, m, { organiser: true, households }, now);
 }

@@ -1,8 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { MATTER_STATUS_LABELS, type MatterDTO, type MatterSummaryDTO, type MyBallotDTO } from '@hg/types/deliberation';
+import {
+  MATTER_EVENT_LABELS,
+  MATTER_STATUS_LABELS,
+  type MatterDTO,
+  type MatterEventDTO,
+  type MatterSummaryDTO,
+  type MyBallotDTO,
+} from '@hg/types/deliberation';
+import { eventsOf } from '../../core/subject-log';
+import type { SubjectEvent } from '../../core/subject-event.entity';
 import { DELIBERATION_SETTINGS } from '@hg/types/deliberation-schemas';
 import { communityRepo } from '../community/public';
 import { usersById } from '../identity/public';
+import { householdPlaces } from '../households/public';
 import { readSettings } from '../settings/public';
 import { type Ballot, ElectorateRow, type Matter, Tally } from './entities';
 import { MATTER_MACHINE } from './matter-status';
@@ -50,21 +60,44 @@ export async function presentSummaries(em: EntityManager, rows: Matter[]): Promi
   return rows.map((m) => presentSummary(m, names.get(m.id) ?? ''));
 }
 
+/** A log row as the timeline shows it: the step, when, the version it concerns and a reason if one was given. */
+function presentEvent(e: SubjectEvent): MatterEventDTO {
+  const data = e.data ?? {};
+  const version = typeof data.version === 'number' ? data.version : null;
+  const note = typeof data.reason === 'string' ? data.reason : null;
+  return { event: e.action, label: MATTER_EVENT_LABELS[e.action] ?? e.action, at: e.at.toISOString(), version, note };
+}
+
+/** Steps only organisers see on the timeline: drafting's edits and the outcome written before it is published. */
+const BACK_OFFICE_EVENTS = new Set(['edited', 'outcome_written']);
+
+/** Who is looking: an organiser of the matter or not, and their own homes that vote on it. */
+export interface MatterViewer {
+  organiser: boolean;
+  households: readonly number[];
+}
+
 /**
  * A matter for someone allowed to see it. Per-option counts exist only in the stored tally, which
  * is shown after close; the `can` list is what the caller may do now (organisers only).
  */
-export async function presentMatter(em: EntityManager, m: Matter, viewer: { organiser: boolean }, now: Date): Promise<MatterDTO> {
-  const [place, proposers, tally, eligible] = await Promise.all([
+export async function presentMatter(em: EntityManager, m: Matter, viewer: MatterViewer, now: Date): Promise<MatterDTO> {
+  const [place, proposers, tally, eligible, events, homes] = await Promise.all([
     placeName(em, m),
     usersById(em, [m.proposerId]),
     m.status === 'closed' || m.status === 'published' ? em.findOne(Tally, { where: { matterId: m.id } }) : Promise.resolve(null),
     m.version ? em.count(ElectorateRow, { where: { matterId: m.id, version: m.version } }) : Promise.resolve(null),
+    eventsOf(em, 'matter', m.id),
+    householdPlaces(em, viewer.households),
   ]);
   const rule =
     m.quorumPercent !== null && m.approvalPercent !== null && m.noticeDays !== null
       ? { quorumPercent: m.quorumPercent, approvalPercent: m.approvalPercent, noticeDays: m.noticeDays }
-      : await readSettings(em, DELIBERATION_SETTINGS).then((s) => ({ quorumPercent: s.quorumPercent, approvalPercent: s.approvalPercent, noticeDays: s.noticeDays }));
+      : await readSettings(em, DELIBERATION_SETTINGS).then((s) => ({
+          quorumPercent: s.quorumPercent,
+          approvalPercent: s.approvalPercent,
+          noticeDays: s.noticeDays,
+        }));
   const can: string[] = [];
   if (viewer.organiser) {
     for (const a of ['edit', 'publish', 'revise', 'withdraw', 'writeOutcome'] as const) if (MATTER_MACHINE.allows(a, m.status)) can.push(a);
@@ -91,6 +124,11 @@ export async function presentMatter(em: EntityManager, m: Matter, viewer: { orga
     outcome: m.outcome,
     outcomePublishedAt: iso(m.outcomePublishedAt),
     tally: tally ? presentTally(tally) : null,
+    timeline: events.filter((e) => viewer.organiser || !BACK_OFFICE_EVENTS.has(e.action)).map(presentEvent),
+    myHouseholds: viewer.households.map((householdId) => {
+      const p = homes.get(householdId);
+      return { householdId, place: p ? `${p.building.name}${p.unit.name}${p.room}` : '' };
+    }),
     can,
   };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../core/action';
 import { runInTransaction } from '../../core/data-source';
 import { isUniqueViolation } from '../../core/errors';
 import { RoleAssignment } from './role-assignment.entity';
+import { readGridReach, type GridReach } from './grid-scope';
 import { User } from './user.entity';
 
 export interface ActorRole {
@@ -22,6 +23,8 @@ declare module '../../core/action' {
     /** The person's own phone (never shown to others unmasked). */
     phone: string | null;
     roles: ActorRole[];
+    /** For a grid worker only: the grids they work now and the communities that drew grids (scope.ts `withinGrids`). */
+    gridReach?: GridReach;
   }
 }
 export type { Actor };
@@ -37,11 +40,11 @@ type ActorRow = {
   organisationId: number | string | null;
 };
 
-/** The person and every role they hold, in one statement (a row per role; one row without roles). */
+/** The person and every role they hold now (ended posts aside), in one statement (a row per role; one row without roles). */
 function readActor(em: EntityManager, openid: string): Promise<ActorRow[]> {
   return em
     .createQueryBuilder(User, 'u')
-    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id AND r.endedAt IS NULL')
     .select('u.id', 'id')
     .addSelect('u.openid', 'openid')
     .addSelect('u.name', 'name')
@@ -73,13 +76,13 @@ export async function resolveActor(em: EntityManager, openid: string): Promise<A
     if (!rows.length) throw new Error(`user ${openid} vanished after its first contact`);
   }
   const [user] = rows;
-  return {
-    userId: Number(user.id),
-    openid: user.openid,
-    name: user.name,
-    phone: user.phone,
-    roles: rows
-      .filter((r) => r.role !== null)
-      .map((r) => ({ role: r.role!, scopeLevel: r.scopeLevel!, scopeId: Number(r.scopeId), organisationId: Number(r.organisationId) })),
-  };
+  const roles: ActorRole[] = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({ role: r.role!, scopeLevel: r.scopeLevel!, scopeId: Number(r.scopeId), organisationId: Number(r.organisationId) }));
+  const actor: Actor = { userId: Number(user.id), openid: user.openid, name: user.name, phone: user.phone, roles };
+  // A grid worker's reach is read afresh with the roles (one more statement, theirs only), so a
+  // coverage or assignment change counts from the next call.
+  const gridCommunities = roles.filter((r) => r.role === 'grid_worker' && r.scopeLevel === 'community').map((r) => r.scopeId);
+  if (roles.some((r) => r.role === 'grid_worker')) actor.gridReach = await readGridReach(em, actor.userId, gridCommunities);
+  return actor;
 }

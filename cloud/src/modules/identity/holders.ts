@@ -12,7 +12,7 @@ export interface NodePath {
 }
 
 /**
- * Users holding any of `roles` on a node covering `path` (city-wide included), optionally only
+ * Users holding any of `roles` now (ended posts aside) on a node covering `path` (city-wide included), optionally only
  * those of one organisation: "who answers for this place" for every module's messages.
  */
 export async function usersWithRoleOver(em: EntityManager, roles: readonly Role[], path: NodePath, organisationId?: number): Promise<number[]> {
@@ -37,6 +37,7 @@ export function holdersQuery(em: EntityManager, roles: readonly Role[], path: No
     .createQueryBuilder(RoleAssignment, 'r')
     .select('DISTINCT r.userId', 'userId')
     .where('r.role IN (:...roles)', params)
+    .andWhere('r.endedAt IS NULL')
     .andWhere(
       `((r.scopeLevel = 'city') OR (r.scopeLevel = 'street' AND r.scopeId = :streetId) OR (r.scopeLevel = 'community' AND r.scopeId = :communityId)
         OR (r.scopeLevel = 'compound' AND r.scopeId = :compoundId) OR (r.scopeLevel = 'building' AND r.scopeId = :buildingId)

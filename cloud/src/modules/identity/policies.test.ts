@@ -1,6 +1,6 @@
 import type { Role, ScopeLevel } from '@hg/types';
 import type { Actor } from './actor';
-import { isAssessor, isAssessorOver, isCityAdmin, proxyChannel, proxyRoleOver } from './policies';
+import { isAssessor, isAssessorOver, isCityAdmin, mayAppoint, proxyChannel, proxyRoleOver } from './policies';
 
 /** A compound in street 1 / community 10 / compound 100. */
 const compound = { streetId: 1, communityId: 10, compoundId: 100 };
@@ -78,5 +78,28 @@ describe('who may act for whom (代办, 代订): one proxy rule', () => {
     expect(proxyRoleOver(who, home)).toBe(atHome);
     expect(proxyRoleOver(who, community)).toBe(atCommunity);
     expect(proxyChannel(who, home, channels)).toBe(atHome ? channels[atHome] : null);
+  });
+
+  // [who, post role, post level, where, may appoint]: the level above, inside its own scope.
+  const building = { ...compound, buildingId: 1000 };
+  const otherCommunity = { streetId: 1, communityId: 11, compoundId: 110, buildingId: 1100 };
+  const ownCommunity = { streetId: 1, communityId: 10 };
+  const street = { streetId: 1, communityId: -1 };
+  it.each([
+    ['community staff: a building head in her community', actor(['community_staff', 'community', 10]), 'building_head', 'building', building, true],
+    ['community staff: a building head in another community', actor(['community_staff', 'community', 10]), 'building_head', 'building', otherCommunity, false],
+    ['community staff: a grid worker of her community', actor(['community_staff', 'community', 10]), 'grid_worker', 'community', ownCommunity, true],
+    ['community staff: another clerk', actor(['community_staff', 'community', 10]), 'community_staff', 'community', ownCommunity, false],
+    ['community staff: street staff', actor(['community_staff', 'community', 10]), 'street_staff', 'street', street, false],
+    ['a compound head: a unit head under her', actor(['compound_head', 'compound', 100]), 'unit_head', 'unit', { ...building, unitId: 5 }, false],
+    ['street staff: a clerk of a community of the street', actor(['street_staff', 'street', 1]), 'community_staff', 'community', ownCommunity, true],
+    ['street staff: a clerk of another street', actor(['street_staff', 'street', 2]), 'community_staff', 'community', ownCommunity, false],
+    ['street staff: a building head (the community’s to appoint)', actor(['street_staff', 'street', 1]), 'building_head', 'building', building, false],
+    ['the city admin: street staff', actor(['admin', 'city', 0]), 'street_staff', 'street', street, true],
+    ['the city admin: a unit head (not the level above)', actor(['admin', 'city', 0]), 'unit_head', 'unit', { ...building, unitId: 5 }, false],
+    ['anyone: a post the table does not have (a head on a community)', actor(['admin', 'city', 0]), 'building_head', 'community', ownCommunity, false],
+    ['anyone: the city admin', actor(['admin', 'city', 0]), 'admin', 'city', ownCommunity, false],
+  ] as [string, Actor, Role, ScopeLevel, Parameters<typeof mayAppoint>[3], boolean][])('mayAppoint: %s → %s', (_label, who, role, level, path, expected) => {
+    expect(mayAppoint(who, role, level, path)).toBe(expected);
   });
 });

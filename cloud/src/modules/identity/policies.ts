@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, ASSESSOR_ROLES, PROXY_ROLES, type ProxyRole } from '@hg/types';
+import { ADMIN_ROLES, ASSESSOR_ROLES, PROXY_ROLES, appointmentRule, type ProxyRole, type Role, type ScopeLevel } from '@hg/types';
 import type { Actor } from './actor';
 import { holdsRoleOver, type ScopePath } from './scope';
 
@@ -32,7 +32,8 @@ export function isAssessorOver(actor: Actor, path: ScopePath): boolean {
  * The first of PROXY_ROLES (types/roles.ts) the actor holds on a node covering the place, or null.
  * The place decides who qualifies: a household's full path lets its unit, building and compound
  * heads in; a place known only to its community (an elder's profile) only roles held on the
- * community or above.
+ * community or above. A grid worker acts for households of the grids they work now only, once
+ * their community has drawn grids (the scope rule's `withinGrids`); 代办 and 代订 both read this.
  */
 export function proxyRoleOver(actor: Actor, place: ScopePath): ProxyRole | null {
   return PROXY_ROLES.find((role) => holdsRoleOver(actor, [role], place)) ?? null;
@@ -46,4 +47,16 @@ export function proxyRoleOver(actor: Actor, place: ScopePath): ProxyRole | null 
 export function proxyChannel<C extends string>(actor: Actor, place: ScopePath, channels: Readonly<Record<ProxyRole, C>>): C | null {
   const role = proxyRoleOver(actor, place);
   return role ? channels[role] : null;
+}
+
+/**
+ * 任命 / 撤销: may the actor put someone in (or end) the post `role` on the node at `path` on
+ * `level`? Only the level above in its scope, as APPOINTMENT_RULES (types/appointments.ts) says:
+ * street staff for their street's community staff, community staff for the heads, grid workers,
+ * party members and centre and firm staff of their community, the city for street posts. A post
+ * the table does not have is nobody's to fill.
+ */
+export function mayAppoint(actor: Actor, role: Role, level: ScopeLevel, path: ScopePath): boolean {
+  const rule = appointmentRule(role, level);
+  return !!rule && holdsRoleOver(actor, rule.by, path);
 }

@@ -12,7 +12,7 @@ export async function usersById(em: EntityManager, ids: readonly (number | null 
 }
 
 /**
- * People by id with their first assigned role (null: none — a resident), in ONE statement: who
+ * People by id with their first role held now (null: none — a resident, or every post ended), in ONE statement: who
  * wrote a comment or took a step, as timelines label them (「社区工作人员 杨晓燕」).
  */
 export async function namesWithFirstRole(em: EntityManager, ids: readonly number[]): Promise<Map<number, { name: string; role: Role | null }>> {
@@ -20,7 +20,7 @@ export async function namesWithFirstRole(em: EntityManager, ids: readonly number
   if (!unique.length) return new Map();
   const rows = await em
     .createQueryBuilder(User, 'u')
-    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id')
+    .leftJoin(RoleAssignment, 'r', 'r.userId = u.id AND r.endedAt IS NULL')
     .select('u.id', 'id')
     .addSelect('u.name', 'name')
     .addSelect('r.role', 'role')
@@ -67,6 +67,11 @@ export function userById(em: EntityManager, id: number): Promise<User | null> {
 export async function createUser(em: EntityManager, person: { openid: string; name: string; phone: string | null; createdAt: Date }): Promise<number> {
   const user = await em.save(em.create(User, person));
   return user.id;
+}
+
+/** Up to `take` accounts using this phone, oldest first (任命 finds the appointee by it and refuses when it names several). */
+export function usersWithPhone(em: EntityManager, phone: string, take: number): Promise<Pick<User, 'id' | 'name'>[]> {
+  return em.find(User, { where: { phone }, select: { id: true, name: true }, order: { id: 'ASC' }, take });
 }
 
 /**

@@ -25,6 +25,16 @@ import { writeFirstVersions } from './review';
 export const openPeriod = (em: EntityManager) => em.findOne(RatingPeriod, { where: { status: 'open' }, order: { id: 'DESC' } });
 
 /**
+ * The 12 latest visible periods (those publishedResults reads) and the open one, in one statement:
+ * at most one period is open at a time (openSlot), so 13 rows hold both.
+ */
+export async function visibleAndOpenPeriods(em: EntityManager): Promise<{ visible: RatingPeriod[]; open: RatingPeriod | null }> {
+  const rows = await em.find(RatingPeriod, { where: { status: In([...VISIBLE_PERIOD_STATUSES, 'open']) }, order: { id: 'DESC' }, take: 13 });
+  const visible = rows.filter((p) => (VISIBLE_PERIOD_STATUSES as readonly string[]).includes(p.status)).slice(0, 12);
+  return { visible, open: rows.find((p) => p.status === 'open') ?? null };
+}
+
+/**
  * Inside the transaction that writes a household rating or an assessor's scores: the period, read
  * under a shared lock, is open and `at` falls on one of its days (Beijing time). Closing takes the
  * row's exclusive lock, so it waits for every rating that passed this check to commit and its
@@ -159,8 +169,12 @@ export async function closePeriod(ctx: Pick<ActionContext, 'tx'>, period: Rating
 }
 
 /** Public results of a firm (公示中 or final, each at its current version), newest period first. */
-export async function publishedResults(em: EntityManager, firmId: number): Promise<{ result: FirmResult; period: RatingPeriod }[]> {
-  const periods = await em.find(RatingPeriod, { where: { status: In([...VISIBLE_PERIOD_STATUSES]) }, order: { id: 'DESC' }, take: 12 });
+export async function publishedResults(
+  em: EntityManager,
+  firmId: number,
+  visible?: RatingPeriod[],
+): Promise<{ result: FirmResult; period: RatingPeriod }[]> {
+  const periods = visible ?? (await em.find(RatingPeriod, { where: { status: In([...VISIBLE_PERIOD_STATUSES]) }, order: { id: 'DESC' }, take: 12 }));
   if (!periods.length) return [];
   const rows = await em.find(FirmResult, { where: { firmId, periodId: In(periods.map((p) => p.id)) } });
   return periods.flatMap((p) => rows.filter((r) => r.periodId === p.id).map((result) => ({ result, period: p })));

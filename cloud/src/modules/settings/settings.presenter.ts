@@ -29,6 +29,7 @@ export async function presentSections(em: EntityManager, sections: readonly Sett
       label: section.label,
       value: read.value,
       defaults: section.defaults,
+      fields: section.fields ?? null,
       version: row?.version ?? 0,
       lastChange: row
         ? { version: row.version, at: row.updatedAt.toISOString(), byName: nameOf(users, row.updatedById), reason: reasons.get(row.section) ?? null }

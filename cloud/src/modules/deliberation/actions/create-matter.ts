@@ -47,6 +47,6 @@ export const createMatter = defineAction({
       await recordEvent(em, { subjectKind: MATTER_MACHINE.name, subjectId: row.id, action: 'drafted', from: null, to: 'draft', actorId: ctx.actor.userId, at: now });
       return row;
     });
-    return presentMatter(ctx.ds.manager, m, { organiser: true }, now);
+    return presentMatter(ctx.ds.manager, m, { organiser: true, households: [] }, now);
   },
 });

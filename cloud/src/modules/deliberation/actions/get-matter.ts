@@ -11,7 +11,7 @@ export const getMatter = defineAction({
   async handler({ matterId }, ctx) {
     const em = ctx.ds.manager;
     const m = await em.findOne(Matter, { where: { id: matterId } });
-    const { organiser } = await assertVisible(em, ctx.actor, m);
-    return presentMatter(em, m!, { organiser }, clock.now());
+    const viewer = await assertVisible(em, ctx.actor, m);
+    return presentMatter(em, m!, viewer, clock.now());
   },
 });

@@ -1,12 +1,12 @@
 import { maskPersonalData, ZFirmCardRequest, type FirmCardDTO } from '@hg/types';
 import { definePublicAction } from '../../../core/action';
 import { notFound } from '../../../core/errors';
-import { communityRepo, organisationById } from '../../community/public';
+import { communityRepo, firmWithCompounds } from '../../community/public';
 import { repliesTo } from '../comment-replies';
 import { computeResults } from '../compute';
 import { FirmReply, HouseholdRating } from '../entities';
 import { evidenceOf, seesEvidence } from '../evidence';
-import { assessorsPerPeriod, compoundsOf, openPeriod, publishedResults } from '../periods';
+import { assessorsPerPeriod, publishedResults, visibleAndOpenPeriods } from '../periods';
 import { moderates } from '../moderation';
 import { isFirmStaff, seesPreview } from '../rating.policy';
 import { isCityAdmin } from '../../identity/public';
@@ -27,13 +27,15 @@ export const getFirmCard = definePublicAction({
   input: ZFirmCardRequest,
   async handler({ firmId, compoundId }, ctx) {
     const em = ctx.ds.manager;
-    const firm = await organisationById(em, firmId, 'property_firm');
-    if (!firm) throw notFound('物业企业');
-    const served = await compoundsOf(em, firmId);
-    const focus = compoundId ? await communityRepo.compound(em, compoundId) : null;
-    const published = await publishedResults(em, firmId);
-    const open = await openPeriod(em);
-    const previewing = !!open && !!ctx.actor && seesPreview(ctx.actor, firmId, served);
+    // The firm with its compounds, then every period the card needs: 2 statements before results.
+    const served = await firmWithCompounds(em, firmId);
+    if (!served) throw notFound('物业企业');
+    const { firm, compounds } = served;
+    const focus = compoundId ? (compounds.find((c) => c.id === compoundId) ?? (await communityRepo.compound(em, compoundId))) : null;
+    const periods = await visibleAndOpenPeriods(em);
+    const published = await publishedResults(em, firmId, periods.visible);
+    const open = periods.open;
+    const previewing = !!open && !!ctx.actor && seesPreview(ctx.actor, firmId, compounds);
     const assessors = await assessorsPerPeriod(em, firmId, [...new Set([...published.map((p) => p.period.id), ...(previewing ? [open.id] : [])])]);
     const history = published.map(({ result, period }) => presentStored(result, period, assessors.get(period.id) ?? 0));
     const latestId = published[0]?.period.id;

@@ -19,6 +19,7 @@ function section(over: Partial<SettingsSectionDTO> = {}): SettingsSectionDTO {
     label: '助餐补贴',
     value: BOOKINGS_SETTINGS_DEFAULTS,
     defaults: BOOKINGS_SETTINGS_DEFAULTS,
+    fields: null,
     version: 0,
     lastChange: null,
     repaired: false,
@@ -183,5 +184,46 @@ describe('城市配置', () => {
     await renderPage();
     expect(screen.getByText('只有市级管理员可以查看和修改城市配置')).toBeTruthy();
     expect(screen.queryByTestId('subsidy-editor')).toBeNull();
+  });
+
+  it('edits a section that declares its fields (五步议事, 语音转文字) with the generic form, over the version shown', async () => {
+    const { DELIBERATION_SETTINGS } = await import('@hg/types/deliberation-schemas');
+    const { VOICE_SETTINGS } = await import('@hg/types/voice-schemas');
+    const flat = (def: typeof DELIBERATION_SETTINGS | typeof VOICE_SETTINGS, over: Partial<SettingsSectionDTO> = {}): SettingsSectionDTO => ({
+      key: def.key,
+      label: def.label,
+      value: def.defaults,
+      defaults: def.defaults,
+      fields: def.fields ?? null,
+      version: 2,
+      lastChange: null,
+      repaired: false,
+      ...over,
+    });
+    list.mockResolvedValue({ ok: true, data: [flat(DELIBERATION_SETTINGS), flat(VOICE_SETTINGS)] });
+    const d = DELIBERATION_SETTINGS.defaults;
+    await renderPage();
+    const delib = within(screen.getByTestId('section-deliberation'));
+    expect(((await delib.findByLabelText('公告天数（天）')) as HTMLInputElement).value).toBe(String(d.noticeDays));
+    expect(delib.getByText('议题公告后至少过这么多天才能开始投票。')).toBeTruthy();
+    // Not a whole number: refused on its field, nothing sent.
+    await typeInto(await delib.findByLabelText('参与率（%）'), '50.5');
+    await click(screen.getByTestId('save-deliberation'));
+    expect(save).not.toHaveBeenCalled();
+    expect(document.getElementById('deliberation-quorumPercent-error')?.textContent).toBe('参与率请填写整数');
+    // The server's (the schema's) words on its field.
+    save.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: '公告天数最多30天', details: { field: 'value.noticeDays' } } });
+    await typeInto(await delib.findByLabelText('参与率（%）'), '60');
+    await typeInto(await delib.findByLabelText('公告天数（天）'), '45');
+    await click(screen.getByTestId('save-deliberation'));
+    expect(save).toHaveBeenLastCalledWith({ section: 'deliberation', version: 2, value: { ...d, quorumPercent: 60, noticeDays: 45 } });
+    expect(document.getElementById('deliberation-noticeDays-error')?.textContent).toBe('公告天数最多30天');
+    // The switch: 开启 saves true, the rest of the value as it stands.
+    save.mockResolvedValueOnce({ ok: true, data: flat(VOICE_SETTINGS, { value: { transcription: true }, version: 3 }) });
+    const voice = within(screen.getByTestId('section-voice'));
+    await click(voice.getByText('开启'));
+    await click(screen.getByTestId('save-voice'));
+    expect(save).toHaveBeenLastCalledWith({ section: 'voice', version: 2, value: { transcription: true } });
+    expect(voice.getByTestId('settings-done').textContent).toBe('已保存，从现在起按新配置执行');
   });
 });

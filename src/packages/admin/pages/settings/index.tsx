@@ -9,6 +9,7 @@ import StateView from '../../../../components/StateView';
 import BusyButton from '../../../../components/BusyButton';
 import { FOCUSABLE } from '../../../../components/a11y';
 import BookingsEditor from './BookingsEditor';
+import FieldsEditor from './FieldsEditor';
 import { useLoad } from '../../../../hooks/useLoad';
 import { settings } from '../../../../services/settings';
 import { ROUTES, openPage } from '../../../../routes';
@@ -116,12 +117,14 @@ function SectionCard({
       ) : null}
       {justSaved ? (
         <View className='success' role='status' data-testid='settings-done'>
-          已保存，新下的订单按新标准计价
+          {section.key === 'bookings' ? '已保存，新下的订单按新标准计价' : '已保存，从现在起按新配置执行'}
         </View>
       ) : null}
       {section.key === 'bookings' ? (
         // Keyed by version: a save or a reload starts the form from what is in force.
         <BookingsEditor key={section.version} section={section} onSaved={onSaved} onReload={onReload} />
+      ) : section.fields?.length ? (
+        <FieldsEditor key={section.version} section={section} onSaved={onSaved} onReload={onReload} />
       ) : (
         <View className='muted'>此项配置暂不能在这里修改。</View>
       )}

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { __setRouter, __storage } from '../../../../../test/mocks/taro';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES } from '../../../../routes';
-import { click, flush } from '../../../../test-utils';
+import { click, flush, typeInto } from '../../../../test-utils';
 import { addDays, localDay } from '@hg/types/local-time';
 import { booking } from '../../test-fixtures';
 import MyBookingsPage from './index';
@@ -229,5 +229,33 @@ describe('我的订餐', () => {
       expect(screen.getByTestId('cancel-dialog').textContent).not.toMatch(/堂食|这餐/);
       expect(screen.getByTestId('cancel-dialog-yes').textContent).toBe('取消预约');
     });
+  });
+
+  it('shows a meal’s 备注 under its ticket, changeable while the booking allows it and read-only once eaten', async () => {
+    svc.mine.mockResolvedValue({
+      ok: true,
+      data: {
+        items: [
+          booking(910, { can: ['cancel', 'remark'], remark: { text: '少盐', voiceNote: null } }),
+          booking(911, { status: 'redeemed', statusLabel: '已用餐', can: [], remark: { text: '饭要软', voiceNote: null }, slot: { ...booking(1).slot, day: '2030-03-04' } }),
+          booking(912, { can: ['cancel'], remark: null, slot: { ...booking(1).slot, kind: 'room', title: '活动室' } }),
+        ],
+        nextCursor: null,
+      },
+    });
+    svc.remark.mockResolvedValue({ ok: true, data: booking(910, { can: ['cancel', 'remark'], remark: { text: '少盐，饭要软', voiceNote: null } }) });
+    render(<MyBookingsPage />);
+    await flush();
+    expect(screen.getByTestId('remark-910').textContent).toBe('备注：少盐');
+    expect(screen.getByTestId('remark-911').textContent).toBe('备注：饭要软');
+    expect(screen.queryByTestId('remark-open-911')).toBeNull();
+    expect(screen.queryByTestId('remark-box-912')).toBeNull();
+    await click(screen.getByTestId('remark-open-910'));
+    const text = (await screen.findByLabelText('备注')) as HTMLTextAreaElement;
+    expect(text.value).toBe('少盐');
+    await typeInto(text, '少盐，饭要软');
+    await click(screen.getByTestId('remark-save-910'));
+    expect(svc.remark).toHaveBeenCalledWith(expect.objectContaining({ bookingId: 910, remark: '少盐，饭要软' }));
+    expect(screen.getByTestId('remark-910').textContent).toBe('备注：少盐，饭要软');
   });
 });

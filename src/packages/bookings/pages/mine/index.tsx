@@ -9,6 +9,7 @@ import { usePaged } from '../../../../hooks/usePaged';
 import { bookings } from '../../../../services/bookings';
 import { ROUTES, openPage } from '../../../../routes';
 import BookingTicket from '../../components/BookingTicket';
+import BookingRemark from '../../components/BookingRemark';
 import { isAhead } from '../../format';
 import './index.scss';
 
@@ -16,8 +17,8 @@ const PAGE_SIZE = 20;
 
 /**
  * 我的订餐: every booking I hold or placed, in two groups — 接下来的 (today and later, nearest first,
- * each with its code and QR for the counter) above 以往的 (eaten, missed, cancelled, over) — as the
- * server pages them, upcoming first across pages.
+ * each with its code and QR for the counter, and a meal's 备注 to read or change while it may) above
+ * 以往的 (eaten, missed, cancelled, over) — as the server pages them, upcoming first across pages.
  */
 export default function MyBookingsPage() {
   const [visit, setVisit] = useState(0);
@@ -42,7 +43,12 @@ export default function MyBookingsPage() {
         list={list}
         isUpcoming={(b) => isAhead(b)}
         keyOf={(b) => b.id}
-        renderItem={(b) => <BookingTicket booking={b} meal={b.slot.kind === 'meal'} showSlot showQr onChange={onChange} />}
+        renderItem={(b) => (
+          <>
+            <BookingTicket booking={b} meal={b.slot.kind === 'meal'} showSlot showQr onChange={onChange} />
+            {b.slot.kind === 'meal' ? <BookingRemark booking={b} onChange={onChange} /> : null}
+          </>
+        )}
         noun='订餐'
         testId='bookings'
         listTestId='booking-list'
