@@ -11,12 +11,14 @@ import type { ManifestEntry, SubpackageManifest } from './manifest-types';
 import admin from './packages/admin/manifest';
 import auth from './packages/auth/manifest';
 import bookings from './packages/bookings/manifest';
+import cobuilding from './packages/cobuilding/manifest';
 import community from './packages/community/manifest';
 import entry from './packages/entry/manifest';
 import governance from './packages/governance/manifest';
 import household from './packages/household/manifest';
 import me from './packages/me/manifest';
 import needs from './packages/needs/manifest';
+import party from './packages/party/manifest';
 import ratings from './packages/ratings/manifest';
 import venue from './packages/venue/manifest';
 
@@ -28,7 +30,7 @@ export const MAIN_PAGES = {
 } as const;
 
 /** The subpackages, in the order app.json lists them (and 我的 / 首页 group their work). */
-export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, venue, ratings, governance, admin] as const;
+export const SUBPACKAGES = [entry, household, community, auth, needs, me, bookings, venue, ratings, governance, party, cobuilding, admin] as const;
 
 type Subpackage = (typeof SUBPACKAGES)[number];
 

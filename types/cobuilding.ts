@@ -5,6 +5,7 @@
  * function's catalogue. Values only; the zod schemas live in ./cobuilding-schemas.ts.
  */
 import type { Page, PhotoDTO } from './dto';
+import type { Role } from './enums';
 import type {
   TAgreementRequest,
   TCloseAgreementRequest,
@@ -32,6 +33,13 @@ export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = { draft:
 export const AgreementParty = { street: 'street', community: 'community' } as const;
 export type AgreementParty = (typeof AgreementParty)[keyof typeof AgreementParty];
 export const AGREEMENT_PARTY_LABELS: Record<AgreementParty, string> = { street: '街道', community: '社区' };
+
+/**
+ * Who acts for the street or the community in an agreement (drafts, signs, confirms or declines
+ * deliveries, closes): its community staff, or street staff over it. A street's agreement is the
+ * street staff's alone. The module's policy and 我的 (待确认交付) read this list.
+ */
+export const AGREEMENT_PARTY_ROLES: readonly Role[] = ['community_staff', 'street_staff'];
 
 /** What a department commits: people (人次), money (amounts in 分), projects, service days. */
 export const ItemKind = { people: 'people', money: 'money', project: 'project', service_day: 'service_day' } as const;

@@ -4,6 +4,7 @@
  */
 import type { Role } from './enums';
 import type { EscalationLevel } from './needs';
+import { AGREEMENT_PARTY_ROLES } from './cobuilding';
 
 /** Who verifies a household binding (居民认证): that building's head, the compound head, community staff. Unit heads help but do not verify. */
 export const VERIFIER_ROLES: readonly Role[] = ['building_head', 'compound_head', 'community_staff'];
@@ -39,6 +40,13 @@ export const CLAIMER_ROLES: readonly Role[] = ['party_member'];
 
 /** The city admin (市级管理员): categories, rating periods and weights, the timer jobs. Appointed on the city. */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/**
+ * 党支部 (the party branch of a compound): confirm 双报到, approve and correct hours, publish party
+ * activities. The product has no 支部书记 role yet, so community staff stand in for the branch; add
+ * the role here when it exists (the party module's policy and 我的 read this list).
+ */
+export const PARTY_BRANCH_ROLES: readonly Role[] = ['community_staff'];
 
 /** Assessors (考评员) score the property firms serving compounds in their scope (street / housing bureau). */
 export const ASSESSOR_ROLES: readonly Role[] = ['assessor'];
@@ -106,10 +114,18 @@ export interface MeCapabilities {
   mealSubsidyRollUp: boolean;
   /** 人员任命: appoint and revoke posts in one's street or community (community / street staff, the city admin; APPOINTMENT_RULES decides which posts). */
   appointPeople: boolean;
+  /** 我的报到, 我的承诺, 党群活动 (party members). */
+  partyDuty: boolean;
+  /** 报到审核, 工时审核 (the party branch: PARTY_BRANCH_ROLES). */
+  partyBranch: boolean;
+  /** 共建协议: agreements and their delivery (street / community staff, the city admin, a department's staff; the server decides which agreements each sees). */
+  cobuilding: boolean;
+  /** 待确认交付: confirm or decline what departments delivered (community / street staff: AGREEMENT_PARTY_ROLES). */
+  confirmDeliveries: boolean;
 }
 
 /** Capabilities from the roles held (in any scope; every action checks the scope again). */
-export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksForPropertyFirm?: boolean } = {}): MeCapabilities {
+export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksForPropertyFirm?: boolean; worksForDepartment?: boolean } = {}): MeCapabilities {
   const has = (set: readonly Role[]) => roles.some((r) => set.includes(r.role));
   return {
     verifyHouseholds: has(VERIFIER_ROLES),
@@ -129,5 +145,9 @@ export function capabilitiesOf(roles: readonly { role: Role }[], opts: { worksFo
     bookForElders: has(PROXY_ROLES),
     mealSubsidyRollUp: has(STAFF_ROLES),
     appointPeople: has(STAFF_ROLES),
+    partyDuty: has(CLAIMER_ROLES),
+    partyBranch: has(PARTY_BRANCH_ROLES),
+    cobuilding: has(STAFF_ROLES) || (!!opts.worksForDepartment && has(RECEIVER_ROLES)),
+    confirmDeliveries: has(AGREEMENT_PARTY_ROLES),
   };
 }

@@ -4,6 +4,7 @@ import type { AgreementDTO } from '@hg/types/cobuilding';
 import type { TAgreementItem } from '@hg/types/cobuilding-schemas';
 import { localDay } from '@hg/types/local-time';
 import { clock } from '../../cloud/src/core/clock';
+import { Cobuilding1766500000000 } from '../../cloud/src/modules/cobuilding/migrations/1766500000000-Cobuilding';
 import { createTestDb, DIALECTS, type TestDb } from '../db';
 import { as, call, callRaw, communityIdOf, errorCode, ok, orgId, personWithRole, storedPhoto } from '../factories';
 
@@ -77,6 +78,19 @@ describe.each(DIALECTS)('co-building agreements on %s', (dialect) => {
   afterAll(async () => {
     clock.reset();
     await db.drop();
+  });
+
+  it('opens 共建协议 to staff and a department’s staff, 待确认交付 to those who confirm (MeDTO.can)', async () => {
+    const can = async (who: string) => {
+      const c = ok(await call('me', 'get', {}, who)).can;
+      return [c.cobuilding, c.confirmDeliveries];
+    };
+    expect(await can(housingStaff)).toEqual([true, false]);
+    expect(await can(as('community_staff'))).toEqual([true, true]);
+    expect(await can(as('street_staff'))).toEqual([true, true]);
+    expect(await can(as('admin'))).toEqual([true, false]);
+    expect(await can(as('property_staff'))).toEqual([false, false]); // a receiver, not a department
+    expect(await can(as('resident'))).toEqual([false, false]);
   });
 
   it('is drafted only by the department’s staff or staff of that street or community', async () => {
@@ -378,5 +392,18 @@ describe.each(DIALECTS)('co-building agreements on %s', (dialect) => {
     expect(closed).toMatchObject({ status: 'closed', closeNote: '年度结束', can: [], progress: { items: 4, done: 2, overdue: 0 } });
     expect(errorCode(await deliver(A.items[3].id, 1, enforcementStaff))).toBe('INVALID_TRANSITION');
     expect(await progress(as('admin'))).toEqual([{ ...cityWide, overdue: 1 }]);
+  });
+  it('migrates down and up again: the three tables and their keys', async () => {
+    const migration = new Cobuilding1766500000000();
+    const q = db.ds.createQueryRunner();
+    try {
+      await migration.down(q);
+      for (const t of ['cobuilding_agreements', 'cobuilding_items', 'cobuilding_deliveries']) expect(await q.hasTable(t)).toBe(false);
+      await migration.up(q);
+      expect((await q.getTable('cobuilding_items'))!.indices.map((i) => [i.name, i.isUnique])).toEqual([['UQ_cobuilding_items_agreementId_position', true]]);
+      expect(await q.hasColumn('cobuilding_deliveries', 'declineReason')).toBe(true);
+    } finally {
+      await q.release();
+    }
   });
 });

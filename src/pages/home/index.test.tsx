@@ -268,6 +268,10 @@ describe('首页 shows staff their work first', () => {
       'home-entry-subsidy-rollup',
       'home-entry-moderation',
       'home-entry-governance-work',
+      'home-entry-party-review',
+      'home-entry-party-hours',
+      'home-entry-cobuilding',
+      'home-entry-cobuilding-confirm',
       'home-entry-appointments',
     ]);
     expect(screen.getByTestId('home-entry-console-count').textContent).toBe('待派单 7');

@@ -51,6 +51,10 @@ describe('需求 tab', () => {
       bookForElders: false,
       mealSubsidyRollUp: false,
       appointPeople: false,
+      partyDuty: false,
+      partyBranch: false,
+      cobuilding: false,
+      confirmDeliveries: false,
     };
     (me.get as jest.Mock).mockResolvedValue({ ok: true, data: profile({ roles: withRole('unit_head').roles, can }) });
     render(<NeedsPage />);

@@ -1,15 +1,12 @@
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import type { Role } from '@hg/types';
+import { AGREEMENT_PARTY_ROLES } from '@hg/types/cobuilding';
 import { notFound } from '../../core/errors';
 import { holdsRoleOver, type Actor, type ScopePath } from '../identity/public';
 import type { Agreement } from './entities';
 
-/**
- * Who acts for the street or the community (drafts, signs, confirms or declines deliveries,
- * closes): its community staff, or street staff over it. A street's agreement is the street
- * staff's alone: the communities of the street are not a party to it.
- */
-export const PARTY_ROLES: readonly Role[] = ['community_staff', 'street_staff'];
+/** Who acts for the street or the community: one list in types/ (AGREEMENT_PARTY_ROLES), which 我的 reads too. */
+export const PARTY_ROLES: readonly Role[] = AGREEMENT_PARTY_ROLES;
 /** Who sees an agreement besides its department: the party's staff and the staff above it, up to the city admin. */
 export const VIEWER_ROLES: readonly Role[] = [...PARTY_ROLES, 'admin'];
 

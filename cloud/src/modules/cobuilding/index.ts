@@ -44,5 +44,6 @@ export const cobuildingModule: DomainModule = {
   requires: [identityModule, communityModule],
   functions: { cobuilding: cobuildingActions },
   subjects: ['cobuilding_agreement', 'cobuilding_delivery'],
+  capabilities: ['cobuilding', 'confirmDeliveries'],
   seed: cobuildingDemoSeed,
 };

@@ -69,5 +69,6 @@ export const partyModule: DomainModule = {
   messages: ['party_update'],
   settings: [PARTY_SETTINGS],
   timers: PARTY_TIMERS,
+  capabilities: ['partyDuty', 'partyBranch'],
   seed: partyDemoSeed,
 };

@@ -1,12 +1,12 @@
-import type { Role } from '@hg/types';
+import { PARTY_BRANCH_ROLES, type Role } from '@hg/types';
 import { holdsRoleOver, type Actor, type ScopePath } from '../identity/public';
 
 /**
  * Who confirms 双报到 and approves hours for a compound's branch. The product has no 支部书记
- * (branch secretary) role yet, so the community's staff stand in for the branch: this is the one
- * list to change when the role arrives (add it here; every check reads this list).
+ * (branch secretary) role yet, so the community's staff stand in for the branch: the one list to
+ * change when the role arrives is PARTY_BRANCH_ROLES in types/roles.ts (我的's entries read it too).
  */
-export const PARTY_CONFIRMER_ROLES: readonly Role[] = ['community_staff'];
+export const PARTY_CONFIRMER_ROLES: readonly Role[] = PARTY_BRANCH_ROLES;
 
 /** Who publishes party activities for a community (and so organises them). */
 export const PARTY_ORGANISER_ROLES: readonly Role[] = PARTY_CONFIRMER_ROLES;

@@ -1,4 +1,4 @@
-import { capabilitiesOf, ZEmptyRequest, type MeDTO } from '@hg/types';
+import { capabilitiesOf, ZEmptyRequest, type MeDTO, type OrgKind } from '@hg/types';
 import type { EntityManager } from 'typeorm';
 import { organisationsWhere } from '../../community/public';
 import { defineAction } from '../../../core/action';
@@ -12,16 +12,20 @@ export const getMe = defineAction({
   handler: (_input, { actor, ds }) => loadMe(ds.manager, actor),
 });
 
-/** Is any of the actor's org_staff roles held for a property firm? (The firm replies to its ratings.) */
-async function worksForPropertyFirm(em: EntityManager, actor: Actor): Promise<boolean> {
+/**
+ * The kinds of organisation the actor's org_staff roles are held for, in one read (none without
+ * such a role): a property firm replies to its ratings, a department works on its co-building agreements.
+ */
+async function employerKinds(em: EntityManager, actor: Actor): Promise<Set<OrgKind>> {
   const orgIds = actor.roles.filter((r) => r.role === 'org_staff' && r.organisationId).map((r) => r.organisationId);
-  if (!orgIds.length) return false;
-  return (await organisationsWhere(em, { ids: orgIds, kind: 'property_firm' })).length > 0;
+  if (!orgIds.length) return new Set();
+  return new Set((await organisationsWhere(em, { ids: orgIds })).map((o) => o.kind));
 }
 
 export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
   // The actor was read from the users row moments ago: no need to read it again.
   const memberships = await presentedMembershipsOf(em, actor.userId);
+  const employer = await employerKinds(em, actor);
   return {
     id: actor.userId,
     name: actor.name,
@@ -29,6 +33,6 @@ export async function loadMe(em: EntityManager, actor: Actor): Promise<MeDTO> {
     roles: await presentRoles(em, actor.roles),
     memberships,
     verifiedResident: memberships.some((m) => m.status === 'verified'),
-    can: capabilitiesOf(actor.roles, { worksForPropertyFirm: await worksForPropertyFirm(em, actor) }),
+    can: capabilitiesOf(actor.roles, { worksForPropertyFirm: employer.has('property_firm'), worksForDepartment: employer.has('department') }),
   };
 }
