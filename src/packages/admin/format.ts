@@ -3,7 +3,7 @@ import type { TimerJobDTO, TimerRunDTO } from '@hg/types';
 /**
  * 定时任务 in words a clerk reads: each module's job by what it does for people, and what a run
  * did. Names come from the modules' timers (`need-timers.ts`, `booking-timers.ts`,
- * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`, `deliberation-timers.ts`, `grid-timers.ts`); a job added later shows its raw name until it is
+ * `standing-order-timer.ts`, `rating-timers.ts`, `slots/slot-timers.ts`, `deliberation-timers.ts`, `grid-timers.ts`, `party-timers.ts`, party's `hours.ts`); a job added later shows its raw name until it is
  * named here (the timers journey checks that every deployed job has a name).
  */
 export const JOB_LABEL: Record<string, string> = {
@@ -29,6 +29,8 @@ export const JOB_LABEL: Record<string, string> = {
   'ratings.transcribeVoice': '评价语音转文字',
   'grids.planVisits': '为走访对象安排计划走访',
   'grids.transcribeVoice': '走访语音转文字',
+  'party.lapseReports': '满一年的双报到到期提醒续报',
+  'party.closeMissedCheckouts': '活动结束未签退的工时自动结束待审核',
   'pushes.send': '发送微信订阅消息',
 };
 
@@ -59,6 +61,8 @@ const COUNT_TEXT: Record<string, (n: number) => string> = {
   transcribed: (n) => `${n}条语音转成文字`,
   transcribeFailed: (n) => `${n}条语音转文字失败`,
   transcribeSkipped: (n) => `${n}条语音未开启转文字`,
+  partyReportsLapsed: (n) => `${n}份双报到到期`,
+  partyCheckoutsClosed: (n) => `${n}条未签退工时已结束待审核`,
   pushesSent: (n) => `发出${n}条微信消息`,
   pushesRetried: (n) => `${n}条微信消息稍后重发`,
   pushesRefused: (n) => `${n}条因未订阅未发`,
