@@ -4,19 +4,17 @@ import type { MatterDTO } from '@hg/types/deliberation';
 import { DELIBERATION_LIMITS } from '@hg/types/deliberation';
 import { ZPublishMatterRequest, ZWithdrawMatterRequest, ZWriteOutcomeRequest } from '@hg/types/deliberation-schemas';
 import BusyButton from '../../../components/BusyButton';
-import ChoiceGroup from '../../../components/ChoiceGroup';
 import TextBox from '../../../components/TextBox';
 import { FOCUSABLE } from '../../../components/a11y';
 import { useForm } from '../../../hooks/useForm';
 import { deliberation } from '../../../services/deliberation';
 import { ROUTES, openPage, withQuery } from '../../../routes';
 import { formatTime } from '../../../utils/format';
-import { CLOSE_AT, OPEN_AT, dayLabel, openingDays, windowOf } from '../format';
+import { openingDays, windowOf } from '../format';
+import VotingWindow from './VotingWindow';
 import './OrganiserPanel.scss';
 
 type Changed = (next: MatterDTO) => void;
-
-const VOTING_DAYS = [3, 7, 14];
 
 function FormError({ text, testId }: { text: string | null; testId: string }) {
   return text ? (
@@ -41,21 +39,7 @@ function PublishForm({ matter, onChanged }: { matter: MatterDTO; onChanged: Chan
     <View className='gorg__block' data-testid='publish-form'>
       <View className='gorg__title'>发布公告</View>
       <View className='muted'>发布后方案内容和选项不能再改（如需修改须发布新版本，已投的票作废）。公告至少 {matter.rule.noticeDays} 天后才开始投票。</View>
-      <ChoiceGroup
-        id='publish-day'
-        label={`投票开始日（当天 ${OPEN_AT} 开始）`}
-        options={days.map((d) => ({ value: d, label: dayLabel(d) }))}
-        value={f.values.day}
-        onChange={(v) => f.set('day', v)}
-        error={f.errors.day}
-      />
-      <ChoiceGroup
-        id='publish-length'
-        label={`投票天数（最后一天 ${CLOSE_AT} 截止）`}
-        options={VOTING_DAYS.map((d) => ({ value: d, label: `${d} 天` }))}
-        value={f.values.votingDays}
-        onChange={(v) => f.set('votingDays', v)}
-      />
+      <VotingWindow idPrefix='publish' days={days} value={f.values} error={f.errors.day} onChange={(next) => f.patch(next)} />
       <FormError text={f.formError} testId='publish-error' />
       <BusyButton label='发布公告' busy={f.busy} onClick={f.submit} testId='matter-publish' />
     </View>

@@ -16,7 +16,8 @@ import { useLoad } from '../../../../hooks/useLoad';
 import { community } from '../../../../services/community';
 import { deliberation } from '../../../../services/deliberation';
 import { ROUTES, replacePage, withQuery } from '../../../../routes';
-import { CLOSE_AT, OPEN_AT, dayLabel, openingDays, windowOf } from '../../format';
+import { openingDays, windowOf } from '../../format';
+import VotingWindow from '../../components/VotingWindow';
 import './index.scss';
 
 interface Values {
@@ -39,8 +40,6 @@ function fieldOf(path: string): FieldName | null {
   if (path === 'opensAt' || path === 'closesAt') return 'day';
   return ((FIELDS as readonly string[]).find((f) => path === f || path.startsWith(`${f}.`)) as FieldName | undefined) ?? null;
 }
-
-const VOTING_DAYS = [3, 7, 14];
 
 /** The options as the resident will read them: empty rows dropped. */
 const filled = (options: string[]) => options.map((o) => o.trim()).filter(Boolean);
@@ -147,21 +146,7 @@ function DraftForm({ compoundId, existing }: { compoundId: number; existing: Mat
       ) : null}
       {mode === 'revise' ? (
         <Section title='新版本的投票时间和修改原因'>
-          <ChoiceGroup
-            id='revise-day'
-            label={`投票开始日（当天 ${OPEN_AT} 开始）`}
-            options={days.map((d) => ({ value: d, label: dayLabel(d) }))}
-            value={f.values.day}
-            onChange={(v) => f.set('day', v)}
-            error={f.errors.day}
-          />
-          <ChoiceGroup
-            id='revise-length'
-            label={`投票天数（最后一天 ${CLOSE_AT} 截止）`}
-            options={VOTING_DAYS.map((d) => ({ value: d, label: `${d} 天` }))}
-            value={f.values.votingDays}
-            onChange={(v) => f.set('votingDays', v)}
-          />
+          <VotingWindow idPrefix='revise' days={days} value={f.values} error={f.errors.day} onChange={(next) => f.patch(next)} />
           <TextBox
             id='revise-reason'
             label='修改原因（各户都会看到）'
